@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Rounds",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rounds", targets: ["RoundsServer"]),
+        .executable(name: "rounds-bench", targets: ["RoundsBench"]),
+        .library(name: "MatchEngine", targets: ["MatchEngine"]),
+        .library(name: "RoundsCore", targets: ["RoundsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        // Pure libraries: no package dependencies, so `import Vapor` here fails the build.
+        .target(name: "MatchEngine", swiftSettings: swiftSettings),
+        .target(name: "RoundsCore", swiftSettings: swiftSettings),
+        .target(
+            name: "RoundsApp",
+            dependencies: [
+                "RoundsCore",
+                "MatchEngine",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RoundsServer",
+            dependencies: ["RoundsApp", .product(name: "Vapor", package: "vapor")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RoundsBench",
+            dependencies: ["MatchEngine", "RoundsCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoundsCoreTests", dependencies: ["RoundsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RoundsAppTests",
+            dependencies: [
+                "RoundsApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
+
+// A computed property, not a stored constant: each target must get its own array instance
+// (a shared stored `let` trips SwiftPM's manifest evaluation on some toolchains).
+var swiftSettings: [SwiftSetting] {
+    [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,0 +1,2 @@
+/// The matching algorithms; see `DeferredAcceptance`.
+public enum MatchEngine {}

@@ -1,0 +1,35 @@
+import Vapor
+
+/// The browser session cookie: HttpOnly, SameSite=Lax, and Secure with the `__Host-` prefix behind TLS,
+/// so it is bound to our exact origin and never sent over plain HTTP.
+struct SessionCookie: Sendable {
+    let isSecure: Bool
+
+    var name: String { self.isSecure ? "__Host-rounds_session" : "rounds_session" }
+
+    func value(_ token: String) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: token,
+            expires: nil,
+            maxAge: nil,
+            domain: nil,
+            path: "/",
+            isSecure: self.isSecure,
+            isHTTPOnly: true,
+            sameSite: .lax
+        )
+    }
+
+    var expired: HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: "",
+            expires: Date(timeIntervalSince1970: 0),
+            maxAge: 0,
+            domain: nil,
+            path: "/",
+            isSecure: self.isSecure,
+            isHTTPOnly: true,
+            sameSite: .lax
+        )
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Vapor
+
+extension AppConfig {
+    /// Every variable Rounds reads, for `--help` texts, the README and start-up logging.
+    static let variables: [(name: String, meaning: String)] = [
+        ("DATABASE_URL", "postgres://user:password@host:port/database; unset means SQLite"),
+        ("ROUNDS_SQLITE_PATH", "SQLite file when DATABASE_URL is unset (default rounds.sqlite)"),
+        ("ROUNDS_HOSTNAME", "address to listen on (default 127.0.0.1)"),
+        ("ROUNDS_PORT", "port to listen on (default 8080)"),
+        ("ROUNDS_PUBLIC_URL", "URL people use; https turns on Secure cookies and HSTS"),
+        ("ROUNDS_STORAGE_DIR", "directory for uploads (default ./storage)"),
+        ("ROUNDS_SESSION_IDLE_MINUTES", "sign out after this much inactivity (default 30)"),
+        ("ROUNDS_SESSION_MAX_HOURS", "sign out this long after sign-in (default 12)"),
+        ("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT", "failed sign-ins per account per 15 minutes (default 5)"),
+        ("ROUNDS_SIGNIN_FAILURES_PER_IP", "failed sign-ins per IP address per 15 minutes (default 50)"),
+        ("ROUNDS_SIGNUPS_PER_IP", "sign-ups per IP address per hour (default 10)"),
+        ("ROUNDS_PASSWORD_RESETS_PER_IP", "password reset requests per IP address per hour (default 5)"),
+        ("ROUNDS_SMTP_HOST", "SMTP server for outgoing mail; unset keeps mail in the outbox"),
+        ("ROUNDS_SMTP_PORT", "SMTP port (default 587)"),
+        ("ROUNDS_SMTP_USERNAME", "SMTP user name"),
+        ("ROUNDS_SMTP_PASSWORD", "SMTP password"),
+        ("ROUNDS_MAIL_FROM", "From address of outgoing mail"),
+    ]
+
+    /// Reads the process environment. `environment` decides the defaults (testing uses memory).
+    public static func load(
+        for environment: Environment,
+        from values: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AppConfig {
+        func string(_ name: String) -> String? {
+            guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            return value
+        }
+        func number(_ name: String) throws -> Int? {
+            guard let raw = string(name) else { return nil }
+            guard let value = Int(raw), value > 0 else {
+                throw ConfigurationError(variable: name, reason: "must be a positive whole number, got “\(raw)”")
+            }
+            return value
+        }
+
+        let database: DatabaseLocation
+        if let url = string("DATABASE_URL") {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw ConfigurationError(variable: "DATABASE_URL", reason: "must start with postgres://")
+            }
+            database = .postgres(url: url)
+        } else if environment == .testing {
+            database = .sqliteMemory
+        } else {
+            database = .sqliteFile(path: string("ROUNDS_SQLITE_PATH") ?? "rounds.sqlite")
+        }
+
+        var config = environment == .testing ? AppConfig.testing(database: database) : AppConfig(database: database)
+        config.server.hostname = string("ROUNDS_HOSTNAME") ?? config.server.hostname
+        config.server.port = try number("ROUNDS_PORT") ?? config.server.port
+        config.server.publicURL = string("ROUNDS_PUBLIC_URL")
+        config.storageDirectory = string("ROUNDS_STORAGE_DIR") ?? config.storageDirectory
+        if let minutes = try number("ROUNDS_SESSION_IDLE_MINUTES") { config.sessions.idleTimeout = Double(minutes) * 60 }
+        if let hours = try number("ROUNDS_SESSION_MAX_HOURS") { config.sessions.absoluteTimeout = Double(hours) * 3600 }
+        if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT") {
+            config.rateLimits.signInFailuresPerAccount.limit = limit
+        }
+        if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_IP") { config.rateLimits.signInFailuresPerIP.limit = limit }
+        if let limit = try number("ROUNDS_SIGNUPS_PER_IP") { config.rateLimits.signUpsPerIP.limit = limit }
+        if let limit = try number("ROUNDS_PASSWORD_RESETS_PER_IP") { config.rateLimits.passwordResetsPerIP.limit = limit }
+        config.mail.smtpHost = string("ROUNDS_SMTP_HOST")
+        config.mail.smtpPort = try number("ROUNDS_SMTP_PORT") ?? config.mail.smtpPort
+        config.mail.smtpUsername = string("ROUNDS_SMTP_USERNAME")
+        config.mail.smtpPassword = string("ROUNDS_SMTP_PASSWORD")
+        config.mail.from = string("ROUNDS_MAIL_FROM") ?? config.mail.from
+        config.preparesDevelopmentDatabase = environment == .development && config.database.isSQLite
+
+        if environment == .production && config.server.publicURL == nil {
+            throw ConfigurationError(
+                variable: "ROUNDS_PUBLIC_URL",
+                reason: "is required in production so links and cookies are right"
+            )
+        }
+        return config
+    }
+
+    /// Lists each variable as set or unset (never its value), for diagnosing a failed boot.
+    static func describeVariables(_ values: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        variables.map { "\($0.name): \(values[$0.name] == nil ? "unset" : "set")" }.joined(separator: "\n")
+    }
+}
+
+struct ConfigurationError: Error, CustomStringConvertible {
+    var variable: String
+    var reason: String
+    var description: String { "\(self.variable) \(self.reason)" }
+}

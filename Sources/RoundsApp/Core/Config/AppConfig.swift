@@ -1,0 +1,93 @@
+import Foundation
+import Vapor
+
+/// Everything Rounds reads from its environment, read once in `AppConfig.load` and passed on.
+/// Every value has a working development default; production refuses to boot without its secrets.
+public struct AppConfig: Sendable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+
+        var isSQLite: Bool {
+            if case .postgres = self { return false }
+            return true
+        }
+    }
+
+    public struct Server: Sendable {
+        public var hostname = "127.0.0.1"
+        public var port = 8080
+        /// The URL people use to reach Rounds, e.g. `https://rounds.example.org`; links in e-mails start with it.
+        public var publicURL: String?
+
+        /// True when Rounds is told it is served over TLS, which turns on Secure cookies and HSTS.
+        public var isBehindTLS: Bool { self.publicURL?.lowercased().hasPrefix("https://") ?? false }
+
+        /// The origin links are built from.
+        public var origin: String { self.publicURL ?? "http://\(self.hostname):\(self.port)" }
+    }
+
+    public struct Sessions: Sendable {
+        public var idleTimeout: TimeInterval = 30 * 60
+        public var absoluteTimeout: TimeInterval = 12 * 60 * 60
+    }
+
+    public struct RateLimits: Sendable {
+        public var signInFailuresPerAccount = RateLimit(limit: 5, window: 15 * 60)
+        public var signInFailuresPerIP = RateLimit(limit: 50, window: 15 * 60)
+        public var signUpsPerIP = RateLimit(limit: 10, window: 60 * 60)
+        public var passwordResetsPerIP = RateLimit(limit: 5, window: 60 * 60)
+    }
+
+    public struct Security: Sendable {
+        /// Bcrypt work factor; ASVS asks for at least 10, we use 12. Tests lower it to keep the suite fast.
+        public var bcryptCost = 12
+    }
+
+    public struct Mail: Sendable {
+        public var from = "Rounds <no-reply@rounds.invalid>"
+        public var smtpHost: String?
+        public var smtpPort = 587
+        public var smtpUsername: String?
+        public var smtpPassword: String?
+    }
+
+    public var database: DatabaseLocation
+    public var server = Server()
+    public var sessions = Sessions()
+    public var rateLimits = RateLimits()
+    public var security = Security()
+    public var mail = Mail()
+    /// Where uploaded files live, outside the web root and shared by every instance.
+    public var storageDirectory = "storage"
+    /// Migrate and load demo data at start-up; only for the development SQLite database.
+    public var preparesDevelopmentDatabase = false
+    /// The level SQL statements are logged at. Trace keeps them (and their bound values) out of every
+    /// log that is not explicitly asked for at trace level.
+    public var sqlLogLevel: Logger.Level = .trace
+
+    public init(database: DatabaseLocation) {
+        self.database = database
+    }
+
+    /// The configuration for one test: its own in-memory database, cheap password hashing.
+    public static func testing(database: DatabaseLocation = .sqliteMemory) -> AppConfig {
+        var config = AppConfig(database: database)
+        config.security.bcryptCost = 4
+        config.storageDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rounds-test-\(UUID().uuidString)").path
+        return config
+    }
+}
+
+/// A fixed-window limit: at most `limit` events per `window` seconds.
+public struct RateLimit: Sendable, Equatable {
+    public var limit: Int
+    public var window: TimeInterval
+
+    public init(limit: Int, window: TimeInterval) {
+        self.limit = limit
+        self.window = window
+    }
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// How instants and dates are shown. Instants are stored in UTC and shown in UTC until users pick a zone.
+enum DisplayFormat {
+    static func dateTime(_ date: Date) -> String {
+        date.formatted(
+            Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
+                .locale(Locale(identifier: "en_US"))
+        ) + " UTC"
+    }
+}

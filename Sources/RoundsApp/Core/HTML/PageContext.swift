@@ -1,0 +1,33 @@
+import RoundsCore
+import Vapor
+
+/// What every page needs besides its own content: who is signed in, the form token, a flash message.
+struct PageContext: Sendable {
+    struct Viewer: Sendable {
+        var displayName: String
+        var roles: Set<Role>
+    }
+
+    var viewer: Viewer?
+    var csrfToken: String
+    var flash: Flash?
+
+    static let anonymous = PageContext(viewer: nil, csrfToken: "", flash: nil)
+}
+
+/// A one-time message shown at the top of the next page (after a redirect).
+struct Flash: Sendable, Equatable {
+    enum Kind: String, Sendable { case success, error }
+    var kind: Kind
+    var message: String
+}
+
+extension Request {
+    var pageContext: PageContext {
+        PageContext(
+            viewer: self.currentUser.map { PageContext.Viewer(displayName: $0.displayName, roles: $0.roles) },
+            csrfToken: self.csrfToken ?? "",
+            flash: self.incomingFlash
+        )
+    }
+}

@@ -1,0 +1,101 @@
+import Plot
+import RoundsCore
+import Vapor
+
+/// The document every page shares: head, navigation by role, flash message, footer.
+struct PageLayout {
+    var title: String
+    var context: PageContext
+    var content: BodyNode
+
+    func document() -> HTML {
+        HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(self.title) · Rounds"),
+                .stylesheet(Paths.stylesheet)
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .text("Skip to content")),
+                self.header(),
+                .tag(
+                    "main",
+                    .id("main"),
+                    self.flash(),
+                    self.content
+                ),
+                .footer(
+                    .p(
+                        .text("Rounds: find, prove and use US clinical experience. "),
+                        .text("All times are UTC unless shown otherwise.")
+                    )
+                )
+            )
+        )
+    }
+
+    private func header() -> BodyNode {
+        .header(
+            .class("site-header"),
+            .tag(
+                "nav",
+                .safeAttribute("aria-label", "Main"),
+                .a(.class("brand"), .href(Paths.home), .text("Rounds")),
+                .ul(.forEach(self.navigationLinks()) { link in .li(.a(.href(link.path), .text(link.title))) }),
+                self.accountArea()
+            )
+        )
+    }
+
+    private func navigationLinks() -> [(title: String, path: String)] {
+        guard let viewer = self.context.viewer else { return [] }
+        var links: [(String, String)] = []
+        if viewer.roles.contains(.applicant) { links.append(("My profile", Paths.profile)) }
+        links.append(("Account", Paths.account))
+        return links
+    }
+
+    private func accountArea() -> BodyNode {
+        if let viewer = self.context.viewer {
+            return .div(
+                .class("account-area"),
+                .span(.class("viewer"), .safeText(viewer.displayName)),
+                .postButton(Paths.signOut, title: "Sign out", csrfToken: self.context.csrfToken, style: "link")
+            )
+        }
+        return .div(
+            .class("account-area"),
+            .a(.href(Paths.signIn), .text("Sign in")),
+            .a(.class("button"), .href(Paths.signUp), .text("Sign up"))
+        )
+    }
+
+    private func flash() -> BodyNode {
+        guard let flash = self.context.flash else { return .empty }
+        return .div(
+            .class("flash flash-\(flash.kind.rawValue)"),
+            .safeAttribute("role", flash.kind == .error ? "alert" : "status"),
+            .safeText(flash.message)
+        )
+    }
+}
+
+/// An HTML page as a Vapor response, with the status the handler chose (422 for a form with errors).
+struct HTMLPage: AsyncResponseEncodable {
+    var html: HTML
+    var status: HTTPResponseStatus = .ok
+
+    func encodeResponse(for request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: self.status, headers: headers, body: .init(string: self.html.render()))
+    }
+}
+
+extension PageLayout {
+    func page(status: HTTPResponseStatus = .ok) -> HTMLPage {
+        HTMLPage(html: self.document(), status: status)
+    }
+}

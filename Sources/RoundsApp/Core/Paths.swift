@@ -1,0 +1,42 @@
+import Foundation
+
+/// Every URL Rounds serves. Routes are registered from these constants and views link with them,
+/// so a path is written once.
+enum Paths {
+    static let home = "/"
+    static let healthz = "/healthz"
+    static let stylesheet = "/assets/rounds.css"
+
+    static let signUp = "/sign-up"
+    static let signIn = "/sign-in"
+    static let signOut = "/sign-out"
+    static let forgotPassword = "/password/forgot"
+    static let resetPassword = "/password/reset"
+    static let account = "/account"
+    static let changePassword = "/account/password"
+    static let tokens = "/account/tokens"
+    static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id.uuidString)/revoke" }
+    static let profile = "/profile"
+
+    enum API {
+        static let root = "/api/v1"
+        static let openAPI = "/api/v1/openapi.json"
+        static let tokens = "/api/v1/tokens"
+        static let me = "/api/v1/me"
+        static let profile = "/api/v1/profile"
+    }
+
+    /// A path with a query string built from encoded pairs.
+    static func with(_ path: String, query: [(String, String)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.string ?? path
+    }
+
+    /// Only our own absolute paths may be used as a redirect target after sign-in (no open redirect).
+    static func isSafeRedirect(_ target: String) -> Bool {
+        target.hasPrefix("/") && !target.hasPrefix("//") && !target.contains("\\")
+            && !target.contains("\n") && !target.contains("\r") && target.count <= 512
+    }
+}

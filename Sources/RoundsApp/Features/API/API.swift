@@ -1,0 +1,2 @@
+/// Namespace for the JSON API controllers (`/api/v1`).
+enum API {}

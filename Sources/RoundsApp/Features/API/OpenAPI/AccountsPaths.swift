@@ -1,0 +1,89 @@
+import RoundsCore
+
+/// OpenAPI paths and schemas of tokens and the current user.
+enum AccountsPaths {
+    static let paths: JSONValue = [
+        "/api/v1/tokens": [
+            "post": [
+                "operationId": "createToken",
+                "summary": "Sign in with e-mail and password and create an API token (shown once).",
+                "security": [],
+                "requestBody": Responses.body("CreateTokenRequest"),
+                "responses": [
+                    "201": Responses.json("The new token.", schema: Responses.schemaRef("Token")),
+                    "400": Responses.ref("BadRequest"),
+                    "401": Responses.ref("Unauthorized"),
+                    "415": Responses.ref("UnsupportedMediaType"),
+                    "422": Responses.ref("Unprocessable"),
+                    "429": Responses.ref("TooManyRequests"),
+                ],
+            ],
+            "get": [
+                "operationId": "listTokens",
+                "summary": "Your API tokens, newest first (without their secrets).",
+                "responses": [
+                    "200": Responses.json("Tokens.", schema: ["type": "array", "items": Responses.schemaRef("Token")]),
+                    "401": Responses.ref("Unauthorized"),
+                ],
+            ],
+        ],
+        "/api/v1/tokens/{tokenID}": [
+            "delete": [
+                "operationId": "revokeToken",
+                "summary": "Revoke one of your tokens.",
+                "parameters": [
+                    ["name": "tokenID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+                ],
+                "responses": [
+                    "204": ["description": "Revoked."],
+                    "400": Responses.ref("BadRequest"),
+                    "401": Responses.ref("Unauthorized"),
+                    "404": Responses.ref("NotFound"),
+                ],
+            ]
+        ],
+        "/api/v1/me": [
+            "get": [
+                "operationId": "me",
+                "summary": "The signed-in user.",
+                "responses": [
+                    "200": Responses.json("You.", schema: Responses.schemaRef("Me")),
+                    "401": Responses.ref("Unauthorized"),
+                ],
+            ]
+        ],
+    ]
+
+    static let schemas: JSONValue = [
+        "CreateTokenRequest": [
+            "type": "object",
+            "required": ["email", "password", "name"],
+            "properties": [
+                "email": ["type": "string", "format": "email", "maxLength": 254],
+                "password": ["type": "string", "maxLength": 128],
+                "name": ["type": "string", "minLength": 1, "maxLength": .number(APIToken.maximumNameLength), "pattern": "\\S"],
+            ],
+        ],
+        "Token": [
+            "type": "object",
+            "required": ["id", "name", "created_at"],
+            "properties": [
+                "id": ["type": "string", "format": "uuid"],
+                "name": ["type": "string"],
+                "created_at": ["type": "string", "format": "date-time"],
+                "last_used_at": ["type": ["string", "null"], "format": "date-time"],
+                "token": ["type": "string", "description": "The secret; only in the answer that created it."],
+            ],
+        ],
+        "Me": [
+            "type": "object",
+            "required": ["id", "email", "display_name", "roles"],
+            "properties": [
+                "id": ["type": "string", "format": "uuid"],
+                "email": ["type": "string"],
+                "display_name": ["type": "string"],
+                "roles": ["type": "array", "items": Responses.enumeration(Role.allCases.map(\.rawValue))],
+            ],
+        ],
+    ]
+}

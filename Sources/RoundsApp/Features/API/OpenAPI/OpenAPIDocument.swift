@@ -1,0 +1,95 @@
+import Foundation
+import RoundsCore
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
+/// Each feature adds its paths and schemas here; a test checks that every API route is listed.
+enum OpenAPIDocument {
+    static let document: JSONValue = [
+        "openapi": "3.1.0",
+        "info": [
+            "title": "Rounds API",
+            "version": "1.0.0",
+            "description": "Find, prove and use US clinical experience. Authenticate with `Authorization: Bearer <token>`; create a token with POST /api/v1/tokens or on your account page.",
+        ],
+        "servers": [["url": "/"]],
+        "security": [["bearer": []]],
+        "paths": paths,
+        "components": [
+            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            "schemas": schemas,
+            "responses": Responses.components,
+        ],
+    ]
+
+    static var paths: JSONValue {
+        AccountsPaths.paths.merging(ProfilePaths.paths)
+    }
+
+    static var schemas: JSONValue {
+        JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas)
+    }
+
+    static let json: Data = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(document)) ?? Data()
+    }()
+
+    /// Every `METHOD path` the document lists, for the completeness test.
+    static var operations: Set<String> {
+        guard case .object(let pairs) = paths else { return [] }
+        return Set(
+            pairs.flatMap { path, item -> [String] in
+                guard case .object(let methods) = item else { return [] }
+                return methods.map { "\($0.0.uppercased()) \(path)" }
+            }
+        )
+    }
+}
+
+/// Reusable responses and schema pieces.
+enum Responses {
+    static let errorSchema: JSONValue = [
+        "type": "object",
+        "required": ["error", "reason"],
+        "properties": [
+            "error": ["type": "boolean"],
+            "reason": ["type": "string"],
+            "fields": ["type": "object", "additionalProperties": ["type": "string"]],
+        ],
+    ]
+
+    static let components: JSONValue = [
+        "BadRequest": error("The request is malformed: wrong JSON, wrong types or a bad parameter."),
+        "Unauthorized": error("No valid credentials."),
+        "Forbidden": error("Signed in, but not allowed."),
+        "NotFound": error("No such resource (or not yours)."),
+        "UnsupportedMediaType": error("The body must be application/json."),
+        "Unprocessable": error("The input is well-formed but breaks a rule; `fields` says which."),
+        "TooManyRequests": [
+            "description": "Rate limited; retry after the number of seconds in Retry-After.",
+            "headers": ["Retry-After": ["schema": ["type": "integer"]]],
+            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+        ],
+    ]
+
+    private static func error(_ description: String) -> JSONValue {
+        ["description": .string(description), "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
+    }
+
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/responses/\(name)")] }
+
+    static func json(_ description: String, schema: JSONValue) -> JSONValue {
+        ["description": .string(description), "content": ["application/json": ["schema": schema]]]
+    }
+
+    static func schemaRef(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+
+    static func body(_ schemaName: String) -> JSONValue {
+        ["required": true, "content": ["application/json": ["schema": schemaRef(schemaName)]]]
+    }
+
+    static func enumeration(_ values: [String]) -> JSONValue {
+        ["type": "string", "enum": .array(values.map { .string($0) })]
+    }
+}

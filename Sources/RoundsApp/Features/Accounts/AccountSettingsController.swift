@@ -1,0 +1,105 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// The signed-in user's own account page: change password, create and revoke API tokens.
+struct AccountSettingsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let account = routes.grouped(SignInRequired()).grouped("account")
+        account.get(use: self.show)
+        account.post("password", use: self.changePassword)
+        account.post("tokens", use: self.createToken)
+        account.post("tokens", ":tokenID", "revoke", use: self.revokeToken)
+    }
+
+    @Sendable func show(req: Request) async throws -> HTMLPage {
+        try await self.page(req: req).layout().page()
+    }
+
+    @Sendable func changePassword(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(ChangePasswordForm.self)
+        do {
+            try await req.accounts.changePassword(
+                of: user,
+                current: form.currentPassword,
+                new: form.newPassword,
+                keepingSession: req.currentSession?.id
+            )
+        } catch let report as ValidationReport {
+            var page = try await self.page(req: req)
+            page.passwordErrors = report
+            return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        return req.redirect(
+            to: Paths.account,
+            flash: Flash(kind: .success, message: "Password changed. Your other sessions were signed out.")
+        )
+    }
+
+    @Sendable func createToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(CreateTokenForm.self)
+        var page = try await self.page(req: req)
+        let report = form.validate()
+        guard report.isValid else {
+            page.tokenErrors = report
+            return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        let created = try await APITokens.create(for: user, name: form.name, on: req.db, now: req.now)
+        page = try await self.page(req: req)
+        page.newToken = created.secret
+        return try await page.layout().page(status: .created).encodeResponse(for: req)
+    }
+
+    @Sendable func revokeToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("tokenID", as: UUID.self),
+            try await APITokens.revoke(id, of: user, on: req.db)
+        else { throw Abort(.notFound, reason: "No such token.") }
+        return req.redirect(to: Paths.account, flash: Flash(kind: .success, message: "Token revoked."))
+    }
+
+    private func page(req: Request) async throws -> AccountPage {
+        let user = try req.requireUser()
+        let tokens = try await APITokens.list(of: user, on: req.db)
+        return AccountPage(
+            email: user.email,
+            roles: user.roles.sorted().map(\.displayName),
+            tokens: tokens.map {
+                AccountPage.TokenRow(
+                    id: $0.id!,
+                    name: $0.name,
+                    created: DisplayFormat.dateTime($0.createdAt),
+                    lastUsed: $0.lastUsedAt.map(DisplayFormat.dateTime) ?? "never"
+                )
+            },
+            context: req.pageContext
+        )
+    }
+}
+
+/// API token bookkeeping shared by the account page and the API.
+enum APITokens {
+    static func create(for user: User, name: String, on db: any Database, now: Date) async throws -> (token: APIToken, secret: String) {
+        let secret = SecretToken(prefix: APIToken.prefix)
+        let token = APIToken(userID: try user.requireID(), name: name.trimmingWhitespace(), tokenHash: secret.hash, now: now)
+        try await token.create(on: db)
+        return (token, secret.value)
+    }
+
+    static func list(of user: User, on db: any Database) async throws -> [APIToken] {
+        try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
+    }
+
+    /// Deletes the token if it belongs to `user`; false when there is no such token of theirs.
+    static func revoke(_ id: UUID, of user: User, on db: any Database) async throws -> Bool {
+        guard let token = try await APIToken.query(on: db)
+            .filter(\.$id == id)
+            .filter(\.$user.$id == user.requireID())
+            .first()
+        else { return false }
+        try await token.delete(on: db)
+        return true
+    }
+}

@@ -1,0 +1,123 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// Sign-up, sign-in, sign-out and password reset pages.
+struct AccountsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("sign-up", use: self.newAccount)
+        routes.post("sign-up", use: self.createAccount)
+        routes.get("sign-in", use: self.signInPage)
+        routes.post("sign-in", use: self.signIn)
+        routes.post("sign-out", use: self.signOut)
+        routes.get("password", "forgot", use: self.forgotPasswordPage)
+        routes.post("password", "forgot", use: self.requestReset)
+        routes.get("password", "reset", use: self.resetPasswordPage)
+        routes.post("password", "reset", use: self.resetPassword)
+    }
+
+    @Sendable func newAccount(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: Paths.home) }
+        return try await AuthPages.signUp(.empty, errors: ValidationReport(), context: req.pageContext)
+            .page().encodeResponse(for: req)
+    }
+
+    @Sendable func createAccount(req: Request) async throws -> Response {
+        let form = try req.content.decode(SignUpForm.self)
+        do {
+            let user = try await req.accounts.signUp(form, ip: req.clientIP)
+            let next = user.has(.applicant) ? Paths.profile : Paths.account
+            let welcome = Flash(kind: .success, message: "Welcome to Rounds, \(user.displayName).")
+            return try await self.startSession(for: user, req: req, redirectTo: next, flash: welcome)
+        } catch let report as ValidationReport {
+            var echoed = form
+            echoed.password = ""
+            return try await AuthPages.signUp(echoed, errors: report, context: req.pageContext)
+                .page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func signInPage(req: Request) async throws -> Response {
+        let next = req.query[String.self, at: "next"].flatMap { Paths.isSafeRedirect($0) ? $0 : nil }
+        if req.currentUser != nil { return req.redirect(to: next ?? Paths.home) }
+        return try await AuthPages.signIn(email: "", next: next, error: nil, context: req.pageContext)
+            .page().encodeResponse(for: req)
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        let form = try req.content.decode(SignInForm.self)
+        let next = form.next.flatMap { Paths.isSafeRedirect($0) ? $0 : nil }
+        let user: User
+        do {
+            user = try await req.accounts.authenticate(email: form.email, password: form.password, ip: req.clientIP)
+        } catch let abort as Abort where abort.status == .unauthorized {
+            return try await AuthPages.signIn(email: form.email, next: next, error: abort.reason, context: req.pageContext)
+                .page(status: .unauthorized).encodeResponse(for: req)
+        }
+        // A new session id at sign-in: whatever session the browser had before is dropped (no fixation).
+        if let previous = req.currentSession { try await previous.delete(on: req.db) }
+        return try await self.startSession(for: user, req: req, redirectTo: next ?? Paths.home, flash: nil)
+    }
+
+    @Sendable func signOut(req: Request) async throws -> Response {
+        if let user = req.currentUser {
+            try await req.accounts.endSessions(of: user.requireID())
+        }
+        req.auth.logout(User.self)
+        let response = req.redirect(to: Paths.home, flash: Flash(kind: .success, message: "You are signed out."))
+        response.cookies[req.sessionCookie.name] = req.sessionCookie.expired
+        return response
+    }
+
+    @Sendable func forgotPasswordPage(req: Request) async throws -> Response {
+        try await AuthPages.forgotPassword(context: req.pageContext, sent: false).page().encodeResponse(for: req)
+    }
+
+    @Sendable func requestReset(req: Request) async throws -> Response {
+        let form = try req.content.decode(ForgotPasswordForm.self)
+        try await PasswordResetService(accounts: req.accounts).request(email: form.email, ip: req.clientIP)
+        return try await AuthPages.forgotPassword(context: req.pageContext, sent: true).page().encodeResponse(for: req)
+    }
+
+    @Sendable func resetPasswordPage(req: Request) async throws -> Response {
+        let token = req.query[String.self, at: "token"] ?? ""
+        guard try await PasswordResetService(accounts: req.accounts).usableReset(token: token) != nil else {
+            throw Abort(.badRequest, reason: "This reset link is invalid, used or expired. Ask for a new one.")
+        }
+        return try await AuthPages.resetPassword(token: token, error: nil, context: req.pageContext)
+            .page().encodeResponse(for: req)
+    }
+
+    @Sendable func resetPassword(req: Request) async throws -> Response {
+        let form = try req.content.decode(ResetPasswordForm.self)
+        do {
+            try await PasswordResetService(accounts: req.accounts).complete(token: form.token, password: form.password)
+        } catch let report as ValidationReport {
+            return try await AuthPages.resetPassword(token: form.token, error: report.errors.first?.message, context: req.pageContext)
+                .page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        return req.redirect(to: Paths.signIn, flash: Flash(kind: .success, message: "Your password is changed. Sign in with it."))
+    }
+
+    /// Starts a fresh session (new secret, new CSRF token) and redirects with its cookie.
+    private func startSession(for user: User, req: Request, redirectTo path: String, flash: Flash?) async throws -> Response {
+        let token = try await req.accounts.startSession(for: user)
+        req.auth.login(user)
+        req.rotateCSRFToken()
+        let response = flash.map { req.redirect(to: path, flash: $0) } ?? req.redirect(to: path)
+        response.cookies[req.sessionCookie.name] = req.sessionCookie.value(token)
+        return response
+    }
+}
+
+extension Request {
+    /// The account rules bound to this request's database and services.
+    var accounts: AccountService {
+        AccountService(db: self.db, config: self.config, services: self.services, threadPool: self.application.threadPool)
+    }
+
+    var sessionCookie: SessionCookie { SessionCookie(isSecure: self.config.server.isBehindTLS) }
+
+    /// The peer address, used to key rate limits.
+    var clientIP: String { self.remoteAddress?.ipAddress ?? "unknown" }
+}

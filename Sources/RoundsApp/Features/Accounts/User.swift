@@ -1,0 +1,44 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+final class User: Model, Authenticatable, @unchecked Sendable {
+    static let schema = "users"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    @Field(key: "email") var email: String
+    @Field(key: "email_normalized") var emailNormalized: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "password_hash") var passwordHash: String
+    /// Comma-separated `Role` raw values; read through `roles`.
+    @Field(key: "roles") var storedRoles: String
+
+    init() {}
+
+    init(id: UUID? = nil, email: String, displayName: String, passwordHash: String, roles: Set<Role>) {
+        self.id = id
+        self.email = email.trimmingWhitespace()
+        self.emailNormalized = EmailAddress.normalize(email)
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.storedRoles = Role.storedList(roles)
+    }
+
+    var roles: Set<Role> {
+        get { Role.parseList(self.storedRoles) }
+        set { self.storedRoles = Role.storedList(newValue) }
+    }
+
+    func has(_ role: Role) -> Bool { self.roles.contains(role) }
+}
+
+extension User {
+    static func find(email: String, on db: any Database) async throws -> User? {
+        try await User.query(on: db).filter(\.$emailNormalized == EmailAddress.normalize(email)).first()
+    }
+}

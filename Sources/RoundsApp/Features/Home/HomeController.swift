@@ -1,0 +1,67 @@
+import Fluent
+import Plot
+import SQLKit
+import Vapor
+
+/// The home page, the health check, the stylesheet and the OpenAPI document.
+struct HomeController: RouteCollection {
+    let stylesheet: Stylesheet
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: self.home)
+        routes.get("healthz", use: self.health)
+        routes.get("assets", "rounds.css", use: self.css)
+        routes.get("api", "v1", "openapi.json", use: self.openAPI)
+    }
+
+    @Sendable func home(req: Request) async throws -> HTMLPage {
+        HomePage(context: req.pageContext).layout().page()
+    }
+
+    /// 200 when the database answers a query, 503 otherwise; used by load balancers and CI.
+    @Sendable func health(req: Request) async throws -> Response {
+        do {
+            _ = try await (req.db as! any SQLDatabase).raw("SELECT 1 AS ok").first()
+            return Response(status: .ok, body: .init(string: "ok\n"))
+        } catch {
+            req.logger.error("Health check failed: the database did not answer")
+            return Response(status: .serviceUnavailable, body: .init(string: "database unavailable\n"))
+        }
+    }
+
+    @Sendable func css(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        headers.replaceOrAdd(name: .eTag, value: self.stylesheet.etag)
+        if req.headers.first(name: .ifNoneMatch) == self.stylesheet.etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(string: self.stylesheet.text))
+    }
+
+    @Sendable func openAPI(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: OpenAPIDocument.json))
+    }
+}
+
+/// The app's one stylesheet, read from the bundle once at boot.
+struct Stylesheet: Sendable {
+    let text: String
+    let etag: String
+
+    static func load() throws -> Stylesheet {
+        guard let url = Bundle.module.url(forResource: "rounds", withExtension: "css") else {
+            throw ResourceMissing(name: "rounds.css")
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return Stylesheet(text: text, etag: "\"\(SecretToken.hash(text).prefix(16))\"")
+    }
+}
+
+struct ResourceMissing: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "The bundled resource \(self.name) is missing; the build is broken." }
+}

@@ -1,0 +1,17 @@
+import Fluent
+import Vapor
+
+/// The only place migrations are registered. History is append-only: never edit a batch that is on main.
+enum Migrations {
+    static func register(on app: Application) {
+        do {  // 0001: accounts, sessions, API tokens, profiles, outbox, rate limits
+            app.migrations.add(CreateUser())
+            app.migrations.add(CreateUserSession())
+            app.migrations.add(CreateAPIToken())
+            app.migrations.add(CreatePasswordReset())
+            app.migrations.add(CreateApplicantProfile())
+            app.migrations.add(CreateOutboxMessage())
+            app.migrations.add(CreateRateLimitCounter())
+        }
+    }
+}

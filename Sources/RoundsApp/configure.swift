@@ -1,0 +1,75 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Builds the app from a configuration. Tests call this with `AppConfig.testing()` and their own services.
+public func configure(_ app: Application, config: AppConfig, services: AppServices? = nil) async throws {
+    app.config = config
+    app.services = try services ?? AppServices(
+        clock: SystemClock(),
+        passwordHasher: PasswordHashing(cost: config.security.bcryptCost),
+        commonPasswords: CommonPasswords.load()
+    )
+
+    do {  // database
+        switch config.database {
+        case .sqliteFile(let path):
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: config.sqlLogLevel), as: .sqlite)
+            app.lifecycle.use(SQLiteDurability())
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory, sqlLogLevel: config.sqlLogLevel), as: .sqlite)
+        case .postgres(let url):
+            var postgres = try SQLPostgresConfiguration(url: url)
+            postgres.searchPath = nil
+            app.databases.use(.postgres(configuration: postgres, sqlLogLevel: config.sqlLogLevel), as: .psql)
+        }
+        Migrations.register(on: app)
+    }
+
+    do {  // server
+        app.http.server.configuration.hostname = config.server.hostname
+        app.http.server.configuration.port = config.server.port
+        app.routes.defaultMaxBodySize = "64kb"
+    }
+
+    do {  // middleware, outermost first
+        app.middleware = Middlewares()
+        // Headers first, so error pages get them too.
+        app.middleware.use(SecurityHeadersMiddleware(isBehindTLS: config.server.isBehindTLS))
+        // Errors next: everything below is rendered as a clean HTML or JSON answer with a request id.
+        app.middleware.use(RoundsErrorMiddleware())
+        // Logs method and path only, never query strings (reset links carry tokens there).
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(FlashMiddleware())
+        // CSRF before sessions: a forged form is refused without touching the session table.
+        app.middleware.use(
+            CSRFMiddleware(isSecure: config.server.isBehindTLS, trustedOrigin: config.server.publicURL.map(origin(of:)))
+        )
+        app.middleware.use(
+            SessionAuthenticator(
+                cookie: SessionCookie(isSecure: config.server.isBehindTLS),
+                idleTimeout: config.sessions.idleTimeout,
+                absoluteTimeout: config.sessions.absoluteTimeout
+            )
+        )
+    }
+
+    try routes(app, stylesheet: Stylesheet.load())
+
+    do {  // commands
+        app.asyncCommands.use(SeedCommand(), as: "seed")
+    }
+
+    if config.preparesDevelopmentDatabase {
+        app.lifecycle.use(DevelopmentDatabase())
+    }
+}
+
+/// `scheme://host[:port]` of a URL, as browsers send it in the Origin header.
+func origin(of url: String) -> String {
+    guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else {
+        return url
+    }
+    return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+}

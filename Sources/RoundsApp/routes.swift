@@ -1,0 +1,17 @@
+import Vapor
+
+/// Mounts every feature. This file is the table of contents of the app's URLs.
+func routes(_ app: Application, stylesheet: Stylesheet) throws {
+    do {  // HTML
+        try app.register(collection: HomeController(stylesheet: stylesheet))
+        try app.register(collection: AccountsController())
+        try app.register(collection: AccountSettingsController())
+        try app.register(collection: ProfileController())
+    }
+
+    do {  // JSON API, authenticated by bearer token
+        let api = app.grouped("api", "v1").grouped(APITokenAuthenticator())
+        try api.register(collection: API.AccountsController())
+        try api.register(collection: API.ProfileController())
+    }
+}

@@ -1,0 +1,30 @@
+/// E-mail address checks shared by sign-up, sign-in and letter requests.
+public enum EmailAddress {
+    public static let maximumLength = 254
+
+    /// The form used for lookups and uniqueness: trimmed and lowercased.
+    public static func normalize(_ raw: String) -> String {
+        raw.trimmingWhitespace().lowercased()
+    }
+
+    /// A deliberately plain check: one `@`, a non-empty local part, a dotted domain, no spaces.
+    public static func isPlausible(_ raw: String) -> Bool {
+        let value = raw.trimmingWhitespace()
+        guard value.count <= maximumLength, !value.contains(where: \.isWhitespace) else { return false }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+            && labels.last!.count >= 2
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and newlines.
+    public func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
