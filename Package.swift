@@ -53,7 +53,11 @@ let package = Package(
             name: "RoundsAppTests",
             dependencies: [
                 "RoundsApp",
+                "RoundsCore",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

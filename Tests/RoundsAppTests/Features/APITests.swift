@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+@Suite struct APITests {
+    @Test func aTokenIdentifiesItsOwnerUntilRevoked() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            let me = try await client.send(.GET, Paths.API.me)
+            #expect(me.status == .ok)
+            #expect(try me.content.get(String.self, at: "email") == "amara@example.org")
+            #expect(try me.content.get([String].self, at: "roles") == ["applicant"])
+
+            let list = try await client.send(.GET, Paths.API.tokens)
+            let tokens = try list.content.decode([API.AccountsController.TokenResponse].self)
+            #expect(tokens.count == 1)
+            #expect(tokens[0].token == nil)
+            #expect(try await APIToken.query(on: app.db).first()?.tokenHash != client.token)
+
+            let revoked = try await client.send(.DELETE, "\(Paths.API.tokens)/\(tokens[0].id.uuidString)")
+            #expect(revoked.status == .noContent)
+            #expect(try await client.send(.GET, Paths.API.me).status == .unauthorized)
+        }
+    }
+
+    @Test func wrongCredentialsGetNoToken() async throws {
+        try await withRoundsApp { app in
+            try await Browser(app).signUp(email: "amara@example.org")
+            let response = try await APIClient(app: app).send(
+                .POST, Paths.API.tokens, json: ["email": "amara@example.org", "password": "wrong password!", "name": "x"]
+            )
+            #expect(response.status == .unauthorized)
+            #expect(try response.content.get(Bool.self, at: "error"))
+            #expect(try await APIToken.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func nobodyCanRevokeAnotherUsersToken() async throws {
+        try await withRoundsApp { app in
+            let owner = try await APIClient.signedUp(app, email: "owner@example.org")
+            let other = try await APIClient.signedUp(app, email: "other@example.org")
+            let ownerTokenID = try #require(
+                try await APIToken.query(on: app.db).join(User.self, on: \APIToken.$user.$id == \User.$id)
+                    .filter(User.self, \.$emailNormalized == "owner@example.org").first()?.id
+            )
+            let response = try await other.send(.DELETE, "\(Paths.API.tokens)/\(ownerTokenID.uuidString)")
+            #expect(response.status == .notFound)
+            #expect(try await owner.send(.GET, Paths.API.me).status == .ok)
+        }
+    }
+
+    @Test func theProfileRoundTripsAndBadInputNamesTheField() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            #expect(try await client.send(.GET, Paths.API.profile).status == .notFound)
+            let body: [String: any Sendable] = [
+                "track": "img_student", "medical_school": "Cairo University", "school_country": "Egypt",
+                "graduation_year": 2027, "visa_status": "needs_visa", "specialties": ["neurology"],
+            ]
+            let saved = try await client.send(.PUT, Paths.API.profile, json: body)
+            #expect(saved.status == .ok)
+            #expect(try saved.content.get(String.self, at: "step1") == "not_taken")
+            let read = try await client.send(.GET, Paths.API.profile)
+            #expect(try read.content.get([String].self, at: "specialties") == ["neurology"])
+
+            let bad = try await client.send(.PUT, Paths.API.profile, json: ["track": "img_graduate", "visa_status": "b1_b2"])
+            #expect(bad.status == .unprocessableEntity)
+            let fields = try bad.content.get([String: String].self, at: "fields")
+            #expect(fields["medical_school"] == "Name your medical school.")
+            #expect(fields["graduation_year"] == "Enter the year you graduated.")
+            #expect(try await client.send(.GET, Paths.API.profile).content.get(String.self, at: "track") == "img_student")
+        }
+    }
+
+    @Test func malformedBodiesGet400AndWrongContentTypes415() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            let malformed = try await client.send(.PUT, Paths.API.profile, raw: "{\"track\": ")
+            #expect(malformed.status == .badRequest)
+            let wrongType = try await client.send(.PUT, Paths.API.profile, json: ["track": 7, "visa_status": "b1_b2"])
+            #expect(wrongType.status == .badRequest)
+            #expect(try wrongType.content.get(String.self, at: "reason").contains("track"))
+            let xml = try await client.send(.PUT, Paths.API.profile, raw: "<profile/>", contentType: .xml)
+            #expect(xml.status == .unsupportedMediaType)
+        }
+    }
+
+    @Test func everyAPIRouteIsInTheOpenAPIDocument() async throws {
+        try await withRoundsApp { app in
+            let served = Set(
+                app.routes.all
+                    .filter { $0.path.first?.description == "api" }
+                    .map { route in
+                        let path = route.path.map { component -> String in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }
+                        return "\(route.method.rawValue) /\(path.joined(separator: "/"))"
+                    }
+            )
+            let documented = OpenAPIDocument.operations.union(["GET /api/v1/openapi.json"])
+            #expect(served == documented)
+            let response = try await Browser(app).get(Paths.API.openAPI)
+            #expect(response.status == .ok)
+            #expect(try response.content.get(String.self, at: "openapi") == "3.1.0")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+/// Every route that touches private data, against every role and anonymous. The expected outcome of each
+/// pair is written out below; a route registered without a row here fails `everyPrivateRouteHasARow`.
+@Suite struct AccessMatrixTests {
+    enum Actor: String, CaseIterable, CustomTestStringConvertible {
+        case anonymous, applicant, host, advisor, admin
+        var testDescription: String { self.rawValue }
+        var role: Role? { Role(rawValue: self.rawValue) }
+    }
+
+    enum Outcome: Equatable {
+        /// Let through: anything but a refusal or a server error.
+        case allowed
+        /// Sent to the sign-in page (HTML) or 401 (API).
+        case signInFirst
+        case forbidden
+        /// The resource exists but is someone else's, so it is invisible.
+        case notFound
+    }
+
+    struct ProtectedRoute: Sendable, CustomTestStringConvertible {
+        var method: HTTPMethod
+        /// The route pattern as registered; `{token}` is replaced by another user's token id.
+        var pattern: String
+        var form: [(String, String)] = []
+        var json: [String: String]? = nil
+        var expected: [Actor: Outcome]
+        var testDescription: String { "\(self.method.rawValue) \(self.pattern)" }
+        var isAPI: Bool { self.pattern.hasPrefix("/api/") }
+    }
+
+    static let everyone: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .allowed, .host: .allowed, .advisor: .allowed, .admin: .allowed,
+    ]
+    static let applicantsOnly: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .allowed, .host: .forbidden, .advisor: .forbidden, .admin: .forbidden,
+    ]
+    static let nobodyElses: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .notFound, .admin: .notFound,
+    ]
+
+    static let routes: [ProtectedRoute] = [
+        ProtectedRoute(method: .GET, pattern: "/account", expected: everyone),
+        ProtectedRoute(
+            method: .POST, pattern: "/account/password",
+            form: [("current_password", "x"), ("new_password", "y")], expected: everyone
+        ),
+        ProtectedRoute(method: .POST, pattern: "/account/tokens", form: [("name", "script")], expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/tokens/{token}/revoke", expected: nobodyElses),
+        ProtectedRoute(method: .GET, pattern: "/profile", expected: applicantsOnly),
+        ProtectedRoute(
+            method: .POST, pattern: "/profile", form: [("track", "pre_med"), ("visa_status", "us_citizen")],
+            expected: applicantsOnly
+        ),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/me", expected: everyone),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/tokens", expected: everyone),
+        ProtectedRoute(method: .DELETE, pattern: "/api/v1/tokens/{token}", expected: nobodyElses),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/profile", expected: applicantsOnly),
+        ProtectedRoute(
+            method: .PUT, pattern: "/api/v1/profile", json: ["track": "pre_med", "visa_status": "us_citizen"],
+            expected: applicantsOnly
+        ),
+    ]
+
+    /// Routes anyone may use; they show no private data.
+    static let publicRoutes: Set<String> = [
+        "GET /", "GET /healthz", "GET /assets/rounds.css", "GET /api/v1/openapi.json",
+        "GET /sign-up", "POST /sign-up", "GET /sign-in", "POST /sign-in", "POST /sign-out",
+        "GET /password/forgot", "POST /password/forgot", "GET /password/reset", "POST /password/reset",
+        "POST /api/v1/tokens",
+    ]
+
+    @Test(arguments: Actor.allCases, Self.routes)
+    func accessIsExactlyAsWritten(actor: Actor, route: ProtectedRoute) async throws {
+        try await withRoundsApp { app in
+            let victim = try await Factories.user(app, email: "victim@example.org", roles: [.applicant])
+            let victimToken = try await APITokens.create(for: victim, name: "victim", on: app.db, now: Date()).token
+            let path = route.pattern.replacingOccurrences(of: "{token}", with: try victimToken.requireID().uuidString)
+
+            var browser = Browser(app)
+            var client = APIClient(app: app)
+            if let role = actor.role {
+                (browser, client) = try await Factories.signedIn(app, email: "\(actor.rawValue)@example.org", roles: [role])
+            }
+            let response: TestingHTTPResponse
+            if route.isAPI {
+                response = try await client.send(route.method, path, json: route.json)
+            } else if route.method == .GET {
+                response = try await browser.get(path)
+            } else {
+                response = try await browser.post(path, form: route.form)
+            }
+            #expect(Self.outcome(of: response, isAPI: route.isAPI) == route.expected[actor], "\(actor) \(route.testDescription)")
+            #expect(response.status.code < 500)
+        }
+    }
+
+    static func outcome(of response: TestingHTTPResponse, isAPI: Bool) -> Outcome {
+        switch response.status {
+        case .unauthorized: return .signInFirst
+        case .seeOther where response.location?.hasPrefix(Paths.signIn) == true: return .signInFirst
+        case .forbidden: return .forbidden
+        case .notFound where !isAPI || response.body.string.contains("No such"): return .notFound
+        default: return .allowed
+        }
+    }
+
+    @Test func everyPrivateRouteHasARow() async throws {
+        try await withRoundsApp { app in
+            let registered = Set(
+                app.routes.all.map { route in
+                    let path = route.path.map { component -> String in
+                        if case .parameter = component { return "{token}" }
+                        return component.description
+                    }
+                    return "\(route.method.rawValue) /\(path.joined(separator: "/"))"
+                }
+            )
+            let covered = Set(Self.routes.map(\.testDescription)).union(Self.publicRoutes)
+            #expect(registered == covered)
+            for route in Self.routes {
+                #expect(Set(route.expected.keys) == Set(Actor.allCases), "\(route.testDescription) lacks a row")
+            }
+        }
+    }
+}

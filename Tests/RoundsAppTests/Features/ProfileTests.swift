@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+@Suite struct ProfileTests {
+    static let validForm: [(String, String)] = [
+        ("track", "img_graduate"), ("medical_school", "University of Lagos"), ("school_country", "Nigeria"),
+        ("graduation_year", "2022"), ("step1", "passed"), ("step2_ck_score", "251"), ("ecfmg_status", "certified"),
+        ("visa_status", "b1_b2"), ("specialties[]", "internal-medicine"), ("specialties[]", "cardiology"),
+        ("target_match_year", "2027"),
+    ]
+
+    @Test func anApplicantSavesTheirProfileAndSeesItAgain() async throws {
+        try await withRoundsApp { app in
+            let browser = Browser(app)
+            try await browser.signUp()
+            let saved = try await browser.post(Paths.profile, form: Self.validForm)
+            #expect(saved.status == .seeOther)
+            let page = try await browser.get(Paths.profile)
+            #expect(page.text.contains("Profile saved."))
+            #expect(page.text.contains(#"value="University of Lagos""#))
+            #expect(page.text.contains(#"value="251""#))
+            #expect(page.text.contains(#"value="cardiology" checked="checked""#))
+            let user = try #require(try await User.find(email: "amara@example.org", on: app.db))
+            let stored = try #require(try await ProfileStore.load(for: user, on: app.db))
+            #expect(stored.specialtyIDs == ["internal-medicine", "cardiology"])
+            #expect(stored.step2CKScore == 251)
+        }
+    }
+
+    @Test func badProfileInputIsRefusedFieldByFieldAndNothingIsSaved() async throws {
+        try await withRoundsApp { app in
+            let browser = Browser(app)
+            try await browser.signUp()
+            let response = try await browser.post(
+                Paths.profile,
+                form: [
+                    ("track", "pre_med"), ("graduation_year", "twenty"), ("step2_ck_score", "400"),
+                    ("visa_status", "tourist"), ("specialties[]", "astrology"),
+                ]
+            )
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Graduation year: Enter a whole number."))
+            #expect(response.text.contains("Visa status: Choose one of"))
+            #expect(try await ApplicantProfile.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func crossFieldRulesAreChecked() async throws {
+        try await withRoundsApp { app in
+            let browser = Browser(app)
+            try await browser.signUp()
+            let response = try await browser.post(
+                Paths.profile,
+                form: [("track", "pre_med"), ("step1", "passed"), ("step2_ck_score", "400"), ("visa_status", "us_citizen")]
+            )
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Pre-medical students have not taken USMLE Step 1."))
+            #expect(try await ApplicantProfile.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func hostsHaveNoApplicantProfile() async throws {
+        try await withRoundsApp { app in
+            let host = Browser(app)
+            try await host.signUp(email: "host@example.org", role: "host")
+            #expect(try await host.get(Paths.profile).status == .forbidden)
+            #expect(try await host.post(Paths.profile, form: Self.validForm).status == .forbidden)
+            #expect(try await ApplicantProfile.query(on: app.db).count() == 0)
+        }
+    }
+}

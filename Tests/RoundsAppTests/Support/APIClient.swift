@@ -1,0 +1,52 @@
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+/// Calls the JSON API with a bearer token, as a script would.
+struct APIClient {
+    let app: Application
+    var token: String?
+
+    /// Signs up through the HTML flow (optionally with extra roles) and creates a token through the API.
+    static func signedUp(
+        _ app: Application,
+        email: String = "amara@example.org",
+        role: String = "applicant"
+    ) async throws -> APIClient {
+        try await Browser(app).signUp(email: email, role: role)
+        let response = try await APIClient(app: app).send(
+            .POST,
+            Paths.API.tokens,
+            json: ["email": email, "password": Browser.password, "name": "tests"]
+        )
+        #expect(response.status == .created)
+        let token = try response.content.get(String.self, at: "token")
+        return APIClient(app: app, token: token)
+    }
+
+    func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        json: [String: any Sendable]? = nil,
+        raw: String? = nil,
+        contentType: HTTPMediaType = .json
+    ) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var body = ByteBuffer()
+        if let json {
+            body.writeBytes(try JSONSerialization.data(withJSONObject: json))
+            headers.contentType = contentType
+        } else if let raw {
+            body.writeString(raw)
+            headers.contentType = contentType
+        }
+        return try await self.app.testing().performTest(
+            request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body)
+        )
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+
+@testable import RoundsApp
+
+/// Builds the app on a database of its own (SQLite in memory, or a fresh PostgreSQL database copied from
+/// a migrated template when DATABASE_URL is set), runs `body`, and shuts everything down on every path.
+func withRoundsApp<T>(
+    clock: ManualClock = ManualClock(),
+    adjust: (inout AppConfig) -> Void = { _ in },
+    _ body: (Application) async throws -> T
+) async throws -> T {
+    let database = try await TestDatabase.make()
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = TestDatabase.logLevel
+    var config = AppConfig.testing(database: database.location)
+    adjust(&config)
+    let services = AppServices(
+        clock: clock,
+        passwordHasher: PasswordHashing(cost: config.security.bcryptCost),
+        commonPasswords: TestDatabase.commonPasswords
+    )
+    do {
+        try await configure(app, config: config, services: services)
+        if !database.isMigrated { try await app.autoMigrate() }
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        try await database.drop()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        try? await database.drop()
+        throw error
+    }
+}
+
+/// One test's database.
+struct TestDatabase: Sendable {
+    var location: AppConfig.DatabaseLocation
+    var isMigrated: Bool
+    var drop: @Sendable () async throws -> Void
+
+    static let postgresURL: String? = {
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else { return nil }
+        return url
+    }()
+
+    static var isPostgres: Bool { postgresURL != nil }
+
+    /// Quiet by default; LOG_LEVEL=debug shows the app's logs while debugging a test.
+    static let logLevel: Logger.Level =
+        ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+
+    static let commonPasswords: Set<String> = (try? CommonPasswords.load()) ?? []
+
+    static func make() async throws -> TestDatabase {
+        guard let url = postgresURL else {
+            return TestDatabase(location: .sqliteMemory, isMigrated: false, drop: {})
+        }
+        let name = try await PostgresTemplate.shared.copy()
+        return TestDatabase(
+            location: .postgres(url: PostgresTemplate.url(url, database: name)),
+            isMigrated: true,
+            drop: { try await PostgresTemplate.shared.drop(name) }
+        )
+    }
+}
