@@ -56,6 +56,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     }
 
     try routes(app, stylesheet: Stylesheet.load())
+    app.routeTable = RouteTable(app.routes.all)
 
     do {  // commands
         app.asyncCommands.use(SeedCommand(), as: "seed")

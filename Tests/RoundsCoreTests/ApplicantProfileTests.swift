@@ -31,6 +31,8 @@ import Testing
         ("track", ApplicantProfileDraft(track: nil, visaStatus: "b1_b2"), "Choose one."),
         ("track", ApplicantProfileDraft(track: "doctor", visaStatus: "b1_b2"), "Choose one of: pre_med, img_student, img_graduate, us_student."),
         ("visa_status", ApplicantProfileDraft(track: "pre_med"), "Choose one."),
+        ("visa_status", ApplicantProfileDraft(track: "pre_med", visaStatus: " "), "Choose one."),
+        ("ecfmg_status", ApplicantProfileDraft(track: "pre_med", ecfmgStatus: "", visaStatus: "f1"), "Choose one of: not_applicable, not_started, in_progress, certified."),
         ("graduation_year", ApplicantProfileDraft(track: "pre_med", graduationYear: "soon", visaStatus: "us_citizen"), "Enter a whole number."),
         ("graduation_year", ApplicantProfileDraft(track: "pre_med", graduationYear: "1900", visaStatus: "us_citizen"), "Enter a year between 1950 and 2036."),
         ("step2_ck_score", ApplicantProfileDraft(track: "us_student", step2CKScore: "301", visaStatus: "us_citizen"), "Enter a score between 1 and 300, or leave it empty."),

@@ -6,6 +6,7 @@ enum Paths {
     static let home = "/"
     static let healthz = "/healthz"
     static let stylesheet = "/assets/rounds.css"
+    static let favicon = "/assets/favicon.svg"
 
     static let signUp = "/sign-up"
     static let signIn = "/sign-in"

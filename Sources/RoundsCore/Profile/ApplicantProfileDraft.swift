@@ -61,17 +61,20 @@ public struct ApplicantProfileDraft: Equatable, Sendable {
             _ field: String,
             default fallback: T?
         ) -> T? where T.RawValue == String {
-            let value = clean(raw)
-            guard let value else {
+            // Absent means "use the default"; present but empty or unknown is an error.
+            guard let raw else {
                 if fallback == nil { errors.append(FieldError(field: field, message: "Choose one.")) }
                 return fallback
             }
-            guard let parsed = T(rawValue: value) else {
+            let value = raw.trimmingWhitespace()
+            if let parsed = T(rawValue: value) { return parsed }
+            if value.isEmpty && fallback == nil {
+                errors.append(FieldError(field: field, message: "Choose one."))
+            } else {
                 let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
                 errors.append(FieldError(field: field, message: "Choose one of: \(allowed)."))
-                return nil
             }
-            return parsed
+            return nil
         }
 
         func number(_ raw: String?, _ field: String) -> Int? {

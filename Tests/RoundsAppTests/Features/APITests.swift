@@ -90,6 +90,21 @@ import VaporTesting
         }
     }
 
+    @Test func anUnknownMethodOnAKnownPathIs405WithAllow() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            let trace = try await client.send(.init(rawValue: "TRACE"), Paths.API.profile)
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: .allow) == "GET, PUT")
+            #expect(try trace.content.get(Bool.self, at: "error"))
+            #expect(try await client.send(.PATCH, Paths.API.me).status == .methodNotAllowed)
+            #expect(try await client.send(.GET, "/api/v1/nothing-here").status == .notFound)
+            let page = try await Browser(app).send(.OPTIONS, Paths.signIn, headers: [:], body: nil)
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers.first(name: .allow) == "GET, POST")
+        }
+    }
+
     @Test func everyAPIRouteIsInTheOpenAPIDocument() async throws {
         try await withRoundsApp { app in
             let served = Set(

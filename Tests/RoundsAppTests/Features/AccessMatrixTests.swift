@@ -72,7 +72,7 @@ import VaporTesting
 
     /// Routes anyone may use; they show no private data.
     static let publicRoutes: Set<String> = [
-        "GET /", "GET /healthz", "GET /assets/rounds.css", "GET /api/v1/openapi.json",
+        "GET /", "GET /healthz", "GET /assets/rounds.css", "GET /assets/favicon.svg", "GET /api/v1/openapi.json",
         "GET /sign-up", "POST /sign-up", "GET /sign-in", "POST /sign-in", "POST /sign-out",
         "GET /password/forgot", "POST /password/forgot", "GET /password/reset", "POST /password/reset",
         "POST /api/v1/tokens",

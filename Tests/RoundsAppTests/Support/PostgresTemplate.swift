@@ -13,8 +13,10 @@ actor PostgresTemplate {
     static let shared = PostgresTemplate()
 
     private let templateName = "rounds_test_template_\(ProcessInfo.processInfo.processIdentifier)"
-    private var admin: Application?
-    private var isTemplateReady = false
+    // Tasks, not flags: the actor is re-entered at every await, so a flag set after the work would let
+    // concurrent tests start the same work twice.
+    private var admin: Task<Application, any Error>?
+    private var template: Task<Void, any Error>?
 
     /// Replaces the database name in a postgres:// URL.
     static func url(_ url: String, database: String) -> String {
@@ -24,21 +26,31 @@ actor PostgresTemplate {
     }
 
     private func adminDatabase() async throws -> any SQLDatabase {
-        if let admin { return admin.db as! any SQLDatabase }
-        // Kept for the whole test process: it only issues CREATE and DROP DATABASE.
-        let app = try await Application.make(.testing)
-        let config = try SQLPostgresConfigurationFactory.make(TestDatabase.postgresURL!)
-        app.databases.use(config, as: .psql)
-        self.admin = app
-        return app.db as! any SQLDatabase
+        if self.admin == nil {
+            // Kept for the whole test process: it only issues CREATE and DROP DATABASE.
+            self.admin = Task {
+                let app = try await Application.make(.testing)
+                app.logger.logLevel = TestDatabase.logLevel
+                app.databases.use(try SQLPostgresConfigurationFactory.make(TestDatabase.postgresURL!), as: .psql)
+                return app
+            }
+        }
+        return try await self.admin!.value.db as! any SQLDatabase
     }
 
     private func prepareTemplate() async throws {
-        guard !self.isTemplateReady else { return }
+        if self.template == nil {
+            self.template = Task { try await self.migrateTemplate() }
+        }
+        try await self.template!.value
+    }
+
+    private func migrateTemplate() async throws {
         let admin = try await self.adminDatabase()
         try await admin.raw("DROP DATABASE IF EXISTS \(unsafeRaw: self.templateName) WITH (FORCE)").run()
         try await admin.raw("CREATE DATABASE \(unsafeRaw: self.templateName)").run()
         let app = try await Application.make(.testing)
+        app.logger.logLevel = TestDatabase.logLevel
         do {
             var config = AppConfig.testing(database: .postgres(url: Self.url(TestDatabase.postgresURL!, database: self.templateName)))
             config.sqlLogLevel = .trace
@@ -49,7 +61,6 @@ actor PostgresTemplate {
             throw error
         }
         try await app.asyncShutdown()
-        self.isTemplateReady = true
     }
 
     func copy() async throws -> String {

@@ -13,7 +13,15 @@ struct RoundsErrorMiddleware: AsyncMiddleware {
     }
 
     func response(for error: any Error, request: Request) -> Response {
-        let failure = HTTPFailure(error)
+        var failure = HTTPFailure(error)
+        if error is RouteNotFound {
+            let allowed = request.application.routeTable.allowedMethods(for: request.url.path)
+            if !allowed.isEmpty {
+                failure.status = .methodNotAllowed
+                failure.reason = "\(request.method.rawValue) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))."
+                failure.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+            }
+        }
         if failure.status.code >= 500 {
             request.logger.error(
                 "Request failed",

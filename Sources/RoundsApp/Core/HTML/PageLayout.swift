@@ -15,7 +15,8 @@ struct PageLayout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(self.title) · Rounds"),
-                .stylesheet(Paths.stylesheet)
+                .stylesheet(Paths.stylesheet),
+                .link(.rel(.icon), .href(Paths.favicon), .type("image/svg+xml"))
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text("Skip to content")),

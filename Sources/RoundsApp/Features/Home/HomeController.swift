@@ -11,6 +11,7 @@ struct HomeController: RouteCollection {
         routes.get(use: self.home)
         routes.get("healthz", use: self.health)
         routes.get("assets", "rounds.css", use: self.css)
+        routes.get("assets", "favicon.svg", use: self.favicon)
         routes.get("api", "v1", "openapi.json", use: self.openAPI)
     }
 
@@ -39,6 +40,18 @@ struct HomeController: RouteCollection {
         }
         return Response(status: .ok, headers: headers, body: .init(string: self.stylesheet.text))
     }
+
+    @Sendable func favicon(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        return Response(status: .ok, headers: headers, body: .init(string: Self.faviconSVG))
+    }
+
+    static let faviconSVG = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/>\
+        <text x="16" y="23" font-family="sans-serif" font-size="20" font-weight="700" fill="#fff" text-anchor="middle">R</text></svg>
+        """
 
     @Sendable func openAPI(req: Request) async throws -> Response {
         var headers = HTTPHeaders()

@@ -1,0 +1,56 @@
+"""Shared fixtures for the browser journeys: a headless Debian Chromium driven by Playwright."""
+import os
+import pathlib
+import shutil
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+BASE_URL = os.environ.get("ROUNDS_E2E_URL", "http://127.0.0.1:8099")
+ARTIFACTS = pathlib.Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        raise RuntimeError("Debian's chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(base_url=BASE_URL)
+    page = context.new_page()
+    errors = []
+
+    def record(message):
+        # A page answered with a deliberate 4xx (a form with errors, a refused sign-in) is logged by
+        # Chromium as a failed load; anything else (a missing asset, a CSP violation) is a real error.
+        expected = any(f"status of {code}" in message.text for code in (401, 403, 422, 429))
+        if message.type == "error" and not expected:
+            errors.append(message.text)
+
+    page.on("console", record)
+    yield page
+    context.close()
+    # A Content-Security-Policy violation or a failed asset shows up as a console error.
+    assert errors == [], f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def shot():
+    """Saves a full-page screenshot under e2e/artifacts/<test>/<nn>-<name>.png."""
+    counter = {"n": 0}
+
+    def take(page, name):
+        test = os.environ.get("PYTEST_CURRENT_TEST", "journey").split(":")[-1].split(" ")[0]
+        folder = ARTIFACTS / test
+        folder.mkdir(parents=True, exist_ok=True)
+        counter["n"] += 1
+        page.screenshot(path=str(folder / f"{counter['n']:02d}-{name}.png"), full_page=True)
+
+    return take

@@ -1,0 +1,66 @@
+"""An applicant signs up, fills the profile, signs out and signs in again."""
+import uuid
+
+from playwright.sync_api import expect
+
+
+def test_applicant_signs_up_fills_profile_signs_out_and_in(page, shot):
+    email = f"e2e-{uuid.uuid4().hex[:8]}@example.org"
+    password = "a long and memorable phrase"
+
+    page.goto("/")
+    shot(page, "home")
+    page.get_by_role("link", name="Sign up").first.click()
+    expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
+    page.get_by_label("Your name").fill("Esperanza Test")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_label("I am joining as").select_option("applicant")
+    shot(page, "sign-up")
+    page.get_by_role("button", name="Create account").click()
+
+    expect(page.get_by_role("heading", name="Your applicant profile")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Welcome to Rounds")
+    page.get_by_label("Track").select_option("img_graduate")
+    page.get_by_label("Medical school (or college)").fill("Universidad de Buenos Aires")
+    page.get_by_label("Country of the school").fill("Argentina")
+    page.get_by_label("Graduation year").fill("2023")
+    page.get_by_label("Visa status").select_option("b1_b2")
+    page.get_by_label("USMLE Step 1").select_option("passed")
+    page.get_by_label("USMLE Step 2 CK score").fill("250")
+    page.get_by_label("Internal Medicine").check()
+    page.get_by_label("Neurology", exact=True).check()
+    shot(page, "profile-filled")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_role("status")).to_contain_text("Profile saved.")
+    expect(page.get_by_label("Country of the school")).to_have_value("Argentina")
+    shot(page, "profile-saved")
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("status")).to_contain_text("You are signed out.")
+    shot(page, "signed-out")
+    page.goto("/profile")
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    shot(page, "sign-in")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Your applicant profile")).to_be_visible()
+    expect(page.get_by_label("Medical school (or college)")).to_have_value("Universidad de Buenos Aires")
+    shot(page, "signed-in")
+
+
+def test_profile_errors_are_shown_beside_the_fields(page, shot):
+    email = f"e2e-{uuid.uuid4().hex[:8]}@example.org"
+    page.goto("/sign-up")
+    page.get_by_label("Your name").fill("Field Errors")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill("a long and memorable phrase")
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_label("Track").select_option("pre_med")
+    page.get_by_label("Visa status").select_option("us_citizen")
+    page.get_by_label("USMLE Step 1").select_option("passed")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_role("alert").first).to_contain_text("Pre-medical students have not taken USMLE Step 1.")
+    shot(page, "profile-errors")

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts Rounds on a fresh SQLite database with demo data, runs the browser journeys (e2e/) in headless
+# Chromium and then schemathesis against the OpenAPI document. Needs: chromium, and a Python venv with
+# playwright, pytest and schemathesis (scripts/python-tools.sh makes one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv-ci}
+PORT=${ROUNDS_E2E_PORT:-8099}
+WORK=$(mktemp -d)
+swift build --product rounds
+BIN=$(swift build --show-bin-path)/rounds
+
+ROUNDS_SQLITE_PATH="$WORK/rounds.sqlite" ROUNDS_STORAGE_DIR="$WORK/storage" ROUNDS_PORT=$PORT \
+    ROUNDS_SIGNUPS_PER_IP=1000 "$BIN" serve >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break
+    sleep 0.3
+done
+curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/server.log"; exit 1; }
+
+export ROUNDS_E2E_URL="http://127.0.0.1:$PORT"
+"$VENV/bin/python" -m pytest -q e2e/journeys
+
+# API fuzzing: a token for the demo applicant, then every operation with generated and invalid input.
+TOKEN=$(curl -fs -X POST "$ROUNDS_E2E_URL/api/v1/tokens" -H 'Content-Type: application/json' \
+    -d '{"email":"applicant@rounds.test","password":"rounds-demo-password","name":"schemathesis"}' |
+    "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+"$VENV/bin/schemathesis" run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
+    --checks all --exclude-checks positive_data_acceptance \
+    --max-examples "${SCHEMATHESIS_EXAMPLES:-50}" -H "Authorization: Bearer $TOKEN"
