@@ -1,0 +1,126 @@
+/// The CSV pair format, for people who keep rank lists in a spreadsheet.
+///
+/// `programs.csv`: `program_id,capacity,ranking`, the ranking as applicant ids separated by `|`.
+/// `rank_lists.csv`: `applicant_id,partner_id,ranking`. A single leaves `partner_id` empty and ranks
+/// programs separated by `|`. A couple is one row: the first member, the partner, and pairs `P+Q`
+/// separated by `|`, with `-` for "no match" on that side (`P+-`).
+public enum CSVFormat {
+    public static func instance(programs: String, rankLists: String) throws -> MatchInstance {
+        var programList: [MatchInstance.Program] = []
+        for (line, row) in try rows(programs, file: "programs.csv", header: ["program_id", "capacity", "ranking"]) {
+            guard let capacity = Int(row[1].trimmingSpaces()) else {
+                throw InstanceFormat.FormatError(message: "programs.csv line \(line): capacity must be a whole number")
+            }
+            programList.append(MatchInstance.Program(id: row[0].trimmingSpaces(), capacity: capacity, ranking: ids(row[2])))
+        }
+        var applicants: [MatchInstance.Applicant] = []
+        var couples: [MatchInstance.Couple] = []
+        for (line, row) in try rows(rankLists, file: "rank_lists.csv", header: ["applicant_id", "partner_id", "ranking"]) {
+            let id = row[0].trimmingSpaces()
+            let partner = row[1].trimmingSpaces()
+            if partner.isEmpty {
+                applicants.append(MatchInstance.Applicant(id: id, ranking: ids(row[2])))
+                continue
+            }
+            let pairs = try ids(row[2]).map { text -> [String?] in
+                let sides = text.split(separator: "+", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+                guard sides.count == 2 else {
+                    throw InstanceFormat.FormatError(
+                        message: "rank_lists.csv line \(line): couple choice \"\(text)\" must be two programs joined by + (- for no match)"
+                    )
+                }
+                return sides.map { $0 == "-" || $0.isEmpty ? nil : $0 }
+            }
+            couples.append(MatchInstance.Couple(members: [id, partner], ranking: pairs))
+        }
+        return MatchInstance(programs: programList, applicants: applicants, couples: couples)
+    }
+
+    private static func ids(_ field: String) -> [String] {
+        field.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// Data rows with their 1-based line numbers, after checking the header.
+    private static func rows(_ text: String, file: String, header: [String]) throws -> [(Int, [String])] {
+        let records = try parse(text, file: file)
+        guard let first = records.first, first.1.map({ $0.trimmingSpaces().lowercased() }) == header else {
+            throw InstanceFormat.FormatError(message: "\(file) must start with the header \(header.joined(separator: ","))")
+        }
+        return try records.dropFirst().compactMap { line, fields in
+            if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { return nil }
+            guard fields.count == header.count else {
+                throw InstanceFormat.FormatError(message: "\(file) line \(line): expected \(header.count) columns, found \(fields.count)")
+            }
+            return (line, fields)
+        }
+    }
+
+    /// RFC 4180 records (quoted fields may hold commas, quotes and newlines).
+    static func parse(_ text: String, file: String) throws -> [(Int, [String])] {
+        var records: [(Int, [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func nextScalar() -> Unicode.Scalar? {
+            if let scalar = pending {
+                pending = nil
+                return scalar
+            }
+            return iterator.next()
+        }
+        while let scalar = nextScalar() {
+            if inQuotes {
+                if scalar == "\"" {
+                    let following = nextScalar()
+                    if following == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        pending = following
+                    }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty:
+                inQuotes = true
+            case ",":
+                fields.append(field)
+                field = ""
+            case "\r":
+                continue
+            case "\n":
+                fields.append(field)
+                records.append((recordLine, fields))
+                fields = []
+                field = ""
+                line += 1
+                recordLine = line
+            default:
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if inQuotes { throw InstanceFormat.FormatError(message: "\(file) line \(recordLine): unterminated quoted field") }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append((recordLine, fields))
+        }
+        return records
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,198 @@
+/// An instance turned into integer tables, validated on the way. Programs and applicants are put in
+/// identifier order first, so the result never depends on the order of the input records.
+struct CompiledInstance: Sendable {
+    static let none: Int32 = -1
+
+    let programIDs: [String]
+    /// Singles first, then couple members (member 0 and member 1 of couple 0, of couple 1, …).
+    let applicantIDs: [String]
+    let singleCount: Int
+    let capacity: [Int32]
+
+    // Program rank lists, flattened: program p ranks programApplicants[programStart[p]..<programStart[p+1]].
+    let programStart: [Int32]
+    let programApplicants: [Int32]
+    /// For each program rank entry: the applicant's list index of this program, or -1 when the applicant
+    /// does not rank it (used by the program-proposing variant).
+    let programEntryApplicantIndex: [Int32]
+
+    // Applicant rank lists (singles and couple members alike; couple members' lists stay empty).
+    let applicantStart: [Int32]
+    let applicantPrograms: [Int32]
+    /// For each applicant list entry: the program's rank of the applicant (0 best), or -1 when unranked.
+    let applicantEntryRank: [Int32]
+
+    // Couple pair lists.
+    let coupleStart: [Int32]
+    let pairFirst: [Int32]
+    let pairSecond: [Int32]
+    let pairFirstRank: [Int32]
+    let pairSecondRank: [Int32]
+
+    var programCount: Int { self.programIDs.count }
+    var applicantCount: Int { self.applicantIDs.count }
+    var coupleCount: Int { (self.applicantIDs.count - self.singleCount) / 2 }
+
+    /// The couple an applicant belongs to, or nil for singles.
+    @inline(__always) func couple(of applicant: Int32) -> Int32? {
+        applicant < Int32(self.singleCount) ? nil : (applicant - Int32(self.singleCount)) / 2
+    }
+
+    @inline(__always) func member(_ role: Int32, ofCouple couple: Int32) -> Int32 {
+        Int32(self.singleCount) + 2 * couple + role
+    }
+
+    init(_ instance: MatchInstance) throws(InstanceError) {
+        // Identifier order makes the result independent of record order.
+        let programs = instance.programs.sorted { $0.id < $1.id }
+        let singles = instance.applicants.sorted { $0.id < $1.id }
+        for couple in instance.couples where couple.members.count != 2 {
+            throw .coupleMemberCount(members: couple.members)
+        }
+        let couples = instance.couples.sorted { ($0.members[0], $0.members[1]) < ($1.members[0], $1.members[1]) }
+
+        var programIndex: [String: Int32] = [:]
+        programIndex.reserveCapacity(programs.count)
+        for (index, program) in programs.enumerated() {
+            if programIndex.updateValue(Int32(index), forKey: program.id) != nil { throw .duplicateProgram(program.id) }
+            if program.capacity < 0 { throw .negativeCapacity(program: program.id, capacity: program.capacity) }
+        }
+
+        var applicantIndex: [String: Int32] = [:]
+        applicantIndex.reserveCapacity(singles.count + 2 * couples.count)
+        var applicantIDs: [String] = []
+        applicantIDs.reserveCapacity(singles.count + 2 * couples.count)
+        for single in singles {
+            if applicantIndex.updateValue(Int32(applicantIDs.count), forKey: single.id) != nil {
+                throw .duplicateApplicant(single.id)
+            }
+            applicantIDs.append(single.id)
+        }
+        for couple in couples {
+            if couple.members[0] == couple.members[1] { throw .coupleNamesSameApplicantTwice(couple.members[0]) }
+            for member in couple.members {
+                if let existing = applicantIndex.updateValue(Int32(applicantIDs.count), forKey: member) {
+                    throw existing < Int32(singles.count) ? .applicantIsSingleAndInCouple(member) : .applicantInTwoCouples(member)
+                }
+                applicantIDs.append(member)
+            }
+        }
+
+        // Program rank lists, and for each applicant the (program, rank) pairs that mention them.
+        var programStart: [Int32] = [0]
+        programStart.reserveCapacity(programs.count + 1)
+        var programApplicants: [Int32] = []
+        programApplicants.reserveCapacity(programs.reduce(0) { $0 + $1.ranking.count })
+        var mentionCount = [Int32](repeating: 0, count: applicantIDs.count)
+        var seen = [Int32](repeating: -1, count: applicantIDs.count)
+        for (p, program) in programs.enumerated() {
+            for id in program.ranking {
+                guard let a = applicantIndex[id] else { throw .programRanksUnknownApplicant(program: program.id, applicant: id) }
+                if seen[Int(a)] == Int32(p) { throw .programRanksApplicantTwice(program: program.id, applicant: id) }
+                seen[Int(a)] = Int32(p)
+                programApplicants.append(a)
+                mentionCount[Int(a)] += 1
+            }
+            programStart.append(Int32(programApplicants.count))
+        }
+        // Counting sort of mentions by applicant: mentions of applicant a live in mentionStart[a]..<mentionStart[a+1].
+        var mentionStart = [Int32](repeating: 0, count: applicantIDs.count + 1)
+        for a in 0..<applicantIDs.count { mentionStart[a + 1] = mentionStart[a] + mentionCount[a] }
+        var fill = Array(mentionStart.dropLast())
+        var mentionProgram = [Int32](repeating: 0, count: programApplicants.count)
+        var mentionRank = [Int32](repeating: 0, count: programApplicants.count)
+        for p in 0..<programs.count {
+            for entry in Int(programStart[p])..<Int(programStart[p + 1]) {
+                let a = Int(programApplicants[entry])
+                mentionProgram[Int(fill[a])] = Int32(p)
+                mentionRank[Int(fill[a])] = Int32(entry) - programStart[p]
+                fill[a] += 1
+            }
+        }
+        func rank(of a: Int32, at p: Int32) -> Int32 {
+            for index in Int(mentionStart[Int(a)])..<Int(mentionStart[Int(a) + 1]) where mentionProgram[index] == p {
+                return mentionRank[index]
+            }
+            return -1
+        }
+
+        // Applicant lists.
+        var applicantStart: [Int32] = [0]
+        applicantStart.reserveCapacity(applicantIDs.count + 1)
+        var applicantPrograms: [Int32] = []
+        var applicantEntryRank: [Int32] = []
+        let totalSingleEntries = singles.reduce(0) { $0 + $1.ranking.count }
+        applicantPrograms.reserveCapacity(totalSingleEntries)
+        applicantEntryRank.reserveCapacity(totalSingleEntries)
+        var seenProgram = [Int32](repeating: -1, count: programs.count)
+        for (a, single) in singles.enumerated() {
+            for id in single.ranking {
+                guard let p = programIndex[id] else { throw .applicantRanksUnknownProgram(applicant: single.id, program: id) }
+                if seenProgram[Int(p)] == Int32(a) { throw .applicantRanksProgramTwice(applicant: single.id, program: id) }
+                seenProgram[Int(p)] = Int32(a)
+                applicantPrograms.append(p)
+                applicantEntryRank.append(rank(of: Int32(a), at: p))
+            }
+            applicantStart.append(Int32(applicantPrograms.count))
+        }
+        for _ in 0..<(2 * couples.count) { applicantStart.append(Int32(applicantPrograms.count)) }
+
+        // Couple pair lists.
+        var coupleStart: [Int32] = [0]
+        var pairFirst: [Int32] = []
+        var pairSecond: [Int32] = []
+        var pairFirstRank: [Int32] = []
+        var pairSecondRank: [Int32] = []
+        for (c, couple) in couples.enumerated() {
+            let first = Int32(singles.count + 2 * c)
+            var seenPairs = Set<[String?]>()
+            for pair in couple.ranking {
+                guard pair.count == 2 else { throw .couplePairLength(members: couple.members, length: pair.count) }
+                if pair[0] == nil && pair[1] == nil { throw .coupleRanksEmptyPair(members: couple.members) }
+                if !seenPairs.insert(pair).inserted { throw .coupleRanksPairTwice(members: couple.members, pair: pair) }
+                var indices: [Int32] = []
+                for id in pair {
+                    guard let id else {
+                        indices.append(Self.none)
+                        continue
+                    }
+                    guard let p = programIndex[id] else { throw .coupleRanksUnknownProgram(members: couple.members, program: id) }
+                    indices.append(p)
+                }
+                pairFirst.append(indices[0])
+                pairSecond.append(indices[1])
+                pairFirstRank.append(indices[0] == Self.none ? -1 : rank(of: first, at: indices[0]))
+                pairSecondRank.append(indices[1] == Self.none ? -1 : rank(of: first + 1, at: indices[1]))
+            }
+            coupleStart.append(Int32(pairFirst.count))
+        }
+
+        // For the program-proposing variant: where each program sits on the applicant's own list.
+        var programEntryApplicantIndex = [Int32](repeating: -1, count: programApplicants.count)
+        for p in 0..<programs.count {
+            for entry in Int(programStart[p])..<Int(programStart[p + 1]) {
+                let a = Int(programApplicants[entry])
+                for index in Int(applicantStart[a])..<Int(applicantStart[a + 1]) where applicantPrograms[index] == Int32(p) {
+                    programEntryApplicantIndex[entry] = Int32(index)
+                    break
+                }
+            }
+        }
+
+        self.programIDs = programs.map(\.id)
+        self.applicantIDs = applicantIDs
+        self.singleCount = singles.count
+        self.capacity = programs.map { Int32($0.capacity) }
+        self.programStart = programStart
+        self.programApplicants = programApplicants
+        self.programEntryApplicantIndex = programEntryApplicantIndex
+        self.applicantStart = applicantStart
+        self.applicantPrograms = applicantPrograms
+        self.applicantEntryRank = applicantEntryRank
+        self.coupleStart = coupleStart
+        self.pairFirst = pairFirst
+        self.pairSecond = pairSecond
+        self.pairFirstRank = pairFirstRank
+        self.pairSecondRank = pairSecondRank
+    }
+}

@@ -1,2 +1,0 @@
-/// The matching algorithms; see `DeferredAcceptance`.
-public enum MatchEngine {}

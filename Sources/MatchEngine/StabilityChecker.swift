@@ -1,0 +1,84 @@
+/// A pair that would rather be matched to each other than keep what a matching gave them.
+public enum BlockingPair: Equatable, Hashable, Sendable {
+    /// A single applicant and a program that would take them, each preferring the other.
+    case single(applicant: String, program: String)
+    /// A couple and a pair of programs (nil: that member unmatched) that would take them both.
+    case couple(members: [String], programs: [String?])
+}
+
+/// Lists every blocking pair of a matching. A matching with none is stable.
+struct StabilityChecker {
+    let instance: CompiledInstance
+
+    func blockingPairs(assigned: [Int32]) -> [BlockingPair] {
+        var holds = ProgramHolds(capacity: self.instance.capacity)
+        // Ranks of held applicants, so "would the program take this applicant" can be answered.
+        for a in 0..<Int32(self.instance.applicantCount) {
+            let p = assigned[Int(a)]
+            guard p >= 0 else { continue }
+            holds.admit(p, applicant: a, rank: self.rank(of: a, at: p) ?? .max)
+        }
+        var pairs: [BlockingPair] = []
+        for a in 0..<self.instance.singleCount {
+            let start = Int(self.instance.applicantStart[a])
+            let end = Int(self.instance.applicantStart[a + 1])
+            for entry in start..<end {
+                let p = self.instance.applicantPrograms[entry]
+                if p == assigned[a] { break }
+                let rank = self.instance.applicantEntryRank[entry]
+                if rank >= 0 && holds.wouldAccept(p, rank: rank) {
+                    pairs.append(.single(applicant: self.instance.applicantIDs[a], program: self.instance.programIDs[Int(p)]))
+                }
+            }
+        }
+        for c in 0..<Int32(self.instance.coupleCount) {
+            pairs.append(contentsOf: self.coupleBlockingPairs(c, assigned: assigned, holds: holds))
+        }
+        return pairs
+    }
+
+    private func coupleBlockingPairs(_ c: Int32, assigned: [Int32], holds: ProgramHolds) -> [BlockingPair] {
+        let memberA = self.instance.member(0, ofCouple: c)
+        let memberB = memberA + 1
+        let currentA = assigned[Int(memberA)]
+        let currentB = assigned[Int(memberB)]
+        var holds = holds
+        // Judge each better pair as if the couple had left its current places.
+        if currentA >= 0 { holds.remove(currentA, applicant: memberA) }
+        if currentB >= 0 { holds.remove(currentB, applicant: memberB) }
+        var pairs: [BlockingPair] = []
+        let start = Int(self.instance.coupleStart[Int(c)])
+        let end = Int(self.instance.coupleStart[Int(c) + 1])
+        for j in start..<end {
+            let first = self.instance.pairFirst[j]
+            let second = self.instance.pairSecond[j]
+            if first == currentA && second == currentB { break }
+            let firstRank = self.instance.pairFirstRank[j]
+            let secondRank = self.instance.pairSecondRank[j]
+            if (first >= 0 && firstRank < 0) || (second >= 0 && secondRank < 0) { continue }
+            let accepted: Bool
+            if first >= 0 && first == second {
+                accepted = holds.wouldAcceptBoth(first, firstRank, secondRank)
+            } else {
+                accepted = (first < 0 || holds.wouldAccept(first, rank: firstRank))
+                    && (second < 0 || holds.wouldAccept(second, rank: secondRank))
+            }
+            if accepted {
+                pairs.append(
+                    .couple(
+                        members: [self.instance.applicantIDs[Int(memberA)], self.instance.applicantIDs[Int(memberB)]],
+                        programs: [first, second].map { $0 >= 0 ? self.instance.programIDs[Int($0)] : nil }
+                    )
+                )
+            }
+        }
+        return pairs
+    }
+
+    /// The program's rank of an applicant, or nil if unranked.
+    func rank(of a: Int32, at p: Int32) -> Int32? {
+        let start = Int(self.instance.programStart[Int(p)])
+        let end = Int(self.instance.programStart[Int(p) + 1])
+        return (start..<end).first { self.instance.programApplicants[$0] == a }.map { Int32($0 - start) }
+    }
+}
