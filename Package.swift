@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "RoundsApp",
                 "RoundsCore",
+                "MatchEngine",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -121,3 +121,23 @@ public enum InstanceFormat {
         return out + "\""
     }
 }
+
+extension InstanceFormat {
+    /// An instance as JSON in the documented shape (for generated instances and round trips).
+    public static func json(_ instance: MatchInstance) -> String {
+        var out = "{\"programs\":["
+        out += instance.programs.map { program in
+            "{\"id\":\(quote(program.id)),\"capacity\":\(program.capacity),\"ranking\":[\(program.ranking.map(quote).joined(separator: ","))]}"
+        }.joined(separator: ",\n")
+        out += "],\n\"applicants\":["
+        out += instance.applicants.map { applicant in
+            "{\"id\":\(quote(applicant.id)),\"ranking\":[\(applicant.ranking.map(quote).joined(separator: ","))]}"
+        }.joined(separator: ",\n")
+        out += "],\n\"couples\":["
+        out += instance.couples.map { couple in
+            let pairs = couple.ranking.map { "[" + $0.map { $0.map(quote) ?? "null" }.joined(separator: ",") + "]" }
+            return "{\"members\":[\(couple.members.map(quote).joined(separator: ","))],\"ranking\":[\(pairs.joined(separator: ","))]}"
+        }.joined(separator: ",\n")
+        return out + "]}\n"
+    }
+}

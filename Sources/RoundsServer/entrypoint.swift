@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import RoundsApp
 import Vapor
@@ -5,6 +6,17 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Commands that need no database run before the web app is built.
+        let arguments = CommandLine.arguments
+        if arguments.count > 1, arguments[1] == "match" {
+            let status = MatchCommand.run(
+                Array(arguments.dropFirst(2)),
+                standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                standardError: { FileHandle.standardError.write(Data($0.utf8)) }
+            )
+            exit(status)
+        }
+
         var environment = try Environment.detect()
         try LoggingSystem.bootstrap(from: &environment)
         let app = try await Application.make(environment)
