@@ -12,70 +12,194 @@ public enum InstanceFormat {
     }
 
     public static func instance(fromJSON bytes: [UInt8]) throws -> MatchInstance {
-        let root: JSONReader.Value
+        try bytes.withUnsafeBufferPointer { buffer in try self.instance(from: JSONReader(buffer)) }
+    }
+
+    private static func instance(from reader: JSONReader) throws -> MatchInstance {
+        var reader = reader
         do {
-            root = try JSONReader.parse(bytes)
-        } catch {
+            guard try reader.peek() == .object else { throw FormatError(message: "the instance must be a JSON object") }
+            var programs: [MatchInstance.Program]?
+            var applicants: [MatchInstance.Applicant] = []
+            var couples: [MatchInstance.Couple] = []
+            try reader.forEachKey { reader, key in
+                switch key {
+                case "programs": programs = try self.programs(&reader)
+                case "applicants": applicants = try self.applicants(&reader)
+                case "couples": couples = try self.couples(&reader)
+                default: try reader.skipValue()
+                }
+            }
+            try reader.expectEnd()
+            guard let programs else { throw FormatError(message: "programs is missing") }
+            return MatchInstance(programs: programs, applicants: applicants, couples: couples)
+        } catch let error as JSONReader.SyntaxError {
             throw FormatError(message: error.description)
         }
-        guard case .object = root else { throw FormatError(message: "the instance must be a JSON object") }
-        let programs = try array(root["programs"], at: "programs", required: true).enumerated().map { index, value in
-            let place = "programs[\(index)]"
-            return MatchInstance.Program(
-                id: try string(value["id"], at: "\(place).id"),
-                capacity: try integer(value["capacity"], at: "\(place).capacity"),
-                ranking: try array(value["ranking"], at: "\(place).ranking", required: true).enumerated().map {
-                    try string($1, at: "\(place).ranking[\($0)]")
+    }
+
+    private static func programs(_ reader: inout JSONReader) throws -> [MatchInstance.Program] {
+        var programs: [MatchInstance.Program] = []
+        try self.elements(of: &reader, at: Place("programs")) { reader, place in
+            var id: String?
+            var capacity: Int?
+            var ranking: [String]?
+            try self.fields(of: &reader, at: place) { reader, key in
+                switch key {
+                case "id": id = try self.string(&reader, at: place.field("id"))
+                case "capacity": capacity = try self.integer(&reader, at: place.field("capacity"))
+                case "ranking": ranking = try self.strings(&reader, at: place.field("ranking"))
+                default: try reader.skipValue()
                 }
+            }
+            programs.append(
+                MatchInstance.Program(
+                    id: try self.required(id, at: place.field("id")),
+                    capacity: try self.required(capacity, at: place.field("capacity")),
+                    ranking: try self.required(ranking, at: place.field("ranking"))
+                )
             )
         }
-        let applicants = try array(root["applicants"], at: "applicants", required: false).enumerated().map { index, value in
-            let place = "applicants[\(index)]"
-            return MatchInstance.Applicant(
-                id: try string(value["id"], at: "\(place).id"),
-                ranking: try array(value["ranking"], at: "\(place).ranking", required: true).enumerated().map {
-                    try string($1, at: "\(place).ranking[\($0)]")
+        return programs
+    }
+
+    private static func applicants(_ reader: inout JSONReader) throws -> [MatchInstance.Applicant] {
+        var applicants: [MatchInstance.Applicant] = []
+        try self.elements(of: &reader, at: Place("applicants")) { reader, place in
+            var id: String?
+            var ranking: [String]?
+            try self.fields(of: &reader, at: place) { reader, key in
+                switch key {
+                case "id": id = try self.string(&reader, at: place.field("id"))
+                case "ranking": ranking = try self.strings(&reader, at: place.field("ranking"))
+                default: try reader.skipValue()
                 }
+            }
+            applicants.append(
+                MatchInstance.Applicant(
+                    id: try self.required(id, at: place.field("id")),
+                    ranking: try self.required(ranking, at: place.field("ranking"))
+                )
             )
         }
-        let couples = try array(root["couples"], at: "couples", required: false).enumerated().map { index, value in
-            let place = "couples[\(index)]"
-            return MatchInstance.Couple(
-                members: try array(value["members"], at: "\(place).members", required: true).enumerated().map {
-                    try string($1, at: "\(place).members[\($0)]")
-                },
-                ranking: try array(value["ranking"], at: "\(place).ranking", required: true).enumerated().map { pairIndex, pair in
-                    try array(pair, at: "\(place).ranking[\(pairIndex)]", required: true).enumerated().map { side, id in
-                        if id == .null { return nil }
-                        return try string(id, at: "\(place).ranking[\(pairIndex)][\(side)]")
+        return applicants
+    }
+
+    private static func couples(_ reader: inout JSONReader) throws -> [MatchInstance.Couple] {
+        var couples: [MatchInstance.Couple] = []
+        try self.elements(of: &reader, at: Place("couples")) { reader, place in
+            var members: [String]?
+            var ranking: [[String?]]?
+            try self.fields(of: &reader, at: place) { reader, key in
+                switch key {
+                case "members": members = try self.strings(&reader, at: place.field("members"))
+                case "ranking":
+                    var pairs: [[String?]] = []
+                    try self.elements(of: &reader, at: place.field("ranking")) { reader, pairPlace in
+                        var pair: [String?] = []
+                        try self.elements(of: &reader, at: pairPlace) { reader, sidePlace in
+                            if try reader.peek() == .null {
+                                try reader.readNull()
+                                pair.append(nil)
+                            } else {
+                                pair.append(try self.string(&reader, at: sidePlace))
+                            }
+                        }
+                        pairs.append(pair)
                     }
+                    ranking = pairs
+                default: try reader.skipValue()
                 }
+            }
+            couples.append(
+                MatchInstance.Couple(
+                    members: try self.required(members, at: place.field("members")),
+                    ranking: try self.required(ranking, at: place.field("ranking"))
+                )
             )
         }
-        return MatchInstance(programs: programs, applicants: applicants, couples: couples)
+        return couples
     }
 
-    private static func array(_ value: JSONReader.Value?, at place: String, required: Bool) throws -> [JSONReader.Value] {
-        switch value {
-        case .array(let values): return values
-        case nil where !required: return []
-        case nil: throw FormatError(message: "\(place) is missing")
-        default: throw FormatError(message: "\(place) must be an array")
+    // MARK: - Typed reads with messages that name the place
+
+    /// Where in the document a value is, e.g. `couples[3].ranking[2][0]`. A plain value, turned into text
+    /// only for an error message, so reading a large file builds no strings for it.
+    private struct Place: CustomStringConvertible {
+        var root: StaticString
+        var first = -1
+        var field: StaticString? = nil
+        var indices: (Int, Int) = (-1, -1)
+
+        init(_ root: StaticString) {
+            self.root = root
+        }
+
+        func field(_ name: StaticString) -> Place {
+            var place = self
+            place.field = name
+            return place
+        }
+
+        func index(_ index: Int) -> Place {
+            var place = self
+            if place.field == nil {
+                place.first = index
+            } else if place.indices.0 < 0 {
+                place.indices.0 = index
+            } else {
+                place.indices.1 = index
+            }
+            return place
+        }
+
+        var description: String {
+            var text = "\(self.root)"
+            if self.first >= 0 { text += "[\(self.first)]" }
+            if let field = self.field { text += ".\(field)" }
+            if self.indices.0 >= 0 { text += "[\(self.indices.0)]" }
+            if self.indices.1 >= 0 { text += "[\(self.indices.1)]" }
+            return text
         }
     }
 
-    private static func string(_ value: JSONReader.Value?, at place: String) throws -> String {
-        guard case .string(let text) = value else {
-            throw FormatError(message: value == nil ? "\(place) is missing" : "\(place) must be a string")
-        }
-        return text
+    private static func elements(
+        of reader: inout JSONReader,
+        at place: Place,
+        _ body: (inout JSONReader, Place) throws -> Void
+    ) throws {
+        guard try reader.peek() == .array else { throw FormatError(message: "\(place) must be an array") }
+        try reader.forEachElement { reader, index in try body(&reader, place.index(index)) }
     }
 
-    private static func integer(_ value: JSONReader.Value?, at place: String) throws -> Int {
-        guard case .number(let number) = value, abs(number) < 1e9, Double(Int(number)) == number else {
-            throw FormatError(message: value == nil ? "\(place) is missing" : "\(place) must be a whole number")
+    private static func fields(of reader: inout JSONReader, at place: Place, _ body: (inout JSONReader, String) throws -> Void) throws {
+        guard try reader.peek() == .object else { throw FormatError(message: "\(place) must be an object") }
+        try reader.forEachKey(body)
+    }
+
+    private static func strings(_ reader: inout JSONReader, at place: Place) throws -> [String] {
+        var values: [String] = []
+        try self.elements(of: &reader, at: place) { reader, itemPlace in values.append(try self.string(&reader, at: itemPlace)) }
+        return values
+    }
+
+    private static func string(_ reader: inout JSONReader, at place: Place) throws -> String {
+        guard try reader.peek() == .string else { throw FormatError(message: "\(place) must be a string") }
+        return try reader.readString()
+    }
+
+    private static func integer(_ reader: inout JSONReader, at place: Place) throws -> Int {
+        guard try reader.peek() == .number else { throw FormatError(message: "\(place) must be a whole number") }
+        let number = try reader.readNumber()
+        guard abs(number) < 1e9, Double(Int(number)) == number else {
+            throw FormatError(message: "\(place) must be a whole number")
         }
         return Int(number)
+    }
+
+    private static func required<T>(_ value: T?, at place: Place) throws -> T {
+        guard let value else { throw FormatError(message: "\(place) is missing") }
+        return value
     }
 
     /// The result as JSON with keys in a fixed order, so equal results are byte-for-byte equal.

@@ -83,6 +83,9 @@ import Testing
         ("{\"programs\":[{\"id\":7,\"capacity\":1,\"ranking\":[]}]}", "programs[0].id must be a string"),
         ("{\"programs\":[],\n \"applicants\": [ {\"id\": \"a\" ", "invalid JSON on line 2: unexpected end of input in an object"),
         ("{\"programs\":[]} x", "invalid JSON on line 1: unexpected text after the document"),
+        ("{\"programs\":[],\"couples\":[{\"members\":[\"a\",\"b\"],\"ranking\":[[\"P\",null],[3,null]]}]}",
+         "couples[0].ranking[1][0] must be a string"),
+        ("{\"programs\":[{\"capacity\":1,\"ranking\":[]}]}", "programs[0].id is missing"),
     ])
     func malformedFilesSayWhereTheProblemIs(text: String, message: String) {
         #expect(throws: InstanceFormat.FormatError(message: message)) {
