@@ -41,7 +41,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.middleware.use(RoundsErrorMiddleware())
         // Logs method and path only, never query strings (reset links carry tokens there).
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-        app.middleware.use(FlashMiddleware())
+        app.middleware.use(FlashMiddleware(isSecure: config.server.isBehindTLS))
         // CSRF before sessions: a forged form is refused without touching the session table.
         app.middleware.use(
             CSRFMiddleware(isSecure: config.server.isBehindTLS, trustedOrigin: config.server.publicURL.map(origin(of:)))

@@ -18,7 +18,7 @@ enum Entrypoint {
         }
 
         var environment = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &environment)
+        try RedactingLogHandler.bootstrap(from: &environment)
         let app = try await Application.make(environment)
         do {
             let config = try AppConfig.load(for: environment)

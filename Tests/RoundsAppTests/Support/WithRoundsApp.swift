@@ -10,12 +10,18 @@ import Vapor
 /// a migrated template when DATABASE_URL is set), runs `body`, and shuts everything down on every path.
 func withRoundsApp<T>(
     clock: ManualClock = ManualClock(),
+    logs: LogCapture? = nil,
     adjust: (inout AppConfig) -> Void = { _ in },
     _ body: (Application) async throws -> T
 ) async throws -> T {
     let database = try await TestDatabase.make()
     let app = try await Application.make(.testing)
     app.logger.logLevel = TestDatabase.logLevel
+    if let logs {
+        // The same redaction the executable installs, in front of the capture.
+        app.logger = Logger(label: "rounds.test") { RedactingLogHandler(wrapping: logs.handler(label: $0, level: .debug)) }
+        app.logger.logLevel = .debug
+    }
     var config = AppConfig.testing(database: database.location)
     adjust(&config)
     let services = AppServices(

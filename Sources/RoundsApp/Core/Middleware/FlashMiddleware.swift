@@ -2,26 +2,26 @@ import Vapor
 
 /// Carries a one-line message across a redirect in a short-lived cookie, read once.
 struct FlashMiddleware: AsyncMiddleware {
-    static let cookieName = "rounds_flash"
     static let maximumLength = 300
+    let isSecure: Bool
+
+    var cookieName: String { self.isSecure ? "__Host-rounds_flash" : "rounds_flash" }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = request.cookies[Self.cookieName]?.string {
+        if let raw = request.cookies[self.cookieName]?.string {
             request.incomingFlash = Self.decode(raw)
         }
         let response = try await next.respond(to: request)
         if let outgoing = request.outgoingFlash {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: Self.encode(outgoing),
-                maxAge: 60,
-                path: "/",
-                isHTTPOnly: true,
-                sameSite: .lax
-            )
+            response.cookies[self.cookieName] = self.cookie(Self.encode(outgoing), maxAge: 60)
         } else if request.incomingFlash != nil, response.status.code < 300 || response.status.code >= 400 {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(string: "", maxAge: 0, path: "/")
+            response.cookies[self.cookieName] = self.cookie("", maxAge: 0)
         }
         return response
+    }
+
+    private func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: self.isSecure, isHTTPOnly: true, sameSite: .lax)
     }
 
     static func encode(_ flash: Flash) -> String {
