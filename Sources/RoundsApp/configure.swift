@@ -60,6 +60,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
 
     do {  // commands
         app.asyncCommands.use(SeedCommand(), as: "seed")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
     }
 
     if config.preparesDevelopmentDatabase {

@@ -8,13 +8,12 @@ enum Entrypoint {
     static func main() async throws {
         // Commands that need no database run before the web app is built.
         let arguments = CommandLine.arguments
+        let write: @Sendable (FileHandle) -> (String) -> Void = { handle in { handle.write(Data($0.utf8)) } }
         if arguments.count > 1, arguments[1] == "match" {
-            let status = MatchCommand.run(
-                Array(arguments.dropFirst(2)),
-                standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                standardError: { FileHandle.standardError.write(Data($0.utf8)) }
-            )
-            exit(status)
+            exit(MatchCommand.run(Array(arguments.dropFirst(2)), standardOutput: write(.standardOutput), standardError: write(.standardError)))
+        }
+        if arguments.count > 1, arguments[1] == "restore" {
+            exit(RestoreCommand.run(Array(arguments.dropFirst(2)), standardOutput: write(.standardOutput), standardError: write(.standardError)))
         }
 
         var environment = try Environment.detect()

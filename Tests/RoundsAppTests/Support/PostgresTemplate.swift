@@ -71,6 +71,13 @@ actor PostgresTemplate {
         return name
     }
 
+    /// A database with nothing in it, e.g. to restore a backup into.
+    func createEmpty() async throws -> String {
+        let name = "rounds_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        try await self.adminDatabase().raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        return name
+    }
+
     func drop(_ name: String) async throws {
         try await self.adminDatabase().raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
     }

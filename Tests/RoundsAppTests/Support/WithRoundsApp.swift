@@ -31,7 +31,7 @@ func withRoundsApp<T>(
     )
     do {
         try await configure(app, config: config, services: services)
-        if !database.isMigrated { try await app.autoMigrate() }
+        if !database.isMigrated || config.database != database.location { try await app.autoMigrate() }
         let result = try await body(app)
         try await app.asyncShutdown()
         try await database.drop()
