@@ -53,6 +53,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
                 absoluteTimeout: config.sessions.absoluteTimeout
             )
         )
+        // After sign-in is known: roles that see others' data must set up two-factor sign-in first.
+        app.middleware.use(TwoFactorRequired())
     }
 
     try routes(app, stylesheet: Stylesheet.load())

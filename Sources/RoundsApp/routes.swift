@@ -7,10 +7,12 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: AccountsController())
         try app.register(collection: AccountSettingsController())
         try app.register(collection: ProfileController())
+        try app.register(collection: TwoFactorController())
+        try app.register(collection: TwoFactorSignIn())
     }
 
     do {  // JSON API, authenticated by bearer token
-        let api = app.grouped("api", "v1").grouped(APITokenAuthenticator())
+        let api = app.grouped("api", "v1").grouped(APITokenAuthenticator()).grouped(TwoFactorRequired())
         try api.register(collection: API.AccountsController())
         try api.register(collection: API.ProfileController())
     }

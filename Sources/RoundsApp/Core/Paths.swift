@@ -18,6 +18,11 @@ enum Paths {
     static let tokens = "/account/tokens"
     static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id.uuidString)/revoke" }
     static let profile = "/profile"
+    static let twoFactor = "/account/two-factor"
+    static let enableTwoFactor = "/account/two-factor/enable"
+    static let disableTwoFactor = "/account/two-factor/disable"
+    static let recoveryCodes = "/account/two-factor/recovery-codes"
+    static let signInTwoFactor = "/sign-in/two-factor"
 
     enum API {
         static let root = "/api/v1"

@@ -13,5 +13,10 @@ enum Migrations {
             app.migrations.add(CreateOutboxMessage())
             app.migrations.add(CreateRateLimitCounter())
         }
+        do {  // 0002: two-factor sign-in (TOTP), recovery codes, sign-ins waiting for their second factor
+            app.migrations.add(AddTwoFactorToUser())
+            app.migrations.add(CreateRecoveryCode())
+            app.migrations.add(CreatePendingSignIn())
+        }
     }
 }

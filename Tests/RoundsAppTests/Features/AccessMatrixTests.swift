@@ -55,6 +55,10 @@ import VaporTesting
         ),
         ProtectedRoute(method: .POST, pattern: "/account/tokens", form: [("name", "script")], expected: everyone),
         ProtectedRoute(method: .POST, pattern: "/account/tokens/{token}/revoke", expected: nobodyElses),
+        ProtectedRoute(method: .GET, pattern: "/account/two-factor", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/two-factor/enable", form: [("code", "000000")], expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/two-factor/recovery-codes", form: [("code", "000000")], expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/two-factor/disable", form: [("code", "000000")], expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/profile", expected: applicantsOnly),
         ProtectedRoute(
             method: .POST, pattern: "/profile", form: [("track", "pre_med"), ("visa_status", "us_citizen")],
@@ -75,7 +79,7 @@ import VaporTesting
         "GET /", "GET /healthz", "GET /assets/rounds.css", "GET /assets/favicon.svg", "GET /api/v1/openapi.json",
         "GET /sign-up", "POST /sign-up", "GET /sign-in", "POST /sign-in", "POST /sign-out",
         "GET /password/forgot", "POST /password/forgot", "GET /password/reset", "POST /password/reset",
-        "POST /api/v1/tokens",
+        "POST /api/v1/tokens", "GET /sign-in/two-factor", "POST /sign-in/two-factor",
     ]
 
     @Test(arguments: Actor.allCases, Self.routes)

@@ -38,7 +38,7 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signUp(email: "b@example.org")
             try await browser.post(Paths.profile, form: ProfileTests.validForm)
-            _ = try await APIClient.signedUp(app, email: "c@example.org", role: "host")
+            _ = try await APIClient.signedUp(app, email: "c@example.org")
             try await Browser(app).post(Paths.forgotPassword, form: [("email", "a@example.org")])
             // Uploads live in the storage directory; put a few there, one in a subfolder.
             let storage = app.config.storageDirectory

@@ -67,8 +67,7 @@ import VaporTesting
 
     @Test func hostsHaveNoApplicantProfile() async throws {
         try await withRoundsApp { app in
-            let host = Browser(app)
-            try await host.signUp(email: "host@example.org", role: "host")
+            let (host, _) = try await Factories.signedIn(app, email: "host@example.org", roles: [.host])
             #expect(try await host.get(Paths.profile).status == .forbidden)
             #expect(try await host.post(Paths.profile, form: Self.validForm).status == .forbidden)
             #expect(try await ApplicantProfile.query(on: app.db).count() == 0)

@@ -4,8 +4,10 @@ import Vapor
 /// so it is bound to our exact origin and never sent over plain HTTP.
 struct SessionCookie: Sendable {
     let isSecure: Bool
+    /// `rounds_session` for sessions, `rounds_pending` for sign-ins waiting for their second factor.
+    var baseName = "rounds_session"
 
-    var name: String { self.isSecure ? "__Host-rounds_session" : "rounds_session" }
+    var name: String { self.isSecure ? "__Host-\(self.baseName)" : self.baseName }
 
     func value(_ token: String) -> HTTPCookies.Value {
         HTTPCookies.Value(

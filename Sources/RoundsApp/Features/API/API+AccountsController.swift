@@ -17,6 +17,13 @@ extension API {
             var email: String
             var password: String
             var name: String
+            /// The current code from the authenticator app, for accounts with two-factor sign-in.
+            var totpCode: String?
+
+            enum CodingKeys: String, CodingKey {
+                case email, password, name
+                case totpCode = "totp_code"
+            }
         }
 
         struct TokenResponse: Content {
@@ -60,6 +67,14 @@ extension API {
             let report = CreateTokenForm(name: body.name).validate()
             try report.throwIfInvalid()
             let user = try await req.accounts.authenticate(email: body.email, password: body.password, ip: req.clientIP)
+            if user.mustUseTwoFactor && !user.hasTwoFactor {
+                throw Abort(.forbidden, reason: "Set up two-factor sign-in on your account page before creating API tokens.")
+            }
+            if user.hasTwoFactor {
+                guard let code = body.totpCode, try await req.twoFactor.verify(code, for: user) else {
+                    throw Abort(.unauthorized, reason: "Send totp_code: the current code from your authenticator app.")
+                }
+            }
             let created = try await APITokens.create(for: user, name: body.name, on: req.db, now: req.now)
             return try await TokenResponse(created.token, secret: created.secret).encodeResponse(status: .created, for: req)
         }

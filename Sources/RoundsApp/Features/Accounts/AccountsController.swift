@@ -26,9 +26,9 @@ struct AccountsController: RouteCollection {
         let form = try req.content.decode(SignUpForm.self)
         do {
             let user = try await req.accounts.signUp(form, ip: req.clientIP)
-            let next = user.has(.applicant) ? Paths.profile : Paths.account
+            let next = user.mustUseTwoFactor ? Paths.twoFactor : Paths.profile
             let welcome = Flash(kind: .success, message: "Welcome to Rounds, \(user.displayName).")
-            return try await self.startSession(for: user, req: req, redirectTo: next, flash: welcome)
+            return try await req.startSession(for: user, redirectTo: next, flash: welcome)
         } catch let report as ValidationReport {
             var echoed = form
             echoed.password = ""
@@ -56,7 +56,10 @@ struct AccountsController: RouteCollection {
         }
         // A new session id at sign-in: whatever session the browser had before is dropped (no fixation).
         if let previous = req.currentSession { try await previous.delete(on: req.db) }
-        return try await self.startSession(for: user, req: req, redirectTo: next ?? Paths.home, flash: nil)
+        if user.hasTwoFactor {
+            return try await TwoFactorSignIn.begin(for: user, next: next, req: req)
+        }
+        return try await req.startSession(for: user, redirectTo: next ?? Paths.home, flash: nil)
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
@@ -99,18 +102,19 @@ struct AccountsController: RouteCollection {
         return req.redirect(to: Paths.signIn, flash: Flash(kind: .success, message: "Your password is changed. Sign in with it."))
     }
 
-    /// Starts a fresh session (new secret, new CSRF token) and redirects with its cookie.
-    private func startSession(for user: User, req: Request, redirectTo path: String, flash: Flash?) async throws -> Response {
-        let token = try await req.accounts.startSession(for: user)
-        req.auth.login(user)
-        req.rotateCSRFToken()
-        let response = flash.map { req.redirect(to: path, flash: $0) } ?? req.redirect(to: path)
-        response.cookies[req.sessionCookie.name] = req.sessionCookie.value(token)
-        return response
-    }
 }
 
 extension Request {
+    /// Starts a fresh session (new secret, new CSRF token) and redirects with its cookie.
+    func startSession(for user: User, redirectTo path: String, flash: Flash?) async throws -> Response {
+        let token = try await self.accounts.startSession(for: user)
+        self.auth.login(user)
+        self.rotateCSRFToken()
+        let response = flash.map { self.redirect(to: path, flash: $0) } ?? self.redirect(to: path)
+        response.cookies[self.sessionCookie.name] = self.sessionCookie.value(token)
+        return response
+    }
+
     /// The account rules bound to this request's database and services.
     var accounts: AccountService {
         AccountService(db: self.db, config: self.config, services: self.services, threadPool: self.application.threadPool)

@@ -17,6 +17,13 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     /// Comma-separated `Role` raw values; read through `roles`.
     @Field(key: "roles") var storedRoles: String
+    /// Base32 TOTP secret once two-factor sign-in is on.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    /// A secret shown during enrolment, until the first code proves the app has it.
+    @OptionalField(key: "totp_pending_secret") var totpPendingSecret: String?
+    @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
+    /// The last time step a code was accepted for; older or equal steps are replays.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
 
     init() {}
 
@@ -35,6 +42,11 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     }
 
     func has(_ role: Role) -> Bool { self.roles.contains(role) }
+
+    var hasTwoFactor: Bool { self.totpEnabledAt != nil && self.totpSecret != nil }
+
+    /// Hosts, advisors and admins see other people's private data and must use two-factor sign-in.
+    var mustUseTwoFactor: Bool { self.roles.contains { $0.requiresTwoFactor } }
 }
 
 extension User {

@@ -13,6 +13,7 @@ enum AccountsPaths {
                     "201": Responses.json("The new token.", schema: Responses.schemaRef("Token")),
                     "400": Responses.ref("BadRequest"),
                     "401": Responses.ref("Unauthorized"),
+                    "403": Responses.ref("Forbidden"),
                     "415": Responses.ref("UnsupportedMediaType"),
                     "422": Responses.ref("Unprocessable"),
                     "429": Responses.ref("TooManyRequests"),
@@ -24,6 +25,7 @@ enum AccountsPaths {
                 "responses": [
                     "200": Responses.json("Tokens.", schema: ["type": "array", "items": Responses.schemaRef("Token")]),
                     "401": Responses.ref("Unauthorized"),
+                    "403": Responses.ref("Forbidden"),
                 ],
             ],
         ],
@@ -38,6 +40,7 @@ enum AccountsPaths {
                     "204": ["description": "Revoked."],
                     "400": Responses.ref("BadRequest"),
                     "401": Responses.ref("Unauthorized"),
+                    "403": Responses.ref("Forbidden"),
                     "404": Responses.ref("NotFound"),
                 ],
             ]
@@ -49,6 +52,7 @@ enum AccountsPaths {
                 "responses": [
                     "200": Responses.json("You.", schema: Responses.schemaRef("Me")),
                     "401": Responses.ref("Unauthorized"),
+                    "403": Responses.ref("Forbidden"),
                 ],
             ]
         ],
@@ -62,6 +66,7 @@ enum AccountsPaths {
                 "email": ["type": "string", "format": "email", "maxLength": 254],
                 "password": ["type": "string", "maxLength": 128],
                 "name": ["type": "string", "minLength": 1, "maxLength": .number(APIToken.maximumNameLength), "pattern": "\\S"],
+                "totp_code": ["type": "string", "description": "Current authenticator code; required when two-factor sign-in is on."],
             ],
         ],
         "Token": [
