@@ -68,6 +68,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     if config.preparesDevelopmentDatabase {
         app.lifecycle.use(DevelopmentDatabase())
     }
+    app.lifecycle.use(OutboxWorker())
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in the Origin header.

@@ -91,9 +91,7 @@ struct SeedCommand: AsyncCommand {
 /// On the development SQLite database, `rounds` (serve) migrates and loads demo data on first start.
 struct DevelopmentDatabase: LifecycleHandler {
     func willBootAsync(_ application: Application) async throws {
-        let arguments = application.environment.arguments.dropFirst()
-        let command = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "serve"
-        guard command == "serve" else { return }
+        guard application.isServing else { return }
         try await application.autoMigrate()
         let isFirstStart = try await User.query(on: application.db).count() == 0
         if isFirstStart {

@@ -20,6 +20,8 @@ extension AppConfig {
         ("ROUNDS_SMTP_PORT", "SMTP port (default 587)"),
         ("ROUNDS_SMTP_USERNAME", "SMTP user name"),
         ("ROUNDS_SMTP_PASSWORD", "SMTP password"),
+        ("ROUNDS_SMTP_REQUIRE_TLS", "true: never send mail unless the server offers STARTTLS"),
+        ("ROUNDS_SMTP_CA_FILE", "PEM file of extra trusted certificates for the SMTP server"),
         ("ROUNDS_MAIL_FROM", "From address of outgoing mail"),
     ]
 
@@ -70,6 +72,8 @@ extension AppConfig {
         config.mail.smtpUsername = string("ROUNDS_SMTP_USERNAME")
         config.mail.smtpPassword = string("ROUNDS_SMTP_PASSWORD")
         config.mail.from = string("ROUNDS_MAIL_FROM") ?? config.mail.from
+        config.mail.smtpRequiresTLS = string("ROUNDS_SMTP_REQUIRE_TLS").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        config.mail.smtpCertificateAuthorityFile = string("ROUNDS_SMTP_CA_FILE")
         config.preparesDevelopmentDatabase = environment == .development && config.database.isSQLite
 
         if environment == .production && config.server.publicURL == nil {

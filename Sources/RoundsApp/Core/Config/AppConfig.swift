@@ -51,6 +51,21 @@ public struct AppConfig: Sendable {
         public var smtpPort = 587
         public var smtpUsername: String?
         public var smtpPassword: String?
+        public var smtpRequiresTLS = false
+        public var smtpCertificateAuthorityFile: String?
+
+        /// The SMTP client's settings, when a server is configured.
+        var smtp: SMTPClient.Configuration? {
+            guard let host = self.smtpHost else { return nil }
+            return SMTPClient.Configuration(
+                host: host,
+                port: self.smtpPort,
+                username: self.smtpUsername,
+                password: self.smtpPassword,
+                requiresTLS: self.smtpRequiresTLS,
+                certificateAuthorityFile: self.smtpCertificateAuthorityFile
+            )
+        }
     }
 
     public var database: DatabaseLocation

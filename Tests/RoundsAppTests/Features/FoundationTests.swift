@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import RoundsCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+@Suite struct FoundationTests {
+    @Test func healthAnswersWhenTheDatabaseDoes() async throws {
+        try await withRoundsApp { app in
+            let response = try await Browser(app).get(Paths.healthz)
+            #expect(response.status == .ok)
+            #expect(response.text == "ok\n")
+        }
+    }
+
+    @Test func everyMigrationRevertsAndRunsAgain() async throws {
+        try await withRoundsApp { app in
+            try await Browser(app).signUp()
+            try await app.autoRevert()
+            let tables = try await Self.tables(app)
+            #expect(tables.isDisjoint(with: ["users", "user_sessions", "api_tokens", "recovery_codes"]))
+            try await app.autoMigrate()
+            #expect(try await User.query(on: app.db).count() == 0)
+            #expect(try await Browser(app).signUp().status == .seeOther)
+        }
+    }
+
+    static func tables(_ app: Application) async throws -> Set<String> {
+        let sql = app.db as! any SQLDatabase
+        if TestDatabase.isPostgres {
+            let rows = try await sql.raw("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'").all()
+            return Set(try rows.map { try $0.decode(column: "name", as: String.self) })
+        }
+        let rows = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
+        return Set(try rows.map { try $0.decode(column: "name", as: String.self) })
+    }
+
+    @Test func aSQLiteFileRunsInWALWithFullSyncAndForeignKeys() async throws {
+        guard !TestDatabase.isPostgres else { return }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rounds-durability-\(UUID().uuidString).sqlite").path
+        try await withRoundsApp(adjust: { $0.database = .sqliteFile(path: path) }) { app in
+            try await SQLiteDurability().willBootAsync(app)
+            let sql = app.db as! any SQLDatabase
+            #expect(try await SQLiteDurability.problems(on: sql) == [])
+            // A connection that is not durable is caught.
+            try await app.db.withConnection { connection in
+                let single = connection as! any SQLDatabase
+                try await single.raw("PRAGMA synchronous = OFF").run()
+                #expect(try await SQLiteDurability.problems(on: single) == ["synchronous is 0, expected 2 (FULL)"])
+                try await single.raw("PRAGMA synchronous = FULL").run()
+            }
+        }
+    }
+
+    @Test func productionDefaultsAreSafeAndRefuseToBootWithoutThePublicURL() throws {
+        let production = AppConfig(database: .sqliteFile(path: "x.sqlite"))
+        #expect(production.security.bcryptCost >= 12)
+        #expect(production.sessions.idleTimeout == 30 * 60)
+        #expect(production.sessions.absoluteTimeout == 12 * 60 * 60)
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(for: .production, from: [:]) }
+        let configured = try AppConfig.load(for: .production, from: ["ROUNDS_PUBLIC_URL": "https://rounds.example.org"])
+        #expect(configured.server.isBehindTLS)
+        #expect(!configured.preparesDevelopmentDatabase)
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(for: .development, from: ["ROUNDS_PORT": "eighty"]) }
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(for: .development, from: ["DATABASE_URL": "mysql://x"]) }
+        let postgres = try AppConfig.load(for: .development, from: ["DATABASE_URL": "postgres://u@h/db"])
+        #expect(postgres.database == .postgres(url: "postgres://u@h/db"))
+        #expect(!postgres.preparesDevelopmentDatabase)
+    }
+
+    @Test func aServerErrorShowsOnlyARequestID() async throws {
+        try await withRoundsApp { app in
+            struct Leaky: Error, CustomStringConvertible {
+                var description: String { "SELECT * FROM users at /srv/rounds/Sources/App.swift:42" }
+            }
+            let request = Request(application: app, method: .GET, url: URI(path: "/api/v1/me"), on: app.eventLoopGroup.next())
+            let response = RoundsErrorMiddleware().response(for: Leaky(), request: request)
+            #expect(response.status == .internalServerError)
+            let body = response.body.string ?? ""
+            #expect(body.contains(request.id))
+            #expect(response.headers.first(name: "X-Request-ID") == request.id)
+            #expect(!body.contains("SELECT") && !body.contains("/srv/") && !body.contains("swift"))
+
+            let page = Request(application: app, method: .GET, url: URI(path: "/profile"), on: app.eventLoopGroup.next())
+            let html = RoundsErrorMiddleware().response(for: Leaky(), request: page)
+            #expect(html.headers.contentType == .html)
+            #expect(html.body.string?.contains("Something went wrong") == true)
+            #expect(html.body.string?.contains("SELECT") == false)
+        }
+    }
+
+    @Test func theDemoDataLoadsOnceAndItsAccountsSignIn() async throws {
+        try await withRoundsApp { app in
+            let hasher = app.services.passwordHasher
+            let created = try await DemoData.load(on: app.db, hasher: hasher, threadPool: app.threadPool, now: app.services.clock.now())
+            #expect(created == DemoData.accounts.count)
+            #expect(try await DemoData.load(on: app.db, hasher: hasher, threadPool: app.threadPool, now: app.services.clock.now()) == 0)
+            let response = try await Browser(app).signIn(email: "applicant@rounds.test", password: DemoData.password)
+            #expect(response.status == .seeOther)
+            #expect(try await ApplicantProfile.query(on: app.db).count() == 2)
+        }
+    }
+}
