@@ -40,20 +40,30 @@ import VaporTesting
     }
 
     @Test func aSQLiteFileRunsInWALWithFullSyncAndForeignKeys() async throws {
-        guard !TestDatabase.isPostgres else { return }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rounds-durability-\(UUID().uuidString).sqlite").path
-        try await withRoundsApp(adjust: { $0.database = .sqliteFile(path: path) }) { app in
-            try await SQLiteDurability().willBootAsync(app)
-            let sql = app.db as! any SQLDatabase
-            #expect(try await SQLiteDurability.problems(on: sql) == [])
-            // A connection that is not durable is caught.
+        // Booted the way `rounds serve` boots: the durability check runs before anything else connects.
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = TestDatabase.logLevel
+        do {
+            var config = AppConfig.testing(database: .sqliteFile(path: path))
+            config.sqlLogLevel = .trace
+            try await configure(app, config: config)
+            try await app.asyncBoot()
             try await app.db.withConnection { connection in
                 let single = connection as! any SQLDatabase
+                let problems = try await SQLiteDurability.problems(on: single)
+                #expect(problems == [])
+                // A connection that is not durable is caught.
                 try await single.raw("PRAGMA synchronous = OFF").run()
-                #expect(try await SQLiteDurability.problems(on: single) == ["synchronous is 0, expected 2 (FULL)"])
+                let weakened = try await SQLiteDurability.problems(on: single)
+                #expect(weakened == ["synchronous is 0, expected 2 (FULL)"])
                 try await single.raw("PRAGMA synchronous = FULL").run()
             }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
         }
+        try await app.asyncShutdown()
     }
 
     @Test func productionDefaultsAreSafeAndRefuseToBootWithoutThePublicURL() throws {

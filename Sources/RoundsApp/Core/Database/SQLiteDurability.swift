@@ -7,11 +7,13 @@ import Vapor
 /// (sqlite-nio installs a busy handler that waits for the lock, which serves as our busy timeout.)
 struct SQLiteDurability: LifecycleHandler {
     func willBootAsync(_ application: Application) async throws {
-        guard let sql = application.db as? any SQLDatabase else { return }
-        try await Self.apply(on: sql)
-        let problems = try await Self.problems(on: sql)
-        guard problems.isEmpty else {
-            throw DurabilityError(problems: problems)
+        // One connection for all of it: journal mode can only change while no other connection is open,
+        // which holds at boot, before anything else has used the database.
+        try await application.db.withConnection { connection in
+            guard let sql = connection as? any SQLDatabase else { return }
+            try await Self.apply(on: sql)
+            let problems = try await Self.problems(on: sql)
+            guard problems.isEmpty else { throw DurabilityError(problems: problems) }
         }
     }
 
