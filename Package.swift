@@ -65,6 +65,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
             ],
             swiftSettings: swiftSettings
         ),

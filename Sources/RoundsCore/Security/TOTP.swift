@@ -38,7 +38,7 @@ public struct TOTP: Sendable {
         guard typed.count == self.digits, typed.allSatisfy(\.isASCII), typed.allSatisfy(\.isNumber) else { return nil }
         let now = Self.step(at: unixTime)
         for step in (now - 1)...(now + 1) where step > (lastUsedStep ?? Int64.min) {
-            if constantTimeEqual(self.code(step: step), typed) { return step }
+            if ConstantTime.equals(self.code(step: step), typed) { return step }
         }
         return nil
     }
@@ -48,15 +48,6 @@ public struct TOTP: Sendable {
         let label = percentEncode(issuer) + ":" + percentEncode(account)
         return "otpauth://totp/\(label)?secret=\(Base32.encode(self.secret))&issuer=\(percentEncode(issuer))&algorithm=SHA1&digits=\(self.digits)&period=\(Self.period)"
     }
-}
-
-private func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-    let left = Array(lhs.utf8)
-    let right = Array(rhs.utf8)
-    guard left.count == right.count else { return false }
-    var difference: UInt8 = 0
-    for index in left.indices { difference |= left[index] ^ right[index] }
-    return difference == 0
 }
 
 private func percentEncode(_ text: String) -> String {

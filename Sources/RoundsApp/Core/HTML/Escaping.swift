@@ -4,8 +4,10 @@ import Plot
 // user data goes through these helpers; a test renders pages with hostile strings to hold us to it.
 
 extension String {
-    /// The string made safe inside a double-quoted HTML attribute value.
-    var htmlAttributeEscaped: String {
+    /// The string made safe as element text and inside a quoted attribute value alike. (Plot's own text
+    /// escaping keeps existing `&entities;` and quotes; ours escapes everything, so user text never
+    /// appears verbatim in a page.)
+    var htmlEscaped: String {
         var result = ""
         result.reserveCapacity(self.utf8.count)
         for character in self {
@@ -15,21 +17,6 @@ extension String {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// The string made safe as element text; Plot's own escaping keeps existing `&entities;`, ours does not.
-    var htmlTextEscaped: String {
-        var result = ""
-        result.reserveCapacity(self.utf8.count)
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
             default: result.append(character)
             }
         }
@@ -51,7 +38,7 @@ extension Node where Context == HTML.BodyContext {
 
     /// An attribute whose value is escaped; use for anything not a compile-time constant.
     static func safeAttribute(_ name: String, _ value: String) -> BodyNode {
-        .attribute(named: name, value: value.htmlAttributeEscaped)
+        .attribute(named: name, value: value.htmlEscaped)
     }
 
     /// A boolean attribute such as `required` or `checked`, present only when `isOn`.
@@ -61,7 +48,7 @@ extension Node where Context == HTML.BodyContext {
 
     /// Text escaped completely (ampersands included).
     static func safeText(_ text: String) -> BodyNode {
-        .raw(text.htmlTextEscaped)
+        .raw(text.htmlEscaped)
     }
 
     /// A link to one of our own paths, or to an http(s) URL; anything else becomes plain text.
@@ -77,7 +64,7 @@ extension Node where Context == HTML.BodyContext {
     static func voidTag(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
         .selfClosedElement(
             named: name,
-            attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1.htmlAttributeEscaped) }
+            attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1.htmlEscaped) }
         )
     }
 }

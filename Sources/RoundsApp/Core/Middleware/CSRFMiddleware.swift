@@ -1,3 +1,4 @@
+import RoundsCore
 import Vapor
 
 /// Protects every unsafe HTML request: the browser must not say it comes from another site, and the
@@ -41,7 +42,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         guard let expected,
             let submitted = try? request.content.get(String.self, at: Self.fieldName),
-            SecretToken.constantTimeEquals(submitted, expected)
+            ConstantTime.equals(submitted, expected)
         else { throw refusal }
     }
 

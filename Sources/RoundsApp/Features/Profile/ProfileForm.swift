@@ -1,6 +1,18 @@
 import RoundsCore
 import Vapor
 
+/// The field names the form and the JSON API share (and field errors use).
+enum ProfileFieldNames: String, CodingKey {
+    case track, step1, specialties
+    case medicalSchool = "medical_school"
+    case schoolCountry = "school_country"
+    case graduationYear = "graduation_year"
+    case step2CKScore = "step2_ck_score"
+    case ecfmgStatus = "ecfmg_status"
+    case visaStatus = "visa_status"
+    case targetMatchYear = "target_match_year"
+}
+
 /// The profile as posted by the HTML form: every value a string, checked by `ApplicantProfileDraft`.
 struct ProfileForm: Content {
     var track: String?
@@ -14,16 +26,7 @@ struct ProfileForm: Content {
     var specialties: [String]?
     var targetMatchYear: String?
 
-    enum CodingKeys: String, CodingKey {
-        case track, step1, specialties
-        case medicalSchool = "medical_school"
-        case schoolCountry = "school_country"
-        case graduationYear = "graduation_year"
-        case step2CKScore = "step2_ck_score"
-        case ecfmgStatus = "ecfmg_status"
-        case visaStatus = "visa_status"
-        case targetMatchYear = "target_match_year"
-    }
+    typealias CodingKeys = ProfileFieldNames
 
     var draft: ApplicantProfileDraft {
         ApplicantProfileDraft(
@@ -54,16 +57,7 @@ struct ProfileBody: Content {
     var specialties: [String]?
     var targetMatchYear: Int?
 
-    enum CodingKeys: String, CodingKey {
-        case track, step1, specialties
-        case medicalSchool = "medical_school"
-        case schoolCountry = "school_country"
-        case graduationYear = "graduation_year"
-        case step2CKScore = "step2_ck_score"
-        case ecfmgStatus = "ecfmg_status"
-        case visaStatus = "visa_status"
-        case targetMatchYear = "target_match_year"
-    }
+    typealias CodingKeys = ProfileFieldNames
 
     init(_ input: ApplicantProfileInput) {
         self.track = input.track.rawValue
