@@ -1,0 +1,67 @@
+/// The kinds of US clinical experience Rounds lists.
+public enum OpportunityType: String, CaseIterable, Codable, Sendable {
+    case observership
+    case clinicalElective = "clinical_elective"
+    case externship
+    case subInternship = "sub_internship"
+    case research
+    case shadowing
+    case volunteering
+    case scribing
+    case cna
+    case emt
+
+    public var displayName: String {
+        switch self {
+        case .observership: "Observership"
+        case .clinicalElective: "Clinical elective"
+        case .externship: "Externship"
+        case .subInternship: "Sub-internship"
+        case .research: "Research"
+        case .shadowing: "Shadowing"
+        case .volunteering: "Volunteering"
+        case .scribing: "Medical scribing"
+        case .cna: "Certified nursing assistant (CNA)"
+        case .emt: "Emergency medical technician (EMT)"
+        }
+    }
+}
+
+/// Who an opportunity is for; matches the applicant's `Track`.
+public enum Audience: String, CaseIterable, Codable, Sendable {
+    case preMed = "pre_med"
+    case imgStudent = "img_student"
+    case imgGraduate = "img_graduate"
+    case usStudent = "us_student"
+
+    public init(_ track: Track) {
+        switch track {
+        case .preMed: self = .preMed
+        case .imgStudent: self = .imgStudent
+        case .imgGraduate: self = .imgGraduate
+        case .usStudent: self = .usStudent
+        }
+    }
+
+    public var displayName: String { Track(rawValue: self.rawValue)?.displayName ?? self.rawValue }
+}
+
+/// The permission to be in the US an opportunity accepts its participants with.
+public enum VisaClass: String, CaseIterable, Codable, Sendable {
+    /// US citizens, permanent residents and others already allowed to be there.
+    case noneNeeded = "none_needed"
+    case b1b2 = "b1_b2"
+    case j1 = "j1"
+    case h1b = "h1b"
+    case f1 = "f1"
+
+    public var displayName: String {
+        switch self {
+        case .noneNeeded: "No visa needed (citizens, residents, work authorization)"
+        case .b1b2: "B1/B2 visitor visa"
+        case .j1: "J-1 exchange visitor"
+        case .h1b: "H-1B"
+        case .f1: "F-1 student"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import RoundsCore
+
+@Suite struct EligibilityTests {
+    static let graduate = ApplicantProfileInput(
+        track: .imgGraduate, medicalSchool: "X", schoolCountry: "Y", graduationYear: 2020, step1: .passed,
+        ecfmgStatus: .certified, visaStatus: .b1b2
+    )
+
+    static let observership = EligibilityRules(
+        audiences: [.imgGraduate, .imgStudent], maximumYearsSinceGraduation: 5, requiresStep1Pass: true,
+        acceptedVisaClasses: [.b1b2, .noneNeeded]
+    )
+
+    @Test func aFittingProfileMeetsEveryRuleAndSaysWhy() {
+        let result = Eligibility.evaluate(Self.observership, for: Self.graduate, currentYear: 2024)
+        #expect(result.isEligible)
+        #expect(result.reasons.map(\.rule) == [.audience, .graduation, .step1, .visa])
+        #expect(
+            result.reasons.map(\.explanation) == [
+                "Open to international medical graduates.", "Graduated 4 years ago; the limit is 5.",
+                "USMLE Step 1 passed, as required.", "Your B1/B2 visitor visa is accepted.",
+            ]
+        )
+    }
+
+    @Test func everyUnmetRuleIsListed() {
+        var profile = Self.graduate
+        profile.graduationYear = 2015
+        profile.step1 = .notTaken
+        profile.visaStatus = .f1
+        let result = Eligibility.evaluate(Self.observership, for: profile, currentYear: 2026)
+        #expect(!result.isEligible)
+        #expect(
+            result.unmet == [
+                "Graduated 11 years ago; the limit is 5.",
+                "Requires a passed USMLE Step 1.",
+                "Your F-1 student is not accepted; the site takes: B1/B2 visitor visa, No visa needed (citizens, residents, work authorization).",
+            ]
+        )
+    }
+
+    static let visaCases: [(VisaStatus, Set<VisaClass>, Bool)] = [
+        (.usCitizen, [.noneNeeded], true),
+        (.usCitizen, [.j1], false),
+        (.permanentResident, [.noneNeeded, .j1], true),
+        (.needsVisa, [.b1b2], true),
+        (.needsVisa, [.j1], true),
+        (.needsVisa, [.noneNeeded, .h1b], false),
+        (.j1, [.j1], true),
+        (.h1b, [.b1b2], false),
+    ]
+
+    @Test(arguments: visaCases)
+    func visaRules(example: (status: VisaStatus, accepted: Set<VisaClass>, eligible: Bool)) {
+        let (status, accepted, eligible) = example
+        var profile = Self.graduate
+        profile.visaStatus = status
+        let rules = EligibilityRules(audiences: [.imgGraduate], acceptedVisaClasses: accepted)
+        #expect(Eligibility.evaluate(rules, for: profile, currentYear: 2026).isEligible == eligible)
+    }
+
+    @Test func theAudienceMustIncludeTheApplicantsTrack() {
+        let premed = ApplicantProfileInput(track: .preMed, visaStatus: .usCitizen)
+        let rules = EligibilityRules(audiences: [.imgGraduate], acceptedVisaClasses: [.noneNeeded])
+        let result = Eligibility.evaluate(rules, for: premed, currentYear: 2026)
+        #expect(result.unmet == ["Not open to pre-medical students."])
+    }
+
+    @Test func aGraduateWithoutAGraduationYearIsAskedForIt() {
+        var profile = Self.graduate
+        profile.graduationYear = nil
+        #expect(Eligibility.evaluate(Self.observership, for: profile, currentYear: 2026).unmet == ["Add your graduation year to your profile."])
+    }
+}
+
+@Suite struct GeoDistanceTests {
+    @Test func distancesBetweenKnownCitiesMatchPublishedFigures() {
+        let newYork = Coordinate(latitude: 40.7128, longitude: -74.0060)
+        let losAngeles = Coordinate(latitude: 34.0522, longitude: -118.2437)
+        // About 2,445 statute miles great-circle.
+        #expect(abs(newYork.miles(to: losAngeles) - 2445) < 5)
+        #expect(newYork.miles(to: newYork) == 0)
+        #expect(abs(newYork.miles(to: losAngeles) - losAngeles.miles(to: newYork)) < 1e-9)
+    }
+
+    @Test func theZIPDirectoryReadsTheSharedFormat() throws {
+        let directory = ZIPDirectory(csv: """
+            zip,type,city,state,county,timezone,lat,lon
+            10001,STANDARD,New York,NY,New York County,America/New_York,40.7484,-73.9967
+            60601,STANDARD,Chicago,IL,Cook County,America/Chicago,41.8858,-87.6181
+            bad,line
+            """)
+        #expect(directory.count == 2)
+        let chicago = try #require(directory.place("60601"))
+        #expect(chicago.city == "Chicago")
+        #expect(chicago.state == "IL")
+        let newYork = try #require(directory.place("10001"))
+        // Midtown Manhattan to the Loop: about 710 miles.
+        #expect(abs(newYork.coordinate.miles(to: chicago.coordinate) - 710) < 10)
+        #expect(directory.place("99999") == nil)
+    }
+}
