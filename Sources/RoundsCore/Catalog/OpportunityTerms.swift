@@ -65,3 +65,48 @@ public enum VisaClass: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+/// Where the clinical work happens.
+public enum ClinicalSetting: String, CaseIterable, Codable, Sendable {
+    case inpatient, outpatient, both
+
+    public var displayName: String {
+        switch self {
+        case .inpatient: "Inpatient"
+        case .outpatient: "Outpatient"
+        case .both: "Inpatient and outpatient"
+        }
+    }
+}
+
+/// Whether a letter of recommendation can come out of the rotation, shown before applying.
+public enum LetterPolicy: String, CaseIterable, Codable, Sendable {
+    case none
+    case onRequest = "on_request"
+    case standard
+
+    public var displayName: String {
+        switch self {
+        case .none: "No letter of recommendation"
+        case .onRequest: "Letter on request"
+        case .standard: "Letter after completion, as standard"
+        }
+    }
+}
+
+/// What a participant must bring.
+public enum Requirement: String, CaseIterable, Codable, Sendable {
+    case immunizations
+    case backgroundCheck = "background_check"
+    case insurance
+    case englishTest = "english_test"
+
+    public var displayName: String {
+        switch self {
+        case .immunizations: "Immunization records"
+        case .backgroundCheck: "Background check"
+        case .insurance: "Health and liability insurance"
+        case .englishTest: "English test (e.g. TOEFL, OET)"
+        }
+    }
+}

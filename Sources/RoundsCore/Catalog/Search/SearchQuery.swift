@@ -1,0 +1,54 @@
+/// A catalog search: free text, filters, place, order and page. Built from request parameters by the app
+/// (which checks them); every field is optional.
+public struct SearchQuery: Equatable, Sendable {
+    public enum Sort: String, CaseIterable, Sendable {
+        case relevance
+        case startDate = "start_date"
+        case fee
+        case distance
+    }
+
+    public var text: String = ""
+    public var types: Set<OpportunityType> = []
+    public var specialtyIDs: Set<String> = []
+    public var states: Set<String> = []
+    public var audiences: Set<Audience> = []
+    public var settings: Set<ClinicalSetting> = []
+    /// Opportunities accepting any of these visa classes.
+    public var visaClasses: Set<VisaClass> = []
+    public var isHandsOn: Bool? = nil
+    public var letterPolicies: Set<LetterPolicy> = []
+    public var maximumFeeCents: Int? = nil
+    /// Only opportunities with a session open for applications that starts on or after this day …
+    public var startsOnOrAfter: Day? = nil
+    /// … and ends on or before this day.
+    public var endsOnOrBefore: Day? = nil
+    /// Centre and radius of a place search.
+    public var near: Coordinate? = nil
+    public var radiusMiles: Double? = nil
+    /// Only what this profile qualifies for.
+    public var eligibleFor: ApplicantProfileInput? = nil
+    public var sort: Sort = .relevance
+    /// 1-based.
+    public var page = 1
+    public var perPage = 20
+
+    public init() {}
+}
+
+/// One page of results, with the total and facet counts over every match (not just this page).
+public struct SearchPage: Sendable {
+    public struct Item: Sendable {
+        public var document: CatalogDocument
+        public var score: Double
+        public var distanceMiles: Double?
+        public var nextOpenSession: CatalogDocument.Session?
+        /// Present when the search asked for eligibility.
+        public var eligibility: EligibilityResult?
+    }
+
+    public var items: [Item]
+    public var total: Int
+    /// Facet name → value → count, for `type`, `specialty`, `state`, `hands_on` and `audience`.
+    public var facets: [String: [String: Int]]
+}
