@@ -13,6 +13,12 @@ if [[ "${1:-start}" == "stop" ]]; then
     exit 0
 fi
 
+for port in 18025 18026; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "port $port is already in use; stop the other SMTP server first" >&2
+        exit 1
+    fi
+done
 rm -rf "$DIR" && mkdir -p "$DIR"/plain/{tmp,new,cur} "$DIR"/tls/{tmp,new,cur}
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Rounds test CA" \
     -keyout "$DIR/ca.key" -out "$DIR/ca.pem" -addext "basicConstraints=critical,CA:TRUE" \
@@ -32,6 +38,9 @@ for port in 18025 18026; do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
         sleep 0.1
     done
+done
+for pid in $(cat "$DIR/pids"); do
+    kill -0 "$pid" 2>/dev/null || { echo "an SMTP test server did not start:" >&2; cat "$DIR"/*.log >&2; exit 1; }
 done
 echo "export ROUNDS_TEST_SMTP_PORT=18025 ROUNDS_TEST_SMTP_MAILDIR=$DIR/plain"
 echo "export ROUNDS_TEST_SMTP_TLS_PORT=18026 ROUNDS_TEST_SMTP_TLS_MAILDIR=$DIR/tls ROUNDS_TEST_SMTP_CA_FILE=$DIR/ca.pem"
