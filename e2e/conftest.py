@@ -28,9 +28,9 @@ def page(browser):
     errors = []
 
     def record(message):
-        # A page answered with a deliberate 4xx (a form with errors, a refused sign-in) is logged by
+        # A page answered with a deliberate 4xx (a bad query, a form with errors, a refused sign-in) is logged by
         # Chromium as a failed load; anything else (a missing asset, a CSP violation) is a real error.
-        expected = any(f"status of {code}" in message.text for code in (401, 403, 422, 429))
+        expected = any(f"status of {code}" in message.text for code in (400, 401, 403, 422, 429))
         if message.type == "error" and not expected:
             errors.append(message.text)
 

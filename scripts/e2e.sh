@@ -29,4 +29,4 @@ TOKEN=$(curl -fs -X POST "$ROUNDS_E2E_URL/api/v1/tokens" -H 'Content-Type: appli
     "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 "$VENV/bin/schemathesis" run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
     --checks all --exclude-checks positive_data_acceptance \
-    --max-examples "${SCHEMATHESIS_EXAMPLES:-50}" -H "Authorization: Bearer $TOKEN"
+    --max-examples "${SCHEMATHESIS_EXAMPLES:-100}" -H "Authorization: Bearer $TOKEN"

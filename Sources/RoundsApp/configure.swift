@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import RoundsCore
 import Vapor
 
 /// Builds the app from a configuration. Tests call this with `AppConfig.testing()` and their own services.
@@ -57,6 +58,9 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.middleware.use(TwoFactorRequired())
     }
 
+    app.catalogSearch = CatalogSearchService(recheckInterval: config.catalogRecheckInterval)
+    // Checked at boot, like the stylesheet: distance search needs the bundled ZIP centroids.
+    guard ZIPCodes.directory.count > 40_000 else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
     try routes(app, stylesheet: Stylesheet.load())
     app.routeTable = RouteTable(app.routes.all)
 

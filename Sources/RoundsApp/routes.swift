@@ -5,6 +5,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
     do {  // HTML
         try app.register(collection: HomeController(stylesheet: stylesheet))
         try app.register(collection: AccountsController())
+        try app.register(collection: CatalogController())
         try app.register(collection: AccountSettingsController())
         try app.register(collection: ProfileController())
         try app.register(collection: TwoFactorController())
@@ -15,5 +16,6 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         let api = app.grouped("api", "v1").grouped(APITokenAuthenticator()).grouped(TwoFactorRequired())
         try api.register(collection: API.AccountsController())
         try api.register(collection: API.ProfileController())
+        try api.register(collection: API.CatalogController())
     }
 }

@@ -101,5 +101,7 @@ import Testing
         // Midtown Manhattan to the Loop: about 710 miles.
         #expect(abs(newYork.coordinate.miles(to: chicago.coordinate) - 710) < 10)
         #expect(directory.place("99999") == nil)
+        let crlf = ZIPDirectory(csv: "zip,type,city,state,county,timezone,lat,lon\r\n10001,STANDARD,New York,NY,X,Y,40.7484,-73.9967\r\n")
+        #expect(crlf.place("10001")?.city == "New York")
     }
 }

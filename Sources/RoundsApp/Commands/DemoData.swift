@@ -20,7 +20,7 @@ enum DemoData {
     @discardableResult
     static func load(on db: any Database, hasher: PasswordHashing, threadPool: NIOThreadPool, now: Date) async throws -> Int {
         let hash = try await hasher.hash(password, on: threadPool)
-        return try await db.transaction { db in
+        let created = try await db.transaction { db in
             var created = 0
             for account in accounts where try await User.find(email: account.email, on: db) == nil {
                 let user = User(email: account.email, displayName: account.name, passwordHash: hash, roles: account.roles)
@@ -34,6 +34,10 @@ enum DemoData {
             }
             return created
         }
+        if let host = try await User.find(email: "host@rounds.test", on: db) {
+            try await CatalogDemoData.load(hostID: try host.requireID(), on: db, today: Day(now))
+        }
+        return created
     }
 
     private static let profiles: [String: @Sendable (Int) -> ApplicantProfileInput] = [

@@ -18,6 +18,8 @@ enum Paths {
     static let tokens = "/account/tokens"
     static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id.uuidString)/revoke" }
     static let profile = "/profile"
+    static let opportunities = "/opportunities"
+    static func opportunity(_ id: UUID) -> String { "/opportunities/\(id.uuidString)" }
     static let twoFactor = "/account/two-factor"
     static let enableTwoFactor = "/account/two-factor/enable"
     static let disableTwoFactor = "/account/two-factor/disable"
@@ -30,6 +32,7 @@ enum Paths {
         static let tokens = "/api/v1/tokens"
         static let me = "/api/v1/me"
         static let profile = "/api/v1/profile"
+        static let opportunities = "/api/v1/opportunities"
     }
 
     /// A path with a query string built from encoded pairs.

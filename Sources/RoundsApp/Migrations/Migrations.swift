@@ -18,5 +18,11 @@ enum Migrations {
             app.migrations.add(CreateRecoveryCode())
             app.migrations.add(CreatePendingSignIn())
         }
+        do {  // 0003: catalog: sites, opportunities, sessions, and the version counter for search indexes
+            app.migrations.add(CreateSite())
+            app.migrations.add(CreateOpportunity())
+            app.migrations.add(CreateOpportunitySession())
+            app.migrations.add(CreateCatalogVersion())
+        }
     }
 }

@@ -37,7 +37,8 @@ public struct ZIPDirectory: Sendable {
     public init(csv: String) {
         var places: [String: Place] = [:]
         places.reserveCapacity(42_000)
-        for line in csv.split(separator: "\n").dropFirst() {
+        // Split on any line break: the shared file uses CRLF, which Swift treats as one Character.
+        for line in csv.split(whereSeparator: \.isNewline).dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count >= 8, let latitude = Double(fields[6]), let longitude = Double(fields[7].trimmingCharacters(in: .whitespacesAndNewlines))
             else { continue }

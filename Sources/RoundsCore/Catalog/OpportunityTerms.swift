@@ -110,3 +110,35 @@ public enum Requirement: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+/// What kind of place a site is.
+public enum SiteKind: String, CaseIterable, Codable, Sendable {
+    case hospital, clinic, university
+    case researchLab = "research_lab"
+    case privatePractice = "private_practice"
+
+    public var displayName: String {
+        switch self {
+        case .hospital: "Hospital"
+        case .clinic: "Clinic"
+        case .university: "University"
+        case .researchLab: "Research lab"
+        case .privatePractice: "Private practice"
+        }
+    }
+}
+
+/// An opportunity's state: only published opportunities of verified sites are public.
+public enum OpportunityStatus: String, CaseIterable, Codable, Sendable {
+    case draft, published, archived
+}
+
+extension Set where Element: RawRepresentable, Element.RawValue == String {
+    /// The stored form: raw values sorted and comma-separated.
+    public var storedList: String { self.map(\.rawValue).sorted().joined(separator: ",") }
+
+    /// Parses a stored list, dropping unknown values.
+    public init(storedList: String) {
+        self.init(storedList.split(separator: ",").compactMap { Element(rawValue: String($0)) })
+    }
+}

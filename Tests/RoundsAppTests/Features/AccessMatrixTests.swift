@@ -80,6 +80,7 @@ import VaporTesting
         "GET /sign-up", "POST /sign-up", "GET /sign-in", "POST /sign-in", "POST /sign-out",
         "GET /password/forgot", "POST /password/forgot", "GET /password/reset", "POST /password/reset",
         "POST /api/v1/tokens", "GET /sign-in/two-factor", "POST /sign-in/two-factor",
+        "GET /opportunities", "GET /opportunities/{token}", "GET /api/v1/opportunities", "GET /api/v1/opportunities/{token}",
     ]
 
     @Test(arguments: Actor.allCases, Self.routes)

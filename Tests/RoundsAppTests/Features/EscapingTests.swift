@@ -52,6 +52,14 @@ import VaporTesting
         #expect(Node<HTML.BodyContext>.safeLink("https://example.org/?a=1&b=\"2\"", .text("x")).render().contains("&amp;b=&quot;2&quot;"))
     }
 
+    @Test func aBlankChoiceSubmitsAnEmptyValueNotItsLabel() {
+        let html = Node<HTML.BodyContext>.selectField("Type", name: "type", choices: [Choice(value: "a", label: "A")], selected: nil, includeBlank: "Any type")
+            .render()
+        // Plot writes an empty attribute as `value`, which HTML reads as value="".
+        #expect(html.contains("<option value>Any type</option>") || html.contains(#"<option value="">Any type</option>"#))
+        #expect(!html.contains("<option>Any type"))
+    }
+
     @Test func signInRedirectsOnlyToOurOwnPaths() async throws {
         try await withRoundsApp { app in
             try await Browser(app).signUp(email: "amara@example.org")

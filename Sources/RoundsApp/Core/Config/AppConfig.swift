@@ -74,6 +74,8 @@ public struct AppConfig: Sendable {
     public var rateLimits = RateLimits()
     public var security = Security()
     public var mail = Mail()
+    /// How often an instance checks whether the catalog changed and its search index must be rebuilt.
+    public var catalogRecheckInterval: Duration = .seconds(1)
     /// Where uploaded files live, outside the web root and shared by every instance.
     public var storageDirectory = "storage"
     /// Migrate and load demo data at start-up; only for the development SQLite database.
@@ -90,6 +92,7 @@ public struct AppConfig: Sendable {
     public static func testing(database: DatabaseLocation = .sqliteMemory) -> AppConfig {
         var config = AppConfig(database: database)
         config.security.bcryptCost = 4
+        config.catalogRecheckInterval = .zero
         config.storageDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("rounds-test-\(UUID().uuidString)").path
         return config

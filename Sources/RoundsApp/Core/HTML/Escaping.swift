@@ -38,7 +38,8 @@ extension Node where Context == HTML.BodyContext {
 
     /// An attribute whose value is escaped; use for anything not a compile-time constant.
     static func safeAttribute(_ name: String, _ value: String) -> BodyNode {
-        .attribute(named: name, value: value.htmlEscaped)
+        // Empty values are kept: `<option value="">` must not fall back to submitting its label.
+        .attribute(named: name, value: value.htmlEscaped, ignoreIfValueIsEmpty: false)
     }
 
     /// A boolean attribute such as `required` or `checked`, present only when `isOn`.

@@ -51,8 +51,8 @@ struct PageLayout {
     }
 
     private func navigationLinks() -> [(title: String, path: String)] {
-        guard let viewer = self.context.viewer else { return [] }
-        var links: [(String, String)] = []
+        var links: [(String, String)] = [("Find opportunities", Paths.opportunities)]
+        guard let viewer = self.context.viewer else { return links }
         if viewer.roles.contains(.applicant) { links.append(("My profile", Paths.profile)) }
         links.append(("Account", Paths.account))
         return links

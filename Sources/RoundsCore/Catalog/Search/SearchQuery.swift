@@ -45,6 +45,17 @@ public struct SearchPage: Sendable {
         public var nextOpenSession: CatalogDocument.Session?
         /// Present when the search asked for eligibility.
         public var eligibility: EligibilityResult?
+
+        public init(
+            document: CatalogDocument, score: Double, distanceMiles: Double?, nextOpenSession: CatalogDocument.Session?,
+            eligibility: EligibilityResult?
+        ) {
+            self.document = document
+            self.score = score
+            self.distanceMiles = distanceMiles
+            self.nextOpenSession = nextOpenSession
+            self.eligibility = eligibility
+        }
     }
 
     public var items: [Item]

@@ -22,11 +22,11 @@ enum OpenAPIDocument {
     ]
 
     static var paths: JSONValue {
-        AccountsPaths.paths.merging(ProfilePaths.paths)
+        AccountsPaths.paths.merging(ProfilePaths.paths).merging(CatalogPaths.paths)
     }
 
     static var schemas: JSONValue {
-        JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas)
+        JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas).merging(CatalogPaths.schemas)
     }
 
     static let json: Data = {
@@ -91,5 +91,10 @@ enum Responses {
 
     static func enumeration(_ values: [String]) -> JSONValue {
         ["type": "string", "enum": .array(values.map { .string($0) })]
+    }
+
+    /// An optional choice: one of `values`, or null (which means "not given").
+    static func nullableEnumeration(_ values: [String]) -> JSONValue {
+        ["type": ["string", "null"], "enum": .array(values.map { .string($0) } + [.null])]
     }
 }

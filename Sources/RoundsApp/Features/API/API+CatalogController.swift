@@ -1,0 +1,54 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+extension API {
+    /// Catalog search over JSON; public (anonymous callers see what signed-in ones see, minus eligibility).
+    struct CatalogController: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            routes.get("opportunities", use: self.index)
+            routes.get("opportunities", ":opportunityID", use: self.show)
+        }
+
+        @Sendable func index(req: Request) async throws -> OpportunityListResponse {
+            let parameters = try SearchParameters.decode(req, rejectingEmptyValues: true)
+            let query = try parameters.query(profile: parameters.eligible == nil ? nil : try await req.applicantProfile())
+            let page = try await req.application.catalogSearch.index(on: req.db).search(query, today: req.today)
+            return OpportunityListResponse(
+                items: page.items.map(OpportunitySummary.init), total: page.total, facets: page.facets, page: query.page,
+                perPage: query.perPage
+            )
+        }
+
+        @Sendable func show(req: Request) async throws -> OpportunityDetailResponse {
+            guard let id = req.parameters.get("opportunityID", as: UUID.self) else {
+                throw Abort(.badRequest, reason: "opportunityID must be a UUID.")
+            }
+            guard let detail = try await CatalogQueries.detail(id: id, req: req) else {
+                throw Abort(.notFound, reason: "No such opportunity.")
+            }
+            return detail
+        }
+    }
+}
+
+enum CatalogQueries {
+    /// A public opportunity in full, with eligibility when an applicant with a profile asks.
+    static func detail(id: UUID, req: Request) async throws -> OpportunityDetailResponse? {
+        let index = try await req.application.catalogSearch.index(on: req.db)
+        guard let document = index.document(id: id) else { return nil }
+        let profile = try await req.applicantProfile()
+        let eligibility = profile.map { Eligibility.evaluate(document.rules, for: $0, currentYear: Calendar.utc.component(.year, from: req.now)) }
+        let item = SearchPage.Item(
+            document: document, score: 0, distanceMiles: nil, nextOpenSession: document.nextOpenSession(on: req.today), eligibility: eligibility
+        )
+        return OpportunityDetailResponse(
+            summary: OpportunitySummary(item),
+            description: document.description,
+            requirements: document.requirements.map(\.rawValue).sorted(),
+            maximumYearsSinceGraduation: document.rules.maximumYearsSinceGraduation,
+            requiresStep1Pass: document.rules.requiresStep1Pass,
+            sessions: document.sessions.map(OpportunitySummary.SessionSummary.init)
+        )
+    }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// The public catalog pages: search and an opportunity's page.
+struct CatalogController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("opportunities", use: self.index)
+        routes.get("opportunities", ":opportunityID", use: self.show)
+    }
+
+    @Sendable func index(req: Request) async throws -> HTMLPage {
+        let profile = try await req.applicantProfile()
+        let parameters = (try? SearchParameters.decode(req)) ?? SearchParameters()
+        do {
+            let query = try parameters.query(profile: profile)
+            let page = try await req.application.catalogSearch.index(on: req.db).search(query, today: req.today)
+            let response = OpportunityListResponse(
+                items: page.items.map(OpportunitySummary.init), total: page.total, facets: page.facets, page: query.page, perPage: query.perPage
+            )
+            return OpportunityPages.search(parameters: parameters, response: response, error: nil, canFilterEligible: profile != nil, context: req.pageContext)
+                .page()
+        } catch let abort as Abort where abort.status == .badRequest {
+            return OpportunityPages.search(parameters: parameters, response: nil, error: abort.reason, canFilterEligible: profile != nil, context: req.pageContext)
+                .page(status: .badRequest)
+        }
+    }
+
+    @Sendable func show(req: Request) async throws -> HTMLPage {
+        guard let id = req.parameters.get("opportunityID", as: UUID.self), let detail = try await CatalogQueries.detail(id: id, req: req) else {
+            throw Abort(.notFound, reason: "There is no such opportunity, or it is no longer listed.")
+        }
+        return OpportunityPages.detail(detail, context: req.pageContext).page()
+    }
+}

@@ -1,0 +1,108 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// An observership, elective, externship, research post, … offered at a site, with its sessions.
+final class Opportunity: Model, @unchecked Sendable {
+    static let schema = "opportunities"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    @Field(key: "type") var type: String
+    @Field(key: "specialty") var specialty: String
+    @Field(key: "is_hands_on") var isHandsOn: Bool
+    @Field(key: "setting") var setting: String
+    /// Comma-separated `Audience` raw values.
+    @Field(key: "audiences") var audiences: String
+    @OptionalField(key: "max_years_since_graduation") var maximumYearsSinceGraduation: Int?
+    @Field(key: "requires_step1_pass") var requiresStep1Pass: Bool
+    /// Comma-separated `VisaClass` raw values.
+    @Field(key: "visa_classes") var visaClasses: String
+    @Field(key: "fee_cents") var feeCents: Int
+    @Field(key: "currency") var currency: String
+    @Field(key: "refund_terms") var refundTerms: String
+    @Field(key: "letter_policy") var letterPolicy: String
+    /// Comma-separated `Requirement` raw values.
+    @Field(key: "requirements") var requirements: String
+    @Field(key: "status") var status: String
+
+    // relationships
+    @Parent(key: "site_id") var site: Site
+    @Children(for: \.$opportunity) var sessions: [OpportunitySession]
+
+    init() {}
+
+    var eligibilityRules: EligibilityRules {
+        EligibilityRules(
+            audiences: Set(storedList: self.audiences),
+            maximumYearsSinceGraduation: self.maximumYearsSinceGraduation,
+            requiresStep1Pass: self.requiresStep1Pass,
+            acceptedVisaClasses: Set(storedList: self.visaClasses)
+        )
+    }
+
+    /// The search index's view of this opportunity; `site` and `sessions` must be loaded.
+    func document() throws -> CatalogDocument {
+        CatalogDocument(
+            id: try self.requireID(),
+            title: self.title,
+            description: self.description,
+            type: OpportunityType(rawValue: self.type) ?? .observership,
+            specialtyID: self.specialty,
+            isHandsOn: self.isHandsOn,
+            setting: ClinicalSetting(rawValue: self.setting) ?? .both,
+            rules: self.eligibilityRules,
+            feeCents: self.feeCents,
+            currency: self.currency,
+            letterPolicy: LetterPolicy(rawValue: self.letterPolicy) ?? .none,
+            requirements: Set(storedList: self.requirements),
+            site: CatalogDocument.Site(
+                name: self.site.name, city: self.site.city, state: self.site.state, zip: self.site.zip,
+                coordinate: self.site.coordinate
+            ),
+            sessions: try self.sessions.map { try $0.summary() }
+        )
+    }
+}
+
+final class OpportunitySession: Model, @unchecked Sendable {
+    static let schema = "opportunity_sessions"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+
+    // data fields
+    @Field(key: "start_day") var startDay: Int
+    @Field(key: "end_day") var endDay: Int
+    @Field(key: "deadline_day") var deadlineDay: Int
+    @Field(key: "seats") var seats: Int
+
+    // relationships
+    @Parent(key: "opportunity_id") var opportunity: Opportunity
+
+    init() {}
+
+    init(opportunityID: Opportunity.IDValue, start: Day, end: Day, deadline: Day, seats: Int) {
+        self.$opportunity.id = opportunityID
+        self.startDay = start.ordinal
+        self.endDay = end.ordinal
+        self.deadlineDay = deadline.ordinal
+        self.seats = seats
+    }
+
+    func summary() throws -> CatalogDocument.Session {
+        CatalogDocument.Session(
+            id: try self.requireID(),
+            start: Day(ordinal: self.startDay),
+            end: Day(ordinal: self.endDay),
+            seats: self.seats,
+            applicationDeadline: Day(ordinal: self.deadlineDay)
+        )
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Plot
+import RoundsCore
+
+/// The catalog's search page and an opportunity's page.
+enum OpportunityPages {
+    static func search(
+        parameters: SearchParameters,
+        response: OpportunityListResponse?,
+        error: String?,
+        canFilterEligible: Bool,
+        context: PageContext
+    ) -> PageLayout {
+        PageLayout(
+            title: "Find US clinical experience",
+            context: context,
+            content: .div(
+                .h1("Find US clinical experience"),
+                .errorSummary(error.map { [$0] } ?? []),
+                self.form(parameters, canFilterEligible: canFilterEligible),
+                response.map { self.results($0, parameters: parameters) } ?? .empty
+            )
+        )
+    }
+
+    private static func form(_ p: SearchParameters, canFilterEligible: Bool) -> BodyNode {
+        .tag(
+            "form",
+            .safeAttribute("method", "get"),
+            .safeAttribute("action", Paths.opportunities),
+            .class("search-form"),
+            .field("Search", name: "q", value: p.q ?? "", type: "search", hint: "For example: cardiology observership Boston"),
+            .selectField(
+                "Type", name: "type", choices: OpportunityType.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
+                selected: p.type, includeBlank: "Any type"
+            ),
+            .selectField(
+                "Specialty", name: "specialty", choices: Specialty.all.map { Choice(value: $0.id, label: $0.name) },
+                selected: p.specialty, includeBlank: "Any specialty"
+            ),
+            .selectField(
+                "State", name: "state", choices: SearchParameters.states.sorted().map { Choice(value: $0, label: $0) },
+                selected: p.state, includeBlank: "Any state"
+            ),
+            .selectField(
+                "Hands-on", name: "hands_on", choices: [Choice(value: "true", label: "Hands-on"), Choice(value: "false", label: "Observational")],
+                selected: p.handsOn, includeBlank: "Either"
+            ),
+            .field("Near ZIP code", name: "near", value: p.near ?? "", hint: "Five digits", maxLength: 5),
+            .field("Within miles", name: "radius_mi", value: p.radiusMi ?? "", type: "number"),
+            .selectField(
+                "Sort by", name: "sort",
+                choices: [
+                    Choice(value: "relevance", label: "Relevance"), Choice(value: "start_date", label: "Start date"),
+                    Choice(value: "fee", label: "Fee"), Choice(value: "distance", label: "Distance"),
+                ],
+                selected: p.sort, includeBlank: "Best match"
+            ),
+            canFilterEligible
+                ? .tag(
+                    "label", .class("checkbox"),
+                    .voidTag("input", [("type", "checkbox"), ("name", "eligible"), ("value", "true")] + (p.eligible == "true" ? [("checked", "checked")] : [])),
+                    .text("Only what my profile qualifies for")
+                )
+                : .empty,
+            .submit("Search")
+        )
+    }
+
+    private static func results(_ response: OpportunityListResponse, parameters: SearchParameters) -> BodyNode {
+        .section(
+            .class("results"),
+            .safeAttribute("aria-label", "Results"),
+            .p(.class("result-count"), .safeText("\(response.total) opportunit\(response.total == 1 ? "y" : "ies")")),
+            .ul(
+                .class("result-list"),
+                .forEach(response.items) { item in
+                    .li(
+                        .h2(.safeLink(Paths.opportunity(item.id), .safeText(item.title))),
+                        .p(.safeText("\(item.site.name) · \(item.site.city), \(item.site.state)" + (item.distanceMi.map { String(format: " · %.1f mi", $0) } ?? ""))),
+                        .p(
+                            .class("meta"),
+                            .safeText(
+                                [
+                                    OpportunityType(rawValue: item.type)?.displayName ?? item.type, item.handsOn ? "Hands-on" : "Observational",
+                                    formatFee(item.feeCents, item.currency),
+                                    item.nextSession.map { "Next: \($0.start) (apply by \($0.applicationDeadline))" } ?? "No open session",
+                                ].joined(separator: " · ")
+                            )
+                        ),
+                        item.eligibility.map { .p(.class("eligibility"), .safeText($0.eligible ? "You qualify." : $0.reasons.joined(separator: " "))) } ?? .empty
+                    )
+                }
+            ),
+            self.pagination(response, parameters: parameters)
+        )
+    }
+
+    private static func pagination(_ response: OpportunityListResponse, parameters: SearchParameters) -> BodyNode {
+        let pages = max(1, (response.total + response.perPage - 1) / response.perPage)
+        guard pages > 1 else { return .empty }
+        func link(_ page: Int, _ label: String) -> BodyNode {
+            var copy = parameters
+            copy.page = String(page)
+            return .safeLink(Paths.with(Paths.opportunities, query: copy.queryItems), .safeText(label))
+        }
+        return .tag(
+            "nav", .safeAttribute("aria-label", "Pages"), .class("pagination"),
+            response.page > 1 ? link(response.page - 1, "← Previous") : .empty,
+            .span(.safeText(" Page \(response.page) of \(pages) ")),
+            response.page < pages ? link(response.page + 1, "Next →") : .empty
+        )
+    }
+
+    static func detail(_ detail: OpportunityDetailResponse, context: PageContext) -> PageLayout {
+        let item = detail.summary
+        let place = "\(item.site.name) · \(item.site.city), \(item.site.state) \(item.site.zip)"
+        let content: BodyNode = .article(
+            .p(.safeLink(Paths.opportunities, .text("← All opportunities"))),
+            .h1(.safeText(item.title)),
+            .p(.safeText(place)),
+            self.facts(detail),
+            self.eligibility(item.eligibility),
+            .section(.h2("About"), .p(.safeText(detail.description))),
+            self.sessions(detail.sessions)
+        )
+        return PageLayout(title: item.title, context: context, content: content)
+    }
+
+    private static func facts(_ detail: OpportunityDetailResponse) -> BodyNode {
+        let item = detail.summary
+        let rows: [(String, String)] = [
+            ("Type", OpportunityType(rawValue: item.type)?.displayName ?? item.type),
+            ("Specialty", Specialty.find(item.specialty)?.name ?? item.specialty),
+            ("Clinical involvement", item.handsOn ? "Hands-on" : "Observational"),
+            ("Setting", ClinicalSetting(rawValue: item.setting)?.displayName ?? item.setting),
+            ("Fee", formatFee(item.feeCents, item.currency)),
+            ("Letter of recommendation", LetterPolicy(rawValue: item.letterPolicy)?.displayName ?? item.letterPolicy),
+            ("Open to", item.audiences.compactMap { Audience(rawValue: $0)?.displayName }.joined(separator: ", ")),
+            ("Visas accepted", item.visaClasses.compactMap { VisaClass(rawValue: $0)?.displayName }.joined(separator: "; ")),
+            ("Requirements", detail.requirements.compactMap { Requirement(rawValue: $0)?.displayName }.joined(separator: ", ")),
+        ]
+        return .tag("dl", [.class("facts")] + rows.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", .safeText($0.1))] })
+    }
+
+    private static func eligibility(_ eligibility: OpportunitySummary.EligibilitySummary?) -> BodyNode {
+        guard let eligibility else { return .empty }
+        return .section(
+            .h2(.safeText(eligibility.eligible ? "You qualify" : "You do not qualify yet")),
+            .ul(.forEach(eligibility.reasons) { .li(.safeText($0)) })
+        )
+    }
+
+    private static func sessions(_ sessions: [OpportunitySummary.SessionSummary]) -> BodyNode {
+        guard !sessions.isEmpty else { return .section(.h2("Sessions"), .p("No sessions scheduled.")) }
+        let rows: [BodyNode] = sessions.map { session in
+            let cells = [session.start, session.end, String(session.seats), session.applicationDeadline]
+            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) })
+        }
+        let header: BodyNode = .tag("tr", ["Starts", "Ends", "Seats", "Apply by"].map { BodyNode.tag("th", .safeText($0)) })
+        return .section(.h2("Sessions"), .tag("table", .tag("thead", header), .tag("tbody", rows)))
+    }
+
+    static func formatFee(_ cents: Int, _ currency: String) -> String {
+        cents == 0 ? "No fee" : "\(currency) \(cents / 100)" + (cents % 100 == 0 ? "" : String(format: ".%02d", cents % 100))
+    }
+}
+
+extension SearchParameters {
+    /// The parameters that are set, for building page links.
+    var queryItems: [(String, String)] {
+        let pairs: [(String, String?)] = [
+            ("q", self.q), ("type", self.type), ("specialty", self.specialty), ("state", self.state), ("audience", self.audience),
+            ("setting", self.setting), ("visa", self.visa), ("hands_on", self.handsOn), ("letter", self.letter),
+            ("max_fee_cents", self.maxFeeCents), ("starts_after", self.startsAfter), ("ends_before", self.endsBefore),
+            ("near", self.near), ("radius_mi", self.radiusMi), ("eligible", self.eligible), ("sort", self.sort),
+            ("page", self.page), ("per_page", self.perPage),
+        ]
+        return pairs.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : (name, $0) } }
+    }
+}

@@ -1,0 +1,190 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+@Suite struct CatalogTests {
+    /// A verified site at a real ZIP code with one published opportunity and one open session.
+    @discardableResult
+    static func listing(
+        _ app: Application,
+        title: String,
+        zip: String,
+        type: OpportunityType = .observership,
+        specialty: String = "internal-medicine",
+        status: OpportunityStatus = .published,
+        isVerified: Bool = true,
+        audiences: Set<Audience> = [.imgGraduate],
+        fee: Int = 0
+    ) async throws -> Opportunity {
+        var host = try await User.find(email: "host@example.org", on: app.db)
+        if host == nil { host = try await Factories.user(app, email: "host@example.org", roles: [.host]) }
+        let hostID = try #require(host).requireID()
+        let place = try #require(ZIPCodes.directory.place(zip))
+        let site = Site(
+            hostID: hostID, name: "\(title) Site", kind: .hospital, street: "1 Main Street", city: place.city,
+            state: place.state, zip: zip, coordinate: place.coordinate, website: nil, isVerified: isVerified
+        )
+        try await site.create(on: app.db)
+        let opportunity = Opportunity()
+        opportunity.$site.id = try site.requireID()
+        opportunity.title = title
+        opportunity.description = "Rounds and clinics."
+        opportunity.type = type.rawValue
+        opportunity.specialty = specialty
+        opportunity.isHandsOn = false
+        opportunity.setting = ClinicalSetting.inpatient.rawValue
+        opportunity.audiences = audiences.storedList
+        opportunity.requiresStep1Pass = false
+        opportunity.visaClasses = Set<VisaClass>([.b1b2, .noneNeeded]).storedList
+        opportunity.feeCents = fee
+        opportunity.currency = "USD"
+        opportunity.refundTerms = ""
+        opportunity.letterPolicy = LetterPolicy.onRequest.rawValue
+        opportunity.requirements = ""
+        opportunity.status = status.rawValue
+        try await opportunity.create(on: app.db)
+        let start = Day(app.services.clock.now()).adding(days: 60)
+        try await OpportunitySession(
+            opportunityID: try opportunity.requireID(), start: start, end: start.adding(days: 27), deadline: start.adding(days: -21), seats: 3
+        ).create(on: app.db)
+        try await CatalogVersion.bump(on: app.db)
+        return opportunity
+    }
+
+    static func search(_ app: Application, _ query: String, token: String? = nil) async throws -> TestingHTTPResponse {
+        try await APIClient(app: app, token: token).send(.GET, Paths.API.opportunities + "?" + query)
+    }
+
+    @Test func onlyPublishedOpportunitiesOfVerifiedSitesAreListed() async throws {
+        try await withRoundsApp { app in
+            try await Self.listing(app, title: "Public Observership", zip: "10016")
+            try await Self.listing(app, title: "Draft Observership", zip: "10016", status: .draft)
+            try await Self.listing(app, title: "Unverified Observership", zip: "10016", isVerified: false)
+            let response = try await Self.search(app, "")
+            #expect(response.status == .ok)
+            let list = try response.content.decode(OpportunityListResponse.self)
+            #expect(list.items.map(\.title) == ["Public Observership"])
+            #expect(list.total == 1)
+            #expect(list.page == 1 && list.perPage == 20)
+            #expect(list.items[0].nextSession != nil)
+            #expect(list.facets["type"] == ["observership": 1])
+        }
+    }
+
+    @Test func nearAZIPCodeFindsAndOrdersByRealDistance() async throws {
+        try await withRoundsApp { app in
+            // From Manhattan (10016): Newark NJ about 10 mi, Philadelphia about 80 mi, Boston about 190 mi, Chicago about 710 mi.
+            try await Self.listing(app, title: "Boston Elective", zip: "02114")
+            try await Self.listing(app, title: "Chicago Elective", zip: "60611")
+            try await Self.listing(app, title: "Newark Elective", zip: "07103")
+            try await Self.listing(app, title: "Philadelphia Elective", zip: "19104")
+            let near = try await Self.search(app, "near=10016&radius_mi=250&sort=distance").content.decode(OpportunityListResponse.self)
+            #expect(near.items.map(\.title) == ["Newark Elective", "Philadelphia Elective", "Boston Elective"])
+            let distances = near.items.compactMap(\.distanceMi)
+            #expect(distances.count == 3 && distances == distances.sorted())
+            #expect((5...15).contains(distances[0]) && (70...95).contains(distances[1]) && (170...210).contains(distances[2]))
+            let defaultRadius = try await Self.search(app, "near=10016").content.decode(OpportunityListResponse.self)
+            #expect(defaultRadius.items.map(\.title) == ["Newark Elective"])
+        }
+    }
+
+    @Test func freeTextFiltersAndFacetsWorkTogether() async throws {
+        try await withRoundsApp { app in
+            try await Self.listing(app, title: "Cardiology Observership", zip: "10016", specialty: "cardiology")
+            try await Self.listing(app, title: "Cardiology Research", zip: "60611", type: .research, specialty: "cardiology", fee: 100_000)
+            try await Self.listing(app, title: "Neurology Observership", zip: "02114", specialty: "neurology")
+            let text = try await Self.search(app, "q=cardiology").content.decode(OpportunityListResponse.self)
+            #expect(Set(text.items.map(\.title)) == ["Cardiology Observership", "Cardiology Research"])
+            #expect(text.facets["state"] == ["NY": 1, "IL": 1])
+            let filtered = try await Self.search(app, "q=cardiology&type=observership,shadowing&state=NY").content.decode(OpportunityListResponse.self)
+            #expect(filtered.items.map(\.title) == ["Cardiology Observership"])
+            let cheap = try await Self.search(app, "max_fee_cents=50000&sort=fee").content.decode(OpportunityListResponse.self)
+            #expect(cheap.total == 2)
+        }
+    }
+
+    @Test(arguments: [
+        ("near=99999", "near: unknown ZIP code 99999."),
+        ("near=1001", "near: give a five-digit US ZIP code."),
+        ("near=10016&radius_mi=-5", "radius_mi: give a number of miles above 0 and at most 3000."),
+        ("radius_mi=5", "radius_mi needs near=<ZIP>."),
+        ("page=0", "page: give a whole number from 1 to 10000."),
+        ("per_page=500", "per_page: give a whole number from 1 to 100."),
+        ("type=castle", "type: unknown value “castle”; use observership, clinical_elective, externship, sub_internship, research, shadowing, volunteering, scribing, cna, emt."),
+        ("specialty=astrology", "specialty: unknown value “astrology”."),
+        ("starts_after=2027-02-30", "starts_after: give a date as YYYY-MM-DD."),
+        ("sort=distance", "sort=distance needs near=<ZIP>."),
+        ("eligible=true", "eligible=true needs a signed-in applicant with a profile."),
+        ("visa=&q=x", "visa: give a value, or leave the parameter out."),
+        ("q=" + String(repeating: "x", count: 300), "q: use at most 200 characters."),
+        ("q=" + String(repeating: "x", count: 10_000), "The query string is too long (at most 2048 characters)."),
+    ])
+    func badQueriesGet400WithAMessage(query: String, message: String) async throws {
+        try await withRoundsApp { app in
+            let response = try await Self.search(app, query)
+            #expect(response.status == .badRequest)
+            #expect(try response.content.get(String.self, at: "reason") == message)
+        }
+    }
+
+    @Test func eligibleForMeUsesTheApplicantsProfileAndSaysWhy() async throws {
+        try await withRoundsApp { app in
+            try await Self.listing(app, title: "For Graduates", zip: "10016", audiences: [.imgGraduate])
+            try await Self.listing(app, title: "For Pre-meds", zip: "10016", audiences: [.preMed])
+            let client = try await APIClient.signedUp(app)
+            _ = try await client.send(.PUT, Paths.API.profile, json: ["track": "pre_med", "visa_status": "us_citizen"])
+            let list = try await Self.search(app, "eligible=true", token: client.token).content.decode(OpportunityListResponse.self)
+            #expect(list.items.map(\.title) == ["For Pre-meds"])
+            #expect(list.items[0].eligibility?.eligible == true)
+        }
+    }
+
+    @Test func anOpportunityHasItsOwnPageAndJSON() async throws {
+        try await withRoundsApp { app in
+            let listing = try await Self.listing(app, title: "Nephrology Observership", zip: "77030", specialty: "nephrology")
+            let id = try listing.requireID()
+            let json = try await APIClient(app: app).send(.GET, "\(Paths.API.opportunities)/\(id.uuidString)")
+            #expect(json.status == .ok)
+            let detail = try json.content.decode(OpportunityDetailResponse.self)
+            #expect(detail.summary.title == "Nephrology Observership")
+            #expect(detail.sessions.count == 1)
+            let page = try await Browser(app).get(Paths.opportunity(id))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Nephrology Observership"))
+            #expect(page.text.contains("Houston, TX 77030"))
+            #expect(try await Browser(app).get(Paths.opportunity(UUID())).status == .notFound)
+            #expect(try await APIClient(app: app).send(.GET, "\(Paths.API.opportunities)/\(UUID().uuidString)").status == .notFound)
+        }
+    }
+
+    @Test func theSearchPageShowsResultsAndExplainsBadInput() async throws {
+        try await withRoundsApp { app in
+            try await Self.listing(app, title: "Pediatrics Observership", zip: "19104", specialty: "pediatrics")
+            let page = try await Browser(app).get(Paths.opportunities + "?q=pediatrics")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Pediatrics Observership"))
+            #expect(page.text.contains("1 opportunity"))
+            let bad = try await Browser(app).get(Paths.opportunities + "?near=99999")
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("near: unknown ZIP code 99999."))
+        }
+    }
+
+    @Test func theDemoCatalogIsLargeAndVaried() async throws {
+        try await withRoundsApp { app in
+            let host = try await Factories.user(app, email: "host@example.org", roles: [.host])
+            let created = try await CatalogDemoData.load(hostID: try host.requireID(), on: app.db, today: Day(app.services.clock.now()))
+            #expect(created >= 300)
+            let list = try await Self.search(app, "per_page=1").content.decode(OpportunityListResponse.self)
+            #expect(list.total == created)
+            #expect((list.facets["specialty"]?.count ?? 0) >= 40)
+            #expect((list.facets["state"]?.count ?? 0) >= 30)
+            #expect(try await CatalogDemoData.load(hostID: try host.requireID(), on: app.db, today: Day(app.services.clock.now())) == 0)
+        }
+    }
+}
