@@ -1,0 +1,80 @@
+import Testing
+
+@testable import RoundsCore
+
+@Suite struct CatalogDraftTests {
+    static let today = Day(iso: "2026-12-01")!
+
+    @Test(arguments: [
+        (SessionDraft(start: "2027-02-01", end: "2027-01-31", deadline: "2027-01-01", seats: "2"), "end", "The last day must not be before the first."),
+        (SessionDraft(start: "2027-02-01", end: "2027-02-28", deadline: "2027-02-01", seats: "2"), "deadline", "The deadline must be before the first day."),
+        (SessionDraft(start: "2027-02-01", end: "2027-02-28", deadline: "2027-01-01", seats: "0"), "seats", "Enter at least 1 seat (at most 1000)."),
+        (SessionDraft(start: "2026-11-01", end: "2026-11-28", deadline: "2026-10-01", seats: "1"), "start", "The first day must not be in the past."),
+        (SessionDraft(start: "02/01/2027", end: "2027-02-28", deadline: "2027-01-01", seats: "1"), "start", "Enter the first day as YYYY-MM-DD."),
+    ])
+    func badSessionsNameTheField(draft: SessionDraft, field: String, message: String) {
+        guard case .failure(let report) = draft.parse(today: Self.today) else {
+            Issue.record("accepted \(draft)")
+            return
+        }
+        #expect(report.errors.contains(FieldError(field: field, message: message)), "\(report.errors)")
+    }
+
+    @Test func aGoodSessionParses() throws {
+        let session = try SessionDraft(start: "2027-02-01", end: "2027-02-28", deadline: "2027-01-10", seats: "3").parse(today: Self.today).get()
+        #expect(session.start.days(to: session.end) == 27)
+        #expect(session.seats == 3)
+    }
+
+    @Test(arguments: [("", 0), ("1500", 150_000), ("1,500.5", 150_050), ("$99.99", 9_999), ("0", 0)])
+    func feesAreReadAsCents(text: String, cents: Int) {
+        #expect(OpportunityDraft.cents(text) == cents)
+    }
+
+    @Test(arguments: ["-1", "12.345", "abc", "1.2.3"])
+    func badFeesAreRefused(text: String) {
+        #expect(OpportunityDraft.cents(text) == nil)
+    }
+
+    @Test func anOpportunityNeedsEveryChoiceAndSaysWhichIsMissing() throws {
+        guard case .failure(let report) = OpportunityDraft().parse() else {
+            Issue.record("an empty draft was accepted")
+            return
+        }
+        #expect(Set(report.errors.map(\.field)) == ["title", "type", "specialty", "setting", "audiences", "visa_classes", "letter_policy"])
+
+        var draft = OpportunityDraft()
+        draft.title = "Cardiology Observership"
+        draft.type = "observership"
+        draft.specialty = "cardiology"
+        draft.setting = "inpatient"
+        draft.audiences = ["img_graduate"]
+        draft.visaClasses = ["b1_b2"]
+        draft.letterPolicy = "on_request"
+        draft.fee = "2000"
+        draft.maximumYearsSinceGraduation = "5"
+        let checked = try draft.parse().get()
+        #expect(checked.feeCents == 200_000)
+        #expect(checked.rules.maximumYearsSinceGraduation == 5)
+    }
+
+    @Test func aSiteNeedsARealZIPAndASafeWebsite() throws {
+        var draft = SiteDraft()
+        draft.name = "Lakeside Hospital"
+        draft.kind = "hospital"
+        draft.street = "1 Lake Road"
+        draft.city = "Chicago"
+        draft.state = "il"
+        draft.zip = "60611"
+        draft.website = "javascript:alert(1)"
+        guard case .failure(let report) = draft.parse(knownZIP: { $0 == "60611" }) else {
+            Issue.record("accepted a javascript: website")
+            return
+        }
+        #expect(report.errors.map(\.field) == ["website"])
+        draft.website = "https://lakeside.example"
+        #expect(try draft.parse(knownZIP: { $0 == "60611" }).get().state == "IL")
+        draft.zip = "99999"
+        #expect(throws: ValidationReport.self) { try draft.parse(knownZIP: { $0 == "60611" }).get() }
+    }
+}
