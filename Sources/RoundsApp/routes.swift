@@ -6,6 +6,8 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: HomeController(stylesheet: stylesheet))
         try app.register(collection: AccountsController())
         try app.register(collection: CatalogController())
+        try app.register(collection: HostCatalogController())
+        try app.register(collection: SiteVerificationController())
         try app.register(collection: AccountSettingsController())
         try app.register(collection: ProfileController())
         try app.register(collection: TwoFactorController())

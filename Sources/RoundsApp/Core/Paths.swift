@@ -19,6 +19,17 @@ enum Paths {
     static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id.uuidString)/revoke" }
     static let profile = "/profile"
     static let opportunities = "/opportunities"
+    static let hostSites = "/host/sites"
+    static let newSite = "/host/sites/new"
+    static func newOpportunity(site: UUID) -> String { "/host/sites/\(site.uuidString)/opportunities/new" }
+    static func createOpportunity(site: UUID) -> String { "/host/sites/\(site.uuidString)/opportunities" }
+    static func hostOpportunity(_ id: UUID) -> String { "/host/opportunities/\(id.uuidString)" }
+    static func publishOpportunity(_ id: UUID) -> String { "/host/opportunities/\(id.uuidString)/publish" }
+    static func archiveOpportunity(_ id: UUID) -> String { "/host/opportunities/\(id.uuidString)/archive" }
+    static func addSession(_ id: UUID) -> String { "/host/opportunities/\(id.uuidString)/sessions" }
+    static func deleteSession(_ id: UUID) -> String { "/host/sessions/\(id.uuidString)/delete" }
+    static let adminSites = "/admin/sites"
+    static func verifySite(_ id: UUID) -> String { "/admin/sites/\(id.uuidString)/verify" }
     static func opportunity(_ id: UUID) -> String { "/opportunities/\(id.uuidString)" }
     static let twoFactor = "/account/two-factor"
     static let enableTwoFactor = "/account/two-factor/enable"

@@ -43,6 +43,19 @@ import VaporTesting
     static let applicantsOnly: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .allowed, .host: .forbidden, .advisor: .forbidden, .admin: .forbidden,
     ]
+    static let hostsOnly: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .allowed, .advisor: .forbidden, .admin: .forbidden,
+    ]
+    /// Host routes naming something that is not the host's: hosts see 404, other roles are refused first.
+    static let hostsButNotTheirs: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .notFound, .advisor: .forbidden, .admin: .forbidden,
+    ]
+    static let adminsOnly: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .forbidden, .admin: .allowed,
+    ]
+    static let adminsButNotFound: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .forbidden, .admin: .notFound,
+    ]
     static let nobodyElses: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .notFound, .admin: .notFound,
     ]
@@ -64,6 +77,20 @@ import VaporTesting
             method: .POST, pattern: "/profile", form: [("track", "pre_med"), ("visa_status", "us_citizen")],
             expected: applicantsOnly
         ),
+        ProtectedRoute(method: .GET, pattern: "/host/sites", expected: hostsOnly),
+        ProtectedRoute(method: .GET, pattern: "/host/sites/new", expected: hostsOnly),
+        ProtectedRoute(method: .POST, pattern: "/host/sites", form: [("name", "")], expected: hostsOnly),
+        ProtectedRoute(method: .GET, pattern: "/host/sites/{token}/opportunities/new", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/host/sites/{token}/opportunities", form: [("title", "x")], expected: hostsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/host/opportunities/{token}", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/host/opportunities/{token}/edit", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/host/opportunities/{token}", form: [("title", "x")], expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/host/opportunities/{token}/publish", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/host/opportunities/{token}/archive", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/host/opportunities/{token}/sessions", form: [("seats", "1")], expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/host/sessions/{token}/delete", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/admin/sites", expected: adminsOnly),
+        ProtectedRoute(method: .POST, pattern: "/admin/sites/{token}/verify", expected: adminsButNotFound),
         ProtectedRoute(method: .GET, pattern: "/api/v1/me", expected: everyone),
         ProtectedRoute(method: .GET, pattern: "/api/v1/tokens", expected: everyone),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/tokens/{token}", expected: nobodyElses),

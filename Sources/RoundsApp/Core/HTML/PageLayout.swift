@@ -54,6 +54,8 @@ struct PageLayout {
         var links: [(String, String)] = [("Find opportunities", Paths.opportunities)]
         guard let viewer = self.context.viewer else { return links }
         if viewer.roles.contains(.applicant) { links.append(("My profile", Paths.profile)) }
+        if viewer.roles.contains(.host) { links.append(("My sites", Paths.hostSites)) }
+        if viewer.roles.contains(.admin) { links.append(("Verify sites", Paths.adminSites)) }
         links.append(("Account", Paths.account))
         return links
     }

@@ -1,0 +1,93 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// The host's side of the catalog, over a database: only a site's own host may change it, and every
+/// change bumps the catalog version in the same transaction so every instance's search sees it.
+struct HostCatalog {
+    let db: any Database
+    let host: User
+    let today: Day
+
+    func sites() async throws -> [Site] {
+        try await Site.query(on: self.db).filter(\.$host.$id == self.host.requireID()).with(\.$opportunities).sort(\.$name).all()
+    }
+
+    /// The host's own site, or nil (another host's site is as good as absent).
+    func site(_ id: UUID) async throws -> Site? {
+        try await Site.query(on: self.db).filter(\.$id == id).filter(\.$host.$id == self.host.requireID()).first()
+    }
+
+    func opportunity(_ id: UUID) async throws -> Opportunity? {
+        guard let opportunity = try await Opportunity.query(on: self.db).filter(\.$id == id).with(\.$site).with(\.$sessions).first(),
+            opportunity.site.$host.id == (try self.host.requireID())
+        else { return nil }
+        return opportunity
+    }
+
+    func createSite(_ draft: SiteDraft) async throws -> Site {
+        let checked = try draft.parse(knownZIP: { ZIPCodes.directory.place($0) != nil }).get()
+        let coordinate = ZIPCodes.directory.place(checked.zip)!.coordinate
+        let site = Site(
+            hostID: try self.host.requireID(), name: checked.name, kind: checked.kind, street: checked.street, city: checked.city,
+            state: checked.state, zip: checked.zip, coordinate: coordinate, website: checked.website, isVerified: false
+        )
+        try await site.create(on: self.db)
+        return site
+    }
+
+    func createOpportunity(at site: Site, _ draft: OpportunityDraft) async throws -> Opportunity {
+        let checked = try draft.parse().get()
+        let opportunity = Opportunity()
+        opportunity.$site.id = try site.requireID()
+        opportunity.apply(checked)
+        opportunity.status = OpportunityStatus.draft.rawValue
+        try await self.changingCatalog { db in try await opportunity.create(on: db) }
+        return opportunity
+    }
+
+    func update(_ opportunity: Opportunity, _ draft: OpportunityDraft) async throws {
+        opportunity.apply(try draft.parse().get())
+        try await self.changingCatalog { db in try await opportunity.save(on: db) }
+    }
+
+    /// Publishing needs at least one session still open for applications.
+    func setStatus(_ opportunity: Opportunity, to status: OpportunityStatus) async throws {
+        if status == .published && !opportunity.sessions.contains(where: { $0.deadlineDay >= self.today.ordinal }) {
+            throw Abort(.unprocessableEntity, reason: "Add a session that is still open for applications before publishing.")
+        }
+        opportunity.status = status.rawValue
+        try await self.changingCatalog { db in try await opportunity.save(on: db) }
+    }
+
+    func addSession(to opportunity: Opportunity, _ draft: SessionDraft) async throws {
+        let checked = try draft.parse(today: self.today).get()
+        let session = OpportunitySession(
+            opportunityID: try opportunity.requireID(), start: checked.start, end: checked.end, deadline: checked.deadline, seats: checked.seats
+        )
+        try await self.changingCatalog { db in try await session.create(on: db) }
+    }
+
+    /// Deletes one of the host's sessions; returns its opportunity's id, or nil when it is not theirs.
+    func deleteSession(_ id: UUID) async throws -> UUID? {
+        guard let session = try await OpportunitySession.query(on: self.db).filter(\.$id == id).with(\.$opportunity).first(),
+            try await self.opportunity(session.opportunity.requireID()) != nil
+        else { return nil }
+        let opportunityID = session.$opportunity.id
+        try await self.changingCatalog { db in try await session.delete(on: db) }
+        return opportunityID
+    }
+
+    private func changingCatalog(_ change: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        try await self.db.transaction { db in
+            try await change(db)
+            try await CatalogVersion.bump(on: db)
+        }
+    }
+}
+
+extension Request {
+    func hostCatalog() throws -> HostCatalog {
+        HostCatalog(db: self.db, host: try self.requireUser(.host), today: self.today)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Plot
+import RoundsCore
+
+/// The host's pages: their sites and opportunities, and the forms to change them.
+enum HostPages {
+    static func sites(_ sites: [Site], context: PageContext) -> PageLayout {
+        let list: [BodyNode] = sites.map { site in
+            let opportunities: [BodyNode] = site.opportunities.sorted { $0.title < $1.title }.map { opportunity in
+                .tag("li", .safeLink(Paths.hostOpportunity(opportunity.id!), .safeText(opportunity.title)), .safeText(" · \(opportunity.status)"))
+            }
+            return .section(
+                .h2(.safeText(site.name)),
+                .p(.safeText("\(site.street), \(site.city), \(site.state) \(site.zip) · " + (site.isVerified ? "verified" : "waiting for an admin to verify it"))),
+                opportunities.isEmpty ? .p("No opportunities yet.") : .tag("ul", opportunities),
+                .p(.safeLink(Paths.newOpportunity(site: site.id!), .text("Add an opportunity")))
+            )
+        }
+        return PageLayout(
+            title: "Your sites",
+            context: context,
+            content: .div(
+                .h1("Your sites"),
+                .p(.safeLink(Paths.newSite, .text("Add a site"))),
+                sites.isEmpty ? .p("You have no sites yet. Add the hospital, clinic or lab where you host people.") : .group(list)
+            )
+        )
+    }
+
+    static func siteForm(_ draft: SiteDraft, errors: ValidationReport, context: PageContext) -> PageLayout {
+        PageLayout(
+            title: "Add a site",
+            context: context,
+            content: .div(
+                .class("narrow"),
+                .h1("Add a site"),
+                .p("An admin verifies each new site before its opportunities are shown to applicants."),
+                .errorSummary(errors.errors.map(\.message)),
+                .postForm(
+                    Paths.hostSites,
+                    csrfToken: context.csrfToken,
+                    .field("Name", name: "name", value: draft.name, error: errors.message(for: "name"), isRequired: true, maxLength: 200),
+                    .selectField(
+                        "Kind", name: "kind", choices: SiteKind.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
+                        selected: draft.kind, error: errors.message(for: "kind"), includeBlank: "Choose…"
+                    ),
+                    .field("Street address", name: "street", value: draft.street, error: errors.message(for: "street"), isRequired: true),
+                    .field("City", name: "city", value: draft.city, error: errors.message(for: "city"), isRequired: true),
+                    .field("State", name: "state", value: draft.state, error: errors.message(for: "state"), hint: "Two letters, e.g. NY", isRequired: true, maxLength: 2),
+                    .field("ZIP code", name: "zip", value: draft.zip, error: errors.message(for: "zip"), isRequired: true, maxLength: 5),
+                    .field("Website", name: "website", value: draft.website, type: "url", error: errors.message(for: "website")),
+                    .submit("Add site")
+                )
+            )
+        )
+    }
+
+    static func opportunityForm(
+        _ draft: OpportunityDraft, errors: ValidationReport, action: String, title: String, context: PageContext
+    ) -> PageLayout {
+        PageLayout(
+            title: title,
+            context: context,
+            content: .div(
+                .h1(.safeText(title)),
+                .errorSummary(errors.errors.map(\.message)),
+                .postForm(
+                    action,
+                    csrfToken: context.csrfToken,
+                    self.whatFields(draft, errors),
+                    self.whoFields(draft, errors),
+                    self.termsFields(draft, errors),
+                    .submit("Save")
+                )
+            )
+        )
+    }
+
+    private static func whatFields(_ draft: OpportunityDraft, _ errors: ValidationReport) -> BodyNode {
+        .tag(
+            "fieldset",
+            .tag("legend", .text("What it is")),
+            .field("Title", name: "title", value: draft.title, error: errors.message(for: "title"), isRequired: true, maxLength: 200),
+            .selectField("Type", name: "type", choices: OpportunityType.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: draft.type, error: errors.message(for: "type"), includeBlank: "Choose…"),
+            .selectField("Specialty", name: "specialty", choices: Specialty.all.map { Choice(value: $0.id, label: $0.name) }, selected: draft.specialty, error: errors.message(for: "specialty"), includeBlank: "Choose…"),
+            .selectField("Setting", name: "setting", choices: ClinicalSetting.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: draft.setting, error: errors.message(for: "setting"), includeBlank: "Choose…"),
+            .selectField("Clinical involvement", name: "hands_on", choices: [Choice(value: "false", label: "Observational"), Choice(value: "true", label: "Hands-on")], selected: draft.isHandsOn ? "true" : "false"),
+            .div(
+                .class("field"),
+                .tag("label", .safeAttribute("for", "field-description"), .text("Description")),
+                .tag("textarea", .safeAttribute("id", "field-description"), .safeAttribute("name", "description"), .safeAttribute("rows", "6"), .safeText(draft.description)),
+                .fieldError(errors.message(for: "description"), id: "field-description")
+            )
+        )
+    }
+
+    private static func whoFields(_ draft: OpportunityDraft, _ errors: ValidationReport) -> BodyNode {
+        .tag(
+            "fieldset",
+            .tag("legend", .text("Who can come")),
+            .checkboxGroup("Open to", name: "audiences", choices: Audience.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, checked: Set(draft.audiences), error: errors.message(for: "audiences")),
+            .checkboxGroup("Visa classes accepted", name: "visa_classes", choices: VisaClass.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, checked: Set(draft.visaClasses), error: errors.message(for: "visa_classes")),
+            .field("Most years since graduation", name: "max_years_since_graduation", value: draft.maximumYearsSinceGraduation, type: "number", error: errors.message(for: "max_years_since_graduation"), hint: "Leave empty for no limit."),
+            .selectField("USMLE Step 1", name: "requires_step1_pass", choices: [Choice(value: "false", label: "Not required"), Choice(value: "true", label: "Must have passed")], selected: draft.requiresStep1Pass ? "true" : "false")
+        )
+    }
+
+    private static func termsFields(_ draft: OpportunityDraft, _ errors: ValidationReport) -> BodyNode {
+        .tag(
+            "fieldset",
+            .tag("legend", .text("Terms")),
+            .field("Fee", name: "fee", value: draft.fee, error: errors.message(for: "fee"), hint: "In the currency below; 0 or empty for free."),
+            .field("Currency", name: "currency", value: draft.currency, error: errors.message(for: "currency"), maxLength: 3),
+            .field("Refund terms", name: "refund_terms", value: draft.refundTerms, error: errors.message(for: "refund_terms")),
+            .selectField("Letter of recommendation", name: "letter_policy", choices: LetterPolicy.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: draft.letterPolicy, error: errors.message(for: "letter_policy"), includeBlank: "Choose…"),
+            .checkboxGroup("Requirements", name: "requirements", choices: Requirement.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, checked: Set(draft.requirements), error: errors.message(for: "requirements"))
+        )
+    }
+
+    static func manage(
+        _ opportunity: Opportunity, sessionDraft: SessionDraft, sessionErrors: ValidationReport, context: PageContext
+    ) -> PageLayout {
+        let id = opportunity.id!
+        let sessions: [BodyNode] = opportunity.sessions.sorted { $0.startDay < $1.startDay }.map { session in
+            let cells = [Day(ordinal: session.startDay).iso, Day(ordinal: session.endDay).iso, String(session.seats), Day(ordinal: session.deadlineDay).iso]
+            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", .postButton(Paths.deleteSession(session.id!), title: "Remove", csrfToken: context.csrfToken))])
+        }
+        let status = OpportunityStatus(rawValue: opportunity.status) ?? .draft
+        return PageLayout(
+            title: opportunity.title,
+            context: context,
+            content: .div(
+                .p(.safeLink(Paths.hostSites, .text("← Your sites"))),
+                .h1(.safeText(opportunity.title)),
+                .p(.safeText("Status: \(status.rawValue) · \(opportunity.site.name)" + (opportunity.site.isVerified ? "" : " (site not verified yet)"))),
+                status == .published
+                    ? .group(.p(.safeLink(Paths.opportunity(id), .text("See the public page"))), .postButton(Paths.archiveOpportunity(id), title: "Archive", csrfToken: context.csrfToken))
+                    : .postButton(Paths.publishOpportunity(id), title: "Publish", csrfToken: context.csrfToken, style: "primary"),
+                .h2("Sessions"),
+                sessions.isEmpty ? .p("No sessions yet.") : .tag("table", .tag("thead", .tag("tr", ["Starts", "Ends", "Seats", "Apply by", ""].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", sessions)),
+                .h3("Add a session"),
+                .errorSummary(sessionErrors.errors.map(\.message)),
+                .postForm(
+                    Paths.addSession(id),
+                    csrfToken: context.csrfToken,
+                    .field("First day", name: "start", value: sessionDraft.start, type: "date", error: sessionErrors.message(for: "start"), isRequired: true),
+                    .field("Last day", name: "end", value: sessionDraft.end, type: "date", error: sessionErrors.message(for: "end"), isRequired: true),
+                    .field("Application deadline", name: "deadline", value: sessionDraft.deadline, type: "date", error: sessionErrors.message(for: "deadline"), isRequired: true),
+                    .field("Seats", name: "seats", value: sessionDraft.seats, type: "number", error: sessionErrors.message(for: "seats"), isRequired: true),
+                    .submit("Add session")
+                ),
+                .h2("Details"),
+                .p(.safeLink(Paths.hostOpportunity(id) + "/edit", .text("Edit the details")))
+            )
+        )
+    }
+
+    static func verification(_ sites: [Site], context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = sites.map { site in
+            .tag(
+                "tr",
+                .tag("td", .safeText(site.name)), .tag("td", .safeText("\(site.city), \(site.state) \(site.zip)")),
+                .tag("td", .safeText(site.host.displayName + " <" + site.host.email + ">")),
+                .tag("td", .postButton(Paths.verifySite(site.id!), title: "Verify", csrfToken: context.csrfToken))
+            )
+        }
+        return PageLayout(
+            title: "Sites to verify",
+            context: context,
+            content: .div(
+                .h1("Sites to verify"),
+                rows.isEmpty ? .p("Every site is verified.") : .tag("table", .tag("tbody", rows))
+            )
+        )
+    }
+}

@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+@Suite struct HostCatalogTests {
+    static let siteForm: [(String, String)] = [
+        ("name", "Lakeside Teaching Hospital"), ("kind", "hospital"), ("street", "1 Lake Road"), ("city", "Chicago"),
+        ("state", "IL"), ("zip", "60611"), ("website", "https://lakeside.example"),
+    ]
+    static let opportunityForm: [(String, String)] = [
+        ("title", "Hospital Medicine Observership"), ("type", "observership"), ("specialty", "hospital-medicine"),
+        ("setting", "inpatient"), ("hands_on", "false"), ("audiences[]", "img_graduate"), ("visa_classes[]", "b1_b2"),
+        ("fee", "1500"), ("currency", "USD"), ("letter_policy", "on_request"), ("requirements[]", "immunizations"),
+        ("description", "Four weeks with the hospitalists."),
+    ]
+
+    /// A host's whole path: site, opportunity, session, publish; then an admin verifies and it is listed.
+    @Test func aHostListsAnOpportunityThatAppearsOnceTheSiteIsVerified() async throws {
+        try await withRoundsApp { app in
+            let (host, _) = try await Factories.signedIn(app, email: "host@example.org", roles: [.host])
+            let created = try await host.post(Paths.hostSites, form: Self.siteForm)
+            #expect(created.status == .seeOther)
+            let site = try #require(try await Site.query(on: app.db).first())
+            #expect(site.isVerified == false)
+            #expect(abs(site.latitude - 41.89) < 0.05)
+
+            let opportunityResponse = try await host.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm)
+            #expect(opportunityResponse.status == .seeOther)
+            let opportunity = try #require(try await Opportunity.query(on: app.db).first())
+            #expect(opportunity.status == "draft")
+            #expect(opportunity.feeCents == 150_000)
+            let id = try opportunity.requireID()
+
+            // Publishing needs an open session.
+            #expect(try await host.post(Paths.publishOpportunity(id)).status == .unprocessableEntity)
+            let start = Day(app.services.clock.now()).adding(days: 45)
+            let session = try await host.post(
+                Paths.addSession(id),
+                form: [("start", start.iso), ("end", start.adding(days: 27).iso), ("deadline", start.adding(days: -14).iso), ("seats", "2")]
+            )
+            #expect(session.status == .seeOther)
+            #expect(try await host.post(Paths.publishOpportunity(id)).status == .seeOther)
+            #expect(try await CatalogTests.search(app, "q=hospitalists").content.decode(OpportunityListResponse.self).total == 0)
+
+            let (admin, _) = try await Factories.signedIn(app, email: "admin@example.org", roles: [.admin])
+            #expect(try await admin.get(Paths.adminSites).text.contains("Lakeside Teaching Hospital"))
+            #expect(try await admin.post(Paths.verifySite(try site.requireID())).status == .seeOther)
+            let listed = try await CatalogTests.search(app, "q=hospitalists").content.decode(OpportunityListResponse.self)
+            #expect(listed.items.map(\.title) == ["Hospital Medicine Observership"])
+
+            #expect(try await host.post(Paths.archiveOpportunity(id)).status == .seeOther)
+            #expect(try await CatalogTests.search(app, "q=hospitalists").content.decode(OpportunityListResponse.self).total == 0)
+        }
+    }
+
+    @Test func badSessionsAndOpportunitiesAreRefusedFieldByField() async throws {
+        try await withRoundsApp { app in
+            let (host, _) = try await Factories.signedIn(app, email: "host@example.org", roles: [.host])
+            try await host.post(Paths.hostSites, form: Self.siteForm)
+            let site = try #require(try await Site.query(on: app.db).first())
+            var bad = Self.opportunityForm.filter { $0.0 != "fee" && $0.0 != "specialty" }
+            bad.append(("fee", "-5"))
+            let refused = try await host.post(Paths.createOpportunity(site: try site.requireID()), form: bad)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Enter the fee in dollars"))
+            #expect(refused.text.contains("Choose a specialty from the list."))
+            #expect(try await Opportunity.query(on: app.db).count() == 0)
+
+            try await host.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm)
+            let id = try #require(try await Opportunity.query(on: app.db).first()).requireID()
+            let start = Day(app.services.clock.now()).adding(days: 45)
+            let session = try await host.post(
+                Paths.addSession(id), form: [("start", start.iso), ("end", start.adding(days: -1).iso), ("deadline", start.iso), ("seats", "0")]
+            )
+            #expect(session.status == .unprocessableEntity)
+            #expect(session.text.contains("The last day must not be before the first."))
+            #expect(session.text.contains("The deadline must be before the first day."))
+            #expect(session.text.contains("Enter at least 1 seat"))
+            #expect(try await OpportunitySession.query(on: app.db).count() == 0)
+
+            let badSite = try await host.post(Paths.hostSites, form: Self.siteForm.map { $0.0 == "zip" ? ("zip", "99999") : $0 })
+            #expect(badSite.status == .unprocessableEntity)
+            #expect(badSite.text.contains("ZIP code that exists"))
+        }
+    }
+
+    @Test func aHostCannotTouchAnotherHostsListings() async throws {
+        try await withRoundsApp { app in
+            let (owner, _) = try await Factories.signedIn(app, email: "owner@example.org", roles: [.host])
+            try await owner.post(Paths.hostSites, form: Self.siteForm)
+            let site = try #require(try await Site.query(on: app.db).first())
+            try await owner.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm)
+            let id = try #require(try await Opportunity.query(on: app.db).first()).requireID()
+
+            let (other, _) = try await Factories.signedIn(app, email: "other@example.org", roles: [.host])
+            #expect(try await other.get(Paths.hostOpportunity(id)).status == .notFound)
+            #expect(try await other.post(Paths.hostOpportunity(id), form: Self.opportunityForm.map { $0.0 == "title" ? ("title", "Hijacked") : $0 }).status == .notFound)
+            #expect(try await other.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm).status == .notFound)
+            #expect(try await Opportunity.query(on: app.db).all().map(\.title) == ["Hospital Medicine Observership"])
+            #expect(!(try await other.get(Paths.hostSites).text.contains("Lakeside")))
+        }
+    }
+}
