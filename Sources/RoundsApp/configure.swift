@@ -67,6 +67,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     do {  // commands
         app.asyncCommands.use(SeedCommand(), as: "seed")
         app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(ExportCommand(), as: "export")
     }
 
     if config.preparesDevelopmentDatabase {

@@ -22,11 +22,17 @@ enum Entrypoint {
         do {
             let config = try AppConfig.load(for: environment)
             try await configure(app, config: config)
-            try await app.execute()
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
+        }
+        do {
+            try await app.execute()
+        } catch {
+            // The command has printed what went wrong; exit with a status, not a crash report.
+            try? await app.asyncShutdown()
+            exit(1)
         }
         try await app.asyncShutdown()
     }

@@ -31,7 +31,16 @@ actor PostgresTemplate {
             self.admin = Task {
                 let app = try await Application.make(.testing)
                 app.logger.logLevel = TestDatabase.logLevel
-                app.databases.use(try SQLPostgresConfigurationFactory.make(TestDatabase.postgresURL!), as: .psql)
+                // Every test queues its CREATE DATABASE here, and copying the template takes a moment each;
+                // a long wait for a connection is expected, not a deadlock.
+                app.databases.use(
+                    .postgres(
+                        configuration: try SQLPostgresConfiguration(url: TestDatabase.postgresURL!),
+                        maxConnectionsPerEventLoop: 2,
+                        connectionPoolTimeout: .seconds(600)
+                    ),
+                    as: .psql
+                )
                 return app
             }
         }
@@ -80,11 +89,5 @@ actor PostgresTemplate {
 
     func drop(_ name: String) async throws {
         try await self.adminDatabase().raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
-    }
-}
-
-enum SQLPostgresConfigurationFactory {
-    static func make(_ url: String) throws -> DatabaseConfigurationFactory {
-        .postgres(configuration: try SQLPostgresConfiguration(url: url))
     }
 }

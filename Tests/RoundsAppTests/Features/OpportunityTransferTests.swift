@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+@Suite struct OpportunityTransferTests {
+    @Test func anExportImportsIntoAnotherInstallationUnchanged() async throws {
+        let exported = try await withRoundsApp { app in
+            let host = try await Factories.user(app, email: "host@example.org", roles: [.host])
+            try await CatalogDemoData.load(hostID: try host.requireID(), on: app.db, today: Day(app.services.clock.now()))
+            return try await OpportunityTransfer.exportCSV(on: app.db)
+        }
+        try await withRoundsApp { app in
+            try await Factories.user(app, email: "host@example.org", roles: [.host])
+            let count = try await OpportunityTransfer.importCSV(exported, on: app.db)
+            #expect(count == CatalogDemoData.opportunityCount)
+            #expect(try await Site.query(on: app.db).count() == CatalogDemoData.zips.count)
+            #expect(try await OpportunityTransfer.exportCSV(on: app.db) == exported)
+            let list = try await CatalogTests.search(app, "per_page=1").content.decode(OpportunityListResponse.self)
+            #expect(list.total == count)
+        }
+    }
+
+    @Test func aFileWithBadRowsReportsEveryProblemAndImportsNothing() async throws {
+        try await withRoundsApp { app in
+            try await Factories.user(app, email: "host@example.org", roles: [.host])
+            let header = CatalogCSV.columns.joined(separator: ",")
+            func row(_ overrides: [String: String]) -> String {
+                var values: [String: String] = [
+                    "host_email": "host@example.org", "site_name": "Lakeside", "site_kind": "hospital", "street": "1 Lake Rd", "city": "Chicago",
+                    "state": "IL", "zip": "60611", "title": "Observership", "type": "observership", "specialty": "cardiology", "hands_on": "false",
+                    "setting": "inpatient", "audiences": "img_graduate", "visa_classes": "b1_b2", "fee": "100", "currency": "USD",
+                    "letter_policy": "none", "status": "published", "sessions": "2027-02-01/2027-02-28/2027-01-10/2",
+                ]
+                values.merge(overrides) { $1 }
+                return CSV.line(CatalogCSV.columns.map { values[$0] ?? "" })
+            }
+            let text = header + "\r\n" + row([:]) + row(["zip": "99999"]) + row(["sessions": "2027-02-01/2027-01-01/2027-01-10/2"])
+                + row(["fee": "-3", "type": "spa"]) + row(["host_email": "nobody@example.org"])
+            await #expect(throws: OpportunityTransfer.Failure.self) { try await OpportunityTransfer.importCSV(text, on: app.db) }
+            do {
+                _ = try await OpportunityTransfer.importCSV(text, on: app.db)
+            } catch let failure as OpportunityTransfer.Failure {
+                let described = failure.errors.map(\.description)
+                #expect(described.contains("line 3, zip: Enter a five-digit US ZIP code that exists."))
+                #expect(described.contains("line 4, sessions: “2027-02-01/2027-01-01/2027-01-10/2”: The last day must not be before the first."))
+                #expect(described.contains { $0.hasPrefix("line 5, fee:") })
+                #expect(described.contains { $0.hasPrefix("line 5, type:") })
+            }
+            #expect(try await Opportunity.query(on: app.db).count() == 0)
+            #expect(try await Site.query(on: app.db).count() == 0)
+
+            // With the bad rows gone, the unknown host is the last problem, and still nothing is written.
+            let onlyUnknownHost = header + "\r\n" + row([:]) + row(["host_email": "nobody@example.org"])
+            do {
+                _ = try await OpportunityTransfer.importCSV(onlyUnknownHost, on: app.db)
+                Issue.record("an unknown host was accepted")
+            } catch let failure as OpportunityTransfer.Failure {
+                #expect(failure.errors.map(\.description) == ["line 3, host_email: no host account uses nobody@example.org"])
+            }
+            #expect(try await Opportunity.query(on: app.db).count() == 0)
+        }
+    }
+}
