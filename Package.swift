@@ -50,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "RoundsBench",
-            dependencies: ["MatchEngine", "RoundsCore"],
+            dependencies: ["MatchEngine", "RoundsCore", "RoundsApp", .product(name: "Vapor", package: "vapor")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine"], swiftSettings: swiftSettings),

@@ -58,7 +58,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.middleware.use(TwoFactorRequired())
     }
 
-    app.catalogSearch = CatalogSearchService(recheckInterval: config.catalogRecheckInterval)
+    app.catalogSearch = CatalogSearchService(recheckInterval: config.catalogRecheckInterval, logger: app.logger) { [unowned app] in app.db }
     // Checked at boot, like the stylesheet: distance search needs the bundled ZIP centroids.
     guard ZIPCodes.directory.count > 40_000 else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
     try routes(app, stylesheet: Stylesheet.load())

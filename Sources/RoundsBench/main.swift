@@ -14,6 +14,11 @@ let usage = """
           Writes the generated instance as JSON (for `rounds match` and scripts/compare-peers).
       rounds-bench solve --input FILE [--repeat R]
           Times reading and matching an instance file, as `rounds match` would.
+      rounds-bench search [--opportunities N] [--seconds S] [--port P]
+          Imports N generated opportunities (default 100,000) into a fresh SQLite database, starts the server
+          and measures /healthz and three searches with wrk (32 connections on loopback, S seconds each).
+      rounds-bench import [--opportunities N]
+          Only the import of N generated opportunities.
     """
 
 func option(_ name: String, default value: Int) -> Int {
@@ -122,6 +127,14 @@ do {
     case "match": try benchMatch()
     case "generate": try generate()
     case "solve": try solveFile()
+    case "search":
+        try await SearchBench.run(
+            count: option("--opportunities", default: 100_000), withLoad: true, duration: option("--seconds", default: 10),
+            port: option("--port", default: 8077)
+        )
+    case "index": try IndexBench.run(count: option("--opportunities", default: 100_000))
+    case "import":
+        try await SearchBench.run(count: option("--opportunities", default: 100_000), withLoad: false, duration: 0, port: 0)
     default:
         print(usage)
         exit(arguments.first == nil || arguments.first == "--help" ? 0 : 2)

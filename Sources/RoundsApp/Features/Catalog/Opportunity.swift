@@ -46,29 +46,6 @@ final class Opportunity: Model, @unchecked Sendable {
             acceptedVisaClasses: Set(storedList: self.visaClasses)
         )
     }
-
-    /// The search index's view of this opportunity; `site` and `sessions` must be loaded.
-    func document() throws -> CatalogDocument {
-        CatalogDocument(
-            id: try self.requireID(),
-            title: self.title,
-            description: self.description,
-            type: OpportunityType(rawValue: self.type) ?? .observership,
-            specialtyID: self.specialty,
-            isHandsOn: self.isHandsOn,
-            setting: ClinicalSetting(rawValue: self.setting) ?? .both,
-            rules: self.eligibilityRules,
-            feeCents: self.feeCents,
-            currency: self.currency,
-            letterPolicy: LetterPolicy(rawValue: self.letterPolicy) ?? .none,
-            requirements: Set(storedList: self.requirements),
-            site: CatalogDocument.Site(
-                name: self.site.name, city: self.site.city, state: self.site.state, zip: self.site.zip,
-                coordinate: self.site.coordinate
-            ),
-            sessions: try self.sessions.map { try $0.summary() }
-        )
-    }
 }
 
 final class OpportunitySession: Model, @unchecked Sendable {
@@ -96,13 +73,4 @@ final class OpportunitySession: Model, @unchecked Sendable {
         self.seats = seats
     }
 
-    func summary() throws -> CatalogDocument.Session {
-        CatalogDocument.Session(
-            id: try self.requireID(),
-            start: Day(ordinal: self.startDay),
-            end: Day(ordinal: self.endDay),
-            seats: self.seats,
-            applicationDeadline: Day(ordinal: self.deadlineDay)
-        )
-    }
 }

@@ -10,6 +10,7 @@ public struct CatalogIndex: Sendable {
     }
 
     public let documents: [CatalogDocument]
+    private let columns: CatalogColumns
     private let postings: [String: [Posting]]
     private let lengths: [Float]
     private let averageLength: Float
@@ -24,7 +25,10 @@ public struct CatalogIndex: Sendable {
     static let nameWeight: Float = 2
 
     public init(_ documents: [CatalogDocument]) {
+        // Position order is id order, so "ties broken by id" is "ties broken by position".
+        let documents = documents.sorted { $0.id.uuidString < $1.id.uuidString }
         self.documents = documents
+        self.columns = CatalogColumns(documents)
         var postings: [String: [Posting]] = [:]
         var lengths: [Float] = []
         lengths.reserveCapacity(documents.count)
@@ -52,71 +56,136 @@ public struct CatalogIndex: Sendable {
 
     public func document(id: UUID) -> CatalogDocument? { self.positionByID[id].map { self.documents[$0] } }
 
+    private struct Match {
+        var index: Int32
+        var score: Double
+        var distance: Double
+        var nextStart: Int
+    }
+
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
         let (candidates, scores) = self.textMatches(query.text)
+        let columns = self.columns
         let currentYear = today.components.year
-        var matches: [(index: Int, score: Double, distance: Double?, eligibility: EligibilityResult?)] = []
-        for index in candidates {
-            let document = self.documents[index]
-            guard self.passesFilters(document, query, today: today) else { continue }
-            var distance: Double?
-            if let centre = query.near {
-                guard let coordinate = document.site.coordinate else { continue }
-                let miles = centre.miles(to: coordinate)
-                if let radius = query.radiusMiles, miles > radius { continue }
-                distance = miles
+        let typeTable = CatalogColumns.table(query.types, CatalogColumns.types)
+        let settingTable = CatalogColumns.table(query.settings, CatalogColumns.settings)
+        let letterTable = CatalogColumns.table(query.letterPolicies, CatalogColumns.letters)
+        let specialtyTable = Self.table(query.specialtyIDs) { CatalogColumns.specialtyIndex[$0].map(Int.init) }
+        let stateTable = Self.table(query.states) { columns.stateNames.firstIndex(of: $0) }
+        let audienceMask = CatalogColumns.mask(query.audiences, CatalogColumns.audiences)
+        let visaMask = CatalogColumns.mask(query.visaClasses, CatalogColumns.visas)
+        let hasDates = query.startsOnOrAfter != nil || query.endsOnOrBefore != nil
+        let centre = query.near.map { (latitude: $0.latitude * .pi / 180, longitude: $0.longitude * .pi / 180) }
+        let radius = query.radiusMiles ?? .infinity
+        // A latitude band first (cheap), then the great-circle distance.
+        let band = radius / 3958.8
+
+        var typeCounts = [Int](repeating: 0, count: 256)
+        var specialtyCounts = [Int](repeating: 0, count: 256)
+        var stateCounts = [Int](repeating: 0, count: 256)
+        var handsOnCounts = [0, 0]
+        var audienceCounts = [Int](repeating: 0, count: 8)
+        var matches: [Match] = []
+        var eligibility: [Int32: EligibilityResult] = [:]
+        for candidate in candidates {
+            let i = Int(candidate)
+            if let typeTable, !typeTable[Int(columns.type[i])] { continue }
+            if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { continue }
+            if let stateTable, !stateTable[Int(columns.state[i])] { continue }
+            if let settingTable, !settingTable[Int(columns.setting[i])] { continue }
+            if let letterTable, !letterTable[Int(columns.letter[i])] { continue }
+            if audienceMask != 0 && columns.audienceMask[i] & audienceMask == 0 { continue }
+            if visaMask != 0 && columns.visaMask[i] & visaMask == 0 { continue }
+            if let handsOn = query.isHandsOn, handsOn != columns.handsOn[i] { continue }
+            if let ceiling = query.maximumFeeCents, columns.fee[i] > ceiling { continue }
+            if hasDates && !self.hasSession(i, query, today: today) { continue }
+            var distance = 0.0
+            if let centre {
+                let latitude = columns.latitude[i]
+                guard !latitude.isNaN, abs(latitude - centre.latitude) <= band else { continue }
+                distance = Self.miles(centre.latitude, centre.longitude, latitude, columns.longitude[i], columns.cosLatitude[i])
+                guard distance <= radius else { continue }
             }
-            var eligibility: EligibilityResult?
             if let profile = query.eligibleFor {
-                let result = Eligibility.evaluate(document.rules, for: profile, currentYear: currentYear)
+                let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
                 guard result.isEligible else { continue }
-                eligibility = result
+                eligibility[candidate] = result
             }
-            matches.append((index, scores[index] ?? 0, distance, eligibility))
+            matches.append(Match(index: candidate, score: scores[i] ?? 0, distance: distance, nextStart: 0))
+            typeCounts[Int(columns.type[i])] += 1
+            specialtyCounts[Int(columns.specialty[i])] += 1
+            stateCounts[Int(columns.state[i])] += 1
+            handsOnCounts[columns.handsOn[i] ? 1 : 0] += 1
+            for bit in 0..<CatalogColumns.audiences.count where columns.audienceMask[i] & (1 << UInt8(bit)) != 0 { audienceCounts[bit] += 1 }
         }
 
-        var facets: [String: [String: Int]] = ["type": [:], "specialty": [:], "state": [:], "hands_on": [:], "audience": [:]]
-        for match in matches {
-            let document = self.documents[match.index]
-            facets["type"]![document.type.rawValue, default: 0] += 1
-            facets["specialty"]![document.specialtyID, default: 0] += 1
-            facets["state"]![document.site.state, default: 0] += 1
-            facets["hands_on"]![document.isHandsOn ? "true" : "false", default: 0] += 1
-            for audience in document.rules.audiences { facets["audience"]![audience.rawValue, default: 0] += 1 }
+        if query.sort == .relevance || query.sort == .startDate {
+            for position in matches.indices {
+                matches[position].nextStart = columns.nextOpenStart(Int(matches[position].index), today: today.ordinal)
+            }
         }
-
-        // A total order (ties broken by id) keeps pages stable from one request to the next.
-        let nextStart = { (index: Int) in self.documents[index].nextOpenSession(on: today)?.start.ordinal ?? Int.max }
-        let id = { (index: Int) in self.documents[index].id.uuidString }
+        // A total order on plain numbers (position is id order) keeps pages stable and sorting cheap.
+        let order: (Match, Match) -> Bool
         switch query.sort {
-        case .relevance:
-            matches.sort { ($0.score, -nextStart($0.index), id($1.index)) > ($1.score, -nextStart($1.index), id($0.index)) }
-        case .startDate:
-            matches.sort { (nextStart($0.index), id($0.index)) < (nextStart($1.index), id($1.index)) }
-        case .fee:
-            matches.sort { (self.documents[$0.index].feeCents, id($0.index)) < (self.documents[$1.index].feeCents, id($1.index)) }
-        case .distance:
-            matches.sort { ($0.distance ?? .infinity, id($0.index)) < ($1.distance ?? .infinity, id($1.index)) }
+        case .relevance: order = { ($1.score, $0.nextStart, $0.index) < ($0.score, $1.nextStart, $1.index) }
+        case .startDate: order = { ($0.nextStart, $0.index) < ($1.nextStart, $1.index) }
+        case .fee: order = { (columns.fee[Int($0.index)], $0.index) < (columns.fee[Int($1.index)], $1.index) }
+        case .distance: order = { ($0.distance, $0.index) < ($1.distance, $1.index) }
         }
-
         let start = max(0, (query.page - 1) * query.perPage)
-        let pageMatches = start < matches.count ? matches[start..<min(matches.count, start + query.perPage)] : []
-        let items = pageMatches.map { match in
-            SearchPage.Item(
-                document: self.documents[match.index],
+        let best = smallest(start + query.perPage, of: matches, by: order)
+        let items = best.dropFirst(start).map { match in
+            let document = self.documents[Int(match.index)]
+            return SearchPage.Item(
+                document: document,
                 score: match.score,
-                distanceMiles: match.distance,
-                nextOpenSession: self.documents[match.index].nextOpenSession(on: today),
-                eligibility: match.eligibility
+                distanceMiles: centre == nil ? nil : match.distance,
+                nextOpenSession: document.nextOpenSession(on: today),
+                eligibility: eligibility[match.index]
             )
         }
-        return SearchPage(items: items, total: matches.count, facets: facets)
+        var facets: [String: [String: Int]] = [:]
+        facets["type"] = Self.counts(typeCounts) { CatalogColumns.types[$0].rawValue }
+        facets["specialty"] = Self.counts(specialtyCounts) { $0 < Specialty.all.count ? Specialty.all[$0].id : "" }
+        facets["state"] = Self.counts(stateCounts) { $0 < columns.stateNames.count ? columns.stateNames[$0] : "" }
+        facets["hands_on"] = Self.counts(handsOnCounts) { $0 == 1 ? "true" : "false" }
+        facets["audience"] = Self.counts(audienceCounts) { CatalogColumns.audiences[$0].rawValue }
+        return SearchPage(items: Array(items), total: matches.count, facets: facets)
+    }
+
+    private static func table(_ values: Set<String>, code: (String) -> Int?) -> [Bool]? {
+        guard !values.isEmpty else { return nil }
+        var table = [Bool](repeating: false, count: 256)
+        for value in values { if let index = code(value), index < 255 { table[index] = true } }
+        return table
+    }
+
+    private static func counts(_ counts: [Int], name: (Int) -> String) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (code, count) in counts.enumerated() where count > 0 && name(code) != "" { result[name(code)] = count }
+        return result
+    }
+
+    /// Haversine miles from precomputed radians.
+    private static func miles(_ latitude1: Double, _ longitude1: Double, _ latitude2: Double, _ longitude2: Double, _ cosLatitude2: Double) -> Double {
+        let dLatitude = latitude2 - latitude1
+        let dLongitude = longitude2 - longitude1
+        let a = sin(dLatitude / 2) * sin(dLatitude / 2) + cos(latitude1) * cosLatitude2 * sin(dLongitude / 2) * sin(dLongitude / 2)
+        return 2 * 3958.8 * asin(min(1, a.squareRoot()))
+    }
+
+    private func hasSession(_ index: Int, _ query: SearchQuery, today: Day) -> Bool {
+        self.documents[index].sessions.contains { session in
+            session.isOpen(on: today)
+                && query.startsOnOrAfter.map { session.start >= $0 } ?? true
+                && query.endsOnOrBefore.map { session.end <= $0 } ?? true
+        }
     }
 
     /// Documents containing every query term, with their BM25 scores; every document when there is no text.
-    private func textMatches(_ text: String) -> (candidates: [Int], scores: [Int: Double]) {
+    private func textMatches(_ text: String) -> (candidates: [Int32], scores: [Int: Double]) {
         let terms = Array(Set(TextAnalyzer.terms(text)))
-        guard !terms.isEmpty else { return (Array(self.documents.indices), [:]) }
+        guard !terms.isEmpty else { return (Array(0..<Int32(self.documents.count)), [:]) }
         var lists: [[Posting]] = []
         for term in terms {
             guard let list = self.postings[term] else { return ([], [:]) }
@@ -139,27 +208,6 @@ public struct CatalogIndex: Sendable {
             scores = next
             if scores.isEmpty { break }
         }
-        return (scores.keys.sorted(), scores)
-    }
-
-    private func passesFilters(_ document: CatalogDocument, _ query: SearchQuery, today: Day) -> Bool {
-        if !query.types.isEmpty && !query.types.contains(document.type) { return false }
-        if !query.specialtyIDs.isEmpty && !query.specialtyIDs.contains(document.specialtyID) { return false }
-        if !query.states.isEmpty && !query.states.contains(document.site.state) { return false }
-        if !query.audiences.isEmpty && query.audiences.isDisjoint(with: document.rules.audiences) { return false }
-        if !query.settings.isEmpty && !query.settings.contains(document.setting) { return false }
-        if !query.visaClasses.isEmpty && query.visaClasses.isDisjoint(with: document.rules.acceptedVisaClasses) { return false }
-        if let handsOn = query.isHandsOn, handsOn != document.isHandsOn { return false }
-        if !query.letterPolicies.isEmpty && !query.letterPolicies.contains(document.letterPolicy) { return false }
-        if let ceiling = query.maximumFeeCents, document.feeCents > ceiling { return false }
-        if query.startsOnOrAfter != nil || query.endsOnOrBefore != nil {
-            let fits = document.sessions.contains { session in
-                session.isOpen(on: today)
-                    && query.startsOnOrAfter.map { session.start >= $0 } ?? true
-                    && query.endsOnOrBefore.map { session.end <= $0 } ?? true
-            }
-            if !fits { return false }
-        }
-        return true
+        return (scores.keys.sorted().map(Int32.init), scores)
     }
 }

@@ -9,6 +9,8 @@ public enum TextAnalyzer {
     ]
 
     public static func terms(_ text: String) -> [String] {
+        // Most catalog text is ASCII: fold it byte by byte and skip Foundation's Unicode folding.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return self.asciiTerms(text) }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var terms: [String] = []
         var current = ""
@@ -18,6 +20,28 @@ public enum TextAnalyzer {
         }
         for scalar in folded.unicodeScalars {
             if CharacterSet.alphanumerics.contains(scalar) { current.unicodeScalars.append(scalar) } else { flush() }
+        }
+        flush()
+        return terms
+    }
+
+    private static func asciiTerms(_ text: String) -> [String] {
+        var terms: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(24)
+        func flush() {
+            if current.count >= 2 {
+                let term = String(decoding: current, as: UTF8.self)
+                if !stopWords.contains(term) { terms.append(stem(term)) }
+            }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            default: flush()
+            }
         }
         flush()
         return terms

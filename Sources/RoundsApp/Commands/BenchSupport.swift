@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Vapor
+
+/// The few app operations `rounds-bench` needs, public so the benchmark can drive the real code paths.
+public enum BenchSetup {
+    /// Creates every table.
+    public static func migrate(_ app: Application) async throws {
+        try await app.autoMigrate()
+    }
+
+    /// A host account that owns the imported catalog.
+    public static func host(_ app: Application) async throws {
+        let hash = try await app.services.passwordHasher.hash(SecretToken().value, on: app.threadPool)
+        try await User(email: "bench-host@rounds.test", displayName: "Bench Host", passwordHash: hash, roles: [.host]).create(on: app.db)
+    }
+
+    /// `rounds import opportunities` on a CSV text; returns the number of rows imported.
+    public static func importCSV(_ text: String, _ app: Application) async throws -> Int {
+        try await OpportunityTransfer.importCSV(text, on: app.db)
+    }
+
+    /// One GET through a real HTTP client; fails on anything but 200.
+    public static func get(_ app: Application, _ url: String) async throws -> ByteBuffer? {
+        let response = try await app.client.get(URI(string: url))
+        guard response.status == .ok else { throw Abort(response.status, reason: "\(url) answered \(response.status)") }
+        return response.body
+    }
+}

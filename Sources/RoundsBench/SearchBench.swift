@@ -1,0 +1,172 @@
+import Foundation
+import MatchEngine
+import RoundsApp
+import RoundsCore
+import Vapor
+
+/// `rounds-bench search` and `rounds-bench import`: a catalog of generated opportunities imported into a
+/// fresh SQLite database, then the real server answering searches under load from `wrk` (32 connections
+/// on loopback), next to the same server's /healthz in the same run.
+enum SearchBench {
+    static let zips = ["10016", "02114", "19104", "21287", "30322", "33136", "60611", "48109", "44106", "55905", "63110", "77030",
+                       "75390", "85006", "80045", "84132", "90095", "94143", "98195", "97239", "37232", "27710", "70112", "53792"]
+
+    /// A deterministic catalog CSV of `count` opportunities over 240 sites in 24 cities.
+    static func catalogCSV(count: Int, seed: UInt64) -> String {
+        var random = SplitMix64(seed: seed)
+        let today = Day(Date())
+        var out = CSV.line(CatalogCSV.columns)
+        let types = OpportunityType.allCases
+        for index in 0..<count {
+            let zip = zips[index % zips.count]
+            let specialty = Specialty.all[Int(random.next() % UInt64(Specialty.all.count))]
+            let type = types[Int(random.next() % UInt64(types.count))]
+            let start = today.adding(days: 20 + Int(random.next() % 300))
+            let values: [String: String] = [
+                "host_email": "bench-host@rounds.test", "site_name": "Bench Site \(index % 240)", "site_kind": "hospital",
+                "street": "\(index % 240) Main Street", "city": "City", "state": ["NY", "MA", "PA", "MD", "GA", "FL", "IL", "MI", "OH", "MN", "MO", "TX", "TX", "AZ", "CO", "UT", "CA", "CA", "WA", "OR", "TN", "NC", "LA", "WI"][index % zips.count],
+                "zip": zip, "title": "\(specialty.name) \(type.displayName) \(index)", "type": type.rawValue, "specialty": specialty.id,
+                "hands_on": String(random.next() % 2 == 0), "setting": ClinicalSetting.allCases[index % 3].rawValue,
+                "audiences": ["img_graduate|img_student", "pre_med|us_student", "img_graduate|us_student"][index % 3],
+                "visa_classes": ["b1_b2|none_needed", "j1", "none_needed"][index % 3], "fee": String(random.next() % 3000),
+                "currency": "USD", "letter_policy": "on_request", "requirements": "immunizations", "status": "published",
+                "sessions": "\(start.iso)/\(start.adding(days: 27).iso)/\(start.adding(days: -14).iso)/2",
+                "description": "Rounds, clinics and teaching conferences with the \(specialty.name.lowercased()) service.",
+            ]
+            out += CSV.line(CatalogCSV.columns.map { values[$0] ?? "" })
+        }
+        return out
+    }
+
+    static func run(count: Int, withLoad: Bool, duration: Int, port: Int) async throws {
+        let workdir = FileManager.default.temporaryDirectory.appendingPathComponent("rounds-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: workdir) }
+        var config = AppConfig(database: .sqliteFile(path: workdir + "/bench.sqlite"))
+        config.storageDirectory = workdir + "/storage"
+        config.server.port = port
+        config.rateLimits.signInFailuresPerIP.limit = 1_000_000
+        let app = try await Application.make(.development)
+        app.logger.logLevel = .error
+        do {
+            try await configure(app, config: config)
+            try await BenchSetup.migrate(app)
+            try await BenchSetup.host(app)
+            let csv = catalogCSV(count: count, seed: 1)
+            let clock = ContinuousClock()
+            var imported = 0
+            let importTime = try await clock.measure { imported = try await BenchSetup.importCSV(csv, app) }
+            print("import \(imported) rows (\(csv.utf8.count / 1_048_576) MiB CSV): \(format(importTime))")
+            if withLoad {
+                try await app.asyncBoot()
+                try await app.server.start(address: .hostname("127.0.0.1", port: port))
+                let base = "http://127.0.0.1:\(port)"
+                let firstSearch = try await clock.measure { _ = try await BenchSetup.get(app, base + "/api/v1/opportunities?per_page=1") }
+                print("first search (builds the index of \(count) opportunities): \(format(firstSearch))")
+                let targets = [
+                    ("/healthz", base + "/healthz"),
+                    ("search: text", base + "/api/v1/opportunities?q=cardiology%20observership"),
+                    ("search: near ZIP + filters", base + "/api/v1/opportunities?near=10016&radius_mi=300&type=observership,research&sort=distance"),
+                    ("search: facets only", base + "/api/v1/opportunities?per_page=20"),
+                ]
+                print("\n| endpoint | req/s | p50 | p99 | share of /healthz |\n| --- | ---: | ---: | ---: | ---: |")
+                var healthz = 0.0
+                for (name, url) in targets {
+                    let result = try Wrk.run(url: url, connections: 32, seconds: duration)
+                    if name == "/healthz" { healthz = result.requestsPerSecond }
+                    let share = healthz > 0 ? String(format: "%.0f %%", 100 * result.requestsPerSecond / healthz) : "-"
+                    print(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, share))
+                }
+                await app.server.shutdown()
+            }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func format(_ duration: Duration) -> String {
+        String(format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+}
+
+/// Runs wrk (Debian's `wrk` package) against one URL and reads its summary.
+enum Wrk {
+    struct Result {
+        var requestsPerSecond: Double
+        var p50: Double
+        var p99: Double
+    }
+
+    static func run(url: String, connections: Int, seconds: Int) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["wrk", "-t2", "-c\(connections)", "-d\(seconds)s", "--latency", url]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CommandError("wrk failed; install it with apt-get install wrk") }
+        func latency(_ label: String) -> Double {
+            guard let line = text.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }),
+                let value = line.split(separator: " ", omittingEmptySubsequences: true).last
+            else { return .nan }
+            let number = Double(value.filter { $0.isNumber || $0 == "." }) ?? .nan
+            if value.hasSuffix("us") { return number / 1000 }
+            if value.hasSuffix("ms") { return number }
+            if value.hasSuffix("s") { return number * 1000 }
+            return number
+        }
+        let rate = text.split(separator: "\n").first { $0.hasPrefix("Requests/sec:") }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? .nan
+        if text.contains("Non-2xx") { throw CommandError("wrk saw error answers from \(url):\n\(text)") }
+        return Result(requestsPerSecond: rate, p50: latency("50%"), p99: latency("99%"))
+    }
+}
+
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// `rounds-bench index`: the in-memory index alone (no HTTP, no database), per query.
+enum IndexBench {
+    static func run(count: Int) throws {
+        let csv = SearchBench.catalogCSV(count: count, seed: 1)
+        guard case .success(let rows) = CatalogCSV.read(csv, knownZIP: { _ in true }) else { throw CommandError("generated CSV did not read") }
+        let coordinates = ["10016": Coordinate(latitude: 40.7459, longitude: -73.9781)]
+        let documents = rows.map { row in
+            CatalogDocument(
+                id: UUID(), title: row.opportunity.title, description: row.opportunity.description, type: row.opportunity.type,
+                specialtyID: row.opportunity.specialtyID, isHandsOn: row.opportunity.isHandsOn, setting: row.opportunity.setting,
+                rules: row.opportunity.rules, feeCents: row.opportunity.feeCents, currency: row.opportunity.currency,
+                letterPolicy: row.opportunity.letterPolicy, requirements: row.opportunity.requirements,
+                site: .init(name: row.site.name, city: row.site.city, state: row.site.state, zip: row.site.zip,
+                            coordinate: coordinates[row.site.zip] ?? Coordinate(latitude: 30 + Double(row.line % 15), longitude: -120 + Double(row.line % 40))),
+                sessions: row.sessions.map { .init(id: UUID(), start: $0.start, end: $0.end, seats: $0.seats, applicationDeadline: $0.deadline) }
+            )
+        }
+        let clock = ContinuousClock()
+        var index = CatalogIndex([])
+        print("build index of \(count): \(SearchBench.format(clock.measure { index = CatalogIndex(documents) }))")
+        var text = SearchQuery()
+        text.text = "cardiology observership"
+        var near = SearchQuery()
+        near.near = coordinates["10016"]
+        near.radiusMiles = 300
+        near.types = [.observership, .research]
+        near.sort = .distance
+        var all = SearchQuery()
+        all.sort = .startDate
+        let today = Day(Date())
+        for (name, query) in [("text", text), ("near ZIP + filters", near), ("facets only", all)] {
+            var times: [Double] = []
+            var total = 0
+            for _ in 0..<50 {
+                times.append(milliseconds(clock.measure { total = index.search(query, today: today).total }))
+            }
+            print(String(format: "%@: median %.2f ms, p99 %.2f ms (%d matches)", name, median(times), times.sorted()[49], total))
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Compact per-document columns the search scans instead of the documents themselves: small integer
+/// codes and bitmasks for filters and facets, precomputed trigonometry for distance.
+struct CatalogColumns: Sendable {
+    static let types = OpportunityType.allCases
+    static let settings = ClinicalSetting.allCases
+    static let letters = LetterPolicy.allCases
+    static let audiences = Audience.allCases
+    static let visas = VisaClass.allCases
+    static let specialtyIndex = Dictionary(uniqueKeysWithValues: Specialty.all.enumerated().map { ($1.id, UInt8($0)) })
+    static let unknown: UInt8 = .max
+
+    var type: [UInt8] = []
+    var specialty: [UInt8] = []
+    var state: [UInt8] = []
+    var setting: [UInt8] = []
+    var letter: [UInt8] = []
+    var audienceMask: [UInt8] = []
+    var visaMask: [UInt8] = []
+    var handsOn: [Bool] = []
+    var fee: [Int] = []
+    /// Radians; NaN when the site has no location.
+    var latitude: [Double] = []
+    var longitude: [Double] = []
+    var cosLatitude: [Double] = []
+    /// State codes in order of first appearance; `state` holds indexes into it.
+    var stateNames: [String] = []
+    /// Sessions of document i, by start day: `sessionStart[sessionOffset[i]..<sessionOffset[i + 1]]`.
+    var sessionOffset: [Int32] = [0]
+    var sessionStart: [Int32] = []
+    var sessionDeadline: [Int32] = []
+
+    init() {}
+
+    init(_ documents: [CatalogDocument]) {
+        var stateIndex: [String: UInt8] = [:]
+        self.reserve(documents.count)
+        for document in documents {
+            self.type.append(UInt8(Self.types.firstIndex(of: document.type)!))
+            self.specialty.append(Self.specialtyIndex[document.specialtyID] ?? Self.unknown)
+            let state: UInt8
+            if let known = stateIndex[document.site.state] {
+                state = known
+            } else if self.stateNames.count < Int(Self.unknown) {
+                state = UInt8(self.stateNames.count)
+                stateIndex[document.site.state] = state
+                self.stateNames.append(document.site.state)
+            } else {
+                state = Self.unknown
+            }
+            self.state.append(state)
+            self.setting.append(UInt8(Self.settings.firstIndex(of: document.setting)!))
+            self.letter.append(UInt8(Self.letters.firstIndex(of: document.letterPolicy)!))
+            self.audienceMask.append(Self.mask(document.rules.audiences, Self.audiences))
+            self.visaMask.append(Self.mask(document.rules.acceptedVisaClasses, Self.visas))
+            self.handsOn.append(document.isHandsOn)
+            for session in document.sessions {
+                self.sessionStart.append(Int32(clamping: session.start.ordinal))
+                self.sessionDeadline.append(Int32(clamping: session.applicationDeadline.ordinal))
+            }
+            self.sessionOffset.append(Int32(self.sessionStart.count))
+            self.fee.append(document.feeCents)
+            if let coordinate = document.site.coordinate {
+                let latitude = coordinate.latitude * .pi / 180
+                self.latitude.append(latitude)
+                self.longitude.append(coordinate.longitude * .pi / 180)
+                self.cosLatitude.append(cos(latitude))
+            } else {
+                self.latitude.append(.nan)
+                self.longitude.append(.nan)
+                self.cosLatitude.append(.nan)
+            }
+        }
+    }
+
+    private mutating func reserve(_ count: Int) {
+        self.type.reserveCapacity(count)
+        self.specialty.reserveCapacity(count)
+        self.state.reserveCapacity(count)
+        self.setting.reserveCapacity(count)
+        self.letter.reserveCapacity(count)
+        self.audienceMask.reserveCapacity(count)
+        self.visaMask.reserveCapacity(count)
+        self.handsOn.reserveCapacity(count)
+        self.fee.reserveCapacity(count)
+        self.latitude.reserveCapacity(count)
+        self.longitude.reserveCapacity(count)
+        self.cosLatitude.reserveCapacity(count)
+    }
+
+    /// The start day of document i's first session still open on `today`, or `Int.max`.
+    func nextOpenStart(_ i: Int, today: Int) -> Int {
+        for session in Int(self.sessionOffset[i])..<Int(self.sessionOffset[i + 1]) where Int(self.sessionDeadline[session]) >= today {
+            return Int(self.sessionStart[session])
+        }
+        return Int.max
+    }
+
+    static func mask<T: Equatable>(_ values: Set<T>, _ all: [T]) -> UInt8 {
+        var mask: UInt8 = 0
+        for (index, value) in all.enumerated() where values.contains(value) { mask |= 1 << UInt8(index) }
+        return mask
+    }
+
+    /// Allowed codes as a 256-entry table (`nil` when the filter is off).
+    static func table<T: Equatable>(_ values: Set<T>, _ all: [T]) -> [Bool]? {
+        guard !values.isEmpty else { return nil }
+        var table = [Bool](repeating: false, count: 256)
+        for (index, value) in all.enumerated() where values.contains(value) { table[index] = true }
+        return table
+    }
+}
+
+/// The `k` smallest elements in order, in O(n log k): pages need only the first few of many matches.
+func smallest<T>(_ k: Int, of elements: [T], by areInIncreasingOrder: (T, T) -> Bool) -> [T] {
+    guard k > 0 else { return [] }
+    if elements.count <= k * 4 { return Array(elements.sorted(by: areInIncreasingOrder).prefix(k)) }
+    // A max-heap of the best k seen so far: its top is the worst of them.
+    var heap: [T] = []
+    heap.reserveCapacity(k)
+    func siftUp(_ start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard areInIncreasingOrder(heap[parent], heap[child]) else { return }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+    func siftDown() {
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var largest = parent
+            if left < heap.count && areInIncreasingOrder(heap[largest], heap[left]) { largest = left }
+            if right < heap.count && areInIncreasingOrder(heap[largest], heap[right]) { largest = right }
+            if largest == parent { return }
+            heap.swapAt(parent, largest)
+            parent = largest
+        }
+    }
+    for element in elements {
+        if heap.count < k {
+            heap.append(element)
+            siftUp(heap.count - 1)
+        } else if areInIncreasingOrder(element, heap[0]) {
+            heap[0] = element
+            siftDown()
+        }
+    }
+    return heap.sorted(by: areInIncreasingOrder)
+}
