@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL 15 on 127.0.0.1:$PGPORT (default 55432) as the postgres user and prints
+# Starts a throwaway PostgreSQL 15 on 127.0.0.1:$PGPORT (default 25432, below Linux's ephemeral port range so
+# a client socket in TIME_WAIT can never hold it) as the postgres user and prints
 # the DATABASE_URL to use. Stop it with: scripts/postgres.sh stop
 set -euo pipefail
-PGPORT=${PGPORT:-55432}
+PGPORT=${PGPORT:-25432}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGDIR=${PGDIR:-/tmp/rounds-postgres-$PGPORT}
 

@@ -56,28 +56,31 @@ enum SearchBench {
             let clock = ContinuousClock()
             var imported = 0
             let importTime = try await clock.measure { imported = try await BenchSetup.importCSV(csv, app) }
-            print("import \(imported) rows (\(csv.utf8.count / 1_048_576) MiB CSV): \(format(importTime))")
+            say("import \(imported) rows (\(csv.utf8.count / 1_048_576) MiB CSV): \(format(importTime))")
             if withLoad {
                 try await app.asyncBoot()
                 try await app.server.start(address: .hostname("127.0.0.1", port: port))
                 let base = "http://127.0.0.1:\(port)"
                 let firstSearch = try await clock.measure { _ = try await BenchSetup.get(app, base + "/api/v1/opportunities?per_page=1") }
-                print("first search (builds the index of \(count) opportunities): \(format(firstSearch))")
+                say("first search (builds the index of \(count) opportunities): \(format(firstSearch))")
                 let targets = [
                     ("/healthz", base + "/healthz"),
                     ("search: text", base + "/api/v1/opportunities?q=cardiology%20observership"),
                     ("search: near ZIP + filters", base + "/api/v1/opportunities?near=10016&radius_mi=300&type=observership,research&sort=distance"),
                     ("search: facets only", base + "/api/v1/opportunities?per_page=20"),
                 ]
-                print("\n| endpoint | req/s | p50 | p99 | share of /healthz |\n| --- | ---: | ---: | ---: | ---: |")
+                say("\n| endpoint | req/s | p50 | p99 | share of /healthz |\n| --- | ---: | ---: | ---: | ---: |")
                 var healthz = 0.0
                 for (name, url) in targets {
                     let result = try Wrk.run(url: url, connections: 32, seconds: duration)
                     if name == "/healthz" { healthz = result.requestsPerSecond }
                     let share = healthz > 0 ? String(format: "%.0f %%", 100 * result.requestsPerSecond / healthz) : "-"
-                    print(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, share))
+                    say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, share))
                 }
+                // wrk may leave a request in flight as it stops; ending the process here, rather than shutting
+                // the databases down under it, keeps the benchmark from tripping over it.
                 await app.server.shutdown()
+                exit(0)
             }
         } catch {
             try? await app.asyncShutdown()
@@ -149,7 +152,7 @@ enum IndexBench {
         }
         let clock = ContinuousClock()
         var index = CatalogIndex([])
-        print("build index of \(count): \(SearchBench.format(clock.measure { index = CatalogIndex(documents) }))")
+        say("build index of \(count): \(SearchBench.format(clock.measure { index = CatalogIndex(documents) }))")
         var text = SearchQuery()
         text.text = "cardiology observership"
         var near = SearchQuery()
@@ -166,7 +169,12 @@ enum IndexBench {
             for _ in 0..<50 {
                 times.append(milliseconds(clock.measure { total = index.search(query, today: today).total }))
             }
-            print(String(format: "%@: median %.2f ms, p99 %.2f ms (%d matches)", name, median(times), times.sorted()[49], total))
+            say(String(format: "%@: median %.2f ms, p99 %.2f ms (%d matches)", name, median(times), times.sorted()[49], total))
         }
     }
+}
+
+/// Prints at once (stdout is block-buffered when redirected, and a benchmark should show progress).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

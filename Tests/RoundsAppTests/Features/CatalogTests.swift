@@ -1,6 +1,6 @@
 import Fluent
+@testable import RoundsCore
 import Foundation
-import RoundsCore
 import Testing
 import Vapor
 import VaporTesting
@@ -186,5 +186,30 @@ import VaporTesting
             #expect((list.facets["state"]?.count ?? 0) >= 30)
             #expect(try await CatalogDemoData.load(hostID: try host.requireID(), on: app.db, today: Day(app.services.clock.now())) == 0)
         }
+    }
+}
+
+@Suite struct CatalogJSONTests {
+    @Test func theHandWrittenAnswerIsWhatJSONEncoderWouldWrite() throws {
+        let item = OpportunitySummary(
+            SearchPage.Item(
+                document: CatalogDocument(
+                    id: UUID(), title: "Quote \" backslash \\ tab \t newline \n bell \u{07} é 😀", description: "", type: .research,
+                    specialtyID: "cardiology", isHandsOn: true, setting: .both,
+                    rules: EligibilityRules(audiences: [.preMed, .imgGraduate], acceptedVisaClasses: [.j1]), feeCents: 12_345,
+                    currency: "USD", letterPolicy: .standard, requirements: [],
+                    site: .init(name: "Site", city: "City", state: "NY", zip: "10016", coordinate: nil),
+                    sessions: [.init(id: UUID(), start: Day(ordinal: 20_500), end: Day(ordinal: 20_527), seats: 2, applicationDeadline: Day(ordinal: 20_480))]
+                ),
+                score: 1, distanceMiles: 12.3, nextOpenSession: .init(id: UUID(), start: Day(ordinal: 20_500), end: Day(ordinal: 20_527), seats: 2, applicationDeadline: Day(ordinal: 20_480)),
+                eligibility: EligibilityResult(reasons: [.init(rule: .visa, isMet: true, explanation: "Your \"J-1\" is accepted.")])
+            )
+        )
+        let list = OpportunityListResponse(items: [item, item], total: 2, facets: ["type": ["research": 2], "state": ["NY": 2]], page: 1, perPage: 20)
+        let handWritten = try #require(CatalogJSON.response(list).body.data)
+        let encoded = try JSONEncoder().encode(list)
+        let mine = try JSONSerialization.jsonObject(with: handWritten) as? NSDictionary
+        let theirs = try JSONSerialization.jsonObject(with: encoded) as? NSDictionary
+        #expect(mine != nil && mine == theirs)
     }
 }

@@ -10,13 +10,15 @@ extension API {
             routes.get("opportunities", ":opportunityID", use: self.show)
         }
 
-        @Sendable func index(req: Request) async throws -> OpportunityListResponse {
+        @Sendable func index(req: Request) async throws -> Response {
             let parameters = try SearchParameters.decode(req, rejectingEmptyValues: true)
             let query = try parameters.query(profile: parameters.eligible == nil ? nil : try await req.applicantProfile())
             let page = try await req.application.catalogSearch.index(on: req.db).search(query, today: req.today)
-            return OpportunityListResponse(
-                items: page.items.map(OpportunitySummary.init), total: page.total, facets: page.facets, page: query.page,
-                perPage: query.perPage
+            return CatalogJSON.response(
+                OpportunityListResponse(
+                    items: page.items.map(OpportunitySummary.init), total: page.total, facets: page.facets, page: query.page,
+                    perPage: query.perPage
+                )
             )
         }
 
