@@ -50,6 +50,16 @@ import VaporTesting
         }
     }
 
+    @Test func guessingResetLinksIsLimitedPerAddress() async throws {
+        try await withRoundsApp(adjust: { $0.rateLimits.badLinksPerIP.limit = 3 }) { app in
+            var statuses: [HTTPStatus] = []
+            for guess in 0..<4 {
+                statuses.append(try await Browser(app).get(Paths.with(Paths.resetPassword, query: [("token", "guess-\(guess)")])).status)
+            }
+            #expect(statuses == [.badRequest, .badRequest, .badRequest, .tooManyRequests])
+        }
+    }
+
     @Test func signUpsAndResetRequestsAreLimitedPerAddress() async throws {
         let tightLimits: (inout AppConfig) -> Void = { config in
             config.rateLimits.signUpsPerIP.limit = 2

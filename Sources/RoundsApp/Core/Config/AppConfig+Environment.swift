@@ -16,6 +16,7 @@ extension AppConfig {
         ("ROUNDS_SIGNIN_FAILURES_PER_IP", "failed sign-ins per IP address per 15 minutes (default 50)"),
         ("ROUNDS_SIGNUPS_PER_IP", "sign-ups per IP address per hour (default 10)"),
         ("ROUNDS_PASSWORD_RESETS_PER_IP", "password reset requests per IP address per hour (default 5)"),
+        ("ROUNDS_BAD_LINKS_PER_IP", "wrong or expired single-use links per IP address per 15 minutes (default 20)"),
         ("ROUNDS_SMTP_HOST", "SMTP server for outgoing mail; unset keeps mail in the outbox"),
         ("ROUNDS_SMTP_PORT", "SMTP port (default 587)"),
         ("ROUNDS_SMTP_USERNAME", "SMTP user name"),
@@ -67,6 +68,7 @@ extension AppConfig {
         if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_IP") { config.rateLimits.signInFailuresPerIP.limit = limit }
         if let limit = try number("ROUNDS_SIGNUPS_PER_IP") { config.rateLimits.signUpsPerIP.limit = limit }
         if let limit = try number("ROUNDS_PASSWORD_RESETS_PER_IP") { config.rateLimits.passwordResetsPerIP.limit = limit }
+        if let limit = try number("ROUNDS_BAD_LINKS_PER_IP") { config.rateLimits.badLinksPerIP.limit = limit }
         config.mail.smtpHost = string("ROUNDS_SMTP_HOST")
         config.mail.smtpPort = try number("ROUNDS_SMTP_PORT") ?? config.mail.smtpPort
         config.mail.smtpUsername = string("ROUNDS_SMTP_USERNAME")

@@ -38,6 +38,8 @@ public struct AppConfig: Sendable {
         public var signInFailuresPerIP = RateLimit(limit: 50, window: 15 * 60)
         public var signUpsPerIP = RateLimit(limit: 10, window: 60 * 60)
         public var passwordResetsPerIP = RateLimit(limit: 5, window: 60 * 60)
+        /// Wrong or expired single-use links (password reset now; verification and letter links later).
+        public var badLinksPerIP = RateLimit(limit: 20, window: 15 * 60)
     }
 
     public struct Security: Sendable {

@@ -84,7 +84,7 @@ struct AccountsController: RouteCollection {
 
     @Sendable func resetPasswordPage(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
-        guard try await PasswordResetService(accounts: req.accounts).usableReset(token: token) != nil else {
+        guard try await PasswordResetService(accounts: req.accounts).usableReset(token: token, ip: req.clientIP) != nil else {
             throw Abort(.badRequest, reason: "This reset link is invalid, used or expired. Ask for a new one.")
         }
         return try await AuthPages.resetPassword(token: token, error: nil, context: req.pageContext)
@@ -94,7 +94,7 @@ struct AccountsController: RouteCollection {
     @Sendable func resetPassword(req: Request) async throws -> Response {
         let form = try req.content.decode(ResetPasswordForm.self)
         do {
-            try await PasswordResetService(accounts: req.accounts).complete(token: form.token, password: form.password)
+            try await PasswordResetService(accounts: req.accounts).complete(token: form.token, password: form.password, ip: req.clientIP)
         } catch let report as ValidationReport {
             return try await AuthPages.resetPassword(token: form.token, error: report.errors.first?.message, context: req.pageContext)
                 .page(status: .unprocessableEntity).encodeResponse(for: req)

@@ -42,8 +42,18 @@ struct PasswordResetService {
         }
     }
 
-    /// The reset a link's token stands for, if it is still usable.
-    func usableReset(token: String) async throws -> PasswordReset? {
+    /// The reset a link's token stands for, if it is still usable. Wrong tokens count against the
+    /// address's bad-link limit, so links cannot be guessed at speed (they carry 256 random bits anyway).
+    func usableReset(token: String, ip: String) async throws -> PasswordReset? {
+        let limiter = RateLimiter(db: self.db, now: self.accounts.now)
+        let rule = self.accounts.config.rateLimits.badLinksPerIP
+        try await limiter.check("link:ip:\(ip)", rule: rule).enforce("wrong links")
+        let reset = try await self.lookUp(token: token)
+        if reset == nil { try await limiter.record("link:ip:\(ip)", rule: rule) }
+        return reset
+    }
+
+    private func lookUp(token: String) async throws -> PasswordReset? {
         guard !token.isEmpty, token.count < 200 else { return nil }
         let reset = try await PasswordReset.query(on: self.db)
             .filter(\.$tokenHash == SecretToken.hash(token))
@@ -53,8 +63,8 @@ struct PasswordResetService {
     }
 
     /// Sets the new password, spends the link and ends every session of the account.
-    func complete(token: String, password: String) async throws {
-        guard let reset = try await self.usableReset(token: token) else {
+    func complete(token: String, password: String, ip: String) async throws {
+        guard let reset = try await self.usableReset(token: token, ip: ip) else {
             throw Abort(.badRequest, reason: "This reset link is invalid, used or expired. Ask for a new one.")
         }
         if let problem = self.accounts.policy.check(password) { throw ValidationReport([problem]) }
