@@ -95,3 +95,13 @@ struct DatabaseSnapshot: Equatable {
         self.passwordHashes = try await User.query(on: db).all().map(\.passwordHash).sorted()
     }
 }
+
+extension CSRFTests {
+    @Test func theAPISetsNoCookies() async throws {
+        try await withRoundsApp { app in
+            let response = try await APIClient(app: app).send(.GET, Paths.API.opportunities)
+            #expect(response.status == .ok)
+            #expect(response.headers[.setCookie].isEmpty)
+        }
+    }
+}
