@@ -25,8 +25,13 @@ public struct Day: Comparable, Hashable, Sendable, Codable, CustomStringConverti
     }
 
     public var iso: String {
+        // Written by hand: String(format:) showed up in search profiles (three dates per result).
         let (year, month, day) = self.components
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     public var description: String { self.iso }

@@ -83,6 +83,12 @@ enum CatalogJSON {
     /// A JSON string literal (RFC 8259 escaping).
     static func string(_ text: String, into buffer: inout ByteBuffer) {
         buffer.writeStaticString("\"")
+        // Most strings need no escaping: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            buffer.writeString(text)
+            buffer.writeStaticString("\"")
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")

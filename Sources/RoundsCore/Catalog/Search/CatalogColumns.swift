@@ -112,43 +112,47 @@ struct CatalogColumns: Sendable {
     }
 }
 
-/// The `k` smallest elements in order, in O(n log k): pages need only the first few of many matches.
-func smallest<T>(_ k: Int, of elements: [T], by areInIncreasingOrder: (T, T) -> Bool) -> [T] {
-    guard k > 0 else { return [] }
-    if elements.count <= k * 4 { return Array(elements.sorted(by: areInIncreasingOrder).prefix(k)) }
-    // A max-heap of the best k seen so far: its top is the worst of them.
-    var heap: [T] = []
-    heap.reserveCapacity(k)
-    func siftUp(_ start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard areInIncreasingOrder(heap[parent], heap[child]) else { return }
-            heap.swapAt(parent, child)
-            child = parent
+/// Keeps the `k` smallest elements offered to it, in O(log k) each, so a page of results never needs the
+/// full list of matches (which for the whole catalog is 100,000 elements per request).
+struct TopK<Element> {
+    let k: Int
+    let areInIncreasingOrder: (Element, Element) -> Bool
+    /// A max-heap: the root is the worst of the best k kept so far.
+    private var heap: [Element] = []
+
+    init(_ k: Int, by areInIncreasingOrder: @escaping (Element, Element) -> Bool) {
+        self.k = k
+        self.areInIncreasingOrder = areInIncreasingOrder
+        self.heap.reserveCapacity(min(k, 1_024))
+    }
+
+    mutating func offer(_ element: Element) {
+        guard self.k > 0 else { return }
+        if self.heap.count < self.k {
+            self.heap.append(element)
+            var child = self.heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard self.areInIncreasingOrder(self.heap[parent], self.heap[child]) else { break }
+                self.heap.swapAt(parent, child)
+                child = parent
+            }
+        } else if self.areInIncreasingOrder(element, self.heap[0]) {
+            self.heap[0] = element
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var largest = parent
+                if left < self.heap.count && self.areInIncreasingOrder(self.heap[largest], self.heap[left]) { largest = left }
+                if right < self.heap.count && self.areInIncreasingOrder(self.heap[largest], self.heap[right]) { largest = right }
+                if largest == parent { break }
+                self.heap.swapAt(parent, largest)
+                parent = largest
+            }
         }
     }
-    func siftDown() {
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            let right = left + 1
-            var largest = parent
-            if left < heap.count && areInIncreasingOrder(heap[largest], heap[left]) { largest = left }
-            if right < heap.count && areInIncreasingOrder(heap[largest], heap[right]) { largest = right }
-            if largest == parent { return }
-            heap.swapAt(parent, largest)
-            parent = largest
-        }
-    }
-    for element in elements {
-        if heap.count < k {
-            heap.append(element)
-            siftUp(heap.count - 1)
-        } else if areInIncreasingOrder(element, heap[0]) {
-            heap[0] = element
-            siftDown()
-        }
-    }
-    return heap.sorted(by: areInIncreasingOrder)
+
+    /// The kept elements, best first.
+    var sorted: [Element] { self.heap.sorted(by: self.areInIncreasingOrder) }
 }

@@ -85,46 +85,9 @@ public struct CatalogIndex: Sendable {
         var stateCounts = [Int](repeating: 0, count: 256)
         var handsOnCounts = [0, 0]
         var audienceCounts = [Int](repeating: 0, count: 8)
-        var matches: [Match] = []
         var eligibility: [Int32: EligibilityResult] = [:]
-        for candidate in candidates {
-            let i = Int(candidate)
-            if let typeTable, !typeTable[Int(columns.type[i])] { continue }
-            if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { continue }
-            if let stateTable, !stateTable[Int(columns.state[i])] { continue }
-            if let settingTable, !settingTable[Int(columns.setting[i])] { continue }
-            if let letterTable, !letterTable[Int(columns.letter[i])] { continue }
-            if audienceMask != 0 && columns.audienceMask[i] & audienceMask == 0 { continue }
-            if visaMask != 0 && columns.visaMask[i] & visaMask == 0 { continue }
-            if let handsOn = query.isHandsOn, handsOn != columns.handsOn[i] { continue }
-            if let ceiling = query.maximumFeeCents, columns.fee[i] > ceiling { continue }
-            if hasDates && !self.hasSession(i, query, today: today) { continue }
-            var distance = 0.0
-            if let centre {
-                let latitude = columns.latitude[i]
-                guard !latitude.isNaN, abs(latitude - centre.latitude) <= band else { continue }
-                distance = Self.miles(centre.latitude, centre.longitude, latitude, columns.longitude[i], columns.cosLatitude[i])
-                guard distance <= radius else { continue }
-            }
-            if let profile = query.eligibleFor {
-                let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
-                guard result.isEligible else { continue }
-                eligibility[candidate] = result
-            }
-            matches.append(Match(index: candidate, score: scores[i] ?? 0, distance: distance, nextStart: 0))
-            typeCounts[Int(columns.type[i])] += 1
-            specialtyCounts[Int(columns.specialty[i])] += 1
-            stateCounts[Int(columns.state[i])] += 1
-            handsOnCounts[columns.handsOn[i] ? 1 : 0] += 1
-            for bit in 0..<CatalogColumns.audiences.count where columns.audienceMask[i] & (1 << UInt8(bit)) != 0 { audienceCounts[bit] += 1 }
-        }
-
-        if query.sort == .relevance || query.sort == .startDate {
-            for position in matches.indices {
-                matches[position].nextStart = columns.nextOpenStart(Int(matches[position].index), today: today.ordinal)
-            }
-        }
-        // A total order on plain numbers (position is id order) keeps pages stable and sorting cheap.
+        let needsStart = query.sort == .relevance || query.sort == .startDate
+        // A total order on plain numbers (position is id order) keeps pages stable and comparisons cheap.
         let order: (Match, Match) -> Bool
         switch query.sort {
         case .relevance: order = { ($1.score, $0.nextStart, $0.index) < ($0.score, $1.nextStart, $1.index) }
@@ -133,8 +96,49 @@ public struct CatalogIndex: Sendable {
         case .distance: order = { ($0.distance, $0.index) < ($1.distance, $1.index) }
         }
         let start = max(0, (query.page - 1) * query.perPage)
-        let best = smallest(start + query.perPage, of: matches, by: order)
-        let items = best.dropFirst(start).map { match in
+        var top = TopK<Match>(start + query.perPage, by: order)
+        var total = 0
+
+        func consider(_ candidate: Int32) {
+            let i = Int(candidate)
+            if let typeTable, !typeTable[Int(columns.type[i])] { return }
+            if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { return }
+            if let stateTable, !stateTable[Int(columns.state[i])] { return }
+            if let settingTable, !settingTable[Int(columns.setting[i])] { return }
+            if let letterTable, !letterTable[Int(columns.letter[i])] { return }
+            if audienceMask != 0 && columns.audienceMask[i] & audienceMask == 0 { return }
+            if visaMask != 0 && columns.visaMask[i] & visaMask == 0 { return }
+            if let handsOn = query.isHandsOn, handsOn != columns.handsOn[i] { return }
+            if let ceiling = query.maximumFeeCents, columns.fee[i] > ceiling { return }
+            if hasDates && !self.hasSession(i, query, today: today) { return }
+            var distance = 0.0
+            if let centre {
+                let latitude = columns.latitude[i]
+                guard !latitude.isNaN, abs(latitude - centre.latitude) <= band else { return }
+                distance = Self.miles(centre.latitude, centre.longitude, latitude, columns.longitude[i], columns.cosLatitude[i])
+                guard distance <= radius else { return }
+            }
+            if let profile = query.eligibleFor {
+                let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
+                guard result.isEligible else { return }
+                eligibility[candidate] = result
+            }
+            total += 1
+            typeCounts[Int(columns.type[i])] += 1
+            specialtyCounts[Int(columns.specialty[i])] += 1
+            stateCounts[Int(columns.state[i])] += 1
+            handsOnCounts[columns.handsOn[i] ? 1 : 0] += 1
+            for bit in 0..<CatalogColumns.audiences.count where columns.audienceMask[i] & (1 << UInt8(bit)) != 0 { audienceCounts[bit] += 1 }
+            let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
+            top.offer(Match(index: candidate, score: scores[i] ?? 0, distance: distance, nextStart: nextStart))
+        }
+        if let candidates {
+            for candidate in candidates { consider(candidate) }
+        } else {
+            for candidate in 0..<Int32(self.documents.count) { consider(candidate) }
+        }
+
+        let items = top.sorted.dropFirst(start).map { match in
             let document = self.documents[Int(match.index)]
             return SearchPage.Item(
                 document: document,
@@ -150,7 +154,7 @@ public struct CatalogIndex: Sendable {
         facets["state"] = Self.counts(stateCounts) { $0 < columns.stateNames.count ? columns.stateNames[$0] : "" }
         facets["hands_on"] = Self.counts(handsOnCounts) { $0 == 1 ? "true" : "false" }
         facets["audience"] = Self.counts(audienceCounts) { CatalogColumns.audiences[$0].rawValue }
-        return SearchPage(items: Array(items), total: matches.count, facets: facets)
+        return SearchPage(items: Array(items), total: total, facets: facets)
     }
 
     private static func table(_ values: Set<String>, code: (String) -> Int?) -> [Bool]? {
@@ -183,9 +187,10 @@ public struct CatalogIndex: Sendable {
     }
 
     /// Documents containing every query term, with their BM25 scores; every document when there is no text.
-    private func textMatches(_ text: String) -> (candidates: [Int32], scores: [Int: Double]) {
+    /// `candidates` is nil when there is no text: every document is a candidate.
+    private func textMatches(_ text: String) -> (candidates: [Int32]?, scores: [Int: Double]) {
         let terms = Array(Set(TextAnalyzer.terms(text)))
-        guard !terms.isEmpty else { return (Array(0..<Int32(self.documents.count)), [:]) }
+        guard !terms.isEmpty else { return (nil, [:]) }
         var lists: [[Posting]] = []
         for term in terms {
             guard let list = self.postings[term] else { return ([], [:]) }
@@ -198,6 +203,7 @@ public struct CatalogIndex: Sendable {
             let documentFrequency = Float(list.count)
             let idf = log(1 + (count - documentFrequency + 0.5) / (documentFrequency + 0.5))
             var next: [Int: Double] = [:]
+            next.reserveCapacity(position == 0 ? list.count : scores.count)
             for posting in list {
                 let index = Int(posting.document)
                 guard position == 0 || scores[index] != nil else { continue }
