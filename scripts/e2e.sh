@@ -11,7 +11,7 @@ swift build --product rounds
 BIN=$(swift build --show-bin-path)/rounds
 
 ROUNDS_SQLITE_PATH="$WORK/rounds.sqlite" ROUNDS_STORAGE_DIR="$WORK/storage" ROUNDS_PORT=$PORT \
-    ROUNDS_SIGNUPS_PER_IP=1000 "$BIN" serve >"$WORK/server.log" 2>&1 &
+    ROUNDS_SIGNUPS_PER_IP=1000 ROUNDS_CATALOG_RECHECK_SECONDS=0 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do

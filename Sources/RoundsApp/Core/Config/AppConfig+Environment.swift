@@ -10,6 +10,7 @@ extension AppConfig {
         ("ROUNDS_PORT", "port to listen on (default 8080)"),
         ("ROUNDS_PUBLIC_URL", "URL people use; https turns on Secure cookies and HSTS"),
         ("ROUNDS_STORAGE_DIR", "directory for uploads (default ./storage)"),
+        ("ROUNDS_CATALOG_RECHECK_SECONDS", "how often search checks for catalog changes (default 1; 0 = every search, rebuilt before answering)"),
         ("ROUNDS_SESSION_IDLE_MINUTES", "sign out after this much inactivity (default 30)"),
         ("ROUNDS_SESSION_MAX_HOURS", "sign out this long after sign-in (default 12)"),
         ("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT", "failed sign-ins per account per 15 minutes (default 5)"),
@@ -60,6 +61,12 @@ extension AppConfig {
         config.server.port = try number("ROUNDS_PORT") ?? config.server.port
         config.server.publicURL = string("ROUNDS_PUBLIC_URL")
         config.storageDirectory = string("ROUNDS_STORAGE_DIR") ?? config.storageDirectory
+        if let raw = string("ROUNDS_CATALOG_RECHECK_SECONDS") {
+            guard let seconds = Int(raw), seconds >= 0 else {
+                throw ConfigurationError(variable: "ROUNDS_CATALOG_RECHECK_SECONDS", reason: "must be a whole number of seconds, 0 or more")
+            }
+            config.catalogRecheckInterval = .seconds(seconds)
+        }
         if let minutes = try number("ROUNDS_SESSION_IDLE_MINUTES") { config.sessions.idleTimeout = Double(minutes) * 60 }
         if let hours = try number("ROUNDS_SESSION_MAX_HOURS") { config.sessions.absoluteTimeout = Double(hours) * 3600 }
         if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT") {
