@@ -117,7 +117,7 @@ enum Backup {
 
     static func sha256(of path: String) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SecretToken.hexSHA256(data)
     }
 
     // MARK: - Helpers

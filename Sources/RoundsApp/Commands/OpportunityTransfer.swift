@@ -31,7 +31,7 @@ enum OpportunityTransfer {
             throw Failure(errors: unknown.map { CatalogCSV.RowError(line: $0.line, column: "host_email", reason: "no host account uses \($0.hostEmail)") })
         }
 
-        return try await db.transaction { db in
+        return try await CatalogVersion.changing(on: db) { db in
             let sql = db as! any SQLDatabase
             var siteIDs: [String: UUID] = [:]
             for site in try await Site.query(on: db).all() {
@@ -78,7 +78,6 @@ enum OpportunityTransfer {
             }
             try await flush(sql, &opportunityValues, &sessionValues)
             progress(1)
-            try await CatalogVersion.bump(on: db)
             return rows.count
         }
     }

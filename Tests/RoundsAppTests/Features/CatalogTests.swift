@@ -49,10 +49,10 @@ import VaporTesting
         opportunity.status = status.rawValue
         try await opportunity.create(on: app.db)
         let start = Day(app.services.clock.now()).adding(days: 60)
-        try await OpportunitySession(
+        let session = OpportunitySession(
             opportunityID: try opportunity.requireID(), start: start, end: start.adding(days: 27), deadline: start.adding(days: -21), seats: 3
-        ).create(on: app.db)
-        try await CatalogVersion.bump(on: app.db)
+        )
+        try await CatalogVersion.changing(on: app.db) { db in try await session.create(on: db) }
         return opportunity
     }
 

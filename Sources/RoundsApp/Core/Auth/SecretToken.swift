@@ -17,8 +17,19 @@ struct SecretToken: Sendable {
 
     var hash: String { Self.hash(self.value) }
 
-    static func hash(_ value: String) -> String {
-        SHA256.hash(data: Data(value.utf8)).map { String(format: "%02x", $0) }.joined()
+    static func hash(_ value: String) -> String { hexSHA256(Data(value.utf8)) }
+
+    /// Lowercase hex SHA-256, as stored for tokens and written in backup manifests. Runs for every
+    /// request with a session cookie, so it avoids String(format:).
+    static func hexSHA256(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
 }

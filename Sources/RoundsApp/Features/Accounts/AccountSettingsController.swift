@@ -40,14 +40,17 @@ struct AccountSettingsController: RouteCollection {
     @Sendable func createToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(CreateTokenForm.self)
-        var page = try await self.page(req: req)
         let report = form.validate()
-        guard report.isValid else {
+        var created: (token: APIToken, secret: String)?
+        if report.isValid {
+            created = try await APITokens.create(for: user, name: form.name, on: req.db, now: req.now)
+        }
+        // Built after the token exists, so the list shows it.
+        var page = try await self.page(req: req)
+        guard let created else {
             page.tokenErrors = report
             return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        let created = try await APITokens.create(for: user, name: form.name, on: req.db, now: req.now)
-        page = try await self.page(req: req)
         page.newToken = created.secret
         return try await page.layout().page(status: .created).encodeResponse(for: req)
     }

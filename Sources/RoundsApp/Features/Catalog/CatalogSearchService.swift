@@ -12,7 +12,16 @@ enum CatalogVersion {
         return try row?.decode(column: "version", as: Int64.self) ?? 0
     }
 
-    static func bump(on db: any Database) async throws {
+    /// Runs `change` in a transaction that also bumps the version, so every instance's index follows.
+    static func changing<T: Sendable>(on db: any Database, _ change: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await db.transaction { db in
+            let result = try await change(db)
+            try await bump(on: db)
+            return result
+        }
+    }
+
+    private static func bump(on db: any Database) async throws {
         try await (db as! any SQLDatabase).insert(into: schema)
             .columns("id", "version")
             .values(SQLBind(1), SQLBind(Int64(1)))

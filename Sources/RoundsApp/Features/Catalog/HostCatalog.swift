@@ -42,13 +42,13 @@ struct HostCatalog {
         opportunity.$site.id = try site.requireID()
         opportunity.apply(checked)
         opportunity.status = OpportunityStatus.draft.rawValue
-        try await self.changingCatalog { db in try await opportunity.create(on: db) }
+        try await CatalogVersion.changing(on: self.db) { db in try await opportunity.create(on: db) }
         return opportunity
     }
 
     func update(_ opportunity: Opportunity, _ draft: OpportunityDraft) async throws {
         opportunity.apply(try draft.parse().get())
-        try await self.changingCatalog { db in try await opportunity.save(on: db) }
+        try await CatalogVersion.changing(on: self.db) { db in try await opportunity.save(on: db) }
     }
 
     /// Publishing needs at least one session still open for applications.
@@ -57,7 +57,7 @@ struct HostCatalog {
             throw Abort(.unprocessableEntity, reason: "Add a session that is still open for applications before publishing.")
         }
         opportunity.status = status.rawValue
-        try await self.changingCatalog { db in try await opportunity.save(on: db) }
+        try await CatalogVersion.changing(on: self.db) { db in try await opportunity.save(on: db) }
     }
 
     func addSession(to opportunity: Opportunity, _ draft: SessionDraft) async throws {
@@ -65,7 +65,7 @@ struct HostCatalog {
         let session = OpportunitySession(
             opportunityID: try opportunity.requireID(), start: checked.start, end: checked.end, deadline: checked.deadline, seats: checked.seats
         )
-        try await self.changingCatalog { db in try await session.create(on: db) }
+        try await CatalogVersion.changing(on: self.db) { db in try await session.create(on: db) }
     }
 
     /// Deletes one of the host's sessions; returns its opportunity's id, or nil when it is not theirs.
@@ -74,15 +74,8 @@ struct HostCatalog {
             try await self.opportunity(session.opportunity.requireID()) != nil
         else { return nil }
         let opportunityID = session.$opportunity.id
-        try await self.changingCatalog { db in try await session.delete(on: db) }
+        try await CatalogVersion.changing(on: self.db) { db in try await session.delete(on: db) }
         return opportunityID
-    }
-
-    private func changingCatalog(_ change: @escaping @Sendable (any Database) async throws -> Void) async throws {
-        try await self.db.transaction { db in
-            try await change(db)
-            try await CatalogVersion.bump(on: db)
-        }
     }
 }
 

@@ -152,11 +152,8 @@ struct SiteVerificationController: RouteCollection {
         guard let id = req.parameters.get("siteID", as: UUID.self), let site = try await Site.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "No such site.")
         }
-        try await req.db.transaction { db in
-            site.isVerified = true
-            try await site.save(on: db)
-            try await CatalogVersion.bump(on: db)
-        }
+        site.isVerified = true
+        try await CatalogVersion.changing(on: req.db) { db in try await site.save(on: db) }
         return req.redirect(to: Paths.adminSites, flash: Flash(kind: .success, message: "\(site.name) is verified."))
     }
 }

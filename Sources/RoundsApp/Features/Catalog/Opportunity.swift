@@ -72,5 +72,4 @@ final class OpportunitySession: Model, @unchecked Sendable {
         self.deadlineDay = deadline.ordinal
         self.seats = seats
     }
-
 }
