@@ -12,6 +12,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: ProfileController())
         try app.register(collection: TwoFactorController())
         try app.register(collection: TwoFactorSignIn())
+        try app.register(collection: NotificationsController())
     }
 
     do {  // JSON API, authenticated by bearer token
@@ -19,5 +20,8 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.AccountsController())
         try api.register(collection: API.ProfileController())
         try api.register(collection: API.CatalogController())
+        try api.register(collection: API.DocumentsController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))
+        try api.register(collection: API.ApplicationsController())
+        try api.register(collection: API.NotificationsController())
     }
 }

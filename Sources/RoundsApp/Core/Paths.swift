@@ -31,6 +31,18 @@ enum Paths {
     static let adminSites = "/admin/sites"
     static func verifySite(_ id: UUID) -> String { "/admin/sites/\(id.uuidString)/verify" }
     static func opportunity(_ id: UUID) -> String { "/opportunities/\(id.uuidString)" }
+    static let documents = "/documents"
+    static func document(_ id: UUID) -> String { "/documents/\(id.uuidString)" }
+    static func deleteDocument(_ id: UUID) -> String { "/documents/\(id.uuidString)/delete" }
+    static let applications = "/applications"
+    static func apply(session: UUID) -> String { "/sessions/\(session.uuidString)/apply" }
+    static func application(_ id: UUID) -> String { "/applications/\(id.uuidString)" }
+    static func applicationAction(_ id: UUID, _ action: String) -> String { "/applications/\(id.uuidString)/actions/\(action)" }
+    static let hostApplications = "/host/applications"
+    static let hostBulkReject = "/host/applications/reject"
+    static func hostApplication(_ id: UUID) -> String { "/host/applications/\(id.uuidString)" }
+    static let notifications = "/notifications"
+    static let readNotifications = "/notifications/read"
     static let twoFactor = "/account/two-factor"
     static let enableTwoFactor = "/account/two-factor/enable"
     static let disableTwoFactor = "/account/two-factor/disable"
@@ -44,6 +56,10 @@ enum Paths {
         static let me = "/api/v1/me"
         static let profile = "/api/v1/profile"
         static let opportunities = "/api/v1/opportunities"
+        static let documents = "/api/v1/documents"
+        static let applications = "/api/v1/applications"
+        static let hostApplications = "/api/v1/host/applications"
+        static let notifications = "/api/v1/notifications"
     }
 
     /// A path with a query string built from encoded pairs.

@@ -24,5 +24,11 @@ enum Migrations {
             app.migrations.add(CreateOpportunitySession())
             app.migrations.add(CreateCatalogVersion())
         }
+        do {  // 0004: document vault, applications with their events, seats taken, notifications
+            app.migrations.add(CreateDocument())
+            app.migrations.add(AddSeatsTakenToSession())
+            app.migrations.add(CreateApplication())
+            app.migrations.add(CreateNotification())
+        }
     }
 }

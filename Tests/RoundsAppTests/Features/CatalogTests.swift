@@ -19,7 +19,9 @@ import VaporTesting
         status: OpportunityStatus = .published,
         isVerified: Bool = true,
         audiences: Set<Audience> = [.imgGraduate],
-        fee: Int = 0
+        fee: Int = 0,
+        requirements: Set<Requirement> = [],
+        seats: Int = 3
     ) async throws -> Opportunity {
         var host = try await User.find(email: "host@example.org", on: app.db)
         if host == nil { host = try await Factories.user(app, email: "host@example.org", roles: [.host]) }
@@ -45,12 +47,12 @@ import VaporTesting
         opportunity.currency = "USD"
         opportunity.refundTerms = ""
         opportunity.letterPolicy = LetterPolicy.onRequest.rawValue
-        opportunity.requirements = ""
+        opportunity.requirements = requirements.storedList
         opportunity.status = status.rawValue
         try await opportunity.create(on: app.db)
         let start = Day(app.services.clock.now()).adding(days: 60)
         let session = OpportunitySession(
-            opportunityID: try opportunity.requireID(), start: start, end: start.adding(days: 27), deadline: start.adding(days: -21), seats: 3
+            opportunityID: try opportunity.requireID(), start: start, end: start.adding(days: 27), deadline: start.adding(days: -21), seats: seats
         )
         try await CatalogVersion.changing(on: app.db) { db in try await session.create(on: db) }
         return opportunity

@@ -28,6 +28,25 @@ struct APIClient {
         return APIClient(app: app, token: token)
     }
 
+    /// Uploads a file as multipart/form-data, as a script with curl -F would.
+    func upload(_ path: String, fields: [(String, String)], fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+        let boundary = "----rounds-test-boundary"
+        var body = ByteBuffer()
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n")
+        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await self.app.testing().performTest(
+            request: TestingHTTPRequest(method: .POST, url: URI(path: path), headers: headers, body: body)
+        )
+    }
+
     func send(
         _ method: HTTPMethod,
         _ path: String,

@@ -35,10 +35,12 @@ func withRoundsApp<T>(
         let result = try await body(app)
         try await app.asyncShutdown()
         try await database.drop()
+        try? FileManager.default.removeItem(atPath: config.storageDirectory)
         return result
     } catch {
         try? await app.asyncShutdown()
         try? await database.drop()
+        try? FileManager.default.removeItem(atPath: config.storageDirectory)
         throw error
     }
 }

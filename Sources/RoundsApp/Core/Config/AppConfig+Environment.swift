@@ -10,6 +10,7 @@ extension AppConfig {
         ("ROUNDS_PORT", "port to listen on (default 8080)"),
         ("ROUNDS_PUBLIC_URL", "URL people use; https turns on Secure cookies and HSTS"),
         ("ROUNDS_STORAGE_DIR", "directory for uploads (default ./storage)"),
+        ("ROUNDS_UPLOAD_MAX_MB", "largest document an applicant may upload, in MB (default 10)"),
         ("ROUNDS_CATALOG_RECHECK_SECONDS", "how often search checks for catalog changes (default 1; 0 = every search, rebuilt before answering)"),
         ("ROUNDS_SESSION_IDLE_MINUTES", "sign out after this much inactivity (default 30)"),
         ("ROUNDS_SESSION_MAX_HOURS", "sign out this long after sign-in (default 12)"),
@@ -61,6 +62,7 @@ extension AppConfig {
         config.server.port = try number("ROUNDS_PORT") ?? config.server.port
         config.server.publicURL = string("ROUNDS_PUBLIC_URL")
         config.storageDirectory = string("ROUNDS_STORAGE_DIR") ?? config.storageDirectory
+        if let megabytes = try number("ROUNDS_UPLOAD_MAX_MB") { config.uploadMaximumBytes = megabytes * 1_024 * 1_024 }
         if let raw = string("ROUNDS_CATALOG_RECHECK_SECONDS") {
             guard let seconds = Int(raw), seconds >= 0 else {
                 throw ConfigurationError(variable: "ROUNDS_CATALOG_RECHECK_SECONDS", reason: "must be a whole number of seconds, 0 or more")

@@ -80,6 +80,12 @@ public struct AppConfig: Sendable {
     public var catalogRecheckInterval: Duration = .seconds(1)
     /// Where uploaded files live, outside the web root and shared by every instance.
     public var storageDirectory = "storage"
+    /// The largest document an applicant may upload.
+    public var uploadMaximumBytes = 10 * 1_024 * 1_024
+    /// The largest upload request: the file plus room for the multipart envelope and form fields.
+    public var uploadRequestMaximumBytes: Int { self.uploadMaximumBytes + 64 * 1_024 }
+    /// How often each instance expires offers whose time ran out.
+    public var offerSweepInterval: Duration = .seconds(60)
     /// Migrate and load demo data at start-up; only for the development SQLite database.
     public var preparesDevelopmentDatabase = false
     /// The level SQL statements are logged at. Trace keeps them (and their bound values) out of every

@@ -9,10 +9,7 @@ extension Database {
         set assignments: [(String, any Encodable & Sendable)],
         where build: (SQLUpdateBuilder) -> SQLUpdateBuilder
     ) async throws -> Int {
-        guard let sql = self as? any SQLDatabase else {
-            fatalError("Rounds only runs on SQL databases")
-        }
-        var builder = sql.update(table)
+        var builder = self.sql.update(table)
         for (column, value) in assignments { builder = builder.set(SQLIdentifier(column), to: SQLBind(value)) }
         builder = build(builder)
         return try await builder.returning("id").all().count

@@ -59,6 +59,8 @@ final class OpportunitySession: Model, @unchecked Sendable {
     @Field(key: "end_day") var endDay: Int
     @Field(key: "deadline_day") var deadlineDay: Int
     @Field(key: "seats") var seats: Int
+    /// Accepted places; changed only by the conditional updates in `SeatLedger`.
+    @Field(key: "seats_taken") var seatsTaken: Int
 
     // relationships
     @Parent(key: "opportunity_id") var opportunity: Opportunity
@@ -71,5 +73,6 @@ final class OpportunitySession: Model, @unchecked Sendable {
         self.endDay = end.ordinal
         self.deadlineDay = deadline.ordinal
         self.seats = seats
+        self.seatsTaken = 0
     }
 }

@@ -1,0 +1,81 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+extension API {
+    /// The applicant's document vault over JSON; uploads are multipart/form-data with `kind` and `file`.
+    struct DocumentsController: RouteCollection {
+        let maximumBodyBytes: Int
+
+        func boot(routes: any RoutesBuilder) throws {
+            let signedIn = routes.grouped(SignInRequired()).grouped("documents")
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("documents")
+            applicants.get(use: self.index)
+            applicants.on(.POST, body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.upload)
+            signedIn.get(":documentID", use: self.download)
+            applicants.delete(":documentID", use: self.delete)
+        }
+
+        @Sendable func index(req: Request) async throws -> [DocumentResponse] {
+            try await req.documentVault.documents(of: try req.requireUser(.applicant)).map(DocumentResponse.init)
+        }
+
+        @Sendable func upload(req: Request) async throws -> Response {
+            let form = try UploadForm.decode(req)
+            let document = try await req.documentVault.upload(by: try req.requireUser(.applicant), kind: form.kind, fileName: form.file.filename, bytes: form.bytes)
+            return try await DocumentResponse(document).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func download(req: Request) async throws -> Response {
+            try await DocumentDownloadResponse.serve(req)
+        }
+
+        @Sendable func delete(req: Request) async throws -> HTTPStatus {
+            let id = try DocumentDownloadResponse.documentID(req)
+            guard try await req.documentVault.delete(id, by: try req.requireUser(.applicant)) else { throw DocumentDownloadResponse.notFound }
+            return .noContent
+        }
+    }
+}
+
+/// An upload form (HTML and API alike).
+struct UploadForm: Content {
+    var kind: String
+    var file: File
+
+    var bytes: [UInt8] { Array(self.file.data.readableBytesView) }
+
+    static func decode(_ req: Request) throws -> UploadForm {
+        guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else {
+            throw Abort(.unsupportedMediaType, reason: "Upload a document as multipart/form-data with the fields kind and file.")
+        }
+        return try req.content.decode(UploadForm.self)
+    }
+}
+
+/// Serves a document's bytes to someone allowed to read it, and logs that they did.
+enum DocumentDownloadResponse {
+    static let notFound = Abort(.notFound, reason: "No such document of yours.")
+
+    static func documentID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("documentID", as: UUID.self) else { throw Self.notFound }
+        return id
+    }
+
+    static func serve(_ req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        let vault = req.documentVault
+        guard let document = try await vault.readable(try Self.documentID(req), by: viewer) else { throw Self.notFound }
+        let data = try await vault.download(document, by: viewer)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: document.mediaType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Self.asciiName(document.fileName))\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    /// The stored name reduced to characters safe inside a quoted header value.
+    static func asciiName(_ name: String) -> String {
+        String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+    }
+}

@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Vapor
+
+/// What an applicant writes into an application.
+struct ApplicationInput: Sendable {
+    var statement: String
+    var documentIDs: [UUID]
+    var confirmedRequirements: Set<Requirement>
+}
+
+/// Creating and editing applications before they are submitted. Everything is checked before anything
+/// is written; a draft and its documents are written in one transaction.
+struct ApplicationDrafting {
+    let db: any Database
+    let now: Date
+    let origin: String
+
+    /// A session open for applications: published opportunity, verified site, deadline not passed.
+    func openSession(_ id: UUID) async throws -> OpportunitySession {
+        guard let session = try await OpportunitySession.query(on: self.db).filter(\.$id == id)
+            .with(\.$opportunity, { $0.with(\.$site) { $0.with(\.$host) } }).first(),
+            session.opportunity.status == OpportunityStatus.published.rawValue, session.opportunity.site.isVerified
+        else { throw Abort(.notFound, reason: "No such session open for applications.") }
+        guard Day(self.now).ordinal <= session.deadlineDay else {
+            throw Abort(.conflict, reason: "Applications for this session closed on \(Day(ordinal: session.deadlineDay).iso).")
+        }
+        return session
+    }
+
+    /// Creates an application to `sessionID`, as a draft or submitted at once. Returns its id.
+    func create(by applicant: User, sessionID: UUID, _ input: ApplicationInput, submit: Bool) async throws -> UUID {
+        let session = try await self.openSession(sessionID)
+        let applicantID = try applicant.requireID()
+        let documents = try await self.ownDocuments(input.documentIDs, of: applicantID)
+        let draft = ApplicationDraft(statement: input.statement, documentKinds: documents.map(\.documentKind), confirmedRequirements: input.confirmedRequirements)
+        let requirements = Set<Requirement>(storedList: session.opportunity.requirements)
+        try (submit ? draft.checkForSubmission(requirements: requirements) : draft.checkForSaving()).throwIfInvalid()
+        if let existing = try await self.liveApplication(of: applicantID, to: sessionID) {
+            throw Abort(.conflict, reason: "You already have a live application for this session (\(existing.applicationStatus.displayName.lowercased())).")
+        }
+
+        let application = SessionApplication()
+        application.$applicant.id = applicantID
+        application.$session.id = try session.requireID()
+        application.statement = input.statement.trimmingWhitespace()
+        application.confirmedRequirements = input.confirmedRequirements.storedList
+        application.status = (submit ? ApplicationStatus.submitted : .draft).rawValue
+        application.submittedAt = submit ? self.now : nil
+        application.createdAt = self.now
+        application.updatedAt = self.now
+        do {
+            try await self.db.transaction { db in
+                try await application.create(on: db)
+                let id = try application.requireID()
+                for document in documents { try await ApplicationDocument(applicationID: id, documentID: try document.requireID()).create(on: db) }
+                try await ApplicationEvent(applicationID: id, actorID: applicantID, party: .applicant, from: nil, to: .draft, note: "", at: self.now).record(on: db)
+                if submit {
+                    try await ApplicationEvent(applicationID: id, actorID: applicantID, party: .applicant, from: .draft, to: .submitted, note: "", at: self.now)
+                        .record(on: db)
+                    application.$session.value = session
+                    application.$applicant.value = applicant
+                    try await ApplicationNotices(origin: self.origin, now: self.now).changed(LoadedApplication(application: application), from: .draft, to: .submitted, note: "", on: db)
+                }
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two applies at once: the partial unique index let only one in.
+            throw Abort(.conflict, reason: "You already have a live application for this session.")
+        }
+        return try application.requireID()
+    }
+
+    /// Replaces a draft's statement, documents and confirmations.
+    func update(_ loaded: LoadedApplication, by applicant: User, _ input: ApplicationInput) async throws {
+        guard loaded.status == .draft else { throw Abort(.conflict, reason: "Only a draft can be edited; this application is \(loaded.status.displayName.lowercased()).") }
+        let documents = try await self.ownDocuments(input.documentIDs, of: try applicant.requireID())
+        let draft = ApplicationDraft(statement: input.statement, documentKinds: documents.map(\.documentKind), confirmedRequirements: input.confirmedRequirements)
+        try draft.checkForSaving().throwIfInvalid()
+        let application = loaded.application
+        let id = try application.requireID()
+        application.statement = input.statement.trimmingWhitespace()
+        application.confirmedRequirements = input.confirmedRequirements.storedList
+        application.updatedAt = self.now
+        try await self.db.transaction { db in
+            try await application.save(on: db)
+            try await ApplicationDocument.query(on: db).filter(\.$application.$id == id).delete()
+            for document in documents { try await ApplicationDocument(applicationID: id, documentID: try document.requireID()).create(on: db) }
+        }
+    }
+
+    /// The rules a draft must meet to be submitted, with its stored documents and confirmations.
+    static func checkSubmittable(_ loaded: LoadedApplication, on db: any Database) async throws {
+        let kinds = try await ApplicationDocument.query(on: db).filter(\.$application.$id == loaded.application.requireID())
+            .with(\.$document).all().map(\.document.documentKind)
+        let draft = ApplicationDraft(
+            statement: loaded.application.statement, documentKinds: kinds,
+            confirmedRequirements: Set(storedList: loaded.application.confirmedRequirements)
+        )
+        try draft.checkForSubmission(requirements: Set(storedList: loaded.opportunity.requirements)).throwIfInvalid()
+    }
+
+    private func ownDocuments(_ ids: [UUID], of ownerID: UUID) async throws -> [Document] {
+        let unique = Array(Set(ids))
+        guard unique.count == ids.count else {
+            throw ValidationReport([FieldError(field: "document_ids", message: "Each document can be attached once.")])
+        }
+        guard !unique.isEmpty else { return [] }
+        let documents = try await Document.query(on: self.db).filter(\.$id ~~ unique).filter(\.$owner.$id == ownerID).all()
+        guard documents.count == unique.count else {
+            throw ValidationReport([FieldError(field: "document_ids", message: "Attach only documents from your own vault.")])
+        }
+        return documents
+    }
+
+    private func liveApplication(of applicantID: UUID, to sessionID: UUID) async throws -> SessionApplication? {
+        try await SessionApplication.query(on: self.db).filter(\.$applicant.$id == applicantID).filter(\.$session.$id == sessionID)
+            .filter(\.$status ~~ ApplicationStatus.live.map(\.rawValue)).first()
+    }
+}
+
+extension Request {
+    var applicationDrafting: ApplicationDrafting {
+        ApplicationDrafting(db: self.db, now: self.now, origin: self.config.server.origin)
+    }
+}

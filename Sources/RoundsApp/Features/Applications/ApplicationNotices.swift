@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import RoundsCore
+
+/// Who hears about a change of status, and what they read (in the app and by e-mail).
+struct ApplicationNotices {
+    let origin: String
+    let now: Date
+
+    func changed(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, note: String, on db: any Database) async throws {
+        let title = loaded.opportunity.title
+        let dates = "\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)"
+        let id = try loaded.application.requireID()
+        let applicantLink = Paths.application(id)
+        let hostLink = Paths.hostApplication(id)
+        let reason = note.isEmpty ? "" : "\n\nNote: \(note)"
+
+        switch to {
+        case .submitted:
+            try await self.tell(loaded.host, "New application: \(title)", "\(loaded.applicant.displayName) applied for \(title) (\(dates)).", hostLink, db)
+        case .offered:
+            let expiry = loaded.application.offerExpiresAt.map { DisplayFormat.dateTime($0) } ?? "soon"
+            try await self.tell(
+                loaded.applicant, "Offer: \(title)",
+                "You are offered a place in \(title) (\(dates)). Accept or decline by \(expiry).\(reason)", applicantLink, db
+            )
+        case .accepted, .declined, .withdrawn:
+            guard from != .draft else { return }
+            try await self.tell(
+                loaded.host, "\(to.displayName): \(title)",
+                "\(loaded.applicant.displayName)'s application for \(title) (\(dates)) is now \(to.displayName.lowercased()).\(reason)", hostLink, db
+            )
+        case .rejected, .waitlisted, .cancelled, .completed:
+            try await self.tell(
+                loaded.applicant, "\(to.displayName): \(title)",
+                "Your application for \(title) (\(dates)) is now \(to.displayName.lowercased()).\(reason)", applicantLink, db
+            )
+        case .expired:
+            try await self.tell(loaded.applicant, "Offer expired: \(title)", "Your offer for \(title) (\(dates)) expired unanswered.", applicantLink, db)
+            try await self.tell(
+                loaded.host, "Offer expired: \(title)", "The offer to \(loaded.applicant.displayName) for \(title) (\(dates)) expired unanswered.", hostLink, db
+            )
+        case .draft, .underReview:
+            return
+        }
+    }
+
+    private func tell(_ user: User, _ title: String, _ body: String, _ link: String, _ db: any Database) async throws {
+        try await Notifier.notify(user, title: title, body: body, link: link, origin: self.origin, now: self.now, on: db)
+    }
+}

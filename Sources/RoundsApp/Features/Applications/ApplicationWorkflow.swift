@@ -1,0 +1,155 @@
+import Fluent
+import Foundation
+import RoundsCore
+import SQLKit
+import Vapor
+
+/// Who asks for a change, as the workflow sees it.
+enum WorkflowActor {
+    case user(User)
+    case system
+}
+
+/// Every change of an application's status: checked by `ApplicationTransitions`, written with a
+/// compare-and-set on the old status, seats and waitlist adjusted, the event recorded and the other
+/// side notified, all in one transaction.
+struct ApplicationWorkflow {
+    let db: any Database
+    let now: Date
+    let origin: String
+
+    struct Change: Sendable {
+        var action: ApplicationAction
+        var note = ""
+        var expiresInDays: Int?
+    }
+
+    /// Performs `request` on the application `id` for `actor`. Answers 404 when the actor cannot see it.
+    @discardableResult
+    func perform(_ request: Change, on id: UUID, by actor: WorkflowActor) async throws -> LoadedApplication {
+        guard let loaded = try await LoadedApplication.load(id, on: self.db) else { throw Self.notFound }
+        let party: ApplicationParty
+        let actorID: UUID?
+        switch actor {
+        case .system:
+            party = .system
+            actorID = nil
+        case .user(let user):
+            let parties = loaded.parties(of: user)
+            guard !parties.isEmpty else { throw Self.notFound }
+            // Someone hosting their own application acts as whichever side can take this action.
+            party = parties.first { ApplicationTransitions.actions(for: $0, from: loaded.status).contains(request.action) } ?? parties[0]
+            actorID = user.id
+        }
+        let note = request.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        let proposedExpiry = request.expiresInDays.map { self.now.addingTimeInterval(Double($0) * 86_400) }
+        let context = TransitionContext(
+            now: self.now, offerExpiresAt: loaded.application.offerExpiresAt, proposedExpiry: proposedExpiry,
+            deadline: Day(ordinal: loaded.session.deadlineDay), sessionEnd: Day(ordinal: loaded.session.endDay), note: note
+        )
+        let from = loaded.status
+        let to: ApplicationStatus
+        switch ApplicationTransitions.target(from: from, action: request.action, by: party, context: context) {
+        case .success(let target): to = target
+        case .failure(let refusal): throw refusal.abort
+        }
+        if request.action == .submit {
+            try await ApplicationDrafting.checkSubmittable(loaded, on: self.db)
+        }
+
+        try await self.db.transaction { db in
+            try await self.move(loaded, from: from, to: to, offerExpiry: to == .offered ? proposedExpiry : nil, on: db)
+            if request.action == .accept, !(try await SeatLedger.take(session: loaded.session.requireID(), on: db)) {
+                throw Abort(.conflict, reason: "All \(loaded.session.seats) seats of this session are taken; the host can waitlist you.")
+            }
+            try await ApplicationEvent(
+                applicationID: try loaded.application.requireID(), actorID: actorID, party: party, from: from, to: to, note: note, at: self.now
+            ).record(on: db)
+            try await ApplicationNotices(origin: self.origin, now: self.now).changed(loaded, from: from, to: to, note: note, on: db)
+            if from == .accepted && (to == .withdrawn || to == .cancelled) {
+                try await SeatLedger.release(session: loaded.session.requireID(), on: db)
+                try await self.offerFreedSeat(of: loaded.session, on: db)
+            }
+        }
+        guard let reloaded = try await LoadedApplication.load(id, on: self.db) else { throw Self.notFound }
+        return reloaded
+    }
+
+    /// The status write itself: only if the application is still in `from`, so of two concurrent changes
+    /// exactly one wins and the other is told to reload.
+    private func move(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, offerExpiry: Date?, on db: any Database) async throws {
+        var update = db.sql.update(SessionApplication.schema)
+            .set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
+            .set(SQLIdentifier("updated_at"), to: SQLBind(self.now))
+        if let offerExpiry { update = update.set(SQLIdentifier("offer_expires_at"), to: SQLBind(offerExpiry)) }
+        if to == .submitted { update = update.set(SQLIdentifier("submitted_at"), to: SQLBind(self.now)) }
+        if to == .waitlisted { update = update.set(SQLIdentifier("waitlisted_at"), to: SQLBind(self.now)) }
+        let changed = try await update
+            .where(SQLIdentifier("id"), .equal, SQLBind(try loaded.application.requireID()))
+            .where(SQLIdentifier("status"), .equal, SQLBind(from.rawValue))
+            .returning("id")
+            .all()
+            .count
+        guard changed == 1 else {
+            throw Abort(.conflict, reason: "This application changed while you were looking at it; reload the page and try again.")
+        }
+    }
+
+    /// Offers a freed seat to the applicant waitlisted longest, if any (skipping one another request
+    /// promoted at the same moment).
+    private func offerFreedSeat(of session: OpportunitySession, on db: any Database) async throws {
+        let waiting = try await LoadedApplication.query(on: db)
+            .filter(\.$session.$id == session.requireID())
+            .filter(\.$status == ApplicationStatus.waitlisted.rawValue)
+            .sort(\.$waitlistedAt).sort(\.$id)
+            .limit(5)
+            .all()
+            .map(LoadedApplication.init)
+        let expiry = self.now.addingTimeInterval(Double(ApplicationTransitions.promotionOfferDays) * 86_400)
+        for candidate in waiting {
+            let promoted = try await db.sql.update(SessionApplication.schema)
+                .set(SQLIdentifier("status"), to: SQLBind(ApplicationStatus.offered.rawValue))
+                .set(SQLIdentifier("offer_expires_at"), to: SQLBind(expiry))
+                .set(SQLIdentifier("updated_at"), to: SQLBind(self.now))
+                .where(SQLIdentifier("id"), .equal, SQLBind(try candidate.application.requireID()))
+                .where(SQLIdentifier("status"), .equal, SQLBind(ApplicationStatus.waitlisted.rawValue))
+                .returning("id").all().count
+            guard promoted == 1 else { continue }
+            let note = "A seat became free; offered from the waitlist."
+            try await ApplicationEvent(
+                applicationID: try candidate.application.requireID(), actorID: nil, party: .system, from: .waitlisted, to: .offered, note: note, at: self.now
+            ).record(on: db)
+            candidate.application.offerExpiresAt = expiry
+            try await ApplicationNotices(origin: self.origin, now: self.now).changed(candidate, from: .waitlisted, to: .offered, note: note, on: db)
+            return
+        }
+    }
+
+    /// Expires every offer whose time ran out; run periodically by each instance (the compare-and-set
+    /// makes two instances sweeping together harmless). Returns how many expired.
+    @discardableResult
+    func expireOverdueOffers() async throws -> Int {
+        let overdue = try await SessionApplication.query(on: self.db)
+            .filter(\.$status == ApplicationStatus.offered.rawValue)
+            .filter(\.$offerExpiresAt <= self.now)
+            .all(\.$id)
+        var expired = 0
+        for id in overdue {
+            do {
+                try await self.perform(Change(action: .expire), on: id, by: .system)
+                expired += 1
+            } catch let abort as any AbortError where abort.status == .conflict {
+                continue  // accepted or withdrawn a moment ago
+            }
+        }
+        return expired
+    }
+
+    static let notFound = Abort(.notFound, reason: "No such application of yours.")
+}
+
+extension Request {
+    var applicationWorkflow: ApplicationWorkflow {
+        ApplicationWorkflow(db: self.db, now: self.now, origin: self.config.server.origin)
+    }
+}
