@@ -56,6 +56,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         )
         // After sign-in is known: roles that see others' data must set up two-factor sign-in first.
         app.middleware.use(TwoFactorRequired())
+        app.middleware.use(UnreadNotificationsMiddleware())
     }
 
     app.catalogSearch = CatalogSearchService(recheckInterval: config.catalogRecheckInterval, logger: app.logger) { [unowned app] in app.db }

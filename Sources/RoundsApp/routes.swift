@@ -13,6 +13,8 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: TwoFactorController())
         try app.register(collection: TwoFactorSignIn())
         try app.register(collection: NotificationsController())
+        try app.register(collection: DocumentsController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))
+        try app.register(collection: ApplicationsController())
     }
 
     do {  // JSON API, authenticated by bearer token

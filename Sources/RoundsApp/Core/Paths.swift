@@ -37,10 +37,12 @@ enum Paths {
     static let applications = "/applications"
     static func apply(session: UUID) -> String { "/sessions/\(session.uuidString)/apply" }
     static func application(_ id: UUID) -> String { "/applications/\(id.uuidString)" }
+    static func editApplication(_ id: UUID) -> String { "/applications/\(id.uuidString)/edit" }
     static func applicationAction(_ id: UUID, _ action: String) -> String { "/applications/\(id.uuidString)/actions/\(action)" }
     static let hostApplications = "/host/applications"
     static let hostBulkReject = "/host/applications/reject"
-    static func hostApplication(_ id: UUID) -> String { "/host/applications/\(id.uuidString)" }
+    /// Hosts review an application on the same page its applicant sees, with a host's view of it.
+    static func hostApplication(_ id: UUID) -> String { application(id) }
     static let notifications = "/notifications"
     static let readNotifications = "/notifications/read"
     static let twoFactor = "/account/two-factor"

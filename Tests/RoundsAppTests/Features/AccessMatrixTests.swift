@@ -56,6 +56,14 @@ import VaporTesting
     static let adminsButNotFound: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .forbidden, .admin: .notFound,
     ]
+    /// Applicant routes naming something that is not the applicant's.
+    static let applicantsButNotTheirs: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .notFound, .host: .forbidden, .advisor: .forbidden, .admin: .forbidden,
+    ]
+    /// Application routes for both sides of an application, naming one that is neither's.
+    static let partiesButNotTheirs: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .forbidden, .admin: .forbidden,
+    ]
     static let nobodyElses: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .notFound, .admin: .notFound,
     ]
@@ -91,6 +99,34 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/host/sessions/{token}/delete", expected: hostsButNotTheirs),
         ProtectedRoute(method: .GET, pattern: "/admin/sites", expected: adminsOnly),
         ProtectedRoute(method: .POST, pattern: "/admin/sites/{token}/verify", expected: adminsButNotFound),
+        ProtectedRoute(method: .GET, pattern: "/documents", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/documents", form: [("kind", "cv")], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/documents/{token}", expected: nobodyElses),
+        ProtectedRoute(method: .POST, pattern: "/documents/{token}/delete", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/sessions/{token}/apply", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/sessions/{token}/apply", form: [("statement", "x")], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/applications", expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/applications/{token}", expected: partiesButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/applications/{token}/edit", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/applications/{token}/edit", form: [("statement", "x")], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/applications/{token}/actions/{token}", expected: partiesButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/host/applications", expected: hostsOnly),
+        ProtectedRoute(method: .POST, pattern: "/host/applications/reject", expected: hostsOnly),
+        ProtectedRoute(method: .GET, pattern: "/notifications", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/notifications/read", expected: everyone),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/documents", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/documents", json: ["kind": "cv"], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/documents/{token}", expected: nobodyElses),
+        ProtectedRoute(method: .DELETE, pattern: "/api/v1/documents/{token}", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/applications", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/applications", json: ["statement": "x"], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/applications/{token}", expected: partiesButNotTheirs),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/applications/{token}", json: ["statement": "x"], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/applications/{token}/actions/{token}", expected: partiesButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/host/applications", expected: hostsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/host/applications/reject", json: ["note": "x"], expected: hostsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/notifications", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/notifications/read", expected: everyone),
         ProtectedRoute(method: .GET, pattern: "/api/v1/me", expected: everyone),
         ProtectedRoute(method: .GET, pattern: "/api/v1/tokens", expected: everyone),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/tokens/{token}", expected: nobodyElses),

@@ -23,6 +23,7 @@ func withRoundsApp<T>(
         app.logger.logLevel = .debug
     }
     var config = AppConfig.testing(database: database.location)
+    let temporaryStorage = config.storageDirectory
     adjust(&config)
     let services = AppServices(
         clock: clock,
@@ -35,12 +36,12 @@ func withRoundsApp<T>(
         let result = try await body(app)
         try await app.asyncShutdown()
         try await database.drop()
-        try? FileManager.default.removeItem(atPath: config.storageDirectory)
+        try? FileManager.default.removeItem(atPath: temporaryStorage)
         return result
     } catch {
         try? await app.asyncShutdown()
         try? await database.drop()
-        try? FileManager.default.removeItem(atPath: config.storageDirectory)
+        try? FileManager.default.removeItem(atPath: temporaryStorage)
         throw error
     }
 }

@@ -132,6 +132,25 @@ extension Node where Context == HTML.BodyContext {
         )
     }
 
+    /// A labelled multi-line text field.
+    static func textArea(_ label: String, name: String, value: String, error: String? = nil, hint: String? = nil, maxLength: Int, rows: Int = 8) -> BodyNode {
+        let id = "field-\(name)"
+        let describedBy = [error.map { _ in "\(id)-error" }, hint.map { _ in "\(id)-hint" }].compactMap { $0 }
+        return .div(
+            .class(error == nil ? "field" : "field has-error"),
+            .tag("label", .safeAttribute("for", id), .safeText(label)),
+            hint.map { .tag("p", .class("hint"), .safeAttribute("id", "\(id)-hint"), .safeText($0)) } ?? .empty,
+            .tag(
+                "textarea",
+                .safeAttribute("id", id), .safeAttribute("name", name), .safeAttribute("rows", String(rows)),
+                .safeAttribute("maxlength", String(maxLength)),
+                describedBy.isEmpty ? .empty : .safeAttribute("aria-describedby", describedBy.joined(separator: " ")),
+                .safeText(value)
+            ),
+            .fieldError(error, id: id)
+        )
+    }
+
     static func fieldError(_ error: String?, id: String) -> BodyNode {
         guard let error else { return .empty }
         return .tag("p", .class("error"), .safeAttribute("id", "\(id)-error"), .safeText(error))

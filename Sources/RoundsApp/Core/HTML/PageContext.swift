@@ -6,6 +6,7 @@ struct PageContext: Sendable {
     struct Viewer: Sendable {
         var displayName: String
         var roles: Set<Role>
+        var unreadNotifications = 0
     }
 
     var viewer: Viewer?
@@ -25,9 +26,21 @@ struct Flash: Sendable, Equatable {
 extension Request {
     var pageContext: PageContext {
         PageContext(
-            viewer: self.currentUser.map { PageContext.Viewer(displayName: $0.displayName, roles: $0.roles) },
+            viewer: self.currentUser.map {
+                PageContext.Viewer(displayName: $0.displayName, roles: $0.roles, unreadNotifications: self.unreadNotifications ?? 0)
+            },
             csrfToken: self.csrfToken ?? "",
             flash: self.incomingFlash
         )
+    }
+}
+
+extension Request {
+    private struct UnreadNotificationsKey: StorageKey { typealias Value = Int }
+
+    /// Set by `UnreadNotificationsMiddleware` for signed-in page views.
+    var unreadNotifications: Int? {
+        get { self.storage[UnreadNotificationsKey.self] }
+        set { self.storage[UnreadNotificationsKey.self] = newValue }
     }
 }

@@ -53,8 +53,16 @@ struct PageLayout {
     private func navigationLinks() -> [(title: String, path: String)] {
         var links: [(String, String)] = [("Find opportunities", Paths.opportunities)]
         guard let viewer = self.context.viewer else { return links }
-        if viewer.roles.contains(.applicant) { links.append(("My profile", Paths.profile)) }
-        if viewer.roles.contains(.host) { links.append(("My sites", Paths.hostSites)) }
+        if viewer.roles.contains(.applicant) {
+            links.append(("My profile", Paths.profile))
+            links.append(("Documents", Paths.documents))
+            links.append(("Applications", Paths.applications))
+        }
+        if viewer.roles.contains(.host) {
+            links.append(("My sites", Paths.hostSites))
+            links.append(("Inbox", Paths.hostApplications))
+        }
+        links.append((viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications", Paths.notifications))
         if viewer.roles.contains(.admin) { links.append(("Verify sites", Paths.adminSites)) }
         links.append(("Account", Paths.account))
         return links

@@ -20,6 +20,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.csrfToken = token
 
         if Self.isUnsafe(request.method) {
+            try await self.collectBody(of: request)
             try self.verify(request, expected: existing)
         }
         let response = try await next.respond(to: request)
@@ -29,6 +30,15 @@ struct CSRFMiddleware: AsyncMiddleware {
             response.cookies[self.cookieName] = self.cookie(token)
         }
         return response
+    }
+
+    /// The token is a form field, so the body must be read before the route would read it. Uploads
+    /// (multipart) may be as large as the upload limit allows; everything else as the default limit.
+    private func collectBody(of request: Request) async throws {
+        guard request.body.data == nil else { return }
+        let isMultipart = request.headers.contentType?.type == "multipart"
+        let limit = isMultipart ? request.application.config.uploadRequestMaximumBytes : request.application.routes.defaultMaxBodySize.value
+        _ = try await request.body.collect(max: limit).get()
     }
 
     private func verify(_ request: Request, expected: String?) throws {

@@ -30,6 +30,6 @@ struct CatalogController: RouteCollection {
         guard let id = req.parameters.get("opportunityID", as: UUID.self), let detail = try await CatalogQueries.detail(id: id, req: req) else {
             throw Abort(.notFound, reason: "There is no such opportunity, or it is no longer listed.")
         }
-        return OpportunityPages.detail(detail, context: req.pageContext).page()
+        return OpportunityPages.detail(detail, today: req.today, context: req.pageContext).page()
     }
 }

@@ -13,6 +13,17 @@ struct HostCatalog {
         try await Site.query(on: self.db).filter(\.$host.$id == self.host.requireID()).with(\.$opportunities).sort(\.$name).all()
     }
 
+    /// Every session of the host's opportunities, soonest first (for the inbox filter).
+    func sessions() async throws -> [OpportunitySession] {
+        try await OpportunitySession.query(on: self.db)
+            .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
+            .join(Site.self, on: \Opportunity.$site.$id == \Site.$id)
+            .filter(Site.self, \.$host.$id == self.host.requireID())
+            .with(\.$opportunity)
+            .sort(\.$startDay)
+            .all()
+    }
+
     /// The host's own site, or nil (another host's site is as good as absent).
     func site(_ id: UUID) async throws -> Site? {
         try await Site.query(on: self.db).filter(\.$id == id).filter(\.$host.$id == self.host.requireID()).first()
@@ -74,6 +85,10 @@ struct HostCatalog {
             try await self.opportunity(session.opportunity.requireID()) != nil
         else { return nil }
         let opportunityID = session.$opportunity.id
+        let applications = try await SessionApplication.query(on: self.db).filter(\.$session.$id == id).count()
+        guard applications == 0 else {
+            throw Abort(.conflict, reason: "People have applied to this session, so it stays; archive the opportunity to stop new applications.")
+        }
         try await CatalogVersion.changing(on: self.db) { db in try await session.delete(on: db) }
         return opportunityID
     }

@@ -112,7 +112,7 @@ enum OpportunityPages {
         )
     }
 
-    static func detail(_ detail: OpportunityDetailResponse, context: PageContext) -> PageLayout {
+    static func detail(_ detail: OpportunityDetailResponse, today: Day, context: PageContext) -> PageLayout {
         let item = detail.summary
         let place = "\(item.site.name) · \(item.site.city), \(item.site.state) \(item.site.zip)"
         let content: BodyNode = .article(
@@ -122,7 +122,7 @@ enum OpportunityPages {
             self.facts(detail),
             self.eligibility(item.eligibility),
             .section(.h2("About"), .p(.safeText(detail.description))),
-            self.sessions(detail.sessions)
+            self.sessions(detail.sessions, today: today)
         )
         return PageLayout(title: item.title, context: context, content: content)
     }
@@ -151,13 +151,15 @@ enum OpportunityPages {
         )
     }
 
-    private static func sessions(_ sessions: [OpportunitySummary.SessionSummary]) -> BodyNode {
+    private static func sessions(_ sessions: [OpportunitySummary.SessionSummary], today: Day) -> BodyNode {
         guard !sessions.isEmpty else { return .section(.h2("Sessions"), .p("No sessions scheduled.")) }
         let rows: [BodyNode] = sessions.map { session in
             let cells = [session.start, session.end, String(session.seats), session.applicationDeadline]
-            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) })
+            let isOpen = Day(iso: session.applicationDeadline).map { $0 >= today } ?? false
+            let apply: BodyNode = isOpen ? .safeLink(Paths.apply(session: session.id), .text("Apply")) : .text("Closed")
+            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", apply)])
         }
-        let header: BodyNode = .tag("tr", ["Starts", "Ends", "Seats", "Apply by"].map { BodyNode.tag("th", .safeText($0)) })
+        let header: BodyNode = .tag("tr", ["Starts", "Ends", "Seats", "Apply by", ""].map { BodyNode.tag("th", .safeText($0)) })
         return .section(.h2("Sessions"), .tag("table", .tag("thead", header), .tag("tbody", rows)))
     }
 

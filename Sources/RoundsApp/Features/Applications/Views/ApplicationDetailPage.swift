@@ -1,0 +1,131 @@
+import Foundation
+import Plot
+import RoundsCore
+
+extension ApplicationPages {
+    /// One application, as its applicant or its host sees it: facts, documents, history, and the actions
+    /// the viewer may take now.
+    static func detail(_ detail: ApplicationResponse, hostView: Bool, profile: ApplicantProfileInput?, errors: ValidationReport, context: PageContext)
+        -> PageLayout
+    {
+        let status = ApplicationStatus(rawValue: detail.status) ?? .withdrawn
+        let title = "\(detail.opportunity.title): \(status.displayName)"
+        var facts: [(String, String)] = [
+            ("Status", status.displayName),
+            ("Site", detail.opportunity.siteName),
+            ("Dates", "\(detail.session.start) to \(detail.session.end)"),
+            ("Seats", "\(detail.session.seatsTaken) of \(detail.session.seats) taken"),
+            ("Apply by", detail.session.applicationDeadline),
+        ]
+        if hostView { facts.insert(("Applicant", detail.applicant.displayName), at: 0) }
+        if status == .offered, let expiry = detail.offerExpiresAt { facts.append(("Offer open until", DisplayFormat.dateTime(expiry))) }
+        let documents: [BodyNode] = detail.documents.map { .tag("li", .safeLink(Paths.document($0.id), .safeText($0.fileName)), .safeText(" · \(DocumentKind(rawValue: $0.kind)?.displayName ?? $0.kind)")) }
+        let history: [BodyNode] = (detail.history ?? []).map { event in
+            let from = event.from.flatMap(ApplicationStatus.init(rawValue:))?.displayName ?? "New"
+            let to = ApplicationStatus(rawValue: event.to)?.displayName ?? event.to
+            return .tag("li", .safeText("\(DisplayFormat.dateTime(event.at)) · \(event.party): \(from) → \(to)" + (event.note.isEmpty ? "" : " (\(event.note))")))
+        }
+        return PageLayout(
+            title: title,
+            context: context,
+            content: .div(
+                .p(hostView ? .safeLink(Paths.hostApplications, .text("← Inbox")) : .safeLink(Paths.applications, .text("← Your applications"))),
+                .h1(.safeText(title)),
+                .errorSummary(errors.errors.map(\.message)),
+                .tag("dl", [.class("facts")] + facts.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", .safeText($0.1))] }),
+                hostView ? self.profileSection(profile) : .empty,
+                .section(.h2("Statement"), .p(.safeText(detail.statement.isEmpty ? "(none yet)" : detail.statement))),
+                .section(.h2("Documents"), documents.isEmpty ? .p("None attached.") : .tag("ul", documents)),
+                self.actionsSection(detail, status: status, errors: errors, context: context),
+                .section(.h2("History"), .tag("ol", [.class("history")] + history))
+            )
+        )
+    }
+
+    private static func profileSection(_ profile: ApplicantProfileInput?) -> BodyNode {
+        guard let profile else { return .section(.h2("Applicant profile"), .p("The applicant has not filled in a profile.")) }
+        let rows: [(String, String)] = [
+            ("Track", profile.track.displayName),
+            ("Medical school", [profile.medicalSchool, profile.schoolCountry].compactMap { $0 }.joined(separator: ", ")),
+            ("Graduation year", profile.graduationYear.map(String.init) ?? "—"),
+            ("USMLE Step 1", profile.step1.displayName),
+            ("USMLE Step 2 CK", profile.step2CKScore.map(String.init) ?? "—"),
+            ("Visa", profile.visaStatus.displayName),
+        ]
+        return .section(.h2("Applicant profile"), .tag("dl", [.class("facts")] + rows.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", .safeText($0.1))] }))
+    }
+
+    private static func actionsSection(_ detail: ApplicationResponse, status: ApplicationStatus, errors: ValidationReport, context: PageContext) -> BodyNode {
+        let actions = detail.actions.compactMap(ApplicationAction.init(rawValue:)).filter { $0 != .expire }
+        guard !actions.isEmpty || status == .draft else { return .empty }
+        let forms: [BodyNode] = actions.map { action in
+            let path = Paths.applicationAction(detail.id, action.rawValue)
+            switch action {
+            case .offer:
+                return .postForm(
+                    path, csrfToken: context.csrfToken,
+                    .field("Offer open for (days)", name: "expires_in_days", value: "7", type: "number", error: errors.message(for: "expires_in_days"), isRequired: true),
+                    .field("Message to the applicant (optional)", name: "note", maxLength: ApplicationTransitions.maximumNoteLength),
+                    .submit(action.displayName)
+                )
+            case .cancel, .reject, .waitlist:
+                return .postForm(
+                    path, csrfToken: context.csrfToken,
+                    .field(
+                        action == .cancel ? "Reason for cancelling" : "Note to the applicant (optional)", name: "note", error: action == .cancel ? errors.message(for: "note") : nil,
+                        isRequired: action == .cancel, maxLength: ApplicationTransitions.maximumNoteLength
+                    ),
+                    .tag("button", .safeAttribute("type", "submit"), .class("button"), .safeText(action.displayName))
+                )
+            default:
+                return .postButton(path, title: action.displayName, csrfToken: context.csrfToken, style: action == .accept || action == .submit ? "primary" : "")
+            }
+        }
+        let edit: BodyNode = status == .draft && actions.contains(.submit) ? .p(.safeLink(Paths.editApplication(detail.id), .text("Edit the draft"))) : .empty
+        return .section(.class("application-actions"), .h2("What you can do"), edit, .group(forms))
+    }
+
+    static func inbox(_ list: [LoadedApplication], sessions: [OpportunitySession], filter: InboxFilter, context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = list.map { loaded in
+            .tag(
+                "tr",
+                .tag("td", .voidTag("input", [("type", "checkbox"), ("name", "application_ids[]"), ("value", loaded.application.id!.uuidString), ("form", "bulk-reject"), ("aria-label", "Select \(loaded.applicant.displayName)")])),
+                .tag("td", .safeLink(Paths.application(loaded.application.id!), .safeText(loaded.applicant.displayName))),
+                .tag("td", .safeText(loaded.opportunity.title)),
+                .tag("td", .safeText(Day(ordinal: loaded.session.startDay).iso)),
+                .tag("td", .safeText(loaded.status.displayName)),
+                .tag("td", .safeText(loaded.application.submittedAt.map(DisplayFormat.dateTime) ?? ""))
+            )
+        }
+        let sessionChoices = sessions.map { Choice(value: $0.id!.uuidString, label: "\($0.opportunity.title), \(Day(ordinal: $0.startDay).iso)") }
+        let statusChoices = ApplicationStatus.allCases.filter { $0 != .draft }.map { Choice(value: $0.rawValue, label: $0.displayName) }
+        return PageLayout(
+            title: "Applications inbox",
+            context: context,
+            content: .div(
+                .h1("Applications inbox"),
+                .tag(
+                    "form", .safeAttribute("method", "get"), .safeAttribute("action", Paths.hostApplications), .class("filters"),
+                    .selectField("Session", name: "session_id", choices: sessionChoices, selected: filter.sessionID?.uuidString, includeBlank: "All sessions"),
+                    .selectField("Status", name: "status", choices: statusChoices, selected: filter.status?.rawValue, includeBlank: "Any status"),
+                    .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Filter"))
+                ),
+                rows.isEmpty
+                    ? .p("No applications match.")
+                    : .group(
+                        .tag(
+                            "table",
+                            .tag("thead", .tag("tr", ["", "Applicant", "Opportunity", "Starts", "Status", "Submitted"].map { BodyNode.tag("th", .safeText($0)) })),
+                            .tag("tbody", rows)
+                        ),
+                        .tag(
+                            "form", .safeAttribute("method", "post"), .safeAttribute("action", Paths.hostBulkReject), .id("bulk-reject"),
+                            .voidTag("input", [("type", "hidden"), ("name", "csrf_token"), ("value", context.csrfToken)]),
+                            .field("Note to the selected applicants (optional)", name: "note", maxLength: ApplicationTransitions.maximumNoteLength),
+                            .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Reject selected"))
+                        )
+                    )
+            )
+        )
+    }
+}

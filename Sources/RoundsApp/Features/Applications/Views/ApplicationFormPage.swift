@@ -1,0 +1,101 @@
+import Foundation
+import Plot
+import RoundsCore
+
+/// The applicant's pages: the apply / edit form and the list of their applications.
+enum ApplicationPages {
+    enum FormTarget {
+        case new(OpportunitySession)
+        case draft(LoadedApplication)
+
+        var session: OpportunitySession {
+            switch self {
+            case .new(let session): session
+            case .draft(let loaded): loaded.session
+            }
+        }
+
+        var action: String {
+            switch self {
+            case .new(let session): Paths.apply(session: session.id!)
+            case .draft(let loaded): Paths.editApplication(loaded.application.id!)
+            }
+        }
+    }
+
+    static func form(_ target: FormTarget, values: ApplicationForm, documents: [Document], errors: ValidationReport, context: PageContext)
+        -> PageLayout
+    {
+        let session = target.session
+        let opportunity = session.opportunity
+        let requirements = Requirement.allCases.filter { Set<Requirement>(storedList: opportunity.requirements).contains($0) }
+        let title = "Apply: \(opportunity.title)"
+        let chosen = Set(values.documentIDs ?? [])
+        let documentChoices = documents.map { Choice(value: $0.id!.uuidString, label: "\($0.fileName) (\($0.documentKind.displayName))") }
+        let needed = requirements.compactMap(ApplicationDraft.documentKind(proving:)).map(\.displayName)
+        return PageLayout(
+            title: title,
+            context: context,
+            content: .div(
+                .class("narrow"),
+                .h1(.safeText(title)),
+                .p(.safeText("\(opportunity.site.name) · \(Day(ordinal: session.startDay).iso) to \(Day(ordinal: session.endDay).iso) · apply by \(Day(ordinal: session.deadlineDay).iso)")),
+                .p(.safeText("Letter of recommendation: \(LetterPolicy(rawValue: opportunity.letterPolicy)?.displayName ?? opportunity.letterPolicy).")),
+                .errorSummary(errors.errors.map(\.message)),
+                .postForm(
+                    target.action,
+                    csrfToken: context.csrfToken,
+                    .textArea(
+                        "Statement", name: "statement", value: values.statement ?? "", error: errors.message(for: "statement"),
+                        hint: "Why this placement, and what you bring: \(ApplicationDraft.minimumStatementLength) to \(ApplicationDraft.maximumStatementLength) characters.",
+                        maxLength: ApplicationDraft.maximumStatementLength
+                    ),
+                    documentChoices.isEmpty
+                        ? .p(.text("You have no documents yet. "), .safeLink(Paths.documents, .text("Upload your CV and records")), .text(" first."))
+                        : .checkboxGroup(
+                            needed.isEmpty ? "Documents" : "Documents (this host needs: \(needed.joined(separator: ", ")))",
+                            name: "document_ids", choices: documentChoices, checked: chosen, error: errors.message(for: "document_ids")
+                        ),
+                    requirements.isEmpty
+                        ? .empty
+                        : .checkboxGroup(
+                            "I confirm that I meet these requirements", name: "requirements",
+                            choices: requirements.map { Choice(value: $0.rawValue, label: $0.displayName) },
+                            checked: Set(values.requirements ?? []), error: errors.message(for: "requirements")
+                        ),
+                    .div(
+                        .class("actions"),
+                        .tag("button", .safeAttribute("type", "submit"), .safeAttribute("name", "intent"), .safeAttribute("value", "submit"), .class("button primary"), .text("Submit application")),
+                        .tag("button", .safeAttribute("type", "submit"), .safeAttribute("name", "intent"), .safeAttribute("value", "save"), .class("button"), .text("Save as draft"))
+                    )
+                )
+            )
+        )
+    }
+
+    static func mine(_ list: [LoadedApplication], context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = list.map { loaded in
+            .tag(
+                "tr",
+                .tag("td", .safeLink(Paths.application(loaded.application.id!), .safeText(loaded.opportunity.title))),
+                .tag("td", .safeText(loaded.site.name)),
+                .tag("td", .safeText("\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)")),
+                .tag("td", .safeText(loaded.status.displayName))
+            )
+        }
+        return PageLayout(
+            title: "Your applications",
+            context: context,
+            content: .div(
+                .h1("Your applications"),
+                rows.isEmpty
+                    ? .p(.text("No applications yet. "), .safeLink(Paths.opportunities, .text("Find an opportunity")), .text(" and apply to one of its sessions."))
+                    : .tag(
+                        "table",
+                        .tag("thead", .tag("tr", ["Opportunity", "Site", "Dates", "Status"].map { BodyNode.tag("th", .safeText($0)) })),
+                        .tag("tbody", rows)
+                    )
+            )
+        )
+    }
+}
