@@ -43,13 +43,34 @@ final class Browser {
         return try await self.send(.POST, path, headers: headers, body: Self.encode(fields))
     }
 
+    /// Posts a multipart form with one file, as a file input does; the CSRF token goes in as a field.
+    @discardableResult
+    func upload(_ path: String, fields: [(String, String)], fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+        if self.csrfToken == nil { try await self.get(Paths.home) }
+        let boundary = "----rounds-browser-boundary"
+        var body = ByteBuffer()
+        for (name, value) in fields + [("csrf_token", self.csrfToken ?? "")] {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/pdf\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await self.send(.POST, path, headers: headers, buffer: body)
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: String?) async throws -> TestingHTTPResponse {
+        var buffer = ByteBuffer()
+        if let body { buffer.writeString(body) }
+        return try await self.send(method, path, headers: headers, buffer: buffer)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, buffer: ByteBuffer) async throws -> TestingHTTPResponse {
         var headers = headers
         if !self.cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: self.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        var buffer = ByteBuffer()
-        if let body { buffer.writeString(body) }
         let response = try await self.app.testing().performTest(
             request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: buffer)
         )

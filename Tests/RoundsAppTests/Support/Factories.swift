@@ -36,6 +36,16 @@ enum Factories {
         return TOTP(secret: Self.totpSecret).code(at: Int64(app.services.clock.now().timeIntervalSince1970))
     }
 
+    /// A browser signed in as an existing user (with the two-factor step when their role needs it).
+    static func browser(_ app: Application, signedInAs email: String) async throws -> Browser {
+        let browser = Browser(app)
+        let response = try await browser.signIn(email: email)
+        if response.location == Paths.signInTwoFactor {
+            try await browser.post(Paths.signInTwoFactor, form: [("code", Self.totpCode(app))])
+        }
+        return browser
+    }
+
     /// A signed-in browser and API client for a new user with `roles`.
     static func signedIn(_ app: Application, email: String, roles: Set<Role>) async throws -> (Browser, APIClient) {
         let user = try await Self.user(app, email: email, roles: roles)
