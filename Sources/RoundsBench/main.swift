@@ -19,6 +19,10 @@ let usage = """
           and measures /healthz and three searches with wrk (32 connections on loopback, S seconds each).
       rounds-bench import [--opportunities N]
           Only the import of N generated opportunities.
+      rounds-bench accept-race --servers URL[,URL…] [--applicants N] [--seats S]
+          With DATABASE_URL set to the servers' PostgreSQL database: N applicants (default 200) with open offers
+          for one session of S seats (default 5) accept at once, spread over the servers. Exit 1 unless
+          exactly S are accepted and the rest get 409.
     """
 
 func option(_ name: String, default value: Int) -> Int {
@@ -132,6 +136,14 @@ do {
             count: option("--opportunities", default: 100_000), withLoad: true, duration: option("--seconds", default: 10),
             port: option("--port", default: 8077)
         )
+    case "accept-race":
+        let servers = (stringOption("--servers") ?? "").split(separator: ",").map(String.init)
+        guard !servers.isEmpty else {
+            print(usage)
+            exit(2)
+        }
+        let passed = try await AcceptRace.run(servers: servers, applicants: option("--applicants", default: 200), seats: option("--seats", default: 5))
+        exit(passed ? 0 : 1)
     case "index": try IndexBench.run(count: option("--opportunities", default: 100_000))
     case "import":
         try await SearchBench.run(count: option("--opportunities", default: 100_000), withLoad: false, duration: 0, port: 0)
