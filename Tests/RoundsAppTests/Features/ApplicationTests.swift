@@ -233,3 +233,26 @@ import VaporTesting
         }
     }
 }
+
+/// Application e-mail through a real SMTP server (aiosmtpd, started by `scripts/smtp-test-servers.sh`).
+@Suite(.enabled(if: SMTPServers.isAvailable)) struct ApplicationMailTests {
+    @Test func anOfferReachesTheApplicantsMailbox() async throws {
+        try await withRoundsApp(adjust: {
+            $0.mail.smtpHost = "127.0.0.1"
+            $0.mail.smtpPort = SMTPServers.plainPort!
+        }) { app in
+            let fixture = try await ApplicationFixture.make(app)
+            let email = "offer-\(UUID().uuidString.prefix(8).lowercased())@example.org"
+            let (_, applicant) = try await fixture.applicant(email)
+            let id = try await fixture.offered(applicant)
+            let client = SMTPClient(configuration: app.config.mail.smtp!, eventLoopGroup: app.eventLoopGroup)
+            let delivery = OutboxDelivery(db: app.db, from: app.config.mail.from, send: { try await client.send($0) })
+            // The host's "new application" notice and the applicant's offer.
+            #expect(try await delivery.deliverDue(now: app.services.clock.now()) == (2, 0))
+            let received = try SMTPServers.messages(in: SMTPServers.plainMaildir!).first { $0.contains("To: \(email)") }
+            let message = try #require(received)
+            #expect(message.contains("Subject: Rounds: Offer: Hospitalist Observership"))
+            #expect(message.contains("/applications/\(id.uuidString)"))
+        }
+    }
+}
