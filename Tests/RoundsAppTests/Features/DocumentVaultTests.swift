@@ -118,3 +118,19 @@ import VaporTesting
         }
     }
 }
+
+extension DocumentVaultTests {
+    @Test func brokenMultipartIsABadRequest() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app)
+            let (_, amara) = try await fixture.applicant("amara@example.org")
+            // Found by schemathesis: a part without headers made the parser throw its own error.
+            let response = try await amara.send(
+                .POST, Paths.API.documents, raw: "--b\r\n1.1125369292536007e-308--b--\r\n",
+                contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "b"])
+            )
+            #expect(response.status == .badRequest)
+            #expect(try response.content.get(String.self, at: "reason").contains("not valid multipart/form-data"))
+        }
+    }
+}

@@ -49,7 +49,16 @@ struct UploadForm: Content {
         guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else {
             throw Abort(.unsupportedMediaType, reason: "Upload a document as multipart/form-data with the fields kind and file.")
         }
-        return try req.content.decode(UploadForm.self)
+        do {
+            return try req.content.decode(UploadForm.self)
+        } catch let error as DecodingError {
+            throw error
+        } catch let error as any AbortError {
+            throw error
+        } catch {
+            // The multipart parser's own errors: the body is not the multipart it claims to be.
+            throw Abort(.badRequest, reason: "The body is not valid multipart/form-data; send the fields kind and file.")
+        }
     }
 }
 
