@@ -76,7 +76,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.lifecycle.use(DevelopmentDatabase())
     }
     app.lifecycle.use(OutboxWorker())
-    app.lifecycle.use(OfferExpiryWorker())
+    app.lifecycle.use(ApplicationSweepWorker())
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in the Origin header.

@@ -256,3 +256,64 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ApplicationSweepTests {
+    @Test func acceptedPlacesAreCompletedTheDayAfterTheSessionEnds() async throws {
+        let clock = ManualClock()
+        try await withRoundsApp(clock: clock) { app in
+            let fixture = try await ApplicationFixture.make(app)
+            let (_, amara) = try await fixture.applicant("amara@example.org")
+            let id = try await fixture.offered(amara)
+            #expect(try await fixture.act(amara, .accept, on: id).status == .ok)
+            // Too early for the host or the sweep.
+            #expect(try await fixture.act(fixture.host, .complete, on: id).status == .conflict)
+            let end = Day(ordinal: fixture.session.endDay)
+            clock.advance(by: Double(Day(clock.now()).days(to: end)) * 86_400)
+            #expect(try await ApplicationWorkflow(db: app.db, now: clock.now(), origin: "").completeFinishedPlacements() == 0)
+            clock.advance(by: 86_400)
+            #expect(try await ApplicationWorkflow(db: app.db, now: clock.now(), origin: "").completeFinishedPlacements() == 1)
+            #expect(try await fixture.status(of: id) == .completed)
+            #expect(try await fixture.seatsTaken() == 1)
+        }
+    }
+}
+
+/// The status machine through HTTP: every status × action × side, with the answer the rules give.
+@Suite struct ApplicationTransitionRouteTests {
+    @Test func everyStatusActionAndSideAnswersAsTheRulesSay() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app, seats: 1_000)
+            let (_, amara) = try await fixture.applicant("amara@example.org")
+            let id = try await fixture.submitted(amara)
+            let application = try #require(try await SessionApplication.find(id, on: app.db))
+            let now = app.services.clock.now()
+            let session = fixture.session
+            for status in ApplicationStatus.allCases {
+                for action in ApplicationAction.allCases {
+                    for (party, client) in [(ApplicationParty.applicant, amara), (.host, fixture.host)] {
+                        application.status = status.rawValue
+                        application.offerExpiresAt = now.addingTimeInterval(86_400)
+                        try await application.save(on: app.db)
+                        let response = try await fixture.act(client, action, on: id, json: ["note": "A reason.", "expires_in_days": 3])
+                        let context = TransitionContext(
+                            now: now, offerExpiresAt: application.offerExpiresAt, proposedExpiry: now.addingTimeInterval(3 * 86_400),
+                            deadline: Day(ordinal: session.deadlineDay), sessionEnd: Day(ordinal: session.endDay), note: "A reason."
+                        )
+                        let expected: HTTPStatus
+                        if party == .host && status == .draft {
+                            expected = .notFound  // a draft is invisible to the host
+                        } else {
+                            switch ApplicationTransitions.target(from: status, action: action, by: party, context: context) {
+                            case .success: expected = .ok
+                            case .failure(.notYours): expected = .forbidden
+                            case .failure(.reasonRequired), .failure(.expiryRequired): expected = .unprocessableEntity
+                            case .failure: expected = .conflict
+                            }
+                        }
+                        #expect(response.status == expected, "\(status.rawValue) \(action.rawValue) by \(party.rawValue): \(response.body.string)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -145,6 +145,26 @@ struct ApplicationWorkflow {
         return expired
     }
 
+    /// Marks accepted places completed once their session has ended; run with the expiry sweep.
+    @discardableResult
+    func completeFinishedPlacements() async throws -> Int {
+        let finished = try await SessionApplication.query(on: self.db)
+            .join(OpportunitySession.self, on: \SessionApplication.$session.$id == \OpportunitySession.$id)
+            .filter(\.$status == ApplicationStatus.accepted.rawValue)
+            .filter(OpportunitySession.self, \.$endDay < Day(self.now).ordinal)
+            .all(\.$id)
+        var completed = 0
+        for id in finished {
+            do {
+                try await self.perform(Change(action: .complete), on: id, by: .system)
+                completed += 1
+            } catch let abort as any AbortError where abort.status == .conflict {
+                continue  // withdrawn or completed by the host a moment ago
+            }
+        }
+        return completed
+    }
+
     static let notFound = Abort(.notFound, reason: "No such application of yours.")
 }
 

@@ -1,9 +1,9 @@
 import Fluent
 import Vapor
 
-/// While `rounds serve` runs, expires offers whose time ran out, so applicants and hosts hear of it and
-/// the seat's fate is settled even when nobody opens the application.
-final class OfferExpiryWorker: LifecycleHandler, @unchecked Sendable {
+/// While `rounds serve` runs, expires offers whose time ran out (so both sides hear of it even when nobody
+/// opens the application) and completes accepted places whose session has ended.
+final class ApplicationSweepWorker: LifecycleHandler, @unchecked Sendable {
     private var task: Task<Void, Never>?
 
     func didBootAsync(_ application: Application) async throws {
@@ -16,8 +16,11 @@ final class OfferExpiryWorker: LifecycleHandler, @unchecked Sendable {
         self.task = Task {
             while !Task.isCancelled {
                 do {
-                    let expired = try await ApplicationWorkflow(db: db, now: clock.now(), origin: origin).expireOverdueOffers()
+                    let workflow = ApplicationWorkflow(db: db, now: clock.now(), origin: origin)
+                    let expired = try await workflow.expireOverdueOffers()
                     if expired > 0 { logger.info("Expired \(expired) unanswered offer(s)") }
+                    let completed = try await workflow.completeFinishedPlacements()
+                    if completed > 0 { logger.info("Completed \(completed) finished placement(s)") }
                 } catch {
                     logger.error("Offer expiry round failed: \(String(describing: error))")
                 }
