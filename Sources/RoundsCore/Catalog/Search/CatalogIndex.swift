@@ -11,6 +11,8 @@ public struct CatalogIndex: Sendable {
 
     public let documents: [CatalogDocument]
     private let columns: CatalogColumns
+    private let filterLists: CatalogFilterLists
+    private let unfiltered = UnfilteredAnswers()
     private let postings: [String: [Posting]]
     private let lengths: [Float]
     private let averageLength: Float
@@ -29,6 +31,7 @@ public struct CatalogIndex: Sendable {
         let documents = documents.sorted { $0.id.uuidString < $1.id.uuidString }
         self.documents = documents
         self.columns = CatalogColumns(documents)
+        self.filterLists = CatalogFilterLists(self.columns)
         var postings: [String: [Posting]] = [:]
         var lengths: [Float] = []
         lengths.reserveCapacity(documents.count)
@@ -64,7 +67,8 @@ public struct CatalogIndex: Sendable {
     }
 
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
-        let (candidates, scores) = self.textMatches(query.text)
+        if query.isUnfiltered { return self.unfilteredPage(query, today: today) }
+        let (textCandidates, scores) = self.textMatches(query.text)
         let columns = self.columns
         let currentYear = today.components.year
         let typeTable = CatalogColumns.table(query.types, CatalogColumns.types)
@@ -99,8 +103,11 @@ public struct CatalogIndex: Sendable {
         var top = TopK<Match>(start + query.perPage, by: order)
         var total = 0
 
+        let hasText = textCandidates != nil
         func consider(_ candidate: Int32) {
             let i = Int(candidate)
+            // Candidates may come from a filter's list rather than the text matches.
+            if hasText && scores[i] == nil { return }
             if let typeTable, !typeTable[Int(columns.type[i])] { return }
             if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { return }
             if let stateTable, !stateTable[Int(columns.state[i])] { return }
@@ -132,7 +139,7 @@ public struct CatalogIndex: Sendable {
             let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
             top.offer(Match(index: candidate, score: scores[i] ?? 0, distance: distance, nextStart: nextStart))
         }
-        if let candidates {
+        if let candidates = self.smallestCandidates(query, text: textCandidates, centre: centre, band: band) {
             for candidate in candidates { consider(candidate) }
         } else {
             for candidate in 0..<Int32(self.documents.count) { consider(candidate) }
@@ -148,13 +155,82 @@ public struct CatalogIndex: Sendable {
                 eligibility: eligibility[match.index]
             )
         }
-        var facets: [String: [String: Int]] = [:]
-        facets["type"] = Self.counts(typeCounts) { CatalogColumns.types[$0].rawValue }
-        facets["specialty"] = Self.counts(specialtyCounts) { $0 < Specialty.all.count ? Specialty.all[$0].id : "" }
-        facets["state"] = Self.counts(stateCounts) { $0 < columns.stateNames.count ? columns.stateNames[$0] : "" }
-        facets["hands_on"] = Self.counts(handsOnCounts) { $0 == 1 ? "true" : "false" }
-        facets["audience"] = Self.counts(audienceCounts) { CatalogColumns.audiences[$0].rawValue }
+        let facets = self.facets(types: typeCounts, specialties: specialtyCounts, states: stateCounts, handsOn: handsOnCounts, audiences: audienceCounts)
         return SearchPage(items: Array(items), total: total, facets: facets)
+    }
+
+    private func facets(types: [Int], specialties: [Int], states: [Int], handsOn: [Int], audiences: [Int]) -> [String: [String: Int]] {
+        let columns = self.columns
+        var facets: [String: [String: Int]] = [:]
+        facets["type"] = Self.counts(types) { CatalogColumns.types[$0].rawValue }
+        facets["specialty"] = Self.counts(specialties) { $0 < Specialty.all.count ? Specialty.all[$0].id : "" }
+        facets["state"] = Self.counts(states) { $0 < columns.stateNames.count ? columns.stateNames[$0] : "" }
+        facets["hands_on"] = Self.counts(handsOn) { $0 == 1 ? "true" : "false" }
+        facets["audience"] = Self.counts(audiences) { CatalogColumns.audiences[$0].rawValue }
+        return facets
+    }
+
+    /// The fewest documents that can match: the text matches, the documents having one of the chosen values
+    /// of a filter, or those in the latitude band of a place search, whichever is smallest; nil for all.
+    private func smallestCandidates(_ query: SearchQuery, text: [Int32]?, centre: (latitude: Double, longitude: Double)?, band: Double) -> [Int32]? {
+        let lists = self.filterLists
+        var sources: [CatalogFilterLists.Source] = []
+        if let text { sources.append(.init(count: text.count) { text }) }
+        if !query.types.isEmpty {
+            sources.append(.union(lists.type, codes: query.types.compactMap { CatalogColumns.types.firstIndex(of: $0) }))
+        }
+        if !query.specialtyIDs.isEmpty {
+            sources.append(.union(lists.specialty, codes: query.specialtyIDs.compactMap { CatalogColumns.specialtyIndex[$0].map(Int.init) }))
+        }
+        if !query.states.isEmpty {
+            sources.append(.union(lists.state, codes: query.states.compactMap { self.columns.stateNames.firstIndex(of: $0) }))
+        }
+        if !query.settings.isEmpty {
+            sources.append(.union(lists.setting, codes: query.settings.compactMap { CatalogColumns.settings.firstIndex(of: $0) }))
+        }
+        if !query.letterPolicies.isEmpty {
+            sources.append(.union(lists.letter, codes: query.letterPolicies.compactMap { CatalogColumns.letters.firstIndex(of: $0) }))
+        }
+        if let centre, band.isFinite { sources.append(lists.latitudeBand(centre.latitude, band: band)) }
+        return sources.min { $0.count < $1.count }?.make()
+    }
+
+    /// A search with nothing to narrow it: total and facets are the day's, the page a slice of a stored order.
+    private func unfilteredPage(_ query: SearchQuery, today: Day) -> SearchPage {
+        let columns = self.columns
+        let count = self.documents.count
+        let answer = self.unfiltered.answer(for: today) {
+            var types = [Int](repeating: 0, count: 256)
+            var specialties = [Int](repeating: 0, count: 256)
+            var states = [Int](repeating: 0, count: 256)
+            var handsOn = [0, 0]
+            var audiences = [Int](repeating: 0, count: 8)
+            var nextStart = [Int](repeating: 0, count: count)
+            for i in 0..<count {
+                types[Int(columns.type[i])] += 1
+                specialties[Int(columns.specialty[i])] += 1
+                states[Int(columns.state[i])] += 1
+                handsOn[columns.handsOn[i] ? 1 : 0] += 1
+                for bit in 0..<CatalogColumns.audiences.count where columns.audienceMask[i] & (1 << UInt8(bit)) != 0 { audiences[bit] += 1 }
+                nextStart[i] = columns.nextOpenStart(i, today: today.ordinal)
+            }
+            let byStart = (0..<Int32(count)).sorted { (nextStart[Int($0)], $0) < (nextStart[Int($1)], $1) }
+            let facets = self.facets(types: types, specialties: specialties, states: states, handsOn: handsOn, audiences: audiences)
+            return UnfilteredAnswers.Answer(day: today, total: count, facets: facets, byStart: byStart, nextStart: nextStart)
+        }
+        let start = min(count, max(0, (query.page - 1) * query.perPage))
+        let end = min(count, start + query.perPage)
+        let positions: [Int32]
+        switch query.sort {
+        case .relevance, .startDate: positions = Array(answer.byStart[start..<end])
+        case .fee: positions = Array(self.unfiltered.byFee { (0..<Int32(count)).sorted { (columns.fee[Int($0)], $0) < (columns.fee[Int($1)], $1) } }[start..<end])
+        case .distance: positions = (start..<end).map(Int32.init)  // no place: every distance is 0, ties by id
+        }
+        let items = positions.map { position in
+            let document = self.documents[Int(position)]
+            return SearchPage.Item(document: document, score: 0, distanceMiles: nil, nextOpenSession: document.nextOpenSession(on: today), eligibility: nil)
+        }
+        return SearchPage(items: items, total: answer.total, facets: answer.facets)
     }
 
     private static func table(_ values: Set<String>, code: (String) -> Int?) -> [Bool]? {

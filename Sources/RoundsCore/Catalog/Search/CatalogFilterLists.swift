@@ -1,0 +1,106 @@
+import Foundation
+
+/// For each value of the filterable columns, the positions of the documents having it (ascending), and
+/// the documents ordered by latitude. A filtered search starts from the smallest of the lists its filters
+/// name (or the text matches, or the latitude band of a place search) instead of scanning every document.
+struct CatalogFilterLists: Sendable {
+    var type: [[Int32]]
+    var specialty: [[Int32]]
+    var state: [[Int32]]
+    var setting: [[Int32]]
+    var letter: [[Int32]]
+    /// Documents with a location, by latitude (radians), with the latitudes alongside for binary search.
+    var byLatitude: [Int32]
+    var sortedLatitudes: [Double]
+
+    init(_ columns: CatalogColumns) {
+        func lists(_ codes: [UInt8]) -> [[Int32]] {
+            var lists = [[Int32]](repeating: [], count: 256)
+            for (position, code) in codes.enumerated() { lists[Int(code)].append(Int32(position)) }
+            return lists
+        }
+        self.type = lists(columns.type)
+        self.specialty = lists(columns.specialty)
+        self.state = lists(columns.state)
+        self.setting = lists(columns.setting)
+        self.letter = lists(columns.letter)
+        let located = columns.latitude.indices.filter { !columns.latitude[$0].isNaN }
+        let ordered = located.sorted { (columns.latitude[$0], $0) < (columns.latitude[$1], $1) }
+        self.byLatitude = ordered.map(Int32.init)
+        self.sortedLatitudes = ordered.map { columns.latitude[$0] }
+    }
+
+    /// A source of candidates and how many it yields, so the smallest can be chosen before any is built.
+    struct Source {
+        var count: Int
+        var make: () -> [Int32]
+
+        /// The union of the lists for `codes` (each document has one code, so the lists are disjoint).
+        static func union(_ lists: [[Int32]], codes: [Int]) -> Source {
+            Source(count: codes.reduce(0) { $0 + lists[$1].count }) { codes.flatMap { lists[$0] } }
+        }
+    }
+
+    /// Documents whose latitude lies within `band` radians of `latitude`.
+    func latitudeBand(_ latitude: Double, band: Double) -> Source {
+        let lower = self.firstIndex { $0 >= latitude - band }
+        let upper = self.firstIndex { $0 > latitude + band }
+        return Source(count: upper - lower) { Array(self.byLatitude[lower..<upper]) }
+    }
+
+    /// The first position in `sortedLatitudes` where `predicate` holds (it must be monotone).
+    private func firstIndex(where predicate: (Double) -> Bool) -> Int {
+        var low = 0
+        var high = self.sortedLatitudes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self.sortedLatitudes[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
+
+/// What a search with no text and no filter answers, per day: the same total and facets for every page
+/// and order, and the documents already sorted by next open session (the relevance order without text)
+/// and by fee. Built on the first such search of a day and kept with the index.
+final class UnfilteredAnswers: @unchecked Sendable {
+    struct Answer {
+        var day: Day
+        var total: Int
+        var facets: [String: [String: Int]]
+        var byStart: [Int32]
+        var nextStart: [Int]
+    }
+
+    private let lock = NSLock()
+    private var answer: Answer?
+    private var byFeeCache: [Int32]?
+
+    func answer(for day: Day, build: () -> Answer) -> Answer {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        if let answer = self.answer, answer.day == day { return answer }
+        let built = build()
+        self.answer = built
+        return built
+    }
+
+    func byFee(build: () -> [Int32]) -> [Int32] {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        if let cached = self.byFeeCache { return cached }
+        let built = build()
+        self.byFeeCache = built
+        return built
+    }
+}
+
+extension SearchQuery {
+    /// True when nothing narrows the catalog: only order and page are chosen.
+    var isUnfiltered: Bool {
+        TextAnalyzer.terms(self.text).isEmpty && self.types.isEmpty && self.specialtyIDs.isEmpty && self.states.isEmpty
+            && self.audiences.isEmpty && self.settings.isEmpty && self.visaClasses.isEmpty && self.isHandsOn == nil
+            && self.letterPolicies.isEmpty && self.maximumFeeCents == nil && self.startsOnOrAfter == nil && self.endsOnOrBefore == nil
+            && self.near == nil && self.eligibleFor == nil
+    }
+}
