@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Seats of a session, changed only by conditional updates inside the caller's transaction. Taking a
