@@ -24,6 +24,11 @@ struct CatalogColumns: Sendable {
     var latitude: [Double] = []
     var longitude: [Double] = []
     var cosLatitude: [Double] = []
+    /// The location as a point on the unit sphere: the cosine of the angle between two places is the dot
+    /// product, so "within the radius" and "nearer" need no trigonometry per document.
+    var unitX: [Double] = []
+    var unitY: [Double] = []
+    var unitZ: [Double] = []
     /// State codes in order of first appearance; `state` holds indexes into it.
     var stateNames: [String] = []
     /// Sessions of document i, by start day: `sessionStart[sessionOffset[i]..<sessionOffset[i + 1]]`.
@@ -66,10 +71,17 @@ struct CatalogColumns: Sendable {
                 self.latitude.append(latitude)
                 self.longitude.append(coordinate.longitude * .pi / 180)
                 self.cosLatitude.append(cos(latitude))
+                let unit = Self.unitVector(latitude: latitude, longitude: coordinate.longitude * .pi / 180)
+                self.unitX.append(unit.x)
+                self.unitY.append(unit.y)
+                self.unitZ.append(unit.z)
             } else {
                 self.latitude.append(.nan)
                 self.longitude.append(.nan)
                 self.cosLatitude.append(.nan)
+                self.unitX.append(.nan)
+                self.unitY.append(.nan)
+                self.unitZ.append(.nan)
             }
         }
     }
@@ -87,6 +99,10 @@ struct CatalogColumns: Sendable {
         self.latitude.reserveCapacity(count)
         self.longitude.reserveCapacity(count)
         self.cosLatitude.reserveCapacity(count)
+    }
+
+    static func unitVector(latitude: Double, longitude: Double) -> (x: Double, y: Double, z: Double) {
+        (cos(latitude) * cos(longitude), cos(latitude) * sin(longitude), sin(latitude))
     }
 
     /// The start day of document i's first session still open on `today`, or `Int.max`.

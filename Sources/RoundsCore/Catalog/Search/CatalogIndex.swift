@@ -13,10 +13,12 @@ public struct CatalogIndex: Sendable {
     private let columns: CatalogColumns
     private let filterLists: CatalogFilterLists
     private let unfiltered = UnfilteredAnswers()
-    private let postings: [String: [Posting]]
-    private let lengths: [Float]
-    private let averageLength: Float
+    let postings: [String: [Posting]]
+    let lengths: [Float]
+    let averageLength: Float
     private let positionByID: [UUID: Int]
+
+    static let earthRadiusMiles = 3958.8
 
     // BM25 constants (Robertson and Zaragoza's usual values).
     static let k1: Float = 1.2
@@ -62,13 +64,14 @@ public struct CatalogIndex: Sendable {
     private struct Match {
         var index: Int32
         var score: Double
-        var distance: Double
+        /// The cosine of the angle to the search's centre: larger is nearer.
+        var closeness: Double
         var nextStart: Int
     }
 
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
         if query.isUnfiltered { return self.unfilteredPage(query, today: today) }
-        let (textCandidates, scores) = self.textMatches(query.text)
+        let text = self.textMatches(query.text)
         let columns = self.columns
         let currentYear = today.components.year
         let typeTable = CatalogColumns.table(query.types, CatalogColumns.types)
@@ -80,9 +83,11 @@ public struct CatalogIndex: Sendable {
         let visaMask = CatalogColumns.mask(query.visaClasses, CatalogColumns.visas)
         let hasDates = query.startsOnOrAfter != nil || query.endsOnOrBefore != nil
         let centre = query.near.map { (latitude: $0.latitude * .pi / 180, longitude: $0.longitude * .pi / 180) }
+        let centreUnit = centre.map { CatalogColumns.unitVector(latitude: $0.latitude, longitude: $0.longitude) }
         let radius = query.radiusMiles ?? .infinity
-        // A latitude band first (cheap), then the great-circle distance.
-        let band = radius / 3958.8
+        // A latitude band first (cheap), then the angle to the centre as a dot product of unit vectors.
+        let band = radius / Self.earthRadiusMiles
+        let minimumCloseness = band >= .pi ? -2 : cos(band)
 
         var typeCounts = [Int](repeating: 0, count: 256)
         var specialtyCounts = [Int](repeating: 0, count: 256)
@@ -97,17 +102,14 @@ public struct CatalogIndex: Sendable {
         case .relevance: order = { ($1.score, $0.nextStart, $0.index) < ($0.score, $1.nextStart, $1.index) }
         case .startDate: order = { ($0.nextStart, $0.index) < ($1.nextStart, $1.index) }
         case .fee: order = { (columns.fee[Int($0.index)], $0.index) < (columns.fee[Int($1.index)], $1.index) }
-        case .distance: order = { ($0.distance, $0.index) < ($1.distance, $1.index) }
+        case .distance: order = { ($1.closeness, $0.index) < ($0.closeness, $1.index) }
         }
         let start = max(0, (query.page - 1) * query.perPage)
         var top = TopK<Match>(start + query.perPage, by: order)
         var total = 0
 
-        let hasText = textCandidates != nil
-        func consider(_ candidate: Int32) {
+        func consider(_ candidate: Int32, score: Double) {
             let i = Int(candidate)
-            // Candidates may come from a filter's list rather than the text matches.
-            if hasText && scores[i] == nil { return }
             if let typeTable, !typeTable[Int(columns.type[i])] { return }
             if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { return }
             if let stateTable, !stateTable[Int(columns.state[i])] { return }
@@ -118,12 +120,12 @@ public struct CatalogIndex: Sendable {
             if let handsOn = query.isHandsOn, handsOn != columns.handsOn[i] { return }
             if let ceiling = query.maximumFeeCents, columns.fee[i] > ceiling { return }
             if hasDates && !self.hasSession(i, query, today: today) { return }
-            var distance = 0.0
-            if let centre {
+            var closeness = 0.0
+            if let centre, let centreUnit {
                 let latitude = columns.latitude[i]
                 guard !latitude.isNaN, abs(latitude - centre.latitude) <= band else { return }
-                distance = Self.miles(centre.latitude, centre.longitude, latitude, columns.longitude[i], columns.cosLatitude[i])
-                guard distance <= radius else { return }
+                closeness = centreUnit.x * columns.unitX[i] + centreUnit.y * columns.unitY[i] + centreUnit.z * columns.unitZ[i]
+                guard closeness >= minimumCloseness else { return }
             }
             if let profile = query.eligibleFor {
                 let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
@@ -137,12 +139,20 @@ public struct CatalogIndex: Sendable {
             handsOnCounts[columns.handsOn[i] ? 1 : 0] += 1
             for bit in 0..<CatalogColumns.audiences.count where columns.audienceMask[i] & (1 << UInt8(bit)) != 0 { audienceCounts[bit] += 1 }
             let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
-            top.offer(Match(index: candidate, score: scores[i] ?? 0, distance: distance, nextStart: nextStart))
+            top.offer(Match(index: candidate, score: score, closeness: closeness, nextStart: nextStart))
         }
-        if let candidates = self.smallestCandidates(query, text: textCandidates, centre: centre, band: band) {
-            for candidate in candidates { consider(candidate) }
-        } else {
-            for candidate in 0..<Int32(self.documents.count) { consider(candidate) }
+        /// A candidate from a filter's list must also contain the text, when there is text.
+        func considerWithText(_ candidate: Int32) {
+            guard let text else { return consider(candidate, score: 0) }
+            if let position = text.position(of: candidate) { consider(candidate, score: text.scores[position]) }
+        }
+        switch self.smallestCandidates(query, text: text, centre: centre, band: band) {
+        case .text(let matches):
+            for (position, candidate) in matches.documents.enumerated() { consider(candidate, score: matches.scores[position]) }
+        case .list(let candidates):
+            for candidate in candidates { considerWithText(candidate) }
+        case .all:
+            for candidate in 0..<Int32(self.documents.count) { considerWithText(candidate) }
         }
 
         let items = top.sorted.dropFirst(start).map { match in
@@ -150,7 +160,10 @@ public struct CatalogIndex: Sendable {
             return SearchPage.Item(
                 document: document,
                 score: match.score,
-                distanceMiles: centre == nil ? nil : match.distance,
+                distanceMiles: centre.map { centre in
+                    let i = Int(match.index)
+                    return Self.miles(centre.latitude, centre.longitude, columns.latitude[i], columns.longitude[i], columns.cosLatitude[i])
+                },
                 nextOpenSession: document.nextOpenSession(on: today),
                 eligibility: eligibility[match.index]
             )
@@ -172,10 +185,11 @@ public struct CatalogIndex: Sendable {
 
     /// The fewest documents that can match: the text matches, the documents having one of the chosen values
     /// of a filter, or those in the latitude band of a place search, whichever is smallest; nil for all.
-    private func smallestCandidates(_ query: SearchQuery, text: [Int32]?, centre: (latitude: Double, longitude: Double)?, band: Double) -> [Int32]? {
+    private func smallestCandidates(
+        _ query: SearchQuery, text: TextMatches?, centre: (latitude: Double, longitude: Double)?, band: Double
+    ) -> CandidateSource {
         let lists = self.filterLists
         var sources: [CatalogFilterLists.Source] = []
-        if let text { sources.append(.init(count: text.count) { text }) }
         if !query.types.isEmpty {
             sources.append(.union(lists.type, codes: query.types.compactMap { CatalogColumns.types.firstIndex(of: $0) }))
         }
@@ -192,7 +206,15 @@ public struct CatalogIndex: Sendable {
             sources.append(.union(lists.letter, codes: query.letterPolicies.compactMap { CatalogColumns.letters.firstIndex(of: $0) }))
         }
         if let centre, band.isFinite { sources.append(lists.latitudeBand(centre.latitude, band: band)) }
-        return sources.min { $0.count < $1.count }?.make()
+        let smallest = sources.min { $0.count < $1.count }
+        if let text, text.documents.count <= smallest?.count ?? Int.max { return .text(text) }
+        return smallest.map { .list($0.make()) } ?? .all
+    }
+
+    private enum CandidateSource {
+        case text(TextMatches)
+        case list([Int32])
+        case all
     }
 
     /// A search with nothing to narrow it: total and facets are the day's, the page a slice of a stored order.
@@ -251,7 +273,7 @@ public struct CatalogIndex: Sendable {
         let dLatitude = latitude2 - latitude1
         let dLongitude = longitude2 - longitude1
         let a = sin(dLatitude / 2) * sin(dLatitude / 2) + cos(latitude1) * cosLatitude2 * sin(dLongitude / 2) * sin(dLongitude / 2)
-        return 2 * 3958.8 * asin(min(1, a.squareRoot()))
+        return 2 * Self.earthRadiusMiles * asin(min(1, a.squareRoot()))
     }
 
     private func hasSession(_ index: Int, _ query: SearchQuery, today: Day) -> Bool {
@@ -260,36 +282,5 @@ public struct CatalogIndex: Sendable {
                 && query.startsOnOrAfter.map { session.start >= $0 } ?? true
                 && query.endsOnOrBefore.map { session.end <= $0 } ?? true
         }
-    }
-
-    /// Documents containing every query term, with their BM25 scores; every document when there is no text.
-    /// `candidates` is nil when there is no text: every document is a candidate.
-    private func textMatches(_ text: String) -> (candidates: [Int32]?, scores: [Int: Double]) {
-        let terms = Array(Set(TextAnalyzer.terms(text)))
-        guard !terms.isEmpty else { return (nil, [:]) }
-        var lists: [[Posting]] = []
-        for term in terms {
-            guard let list = self.postings[term] else { return ([], [:]) }
-            lists.append(list)
-        }
-        lists.sort { $0.count < $1.count }
-        var scores: [Int: Double] = [:]
-        let count = Float(self.documents.count)
-        for (position, list) in lists.enumerated() {
-            let documentFrequency = Float(list.count)
-            let idf = log(1 + (count - documentFrequency + 0.5) / (documentFrequency + 0.5))
-            var next: [Int: Double] = [:]
-            next.reserveCapacity(position == 0 ? list.count : scores.count)
-            for posting in list {
-                let index = Int(posting.document)
-                guard position == 0 || scores[index] != nil else { continue }
-                let normalizer = Self.k1 * (1 - Self.b + Self.b * self.lengths[index] / self.averageLength)
-                let termScore = idf * posting.frequency * (Self.k1 + 1) / (posting.frequency + normalizer)
-                next[index] = (scores[index] ?? 0) + Double(termScore)
-            }
-            scores = next
-            if scores.isEmpty { break }
-        }
-        return (scores.keys.sorted().map(Int32.init), scores)
     }
 }

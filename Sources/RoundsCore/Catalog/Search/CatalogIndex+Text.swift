@@ -1,0 +1,68 @@
+import Foundation
+
+/// The documents containing every term of a query, ascending, with their BM25 scores alongside.
+struct TextMatches {
+    var documents: [Int32]
+    var scores: [Double]
+
+    /// Where `document` is in `documents`, by binary search.
+    func position(of document: Int32) -> Int? {
+        var low = 0
+        var high = self.documents.count
+        while low < high {
+            let middle = (low + high) / 2
+            if self.documents[middle] < document { low = middle + 1 } else { high = middle }
+        }
+        return low < self.documents.count && self.documents[low] == document ? low : nil
+    }
+}
+
+extension CatalogIndex {
+    /// Intersects the terms' posting lists (each ascending by document), shortest first, by binary search
+    /// into the longer lists, adding each term's BM25 score. nil when the text has no terms.
+    func textMatches(_ text: String) -> TextMatches? {
+        let terms = Array(Set(TextAnalyzer.terms(text)))
+        guard !terms.isEmpty else { return nil }
+        var lists: [[Posting]] = []
+        for term in terms {
+            guard let list = self.postings[term] else { return TextMatches(documents: [], scores: []) }
+            lists.append(list)
+        }
+        lists.sort { $0.count < $1.count }
+        let count = Float(self.documents.count)
+        var matches = TextMatches(documents: [], scores: [])
+        for (position, list) in lists.enumerated() {
+            let documentFrequency = Float(list.count)
+            let idf = log(1 + (count - documentFrequency + 0.5) / (documentFrequency + 0.5))
+            func score(_ posting: Posting) -> Double {
+                let normalizer = Self.k1 * (1 - Self.b + Self.b * self.lengths[Int(posting.document)] / self.averageLength)
+                return Double(idf * posting.frequency * (Self.k1 + 1) / (posting.frequency + normalizer))
+            }
+            if position == 0 {
+                matches.documents = list.map(\.document)
+                matches.scores = list.map(score)
+                continue
+            }
+            var kept = TextMatches(documents: [], scores: [])
+            kept.documents.reserveCapacity(matches.documents.count)
+            kept.scores.reserveCapacity(matches.documents.count)
+            var low = 0
+            for (index, document) in matches.documents.enumerated() {
+                // The first posting at or after `document`, searching only what is left of the list.
+                var high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if list[middle].document < document { low = middle + 1 } else { high = middle }
+                }
+                guard low < list.count else { break }
+                if list[low].document == document {
+                    kept.documents.append(document)
+                    kept.scores.append(matches.scores[index] + score(list[low]))
+                }
+            }
+            matches = kept
+            if matches.documents.isEmpty { break }
+        }
+        return matches
+    }
+}
