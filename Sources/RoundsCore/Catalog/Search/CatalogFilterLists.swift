@@ -12,6 +12,10 @@ struct CatalogFilterLists: Sendable {
     /// Documents with a location, by latitude (radians), with the latitudes alongside for binary search.
     var byLatitude: [Int32]
     var sortedLatitudes: [Double]
+    /// Documents by one-degree cell of latitude and longitude and, within a cell, by type: a place search
+    /// for some types (the usual one) lists exactly the documents of those types near the place.
+    var cells: [Int: [[Int32]]]
+    static let maximumCells = 1_500
 
     init(_ columns: CatalogColumns) {
         func lists(_ codes: [UInt8]) -> [[Int32]] {
@@ -28,6 +32,48 @@ struct CatalogFilterLists: Sendable {
         let ordered = located.sorted { (columns.latitude[$0], $0) < (columns.latitude[$1], $1) }
         self.byLatitude = ordered.map(Int32.init)
         self.sortedLatitudes = ordered.map { columns.latitude[$0] }
+        var cells: [Int: [[Int32]]] = [:]
+        let emptyCell = [[Int32]](repeating: [], count: CatalogColumns.types.count)
+        for position in located {
+            let cell = Self.cell(latitude: columns.latitude[position], longitude: columns.longitude[position])
+            cells[cell, default: emptyCell][Int(columns.type[position])].append(Int32(position))
+        }
+        self.cells = cells
+    }
+
+    /// The cell of a place given in radians.
+    static func cell(latitude: Double, longitude: Double) -> Int {
+        Self.cell(row: Int((latitude * 180 / .pi).rounded(.down)), column: Int((longitude * 180 / .pi).rounded(.down)))
+    }
+
+    static func cell(row: Int, column: Int) -> Int {
+        (row + 90) * 360 + ((column + 180) % 360 + 360) % 360
+    }
+
+    /// Documents (of `types`, all when empty) in the cells covering every point within `band` radians of the
+    /// centre, or nil when that box is too large to be worth listing (then the latitude band serves).
+    func box(latitude: Double, longitude: Double, band: Double, types: [Int]) -> Source? {
+        let degrees = band * 180 / .pi
+        let centreLatitude = latitude * 180 / .pi
+        let centreLongitude = longitude * 180 / .pi
+        let farthestLatitude = min(90, abs(centreLatitude) + degrees)
+        guard farthestLatitude < 89 else { return nil }
+        // The widest longitude difference of any point within `band` of the centre (spherical geometry).
+        let ratio = sin(band) / cos(latitude)
+        guard ratio < 1 else { return nil }
+        let halfWidth = asin(ratio) * 180 / .pi + 1e-9
+        let rows = Int((centreLatitude - degrees).rounded(.down))...Int((centreLatitude + degrees).rounded(.down))
+        let firstColumn = Int((centreLongitude - halfWidth).rounded(.down))
+        let lastColumn = Int((centreLongitude + halfWidth).rounded(.down))
+        guard lastColumn - firstColumn < 359, rows.count * (lastColumn - firstColumn + 1) <= Self.maximumCells else { return nil }
+        var lists: [[Int32]] = []
+        for row in rows {
+            for column in firstColumn...lastColumn {
+                guard let cell = self.cells[Self.cell(row: row, column: column)] else { continue }
+                if types.isEmpty { lists.append(contentsOf: cell) } else { lists.append(contentsOf: types.map { cell[$0] }) }
+            }
+        }
+        return Source(count: lists.reduce(0) { $0 + $1.count }) { lists.flatMap { $0 } }
     }
 
     /// A source of candidates and how many it yields, so the smallest can be chosen before any is built.

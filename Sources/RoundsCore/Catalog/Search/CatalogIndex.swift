@@ -205,7 +205,12 @@ public struct CatalogIndex: Sendable {
         if !query.letterPolicies.isEmpty {
             sources.append(.union(lists.letter, codes: query.letterPolicies.compactMap { CatalogColumns.letters.firstIndex(of: $0) }))
         }
-        if let centre, band.isFinite { sources.append(lists.latitudeBand(centre.latitude, band: band)) }
+        if let centre, band.isFinite {
+            let types = query.types.compactMap { CatalogColumns.types.firstIndex(of: $0) }
+            sources.append(
+                lists.box(latitude: centre.latitude, longitude: centre.longitude, band: band, types: types) ?? lists.latitudeBand(centre.latitude, band: band)
+            )
+        }
         let smallest = sources.min { $0.count < $1.count }
         if let text, text.documents.count <= smallest?.count ?? Int.max { return .text(text) }
         return smallest.map { .list($0.make()) } ?? .all
