@@ -108,28 +108,47 @@ public struct CatalogIndex: Sendable {
         var top = TopK<Match>(start + query.perPage, by: order)
         var total = 0
 
-        func consider(_ candidate: Int32, score: Double) {
+        // One flat loop (no nested function capturing the counters): this is the hot path of every search.
+        let source = self.smallestCandidates(query, text: text, centre: centre, band: band)
+        let list: [Int32]?
+        let alignedScores: [Double]?
+        switch source {
+        case .text(let matches): (list, alignedScores) = (matches.documents, matches.scores)
+        case .list(let candidates): (list, alignedScores) = (candidates, nil)
+        case .all: (list, alignedScores) = (nil, nil)
+        }
+        var audienceMaskCounts = [Int](repeating: 0, count: 256)
+        for k in 0..<(list?.count ?? self.documents.count) {
+            let candidate = list?[k] ?? Int32(k)
             let i = Int(candidate)
-            if let typeTable, !typeTable[Int(columns.type[i])] { return }
-            if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { return }
-            if let stateTable, !stateTable[Int(columns.state[i])] { return }
-            if let settingTable, !settingTable[Int(columns.setting[i])] { return }
-            if let letterTable, !letterTable[Int(columns.letter[i])] { return }
-            if audienceMask != 0 && columns.audienceMask[i] & audienceMask == 0 { return }
-            if visaMask != 0 && columns.visaMask[i] & visaMask == 0 { return }
-            if let handsOn = query.isHandsOn, handsOn != columns.handsOn[i] { return }
-            if let ceiling = query.maximumFeeCents, columns.fee[i] > ceiling { return }
-            if hasDates && !self.hasSession(i, query, today: today) { return }
+            var score = 0.0
+            if let alignedScores {
+                score = alignedScores[k]
+            } else if let text {
+                // A candidate from a filter's list must also contain the text.
+                guard let position = text.position(of: candidate) else { continue }
+                score = text.scores[position]
+            }
+            if let typeTable, !typeTable[Int(columns.type[i])] { continue }
+            if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { continue }
+            if let stateTable, !stateTable[Int(columns.state[i])] { continue }
+            if let settingTable, !settingTable[Int(columns.setting[i])] { continue }
+            if let letterTable, !letterTable[Int(columns.letter[i])] { continue }
+            if audienceMask != 0 && columns.audienceMask[i] & audienceMask == 0 { continue }
+            if visaMask != 0 && columns.visaMask[i] & visaMask == 0 { continue }
+            if let handsOn = query.isHandsOn, handsOn != columns.handsOn[i] { continue }
+            if let ceiling = query.maximumFeeCents, columns.fee[i] > ceiling { continue }
+            if hasDates && !self.hasSession(i, query, today: today) { continue }
             var closeness = 0.0
             if let centre, let centreUnit {
                 let latitude = columns.latitude[i]
-                guard !latitude.isNaN, abs(latitude - centre.latitude) <= band else { return }
+                guard !latitude.isNaN, abs(latitude - centre.latitude) <= band else { continue }
                 closeness = centreUnit.x * columns.unitX[i] + centreUnit.y * columns.unitY[i] + centreUnit.z * columns.unitZ[i]
-                guard closeness >= minimumCloseness else { return }
+                guard closeness >= minimumCloseness else { continue }
             }
             if let profile = query.eligibleFor {
                 let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
-                guard result.isEligible else { return }
+                guard result.isEligible else { continue }
                 eligibility[candidate] = result
             }
             total += 1
@@ -137,22 +156,12 @@ public struct CatalogIndex: Sendable {
             specialtyCounts[Int(columns.specialty[i])] += 1
             stateCounts[Int(columns.state[i])] += 1
             handsOnCounts[columns.handsOn[i] ? 1 : 0] += 1
-            for bit in 0..<CatalogColumns.audiences.count where columns.audienceMask[i] & (1 << UInt8(bit)) != 0 { audienceCounts[bit] += 1 }
+            audienceMaskCounts[Int(columns.audienceMask[i])] += 1
             let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
             top.offer(Match(index: candidate, score: score, closeness: closeness, nextStart: nextStart))
         }
-        /// A candidate from a filter's list must also contain the text, when there is text.
-        func considerWithText(_ candidate: Int32) {
-            guard let text else { return consider(candidate, score: 0) }
-            if let position = text.position(of: candidate) { consider(candidate, score: text.scores[position]) }
-        }
-        switch self.smallestCandidates(query, text: text, centre: centre, band: band) {
-        case .text(let matches):
-            for (position, candidate) in matches.documents.enumerated() { consider(candidate, score: matches.scores[position]) }
-        case .list(let candidates):
-            for candidate in candidates { considerWithText(candidate) }
-        case .all:
-            for candidate in 0..<Int32(self.documents.count) { considerWithText(candidate) }
+        for (mask, count) in audienceMaskCounts.enumerated() where count > 0 {
+            for bit in 0..<CatalogColumns.audiences.count where mask & (1 << bit) != 0 { audienceCounts[bit] += count }
         }
 
         let items = top.sorted.dropFirst(start).map { match in
