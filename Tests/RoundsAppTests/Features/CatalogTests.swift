@@ -207,11 +207,31 @@ import VaporTesting
                 eligibility: EligibilityResult(reasons: [.init(rule: .visa, isMet: true, explanation: "Your \"J-1\" is accepted.")])
             )
         )
-        let list = OpportunityListResponse(items: [item, item], total: 2, facets: ["type": ["research": 2], "state": ["NY": 2]], page: 1, perPage: 20)
-        let handWritten = try #require(CatalogJSON.response(list).body.data)
-        let encoded = try JSONEncoder().encode(list)
-        let mine = try JSONSerialization.jsonObject(with: handWritten) as? NSDictionary
-        let theirs = try JSONSerialization.jsonObject(with: encoded) as? NSDictionary
-        #expect(mine != nil && mine == theirs)
+        let lists = [
+            OpportunityListResponse(items: [item, item], total: 2, facets: ["type": ["research": 2], "state": ["NY": 2]], page: 1, perPage: 20),
+            OpportunityListResponse(items: [], total: 0, facets: ["type": ["research": 100_000, "observership": 10]], page: 1_234_567_890, perPage: 100),
+        ]
+        for list in lists {
+            let handWritten = try #require(CatalogJSON.response(list).body.data)
+            let encoded = try JSONEncoder().encode(list)
+            let mine = try JSONSerialization.jsonObject(with: handWritten) as? NSDictionary
+            let theirs = try JSONSerialization.jsonObject(with: encoded) as? NSDictionary
+            #expect(mine != nil && mine == theirs)
+        }
+        var buffer = ByteBuffer()
+        let id = UUID()
+        CatalogJSON.uuid(id, into: &buffer)
+        #expect(buffer.readString(length: buffer.readableBytes) == "\"\(id.uuidString)\"")
+    }
+}
+
+extension CatalogTests {
+    @Test func theQueryStringIsReadAsAFormWouldBe() throws {
+        let parameters = try SearchParameters.parse("q=heart+failure%20clinic&type=observership,research&unknown=1&per_page=5")
+        #expect(parameters.q == "heart failure clinic")
+        #expect(parameters.type == "observership,research")
+        #expect(parameters.perPage == "5")
+        #expect(throws: Abort.self) { try SearchParameters.parse("type=research&type=observership") }
+        #expect(throws: Abort.self) { try SearchParameters.parse("q=%E0%A4%A") }
     }
 }

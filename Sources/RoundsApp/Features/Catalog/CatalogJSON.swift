@@ -13,7 +13,13 @@ enum CatalogJSON {
             if position > 0 { buffer.writeStaticString(",") }
             self.write(item, into: &buffer)
         }
-        buffer.writeString("],\"total\":\(list.total),\"page\":\(list.page),\"per_page\":\(list.perPage),\"facets\":{")
+        buffer.writeStaticString("],\"total\":")
+        self.integer(list.total, into: &buffer)
+        buffer.writeStaticString(",\"page\":")
+        self.integer(list.page, into: &buffer)
+        buffer.writeStaticString(",\"per_page\":")
+        self.integer(list.perPage, into: &buffer)
+        buffer.writeStaticString(",\"facets\":{")
         for (position, (name, counts)) in list.facets.sorted(by: { $0.key < $1.key }).enumerated() {
             if position > 0 { buffer.writeStaticString(",") }
             self.string(name, into: &buffer)
@@ -21,7 +27,8 @@ enum CatalogJSON {
             for (inner, (value, count)) in counts.sorted(by: { $0.key < $1.key }).enumerated() {
                 if inner > 0 { buffer.writeStaticString(",") }
                 self.string(value, into: &buffer)
-                buffer.writeString(":\(count)")
+                buffer.writeStaticString(":")
+                self.integer(count, into: &buffer)
             }
             buffer.writeStaticString("}")
         }
@@ -32,19 +39,23 @@ enum CatalogJSON {
     }
 
     private static func write(_ item: OpportunitySummary, into buffer: inout ByteBuffer) {
-        buffer.writeString("{\"id\":\"\(item.id.uuidString)\",\"title\":")
+        buffer.writeStaticString("{\"id\":")
+        self.uuid(item.id, into: &buffer)
+        buffer.writeStaticString(",\"title\":")
         self.string(item.title, into: &buffer)
         buffer.writeStaticString(",\"type\":")
         self.string(item.type, into: &buffer)
         buffer.writeStaticString(",\"specialty\":")
         self.string(item.specialty, into: &buffer)
-        buffer.writeString(",\"hands_on\":\(item.handsOn),\"setting\":")
+        buffer.writeStaticString(item.handsOn ? ",\"hands_on\":true,\"setting\":" : ",\"hands_on\":false,\"setting\":")
         self.string(item.setting, into: &buffer)
         buffer.writeStaticString(",\"audiences\":")
         self.strings(item.audiences, into: &buffer)
         buffer.writeStaticString(",\"visa_classes\":")
         self.strings(item.visaClasses, into: &buffer)
-        buffer.writeString(",\"fee_cents\":\(item.feeCents),\"currency\":")
+        buffer.writeStaticString(",\"fee_cents\":")
+        self.integer(item.feeCents, into: &buffer)
+        buffer.writeStaticString(",\"currency\":")
         self.string(item.currency, into: &buffer)
         buffer.writeStaticString(",\"letter_policy\":")
         self.string(item.letterPolicy, into: &buffer)
@@ -59,9 +70,17 @@ enum CatalogJSON {
         buffer.writeStaticString("}")
         if let distance = item.distanceMi { buffer.writeString(",\"distance_mi\":\(distance)") }
         if let session = item.nextSession {
-            buffer.writeString(
-                ",\"next_session\":{\"id\":\"\(session.id.uuidString)\",\"start\":\"\(session.start)\",\"end\":\"\(session.end)\",\"seats\":\(session.seats),\"application_deadline\":\"\(session.applicationDeadline)\"}"
-            )
+            buffer.writeStaticString(",\"next_session\":{\"id\":")
+            self.uuid(session.id, into: &buffer)
+            buffer.writeStaticString(",\"start\":")
+            self.string(session.start, into: &buffer)
+            buffer.writeStaticString(",\"end\":")
+            self.string(session.end, into: &buffer)
+            buffer.writeStaticString(",\"seats\":")
+            self.integer(session.seats, into: &buffer)
+            buffer.writeStaticString(",\"application_deadline\":")
+            self.string(session.applicationDeadline, into: &buffer)
+            buffer.writeStaticString("}")
         }
         if let eligibility = item.eligibility {
             buffer.writeString(",\"eligibility\":{\"eligible\":\(eligibility.eligible),\"reasons\":")
@@ -78,6 +97,45 @@ enum CatalogJSON {
             self.string(value, into: &buffer)
         }
         buffer.writeStaticString("]")
+    }
+
+    /// A decimal integer, written digit by digit (string interpolation allocated a String for each).
+    static func integer(_ value: Int, into buffer: inout ByteBuffer) {
+        guard value >= 0 else {
+            buffer.writeString(String(value))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            var rest = value
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            buffer.writeBytes(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// A UUID as a quoted upper-case string, like `uuidString` but without allocating one.
+    static func uuid(_ id: UUID, into buffer: inout ByteBuffer) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { out in
+            out.initialize(repeating: UInt8(ascii: "-"))
+            out[0] = UInt8(ascii: "\"")
+            out[37] = UInt8(ascii: "\"")
+            withUnsafeBytes(of: id.uuid) { bytes in
+                var position = 1
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 { position += 1 }
+                    out[position] = Self.hexDigits[Int(byte >> 4)]
+                    out[position + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                    position += 2
+                }
+            }
+            buffer.writeBytes(UnsafeBufferPointer(out))
+        }
     }
 
     /// A JSON string literal (RFC 8259 escaping).

@@ -24,11 +24,26 @@ struct CatalogColumns: Sendable {
     var latitude: [Double] = []
     var longitude: [Double] = []
     var cosLatitude: [Double] = []
-    /// The location as a point on the unit sphere: the cosine of the angle between two places is the dot
-    /// product, so "within the radius" and "nearer" need no trigonometry per document.
-    var unitX: [Double] = []
-    var unitY: [Double] = []
-    var unitZ: [Double] = []
+    /// The same values, one record per document, for the search loop: everything it tests about a
+    /// candidate sits in one or two cache lines instead of a dozen arrays.
+    var rows: [Row] = []
+
+    struct Row {
+        var unitX: Double
+        var unitY: Double
+        var unitZ: Double
+        var latitude: Double
+        var fee: Int
+        var type: UInt8
+        var specialty: UInt8
+        var state: UInt8
+        var setting: UInt8
+        var letter: UInt8
+        var audienceMask: UInt8
+        var visaMask: UInt8
+        var handsOn: Bool
+    }
+
     /// State codes in order of first appearance; `state` holds indexes into it.
     var stateNames: [String] = []
     /// Sessions of document i, by start day: `sessionStart[sessionOffset[i]..<sessionOffset[i + 1]]`.
@@ -66,23 +81,28 @@ struct CatalogColumns: Sendable {
             }
             self.sessionOffset.append(Int32(self.sessionStart.count))
             self.fee.append(document.feeCents)
+            // The location as a point on the unit sphere: the cosine of the angle between two places is the
+            // dot product, so "within the radius" and "nearer" need no trigonometry per document.
+            var unit = (x: Double.nan, y: Double.nan, z: Double.nan)
             if let coordinate = document.site.coordinate {
                 let latitude = coordinate.latitude * .pi / 180
                 self.latitude.append(latitude)
                 self.longitude.append(coordinate.longitude * .pi / 180)
                 self.cosLatitude.append(cos(latitude))
-                let unit = Self.unitVector(latitude: latitude, longitude: coordinate.longitude * .pi / 180)
-                self.unitX.append(unit.x)
-                self.unitY.append(unit.y)
-                self.unitZ.append(unit.z)
+                unit = Self.unitVector(latitude: latitude, longitude: coordinate.longitude * .pi / 180)
             } else {
                 self.latitude.append(.nan)
                 self.longitude.append(.nan)
                 self.cosLatitude.append(.nan)
-                self.unitX.append(.nan)
-                self.unitY.append(.nan)
-                self.unitZ.append(.nan)
             }
+            let i = self.type.count - 1
+            self.rows.append(
+                Row(
+                    unitX: unit.x, unitY: unit.y, unitZ: unit.z, latitude: self.latitude[i], fee: self.fee[i],
+                    type: self.type[i], specialty: self.specialty[i], state: self.state[i], setting: self.setting[i], letter: self.letter[i],
+                    audienceMask: self.audienceMask[i], visaMask: self.visaMask[i], handsOn: self.handsOn[i]
+                )
+            )
         }
     }
 

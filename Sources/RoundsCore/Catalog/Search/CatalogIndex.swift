@@ -118,6 +118,7 @@ public struct CatalogIndex: Sendable {
         case .all: (list, alignedScores) = (nil, nil)
         }
         var audienceMaskCounts = [Int](repeating: 0, count: 256)
+        let rows = columns.rows
         for k in 0..<(list?.count ?? self.documents.count) {
             let candidate = list?[k] ?? Int32(k)
             let i = Int(candidate)
@@ -129,21 +130,21 @@ public struct CatalogIndex: Sendable {
                 guard let position = text.position(of: candidate) else { continue }
                 score = text.scores[position]
             }
-            if let typeTable, !typeTable[Int(columns.type[i])] { continue }
-            if let specialtyTable, !specialtyTable[Int(columns.specialty[i])] { continue }
-            if let stateTable, !stateTable[Int(columns.state[i])] { continue }
-            if let settingTable, !settingTable[Int(columns.setting[i])] { continue }
-            if let letterTable, !letterTable[Int(columns.letter[i])] { continue }
-            if audienceMask != 0 && columns.audienceMask[i] & audienceMask == 0 { continue }
-            if visaMask != 0 && columns.visaMask[i] & visaMask == 0 { continue }
-            if let handsOn = query.isHandsOn, handsOn != columns.handsOn[i] { continue }
-            if let ceiling = query.maximumFeeCents, columns.fee[i] > ceiling { continue }
+            let row = rows[i]
+            if let typeTable, !typeTable[Int(row.type)] { continue }
+            if let specialtyTable, !specialtyTable[Int(row.specialty)] { continue }
+            if let stateTable, !stateTable[Int(row.state)] { continue }
+            if let settingTable, !settingTable[Int(row.setting)] { continue }
+            if let letterTable, !letterTable[Int(row.letter)] { continue }
+            if audienceMask != 0 && row.audienceMask & audienceMask == 0 { continue }
+            if visaMask != 0 && row.visaMask & visaMask == 0 { continue }
+            if let handsOn = query.isHandsOn, handsOn != row.handsOn { continue }
+            if let ceiling = query.maximumFeeCents, row.fee > ceiling { continue }
             if hasDates && !self.hasSession(i, query, today: today) { continue }
             var closeness = 0.0
             if let centre, let centreUnit {
-                let latitude = columns.latitude[i]
-                guard !latitude.isNaN, abs(latitude - centre.latitude) <= band else { continue }
-                closeness = centreUnit.x * columns.unitX[i] + centreUnit.y * columns.unitY[i] + centreUnit.z * columns.unitZ[i]
+                guard !row.latitude.isNaN, abs(row.latitude - centre.latitude) <= band else { continue }
+                closeness = centreUnit.x * row.unitX + centreUnit.y * row.unitY + centreUnit.z * row.unitZ
                 guard closeness >= minimumCloseness else { continue }
             }
             if let profile = query.eligibleFor {
@@ -152,11 +153,11 @@ public struct CatalogIndex: Sendable {
                 eligibility[candidate] = result
             }
             total += 1
-            typeCounts[Int(columns.type[i])] += 1
-            specialtyCounts[Int(columns.specialty[i])] += 1
-            stateCounts[Int(columns.state[i])] += 1
-            handsOnCounts[columns.handsOn[i] ? 1 : 0] += 1
-            audienceMaskCounts[Int(columns.audienceMask[i])] += 1
+            typeCounts[Int(row.type)] += 1
+            specialtyCounts[Int(row.specialty)] += 1
+            stateCounts[Int(row.state)] += 1
+            handsOnCounts[row.handsOn ? 1 : 0] += 1
+            audienceMaskCounts[Int(row.audienceMask)] += 1
             let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
             top.offer(Match(index: candidate, score: score, closeness: closeness, nextStart: nextStart))
         }
