@@ -138,7 +138,8 @@ enum IndexBench {
     static func run(count: Int) throws {
         let csv = SearchBench.catalogCSV(count: count, seed: 1)
         guard case .success(let rows) = CatalogCSV.read(csv, knownZIP: { _ in true }) else { throw CommandError("generated CSV did not read") }
-        let coordinates = ["10016": Coordinate(latitude: 40.7459, longitude: -73.9781)]
+        // The same real ZIP centres as the server benchmark's catalog.
+        let coordinates = Dictionary(uniqueKeysWithValues: SearchBench.zips.compactMap { zip in BenchSetup.coordinate(zip: zip).map { (zip, $0) } })
         let documents = rows.map { row in
             CatalogDocument(
                 id: UUID(), title: row.opportunity.title, description: row.opportunity.description, type: row.opportunity.type,

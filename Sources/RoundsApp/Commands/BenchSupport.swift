@@ -21,6 +21,11 @@ public enum BenchSetup {
         try await OpportunityTransfer.importCSV(text, on: app.db)
     }
 
+    /// The centre of a ZIP code from the bundled directory (the same the server uses).
+    public static func coordinate(zip: String) -> Coordinate? {
+        ZIPCodes.directory.place(zip)?.coordinate
+    }
+
     /// One GET through a real HTTP client; fails on anything but 200.
     public static func get(_ app: Application, _ url: String) async throws -> ByteBuffer? {
         let response = try await app.client.get(URI(string: url))

@@ -218,6 +218,11 @@ import VaporTesting
             let theirs = try JSONSerialization.jsonObject(with: encoded) as? NSDictionary
             #expect(mine != nil && mine == theirs)
         }
+        // With stored fragments (written once, then copied) the bytes are the same.
+        let fragments = CatalogJSONFragments()
+        let plain = CatalogJSON.response(lists[0]).body.data
+        #expect(CatalogJSON.response(lists[0], fragments: fragments).body.data == plain)
+        #expect(CatalogJSON.response(lists[0], fragments: fragments).body.data == plain)
         var buffer = ByteBuffer()
         let id = UUID()
         CatalogJSON.uuid(id, into: &buffer)
@@ -233,5 +238,19 @@ extension CatalogTests {
         #expect(parameters.perPage == "5")
         #expect(throws: Abort.self) { try SearchParameters.parse("type=research&type=observership") }
         #expect(throws: Abort.self) { try SearchParameters.parse("q=%E0%A4%A") }
+    }
+}
+
+extension CatalogTests {
+    @Test func anEditedTitleIsWhatTheNextSearchShows() async throws {
+        try await withRoundsApp { app in
+            let opportunity = try await Self.listing(app, title: "Nephrology Observership", zip: "10016")
+            let first = try await Self.search(app, "q=nephrology").content.decode(OpportunityListResponse.self)
+            #expect(first.items.map(\.title) == ["Nephrology Observership"])
+            opportunity.title = "Nephrology and Dialysis Observership"
+            try await CatalogVersion.changing(on: app.db) { db in try await opportunity.save(on: db) }
+            let second = try await Self.search(app, "q=nephrology").content.decode(OpportunityListResponse.self)
+            #expect(second.items.map(\.title) == ["Nephrology and Dialysis Observership"])
+        }
     }
 }

@@ -13,12 +13,14 @@ extension API {
         @Sendable func index(req: Request) async throws -> Response {
             let parameters = try SearchParameters.decode(req, rejectingEmptyValues: true)
             let query = try parameters.query(profile: parameters.eligible == nil ? nil : try await req.applicantProfile())
-            let page = try await req.application.catalogSearch.index(on: req.db).search(query, today: req.today)
+            let (index, fragments) = try await req.application.catalogSearch.current(on: req.db)
+            let page = index.search(query, today: req.today)
             return CatalogJSON.response(
                 OpportunityListResponse(
                     items: page.items.map(OpportunitySummary.init), total: page.total, facets: page.facets, page: query.page,
                     perPage: query.perPage
-                )
+                ),
+                fragments: fragments
             )
         }
 

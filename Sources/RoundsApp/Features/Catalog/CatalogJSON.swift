@@ -6,12 +6,17 @@ import Vapor
 /// search request's time (the index answers in a fraction of a millisecond); the shape is exactly the
 /// `Codable` one, which the tests decode.
 enum CatalogJSON {
-    static func response(_ list: OpportunityListResponse) -> Response {
+    static func response(_ list: OpportunityListResponse, fragments: CatalogJSONFragments? = nil) -> Response {
         var buffer = ByteBufferAllocator().buffer(capacity: 4096 + list.items.count * 700)
         buffer.writeStaticString("{\"items\":[")
         for (position, item) in list.items.enumerated() {
             if position > 0 { buffer.writeStaticString(",") }
-            self.write(item, into: &buffer)
+            if let fragments {
+                buffer.writeBytes(fragments.fragment(for: item))
+            } else {
+                self.writeFixedPart(item, into: &buffer)
+            }
+            self.writeDailyPart(item, into: &buffer)
         }
         buffer.writeStaticString("],\"total\":")
         self.integer(list.total, into: &buffer)
@@ -38,7 +43,9 @@ enum CatalogJSON {
         return Response(status: .ok, headers: headers, body: .init(buffer: buffer))
     }
 
-    private static func write(_ item: OpportunitySummary, into buffer: inout ByteBuffer) {
+    /// The part of an item that changes only with the document: everything but distance, next session
+    /// and eligibility, and without the closing brace.
+    static func writeFixedPart(_ item: OpportunitySummary, into buffer: inout ByteBuffer) {
         buffer.writeStaticString("{\"id\":")
         self.uuid(item.id, into: &buffer)
         buffer.writeStaticString(",\"title\":")
@@ -68,6 +75,10 @@ enum CatalogJSON {
         buffer.writeStaticString(",\"zip\":")
         self.string(item.site.zip, into: &buffer)
         buffer.writeStaticString("}")
+    }
+
+    /// The part that depends on the search and the day, and the closing brace.
+    private static func writeDailyPart(_ item: OpportunitySummary, into buffer: inout ByteBuffer) {
         if let distance = item.distanceMi { buffer.writeString(",\"distance_mi\":\(distance)") }
         if let session = item.nextSession {
             buffer.writeStaticString(",\"next_session\":{\"id\":")
@@ -161,5 +172,26 @@ enum CatalogJSON {
             }
         }
         buffer.writeStaticString("\"")
+    }
+}
+
+/// Each document's fixed JSON, rendered on first use and kept until the index is replaced: a page of
+/// results is then mostly copies of bytes already written.
+final class CatalogJSONFragments: @unchecked Sendable {
+    /// Beyond this many, start over rather than grow without bound.
+    static let capacity = 50_000
+    private let lock = NSLock()
+    private var fragments: [UUID: [UInt8]] = [:]
+
+    func fragment(for item: OpportunitySummary) -> [UInt8] {
+        if let cached = self.lock.withLock({ self.fragments[item.id] }) { return cached }
+        var buffer = ByteBufferAllocator().buffer(capacity: 768)
+        CatalogJSON.writeFixedPart(item, into: &buffer)
+        let bytes = Array(buffer.readableBytesView)
+        self.lock.withLock {
+            if self.fragments.count >= Self.capacity { self.fragments.removeAll(keepingCapacity: true) }
+            self.fragments[item.id] = bytes
+        }
+        return bytes
     }
 }

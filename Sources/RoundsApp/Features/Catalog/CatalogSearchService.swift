@@ -36,6 +36,8 @@ enum CatalogVersion {
 /// interval (tests) every change is seen at once.
 actor CatalogSearchService {
     private var index = CatalogIndex([])
+    /// Rendered JSON of this index's documents, replaced with the index.
+    private var fragments = CatalogJSONFragments()
     private var version: Int64 = -1
     private var checkedAt: ContinuousClock.Instant?
     private var rebuild: Task<Void, Never>?
@@ -50,27 +52,34 @@ actor CatalogSearchService {
     }
 
     func index(on db: any Database) async throws -> CatalogIndex {
+        try await self.current(on: db).index
+    }
+
+    /// The index with its rendered-JSON cache (the API's search answers use both).
+    func current(on db: any Database) async throws -> (index: CatalogIndex, fragments: CatalogJSONFragments) {
         let now = ContinuousClock.now
-        if let checkedAt, checkedAt.duration(to: now) < self.recheckInterval { return self.index }
+        if let checkedAt, checkedAt.duration(to: now) < self.recheckInterval { return (self.index, self.fragments) }
         let current = try await CatalogVersion.current(on: db)
         self.checkedAt = now
-        guard current != self.version else { return self.index }
+        guard current != self.version else { return (self.index, self.fragments) }
         if self.version < 0 || self.recheckInterval == .zero {
-            self.index = try await Self.build(on: db)
-            self.version = current
+            self.replace(with: try await Self.build(on: db), version: current)
         } else if self.rebuild == nil {
             self.rebuild = Task { await self.rebuildInBackground(version: current) }
         }
-        return self.index
+        return (self.index, self.fragments)
+    }
+
+    private func replace(with index: CatalogIndex, version: Int64) {
+        self.index = index
+        self.fragments = CatalogJSONFragments()
+        self.version = version
     }
 
     private func rebuildInBackground(version: Int64) async {
         do {
             let index = try await Self.build(on: self.database())
-            if version > self.version {
-                self.index = index
-                self.version = version
-            }
+            if version > self.version { self.replace(with: index, version: version) }
         } catch {
             self.logger.error("Rebuilding the catalog index failed: \(String(describing: error))")
         }
