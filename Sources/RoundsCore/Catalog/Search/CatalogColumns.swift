@@ -150,17 +150,17 @@ struct CatalogColumns: Sendable {
 
 /// Keeps the `k` smallest elements offered to it, in O(log k) each, so a page of results never needs the
 /// full list of matches (which for the whole catalog is 100,000 elements per request).
-struct TopK<Element> {
+struct TopK<Element: Comparable> {
     let k: Int
-    let areInIncreasingOrder: (Element, Element) -> Bool
     /// A max-heap: the root is the worst of the best k kept so far.
     private var heap: [Element] = []
 
-    init(_ k: Int, by areInIncreasingOrder: @escaping (Element, Element) -> Bool) {
+    init(_ k: Int) {
         self.k = k
-        self.areInIncreasingOrder = areInIncreasingOrder
         self.heap.reserveCapacity(min(k, 1_024))
     }
+
+    private func areInIncreasingOrder(_ lhs: Element, _ rhs: Element) -> Bool { lhs < rhs }
 
     mutating func offer(_ element: Element) {
         guard self.k > 0 else { return }
@@ -190,5 +190,5 @@ struct TopK<Element> {
     }
 
     /// The kept elements, best first.
-    var sorted: [Element] { self.heap.sorted(by: self.areInIncreasingOrder) }
+    var sorted: [Element] { self.heap.sorted() }
 }

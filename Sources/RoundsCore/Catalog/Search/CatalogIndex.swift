@@ -61,12 +61,17 @@ public struct CatalogIndex: Sendable {
 
     public func document(id: UUID) -> CatalogDocument? { self.positionByID[id].map { self.documents[$0] } }
 
-    private struct Match {
+    /// A match with its place in the chosen order as plain numbers: smaller `(primary, secondary, index)`
+    /// comes first, so the top-k heap compares without calling a closure.
+    private struct Match: Comparable {
+        var primary: Double
+        var secondary: Int
         var index: Int32
         var score: Double
-        /// The cosine of the angle to the search's centre: larger is nearer.
-        var closeness: Double
-        var nextStart: Int
+
+        static func < (lhs: Match, rhs: Match) -> Bool {
+            (lhs.primary, lhs.secondary, lhs.index) < (rhs.primary, rhs.secondary, rhs.index)
+        }
     }
 
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
@@ -96,16 +101,11 @@ public struct CatalogIndex: Sendable {
         var audienceCounts = [Int](repeating: 0, count: 8)
         var eligibility: [Int32: EligibilityResult] = [:]
         let needsStart = query.sort == .relevance || query.sort == .startDate
-        // A total order on plain numbers (position is id order) keeps pages stable and comparisons cheap.
-        let order: (Match, Match) -> Bool
-        switch query.sort {
-        case .relevance: order = { ($1.score, $0.nextStart, $0.index) < ($0.score, $1.nextStart, $1.index) }
-        case .startDate: order = { ($0.nextStart, $0.index) < ($1.nextStart, $1.index) }
-        case .fee: order = { (columns.fee[Int($0.index)], $0.index) < (columns.fee[Int($1.index)], $1.index) }
-        case .distance: order = { ($1.closeness, $0.index) < ($0.closeness, $1.index) }
-        }
+        // A total order on plain numbers (position is id order) keeps pages stable and comparisons cheap:
+        // relevance is (-score, next start), start date (next start), fee (fee), distance (-closeness).
+        let sort = query.sort
         let start = max(0, (query.page - 1) * query.perPage)
-        var top = TopK<Match>(start + query.perPage, by: order)
+        var top = TopK<Match>(start + query.perPage)
         var total = 0
 
         // One flat loop (no nested function capturing the counters): this is the hot path of every search.
@@ -159,7 +159,14 @@ public struct CatalogIndex: Sendable {
             handsOnCounts[row.handsOn ? 1 : 0] += 1
             audienceMaskCounts[Int(row.audienceMask)] += 1
             let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
-            top.offer(Match(index: candidate, score: score, closeness: closeness, nextStart: nextStart))
+            let match: Match
+            switch sort {
+            case .relevance: match = Match(primary: -score, secondary: nextStart, index: candidate, score: score)
+            case .startDate: match = Match(primary: 0, secondary: nextStart, index: candidate, score: score)
+            case .fee: match = Match(primary: Double(row.fee), secondary: 0, index: candidate, score: score)
+            case .distance: match = Match(primary: -closeness, secondary: 0, index: candidate, score: score)
+            }
+            top.offer(match)
         }
         for (mask, count) in audienceMaskCounts.enumerated() where count > 0 {
             for bit in 0..<CatalogColumns.audiences.count where mask & (1 << bit) != 0 { audienceCounts[bit] += count }
