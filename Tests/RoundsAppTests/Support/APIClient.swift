@@ -30,18 +30,10 @@ struct APIClient {
 
     /// Uploads a file as multipart/form-data, as a script with curl -F would.
     func upload(_ path: String, fields: [(String, String)], fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
-        let boundary = "----rounds-test-boundary"
-        var body = ByteBuffer()
-        for (name, value) in fields {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-        }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n")
-        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
-        body.writeBytes(bytes)
-        body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
+        let body = Multipart.body(fields: fields, fileName: fileName, bytes: bytes)
         return try await self.app.testing().performTest(
             request: TestingHTTPRequest(method: .POST, url: URI(path: path), headers: headers, body: body)
         )
@@ -67,5 +59,23 @@ struct APIClient {
         return try await self.app.testing().performTest(
             request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body)
         )
+    }
+}
+
+/// A multipart/form-data body with form fields and one file named `file`, as a browser or curl -F sends.
+enum Multipart {
+    static let boundary = "----rounds-test-boundary"
+    static let contentType = "multipart/form-data; boundary=\(boundary)"
+
+    static func body(fields: [(String, String)], fileName: String, bytes: [UInt8]) -> ByteBuffer {
+        var body = ByteBuffer()
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n")
+        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return body
     }
 }

@@ -47,16 +47,9 @@ final class Browser {
     @discardableResult
     func upload(_ path: String, fields: [(String, String)], fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
         if self.csrfToken == nil { try await self.get(Paths.home) }
-        let boundary = "----rounds-browser-boundary"
-        var body = ByteBuffer()
-        for (name, value) in fields + [("csrf_token", self.csrfToken ?? "")] {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-        }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/pdf\r\n\r\n")
-        body.writeBytes(bytes)
-        body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
+        let body = Multipart.body(fields: fields + [("csrf_token", self.csrfToken ?? "")], fileName: fileName, bytes: bytes)
         return try await self.send(.POST, path, headers: headers, buffer: body)
     }
 

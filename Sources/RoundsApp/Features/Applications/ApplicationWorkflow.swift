@@ -133,16 +133,7 @@ struct ApplicationWorkflow {
             .filter(\.$status == ApplicationStatus.offered.rawValue)
             .filter(\.$offerExpiresAt <= self.now)
             .all(\.$id)
-        var expired = 0
-        for id in overdue {
-            do {
-                try await self.perform(Change(action: .expire), on: id, by: .system)
-                expired += 1
-            } catch let abort as any AbortError where abort.status == .conflict {
-                continue  // accepted or withdrawn a moment ago
-            }
-        }
-        return expired
+        return try await self.performAsSystem(.expire, on: overdue)
     }
 
     /// Marks accepted places completed once their session has ended; run with the expiry sweep.
@@ -153,16 +144,22 @@ struct ApplicationWorkflow {
             .filter(\.$status == ApplicationStatus.accepted.rawValue)
             .filter(OpportunitySession.self, \.$endDay < Day(self.now).ordinal)
             .all(\.$id)
-        var completed = 0
-        for id in finished {
+        return try await self.performAsSystem(.complete, on: finished)
+    }
+
+    /// Performs `action` for Rounds itself on each application; one that changed a moment ago (409) is
+    /// skipped. Returns how many changed.
+    private func performAsSystem(_ action: ApplicationAction, on ids: [UUID]) async throws -> Int {
+        var changed = 0
+        for id in ids {
             do {
-                try await self.perform(Change(action: .complete), on: id, by: .system)
-                completed += 1
+                try await self.perform(Change(action: action), on: id, by: .system)
+                changed += 1
             } catch let abort as any AbortError where abort.status == .conflict {
-                continue  // withdrawn or completed by the host a moment ago
+                continue
             }
         }
-        return completed
+        return changed
     }
 
     static let notFound = Abort(.notFound, reason: "No such application of yours.")

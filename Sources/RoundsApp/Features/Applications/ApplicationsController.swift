@@ -83,11 +83,16 @@ struct ApplicationsController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let loaded = try await self.visible(req, user)
+        return try await self.detailPage(try await self.visible(req, user), for: user, errors: ValidationReport(), req)
+    }
+
+    /// The application's page as `user` sees it; the host also sees the applicant's profile.
+    private func detailPage(_ loaded: LoadedApplication, for user: User, errors: ValidationReport, _ req: Request) async throws -> HTMLPage {
         let detail = try await ApplicationQueries.detail(loaded, viewer: user, on: req.db)
         let isHost = loaded.parties(of: user).contains(.host)
         let profile = isHost ? try await ProfileStore.load(for: loaded.applicant, on: req.db) : nil
-        return ApplicationPages.detail(detail, hostView: isHost, profile: profile, errors: ValidationReport(), context: req.pageContext).page()
+        let page = ApplicationPages.detail(detail, hostView: isHost, profile: profile, errors: errors, context: req.pageContext)
+        return page.page(status: errors.isValid ? .ok : .unprocessableEntity)
     }
 
     @Sendable func act(req: Request) async throws -> Response {
@@ -101,11 +106,7 @@ struct ApplicationsController: RouteCollection {
         do {
             try await req.applicationWorkflow.perform(try form.change(action), on: id, by: .user(user))
         } catch let report as ValidationReport {
-            let detail = try await ApplicationQueries.detail(loaded, viewer: user, on: req.db)
-            let isHost = loaded.parties(of: user).contains(.host)
-            let profile = isHost ? try await ProfileStore.load(for: loaded.applicant, on: req.db) : nil
-            return try await ApplicationPages.detail(detail, hostView: isHost, profile: profile, errors: report, context: req.pageContext)
-                .page(status: .unprocessableEntity).encodeResponse(for: req)
+            return try await self.detailPage(loaded, for: user, errors: report, req).encodeResponse(for: req)
         }
         return req.redirect(to: Paths.application(id), flash: Flash(kind: .success, message: "Done: \(action.displayName.lowercased())."))
     }
