@@ -87,6 +87,7 @@ struct SeedCommand: AsyncCommand {
             threadPool: app.threadPool,
             now: app.services.clock.now()
         )
+        try await ApplicationDemoData.load(app)
         context.console.print("Created \(created) demo account(s).")
         context.console.print(DemoData.loginSummary)
     }
@@ -105,6 +106,7 @@ struct DevelopmentDatabase: LifecycleHandler {
                 threadPool: application.threadPool,
                 now: application.services.clock.now()
             )
+            try await ApplicationDemoData.load(application)
         }
         application.logger.notice(
             "Rounds is starting at http://\(application.config.server.hostname):\(application.config.server.port)"

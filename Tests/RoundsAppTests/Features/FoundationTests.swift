@@ -112,6 +112,15 @@ import VaporTesting
             let response = try await Browser(app).signIn(email: "applicant@rounds.test", password: DemoData.password)
             #expect(response.status == .seeOther)
             #expect(try await ApplicantProfile.query(on: app.db).count() == 2)
+
+            // The demo applicant's vault and one submitted application, once.
+            try await ApplicationDemoData.load(app)
+            try await ApplicationDemoData.load(app)
+            let documents = try await Document.query(on: app.db).all()
+            #expect(documents.map(\.fileName).sorted() == ["Amara Okafor CV.pdf", "Immunizations.pdf", "Insurance.pdf"])
+            #expect(documents.allSatisfy { $0.mediaType == "application/pdf" })
+            let applications = try await SessionApplication.query(on: app.db).all()
+            #expect(applications.map(\.applicationStatus) == [.submitted])
         }
     }
 }
