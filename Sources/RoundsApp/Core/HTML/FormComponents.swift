@@ -44,9 +44,11 @@ extension Node where Context == HTML.BodyContext {
         hint: String? = nil,
         autocomplete: String? = nil,
         isRequired: Bool = false,
-        maxLength: Int? = nil
+        maxLength: Int? = nil,
+        id: String? = nil
     ) -> BodyNode {
-        let id = "field-\(name)"
+        // Pages with several forms using one field name give each its own id.
+        let id = id ?? "field-\(name)"
         var attributes: [(String, String)] = [("type", type), ("id", id), ("name", name)]
         if type != "password" { attributes.append(("value", value)) }
         if let autocomplete { attributes.append(("autocomplete", autocomplete)) }

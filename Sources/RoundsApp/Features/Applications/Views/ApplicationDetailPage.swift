@@ -62,20 +62,30 @@ extension ApplicationPages {
             let path = Paths.applicationAction(detail.id, action.rawValue)
             switch action {
             case .offer:
-                return .postForm(
-                    path, csrfToken: context.csrfToken,
-                    .field("Offer open for (days)", name: "expires_in_days", value: "7", type: "number", error: errors.message(for: "expires_in_days"), isRequired: true),
-                    .field("Message to the applicant (optional)", name: "note", maxLength: ApplicationTransitions.maximumNoteLength),
-                    .submit(action.displayName)
+                return .div(
+                    .class("action-card"),
+                    .postForm(
+                        path, csrfToken: context.csrfToken,
+                        .field(
+                            "Offer open for (days)", name: "expires_in_days", value: "7", type: "number", error: errors.message(for: "expires_in_days"),
+                            isRequired: true
+                        ),
+                        .field("Message to the applicant (optional)", name: "note", maxLength: ApplicationTransitions.maximumNoteLength, id: "offer-note"),
+                        .submit(action.displayName)
+                    )
                 )
             case .cancel, .reject, .waitlist:
-                return .postForm(
-                    path, csrfToken: context.csrfToken,
-                    .field(
-                        action == .cancel ? "Reason for cancelling" : "Note to the applicant (optional)", name: "note", error: action == .cancel ? errors.message(for: "note") : nil,
-                        isRequired: action == .cancel, maxLength: ApplicationTransitions.maximumNoteLength
-                    ),
-                    .tag("button", .safeAttribute("type", "submit"), .class("button"), .safeText(action.displayName))
+                return .div(
+                    .class("action-card"),
+                    .postForm(
+                        path, csrfToken: context.csrfToken,
+                        .field(
+                            Self.noteLabel(action), name: "note",
+                            error: action == .cancel ? errors.message(for: "note") : nil, isRequired: action == .cancel,
+                            maxLength: ApplicationTransitions.maximumNoteLength, id: "\(action.rawValue)-note"
+                        ),
+                        .tag("button", .safeAttribute("type", "submit"), .class("button"), .safeText(action.displayName))
+                    )
                 )
             default:
                 return .postButton(path, title: action.displayName, csrfToken: context.csrfToken, style: action == .accept || action == .submit ? "primary" : "")
@@ -83,6 +93,14 @@ extension ApplicationPages {
         }
         let edit: BodyNode = status == .draft && actions.contains(.submit) ? .p(.safeLink(Paths.editApplication(detail.id), .text("Edit the draft"))) : .empty
         return .section(.class("application-actions"), .h2("What you can do"), edit, .group(forms))
+    }
+
+    private static func noteLabel(_ action: ApplicationAction) -> String {
+        switch action {
+        case .cancel: "Reason for cancelling (shown to the applicant)"
+        case .waitlist: "Why waitlisted (optional, shown to the applicant)"
+        default: "Why not selected (optional, shown to the applicant)"
+        }
     }
 
     static func inbox(_ list: [LoadedApplication], sessions: [OpportunitySession], filter: InboxFilter, context: PageContext) -> PageLayout {
