@@ -12,6 +12,14 @@ enum Entrypoint {
         if arguments.count > 1, arguments[1] == "match" {
             exit(MatchCommand.run(Array(arguments.dropFirst(2)), standardOutput: write(.standardOutput), standardError: write(.standardError)))
         }
+        if arguments.count > 1, arguments[1] == "check-identifiers" {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            exit(
+                CheckIdentifiersCommand.run(
+                    Array(arguments.dropFirst(2)), input: input, standardOutput: write(.standardOutput), standardError: write(.standardError)
+                )
+            )
+        }
         if arguments.count > 1, arguments[1] == "restore" {
             exit(RestoreCommand.run(Array(arguments.dropFirst(2)), standardOutput: write(.standardOutput), standardError: write(.standardError)))
         }

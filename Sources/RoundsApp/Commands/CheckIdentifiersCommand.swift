@@ -1,0 +1,45 @@
+import Foundation
+import RoundsCore
+
+/// `rounds check-identifiers`: reads text on standard input and prints the patient identifiers found as
+/// `[{"start":S,"end":E,"type":"phone","text":"..."}]` (character offsets, end exclusive). Exit 0 when
+/// there are none, 1 when there are some, 2 when the input is not UTF-8. Needs no database.
+public enum CheckIdentifiersCommand {
+    public static let usage = """
+        Usage: rounds check-identifiers < reflection.txt
+
+        Prints the HIPAA Safe Harbor identifiers found in the text on standard input as a JSON array of
+        {"start","end","type","text"} (character offsets, end exclusive).
+        Exit status: 0 none found; 1 some found; 2 the input is not UTF-8.
+        """
+
+    public static func run(
+        _ arguments: [String],
+        input: Data,
+        standardOutput: (String) -> Void,
+        standardError: (String) -> Void
+    ) -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            standardOutput(usage + "\n")
+            return 0
+        }
+        if let unknown = arguments.first {
+            standardError("rounds check-identifiers: unknown argument \(unknown)\n\(usage)\n")
+            return 2
+        }
+        guard let text = String(data: input, encoding: .utf8) else {
+            standardError("rounds check-identifiers: the input is not UTF-8 text\n")
+            return 2
+        }
+        let spans = IdentifierGuard.scan(text)
+        // Keys in the documented order; JSONEncoder only quotes the text.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let items = spans.map { span in
+            let quoted = (try? encoder.encode(span.text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+            return "{\"start\":\(span.start),\"end\":\(span.end),\"type\":\"\(span.type.rawValue)\",\"text\":\(quoted)}"
+        }
+        standardOutput("[" + items.joined(separator: ",") + "]\n")
+        return spans.isEmpty ? 0 : 1
+    }
+}
