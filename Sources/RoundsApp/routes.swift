@@ -15,6 +15,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: NotificationsController())
         try app.register(collection: DocumentsController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))
         try app.register(collection: ApplicationsController())
+        try app.register(collection: PlacementController())
     }
 
     do {  // JSON API, authenticated by bearer token
@@ -25,5 +26,6 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.DocumentsController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))
         try api.register(collection: API.ApplicationsController())
         try api.register(collection: API.NotificationsController())
+        try api.register(collection: API.PlacementController())
     }
 }

@@ -43,6 +43,11 @@ enum Paths {
     static let hostBulkReject = "/host/applications/reject"
     /// Hosts review an application on the same page its applicant sees, with a host's view of it.
     static func hostApplication(_ id: UUID) -> String { application(id) }
+    static let cycles = "/cycles"
+    static let advisorCycles = "/advisor/cycles"
+    static func advisorCycle(_ id: UUID) -> String { "/advisor/cycles/\(id.uuidString)" }
+    static func placementCycle(_ id: UUID) -> String { "/cycles/\(id.uuidString)" }
+    static func hostCycleSession(_ cycle: UUID, _ session: UUID) -> String { "/host/cycles/\(cycle.uuidString)/sessions/\(session.uuidString)" }
     static let notifications = "/notifications"
     static let readNotifications = "/notifications/read"
     static let twoFactor = "/account/two-factor"
@@ -62,6 +67,7 @@ enum Paths {
         static let applications = "/api/v1/applications"
         static let hostApplications = "/api/v1/host/applications"
         static let notifications = "/api/v1/notifications"
+        static let cycles = "/api/v1/cycles"
     }
 
     /// A path with a query string built from encoded pairs.

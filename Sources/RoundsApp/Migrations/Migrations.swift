@@ -30,5 +30,8 @@ enum Migrations {
             app.migrations.add(CreateApplication())
             app.migrations.add(CreateNotification())
         }
+        do {  // 0005: placement cycles decided by the match engine
+            app.migrations.add(CreatePlacementCycle())
+        }
     }
 }

@@ -64,6 +64,25 @@ import VaporTesting
     static let partiesButNotTheirs: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .forbidden, .admin: .forbidden,
     ]
+    static let advisorsButNotTheirs: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .notFound, .admin: .forbidden,
+    ]
+    static let advisorsOnly: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .allowed, .admin: .forbidden,
+    ]
+    /// Cycle pages for applicants and hosts, naming a cycle that does not exist.
+    static let participantsButNoSuchCycle: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .forbidden, .admin: .forbidden,
+    ]
+    static let participantsOnly: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .allowed, .host: .allowed, .advisor: .forbidden, .admin: .forbidden,
+    ]
+    static let everyoneButAdminsNotFound: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .notFound, .admin: .forbidden,
+    ]
+    static let everyoneButAdmins: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .allowed, .host: .allowed, .advisor: .allowed, .admin: .forbidden,
+    ]
     static let nobodyElses: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .notFound, .admin: .notFound,
     ]
@@ -127,6 +146,26 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/api/v1/host/applications/reject", json: ["note": "x"], expected: hostsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/notifications", expected: everyone),
         ProtectedRoute(method: .POST, pattern: "/api/v1/notifications/read", expected: everyone),
+        ProtectedRoute(method: .GET, pattern: "/advisor/cycles", expected: advisorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/advisor/cycles", form: [("name", "x")], expected: advisorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/advisor/cycles/{token}", expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/advisor/cycles/{token}/run", expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/advisor/cycles/{token}/publish", expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/cycles", expected: participantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/cycles/{token}", expected: participantsButNoSuchCycle),
+        ProtectedRoute(method: .POST, pattern: "/cycles/{token}/list", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/cycles/{token}/partner/confirm", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/host/cycles/{token}/sessions/{token}", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/host/cycles/{token}/sessions/{token}", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/cycles", expected: everyoneButAdmins),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/cycles", json: ["name": "x"], expected: advisorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/cycles/{token}", expected: everyoneButAdminsNotFound),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/cycles/{token}/list", json: ["partner_email": "x"], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/cycles/{token}/partner/confirm", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/cycles/{token}/sessions/{token}/applicants", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/cycles/{token}/sessions/{token}/list", json: ["x": "y"], expected: hostsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/cycles/{token}/run", expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/cycles/{token}/publish", expected: advisorsButNotTheirs),
         ProtectedRoute(method: .GET, pattern: "/api/v1/me", expected: everyone),
         ProtectedRoute(method: .GET, pattern: "/api/v1/tokens", expected: everyone),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/tokens/{token}", expected: nobodyElses),

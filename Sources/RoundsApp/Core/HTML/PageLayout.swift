@@ -57,12 +57,15 @@ struct PageLayout {
             links.append(("My profile", Paths.profile))
             links.append(("Documents", Paths.documents))
             links.append(("Applications", Paths.applications))
+            links.append(("Cycles", Paths.cycles))
         }
         if viewer.roles.contains(.host) {
             links.append(("My sites", Paths.hostSites))
             links.append(("Inbox", Paths.hostApplications))
+            if !viewer.roles.contains(.applicant) { links.append(("Cycles", Paths.cycles)) }
         }
         links.append((viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications", Paths.notifications))
+        if viewer.roles.contains(.advisor) { links.append(("Placement cycles", Paths.advisorCycles)) }
         if viewer.roles.contains(.admin) { links.append(("Verify sites", Paths.adminSites)) }
         links.append(("Account", Paths.account))
         return links

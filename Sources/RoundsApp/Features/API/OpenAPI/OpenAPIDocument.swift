@@ -22,11 +22,11 @@ enum OpenAPIDocument {
     ]
 
     static var paths: JSONValue {
-        AccountsPaths.paths.merging(ProfilePaths.paths).merging(CatalogPaths.paths).merging(ApplicationsPaths.paths)
+        AccountsPaths.paths.merging(ProfilePaths.paths).merging(CatalogPaths.paths).merging(ApplicationsPaths.paths).merging(PlacementPaths.paths)
     }
 
     static var schemas: JSONValue {
-        JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas).merging(CatalogPaths.schemas).merging(ApplicationsPaths.schemas)
+        JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas).merging(CatalogPaths.schemas).merging(ApplicationsPaths.schemas).merging(PlacementPaths.schemas)
     }
 
     static let json: Data = {

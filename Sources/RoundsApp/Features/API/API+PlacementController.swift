@@ -1,0 +1,167 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+extension API {
+    /// Placement cycles over JSON: advisors open, run and publish; applicants and hosts submit rank lists.
+    struct PlacementController: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            let cycles = routes.grouped("cycles")
+            let anyone = cycles.grouped(SignInRequired(roles: [.applicant, .host, .advisor]))
+            anyone.get(use: self.index)
+            anyone.get(":cycleID", use: self.show)
+            let advisors = cycles.grouped(SignInRequired(roles: [.advisor]))
+            advisors.post(use: self.create)
+            advisors.post(":cycleID", "run", use: self.run)
+            advisors.post(":cycleID", "publish", use: self.publish)
+            let applicants = cycles.grouped(SignInRequired(roles: [.applicant]))
+            applicants.put(":cycleID", "list", use: self.saveList)
+            applicants.post(":cycleID", "partner", "confirm", use: self.confirm)
+            let hosts = cycles.grouped(SignInRequired(roles: [.host]))
+            hosts.get(":cycleID", "sessions", ":sessionID", "applicants", use: self.sessionApplicants)
+            hosts.put(":cycleID", "sessions", ":sessionID", "list", use: self.saveHostList)
+        }
+
+        struct CreateBody: Content {
+            var name: String
+            var sessionIDs: [UUID]
+            var offerDays: Int?
+
+            enum CodingKeys: String, CodingKey {
+                case name
+                case sessionIDs = "session_ids"
+                case offerDays = "offer_days"
+            }
+        }
+
+        struct ListBody: Content {
+            var sessionIDs: [UUID]?
+            var partnerEmail: String?
+            var pairs: [[UUID?]]?
+
+            enum CodingKeys: String, CodingKey {
+                case pairs
+                case sessionIDs = "session_ids"
+                case partnerEmail = "partner_email"
+            }
+
+            func choices() throws -> PlacementChoices {
+                if let pairs {
+                    guard self.sessionIDs == nil, pairs.allSatisfy({ $0.count == 2 }) else {
+                        throw ValidationReport([FieldError(field: "pairs", message: "Give pairs as [your session, your partner's session] (null for unplaced), and no session_ids.")])
+                    }
+                    return .couple(pairs.map { PlacementChoices.Pair(mine: $0[0], partners: $0[1]) })
+                }
+                guard let sessionIDs else { throw ValidationReport([FieldError(field: "session_ids", message: "Rank sessions, best first.")]) }
+                return .single(sessionIDs)
+            }
+        }
+
+        struct HostListBody: Content {
+            var applicantIDs: [UUID]
+
+            enum CodingKeys: String, CodingKey {
+                case applicantIDs = "applicant_ids"
+            }
+        }
+
+        struct SessionApplicantsResponse: Content {
+            struct Applicant: Content {
+                var id: UUID
+                var displayName: String
+
+                enum CodingKeys: String, CodingKey {
+                    case id
+                    case displayName = "display_name"
+                }
+            }
+            var applicants: [Applicant]
+            var ranking: [UUID]
+        }
+
+        struct CycleSummary: Content {
+            var id: UUID
+            var name: String
+            var status: String
+        }
+
+        @Sendable func index(req: Request) async throws -> [CycleSummary] {
+            try await req.placementCycles.visibleCycles(for: try req.requireUser()).map { CycleSummary(id: try $0.requireID(), name: $0.name, status: $0.status) }
+        }
+
+        @Sendable func show(req: Request) async throws -> PlacementCycleResponse {
+            let user = try req.requireUser()
+            let cycle = try await Self.cycle(req)
+            if user.has(.advisor) && !user.has(.applicant) && !user.has(.host) && cycle.$advisor.id != user.id {
+                throw Abort(.notFound, reason: "No such placement cycle of yours.")
+            }
+            return try await req.placementCycles.response(cycle, for: user)
+        }
+
+        @Sendable func create(req: Request) async throws -> Response {
+            let advisor = try req.requireUser(.advisor)
+            let body = try req.content.decode(CreateBody.self)
+            let cycle = try await req.placementCycles.create(by: advisor, name: body.name, sessionIDs: body.sessionIDs, offerDays: body.offerDays ?? 7)
+            return try await req.placementCycles.response(cycle, for: advisor).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func run(req: Request) async throws -> PlacementCycles.RunSummary {
+            let advisor = try req.requireUser(.advisor)
+            return try await req.placementCycles.run(try await req.placementCycles.ownCycle(try Self.cycleID(req), advisor: advisor))
+        }
+
+        @Sendable func publish(req: Request) async throws -> PlacementCycles.PublishSummary {
+            let advisor = try req.requireUser(.advisor)
+            return try await req.placementCycles.publish(try await req.placementCycles.ownCycle(try Self.cycleID(req), advisor: advisor))
+        }
+
+        @Sendable func saveList(req: Request) async throws -> PlacementCycleResponse {
+            let applicant = try req.requireUser(.applicant)
+            let cycle = try await Self.cycle(req)
+            let body = try req.content.decode(ListBody.self)
+            try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: try body.choices(), partnerEmail: body.partnerEmail)
+            return try await req.placementCycles.response(cycle, for: applicant)
+        }
+
+        @Sendable func confirm(req: Request) async throws -> PlacementCycleResponse {
+            let applicant = try req.requireUser(.applicant)
+            let cycle = try await Self.cycle(req)
+            try await req.placementCycles.confirmPartnership(cycle, by: applicant)
+            return try await req.placementCycles.response(cycle, for: applicant)
+        }
+
+        @Sendable func sessionApplicants(req: Request) async throws -> SessionApplicantsResponse {
+            let host = try req.requireUser(.host)
+            let cycle = try await Self.cycle(req)
+            let session = try await req.placementCycles.hostSession(cycle, try Self.sessionID(req), host: host)
+            let applicants = try await req.placementCycles.applicants(ranking: session, in: cycle)
+            return SessionApplicantsResponse(
+                applicants: try applicants.map { .init(id: try $0.requireID(), displayName: $0.displayName) },
+                ranking: try await req.placementCycles.hostList(cycle, session: session)
+            )
+        }
+
+        @Sendable func saveHostList(req: Request) async throws -> SessionApplicantsResponse {
+            let host = try req.requireUser(.host)
+            let cycle = try await Self.cycle(req)
+            let session = try await req.placementCycles.hostSession(cycle, try Self.sessionID(req), host: host)
+            let body = try req.content.decode(HostListBody.self)
+            try await req.placementCycles.saveHostList(cycle, session: session, applicantIDs: body.applicantIDs)
+            return try await self.sessionApplicants(req: req)
+        }
+
+        static func cycleID(_ req: Request) throws -> UUID {
+            guard let id = req.parameters.get("cycleID", as: UUID.self) else { throw Abort(.notFound, reason: "No such placement cycle.") }
+            return id
+        }
+
+        static func sessionID(_ req: Request) throws -> UUID {
+            guard let id = req.parameters.get("sessionID", as: UUID.self) else { throw Abort(.notFound, reason: "No such session of yours in this cycle.") }
+            return id
+        }
+
+        static func cycle(_ req: Request) async throws -> PlacementCycle {
+            try await req.placementCycles.cycle(try self.cycleID(req))
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// Placement cycles in HTML. Rank lists are entered as numbers beside each choice (1 = first), so the
+/// pages work without JavaScript.
+struct PlacementController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let advisors = routes.grouped(SignInRequired(roles: [.advisor])).grouped("advisor", "cycles")
+        advisors.get(use: self.advisorIndex)
+        advisors.post(use: self.create)
+        advisors.get(":cycleID", use: self.advisorShow)
+        advisors.post(":cycleID", "run", use: self.run)
+        advisors.post(":cycleID", "publish", use: self.publish)
+        let participants = routes.grouped(SignInRequired(roles: [.applicant, .host])).grouped("cycles")
+        participants.get(use: self.index)
+        participants.get(":cycleID", use: self.show)
+        let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("cycles")
+        applicants.post(":cycleID", "list", use: self.saveList)
+        applicants.post(":cycleID", "partner", "confirm", use: self.confirm)
+        let hosts = routes.grouped(SignInRequired(roles: [.host])).grouped("host", "cycles")
+        hosts.get(":cycleID", "sessions", ":sessionID", use: self.hostSession)
+        hosts.post(":cycleID", "sessions", ":sessionID", use: self.saveHostList)
+    }
+
+    struct CreateForm: Content {
+        var name: String?
+        var offerDays: String?
+        var sessionIDs: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case offerDays = "offer_days"
+            case sessionIDs = "session_ids"
+        }
+    }
+
+    @Sendable func advisorIndex(req: Request) async throws -> HTMLPage {
+        try await self.advisorIndexPage(req, errors: ValidationReport())
+    }
+
+    private func advisorIndexPage(_ req: Request, errors: ValidationReport) async throws -> HTMLPage {
+        let advisor = try req.requireUser(.advisor)
+        let cycles = try await req.placementCycles.visibleCycles(for: advisor)
+        let open = try await OpportunitySession.query(on: req.db)
+            .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
+            .filter(Opportunity.self, \.$status == OpportunityStatus.published.rawValue)
+            .filter(\.$deadlineDay >= req.today.ordinal)
+            .with(\.$opportunity) { $0.with(\.$site) }
+            .sort(\.$startDay).limit(PlacementCycles.maximumSessions).all()
+        return PlacementPages.advisorIndex(cycles, openSessions: open, errors: errors, context: req.pageContext)
+            .page(status: errors.isValid ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let advisor = try req.requireUser(.advisor)
+        let form = try req.content.decode(CreateForm.self)
+        do {
+            let cycle = try await req.placementCycles.create(
+                by: advisor, name: form.name ?? "", sessionIDs: (form.sessionIDs ?? []).compactMap(UUID.init(uuidString:)),
+                offerDays: Int(form.offerDays ?? "") ?? 0
+            )
+            return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: "Cycle opened. Applicants and hosts can rank now."))
+        } catch let report as ValidationReport {
+            return try await self.advisorIndexPage(req, errors: report).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func advisorShow(req: Request) async throws -> HTMLPage {
+        let advisor = try req.requireUser(.advisor)
+        let cycle = try await req.placementCycles.ownCycle(try API.PlacementController.cycleID(req), advisor: advisor)
+        let response = try await req.placementCycles.response(cycle, for: advisor)
+        let lists = try await PlacementApplicantList.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).count()
+        let hostLists = try await PlacementHostList.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).count()
+        return PlacementPages.advisorCycle(response, applicantLists: lists, hostLists: hostLists, context: req.pageContext).page()
+    }
+
+    @Sendable func run(req: Request) async throws -> Response {
+        let advisor = try req.requireUser(.advisor)
+        let cycle = try await req.placementCycles.ownCycle(try API.PlacementController.cycleID(req), advisor: advisor)
+        let summary = try await req.placementCycles.run(cycle)
+        let message = "Matched \(summary.matched), unmatched \(summary.unmatched)" + (summary.pairsLeftOut > 0 ? "; \(summary.pairsLeftOut) unconfirmed pair(s) left out." : ".")
+        return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: message))
+    }
+
+    @Sendable func publish(req: Request) async throws -> Response {
+        let advisor = try req.requireUser(.advisor)
+        let cycle = try await req.placementCycles.ownCycle(try API.PlacementController.cycleID(req), advisor: advisor)
+        let summary = try await req.placementCycles.publish(cycle)
+        let message = "Published: \(summary.offered) offer(s) made" + (summary.skipped > 0 ? ", \(summary.skipped) already had a live application." : ".")
+        return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: message))
+    }
+
+    @Sendable func index(req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        return PlacementPages.participantIndex(try await req.placementCycles.visibleCycles(for: user), context: req.pageContext).page()
+    }
+
+    @Sendable func show(req: Request) async throws -> HTMLPage {
+        try await self.showPage(req, errors: ValidationReport())
+    }
+
+    private func showPage(_ req: Request, errors: ValidationReport) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let cycle = try await API.PlacementController.cycle(req)
+        let response = try await req.placementCycles.response(cycle, for: user)
+        let namedBy = user.has(.applicant)
+            ? try await PlacementApplicantList.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partner.$id == user.requireID()).with(\.$applicant).first()
+            : nil
+        let hostSessions = user.has(.host) ? try await req.placementCycles.sessions(of: cycle).filter { $0.opportunity.site.$host.id == user.id } : []
+        return PlacementPages.cycle(
+            response, isApplicant: user.has(.applicant), namedBy: namedBy, hostSessions: hostSessions, errors: errors, context: req.pageContext
+        ).page(status: errors.isValid ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable func saveList(req: Request) async throws -> Response {
+        let applicant = try req.requireUser(.applicant)
+        let cycle = try await API.PlacementController.cycle(req)
+        let ranked = Self.ranked(try req.content.decode([String: String].self))
+        do {
+            try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: .single(ranked), partnerEmail: nil)
+        } catch let report as ValidationReport {
+            return try await self.showPage(req, errors: report).encodeResponse(for: req)
+        }
+        return req.redirect(to: Paths.placementCycle(try cycle.requireID()), flash: Flash(kind: .success, message: "Your rank list is saved."))
+    }
+
+    @Sendable func confirm(req: Request) async throws -> Response {
+        let applicant = try req.requireUser(.applicant)
+        let cycle = try await API.PlacementController.cycle(req)
+        try await req.placementCycles.confirmPartnership(cycle, by: applicant)
+        return req.redirect(to: Paths.placementCycle(try cycle.requireID()), flash: Flash(kind: .success, message: "You will be matched as a pair."))
+    }
+
+    @Sendable func hostSession(req: Request) async throws -> HTMLPage {
+        try await self.hostSessionPage(req, errors: ValidationReport())
+    }
+
+    private func hostSessionPage(_ req: Request, errors: ValidationReport) async throws -> HTMLPage {
+        let host = try req.requireUser(.host)
+        let cycle = try await API.PlacementController.cycle(req)
+        let session = try await req.placementCycles.hostSession(cycle, try API.PlacementController.sessionID(req), host: host)
+        let applicants = try await req.placementCycles.applicants(ranking: session, in: cycle)
+        let ranking = try await req.placementCycles.hostList(cycle, session: session)
+        return PlacementPages.hostSession(cycle, session: session, applicants: applicants, ranking: ranking, errors: errors, context: req.pageContext)
+            .page(status: errors.isValid ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable func saveHostList(req: Request) async throws -> Response {
+        let host = try req.requireUser(.host)
+        let cycle = try await API.PlacementController.cycle(req)
+        let session = try await req.placementCycles.hostSession(cycle, try API.PlacementController.sessionID(req), host: host)
+        do {
+            try await req.placementCycles.saveHostList(cycle, session: session, applicantIDs: Self.ranked(try req.content.decode([String: String].self)))
+        } catch let report as ValidationReport {
+            return try await self.hostSessionPage(req, errors: report).encodeResponse(for: req)
+        }
+        return req.redirect(
+            to: Paths.hostCycleSession(try cycle.requireID(), try session.requireID()), flash: Flash(kind: .success, message: "Your rank list is saved.")
+        )
+    }
+
+    /// Fields `rank_<id>` with a number, ordered by that number; blank ones are not ranked.
+    static func ranked(_ fields: [String: String]) -> [UUID] {
+        fields.compactMap { key, value -> (Int, UUID)? in
+            guard key.hasPrefix("rank_"), let id = UUID(uuidString: String(key.dropFirst(5))), let rank = Int(value.trimmingWhitespace()) else { return nil }
+            return (rank, id)
+        }
+        .sorted { ($0.0, $0.1.uuidString) < ($1.0, $1.1.uuidString) }
+        .map(\.1)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Plot
+import RoundsCore
+
+enum PlacementPages {
+    static func advisorIndex(_ cycles: [PlacementCycle], openSessions: [OpportunitySession], errors: ValidationReport, context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = cycles.map { cycle in
+            .tag("li", .safeLink(Paths.advisorCycle(cycle.id!), .safeText(cycle.name)), .safeText(" · \(cycle.status)"))
+        }
+        let choices = openSessions.map { session in
+            Choice(
+                value: session.id!.uuidString,
+                label: "\(session.opportunity.title), \(session.opportunity.site.name): \(Day(ordinal: session.startDay).iso), \(session.seats - session.seatsTaken) seats"
+            )
+        }
+        return PageLayout(
+            title: "Placement cycles",
+            context: context,
+            content: .div(
+                .h1("Placement cycles"),
+                .p("A cycle puts sessions into one match: applicants rank the sessions they qualify for, hosts rank the applicants who ranked theirs, and the NRMP algorithm decides. Publishing turns each match into an offer."),
+                rows.isEmpty ? .p("No cycles yet.") : .tag("ul", rows),
+                .h2("Open a cycle"),
+                .errorSummary(errors.errors.map(\.message)),
+                .postForm(
+                    Paths.advisorCycles,
+                    csrfToken: context.csrfToken,
+                    .field("Name", name: "name", error: errors.message(for: "name"), isRequired: true, maxLength: 200),
+                    .field("Offers stay open (days)", name: "offer_days", value: "7", type: "number", error: errors.message(for: "offer_days"), isRequired: true),
+                    .checkboxGroup("Sessions", name: "session_ids", choices: choices, checked: [], error: errors.message(for: "session_ids")),
+                    .submit("Open the cycle")
+                )
+            )
+        )
+    }
+
+    static func advisorCycle(_ cycle: PlacementCycleResponse, applicantLists: Int, hostLists: Int, context: PageContext) -> PageLayout {
+        let names = Dictionary(uniqueKeysWithValues: cycle.sessions.map { ($0.id, "\($0.title), \($0.siteName) (\($0.start))") })
+        let results: [BodyNode] = (cycle.results ?? []).map { result in
+            .tag("tr", .tag("td", .safeText(result.applicantName)), .tag("td", .safeText(result.sessionID.flatMap { names[$0] } ?? "unmatched")))
+        }
+        let status = PlacementCycle.Status(rawValue: cycle.status) ?? .published
+        return PageLayout(
+            title: cycle.name,
+            context: context,
+            content: .div(
+                .p(.safeLink(Paths.advisorCycles, .text("← Placement cycles"))),
+                .h1(.safeText(cycle.name)),
+                .p(.safeText("Status: \(cycle.status) · \(cycle.sessions.count) sessions · \(applicantLists) applicant lists · \(hostLists) host lists · offers open \(cycle.offerDays) days")),
+                .tag("ul", cycle.sessions.map { BodyNode.tag("li", .safeText(names[$0.id] ?? "")) }),
+                status == .published ? .p("Published: the matches are offers now.") : .postButton(Paths.advisorCycle(cycle.id) + "/run", title: status == .open ? "Run the match" : "Run the match again", csrfToken: context.csrfToken),
+                results.isEmpty ? .empty : .section(
+                    .h2("Result"),
+                    .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Applicant")), .tag("th", .text("Session")))), .tag("tbody", results))
+                ),
+                status == .matched ? .postButton(Paths.advisorCycle(cycle.id) + "/publish", title: "Publish: make the offers", csrfToken: context.csrfToken, style: "primary") : .empty
+            )
+        )
+    }
+
+    static func participantIndex(_ cycles: [PlacementCycle], context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = cycles.map { .tag("li", .safeLink(Paths.placementCycle($0.id!), .safeText($0.name))) }
+        return PageLayout(
+            title: "Placement cycles",
+            context: context,
+            content: .div(.h1("Placement cycles"), rows.isEmpty ? .p("No cycle is open for ranking.") : .tag("ul", rows))
+        )
+    }
+
+    static func cycle(
+        _ cycle: PlacementCycleResponse, isApplicant: Bool, namedBy: PlacementApplicantList?, hostSessions: [OpportunitySession], errors: ValidationReport,
+        context: PageContext
+    ) -> PageLayout {
+        let ranks = Dictionary(uniqueKeysWithValues: (cycle.myList?.sessionIDs ?? []).enumerated().map { ($1, $0 + 1) })
+        let rows: [BodyNode] = cycle.sessions.map { session in
+            let eligible = session.eligible ?? false
+            return .tag(
+                "tr",
+                .tag("td", .safeText("\(session.title), \(session.siteName)")),
+                .tag("td", .safeText("\(session.start) to \(session.end)")),
+                .tag("td", .safeText(eligible ? "You qualify" : "Not for your profile")),
+                .tag(
+                    "td",
+                    eligible && isApplicant
+                        ? .voidTag(
+                            "input",
+                            [("type", "number"), ("min", "1"), ("max", "20"), ("name", "rank_\(session.id.uuidString)"), ("value", ranks[session.id].map(String.init) ?? ""),
+                             ("aria-label", "Rank for \(session.title)")]
+                        )
+                        : .empty
+                )
+            )
+        }
+        let partnerNote: BodyNode = namedBy.map { list in
+            list.partnerConfirmed
+                ? .p(.safeText("You are matched as a pair with \(list.applicant.displayName)."))
+                : .postButton(Paths.placementCycle(cycle.id) + "/partner/confirm", title: "Confirm the pair with \(list.applicant.displayName)", csrfToken: context.csrfToken, style: "primary")
+        } ?? .empty
+        return PageLayout(
+            title: cycle.name,
+            context: context,
+            content: .div(
+                .h1(.safeText(cycle.name)),
+                .p(.safeText("Status: \(cycle.status).")),
+                partnerNote,
+                isApplicant
+                    ? .group(
+                        .p("Number the sessions you want, 1 for your first choice; leave the others empty. Friends who want to be placed together can rank pairs through the API (PUT /api/v1/cycles/{id}/list with partner_email and pairs)."),
+                        .errorSummary(errors.errors.map(\.message)),
+                        .postForm(
+                            Paths.placementCycle(cycle.id) + "/list",
+                            csrfToken: context.csrfToken,
+                            .tag("table", .tag("thead", .tag("tr", ["Session", "Dates", "", "Rank"].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", rows)),
+                            .submit("Save my rank list")
+                        )
+                    )
+                    : .empty,
+                hostSessions.isEmpty
+                    ? .empty
+                    : .section(
+                        .h2("Your sessions in this cycle"),
+                        .tag("ul", hostSessions.map { session in
+                            BodyNode.tag("li", .safeLink(Paths.hostCycleSession(cycle.id, session.id!), .safeText("Rank applicants for \(session.opportunity.title), \(Day(ordinal: session.startDay).iso)")))
+                        })
+                    )
+            )
+        )
+    }
+
+    static func hostSession(
+        _ cycle: PlacementCycle, session: OpportunitySession, applicants: [User], ranking: [UUID], errors: ValidationReport, context: PageContext
+    ) -> PageLayout {
+        let ranks = Dictionary(uniqueKeysWithValues: ranking.enumerated().map { ($1, $0 + 1) })
+        let rows: [BodyNode] = applicants.map { applicant in
+            .tag(
+                "tr",
+                .tag("td", .safeText(applicant.displayName)),
+                .tag(
+                    "td",
+                    .voidTag(
+                        "input",
+                        [("type", "number"), ("min", "1"), ("name", "rank_\(applicant.id!.uuidString)"), ("value", ranks[applicant.id!].map(String.init) ?? ""),
+                         ("aria-label", "Rank for \(applicant.displayName)")]
+                    )
+                )
+            )
+        }
+        let title = "\(session.opportunity.title), \(Day(ordinal: session.startDay).iso)"
+        return PageLayout(
+            title: title,
+            context: context,
+            content: .div(
+                .p(.safeLink(Paths.placementCycle(cycle.id!), .safeText("← \(cycle.name)"))),
+                .h1(.safeText(title)),
+                .p("Number the applicants you would take, 1 first; leave out anyone you would not."),
+                .errorSummary(errors.errors.map(\.message)),
+                rows.isEmpty
+                    ? .p("Nobody has ranked this session yet.")
+                    : .postForm(
+                        Paths.hostCycleSession(cycle.id!, session.id!),
+                        csrfToken: context.csrfToken,
+                        .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Applicant")), .tag("th", .text("Rank")))), .tag("tbody", rows)),
+                        .submit("Save my rank list")
+                    )
+            )
+        )
+    }
+}
