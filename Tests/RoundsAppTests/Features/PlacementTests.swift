@@ -191,3 +191,16 @@ extension PlacementTests {
         }
     }
 }
+
+extension PlacementTests {
+    @Test func aSessionInACycleOrWithApplicationsCannotBeDeleted() async throws {
+        try await withRoundsApp { app in
+            let world = try await Self.world(app)
+            let host = try await Factories.browser(app, signedInAs: "host@example.org")
+            let response = try await host.post(Paths.deleteSession(world.second.id!))
+            #expect(response.status == .conflict)
+            #expect(response.text.contains("placement cycle"))
+            #expect(try await OpportunitySession.find(world.second.id, on: app.db) != nil)
+        }
+    }
+}

@@ -86,8 +86,12 @@ struct HostCatalog {
         else { return nil }
         let opportunityID = session.$opportunity.id
         let applications = try await SessionApplication.query(on: self.db).filter(\.$session.$id == id).count()
-        guard applications == 0 else {
-            throw Abort(.conflict, reason: "People have applied to this session, so it stays; archive the opportunity to stop new applications.")
+        let cycles = try await PlacementCycleSession.query(on: self.db).filter(\.$session.$id == id).count()
+        guard applications == 0, cycles == 0 else {
+            throw Abort(
+                .conflict,
+                reason: "People have applied to this session or it is part of a placement cycle, so it stays; archive the opportunity to stop new applications."
+            )
         }
         try await CatalogVersion.changing(on: self.db) { db in try await session.delete(on: db) }
         return opportunityID
