@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import RoundsCore
+
+@Suite struct PlacementChoicesTests {
+    static let a = UUID(uuidString: "00000000-0000-0000-0000-00000000000A")!
+    static let b = UUID(uuidString: "00000000-0000-0000-0000-00000000000B")!
+    static let c = UUID(uuidString: "00000000-0000-0000-0000-00000000000C")!
+    static let cycle: Set<UUID> = [a, b]
+
+    @Test func listsSurviveStorage() {
+        let single = PlacementChoices.single([Self.b, Self.a])
+        #expect(PlacementChoices(stored: single.stored, isCouple: false) == single)
+        let couple = PlacementChoices.couple([.init(mine: Self.a, partners: Self.b), .init(mine: nil, partners: Self.a)])
+        #expect(couple.stored.hasSuffix("-|00000000-0000-0000-0000-00000000000A"))
+        #expect(PlacementChoices(stored: couple.stored, isCouple: true) == couple)
+        #expect(PlacementChoices(stored: "not-a-uuid", isCouple: false) == nil)
+        #expect(couple.sessions == [Self.a, Self.b])
+    }
+
+    @Test func aGoodListPasses() {
+        #expect(PlacementChoices.single([Self.a, Self.b]).check(cycleSessions: Self.cycle) { _, _ in true }.isValid)
+        #expect(PlacementChoices.couple([.init(mine: Self.a, partners: nil)]).check(cycleSessions: Self.cycle) { _, _ in true }.isValid)
+    }
+
+    @Test(arguments: [
+        (PlacementChoices.single([]), "Rank at least one session."),
+        (.single([a, a]), "Rank each session once."),
+        (.single([c]), "is not part of this cycle"),
+        (.single(Array(repeating: a, count: 21)), "Rank at most 20 sessions."),
+        (.couple([]), "Rank at least one pair."),
+        (.couple([.init(mine: nil, partners: nil)]), "A pair must place at least one of you."),
+        (.couple([.init(mine: a, partners: b), .init(mine: a, partners: b)]), "Rank each pair once."),
+    ])
+    func badListsSayWhy(choices: PlacementChoices, message: String) {
+        let report = choices.check(cycleSessions: Self.cycle) { _, _ in true }
+        #expect(report.errors.contains { $0.message.contains(message) }, "\(report.errors)")
+    }
+
+    @Test func eligibilityIsCheckedForEachMember() {
+        // The partner does not qualify for b.
+        let report = PlacementChoices.couple([.init(mine: Self.a, partners: Self.b)]).check(cycleSessions: Self.cycle) { session, isPartner in
+            !(isPartner && session == Self.b)
+        }
+        #expect(report.errors.map(\.message) == ["Your partner is not eligible for session \(Self.b.uuidString)."])
+        let mine = PlacementChoices.single([Self.a]).check(cycleSessions: Self.cycle) { _, _ in false }
+        #expect(mine.errors.first?.message.hasPrefix("You are not eligible") == true)
+    }
+}
