@@ -11,27 +11,20 @@ struct CatalogColumns: Sendable {
     static let specialtyIndex = Dictionary(uniqueKeysWithValues: Specialty.all.enumerated().map { ($1.id, UInt8($0)) })
     static let unknown: UInt8 = .max
 
-    var type: [UInt8] = []
-    var specialty: [UInt8] = []
-    var state: [UInt8] = []
-    var setting: [UInt8] = []
-    var letter: [UInt8] = []
-    var audienceMask: [UInt8] = []
-    var visaMask: [UInt8] = []
-    var handsOn: [Bool] = []
-    var fee: [Int] = []
-    /// Radians; NaN when the site has no location.
-    var latitude: [Double] = []
+    /// One record per document with every code the search tests: filters, facets and distance for a
+    /// candidate sit in one or two cache lines.
+    var rows: [Row] = []
+    /// Radians, for the miles of a returned page; NaN when the site has no location.
     var longitude: [Double] = []
     var cosLatitude: [Double] = []
-    /// The same values, one record per document, for the search loop: everything it tests about a
-    /// candidate sits in one or two cache lines instead of a dozen arrays.
-    var rows: [Row] = []
 
     struct Row {
+        /// The location as a point on the unit sphere: the cosine of the angle between two places is the
+        /// dot product, so "within the radius" and "nearer" need no trigonometry per document.
         var unitX: Double
         var unitY: Double
         var unitZ: Double
+        /// Radians; NaN when the site has no location.
         var latitude: Double
         var fee: Int
         var type: UInt8
@@ -44,7 +37,7 @@ struct CatalogColumns: Sendable {
         var handsOn: Bool
     }
 
-    /// State codes in order of first appearance; `state` holds indexes into it.
+    /// State codes in order of first appearance; `Row.state` holds indexes into it.
     var stateNames: [String] = []
     /// Sessions of document i, by start day: `sessionStart[sessionOffset[i]..<sessionOffset[i + 1]]`.
     var sessionOffset: [Int32] = [0]
@@ -55,10 +48,10 @@ struct CatalogColumns: Sendable {
 
     init(_ documents: [CatalogDocument]) {
         var stateIndex: [String: UInt8] = [:]
-        self.reserve(documents.count)
+        self.rows.reserveCapacity(documents.count)
+        self.longitude.reserveCapacity(documents.count)
+        self.cosLatitude.reserveCapacity(documents.count)
         for document in documents {
-            self.type.append(UInt8(Self.types.firstIndex(of: document.type)!))
-            self.specialty.append(Self.specialtyIndex[document.specialtyID] ?? Self.unknown)
             let state: UInt8
             if let known = stateIndex[document.site.state] {
                 state = known
@@ -69,56 +62,35 @@ struct CatalogColumns: Sendable {
             } else {
                 state = Self.unknown
             }
-            self.state.append(state)
-            self.setting.append(UInt8(Self.settings.firstIndex(of: document.setting)!))
-            self.letter.append(UInt8(Self.letters.firstIndex(of: document.letterPolicy)!))
-            self.audienceMask.append(Self.mask(document.rules.audiences, Self.audiences))
-            self.visaMask.append(Self.mask(document.rules.acceptedVisaClasses, Self.visas))
-            self.handsOn.append(document.isHandsOn)
             for session in document.sessions {
                 self.sessionStart.append(Int32(clamping: session.start.ordinal))
                 self.sessionDeadline.append(Int32(clamping: session.applicationDeadline.ordinal))
             }
             self.sessionOffset.append(Int32(self.sessionStart.count))
-            self.fee.append(document.feeCents)
-            // The location as a point on the unit sphere: the cosine of the angle between two places is the
-            // dot product, so "within the radius" and "nearer" need no trigonometry per document.
+            var latitude = Double.nan
             var unit = (x: Double.nan, y: Double.nan, z: Double.nan)
             if let coordinate = document.site.coordinate {
-                let latitude = coordinate.latitude * .pi / 180
-                self.latitude.append(latitude)
-                self.longitude.append(coordinate.longitude * .pi / 180)
+                latitude = coordinate.latitude * .pi / 180
+                let longitude = coordinate.longitude * .pi / 180
+                self.longitude.append(longitude)
                 self.cosLatitude.append(cos(latitude))
-                unit = Self.unitVector(latitude: latitude, longitude: coordinate.longitude * .pi / 180)
+                unit = Self.unitVector(latitude: latitude, longitude: longitude)
             } else {
-                self.latitude.append(.nan)
                 self.longitude.append(.nan)
                 self.cosLatitude.append(.nan)
             }
-            let i = self.type.count - 1
             self.rows.append(
                 Row(
-                    unitX: unit.x, unitY: unit.y, unitZ: unit.z, latitude: self.latitude[i], fee: self.fee[i],
-                    type: self.type[i], specialty: self.specialty[i], state: self.state[i], setting: self.setting[i], letter: self.letter[i],
-                    audienceMask: self.audienceMask[i], visaMask: self.visaMask[i], handsOn: self.handsOn[i]
+                    unitX: unit.x, unitY: unit.y, unitZ: unit.z, latitude: latitude, fee: document.feeCents,
+                    type: UInt8(Self.types.firstIndex(of: document.type)!),
+                    specialty: Self.specialtyIndex[document.specialtyID] ?? Self.unknown, state: state,
+                    setting: UInt8(Self.settings.firstIndex(of: document.setting)!),
+                    letter: UInt8(Self.letters.firstIndex(of: document.letterPolicy)!),
+                    audienceMask: Self.mask(document.rules.audiences, Self.audiences),
+                    visaMask: Self.mask(document.rules.acceptedVisaClasses, Self.visas), handsOn: document.isHandsOn
                 )
             )
         }
-    }
-
-    private mutating func reserve(_ count: Int) {
-        self.type.reserveCapacity(count)
-        self.specialty.reserveCapacity(count)
-        self.state.reserveCapacity(count)
-        self.setting.reserveCapacity(count)
-        self.letter.reserveCapacity(count)
-        self.audienceMask.reserveCapacity(count)
-        self.visaMask.reserveCapacity(count)
-        self.handsOn.reserveCapacity(count)
-        self.fee.reserveCapacity(count)
-        self.latitude.reserveCapacity(count)
-        self.longitude.reserveCapacity(count)
-        self.cosLatitude.reserveCapacity(count)
     }
 
     static func unitVector(latitude: Double, longitude: Double) -> (x: Double, y: Double, z: Double) {
@@ -137,6 +109,45 @@ struct CatalogColumns: Sendable {
         var mask: UInt8 = 0
         for (index, value) in all.enumerated() where values.contains(value) { mask |= 1 << UInt8(index) }
         return mask
+    }
+
+    /// Facet counts over the matches of a search: per code, and audiences per mask (expanded to bits once,
+    /// at the end, instead of per match).
+    struct FacetCounts {
+        var types = [Int](repeating: 0, count: 256)
+        var specialties = [Int](repeating: 0, count: 256)
+        var states = [Int](repeating: 0, count: 256)
+        var handsOn = [0, 0]
+        var audienceMasks = [Int](repeating: 0, count: 256)
+
+        // Inlined: called once per match in the search loop (0.09 ms → 0.07 ms for the place search).
+        @inline(__always) mutating func add(_ row: Row) {
+            self.types[Int(row.type)] += 1
+            self.specialties[Int(row.specialty)] += 1
+            self.states[Int(row.state)] += 1
+            self.handsOn[row.handsOn ? 1 : 0] += 1
+            self.audienceMasks[Int(row.audienceMask)] += 1
+        }
+
+        /// Facet name → value → count, for values that occur.
+        func facets(stateNames: [String]) -> [String: [String: Int]] {
+            var audiences = [Int](repeating: 0, count: CatalogColumns.audiences.count)
+            for (mask, count) in self.audienceMasks.enumerated() where count > 0 {
+                for bit in audiences.indices where mask & (1 << bit) != 0 { audiences[bit] += count }
+            }
+            func counts(_ counts: [Int], name: (Int) -> String) -> [String: Int] {
+                var result: [String: Int] = [:]
+                for (code, count) in counts.enumerated() where count > 0 && name(code) != "" { result[name(code)] = count }
+                return result
+            }
+            return [
+                "type": counts(self.types) { $0 < CatalogColumns.types.count ? CatalogColumns.types[$0].rawValue : "" },
+                "specialty": counts(self.specialties) { $0 < Specialty.all.count ? Specialty.all[$0].id : "" },
+                "state": counts(self.states) { $0 < stateNames.count ? stateNames[$0] : "" },
+                "hands_on": counts(self.handsOn) { $0 == 1 ? "true" : "false" },
+                "audience": counts(audiences) { CatalogColumns.audiences[$0].rawValue },
+            ]
+        }
     }
 
     /// Allowed codes as a 256-entry table (`nil` when the filter is off).
@@ -160,7 +171,6 @@ struct TopK<Element: Comparable> {
         self.heap.reserveCapacity(min(k, 1_024))
     }
 
-    private func areInIncreasingOrder(_ lhs: Element, _ rhs: Element) -> Bool { lhs < rhs }
 
     mutating func offer(_ element: Element) {
         guard self.k > 0 else { return }
@@ -169,19 +179,19 @@ struct TopK<Element: Comparable> {
             var child = self.heap.count - 1
             while child > 0 {
                 let parent = (child - 1) / 2
-                guard self.areInIncreasingOrder(self.heap[parent], self.heap[child]) else { break }
+                guard self.heap[parent] < self.heap[child] else { break }
                 self.heap.swapAt(parent, child)
                 child = parent
             }
-        } else if self.areInIncreasingOrder(element, self.heap[0]) {
+        } else if element < self.heap[0] {
             self.heap[0] = element
             var parent = 0
             while true {
                 let left = 2 * parent + 1
                 let right = left + 1
                 var largest = parent
-                if left < self.heap.count && self.areInIncreasingOrder(self.heap[largest], self.heap[left]) { largest = left }
-                if right < self.heap.count && self.areInIncreasingOrder(self.heap[largest], self.heap[right]) { largest = right }
+                if left < self.heap.count && self.heap[largest] < self.heap[left] { largest = left }
+                if right < self.heap.count && self.heap[largest] < self.heap[right] { largest = right }
                 if largest == parent { break }
                 self.heap.swapAt(parent, largest)
                 parent = largest

@@ -23,20 +23,21 @@ struct CatalogFilterLists: Sendable {
             for (position, code) in codes.enumerated() { lists[Int(code)].append(Int32(position)) }
             return lists
         }
-        self.type = lists(columns.type)
-        self.specialty = lists(columns.specialty)
-        self.state = lists(columns.state)
-        self.setting = lists(columns.setting)
-        self.letter = lists(columns.letter)
-        let located = columns.latitude.indices.filter { !columns.latitude[$0].isNaN }
-        let ordered = located.sorted { (columns.latitude[$0], $0) < (columns.latitude[$1], $1) }
+        let rows = columns.rows
+        self.type = lists(rows.map(\.type))
+        self.specialty = lists(rows.map(\.specialty))
+        self.state = lists(rows.map(\.state))
+        self.setting = lists(rows.map(\.setting))
+        self.letter = lists(rows.map(\.letter))
+        let located = rows.indices.filter { !rows[$0].latitude.isNaN }
+        let ordered = located.sorted { (rows[$0].latitude, $0) < (rows[$1].latitude, $1) }
         self.byLatitude = ordered.map(Int32.init)
-        self.sortedLatitudes = ordered.map { columns.latitude[$0] }
+        self.sortedLatitudes = ordered.map { rows[$0].latitude }
         var cells: [Int: [[Int32]]] = [:]
         let emptyCell = [[Int32]](repeating: [], count: CatalogColumns.types.count)
         for position in located {
-            let cell = Self.cell(latitude: columns.latitude[position], longitude: columns.longitude[position])
-            cells[cell, default: emptyCell][Int(columns.type[position])].append(Int32(position))
+            let cell = Self.cell(latitude: rows[position].latitude, longitude: columns.longitude[position])
+            cells[cell, default: emptyCell][Int(rows[position].type)].append(Int32(position))
         }
         self.cells = cells
     }
@@ -115,7 +116,6 @@ final class UnfilteredAnswers: @unchecked Sendable {
         var total: Int
         var facets: [String: [String: Int]]
         var byStart: [Int32]
-        var nextStart: [Int]
     }
 
     private let lock = NSLock()

@@ -94,11 +94,7 @@ public struct CatalogIndex: Sendable {
         let band = radius / Self.earthRadiusMiles
         let minimumCloseness = band >= .pi ? -2 : cos(band)
 
-        var typeCounts = [Int](repeating: 0, count: 256)
-        var specialtyCounts = [Int](repeating: 0, count: 256)
-        var stateCounts = [Int](repeating: 0, count: 256)
-        var handsOnCounts = [0, 0]
-        var audienceCounts = [Int](repeating: 0, count: 8)
+        var facetCounts = CatalogColumns.FacetCounts()
         var eligibility: [Int32: EligibilityResult] = [:]
         let needsStart = query.sort == .relevance || query.sort == .startDate
         // A total order on plain numbers (position is id order) keeps pages stable and comparisons cheap:
@@ -117,7 +113,6 @@ public struct CatalogIndex: Sendable {
         case .list(let candidates): (list, alignedScores) = (candidates, nil)
         case .all: (list, alignedScores) = (nil, nil)
         }
-        var audienceMaskCounts = [Int](repeating: 0, count: 256)
         let rows = columns.rows
         for k in 0..<(list?.count ?? self.documents.count) {
             let candidate = list?[k] ?? Int32(k)
@@ -153,11 +148,7 @@ public struct CatalogIndex: Sendable {
                 eligibility[candidate] = result
             }
             total += 1
-            typeCounts[Int(row.type)] += 1
-            specialtyCounts[Int(row.specialty)] += 1
-            stateCounts[Int(row.state)] += 1
-            handsOnCounts[row.handsOn ? 1 : 0] += 1
-            audienceMaskCounts[Int(row.audienceMask)] += 1
+            facetCounts.add(row)
             let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
             let match: Match
             switch sort {
@@ -168,9 +159,6 @@ public struct CatalogIndex: Sendable {
             }
             top.offer(match)
         }
-        for (mask, count) in audienceMaskCounts.enumerated() where count > 0 {
-            for bit in 0..<CatalogColumns.audiences.count where mask & (1 << bit) != 0 { audienceCounts[bit] += count }
-        }
 
         let items = top.sorted.dropFirst(start).map { match in
             let document = self.documents[Int(match.index)]
@@ -179,25 +167,13 @@ public struct CatalogIndex: Sendable {
                 score: match.score,
                 distanceMiles: centre.map { centre in
                     let i = Int(match.index)
-                    return Self.miles(centre.latitude, centre.longitude, columns.latitude[i], columns.longitude[i], columns.cosLatitude[i])
+                    return Self.miles(centre.latitude, centre.longitude, rows[i].latitude, columns.longitude[i], columns.cosLatitude[i])
                 },
                 nextOpenSession: document.nextOpenSession(on: today),
                 eligibility: eligibility[match.index]
             )
         }
-        let facets = self.facets(types: typeCounts, specialties: specialtyCounts, states: stateCounts, handsOn: handsOnCounts, audiences: audienceCounts)
-        return SearchPage(items: Array(items), total: total, facets: facets)
-    }
-
-    private func facets(types: [Int], specialties: [Int], states: [Int], handsOn: [Int], audiences: [Int]) -> [String: [String: Int]] {
-        let columns = self.columns
-        var facets: [String: [String: Int]] = [:]
-        facets["type"] = Self.counts(types) { CatalogColumns.types[$0].rawValue }
-        facets["specialty"] = Self.counts(specialties) { $0 < Specialty.all.count ? Specialty.all[$0].id : "" }
-        facets["state"] = Self.counts(states) { $0 < columns.stateNames.count ? columns.stateNames[$0] : "" }
-        facets["hands_on"] = Self.counts(handsOn) { $0 == 1 ? "true" : "false" }
-        facets["audience"] = Self.counts(audiences) { CatalogColumns.audiences[$0].rawValue }
-        return facets
+        return SearchPage(items: Array(items), total: total, facets: facetCounts.facets(stateNames: columns.stateNames))
     }
 
     /// The fewest documents that can match: the text matches, the documents having one of the chosen values
@@ -244,30 +220,21 @@ public struct CatalogIndex: Sendable {
         let columns = self.columns
         let count = self.documents.count
         let answer = self.unfiltered.answer(for: today) {
-            var types = [Int](repeating: 0, count: 256)
-            var specialties = [Int](repeating: 0, count: 256)
-            var states = [Int](repeating: 0, count: 256)
-            var handsOn = [0, 0]
-            var audiences = [Int](repeating: 0, count: 8)
+            var facetCounts = CatalogColumns.FacetCounts()
             var nextStart = [Int](repeating: 0, count: count)
             for i in 0..<count {
-                types[Int(columns.type[i])] += 1
-                specialties[Int(columns.specialty[i])] += 1
-                states[Int(columns.state[i])] += 1
-                handsOn[columns.handsOn[i] ? 1 : 0] += 1
-                for bit in 0..<CatalogColumns.audiences.count where columns.audienceMask[i] & (1 << UInt8(bit)) != 0 { audiences[bit] += 1 }
+                facetCounts.add(columns.rows[i])
                 nextStart[i] = columns.nextOpenStart(i, today: today.ordinal)
             }
             let byStart = (0..<Int32(count)).sorted { (nextStart[Int($0)], $0) < (nextStart[Int($1)], $1) }
-            let facets = self.facets(types: types, specialties: specialties, states: states, handsOn: handsOn, audiences: audiences)
-            return UnfilteredAnswers.Answer(day: today, total: count, facets: facets, byStart: byStart, nextStart: nextStart)
+            return UnfilteredAnswers.Answer(day: today, total: count, facets: facetCounts.facets(stateNames: columns.stateNames), byStart: byStart)
         }
         let start = min(count, max(0, (query.page - 1) * query.perPage))
         let end = min(count, start + query.perPage)
         let positions: [Int32]
         switch query.sort {
         case .relevance, .startDate: positions = Array(answer.byStart[start..<end])
-        case .fee: positions = Array(self.unfiltered.byFee { (0..<Int32(count)).sorted { (columns.fee[Int($0)], $0) < (columns.fee[Int($1)], $1) } }[start..<end])
+        case .fee: positions = Array(self.unfiltered.byFee { (0..<Int32(count)).sorted { (columns.rows[Int($0)].fee, $0) < (columns.rows[Int($1)].fee, $1) } }[start..<end])
         case .distance: positions = (start..<end).map(Int32.init)  // no place: every distance is 0, ties by id
         }
         let items = positions.map { position in
@@ -282,12 +249,6 @@ public struct CatalogIndex: Sendable {
         var table = [Bool](repeating: false, count: 256)
         for value in values { if let index = code(value), index < 255 { table[index] = true } }
         return table
-    }
-
-    private static func counts(_ counts: [Int], name: (Int) -> String) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for (code, count) in counts.enumerated() where count > 0 && name(code) != "" { result[name(code)] = count }
-        return result
     }
 
     /// Haversine miles from precomputed radians.
