@@ -92,31 +92,31 @@ extension API {
 
         @Sendable func update(req: Request) async throws -> ApplicationResponse {
             let user = try req.requireUser(.applicant)
-            let loaded = try await Self.visible(req, to: user)
+            let loaded = try await LoadedApplication.visible(req, to: user)
             guard loaded.parties(of: user).contains(.applicant) else { throw ApplicationWorkflow.notFound }
             let body = try req.content.decode(ApplicationBody.self)
             try await req.applicationDrafting.update(loaded, by: user, try body.input())
-            if body.submit == true {
-                try await req.applicationWorkflow.perform(.init(action: .submit), on: try loaded.application.requireID(), by: .user(user))
-            }
-            return try await self.answer(try loaded.application.requireID(), viewer: user, req)
+            // The draft's row was saved in place; submitting reloads it.
+            let current = body.submit == true
+                ? try await req.applicationWorkflow.perform(.init(action: .submit), on: try loaded.application.requireID(), by: .user(user)) : loaded
+            return try await ApplicationQueries.detail(current, viewer: user, on: req.db)
         }
 
         @Sendable func show(req: Request) async throws -> ApplicationResponse {
             let user = try req.requireUser()
-            return try await ApplicationQueries.detail(try await Self.visible(req, to: user), viewer: user, on: req.db)
+            return try await ApplicationQueries.detail(try await LoadedApplication.visible(req, to: user), viewer: user, on: req.db)
         }
 
         @Sendable func act(req: Request) async throws -> ApplicationResponse {
             let user = try req.requireUser()
-            let id = try await Self.visible(req, to: user).application.requireID()
+            let id = try await LoadedApplication.visible(req, to: user).application.requireID()
             guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)) else {
                 throw Abort(.notFound, reason: "No such action; use one of " + ApplicationAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
             let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(ActionBody.self) : ActionBody()
             let change = ApplicationWorkflow.Change(action: action, note: body.note ?? "", expiresInDays: body.expiresInDays)
-            try await req.applicationWorkflow.perform(change, on: id, by: .user(user))
-            return try await self.answer(id, viewer: user, req)
+            let changed = try await req.applicationWorkflow.perform(change, on: id, by: .user(user))
+            return try await ApplicationQueries.detail(changed, viewer: user, on: req.db)
         }
 
         @Sendable func inbox(req: Request) async throws -> [ApplicationResponse] {
@@ -136,13 +136,6 @@ extension API {
         private func answer(_ id: UUID, viewer: User, _ req: Request) async throws -> ApplicationResponse {
             guard let loaded = try await LoadedApplication.load(id, on: req.db) else { throw ApplicationWorkflow.notFound }
             return try await ApplicationQueries.detail(loaded, viewer: viewer, on: req.db)
-        }
-
-        static func visible(_ req: Request, to user: User) async throws -> LoadedApplication {
-            guard let id = req.parameters.get("applicationID", as: UUID.self),
-                let loaded = try await LoadedApplication.visible(id, to: user, on: req.db)
-            else { throw ApplicationWorkflow.notFound }
-            return loaded
         }
     }
 }

@@ -44,6 +44,16 @@ struct LoadedApplication {
     }
 }
 
+extension LoadedApplication {
+    /// The application the route's `applicationID` names, if `user` may see it; 404 otherwise.
+    static func visible(_ req: Request, to user: User) async throws -> LoadedApplication {
+        guard let id = req.parameters.get("applicationID", as: UUID.self), let loaded = try await Self.visible(id, to: user, on: req.db) else {
+            throw ApplicationWorkflow.notFound
+        }
+        return loaded
+    }
+}
+
 extension TransitionRefusal {
     /// The HTTP answer to a refused transition.
     var abort: any Error {

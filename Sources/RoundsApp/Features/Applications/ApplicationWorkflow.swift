@@ -78,21 +78,23 @@ struct ApplicationWorkflow {
     /// The status write itself: only if the application is still in `from`, so of two concurrent changes
     /// exactly one wins and the other is told to reload.
     private func move(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, offerExpiry: Date?, on db: any Database) async throws {
-        var update = db.sql.update(SessionApplication.schema)
-            .set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
-            .set(SQLIdentifier("updated_at"), to: SQLBind(self.now))
-        if let offerExpiry { update = update.set(SQLIdentifier("offer_expires_at"), to: SQLBind(offerExpiry)) }
-        if to == .submitted { update = update.set(SQLIdentifier("submitted_at"), to: SQLBind(self.now)) }
-        if to == .waitlisted { update = update.set(SQLIdentifier("waitlisted_at"), to: SQLBind(self.now)) }
-        let changed = try await update
-            .where(SQLIdentifier("id"), .equal, SQLBind(try loaded.application.requireID()))
-            .where(SQLIdentifier("status"), .equal, SQLBind(from.rawValue))
-            .returning("id")
-            .all()
-            .count
-        guard changed == 1 else {
+        guard try await self.compareAndSet(loaded, from: from, to: to, offerExpiry: offerExpiry, on: db) else {
             throw Abort(.conflict, reason: "This application changed while you were looking at it; reload the page and try again.")
         }
+    }
+
+    /// `UPDATE … SET status = to … WHERE id = ? AND status = from`; false when another change came first.
+    private func compareAndSet(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, offerExpiry: Date?, on db: any Database)
+        async throws -> Bool
+    {
+        var assignments: [(String, any Encodable & Sendable)] = [("status", to.rawValue), ("updated_at", self.now)]
+        if let offerExpiry { assignments.append(("offer_expires_at", offerExpiry)) }
+        if to == .submitted { assignments.append(("submitted_at", self.now)) }
+        if to == .waitlisted { assignments.append(("waitlisted_at", self.now)) }
+        let id = try loaded.application.requireID()
+        return try await db.updateReturningCount(SessionApplication.schema, set: assignments) {
+            $0.where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(from.rawValue))
+        } == 1
     }
 
     /// Offers a freed seat to the applicant waitlisted longest, if any (skipping one another request
@@ -107,14 +109,7 @@ struct ApplicationWorkflow {
             .map(LoadedApplication.init)
         let expiry = self.now.addingTimeInterval(Double(ApplicationTransitions.promotionOfferDays) * 86_400)
         for candidate in waiting {
-            let promoted = try await db.sql.update(SessionApplication.schema)
-                .set(SQLIdentifier("status"), to: SQLBind(ApplicationStatus.offered.rawValue))
-                .set(SQLIdentifier("offer_expires_at"), to: SQLBind(expiry))
-                .set(SQLIdentifier("updated_at"), to: SQLBind(self.now))
-                .where(SQLIdentifier("id"), .equal, SQLBind(try candidate.application.requireID()))
-                .where(SQLIdentifier("status"), .equal, SQLBind(ApplicationStatus.waitlisted.rawValue))
-                .returning("id").all().count
-            guard promoted == 1 else { continue }
+            guard try await self.compareAndSet(candidate, from: .waitlisted, to: .offered, offerExpiry: expiry, on: db) else { continue }
             let note = "A seat became free; offered from the waitlist."
             try await ApplicationEvent(
                 applicationID: try candidate.application.requireID(), actorID: nil, party: .system, from: .waitlisted, to: .offered, note: note, at: self.now

@@ -83,7 +83,7 @@ struct ApplicationsController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        return try await self.detailPage(try await self.visible(req, user), for: user, errors: ValidationReport(), req)
+        return try await self.detailPage(try await LoadedApplication.visible(req, to: user), for: user, errors: ValidationReport(), req)
     }
 
     /// The application's page as `user` sees it; the host also sees the applicant's profile.
@@ -97,7 +97,7 @@ struct ApplicationsController: RouteCollection {
 
     @Sendable func act(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let loaded = try await self.visible(req, user)
+        let loaded = try await LoadedApplication.visible(req, to: user)
         let id = try loaded.application.requireID()
         guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)) else {
             throw Abort(.notFound, reason: "No such action.")
@@ -134,15 +134,8 @@ struct ApplicationsController: RouteCollection {
         return id
     }
 
-    private func visible(_ req: Request, _ user: User) async throws -> LoadedApplication {
-        guard let id = req.parameters.get("applicationID", as: UUID.self), let loaded = try await LoadedApplication.visible(id, to: user, on: req.db) else {
-            throw ApplicationWorkflow.notFound
-        }
-        return loaded
-    }
-
     private func ownDraft(_ req: Request, _ user: User) async throws -> LoadedApplication {
-        let loaded = try await self.visible(req, user)
+        let loaded = try await LoadedApplication.visible(req, to: user)
         guard loaded.parties(of: user).contains(.applicant) else { throw ApplicationWorkflow.notFound }
         guard loaded.status == .draft else {
             throw Abort(.conflict, reason: "Only a draft can be edited; this application is \(loaded.status.displayName.lowercased()).")
