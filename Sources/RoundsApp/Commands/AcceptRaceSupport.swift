@@ -42,15 +42,10 @@ public enum AcceptRaceSupport {
             let user = User(email: "race-\(run)-\(index)@rounds.test", displayName: "Racer \(index)", passwordHash: unusableHash, roles: [.applicant])
             try await user.create(on: app.db)
             let token = try await APITokens.create(for: user, name: "race", on: app.db, now: now)
-            let application = SessionApplication()
-            application.$applicant.id = try user.requireID()
-            application.$session.id = try session.requireID()
-            application.status = ApplicationStatus.offered.rawValue
-            application.statement = "Racing for a seat."
-            application.confirmedRequirements = ""
-            application.offerExpiresAt = now.addingTimeInterval(86_400)
-            application.createdAt = now
-            application.updatedAt = now
+            let application = SessionApplication(
+                applicantID: try user.requireID(), sessionID: try session.requireID(), status: .offered, statement: "Racing for a seat.",
+                offerExpiresAt: now.addingTimeInterval(86_400), now: now
+            )
             try await application.create(on: app.db)
             offers.append(Offer(applicationID: try application.requireID(), token: token.secret))
         }

@@ -20,15 +20,10 @@ import VaporTesting
             let now = app.services.clock.now()
             for index in 0..<Self.applicants {
                 let (user, client) = try await fixture.applicant("applicant\(index)@example.org")
-                let application = SessionApplication()
-                application.$applicant.id = try user.requireID()
-                application.$session.id = fixture.sessionID
-                application.status = ApplicationStatus.offered.rawValue
-                application.statement = ApplicationFixture.statement
-                application.confirmedRequirements = ""
-                application.offerExpiresAt = now.addingTimeInterval(86_400)
-                application.createdAt = now
-                application.updatedAt = now
+                let application = SessionApplication(
+                    applicantID: try user.requireID(), sessionID: fixture.sessionID, status: .offered, statement: ApplicationFixture.statement,
+                    offerExpiresAt: now.addingTimeInterval(86_400), now: now
+                )
                 try await application.create(on: app.db)
                 offers.append((try application.requireID(), client))
             }

@@ -37,19 +37,14 @@ struct ApplicationDrafting {
         let draft = ApplicationDraft(statement: input.statement, documentKinds: documents.map(\.documentKind), confirmedRequirements: input.confirmedRequirements)
         let requirements = Set<Requirement>(storedList: session.opportunity.requirements)
         try (submit ? draft.checkForSubmission(requirements: requirements) : draft.checkForSaving()).throwIfInvalid()
-        if let existing = try await self.liveApplication(of: applicantID, to: sessionID) {
+        if let existing = try await SessionApplication.live(of: applicantID, to: sessionID, on: self.db) {
             throw Abort(.conflict, reason: "You already have a live application for this session (\(existing.applicationStatus.displayName.lowercased())).")
         }
 
-        let application = SessionApplication()
-        application.$applicant.id = applicantID
-        application.$session.id = try session.requireID()
-        application.statement = input.statement.trimmingWhitespace()
-        application.confirmedRequirements = input.confirmedRequirements.storedList
-        application.status = (submit ? ApplicationStatus.submitted : .draft).rawValue
-        application.submittedAt = submit ? self.now : nil
-        application.createdAt = self.now
-        application.updatedAt = self.now
+        let application = SessionApplication(
+            applicantID: applicantID, sessionID: try session.requireID(), status: submit ? .submitted : .draft,
+            statement: input.statement.trimmingWhitespace(), confirmedRequirements: input.confirmedRequirements, now: self.now
+        )
         do {
             try await self.db.transaction { db in
                 try await application.create(on: db)
@@ -111,11 +106,6 @@ struct ApplicationDrafting {
             throw ValidationReport([FieldError(field: "document_ids", message: "Attach only documents from your own vault.")])
         }
         return documents
-    }
-
-    private func liveApplication(of applicantID: UUID, to sessionID: UUID) async throws -> SessionApplication? {
-        try await SessionApplication.query(on: self.db).filter(\.$applicant.$id == applicantID).filter(\.$session.$id == sessionID)
-            .filter(\.$status ~~ ApplicationStatus.live.map(\.rawValue)).first()
     }
 }
 

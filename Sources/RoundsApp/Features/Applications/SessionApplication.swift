@@ -29,7 +29,30 @@ final class SessionApplication: Model, @unchecked Sendable {
 
     init() {}
 
+    /// A new application in `status` (draft, submitted, or offered when a placement cycle or a fixture
+    /// makes it); `submitted_at` is set for everything past a draft.
+    init(
+        applicantID: UUID, sessionID: UUID, status: ApplicationStatus, statement: String, confirmedRequirements: Set<Requirement> = [],
+        offerExpiresAt: Date? = nil, now: Date
+    ) {
+        self.$applicant.id = applicantID
+        self.$session.id = sessionID
+        self.status = status.rawValue
+        self.statement = statement
+        self.confirmedRequirements = confirmedRequirements.storedList
+        self.offerExpiresAt = offerExpiresAt
+        self.submittedAt = status == .draft ? nil : now
+        self.createdAt = now
+        self.updatedAt = now
+    }
+
     var applicationStatus: ApplicationStatus { ApplicationStatus(rawValue: self.status) ?? .withdrawn }
+
+    /// The applicant's live application to the session, if any (at most one exists: a partial unique index).
+    static func live(of applicantID: UUID, to sessionID: UUID, on db: any Database) async throws -> SessionApplication? {
+        try await SessionApplication.query(on: db).filter(\.$applicant.$id == applicantID).filter(\.$session.$id == sessionID)
+            .filter(\.$status ~~ ApplicationStatus.live.map(\.rawValue)).first()
+    }
 }
 
 final class ApplicationDocument: Model, @unchecked Sendable {

@@ -99,22 +99,13 @@ extension PlacementCycles {
             var summary = PublishSummary(offered: 0, skipped: 0)
             for result in results {
                 guard let sessionID = result.$session.id else { continue }
-                let live = try await SessionApplication.query(on: db).filter(\.$applicant.$id == result.$applicant.id).filter(\.$session.$id == sessionID)
-                    .filter(\.$status ~~ ApplicationStatus.live.map(\.rawValue)).count()
-                if live > 0 {
+                if try await SessionApplication.live(of: result.$applicant.id, to: sessionID, on: db) != nil {
                     summary.skipped += 1
                     continue
                 }
-                let application = SessionApplication()
-                application.$applicant.id = result.$applicant.id
-                application.$session.id = sessionID
-                application.status = ApplicationStatus.offered.rawValue
-                application.statement = note
-                application.confirmedRequirements = ""
-                application.offerExpiresAt = expiry
-                application.submittedAt = self.now
-                application.createdAt = self.now
-                application.updatedAt = self.now
+                let application = SessionApplication(
+                    applicantID: result.$applicant.id, sessionID: sessionID, status: .offered, statement: note, offerExpiresAt: expiry, now: self.now
+                )
                 try await application.create(on: db)
                 try await ApplicationEvent(
                     applicationID: try application.requireID(), actorID: nil, party: .system, from: nil, to: .offered, note: note, at: self.now
