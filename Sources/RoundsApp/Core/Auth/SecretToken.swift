@@ -10,9 +10,13 @@ struct SecretToken: Sendable {
     let value: String
 
     init(prefix: String = "") {
+        self.value = prefix + Data(Self.randomBytes(Self.byteCount)).base64URLEncodedString()
+    }
+
+    /// Bytes from the system's secure random source.
+    static func randomBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<Self.byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        self.value = prefix + Data(bytes).base64URLEncodedString()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     var hash: String { Self.hash(self.value) }
@@ -22,10 +26,15 @@ struct SecretToken: Sendable {
     /// Lowercase hex SHA-256, as stored for tokens and written in backup manifests. Runs for every
     /// request with a session cookie, so it avoids String(format:).
     static func hexSHA256(_ data: Data) -> String {
+        Self.hex(SHA256.hash(data: data))
+    }
+
+    /// Lowercase hex of `bytes`.
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
+        for byte in bytes {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

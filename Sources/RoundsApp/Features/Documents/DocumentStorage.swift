@@ -59,16 +59,9 @@ struct DocumentStorage: Sendable {
         return (self.directory as NSString).appendingPathComponent(key)
     }
 
+    /// 256 random bits as 64 hex digits.
     private static func newKey() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        self.count >= width ? self : String(repeating: "0", count: width - self.count) + self
+        SecretToken.hex(SecretToken.randomBytes(32))
     }
 }
 
