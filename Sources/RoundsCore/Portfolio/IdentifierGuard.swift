@@ -68,7 +68,7 @@ public enum IdentifierGuard {
             }
         }
         // Earlier, longer matches win; a span inside one already kept is dropped.
-        found.sort { ($0.range.lowerBound, text.distance(from: $1.range.lowerBound, to: $1.range.upperBound)) < ($1.range.lowerBound, text.distance(from: $0.range.lowerBound, to: $0.range.upperBound)) }
+        found.sort { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
         var kept: [(range: Range<String.Index>, type: IdentifierType)] = []
         for candidate in found where !kept.contains(where: { $0.range.overlaps(candidate.range) }) {
             kept.append(candidate)

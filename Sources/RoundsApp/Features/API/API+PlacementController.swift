@@ -91,7 +91,7 @@ extension API {
 
         @Sendable func show(req: Request) async throws -> PlacementCycleResponse {
             let user = try req.requireUser()
-            let cycle = try await Self.cycle(req)
+            let cycle = try await req.placementCycle()
             if user.has(.advisor) && !user.has(.applicant) && !user.has(.host) && cycle.$advisor.id != user.id {
                 throw Abort(.notFound, reason: "No such placement cycle of yours.")
             }
@@ -107,17 +107,17 @@ extension API {
 
         @Sendable func run(req: Request) async throws -> PlacementCycles.RunSummary {
             let advisor = try req.requireUser(.advisor)
-            return try await req.placementCycles.run(try await req.placementCycles.ownCycle(try Self.cycleID(req), advisor: advisor))
+            return try await req.placementCycles.run(try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor))
         }
 
         @Sendable func publish(req: Request) async throws -> PlacementCycles.PublishSummary {
             let advisor = try req.requireUser(.advisor)
-            return try await req.placementCycles.publish(try await req.placementCycles.ownCycle(try Self.cycleID(req), advisor: advisor))
+            return try await req.placementCycles.publish(try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor))
         }
 
         @Sendable func saveList(req: Request) async throws -> PlacementCycleResponse {
             let applicant = try req.requireUser(.applicant)
-            let cycle = try await Self.cycle(req)
+            let cycle = try await req.placementCycle()
             let body = try req.content.decode(ListBody.self)
             try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: try body.choices(), partnerEmail: body.partnerEmail)
             return try await req.placementCycles.response(cycle, for: applicant)
@@ -125,15 +125,15 @@ extension API {
 
         @Sendable func confirm(req: Request) async throws -> PlacementCycleResponse {
             let applicant = try req.requireUser(.applicant)
-            let cycle = try await Self.cycle(req)
+            let cycle = try await req.placementCycle()
             try await req.placementCycles.confirmPartnership(cycle, by: applicant)
             return try await req.placementCycles.response(cycle, for: applicant)
         }
 
         @Sendable func sessionApplicants(req: Request) async throws -> SessionApplicantsResponse {
             let host = try req.requireUser(.host)
-            let cycle = try await Self.cycle(req)
-            let session = try await req.placementCycles.hostSession(cycle, try Self.sessionID(req), host: host)
+            let cycle = try await req.placementCycle()
+            let session = try await req.placementCycles.hostSession(cycle, try req.placementSessionID(), host: host)
             let applicants = try await req.placementCycles.applicants(ranking: session, in: cycle)
             return SessionApplicantsResponse(
                 applicants: try applicants.map { .init(id: try $0.requireID(), displayName: $0.displayName) },
@@ -143,25 +143,11 @@ extension API {
 
         @Sendable func saveHostList(req: Request) async throws -> SessionApplicantsResponse {
             let host = try req.requireUser(.host)
-            let cycle = try await Self.cycle(req)
-            let session = try await req.placementCycles.hostSession(cycle, try Self.sessionID(req), host: host)
+            let cycle = try await req.placementCycle()
+            let session = try await req.placementCycles.hostSession(cycle, try req.placementSessionID(), host: host)
             let body = try req.content.decode(HostListBody.self)
             try await req.placementCycles.saveHostList(cycle, session: session, applicantIDs: body.applicantIDs)
             return try await self.sessionApplicants(req: req)
-        }
-
-        static func cycleID(_ req: Request) throws -> UUID {
-            guard let id = req.parameters.get("cycleID", as: UUID.self) else { throw Abort(.notFound, reason: "No such placement cycle.") }
-            return id
-        }
-
-        static func sessionID(_ req: Request) throws -> UUID {
-            guard let id = req.parameters.get("sessionID", as: UUID.self) else { throw Abort(.notFound, reason: "No such session of yours in this cycle.") }
-            return id
-        }
-
-        static func cycle(_ req: Request) async throws -> PlacementCycle {
-            try await req.placementCycles.cycle(try self.cycleID(req))
         }
     }
 }

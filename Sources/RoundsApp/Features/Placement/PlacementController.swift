@@ -68,7 +68,7 @@ struct PlacementController: RouteCollection {
 
     @Sendable func advisorShow(req: Request) async throws -> HTMLPage {
         let advisor = try req.requireUser(.advisor)
-        let cycle = try await req.placementCycles.ownCycle(try API.PlacementController.cycleID(req), advisor: advisor)
+        let cycle = try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor)
         let response = try await req.placementCycles.response(cycle, for: advisor)
         let lists = try await PlacementApplicantList.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).count()
         let hostLists = try await PlacementHostList.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).count()
@@ -77,7 +77,7 @@ struct PlacementController: RouteCollection {
 
     @Sendable func run(req: Request) async throws -> Response {
         let advisor = try req.requireUser(.advisor)
-        let cycle = try await req.placementCycles.ownCycle(try API.PlacementController.cycleID(req), advisor: advisor)
+        let cycle = try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor)
         let summary = try await req.placementCycles.run(cycle)
         let message = "Matched \(summary.matched), unmatched \(summary.unmatched)" + (summary.pairsLeftOut > 0 ? "; \(summary.pairsLeftOut) unconfirmed pair(s) left out." : ".")
         return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: message))
@@ -85,7 +85,7 @@ struct PlacementController: RouteCollection {
 
     @Sendable func publish(req: Request) async throws -> Response {
         let advisor = try req.requireUser(.advisor)
-        let cycle = try await req.placementCycles.ownCycle(try API.PlacementController.cycleID(req), advisor: advisor)
+        let cycle = try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor)
         let summary = try await req.placementCycles.publish(cycle)
         let message = "Published: \(summary.offered) offer(s) made" + (summary.skipped > 0 ? ", \(summary.skipped) already had a live application." : ".")
         return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: message))
@@ -102,7 +102,7 @@ struct PlacementController: RouteCollection {
 
     private func showPage(_ req: Request, errors: ValidationReport) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let cycle = try await API.PlacementController.cycle(req)
+        let cycle = try await req.placementCycle()
         let response = try await req.placementCycles.response(cycle, for: user)
         let namedBy = user.has(.applicant)
             ? try await PlacementApplicantList.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partner.$id == user.requireID()).with(\.$applicant).first()
@@ -115,7 +115,7 @@ struct PlacementController: RouteCollection {
 
     @Sendable func saveList(req: Request) async throws -> Response {
         let applicant = try req.requireUser(.applicant)
-        let cycle = try await API.PlacementController.cycle(req)
+        let cycle = try await req.placementCycle()
         let ranked = Self.ranked(try req.content.decode([String: String].self))
         do {
             try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: .single(ranked), partnerEmail: nil)
@@ -127,7 +127,7 @@ struct PlacementController: RouteCollection {
 
     @Sendable func confirm(req: Request) async throws -> Response {
         let applicant = try req.requireUser(.applicant)
-        let cycle = try await API.PlacementController.cycle(req)
+        let cycle = try await req.placementCycle()
         try await req.placementCycles.confirmPartnership(cycle, by: applicant)
         return req.redirect(to: Paths.placementCycle(try cycle.requireID()), flash: Flash(kind: .success, message: "You will be matched as a pair."))
     }
@@ -138,8 +138,8 @@ struct PlacementController: RouteCollection {
 
     private func hostSessionPage(_ req: Request, errors: ValidationReport) async throws -> HTMLPage {
         let host = try req.requireUser(.host)
-        let cycle = try await API.PlacementController.cycle(req)
-        let session = try await req.placementCycles.hostSession(cycle, try API.PlacementController.sessionID(req), host: host)
+        let cycle = try await req.placementCycle()
+        let session = try await req.placementCycles.hostSession(cycle, try req.placementSessionID(), host: host)
         let applicants = try await req.placementCycles.applicants(ranking: session, in: cycle)
         let ranking = try await req.placementCycles.hostList(cycle, session: session)
         return PlacementPages.hostSession(cycle, session: session, applicants: applicants, ranking: ranking, errors: errors, context: req.pageContext)
@@ -148,8 +148,8 @@ struct PlacementController: RouteCollection {
 
     @Sendable func saveHostList(req: Request) async throws -> Response {
         let host = try req.requireUser(.host)
-        let cycle = try await API.PlacementController.cycle(req)
-        let session = try await req.placementCycles.hostSession(cycle, try API.PlacementController.sessionID(req), host: host)
+        let cycle = try await req.placementCycle()
+        let session = try await req.placementCycles.hostSession(cycle, try req.placementSessionID(), host: host)
         do {
             try await req.placementCycles.saveHostList(cycle, session: session, applicantIDs: Self.ranked(try req.content.decode([String: String].self)))
         } catch let report as ValidationReport {

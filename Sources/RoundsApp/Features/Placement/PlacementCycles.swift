@@ -194,4 +194,20 @@ extension Optional {
 
 extension Request {
     var placementCycles: PlacementCycles { PlacementCycles(db: self.db, now: self.now, origin: self.config.server.origin) }
+
+    /// The route's `cycleID`, and the cycle it names (404 when none).
+    func placementCycleID() throws -> UUID {
+        guard let id = self.parameters.get("cycleID", as: UUID.self) else { throw Abort(.notFound, reason: "No such placement cycle.") }
+        return id
+    }
+
+    func placementCycle() async throws -> PlacementCycle {
+        try await self.placementCycles.cycle(try self.placementCycleID())
+    }
+
+    /// The route's `sessionID` within a cycle.
+    func placementSessionID() throws -> UUID {
+        guard let id = self.parameters.get("sessionID", as: UUID.self) else { throw Abort(.notFound, reason: "No such session of yours in this cycle.") }
+        return id
+    }
 }
