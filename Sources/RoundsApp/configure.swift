@@ -32,6 +32,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.http.server.configuration.hostname = config.server.hostname
         app.http.server.configuration.port = config.server.port
         app.routes.defaultMaxBodySize = "64kb"
+        // Vapor's content coders are process-wide; every app sets the same one, so repeats are harmless.
+        ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
     }
 
     do {  // middleware, outermost first
