@@ -16,6 +16,9 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: DocumentsController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))
         try app.register(collection: ApplicationsController())
         try app.register(collection: PlacementController())
+        try app.register(collection: LettersController())
+        try app.register(collection: LetterLinkController())
+        try app.register(collection: ProgramLettersController())
     }
 
     do {  // JSON API, authenticated by bearer token
@@ -27,5 +30,6 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.ApplicationsController())
         try api.register(collection: API.NotificationsController())
         try api.register(collection: API.PlacementController())
+        try api.register(collection: API.LettersController())
     }
 }

@@ -48,6 +48,21 @@ enum Paths {
     static func advisorCycle(_ id: UUID) -> String { "/advisor/cycles/\(id.uuidString)" }
     static func placementCycle(_ id: UUID) -> String { "/cycles/\(id.uuidString)" }
     static func hostCycleSession(_ cycle: UUID, _ session: UUID) -> String { "/host/cycles/\(cycle.uuidString)/sessions/\(session.uuidString)" }
+    static let letters = "/letters"
+    static func letter(_ id: UUID) -> String { "/letters/\(id.uuidString)" }
+    static func letterFile(_ id: UUID) -> String { "/letters/\(id.uuidString)/file" }
+    static func letterAction(_ id: UUID, _ action: String) -> String { "/letters/\(id.uuidString)/\(action)" }
+    static func unassignLetter(_ id: UUID, program: UUID) -> String { "/letters/\(id.uuidString)/assignments/\(program.uuidString)/delete" }
+    /// The writer's page; the token travels in the query, which logs never record.
+    static let letterLink = "/letter-link"
+    static let letterLinkUpload = "/letter-link/upload"
+    static let letterLinkDecline = "/letter-link/decline"
+    static let reviewerPrograms = "/reviewer/programs"
+    static func reviewerProgram(_ id: UUID) -> String { "/reviewer/programs/\(id.uuidString)" }
+    static func reviewerLetterFile(program: UUID, letter: UUID) -> String { "/reviewer/programs/\(program.uuidString)/letters/\(letter.uuidString)" }
+    static let adminPrograms = "/admin/programs"
+    static func adminProgramReviewers(_ id: UUID) -> String { "/admin/programs/\(id.uuidString)/reviewers" }
+    static let adminLetterReads = "/admin/letter-reads"
     static let notifications = "/notifications"
     static let readNotifications = "/notifications/read"
     static let twoFactor = "/account/two-factor"
@@ -68,6 +83,10 @@ enum Paths {
         static let hostApplications = "/api/v1/host/applications"
         static let notifications = "/api/v1/notifications"
         static let cycles = "/api/v1/cycles"
+        static let letters = "/api/v1/letters"
+        static let letterLink = "/api/v1/letter-link"
+        static let programs = "/api/v1/programs"
+        static let letterReads = "/api/v1/letter-reads"
     }
 
     /// A path with a query string built from encoded pairs.

@@ -33,5 +33,8 @@ enum Migrations {
         do {  // 0005: placement cycles decided by the match engine
             app.migrations.add(CreatePlacementCycle())
         }
+        do {  // 0006: letters of recommendation, the programs they are assigned to, and who read them
+            app.migrations.add(CreateLetters())
+        }
     }
 }

@@ -27,8 +27,9 @@ public enum LetterStatus: String, CaseIterable, Codable, Sendable {
     /// The writer's link works in these states.
     public var linkWorks: Bool { self == .requested || self == .viewed || self == .uploaded }
 
-    /// The applicant may send a reminder (with a fresh link) while the writer has not answered yet.
-    public var canRemind: Bool { self == .requested || self == .viewed }
+    /// The applicant may send a reminder (with a fresh link, which also renews an expired one) while the
+    /// writer has not answered.
+    public var canRemind: Bool { self == .requested || self == .viewed || self == .expired }
 }
 
 /// A request for a letter as the applicant fills it in.

@@ -9,3 +9,12 @@ enum DisplayFormat {
         ) + " UTC"
     }
 }
+
+extension DisplayFormat {
+    /// A day, as "Jan 30, 2027" (UTC).
+    static func date(_ date: Date) -> String {
+        date.formatted(
+            Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: TimeZone(identifier: "UTC")!).locale(Locale(identifier: "en_US"))
+        )
+    }
+}

@@ -57,6 +57,7 @@ struct PageLayout {
             links.append(("My profile", Paths.profile))
             links.append(("Documents", Paths.documents))
             links.append(("Applications", Paths.applications))
+            links.append(("Letters", Paths.letters))
             links.append(("Cycles", Paths.cycles))
         }
         if viewer.roles.contains(.host) {
@@ -65,8 +66,15 @@ struct PageLayout {
             if !viewer.roles.contains(.applicant) { links.append(("Cycles", Paths.cycles)) }
         }
         links.append((viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications", Paths.notifications))
-        if viewer.roles.contains(.advisor) { links.append(("Placement cycles", Paths.advisorCycles)) }
-        if viewer.roles.contains(.admin) { links.append(("Verify sites", Paths.adminSites)) }
+        if viewer.roles.contains(.advisor) {
+            links.append(("Placement cycles", Paths.advisorCycles))
+            links.append(("Program letters", Paths.reviewerPrograms))
+        }
+        if viewer.roles.contains(.admin) {
+            links.append(("Verify sites", Paths.adminSites))
+            links.append(("Programs", Paths.adminPrograms))
+            links.append(("Letter reads", Paths.adminLetterReads))
+        }
         links.append(("Account", Paths.account))
         return links
     }

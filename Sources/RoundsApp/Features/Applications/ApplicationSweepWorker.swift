@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// While `rounds serve` runs, expires offers whose time ran out (so both sides hear of it even when nobody
-/// opens the application) and completes accepted places whose session has ended.
+/// opens the application), completes accepted places whose session has ended, and marks letter requests
+/// whose link ran out as expired.
 final class ApplicationSweepWorker: LifecycleHandler, @unchecked Sendable {
     private var task: Task<Void, Never>?
 
@@ -21,6 +22,10 @@ final class ApplicationSweepWorker: LifecycleHandler, @unchecked Sendable {
                     if expired > 0 { logger.info("Expired \(expired) unanswered offer(s)") }
                     let completed = try await workflow.completeFinishedPlacements()
                     if completed > 0 { logger.info("Completed \(completed) finished placement(s)") }
+                    let storage = DocumentStorage(storageDirectory: application.config.storageDirectory, threadPool: application.threadPool)
+                    let letters = LetterDesk(db: db, storage: storage, now: clock.now(), origin: origin)
+                    let lapsed = try await letters.expireOverdueLinks()
+                    if lapsed > 0 { logger.info("Expired \(lapsed) unanswered letter link(s)") }
                 } catch {
                     logger.error("Offer expiry round failed: \(String(describing: error))")
                 }

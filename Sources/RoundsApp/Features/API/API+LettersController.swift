@@ -1,0 +1,218 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+extension API {
+    /// Letters over JSON: applicants request, remind, withdraw, read (unless waived) and assign; writers
+    /// answer through their link (no account); reviewers read what is assigned to their programs; admins
+    /// keep programs and read the read log.
+    struct LettersController: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("letters")
+            applicants.get(use: self.index)
+            applicants.post(use: self.create)
+            applicants.get(":letterID", use: self.show)
+            applicants.post(":letterID", "remind", use: self.remind)
+            applicants.post(":letterID", "revoke", use: self.revoke)
+            applicants.get(":letterID", "file", use: self.file)
+            applicants.post(":letterID", "assignments", use: self.assign)
+            applicants.delete(":letterID", "assignments", ":programID", use: self.unassign)
+
+            let link = routes.grouped("letter-link")
+            link.get(use: self.openLink)
+            link.on(.POST, "letter", body: .collect(maxSize: ByteCount(value: LetterFile.maximumBytes + 64 * 1_024)), use: self.upload)
+            link.post("decline", use: self.decline)
+
+            routes.grouped(SignInRequired()).get("programs", use: self.programs)
+            let admins = routes.grouped(SignInRequired(roles: [.admin]))
+            admins.post("programs", use: self.createProgram)
+            admins.post("programs", ":programID", "reviewers", use: self.addReviewer)
+            admins.get("letter-reads", use: self.readLog)
+            let reviewers = routes.grouped(SignInRequired(roles: [.advisor])).grouped("programs", ":programID", "letters")
+            reviewers.get(use: self.assignedLetters)
+            reviewers.get(":letterID", use: self.reviewerFile)
+        }
+
+        struct RequestBody: Content {
+            var writerName: String
+            var writerEmail: String
+            var writerTitle: String
+            var writerInstitution: String
+            var message: String?
+            var waiver: String?
+            var applicationID: String?
+
+            enum CodingKeys: String, CodingKey {
+                case message, waiver
+                case writerName = "writer_name"
+                case writerEmail = "writer_email"
+                case writerTitle = "writer_title"
+                case writerInstitution = "writer_institution"
+                case applicationID = "application_id"
+            }
+
+            var draft: LetterRequestDraft {
+                LetterRequestDraft(
+                    writerName: self.writerName, writerEmail: self.writerEmail, writerTitle: self.writerTitle,
+                    writerInstitution: self.writerInstitution, message: self.message ?? "", waiver: self.waiver
+                )
+            }
+        }
+
+        struct AssignBody: Content {
+            var programID: UUID
+            enum CodingKeys: String, CodingKey { case programID = "program_id" }
+        }
+
+        struct DeclineBody: Content {
+            var token: String
+            var note: String?
+        }
+
+        struct ProgramBody: Content {
+            var name: String
+            var specialtyID: String
+            var city: String
+            var state: String
+            enum CodingKeys: String, CodingKey {
+                case name, city, state
+                case specialtyID = "specialty_id"
+            }
+        }
+
+        struct ReviewerBody: Content {
+            var email: String
+        }
+
+        struct LinkUpload: Content {
+            var token: String
+            var file: File
+        }
+
+        // MARK: applicants
+
+        @Sendable func index(req: Request) async throws -> [LetterResponse] {
+            try await req.letterDesk.letters(of: try req.requireUser(.applicant)).map { try LetterResponse($0, assignments: nil) }
+        }
+
+        @Sendable func create(req: Request) async throws -> Response {
+            let user = try req.requireUser(.applicant)
+            let body = try req.content.decode(RequestBody.self)
+            let letter = try await req.letterDesk.request(by: user, draft: body.draft, applicationID: body.applicationID)
+            return try await LetterResponse(letter, assignments: []).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func show(req: Request) async throws -> LetterResponse {
+            let letter = try await self.mine(req)
+            return try LetterResponse(letter, assignments: try await req.letterDesk.assignments(of: letter))
+        }
+
+        @Sendable func remind(req: Request) async throws -> LetterResponse {
+            let letter = try await self.mine(req)
+            try await req.letterDesk.remind(letter, by: try req.requireUser(.applicant))
+            return try LetterResponse(letter, assignments: nil)
+        }
+
+        @Sendable func revoke(req: Request) async throws -> LetterResponse {
+            let letter = try await self.mine(req)
+            try await req.letterDesk.revoke(letter)
+            return try LetterResponse(letter, assignments: nil)
+        }
+
+        @Sendable func file(req: Request) async throws -> Response {
+            let (letter, data) = try await req.letterDesk.fileForApplicant(try await self.mine(req), applicant: try req.requireUser(.applicant))
+            return LetterFileResponse.make(letter, data)
+        }
+
+        @Sendable func assign(req: Request) async throws -> LetterResponse {
+            let letter = try await self.mine(req)
+            try await req.letterDesk.assign(letter, to: try req.content.decode(AssignBody.self).programID)
+            return try LetterResponse(letter, assignments: try await req.letterDesk.assignments(of: letter))
+        }
+
+        @Sendable func unassign(req: Request) async throws -> LetterResponse {
+            let letter = try await self.mine(req)
+            guard let programID = req.parameters.get("programID", as: UUID.self) else {
+                throw Abort(.notFound, reason: "This letter is not assigned to that program.")
+            }
+            try await req.letterDesk.unassign(letter, from: programID)
+            return try LetterResponse(letter, assignments: try await req.letterDesk.assignments(of: letter))
+        }
+
+        private func mine(_ req: Request) async throws -> LetterRequest {
+            guard let id = req.parameters.get("letterID", as: UUID.self) else { throw LetterDesk.notYours }
+            return try await req.letterDesk.letter(id, of: try req.requireUser(.applicant))
+        }
+
+        // MARK: writers, by link
+
+        @Sendable func openLink(req: Request) async throws -> LetterLinkResponse {
+            let token = (try? req.query.get(String.self, at: "token")) ?? ""
+            return LetterLinkResponse(try await req.letterLink.open(token: token, ip: req.clientIP))
+        }
+
+        @Sendable func upload(req: Request) async throws -> LetterLinkResponse {
+            guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else {
+                throw Abort(.unsupportedMediaType, reason: "Upload the letter as multipart/form-data with the fields token and file.")
+            }
+            let form: LinkUpload
+            do {
+                form = try req.content.decode(LinkUpload.self)
+            } catch let error as any AbortError {
+                throw error
+            } catch let error as DecodingError {
+                throw error
+            } catch {
+                throw Abort(.badRequest, reason: "The body is not valid multipart/form-data; send the fields token and file.")
+            }
+            let letter = try await req.letterLink.upload(
+                token: form.token, fileName: form.file.filename, bytes: Array(form.file.data.readableBytesView), ip: req.clientIP
+            )
+            return LetterLinkResponse(letter)
+        }
+
+        @Sendable func decline(req: Request) async throws -> LetterLinkResponse {
+            let body = try req.content.decode(DeclineBody.self)
+            return LetterLinkResponse(try await req.letterLink.decline(token: body.token, note: body.note ?? "", ip: req.clientIP))
+        }
+
+        // MARK: programs, reviewers, admins
+
+        @Sendable func programs(req: Request) async throws -> [ProgramResponse] {
+            try await req.programLetters.programs().map(ProgramResponse.init)
+        }
+
+        @Sendable func createProgram(req: Request) async throws -> Response {
+            let body = try req.content.decode(ProgramBody.self)
+            let program = try await req.programLetters.create(
+                ProgramDraft(name: body.name, specialtyID: body.specialtyID, city: body.city, state: body.state)
+            )
+            return try await ProgramResponse(program).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func addReviewer(req: Request) async throws -> HTTPStatus {
+            guard let id = req.parameters.get("programID", as: UUID.self) else { throw Abort(.notFound, reason: "No such program.") }
+            try await req.programLetters.addReviewer(email: try req.content.decode(ReviewerBody.self).email, to: id)
+            return .noContent
+        }
+
+        @Sendable func readLog(req: Request) async throws -> [LetterReadResponse] {
+            try await req.programLetters.readLog().map(LetterReadResponse.init)
+        }
+
+        @Sendable func assignedLetters(req: Request) async throws -> [AssignedLetterResponse] {
+            guard let id = req.parameters.get("programID", as: UUID.self) else { throw ProgramLetters.notYours }
+            let programs = req.programLetters
+            let program = try await programs.program(id, reviewedBy: try req.requireUser(.advisor))
+            return try await programs.letters(assignedTo: program).map { try AssignedLetterResponse($0, program: id) }
+        }
+
+        @Sendable func reviewerFile(req: Request) async throws -> Response {
+            guard let programID = req.parameters.get("programID", as: UUID.self), let letterID = req.parameters.get("letterID", as: UUID.self) else {
+                throw ProgramLetters.notYours
+            }
+            let (letter, data) = try await req.programLetters.file(letter: letterID, program: programID, reviewer: try req.requireUser(.advisor))
+            return LetterFileResponse.make(letter, data)
+        }
+    }
+}

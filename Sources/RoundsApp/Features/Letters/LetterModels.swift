@@ -1,0 +1,159 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Vapor
+
+/// A request to a writer for a letter about an applicant, and the letter once uploaded. Only the hash of
+/// the writer's link token is stored. `waived` is set when the request is made and never changed.
+final class LetterRequest: Model, @unchecked Sendable {
+    static let schema = "letter_requests"
+    /// Writers are busy; a link works for two months, and a reminder renews it.
+    static let linkLifetime: TimeInterval = 60 * 24 * 60 * 60
+    /// Reminders at most this often, so a request cannot be used to flood a writer's inbox.
+    static let reminderSpacing: TimeInterval = 3 * 24 * 60 * 60
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    // data fields
+    @Field(key: "writer_name") var writerName: String
+    @Field(key: "writer_email") var writerEmail: String
+    @Field(key: "writer_title") var writerTitle: String
+    @Field(key: "writer_institution") var writerInstitution: String
+    @Field(key: "message") var message: String
+    @Field(key: "waived") var waived: Bool
+    @Field(key: "status") var storedStatus: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "link_expires_at") var linkExpiresAt: Date
+    @OptionalField(key: "reminded_at") var remindedAt: Date?
+    @OptionalField(key: "viewed_at") var viewedAt: Date?
+    @OptionalField(key: "uploaded_at") var uploadedAt: Date?
+    @OptionalField(key: "declined_at") var declinedAt: Date?
+    @OptionalField(key: "decline_note") var declineNote: String?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "file_name") var fileName: String?
+    @OptionalField(key: "byte_count") var byteCount: Int?
+    @OptionalField(key: "sha256") var sha256: String?
+    @OptionalField(key: "storage_key") var storageKey: String?
+    @Field(key: "assigned_count") var assignedCount: Int
+
+    // relationships
+    @Parent(key: "applicant_id") var applicant: User
+    @OptionalParent(key: "application_id") var application: SessionApplication?
+
+    init() {}
+
+    init(applicantID: UUID, applicationID: UUID?, checked: LetterRequestDraft.Checked, tokenHash: String, now: Date) {
+        self.$applicant.id = applicantID
+        self.$application.id = applicationID
+        self.writerName = checked.writerName
+        self.writerEmail = checked.writerEmail
+        self.writerTitle = checked.writerTitle
+        self.writerInstitution = checked.writerInstitution
+        self.message = checked.message
+        self.waived = checked.waivesRightToSee
+        self.storedStatus = LetterStatus.requested.rawValue
+        self.tokenHash = tokenHash
+        self.linkExpiresAt = now.addingTimeInterval(Self.linkLifetime)
+        self.assignedCount = 0
+        self.createdAt = now
+        self.updatedAt = now
+    }
+
+    var status: LetterStatus {
+        get { LetterStatus(rawValue: self.storedStatus) ?? .requested }
+        set { self.storedStatus = newValue.rawValue }
+    }
+
+    var hasFile: Bool { self.storageKey != nil }
+
+    /// The link works: the request is live and the link has not run out.
+    func linkWorks(now: Date) -> Bool { self.status.linkWorks && now < self.linkExpiresAt }
+}
+
+/// A residency program, as much as letters need: the directory comes later.
+final class Program: Model, @unchecked Sendable {
+    static let schema = "programs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "name") var name: String
+    @Field(key: "specialty_id") var specialtyID: String
+    @Field(key: "city") var city: String
+    @Field(key: "state") var state: String
+
+    init() {}
+
+    init(name: String, specialtyID: String, city: String, state: String, now: Date) {
+        self.name = name
+        self.specialtyID = specialtyID
+        self.city = city
+        self.state = state
+        self.createdAt = now
+    }
+
+    var specialtyName: String { Specialty.find(self.specialtyID)?.name ?? self.specialtyID }
+}
+
+/// An advisor account that reviews a program's applications, and so may read letters assigned to it.
+final class ProgramReviewer: Model, @unchecked Sendable {
+    static let schema = "program_reviewers"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "program_id") var program: Program
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+
+    init(programID: UUID, userID: UUID) {
+        self.$program.id = programID
+        self.$user.id = userID
+    }
+}
+
+/// A letter sent to a program. `slot` (1…4) is unique per applicant and program.
+final class LetterAssignment: Model, @unchecked Sendable {
+    static let schema = "letter_assignments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "slot") var slot: Int
+    @Parent(key: "letter_id") var letter: LetterRequest
+    @Parent(key: "program_id") var program: Program
+    @Parent(key: "applicant_id") var applicant: User
+
+    init() {}
+
+    init(letterID: UUID, programID: UUID, applicantID: UUID, slot: Int, now: Date) {
+        self.$letter.id = letterID
+        self.$program.id = programID
+        self.$applicant.id = applicantID
+        self.slot = slot
+        self.createdAt = now
+    }
+}
+
+/// Who read which letter when, and in what capacity. Admins see this log; nobody edits it.
+final class LetterRead: Model, @unchecked Sendable {
+    static let schema = "letter_reads"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "at") var at: Date
+    /// "applicant" or "reviewer".
+    @Field(key: "reader_role") var readerRole: String
+    @Parent(key: "letter_id") var letter: LetterRequest
+    @Parent(key: "reader_id") var reader: User
+    @OptionalParent(key: "program_id") var program: Program?
+
+    init() {}
+
+    init(letterID: UUID, readerID: UUID, readerRole: String, programID: UUID?, at: Date) {
+        self.$letter.id = letterID
+        self.$reader.id = readerID
+        self.readerRole = readerRole
+        self.$program.id = programID
+        self.at = at
+    }
+}

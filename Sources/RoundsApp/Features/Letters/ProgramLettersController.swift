@@ -1,0 +1,90 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// Reviewers read the letters assigned to their programs; admins keep programs and see the read log.
+struct ProgramLettersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let reviewers = routes.grouped(SignInRequired(roles: [.advisor])).grouped("reviewer", "programs")
+        reviewers.get(use: self.reviewerIndex)
+        reviewers.get(":programID", use: self.reviewerProgram)
+        reviewers.get(":programID", "letters", ":letterID", use: self.reviewerFile)
+        let admins = routes.grouped(SignInRequired(roles: [.admin])).grouped("admin")
+        admins.get("programs", use: self.adminIndex)
+        admins.post("programs", use: self.createProgram)
+        admins.post("programs", ":programID", "reviewers", use: self.addReviewer)
+        admins.get("letter-reads", use: self.readLog)
+    }
+
+    struct ProgramForm: Content {
+        var name: String?
+        var specialtyID: String?
+        var city: String?
+        var state: String?
+        enum CodingKeys: String, CodingKey {
+            case name, city, state
+            case specialtyID = "specialty_id"
+        }
+    }
+
+    struct ReviewerForm: Content {
+        var email: String?
+    }
+
+    @Sendable func reviewerIndex(req: Request) async throws -> HTMLPage {
+        ProgramPages.reviewerIndex(try await req.programLetters.programs(reviewedBy: try req.requireUser(.advisor)), context: req.pageContext).page()
+    }
+
+    @Sendable func reviewerProgram(req: Request) async throws -> HTMLPage {
+        guard let id = req.parameters.get("programID", as: UUID.self) else { throw ProgramLetters.notYours }
+        let programs = req.programLetters
+        let program = try await programs.program(id, reviewedBy: try req.requireUser(.advisor))
+        return ProgramPages.reviewerProgram(program, letters: try await programs.letters(assignedTo: program), context: req.pageContext).page()
+    }
+
+    @Sendable func reviewerFile(req: Request) async throws -> Response {
+        guard let programID = req.parameters.get("programID", as: UUID.self), let letterID = req.parameters.get("letterID", as: UUID.self) else {
+            throw ProgramLetters.notYours
+        }
+        let (letter, data) = try await req.programLetters.file(letter: letterID, program: programID, reviewer: try req.requireUser(.advisor))
+        return LetterFileResponse.make(letter, data)
+    }
+
+    @Sendable func adminIndex(req: Request) async throws -> HTMLPage {
+        try await self.adminPage(req, form: [:], errors: ValidationReport(), status: .ok)
+    }
+
+    @Sendable func createProgram(req: Request) async throws -> Response {
+        let form = try req.content.decode(ProgramForm.self)
+        let draft = ProgramDraft(name: form.name ?? "", specialtyID: form.specialtyID ?? "", city: form.city ?? "", state: form.state ?? "")
+        do {
+            let program = try await req.programLetters.create(draft)
+            return req.redirect(to: Paths.adminPrograms, flash: Flash(kind: .success, message: "Added \(program.name)."))
+        } catch let report as ValidationReport {
+            let values = ["name": form.name, "specialty_id": form.specialtyID, "city": form.city, "state": form.state].compactMapValues { $0 }
+            return try await self.adminPage(req, form: values, errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func addReviewer(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("programID", as: UUID.self) else { throw Abort(.notFound, reason: "No such program.") }
+        let email = try req.content.decode(ReviewerForm.self).email ?? ""
+        do {
+            try await req.programLetters.addReviewer(email: email, to: id)
+            return req.redirect(to: Paths.adminPrograms, flash: Flash(kind: .success, message: "\(email) now reviews the program."))
+        } catch let report as ValidationReport {
+            return try await self.adminPage(req, form: [:], errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func readLog(req: Request) async throws -> HTMLPage {
+        ProgramPages.readLog(try await req.programLetters.readLog(), context: req.pageContext).page()
+    }
+
+    private func adminPage(_ req: Request, form: [String: String], errors: ValidationReport, status: HTTPResponseStatus) async throws -> HTMLPage {
+        let programs = req.programLetters
+        var rows: [(Program, [User])] = []
+        for program in try await programs.programs() { rows.append((program, try await programs.reviewers(of: program))) }
+        return ProgramPages.admin(rows, form: form, errors: errors, context: req.pageContext).page(status: status)
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Plot
+import RoundsCore
+
+/// The writer's page behind their link: who asks, the waiver, and the upload and decline forms. The token
+/// rides in hidden fields, so it never appears in a form's action URL.
+enum LetterLinkPages {
+    static func page(_ letter: LetterRequest, token: String, errors: ValidationReport, context: PageContext) -> PageLayout {
+        let applicant = letter.applicant.displayName
+        let waiver =
+            letter.waived
+            ? "\(applicant) waived the right to see this letter. Only the residency programs it is sent to can read it."
+            : "\(applicant) did not waive the right to see this letter and may read it."
+        let tokenField: BodyNode = .voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)])
+        let uploaded: BodyNode =
+            letter.fileName.map { name in
+                .p(.class("notice"), .safeText("You uploaded \(name) on \(DisplayFormat.dateTime(letter.uploadedAt ?? letter.updatedAt)). Thank you."))
+            } ?? .empty
+        let canUpload = letter.assignedCount == 0
+        let upload: BodyNode =
+            canUpload
+            ? .postForm(
+                Paths.letterLinkUpload,
+                csrfToken: context.csrfToken,
+                enctype: "multipart/form-data",
+                tokenField,
+                .div(
+                    .class(errors.message(for: "file") == nil ? "field" : "field has-error"),
+                    .tag("label", .safeAttribute("for", "field-file"), .text(letter.hasFile ? "Replace the letter" : "The letter")),
+                    .tag("p", .class("hint"), .text("A PDF of at most 1 MB, without a password.")),
+                    .voidTag("input", [("type", "file"), ("id", "field-file"), ("name", "file"), ("accept", ".pdf,application/pdf"), ("required", "required")]),
+                    .fieldError(errors.message(for: "file"), id: "field-file")
+                ),
+                .submit(letter.hasFile ? "Replace the letter" : "Upload the letter")
+            )
+            : .p("The applicant has sent this letter to programs, so it can no longer be replaced.")
+        let decline: BodyNode =
+            letter.hasFile
+            ? .empty
+            : .div(
+                .h2("Or decline"),
+                .postForm(
+                    Paths.letterLinkDecline,
+                    csrfToken: context.csrfToken,
+                    tokenField,
+                    .textArea("A note for \(applicant) (optional)", name: "note", value: "", error: errors.message(for: "note"), maxLength: LetterLink.maximumDeclineNoteLength, rows: 3),
+                    .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Decline the request"))
+                )
+            )
+        return PageLayout(
+            title: "Letter for \(applicant)",
+            context: context,
+            content: .div(
+                .h1(.safeText("Letter of recommendation for \(applicant)")),
+                .p(.safeText("Dear \(letter.writerName), \(applicant) asked you for a letter through Rounds.")),
+                letter.message.isEmpty ? .empty : .tag("blockquote", .safeText(letter.message)),
+                .p(.strong(.safeText(waiver))),
+                .p(.safeText("This link is yours alone and works until \(DisplayFormat.date(letter.linkExpiresAt)).")),
+                uploaded,
+                .errorSummary(errors.errors.map(\.message)),
+                upload,
+                decline
+            )
+        )
+    }
+
+    /// After declining, or when the link is known but over.
+    static func closed(_ message: String, context: PageContext) -> PageLayout {
+        PageLayout(title: "Letter request", context: context, content: .div(.h1("Letter request"), .p(.safeText(message))))
+    }
+}
+
+/// Program reviewers' pages and the admins' program list and letter read log.
+enum ProgramPages {
+    static func reviewerIndex(_ programs: [Program], context: PageContext) -> PageLayout {
+        PageLayout(
+            title: "Program letters",
+            context: context,
+            content: .div(
+                .h1("Programs you review"),
+                programs.isEmpty
+                    ? .p("You review no program yet; an admin adds reviewers.")
+                    : .ul(.forEach(programs) { program in
+                        .li(.safeLink(Paths.reviewerProgram(program.id!), .safeText("\(program.name) (\(program.city), \(program.state))")))
+                    })
+            )
+        )
+    }
+
+    static func reviewerProgram(_ program: Program, letters: [ProgramLetters.AssignedLetter], context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = letters.map { entry in
+            .tag(
+                "tr",
+                .tag("td", .safeText(entry.applicant.displayName)),
+                .tag("td", .safeText("\(entry.letter.writerName), \(entry.letter.writerTitle), \(entry.letter.writerInstitution)")),
+                .tag("td", .safeText(entry.letter.waived ? "Waived" : "Not waived")),
+                .tag("td", .safeText(DisplayFormat.dateTime(entry.assignedAt))),
+                .tag("td", .safeLink(Paths.reviewerLetterFile(program: program.id!, letter: entry.letter.id!), .text("Read (PDF)")))
+            )
+        }
+        return PageLayout(
+            title: program.name,
+            context: context,
+            content: .div(
+                .p(.a(.href(Paths.reviewerPrograms), .text("← Programs"))),
+                .h1(.safeText(program.name)),
+                .p("Every letter you open is logged with your name and the time."),
+                letters.isEmpty
+                    ? .p("No letters assigned yet.")
+                    : .tag(
+                        "table",
+                        .tag("thead", .tag("tr", .tag("th", .text("Applicant")), .tag("th", .text("Writer")), .tag("th", .text("Applicant's access")), .tag("th", .text("Assigned")), .tag("th", .text("Letter")))),
+                        .tag("tbody", rows)
+                    )
+            )
+        )
+    }
+
+    static func admin(_ programs: [(Program, [User])], form: [String: String], errors: ValidationReport, context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = programs.map { program, reviewers in
+            .tag(
+                "tr",
+                .tag("td", .safeText(program.name)),
+                .tag("td", .safeText(program.specialtyName)),
+                .tag("td", .safeText("\(program.city), \(program.state)")),
+                .tag("td", .safeText(reviewers.isEmpty ? "None" : reviewers.map(\.email).joined(separator: ", "))),
+                .tag(
+                    "td",
+                    .postForm(
+                        Paths.adminProgramReviewers(program.id!),
+                        csrfToken: context.csrfToken,
+                        .field("Advisor's e-mail", name: "email", type: "email", isRequired: true, id: "reviewer-\(program.id!.uuidString)"),
+                        .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Add reviewer"))
+                    )
+                )
+            )
+        }
+        let specialties = Specialty.all.map { Choice(value: $0.id, label: $0.name) }
+        let create: BodyNode = .postForm(
+            Paths.adminPrograms,
+            csrfToken: context.csrfToken,
+            .field("Name", name: "name", value: form["name"] ?? "", error: errors.message(for: "name"), isRequired: true, maxLength: 200),
+            .selectField("Specialty", name: "specialty_id", choices: specialties, selected: form["specialty_id"], error: errors.message(for: "specialty_id")),
+            .field("City", name: "city", value: form["city"] ?? "", error: errors.message(for: "city"), isRequired: true, maxLength: 100),
+            .field("State", name: "state", value: form["state"] ?? "", error: errors.message(for: "state"), isRequired: true, maxLength: 2),
+            .submit("Add program")
+        )
+        return PageLayout(
+            title: "Programs",
+            context: context,
+            content: .div(
+                .h1("Residency programs"),
+                .p("Applicants send letters to these programs; the reviewers (advisor accounts) of a program read what is sent to it."),
+                .errorSummary(errors.errors.map(\.message)),
+                programs.isEmpty
+                    ? .p("No programs yet.")
+                    : .tag(
+                        "table",
+                        .tag("thead", .tag("tr", .tag("th", .text("Program")), .tag("th", .text("Specialty")), .tag("th", .text("Place")), .tag("th", .text("Reviewers")), .tag("th", .text("Add a reviewer")))),
+                        .tag("tbody", rows)
+                    ),
+                .h2("Add a program"),
+                create
+            )
+        )
+    }
+
+    static func readLog(_ entries: [ProgramLetters.ReadEntry], context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = entries.map { entry in
+            .tag(
+                "tr",
+                .tag("td", .safeText(DisplayFormat.dateTime(entry.read.at))),
+                .tag("td", .safeText("\(entry.reader.email) (\(entry.read.readerRole))")),
+                .tag("td", .safeText(entry.applicant.email)),
+                .tag("td", .safeText(entry.writerName)),
+                .tag("td", .safeText(entry.program?.name ?? "—"))
+            )
+        }
+        return PageLayout(
+            title: "Letter reads",
+            context: context,
+            content: .div(
+                .h1("Who read which letter"),
+                .p("The newest 500 reads. Letters themselves are shown to nobody here."),
+                entries.isEmpty
+                    ? .p("No letter has been read yet.")
+                    : .tag(
+                        "table",
+                        .tag("thead", .tag("tr", .tag("th", .text("When")), .tag("th", .text("Reader")), .tag("th", .text("Applicant")), .tag("th", .text("Writer")), .tag("th", .text("Program")))),
+                        .tag("tbody", rows)
+                    )
+            )
+        )
+    }
+}
