@@ -30,21 +30,24 @@ extension LetterDesk {
         let applicantID = letter.$applicant.id
         do {
             try await self.db.transaction { db in
-                let taken = try await LetterAssignment.query(on: db)
-                    .filter(\.$applicant.$id == applicantID)
-                    .filter(\.$program.$id == programID)
-                    .all()
-                if let problem = LetterAssignmentRule.problem(
-                    status: letter.status, alreadyAssignedToProgram: taken.contains { $0.$letter.id == letterID }, lettersAtProgram: taken.count
-                ) {
-                    throw Abort(.conflict, reason: problem)
-                }
+                // The write comes first: on SQLite a transaction that reads before it writes cannot wait
+                // for another writer and fails with "database is locked" instead.
                 let claimed = try await db.sql.update(LetterRequest.schema)
                     .set(SQLIdentifier("assigned_count"), to: SQLBinaryExpression(SQLIdentifier("assigned_count"), .add, SQLLiteral.numeric("1")))
                     .set(SQLIdentifier("updated_at"), to: SQLBind(self.now))
                     .where("id", .equal, SQLBind(letterID))
                     .where("status", .equal, SQLBind(LetterStatus.uploaded.rawValue))
                     .returning("id").all().count
+                let taken = try await LetterAssignment.query(on: db)
+                    .filter(\.$applicant.$id == applicantID)
+                    .filter(\.$program.$id == programID)
+                    .all()
+                if let problem = LetterAssignmentRule.problem(
+                    status: claimed == 1 ? .uploaded : letter.status,
+                    alreadyAssignedToProgram: taken.contains { $0.$letter.id == letterID }, lettersAtProgram: taken.count
+                ) {
+                    throw Abort(.conflict, reason: problem)
+                }
                 guard claimed == 1 else { throw Self.changedMeanwhile }
                 let used = Set(taken.map(\.slot))
                 let slot = (1...LetterAssignmentRule.maximumLettersPerProgram).first { !used.contains($0) } ?? 0
@@ -59,10 +62,11 @@ extension LetterDesk {
     func unassign(_ letter: LetterRequest, from programID: UUID) async throws {
         let letterID = try letter.requireID()
         try await self.db.transaction { db in
-            guard let assignment = try await LetterAssignment.query(on: db)
-                .filter(\.$letter.$id == letterID).filter(\.$program.$id == programID).first()
-            else { throw Abort(.notFound, reason: "This letter is not assigned to that program.") }
-            try await assignment.delete(on: db)
+            let removed = try await db.sql.delete(from: LetterAssignment.schema)
+                .where("letter_id", .equal, SQLBind(letterID))
+                .where("program_id", .equal, SQLBind(programID))
+                .returning("id").all().count
+            guard removed == 1 else { throw Abort(.notFound, reason: "This letter is not assigned to that program.") }
             try await db.sql.update(LetterRequest.schema)
                 .set(SQLIdentifier("assigned_count"), to: SQLBinaryExpression(SQLIdentifier("assigned_count"), .subtract, SQLLiteral.numeric("1")))
                 .set(SQLIdentifier("updated_at"), to: SQLBind(self.now))
