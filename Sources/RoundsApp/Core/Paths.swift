@@ -89,7 +89,8 @@ enum Paths {
         static let letterReads = "/api/v1/letter-reads"
     }
 
-    /// A path with a query string built from encoded pairs.
+    /// A path with a query string built from encoded pairs. Pass a path only: an origin in front would be
+    /// encoded as part of the path (`http%3A//…`); put the origin before the result instead.
     static func with(_ path: String, query: [(String, String)]) -> String {
         var components = URLComponents()
         components.path = path

@@ -11,6 +11,8 @@ import VaporTesting
     /// The reset link from the newest message in the outbox.
     static func resetToken(in app: Application) async throws -> String {
         let message = try #require(try await OutboxMessage.query(on: app.db).sort(\.$createdAt, .descending).first())
+        // A link a mail client can follow: the origin as it is, then the path and token.
+        #expect(message.body.contains(app.config.server.origin + Paths.resetPassword + "?token="))
         let match = try #require(message.body.firstMatch(of: /token=([A-Za-z0-9_%-]+)/))
         return String(match.1).removingPercentEncoding!
     }
