@@ -10,17 +10,23 @@ WORK=$(mktemp -d)
 swift build --product rounds
 BIN=$(swift build --show-bin-path)/rounds
 
+# A real SMTP server whose mailbox the journeys read (the letter writer's link arrives only by e-mail).
+SMTP_PORT=${ROUNDS_E2E_SMTP_PORT:-18125}
+mkdir -p "$WORK"/mail/{tmp,new,cur}
+"$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$WORK/mail" >"$WORK/smtp.log" 2>&1 &
+SMTP=$!
 ROUNDS_SQLITE_PATH="$WORK/rounds.sqlite" ROUNDS_STORAGE_DIR="$WORK/storage" ROUNDS_PORT=$PORT \
+    ROUNDS_SMTP_HOST=127.0.0.1 ROUNDS_SMTP_PORT=$SMTP_PORT ROUNDS_MAIL_FROM='Rounds <no-reply@rounds.test>' \
     ROUNDS_SIGNUPS_PER_IP=1000 ROUNDS_CATALOG_RECHECK_SECONDS=0 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER $SMTP 2>/dev/null || true; wait $SERVER $SMTP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break
     sleep 0.3
 done
 curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/server.log"; exit 1; }
 
-export ROUNDS_E2E_URL="http://127.0.0.1:$PORT"
+export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail"
 "$VENV/bin/python" -m pytest -q e2e/journeys
 
 # API fuzzing: a token for the demo applicant, then every operation with generated and invalid input.

@@ -88,6 +88,7 @@ struct SeedCommand: AsyncCommand {
             now: app.services.clock.now()
         )
         try await ApplicationDemoData.load(app)
+        try await LetterDemoData.load(app)
         context.console.print("Created \(created) demo account(s).")
         context.console.print(DemoData.loginSummary)
     }
@@ -107,6 +108,7 @@ struct DevelopmentDatabase: LifecycleHandler {
                 now: application.services.clock.now()
             )
             try await ApplicationDemoData.load(application)
+            try await LetterDemoData.load(application)
         }
         application.logger.notice(
             "Rounds is starting at http://\(application.config.server.hostname):\(application.config.server.port)"

@@ -52,6 +52,7 @@ struct LetterFixture {
         // Reminders come at least three days apart, so the newest mail is the last by time.
         let mail = try #require(try await OutboxMessage.query(on: self.app.db).filter(\.$recipient == writerEmail).sort(\.$createdAt).all().last)
         let link = try #require(mail.body.split(whereSeparator: \.isWhitespace).first { $0.contains(Paths.letterLink + "?token=") })
+        #expect(link.hasPrefix(self.app.config.server.origin + Paths.letterLink + "?token="), "\(link)")
         let components = try #require(URLComponents(string: String(link)))
         return try #require(components.queryItems?.first { $0.name == "token" }?.value)
     }
