@@ -1,0 +1,141 @@
+import Testing
+
+@testable import RoundsCore
+
+@Suite struct PortfolioRulesTests {
+    static let today = Day(iso: "2026-11-30")!
+
+    static func draft() -> ExperienceDraft {
+        var draft = ExperienceDraft()
+        draft.title = "Observer, Internal Medicine"
+        draft.organization = "Fictional General Hospital"
+        draft.city = "Boston"
+        draft.state = "MA"
+        draft.amcasType = AMCASExperienceType.shadowing.rawValue
+        draft.setting = "inpatient"
+        draft.description = "Followed the inpatient team on daily rounds and presented two patients a week."
+        draft.ranges = [.init(start: "2026-03-02", end: "2026-03-27", priorHours: "120", anticipatedHours: "")]
+        return draft
+    }
+
+    @Test func aCompleteExperienceParsesAndTakesTheSuggestedERASType() throws {
+        let checked = try Self.draft().check(today: Self.today).get()
+        #expect(checked.amcasType == .shadowing)
+        #expect(checked.erasType == .educationTraining)
+        #expect(checked.ranges == [ExperienceRange(start: Day(iso: "2026-03-02")!, end: Day(iso: "2026-03-27")!, priorHours: 120, anticipatedHours: 0)])
+    }
+
+    @Test func datesAndHoursMustMakeSense() {
+        let cases: [(ExperienceDraft.RangeDraft, String)] = [
+            (.init(start: "2026-03-27", end: "2026-03-02", priorHours: "", anticipatedHours: ""), "ends before it starts"),
+            (.init(start: "March", end: "", priorHours: "", anticipatedHours: ""), "YYYY-MM-DD"),
+            (.init(start: "2026-03-02", end: "2026-03-03", priorHours: "49", anticipatedHours: ""), "do not fit in 2 days"),
+            (.init(start: "2027-01-04", end: "2027-02-01", priorHours: "10", anticipatedHours: ""), "has not started yet"),
+            (.init(start: "2026-03-02", end: "2026-03-27", priorHours: "", anticipatedHours: "40"), "completed, not anticipated"),
+            (.init(start: "2026-03-02", end: "", priorHours: "-3", anticipatedHours: ""), "whole number"),
+        ]
+        for (range, message) in cases {
+            var draft = Self.draft()
+            draft.ranges = [range]
+            guard case .failure(let report) = draft.check(today: Self.today) else { Issue.record("accepted \(range)"); continue }
+            #expect(report.message(for: "ranges")?.contains(message) == true, "\(report.summary)")
+        }
+        var five = Self.draft()
+        five.ranges = Array(repeating: .init(start: "2026-01-05", end: "2026-01-06", priorHours: "", anticipatedHours: ""), count: 5)
+        guard case .failure(let report) = five.check(today: Self.today) else { Issue.record("accepted five ranges"); return }
+        #expect(report.message(for: "ranges")?.contains("at most 4") == true)
+    }
+
+    @Test func identifiersInADescriptionOrReflectionAreRefusedWithTheSpan() {
+        var draft = Self.draft()
+        draft.description = "Saw Mr. John Smith, MRN 00123456, on 03/14/2026 for chest pain."
+        draft.erasReflection = "A 93-year-old taught me patience."
+        guard case .failure(let report) = draft.check(today: Self.today) else { Issue.record("accepted identifiers"); return }
+        let description = report.message(for: "description") ?? ""
+        #expect(description.contains("MRN 00123456") || description.contains("00123456"))
+        #expect(description.contains("03/14/2026"))
+        #expect(report.message(for: "eras_reflection")?.contains("93") == true)
+        // An ordinary clinical reflection passes.
+        var plain = Self.draft()
+        plain.description = "Watched the team manage a patient in her sixties with heart failure; learned how diuresis is titrated."
+        #expect((try? plain.check(today: Self.today).get()) != nil)
+    }
+
+    @Test func hourLogsFallInsideAPeriodAndHaveSensibleHours() throws {
+        let ranges = try Self.draft().check(today: Self.today).get().ranges
+        let good = try HourLogDraft(day: "2026-03-10", hours: "7.5", activities: "Rounds and two admissions").check(today: Self.today, ranges: ranges).get()
+        #expect(good.quarterHours == 30)
+        let cases: [(HourLogDraft, String, String)] = [
+            (HourLogDraft(day: "2026-04-10", hours: "4", activities: ""), "day", "outside"),
+            (HourLogDraft(day: "2026-12-10", hours: "4", activities: ""), "day", "not ahead"),
+            (HourLogDraft(day: "2026-03-10", hours: "25", activities: ""), "hours", "at most 24"),
+            (HourLogDraft(day: "2026-03-10", hours: "0", activities: ""), "hours", "more than 0"),
+            (HourLogDraft(day: "2026-03-10", hours: "3", activities: "Called the patient at 617-555-0142"), "activities", "617-555-0142"),
+        ]
+        for (log, field, message) in cases {
+            guard case .failure(let report) = log.check(today: Self.today, ranges: ranges) else { Issue.record("accepted \(log)"); continue }
+            #expect(report.message(for: field)?.contains(message) == true, "\(report.summary)")
+        }
+    }
+
+    static func exportable(_ index: Int, description: String = "Followed the inpatient team.", meaningful: Bool = false) -> ExportableExperience {
+        ExportableExperience(
+            title: "Experience \(index)", organization: "Org", city: "Boston", state: "MA", country: "United States", amcasType: .shadowing,
+            erasType: .educationTraining, erasSetting: .urban, focusArea: nil, supervisorName: "Dr. A", supervisorTitle: "Attending",
+            supervisorEmail: "a@example.org", description: description, amcasMostMeaningful: meaningful, amcasReflection: meaningful ? "Why it mattered." : "",
+            erasMostMeaningful: meaningful, erasReflection: meaningful ? "Why it mattered." : "",
+            ranges: [.init(start: Day(iso: "2026-03-02")!, end: Day(iso: "2026-03-27")!, completedHours: 120, anticipatedHours: 0)], verification: nil
+        )
+    }
+
+    @Test func exportsSayWhichEntriesDoNotFitAndWhy() {
+        let amcas = PortfolioExport.check((0..<16).map { Self.exportable($0, meaningful: $0 < 4) } + [Self.exportable(99, description: String(repeating: "x", count: 701))], format: .amcas)
+        #expect(!amcas.isValid)
+        #expect(amcas.problems.contains { $0.contains("at most 15") })
+        #expect(amcas.problems.contains { $0.contains("at most 3 most meaningful") })
+        #expect(amcas.entries.last?.problems == ["The description is 701 characters; AMCAS allows 700."])
+        // ERAS allows 750 for the same text, but only 10 entries.
+        let eras = PortfolioExport.check([Self.exportable(1, description: String(repeating: "x", count: 701))], format: .eras)
+        #expect(eras.isValid)
+        let tooLong = PortfolioExport.check([Self.exportable(1, description: String(repeating: "x", count: 751))], format: .eras)
+        #expect(tooLong.entries[0].problems == ["The description is 751 characters; ERAS allows 750."])
+        #expect(!PortfolioExport.check((0..<11).map { Self.exportable($0) }, format: .eras).isValid)
+    }
+
+    @Test func theCSVHasOneRowPerEntryAndCannotRunFormulas() throws {
+        var formula = Self.exportable(1)
+        formula.title = "=HYPERLINK(\"http://evil\")"
+        let text = PortfolioExport.csv(PortfolioExport.check([formula, Self.exportable(2, meaningful: true)], format: .amcas))
+        let records = try CSV.parse(text)
+        #expect(records.count == 3)
+        #expect(records[0].fields.count == 9 + 16 + 4)
+        #expect(records[1].fields[1] == "'=HYPERLINK(\"http://evil\")")
+        #expect(records[1].fields[0] == "Physician Shadowing/Clinical Observation")
+        #expect(records[1].fields[9] == "03/2026")
+        #expect(records[1].fields[11] == "120")
+        #expect(records[2].fields[26] == "Yes")
+    }
+
+    @Test func theSummaryCountsDistinctUSClinicalWeeksInEachWindow() {
+        let today = Self.today
+        func range(_ start: String, _ end: String?) -> (start: Day, end: Day?) { (Day(iso: start)!, end.flatMap(Day.init(iso:))) }
+        let experiences = [
+            // 28 days hands-on last spring, overlapping another hands-on week: 28 distinct days = 4 weeks.
+            USCESummary.Experience(isClinical: true, isInUS: true, handsOn: true, ranges: [range("2026-03-02", "2026-03-29")], specialtyID: "internal-medicine", completedHours: 160, verifiedHours: 160),
+            USCESummary.Experience(isClinical: true, isInUS: true, handsOn: true, ranges: [range("2026-03-23", "2026-03-29")], specialtyID: "internal-medicine", completedHours: 40, verifiedHours: 0),
+            // 14 days observational 18 months ago: only in the 24-month window.
+            USCESummary.Experience(isClinical: true, isInUS: true, handsOn: false, ranges: [range("2025-05-05", "2025-05-18")], specialtyID: "pediatrics", completedHours: 60, verifiedHours: 60),
+            // Abroad, and not clinical: neither counts.
+            USCESummary.Experience(isClinical: true, isInUS: false, handsOn: true, ranges: [range("2026-06-01", "2026-06-30")], specialtyID: "surgery", completedHours: 100, verifiedHours: 0),
+            USCESummary.Experience(isClinical: false, isInUS: true, handsOn: false, ranges: [range("2026-06-01", "2026-06-30")], specialtyID: nil, completedHours: 100, verifiedHours: 0),
+        ]
+        let summary = USCESummary(experiences, lettersObtained: 2, today: today)
+        #expect(summary.handsOnWeeks12 == 4)
+        #expect(summary.observationalWeeks12 == 0)
+        #expect(summary.observationalWeeks24 == 2)
+        #expect(summary.specialties == ["Internal Medicine", "Pediatrics"])
+        #expect(summary.completedHours == 260)
+        #expect(summary.verifiedHours == 220)
+        #expect(summary.lettersObtained == 2)
+    }
+}
