@@ -19,6 +19,8 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: LettersController())
         try app.register(collection: LetterLinkController())
         try app.register(collection: ProgramLettersController())
+        try app.register(collection: PortfolioController())
+        try app.register(collection: VerificationController())
     }
 
     do {  // JSON API, authenticated by bearer token
@@ -31,5 +33,6 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.NotificationsController())
         try api.register(collection: API.PlacementController())
         try api.register(collection: API.LettersController())
+        try api.register(collection: API.PortfolioController())
     }
 }

@@ -7,6 +7,7 @@ enum Paths {
     static let healthz = "/healthz"
     static let stylesheet = "/assets/rounds.css"
     static let favicon = "/assets/favicon.svg"
+    static let script = "/assets/rounds.js"
 
     static let signUp = "/sign-up"
     static let signIn = "/sign-in"
@@ -39,6 +40,7 @@ enum Paths {
     static func application(_ id: UUID) -> String { "/applications/\(id.uuidString)" }
     static func editApplication(_ id: UUID) -> String { "/applications/\(id.uuidString)/edit" }
     static func applicationAction(_ id: UUID, _ action: String) -> String { "/applications/\(id.uuidString)/actions/\(action)" }
+    static func evaluatePlacement(_ id: UUID) -> String { "/host/applications/\(id.uuidString)/evaluation" }
     static let hostApplications = "/host/applications"
     static let hostBulkReject = "/host/applications/reject"
     /// Hosts review an application on the same page its applicant sees, with a host's view of it.
@@ -63,6 +65,18 @@ enum Paths {
     static let adminPrograms = "/admin/programs"
     static func adminProgramReviewers(_ id: UUID) -> String { "/admin/programs/\(id.uuidString)/reviewers" }
     static let adminLetterReads = "/admin/letter-reads"
+    static let portfolio = "/portfolio"
+    static let newExperience = "/portfolio/experiences/new"
+    static let experiences = "/portfolio/experiences"
+    static func experience(_ id: UUID) -> String { "/portfolio/experiences/\(id.uuidString)" }
+    static func experienceAction(_ id: UUID, _ action: String) -> String { "/portfolio/experiences/\(id.uuidString)/\(action)" }
+    static func deleteHourLog(_ experience: UUID, _ log: UUID) -> String { "/portfolio/experiences/\(experience.uuidString)/logs/\(log.uuidString)/delete" }
+    static let portfolioGoals = "/portfolio/goals"
+    static func deleteGoal(_ id: UUID) -> String { "/portfolio/goals/\(id.uuidString)/delete" }
+    static func portfolioExport(_ format: String) -> String { "/portfolio/export/\(format)" }
+    static func portfolioExportCSV(_ format: String) -> String { "/portfolio/export/\(format)/csv" }
+    /// The supervisor's page; the token travels in the query.
+    static let verifyExperience = "/verify-experience"
     static let notifications = "/notifications"
     static let readNotifications = "/notifications/read"
     static let twoFactor = "/account/two-factor"
@@ -84,6 +98,9 @@ enum Paths {
         static let notifications = "/api/v1/notifications"
         static let cycles = "/api/v1/cycles"
         static let letters = "/api/v1/letters"
+        static let experiences = "/api/v1/portfolio/experiences"
+        static let portfolio = "/api/v1/portfolio"
+        static let verification = "/api/v1/verification"
         static let letterLink = "/api/v1/letter-link"
         static let programs = "/api/v1/programs"
         static let letterReads = "/api/v1/letter-reads"

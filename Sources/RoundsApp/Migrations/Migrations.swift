@@ -36,5 +36,8 @@ enum Migrations {
         do {  // 0006: letters of recommendation, the programs they are assigned to, and who read them
             app.migrations.add(CreateLetters())
         }
+        do {  // 0007: portfolio: experiences, periods, hour logs, goals, verifications, evaluations, procedures
+            app.migrations.add(CreatePortfolio())
+        }
     }
 }

@@ -166,3 +166,15 @@ public enum ERASFocusArea: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension OpportunityType {
+    /// How a completed placement of this type is filed in the portfolio.
+    public var experienceTypes: (amcas: AMCASExperienceType, eras: ERASExperienceType) {
+        switch self {
+        case .research: (.research, .research)
+        case .volunteering: (.volunteerClinical, .volunteerServiceAdvocacy)
+        case .scribing, .cna, .emt: (.paidClinical, .work)
+        case .observership, .clinicalElective, .externship, .subInternship, .shadowing: (.shadowing, .educationTraining)
+        }
+    }
+}

@@ -16,7 +16,8 @@ struct PageLayout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(self.title) · Rounds"),
                 .stylesheet(Paths.stylesheet),
-                .link(.rel(.icon), .href(Paths.favicon), .type("image/svg+xml"))
+                .link(.rel(.icon), .href(Paths.favicon), .type("image/svg+xml")),
+                .script(.src(Paths.script), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text("Skip to content")),
@@ -55,6 +56,7 @@ struct PageLayout {
         guard let viewer = self.context.viewer else { return links }
         if viewer.roles.contains(.applicant) {
             links.append(("My profile", Paths.profile))
+            links.append(("Portfolio", Paths.portfolio))
             links.append(("Documents", Paths.documents))
             links.append(("Applications", Paths.applications))
             links.append(("Letters", Paths.letters))

@@ -66,6 +66,9 @@ struct ApplicationWorkflow {
                 applicationID: try loaded.application.requireID(), actorID: actorID, party: party, from: from, to: to, note: note, at: self.now
             ).record(on: db)
             try await ApplicationNotices(origin: self.origin, now: self.now).changed(loaded, from: from, to: to, note: note, on: db)
+            if to == .completed {
+                try await PlacementExperience.record(loaded, now: self.now, on: db)
+            }
             if from == .accepted && (to == .withdrawn || to == .cancelled) {
                 try await SeatLedger.release(session: loaded.session.requireID(), on: db)
                 try await self.offerFreedSeat(of: loaded.session, on: db)

@@ -12,6 +12,7 @@ struct HomeController: RouteCollection {
         routes.get("healthz", use: self.health)
         routes.get("assets", "rounds.css", use: self.css)
         routes.get("assets", "favicon.svg", use: self.favicon)
+        routes.get("assets", "rounds.js", use: self.script)
         routes.get("api", "v1", "openapi.json", use: self.openAPI)
     }
 
@@ -40,6 +41,39 @@ struct HomeController: RouteCollection {
         }
         return Response(status: .ok, headers: headers, body: .init(string: self.stylesheet.text))
     }
+
+    /// The one script: live character counters for fields with limits. Pages work without it.
+    @Sendable func script(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Self.counterScript))
+    }
+
+    /// Every field with `data-limits="AMCAS:700,ERAS:750"` gets a live count under it.
+    static let counterScript = """
+        "use strict";
+        document.querySelectorAll("[data-limits]").forEach(function (field) {
+          var output = document.createElement("p");
+          output.className = "hint counter";
+          output.setAttribute("aria-live", "polite");
+          field.insertAdjacentElement("afterend", output);
+          var limits = field.dataset.limits.split(",").map(function (pair) {
+            var parts = pair.split(":");
+            return { name: parts[0], limit: Number(parts[1]) };
+          });
+          function update() {
+            var count = Array.from(field.value).length;
+            output.textContent = limits.map(function (l) {
+              var over = count - l.limit;
+              return l.name + ": " + count + " / " + l.limit + (over > 0 ? " (" + over + " over)" : "");
+            }).join(" · ");
+            output.classList.toggle("over", limits.some(function (l) { return count > l.limit; }));
+          }
+          field.addEventListener("input", update);
+          update();
+        });
+        """
 
     @Sendable func favicon(req: Request) async throws -> Response {
         var headers = HTTPHeaders()

@@ -23,12 +23,12 @@ enum OpenAPIDocument {
 
     static var paths: JSONValue {
         AccountsPaths.paths.merging(ProfilePaths.paths).merging(CatalogPaths.paths).merging(ApplicationsPaths.paths).merging(PlacementPaths.paths)
-            .merging(LettersPaths.paths)
+            .merging(LettersPaths.paths).merging(PortfolioPaths.paths)
     }
 
     static var schemas: JSONValue {
         JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas).merging(CatalogPaths.schemas).merging(ApplicationsPaths.schemas).merging(PlacementPaths.schemas)
-            .merging(LettersPaths.schemas)
+            .merging(LettersPaths.schemas).merging(PortfolioPaths.schemas)
     }
 
     static let json: Data = {

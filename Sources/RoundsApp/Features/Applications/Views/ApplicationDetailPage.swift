@@ -37,6 +37,9 @@ extension ApplicationPages {
                 .section(.h2("Statement"), .p(.safeText(detail.statement.isEmpty ? "(none yet)" : detail.statement))),
                 .section(.h2("Documents"), documents.isEmpty ? .p("None attached.") : .tag("ul", documents)),
                 self.actionsSection(detail, status: status, errors: errors, context: context),
+                hostView && status == .completed
+                    ? .p(.a(.class("button"), .href(Paths.evaluatePlacement(detail.id)), .text("Evaluate this placement")))
+                    : .empty,
                 .section(.h2("History"), .tag("ol", [.class("history")] + history))
             )
         )

@@ -1,0 +1,252 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// The applicant's portfolio pages.
+struct PortfolioController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("portfolio")
+        applicants.get(use: self.overview)
+        applicants.post("goals", use: self.setGoal)
+        applicants.post("goals", ":goalID", "delete", use: self.deleteGoal)
+        applicants.get("experiences", "new", use: self.new)
+        applicants.post("experiences", use: self.create)
+        applicants.get("experiences", ":experienceID", use: self.show)
+        applicants.post("experiences", ":experienceID", use: self.update)
+        applicants.post("experiences", ":experienceID", "delete", use: self.delete)
+        applicants.post("experiences", ":experienceID", "logs", use: self.log)
+        applicants.post("experiences", ":experienceID", "logs", ":logID", "delete", use: self.deleteLog)
+        applicants.post("experiences", ":experienceID", "verification", use: self.requestVerification)
+        applicants.post("experiences", ":experienceID", "procedures", use: self.addProcedure)
+        applicants.post("experiences", ":experienceID", "exports", use: self.setExports)
+        applicants.get("export", ":format", use: self.export)
+        applicants.get("export", ":format", "csv", use: self.exportCSV)
+    }
+
+    @Sendable func overview(req: Request) async throws -> HTMLPage {
+        try await self.overviewPage(req, errors: ValidationReport(), status: .ok)
+    }
+
+    @Sendable func setGoal(req: Request) async throws -> Response {
+        let form = try req.content.decode(GoalForm.self)
+        do {
+            try await req.portfolio.setGoal(for: try req.requireUser(.applicant), scope: form.scope ?? "", targetHours: form.targetHours ?? "")
+        } catch let report as ValidationReport {
+            return try await self.overviewPage(req, errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        return req.redirect(to: Paths.portfolio, flash: Flash(kind: .success, message: "Goal set."))
+    }
+
+    @Sendable func deleteGoal(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("goalID", as: UUID.self) else { throw Abort(.notFound, reason: "No such goal of yours.") }
+        try await req.portfolio.deleteGoal(id, of: try req.requireUser(.applicant))
+        return req.redirect(to: Paths.portfolio, flash: Flash(kind: .success, message: "Goal removed."))
+    }
+
+    @Sendable func new(req: Request) async throws -> HTMLPage {
+        ExperiencePages.new(draft: ExperiencePages.values(nil), errors: ValidationReport(), context: req.pageContext).page()
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(ExperienceForm.self)
+        do {
+            let experience = try await req.portfolio.create(by: try req.requireUser(.applicant), form.draft)
+            return req.redirect(to: Paths.experience(try experience.requireID()), flash: Flash(kind: .success, message: "Experience added."))
+        } catch let report as ValidationReport {
+            return try await ExperiencePages.new(draft: form.draft, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func show(req: Request) async throws -> HTMLPage {
+        let loaded = try await self.mine(req)
+        return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: ValidationReport(), status: .ok)
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let loaded = try await self.mine(req)
+        let form = try req.content.decode(ExperienceForm.self)
+        do {
+            try await req.portfolio.update(loaded, form.draft, reopen: ExperienceForm.flag(form.reopen))
+        } catch let report as ValidationReport {
+            return try await self.detail(req, loaded, draft: form.draft, errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+        } catch let error as any AbortError where error.status == .conflict {
+            return try await self.detail(req, try await self.mine(req), draft: form.draft, errors: ValidationReport([FieldError(field: "reopen", message: error.reason)]), status: .conflict)
+                .encodeResponse(for: req)
+        }
+        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Saved."))
+    }
+
+    @Sendable func delete(req: Request) async throws -> Response {
+        try await req.portfolio.delete(try await self.mine(req))
+        return req.redirect(to: Paths.portfolio, flash: Flash(kind: .success, message: "Experience deleted."))
+    }
+
+    @Sendable func log(req: Request) async throws -> Response {
+        let loaded = try await self.mine(req)
+        do {
+            let log = try await req.portfolio.log(loaded, try req.content.decode(HourLogForm.self).draft)
+            return req.redirect(
+                to: Paths.experience(try loaded.experience.requireID()),
+                flash: Flash(kind: .success, message: "Logged \(PortfolioPages.hours(log.hours)) hours on \(Day(ordinal: log.day).iso).")
+            )
+        } catch let report as ValidationReport {
+            return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func deleteLog(req: Request) async throws -> Response {
+        let loaded = try await self.mine(req)
+        guard let logID = req.parameters.get("logID", as: UUID.self) else { throw Abort(.notFound, reason: "No such hour log on this experience.") }
+        try await req.portfolio.deleteLog(logID, of: loaded)
+        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Hour log deleted."))
+    }
+
+    @Sendable func requestVerification(req: Request) async throws -> Response {
+        let loaded = try await self.mine(req)
+        let path = Paths.experience(try loaded.experience.requireID())
+        do {
+            try await req.experienceVerifications.request(for: loaded, by: try req.requireUser(.applicant))
+        } catch let report as ValidationReport {
+            return req.redirect(to: path, flash: Flash(kind: .error, message: report.summary))
+        } catch let error as any AbortError where [.conflict, .tooManyRequests].contains(error.status) {
+            return req.redirect(to: path, flash: Flash(kind: .error, message: error.reason))
+        }
+        return req.redirect(to: path, flash: Flash(kind: .success, message: "Sent: \(loaded.experience.supervisorName) has been e-mailed a link to verify this experience."))
+    }
+
+    @Sendable func addProcedure(req: Request) async throws -> Response {
+        let loaded = try await self.mine(req)
+        let form = try req.content.decode(ProcedureForm.self)
+        do {
+            _ = try await req.portfolio.addProcedure(to: loaded, procedure: form.procedure ?? "", role: form.role ?? "", count: form.count ?? "")
+        } catch let report as ValidationReport {
+            return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Added to the procedure log."))
+    }
+
+    @Sendable func setExports(req: Request) async throws -> Response {
+        let loaded = try await self.mine(req)
+        let form = try req.content.decode(ExportChoiceForm.self)
+        try await req.portfolio.setExports(loaded.experience, amcas: ExperienceForm.flag(form.inAMCAS), eras: ExperienceForm.flag(form.inERAS))
+        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Export choices saved."))
+    }
+
+    @Sendable func export(req: Request) async throws -> HTMLPage {
+        let result = try await req.portfolio.export(try Self.format(req), of: try req.requireUser(.applicant))
+        return PortfolioPages.export(result, context: req.pageContext).page()
+    }
+
+    @Sendable func exportCSV(req: Request) async throws -> Response {
+        try await Self.csv(req, format: try Self.format(req))
+    }
+
+    /// The CSV, or 422 naming what does not fit.
+    static func csv(_ req: Request, format: PortfolioExport.Format) async throws -> Response {
+        let result = try await req.portfolio.export(format, of: try req.requireUser(.applicant))
+        guard result.isValid else {
+            let problems = result.problems + result.entries.flatMap { entry in entry.problems.map { "\(entry.experience.title): \($0)" } }
+            throw Abort(.unprocessableEntity, reason: "The \(format.displayName) export does not fit yet. " + problems.joined(separator: " "))
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"rounds-\(format.rawValue)-experiences.csv\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: PortfolioExport.csv(result)))
+    }
+
+    static func format(_ req: Request) throws -> PortfolioExport.Format {
+        guard let format = req.parameters.get("format").flatMap(PortfolioExport.Format.init(rawValue:)) else {
+            throw Abort(.notFound, reason: "No such export; use amcas or eras.")
+        }
+        return format
+    }
+
+    private func mine(_ req: Request) async throws -> LoadedExperience {
+        guard let id = req.parameters.get("experienceID", as: UUID.self) else { throw PortfolioStore.notYours }
+        return try await req.portfolio.experience(id, of: try req.requireUser(.applicant))
+    }
+
+    private func detail(_ req: Request, _ loaded: LoadedExperience, draft: ExperienceDraft, errors: ValidationReport, status: HTTPResponseStatus) async throws -> HTMLPage {
+        let store = req.portfolio
+        return ExperienceDetailPage(
+            loaded: loaded, procedures: try await store.procedures(of: loaded), evaluation: try await store.evaluation(of: loaded), draft: draft,
+            errors: errors, context: req.pageContext
+        ).layout().page(status: status)
+    }
+
+    private func overviewPage(_ req: Request, errors: ValidationReport, status: HTTPResponseStatus) async throws -> HTMLPage {
+        let user = try req.requireUser(.applicant)
+        let store = req.portfolio
+        let experiences = try await store.experiences(of: user)
+        return PortfolioPages.overview(
+            experiences, summary: try await store.summary(of: user, experiences: experiences), goals: try await store.goals(of: user, experiences: experiences),
+            errors: errors, context: req.pageContext
+        ).page(status: status)
+    }
+}
+
+/// The supervisor's verification page (no account: the link's token is the credential) and the host's
+/// evaluation of a completed placement.
+struct VerificationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("verify-experience", use: self.show)
+        routes.post("verify-experience", use: self.answer)
+        let hosts = routes.grouped(SignInRequired(roles: [.host])).grouped("host", "applications", ":applicationID", "evaluation")
+        hosts.get(use: self.evaluationForm)
+        hosts.post(use: self.evaluate)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let token = (try? req.query.get(String.self, at: "token")) ?? ""
+        do {
+            let (_, loaded, applicant) = try await req.experienceVerifications.open(token: token, ip: req.clientIP)
+            return try await VerificationPages.page(loaded, applicant: applicant, token: token, errors: ValidationReport(), context: req.pageContext)
+                .page().encodeResponse(for: req)
+        } catch let error as any AbortError where error.status == .gone {
+            return try await VerificationPages.done(error.reason, status: "Link used or expired", context: req.pageContext).page(status: .gone).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func answer(req: Request) async throws -> Response {
+        let form = try req.content.decode(VerificationAnswerForm.self)
+        let token = form.token ?? ""
+        do {
+            let checked = try await req.experienceVerifications.answer(token: token, form.draft, ip: req.clientIP)
+            let message =
+                checked.outcome == .declined
+                ? "You declined to confirm the experience; the applicant has been told."
+                : "Thank you, \(checked.typedName): the experience now shows as verified by you (\(checked.hours ?? 0) hours)."
+            return try await VerificationPages.done(message, status: "Answer recorded", context: req.pageContext).page().encodeResponse(for: req)
+        } catch let report as ValidationReport {
+            let (_, loaded, applicant) = try await req.experienceVerifications.open(token: token, ip: req.clientIP)
+            return try await VerificationPages.page(loaded, applicant: applicant, token: token, errors: report, context: req.pageContext)
+                .page(status: .unprocessableEntity).encodeResponse(for: req)
+        } catch let error as any AbortError where error.status == .gone {
+            return try await VerificationPages.done(error.reason, status: "Link used or expired", context: req.pageContext).page(status: .gone).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func evaluationForm(req: Request) async throws -> HTMLPage {
+        let loaded = try await self.hosted(req)
+        return VerificationPages.evaluation(loaded, errors: ValidationReport(), context: req.pageContext).page()
+    }
+
+    @Sendable func evaluate(req: Request) async throws -> Response {
+        let loaded = try await self.hosted(req)
+        let form = try EvaluationForm.decode(req)
+        do {
+            try await req.placementEvaluations.record(loaded, by: try req.requireUser(.host), scores: form.scores, comments: form.comments)
+        } catch let report as ValidationReport {
+            return try await VerificationPages.evaluation(loaded, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        return req.redirect(to: Paths.application(try loaded.application.requireID()), flash: Flash(kind: .success, message: "Evaluation sent."))
+    }
+
+    private func hosted(_ req: Request) async throws -> LoadedApplication {
+        let host = try req.requireUser(.host)
+        let loaded = try await LoadedApplication.visible(req, to: host)
+        guard loaded.parties(of: host).contains(.host) else { throw ApplicationWorkflow.notFound }
+        return loaded
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Plot
+import RoundsCore
+
+/// One experience: its hours by period, the hour log, verification, procedures, exports, and the edit form.
+struct ExperienceDetailPage {
+    var loaded: LoadedExperience
+    var procedures: [ProcedureLog]
+    var evaluation: PlacementEvaluation?
+    var draft: ExperienceDraft
+    var errors: ValidationReport
+    var context: PageContext
+
+    var id: UUID { self.loaded.experience.id! }
+    var csrf: String { self.context.csrfToken }
+
+    func layout() -> PageLayout {
+        let e = self.loaded.experience
+        return PageLayout(
+            title: e.title,
+            context: self.context,
+            content: .div(
+                .p(.a(.href(Paths.portfolio), .text("← Portfolio"))),
+                .h1(.safeText(e.title)),
+                .p(.safeText("\(e.organization) · \(e.amcas.displayName) · \(e.handsOn ? "hands-on" : "observational")")),
+                .p(.strong(.safeText(e.verificationLine.map { "\($0) (\(e.verifiedHours ?? 0) hours)" } ?? "Not verified yet"))),
+                self.hoursSection(),
+                self.logSection(),
+                self.verificationSection(),
+                self.proceduresSection(),
+                self.evaluationSection(),
+                self.exportSection(),
+                .h2("Edit"),
+                ExperiencePages.form(action: Paths.experience(self.id), draft: self.draft, errors: self.errors, isVerified: e.isVerified, csrfToken: self.csrf),
+                .postButton(Paths.experienceAction(self.id, "delete"), title: "Delete this experience", csrfToken: self.csrf, style: "link")
+            )
+        )
+    }
+
+    func hoursSection() -> BodyNode {
+        let rows: [BodyNode] = self.loaded.periods.map { period in
+            .tag(
+                "tr",
+                .tag("td", .safeText("\(Day(ordinal: period.startDay).iso) – \(period.endDay.map { Day(ordinal: $0).iso } ?? "ongoing")")),
+                .tag("td", .safeText(String(self.loaded.completedHours(period)))),
+                .tag("td", .safeText(String(period.anticipatedHours)))
+            )
+        }
+        return .section(
+            .h2("Hours"),
+            .tag(
+                "table",
+                .tag("thead", .tag("tr", .tag("th", .text("Period")), .tag("th", .text("Completed")), .tag("th", .text("Anticipated")))),
+                .tag("tbody", rows)
+            ),
+            .p(.safeText("\(self.loaded.completedHours) completed hours in all, of which \(PortfolioPages.hours(self.loaded.loggedHours)) logged day by day."))
+        )
+    }
+
+    func logSection() -> BodyNode {
+        let rows: [BodyNode] = self.loaded.logs.reversed().map { log in
+            .tag(
+                "tr",
+                .tag("td", .safeText(Day(ordinal: log.day).iso)),
+                .tag("td", .safeText(PortfolioPages.hours(log.hours))),
+                .tag("td", .safeText(log.activities)),
+                .tag("td", .postButton(Paths.deleteHourLog(self.id, log.id!), title: "Delete", csrfToken: self.csrf, style: "link"))
+            )
+        }
+        return .section(
+            .h2("Hour log"),
+            self.loaded.logs.isEmpty
+                ? .p("No hours logged yet.")
+                : .tag(
+                    "table",
+                    .tag("thead", .tag("tr", .tag("th", .text("Day")), .tag("th", .text("Hours")), .tag("th", .text("Activities")), .tag("th", .text("")))),
+                    .tag("tbody", rows)
+                ),
+            .postForm(
+                Paths.experienceAction(self.id, "logs"), csrfToken: self.csrf,
+                .field("Day", name: "day", type: "date", error: self.errors.message(for: "day"), isRequired: true),
+                .field("Hours", name: "hours", type: "number", error: self.errors.message(for: "hours"), hint: "Quarter hours allowed, e.g. 7.5", isRequired: true),
+                .textArea("Activities", name: "activities", value: "", error: self.errors.message(for: "activities"), maxLength: HourLogDraft.maximumActivities, rows: 2),
+                .submit("Log hours")
+            )
+        )
+    }
+
+    func verificationSection() -> BodyNode {
+        let e = self.loaded.experience
+        return .section(
+            .h2("Verification"),
+            .p(
+                .safeText(
+                    e.supervisorEmail.isEmpty
+                        ? "Add your supervisor's name and e-mail to ask them to confirm this experience."
+                        : "Rounds e-mails \(e.supervisorName) (\(e.supervisorEmail)) a link to confirm the experience and its hours, correct the hours, or decline."
+                )
+            ),
+            e.supervisorEmail.isEmpty
+                ? .empty : .postButton(Paths.experienceAction(self.id, "verification"), title: "Ask the supervisor to verify", csrfToken: self.csrf)
+        )
+    }
+
+    func proceduresSection() -> BodyNode {
+        let rows: [BodyNode] = self.procedures.map { procedure in
+            .tag(
+                "tr", .tag("td", .safeText(procedure.procedure)), .tag("td", .safeText(ProcedureRole(rawValue: procedure.role)?.displayName ?? procedure.role)),
+                .tag("td", .safeText(String(procedure.count)))
+            )
+        }
+        return .section(
+            .h2("Procedures and cases"),
+            self.procedures.isEmpty
+                ? .p("None logged.")
+                : .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Procedure")), .tag("th", .text("Role")), .tag("th", .text("Count")))), .tag("tbody", rows)),
+            .postForm(
+                Paths.experienceAction(self.id, "procedures"), csrfToken: self.csrf,
+                .field("Procedure or case", name: "procedure", error: self.errors.message(for: "procedure"), isRequired: true, maxLength: 120),
+                .selectField("Your role", name: "role", choices: ProcedureRole.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: nil),
+                .field("How many", name: "count", value: "1", type: "number", error: self.errors.message(for: "count"), isRequired: true),
+                .submit("Add to the log")
+            )
+        )
+    }
+
+    func evaluationSection() -> BodyNode {
+        guard let evaluation = self.evaluation else { return .empty }
+        let scores = PlacementEvaluations.scores(evaluation)
+        return .section(
+            .h2("Host evaluation"),
+            PortfolioPages.facts(Competency.allCases.map { ($0.displayName, scores[$0].map { "\($0) of 5" } ?? "—") } + [("Comments", evaluation.comments.isEmpty ? "None" : evaluation.comments)])
+        )
+    }
+
+    func exportSection() -> BodyNode {
+        let e = self.loaded.experience
+        return .section(
+            .h2("Exports"),
+            .postForm(
+                Paths.experienceAction(self.id, "exports"), csrfToken: self.csrf,
+                ExperiencePages.checkbox("Include in the AMCAS export", name: "in_amcas", checked: e.inAMCAS),
+                ExperiencePages.checkbox("Include in the ERAS export", name: "in_eras", checked: e.inERAS),
+                .submit("Save export choices")
+            )
+        )
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Plot
+import RoundsCore
+
+/// The portfolio overview: the USCE summary, goals, experiences, and the way to the exports.
+enum PortfolioPages {
+    static func facts(_ rows: [(String, String)]) -> BodyNode {
+        .tag("dl", [.class("facts")] + rows.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", .safeText($0.1))] })
+    }
+
+    static func hours(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+    }
+
+    static func overview(
+        _ experiences: [LoadedExperience], summary: USCESummary, goals: [PortfolioStore.GoalProgress], errors: ValidationReport, context: PageContext
+    ) -> PageLayout {
+        PageLayout(
+            title: "Portfolio",
+            context: context,
+            content: .div(
+                .h1("Your portfolio"),
+                self.summarySection(summary),
+                self.goalsSection(goals, errors: errors, csrfToken: context.csrfToken),
+                self.experiencesSection(experiences),
+                .h2("Exports"),
+                .p(
+                    .a(.href(Paths.portfolioExport("amcas")), .text("AMCAS Work/Activities")), .text(" · "),
+                    .a(.href(Paths.portfolioExport("eras")), .text("ERAS Experiences")),
+                    .text(" — each entry is checked against the service's limits first.")
+                )
+            )
+        )
+    }
+
+    static func summarySection(_ summary: USCESummary) -> BodyNode {
+        .section(
+            .h2("US clinical experience"),
+            self.facts([
+                ("Last 12 months", "\(summary.handsOnWeeks12) weeks hands-on, \(summary.observationalWeeks12) weeks observational"),
+                ("Last 24 months", "\(summary.handsOnWeeks24) weeks hands-on, \(summary.observationalWeeks24) weeks observational"),
+                ("Specialties", summary.specialties.isEmpty ? "None yet" : summary.specialties.joined(separator: ", ")),
+                ("Letters obtained", String(summary.lettersObtained)),
+                ("Verified", "\(summary.verifiedHours) of \(summary.completedHours) hours (\(Int((summary.verifiedShare * 100).rounded())) %)"),
+            ])
+        )
+    }
+
+    static func goalsSection(_ goals: [PortfolioStore.GoalProgress], errors: ValidationReport, csrfToken: String) -> BodyNode {
+        let scopes = [Choice(value: "clinical", label: "Clinical experience"), Choice(value: "all", label: "All experiences")]
+            + AMCASExperienceType.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
+        let rows: [BodyNode] = goals.map { progress in
+            .tag(
+                "li",
+                .safeText("\(progress.label): \(progress.hours) of \(progress.goal.targetHours) hours "),
+                .tag(
+                    "progress", .safeAttribute("max", String(progress.goal.targetHours)), .safeAttribute("value", String(min(progress.hours, progress.goal.targetHours))),
+                    .safeText("\(Int(progress.fraction * 100)) %")
+                ),
+                .postButton(Paths.deleteGoal(progress.goal.id!), title: "Remove", csrfToken: csrfToken, style: "link")
+            )
+        }
+        return .section(
+            .h2("Goals"),
+            goals.isEmpty ? .p("No goals yet: set one, such as 100 hours of physician shadowing.") : .tag("ul", [.class("goals")] + rows),
+            .errorSummary(errors.errors.map(\.message)),
+            .postForm(
+                Paths.portfolioGoals, csrfToken: csrfToken,
+                .selectField("Goal for", name: "scope", choices: scopes, selected: nil, error: errors.message(for: "scope")),
+                .field("Hours", name: "target_hours", type: "number", error: errors.message(for: "target_hours"), isRequired: true),
+                .submit("Set the goal")
+            )
+        )
+    }
+
+    static func experiencesSection(_ experiences: [LoadedExperience]) -> BodyNode {
+        let rows: [BodyNode] = experiences.map { loaded in
+            let e = loaded.experience
+            return .tag(
+                "tr",
+                .tag("td", .safeLink(Paths.experience(e.id!), .safeText(e.title))),
+                .tag("td", .safeText(e.organization)),
+                .tag("td", .safeText(e.amcas.displayName)),
+                .tag("td", .safeText("\(loaded.completedHours)" + (loaded.anticipatedHours > 0 ? " (+\(loaded.anticipatedHours) anticipated)" : ""))),
+                .tag("td", .safeText(e.verificationLine ?? "Not verified"))
+            )
+        }
+        return .section(
+            .h2("Experiences"),
+            .p(.a(.class("button"), .href(Paths.newExperience), .text("Add an experience"))),
+            experiences.isEmpty
+                ? .p("No experiences yet. Completed placements appear here on their own.")
+                : .tag(
+                    "table",
+                    .tag(
+                        "thead",
+                        .tag("tr", .tag("th", .text("Experience")), .tag("th", .text("Organization")), .tag("th", .text("Type")), .tag("th", .text("Hours")), .tag("th", .text("Verification")))
+                    ),
+                    .tag("tbody", rows)
+                )
+        )
+    }
+
+    /// The printable export page: every entry as it will be entered, with what does not fit and why.
+    static func export(_ result: PortfolioExport.Result, context: PageContext) -> PageLayout {
+        let format = result.format
+        let season = format == .amcas ? ApplicationFormats.AMCAS.season : ApplicationFormats.ERAS.season
+        let entries: [BodyNode] = result.entries.map { entry in
+            let e = entry.experience
+            var rows: [(String, String)] = [
+                ("Type", format == .amcas ? e.amcasType.displayName : e.erasType.displayName),
+                ("Organization", [e.organization, e.city, e.state, e.country].filter { !$0.isEmpty }.joined(separator: ", ")),
+                (
+                    "Dates",
+                    e.ranges.map { range in
+                        let dates = "\(PortfolioExport.monthYear(range.start)) – \(range.end.map(PortfolioExport.monthYear) ?? "present")"
+                        return format == .amcas ? "\(dates): \(range.completedHours) h completed, \(range.anticipatedHours) h anticipated" : dates
+                    }.joined(separator: "; ")
+                ),
+                ("Description (\(e.description.count) characters)", e.description),
+            ]
+            if format == .amcas && e.amcasMostMeaningful { rows.append(("Most meaningful (\(e.amcasReflection.count))", e.amcasReflection)) }
+            if format == .eras && e.erasMostMeaningful { rows.append(("Most meaningful reflection (\(e.erasReflection.count))", e.erasReflection)) }
+            if let verification = e.verification { rows.append(("Verification", verification)) }
+            return .article(
+                .h2(.safeText(e.title)),
+                entry.problems.isEmpty ? .empty : .ul(.class("problems"), .forEach(entry.problems) { .li(.safeText($0)) }),
+                self.facts(rows)
+            )
+        }
+        return PageLayout(
+            title: format.displayName,
+            context: context,
+            content: .div(
+                .p(.a(.href(Paths.portfolio), .text("← Portfolio"))),
+                .h1(.safeText(format.displayName)),
+                .p(.safeText("Limits of \(season). Choose what each experience is exported to on its page.")),
+                result.problems.isEmpty ? .empty : .div(.class("error-summary"), .safeAttribute("role", "alert"), .ul(.forEach(result.problems) { .li(.safeText($0)) })),
+                result.isValid
+                    ? .p(.a(.class("button primary"), .href(Paths.portfolioExportCSV(format.rawValue)), .text("Download CSV")))
+                    : .p(.class("problems"), .text("Fix the entries marked below to download the CSV.")),
+                .group(entries)
+            )
+        )
+    }
+}
