@@ -27,8 +27,30 @@ enum OpenAPIDocument {
     }
 
     static var schemas: JSONValue {
-        JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas).merging(CatalogPaths.schemas).merging(ApplicationsPaths.schemas).merging(PlacementPaths.schemas)
+        let all = JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas)
+            .merging(CatalogPaths.schemas).merging(ApplicationsPaths.schemas).merging(PlacementPaths.schemas)
             .merging(LettersPaths.schemas).merging(PortfolioPaths.schemas)
+        guard case .object(let pairs) = all else { return all }
+        return .object(pairs.map { name, schema in (name, Self.requestBodies.contains(name) || name.hasSuffix("Input") ? Self.nullableOptionals(schema) : schema) })
+    }
+
+    /// Request bodies whose names do not end in "Input".
+    static let requestBodies: Set<String> = ["VerificationAnswer"]
+
+    /// In a request body, an optional property may also be sent as JSON null, which the server reads as
+    /// absent; the schema says so, so clients and fuzzers know null is fine.
+    static func nullableOptionals(_ schema: JSONValue) -> JSONValue {
+        guard case .object(let pairs) = schema else { return schema }
+        let required: Set<String> = pairs.first { $0.0 == "required" }.flatMap { pair -> Set<String>? in
+            guard case .array(let names) = pair.1 else { return nil }
+            return Set(names.compactMap { if case .string(let name) = $0 { name } else { nil } })
+        } ?? []
+        return .object(
+            pairs.map { key, value in
+                guard key == "properties", case .object(let properties) = value else { return (key, value) }
+                return (key, .object(properties.map { name, property in (name, required.contains(name) ? property : ["anyOf": [property, ["type": "null"]]]) }))
+            }
+        )
     }
 
     static let json: Data = {
