@@ -10,7 +10,7 @@ import VaporTesting
 /// Crawls every registered route as each role and anonymous, and checks the security headers and cookie
 /// attributes on every answer, errors included.
 @Suite struct SecurityHeadersTests {
-    static let cacheable: Set<String> = [Paths.stylesheet, Paths.favicon]
+    static let cacheable: Set<String> = [Paths.stylesheet, Paths.favicon, Paths.script]
 
     /// Every route with parameters filled in, as (method, path).
     static func crawlTargets(_ app: Application) -> [(HTTPMethod, String)] {
