@@ -14,8 +14,8 @@ from conftest import BASE_URL
 from test_applications import PDF, sign_up_applicant
 
 
-def link_mailed_to(address, deadline_seconds=30):
-    """The writer's link from the newest message to `address` in the test SMTP server's mailbox.
+def mailed_link(address, marker, deadline_seconds=30):
+    """The link containing `marker` in the newest message to `address` in the test SMTP server's mailbox.
     The outbox delivers every few seconds, so this polls until the message arrives or the deadline passes."""
     maildir = pathlib.Path(os.environ["ROUNDS_E2E_MAILDIR"]) / "new"
     deadline = time.monotonic() + deadline_seconds
@@ -24,7 +24,7 @@ def link_mailed_to(address, deadline_seconds=30):
             message = email.message_from_bytes(path.read_bytes())
             if address in message.get("To", ""):
                 body = message.get_payload(decode=True).decode("utf-8")
-                match = re.search(r"https?://\S+/letter-link\?token=\S+", body)
+                match = re.search(r"https?://\S+" + re.escape(marker) + r"\S+", body)
                 assert match, body
                 return match.group(0)
         time.sleep(0.5)
@@ -51,7 +51,7 @@ def test_request_upload_assign(browser, shot):
     letter_url = applicant.url
 
     # The writer, without an account, follows the e-mailed link.
-    link = link_mailed_to(writer_email)
+    link = mailed_link(writer_email, "/letter-link?token=")
     assert link.startswith(BASE_URL)
     writer = browser.new_context(base_url=BASE_URL).new_page()
     writer.goto(link)

@@ -89,6 +89,7 @@ struct SeedCommand: AsyncCommand {
         )
         try await ApplicationDemoData.load(app)
         try await LetterDemoData.load(app)
+        try await PortfolioDemoData.load(app)
         context.console.print("Created \(created) demo account(s).")
         context.console.print(DemoData.loginSummary)
     }
@@ -109,6 +110,7 @@ struct DevelopmentDatabase: LifecycleHandler {
             )
             try await ApplicationDemoData.load(application)
             try await LetterDemoData.load(application)
+            try await PortfolioDemoData.load(application)
         }
         application.logger.notice(
             "Rounds is starting at http://\(application.config.server.hostname):\(application.config.server.port)"

@@ -79,7 +79,7 @@ struct ExperienceDetailPage {
             .postForm(
                 Paths.experienceAction(self.id, "logs"), csrfToken: self.csrf,
                 .field("Day", name: "day", type: "date", error: self.errors.message(for: "day"), isRequired: true),
-                .field("Hours", name: "hours", type: "number", error: self.errors.message(for: "hours"), hint: "Quarter hours allowed, e.g. 7.5", isRequired: true),
+                .field("Hours", name: "hours", error: self.errors.message(for: "hours"), hint: "Quarter hours allowed, e.g. 7.5", isRequired: true),
                 .textArea("Activities", name: "activities", value: "", error: self.errors.message(for: "activities"), maxLength: HourLogDraft.maximumActivities, rows: 2),
                 .submit("Log hours")
             )
