@@ -78,7 +78,9 @@ extension API {
         }
 
         @Sendable func show(req: Request) async throws -> ExperienceResponse {
-            try ExperienceResponse(try await self.mine(req))
+            let loaded = try await self.mine(req)
+            let store = req.portfolio
+            return try ExperienceResponse(loaded, procedures: try await store.procedures(of: loaded), evaluation: try await store.evaluation(of: loaded))
         }
 
         @Sendable func update(req: Request) async throws -> ExperienceResponse {

@@ -64,9 +64,23 @@ struct ExperienceResponse: Content {
     var anticipatedHours: Int
     var logs: [Log]
     var verification: Verification?
+    /// Present on the single-experience answers, not in the portfolio list.
+    var procedures: [Procedure]?
+    var evaluation: Evaluation?
+
+    struct Procedure: Content {
+        var procedure: String
+        var role: String
+        var count: Int
+    }
+    struct Evaluation: Content {
+        var scores: [String: Int]
+        var comments: String
+        var at: Date
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, organization, city, state, country, setting, description, ranges, logs, verification
+        case id, title, organization, city, state, country, setting, description, ranges, logs, verification, procedures, evaluation
         case amcasType = "amcas_type"
         case erasType = "eras_type"
         case erasSetting = "eras_setting"
@@ -87,7 +101,14 @@ struct ExperienceResponse: Content {
         case anticipatedHours = "anticipated_hours"
     }
 
-    init(_ loaded: LoadedExperience) throws {
+    init(_ loaded: LoadedExperience, procedures: [ProcedureLog]? = nil, evaluation: PlacementEvaluation? = nil) throws {
+        self.procedures = procedures?.map { Procedure(procedure: $0.procedure, role: $0.role, count: $0.count) }
+        self.evaluation = evaluation.map { evaluation in
+            Evaluation(
+                scores: Dictionary(uniqueKeysWithValues: PlacementEvaluations.scores(evaluation).map { ($0.key.rawValue, $0.value) }),
+                comments: evaluation.comments, at: evaluation.createdAt
+            )
+        }
         let e = loaded.experience
         self.id = try e.requireID()
         self.title = e.title
@@ -256,7 +277,7 @@ struct PortfolioResponse: Content {
             completedHours: s.completedHours, verifiedHours: s.verifiedHours, verifiedShare: s.verifiedShare
         )
         self.goals = try goals.map { Goal(id: try $0.goal.requireID(), scope: $0.goal.scope, targetHours: $0.goal.targetHours, hours: $0.hours) }
-        self.experiences = try experiences.map(ExperienceResponse.init)
+        self.experiences = try experiences.map { try ExperienceResponse($0) }
     }
 }
 

@@ -207,6 +207,11 @@ enum PortfolioPaths {
                                 "items": ["type": "object", "properties": ["id": uuid, "day": ["type": "string", "format": "date"], "hours": ["type": "number"], "activities": text]],
                             ],
                             "verification": ["type": "object", "properties": ["verified_by": text, "verified_at": dateTime, "hours": ["type": "integer"]]],
+                            "procedures": [
+                                "type": "array",
+                                "items": ["type": "object", "properties": ["procedure": text, "role": Responses.enumeration(ProcedureRole.allCases.map(\.rawValue)), "count": ["type": "integer"]]],
+                            ],
+                            "evaluation": ["type": "object", "properties": ["scores": ["type": "object"], "comments": text, "at": dateTime]],
                         ]) { first, _ in first }).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
                     )
                 ),
