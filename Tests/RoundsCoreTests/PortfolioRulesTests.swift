@@ -70,6 +70,8 @@ import Testing
             (HourLogDraft(day: "2026-12-10", hours: "4", activities: ""), "day", "not ahead"),
             (HourLogDraft(day: "2026-03-10", hours: "25", activities: ""), "hours", "at most 24"),
             (HourLogDraft(day: "2026-03-10", hours: "0", activities: ""), "hours", "more than 0"),
+            (HourLogDraft(day: "2026-03-10", hours: "nan", activities: ""), "hours", "more than 0"),
+            (HourLogDraft(day: "2026-03-10", hours: "-inf", activities: ""), "hours", "more than 0"),
             (HourLogDraft(day: "2026-03-10", hours: "3", activities: "Called the patient at 617-555-0142"), "activities", "617-555-0142"),
         ]
         for (log, field, message) in cases {

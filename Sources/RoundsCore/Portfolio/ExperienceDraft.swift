@@ -224,8 +224,9 @@ public struct HourLogDraft: Equatable, Sendable {
         if let day, !ranges.contains(where: { $0.contains(day) }) {
             errors.append(FieldError(field: "day", message: "That day is outside the experience's periods; add or extend a period first."))
         }
-        let quarters = Double(self.hours.trimmingWhitespace()).map { ($0 * 4).rounded() }
-        if quarters == nil || quarters! <= 0 || quarters! > 96 {
+        // Only finite numbers in range: "nan" and "inf" parse as Doubles too.
+        let quarters = Double(self.hours.trimmingWhitespace()).map { ($0 * 4).rounded() }.flatMap { $0.isFinite && $0 > 0 && $0 <= 96 ? $0 : nil }
+        if quarters == nil {
             errors.append(FieldError(field: "hours", message: "Enter the hours for that day, more than 0 and at most 24 (quarter hours allowed, e.g. 7.5)."))
         }
         let activities = self.activities.trimmingWhitespace()
