@@ -72,22 +72,22 @@ public struct LetterRequestDraft: Equatable, Sendable {
         let title = self.writerTitle.trimmingWhitespace()
         let institution = self.writerInstitution.trimmingWhitespace()
         let message = self.message.trimmingWhitespace()
-        func required(_ value: String, _ field: String, _ label: String, limit: Int) {
+        func required(_ value: String, _ field: String, _ label: String, limit: Int, sent: String) {
             if value.isEmpty {
                 errors.append(FieldError(field: field, message: "Enter the writer's \(label)."))
-            } else if value.count > limit {
+            } else if sent.count > limit {
                 errors.append(FieldError(field: field, message: "The \(label) is longer than \(limit) characters."))
             } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 errors.append(FieldError(field: field, message: "The \(label) contains control characters."))
             }
         }
-        required(name, "writer_name", "name", limit: Self.maximumNameLength)
+        required(name, "writer_name", "name", limit: Self.maximumNameLength, sent: self.writerName)
         if !EmailAddress.isPlausible(email) {
             errors.append(FieldError(field: "writer_email", message: "Enter the writer's e-mail address, such as name@hospital.org."))
         }
-        required(title, "writer_title", "title (for example Attending physician, Internal Medicine)", limit: Self.maximumTitleLength)
-        required(institution, "writer_institution", "institution", limit: Self.maximumInstitutionLength)
-        if message.count > Self.maximumMessageLength {
+        required(title, "writer_title", "title (for example Attending physician, Internal Medicine)", limit: Self.maximumTitleLength, sent: self.writerTitle)
+        required(institution, "writer_institution", "institution", limit: Self.maximumInstitutionLength, sent: self.writerInstitution)
+        if self.message.count > Self.maximumMessageLength {
             errors.append(FieldError(field: "message", message: "The message is \(message.count) characters; the limit is \(Self.maximumMessageLength)."))
         }
         let waives: Bool?

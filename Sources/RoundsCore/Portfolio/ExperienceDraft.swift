@@ -99,10 +99,11 @@ public struct ExperienceDraft: Equatable, Sendable {
 
     public func check(today: Day) -> Result<Checked, ValidationReport> {
         var errors: [FieldError] = []
-        func text(_ value: String, _ field: String, _ label: String, required: Bool, limit: Int = Self.maximumTextLength) -> String {
-            let value = value.trimmingWhitespace()
+        // Limits apply to what was sent, spaces included, as the API document states them.
+        func text(_ raw: String, _ field: String, _ label: String, required: Bool, limit: Int = Self.maximumTextLength) -> String {
+            let value = raw.trimmingWhitespace()
             if required && value.isEmpty { errors.append(FieldError(field: field, message: "Enter the \(label).")) }
-            if value.count > limit { errors.append(FieldError(field: field, message: "The \(label) is longer than \(limit) characters.")) }
+            if raw.count > limit { errors.append(FieldError(field: field, message: "The \(label) is longer than \(limit) characters.")) }
             return value
         }
         let title = text(self.title, "title", "position or title", required: true)
