@@ -30,6 +30,12 @@ import VaporTesting
             let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "writer@example-hospital.org").first())
             #expect(mail.body.contains("Amara Okafor has waived the right to see this letter"))
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == fixture.applicant.email).count() == 0)
+            // The placement it is about is a UUID or absent, never an empty string.
+            let blank = try await fixture.client.send(
+                .POST, Paths.API.letters,
+                json: ["writer_name": "Dr. A", "writer_email": "a@example.org", "writer_title": "Attending", "writer_institution": "Clinic", "waiver": "keep", "application_id": ""]
+            )
+            #expect(blank.status == .badRequest)
         }
     }
 

@@ -45,6 +45,13 @@ import VaporTesting
             for day in ["2026-03-03", "2026-03-04"] {
                 #expect(try await amara.send(.POST, Self.path(id, "/logs"), json: ["day": day, "hours": 7.5, "activities": "Rounds and admissions"]).status == .created)
             }
+            // An ongoing period leaves its end out; an empty string is not a date.
+            var ongoing = Self.experience
+            ongoing["amcas_type"] = "research_lab"  // not clinical: the summary below does not count it
+            ongoing["ranges"] = [["start": "2026-06-01", "end": ""] as [String: any Sendable]]
+            #expect(try await amara.send(.POST, Paths.API.experiences, json: ongoing).status == .unprocessableEntity)
+            ongoing["ranges"] = [["start": "2026-06-01"] as [String: any Sendable]]
+            #expect(try await amara.send(.POST, Paths.API.experiences, json: ongoing).status == .created)
             let outside = try await amara.send(.POST, Self.path(id, "/logs"), json: ["day": "2026-05-01", "hours": 4])
             #expect(outside.status == .unprocessableEntity)
             let shown = try await amara.send(.GET, Self.path(id))

@@ -40,7 +40,7 @@ extension API {
             var writerInstitution: String
             var message: String?
             var waiver: String?
-            var applicationID: String?
+            var applicationID: UUID?
 
             enum CodingKeys: String, CodingKey {
                 case message, waiver
@@ -98,7 +98,7 @@ extension API {
         @Sendable func create(req: Request) async throws -> Response {
             let user = try req.requireUser(.applicant)
             let body = try req.content.decode(RequestBody.self)
-            let letter = try await req.letterDesk.request(by: user, draft: body.draft, applicationID: body.applicationID)
+            let letter = try await req.letterDesk.request(by: user, draft: body.draft, applicationID: body.applicationID?.uuidString)
             return try await LetterResponse(letter, assignments: []).encodeResponse(status: .created, for: req)
         }
 

@@ -73,7 +73,7 @@ extension API {
         @Sendable func create(req: Request) async throws -> Response {
             let body = try req.content.decode(ExperienceBody.self)
             let store = req.portfolio
-            let experience = try await store.create(by: try req.requireUser(.applicant), body.draft)
+            let experience = try await store.create(by: try req.requireUser(.applicant), try body.checkedDraft())
             return try await ExperienceResponse(try await store.load(experience)).encodeResponse(status: .created, for: req)
         }
 
@@ -86,7 +86,7 @@ extension API {
         @Sendable func update(req: Request) async throws -> ExperienceResponse {
             let loaded = try await self.mine(req)
             let body = try req.content.decode(ExperienceBody.self)
-            try await req.portfolio.update(loaded, body.draft, reopen: body.reopen ?? false)
+            try await req.portfolio.update(loaded, try body.checkedDraft(), reopen: body.reopen ?? false)
             return try ExperienceResponse(try await req.portfolio.load(loaded.experience))
         }
 

@@ -230,6 +230,14 @@ struct ExperienceBody: Content {
         }
         return draft
     }
+
+    /// An ongoing period leaves `end` out (or null); an empty string is not a date, as the schema says.
+    func checkedDraft() throws -> ExperienceDraft {
+        if self.ranges.contains(where: { $0.end?.isEmpty == true }) {
+            throw ValidationReport([FieldError(field: "ranges", message: "Give each period's end as YYYY-MM-DD, or leave it out while ongoing.")])
+        }
+        return self.draft
+    }
 }
 
 struct PortfolioResponse: Content {

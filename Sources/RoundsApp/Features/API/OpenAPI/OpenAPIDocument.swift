@@ -47,8 +47,21 @@ enum OpenAPIDocument {
         } ?? []
         return .object(
             pairs.map { key, value in
-                guard key == "properties", case .object(let properties) = value else { return (key, value) }
-                return (key, .object(properties.map { name, property in (name, required.contains(name) ? property : ["anyOf": [property, ["type": "null"]]]) }))
+                switch key {
+                case "properties":
+                    guard case .object(let properties) = value else { return (key, value) }
+                    return (
+                        key,
+                        .object(
+                            properties.map { name, property in
+                                let nested = Self.nullableOptionals(property)
+                                return (name, required.contains(name) ? nested : ["anyOf": [nested, ["type": "null"]]])
+                            }
+                        )
+                    )
+                case "items": return (key, Self.nullableOptionals(value))  // objects inside arrays, e.g. periods
+                default: return (key, value)
+                }
             }
         )
     }
