@@ -22,6 +22,10 @@ import Testing
         let checked = try Self.draft().check(today: Self.today).get()
         #expect(checked.amcasType == .shadowing)
         #expect(checked.erasType == .educationTraining)
+        var unknown = Self.draft()
+        unknown.erasType = "AAA"
+        guard case .failure(let report) = unknown.check(today: Self.today) else { Issue.record("accepted an unknown ERAS type"); return }
+        #expect(report.message(for: "eras_type") != nil)
         #expect(checked.ranges == [ExperienceRange(start: Day(iso: "2026-03-02")!, end: Day(iso: "2026-03-27")!, priorHours: 120, anticipatedHours: 0)])
     }
 
@@ -69,6 +73,8 @@ import Testing
             (HourLogDraft(day: "2026-04-10", hours: "4", activities: ""), "day", "outside"),
             (HourLogDraft(day: "2026-12-10", hours: "4", activities: ""), "day", "not ahead"),
             (HourLogDraft(day: "2026-03-10", hours: "25", activities: ""), "hours", "at most 24"),
+            (HourLogDraft(day: "2026-03-10", hours: "24.1", activities: ""), "hours", "at most 24"),
+            (HourLogDraft(day: "2026-03-10", hours: "0.1", activities: ""), "hours", "more than 0"),
             (HourLogDraft(day: "2026-03-10", hours: "0", activities: ""), "hours", "more than 0"),
             (HourLogDraft(day: "2026-03-10", hours: "nan", activities: ""), "hours", "more than 0"),
             (HourLogDraft(day: "2026-03-10", hours: "-inf", activities: ""), "hours", "more than 0"),

@@ -113,7 +113,9 @@ public struct ExperienceDraft: Equatable, Sendable {
         let country = text(self.country, "country", "country", required: true, limit: 60)
         let amcasType = AMCASExperienceType(rawValue: self.amcasType)
         if amcasType == nil { errors.append(FieldError(field: "amcas_type", message: "Choose the AMCAS experience type.")) }
-        let erasType = ERASExperienceType(rawValue: self.erasType) ?? amcasType?.suggestedERASType
+        // Left empty, the ERAS type follows the AMCAS type; given, it must be one of the eight.
+        let erasType = self.erasType.isEmpty ? amcasType?.suggestedERASType : ERASExperienceType(rawValue: self.erasType)
+        if !self.erasType.isEmpty && erasType == nil { errors.append(FieldError(field: "eras_type", message: "Choose the ERAS experience type from the list.")) }
         func optional<T: RawRepresentable>(_ raw: String, _ field: String, _ label: String) -> T? where T.RawValue == String {
             guard !raw.isEmpty else { return nil }
             guard let value = T(rawValue: raw) else {
@@ -226,7 +228,7 @@ public struct HourLogDraft: Equatable, Sendable {
             errors.append(FieldError(field: "day", message: "That day is outside the experience's periods; add or extend a period first."))
         }
         // Only finite numbers in range: "nan" and "inf" parse as Doubles too.
-        let quarters = Double(self.hours.trimmingWhitespace()).map { ($0 * 4).rounded() }.flatMap { $0.isFinite && $0 > 0 && $0 <= 96 ? $0 : nil }
+        let quarters = Double(self.hours.trimmingWhitespace()).flatMap { $0.isFinite && $0 > 0 && $0 <= 24 ? ($0 * 4).rounded() : nil }.flatMap { $0 > 0 ? $0 : nil }
         if quarters == nil {
             errors.append(FieldError(field: "hours", message: "Enter the hours for that day, more than 0 and at most 24 (quarter hours allowed, e.g. 7.5)."))
         }

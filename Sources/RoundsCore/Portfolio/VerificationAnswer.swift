@@ -32,7 +32,7 @@ public struct VerificationAnswerDraft: Equatable, Sendable {
         let outcome = Outcome(rawValue: self.outcome)
         if outcome == nil { errors.append(FieldError(field: "outcome", message: "Choose to confirm, correct the hours, or decline.")) }
         let name = self.typedName.trimmingWhitespace()
-        if name.count < 2 || name.count > 120 {
+        if name.count < 2 || self.typedName.count > 120 {
             errors.append(FieldError(field: "typed_name", message: "Type your full name to sign your answer."))
         }
         var hours: Int?
@@ -47,7 +47,7 @@ public struct VerificationAnswerDraft: Equatable, Sendable {
         default: break
         }
         let note = self.note.trimmingWhitespace()
-        if note.count > Self.maximumNote { errors.append(FieldError(field: "note", message: "The note is longer than \(Self.maximumNote) characters.")) }
+        if self.note.count > Self.maximumNote { errors.append(FieldError(field: "note", message: "The note is longer than \(Self.maximumNote) characters.")) }
         errors += GuardedText.problems(note, field: "note", label: "The note")
         guard errors.isEmpty, let outcome else { return .failure(ValidationReport(errors)) }
         return .success(Checked(outcome: outcome, typedName: name, hours: hours, note: note))

@@ -123,13 +123,13 @@ struct LetterLink {
     /// The writer says no, with an optional note for the applicant. Only before a letter is uploaded.
     func decline(token: String, note: String, ip: String) async throws -> LetterRequest {
         let letter = try await self.usable(token: token, ip: ip)
-        let note = note.trimmingWhitespace()
         guard note.count <= Self.maximumDeclineNoteLength else {
             throw ValidationReport([FieldError(field: "note", message: "The note is longer than \(Self.maximumDeclineNoteLength) characters.")])
         }
         guard letter.status != .uploaded else {
             throw Abort(.conflict, reason: "You already uploaded a letter for this request; it cannot be declined now.")
         }
+        let note = note.trimmingWhitespace()
         try await self.db.transaction { db in
             let changed = try await db.updateReturningCount(
                 LetterRequest.schema,
