@@ -39,24 +39,13 @@ struct PasswordResetService {
         }
     }
 
-    /// The reset a link's token stands for, if it is still usable. Wrong tokens count against the
-    /// address's bad-link limit, so links cannot be guessed at speed (they carry 256 random bits anyway).
+    /// The reset a link's token stands for, if it is still usable.
     func usableReset(token: String, ip: String) async throws -> PasswordReset? {
-        let limiter = RateLimiter(db: self.db, now: self.accounts.now)
-        let rule = self.accounts.config.rateLimits.badLinksPerIP
-        try await limiter.check("link:ip:\(ip)", rule: rule).enforce("wrong links")
-        let reset = try await self.lookUp(token: token)
-        if reset == nil { try await limiter.record("link:ip:\(ip)", rule: rule) }
-        return reset
-    }
-
-    private func lookUp(token: String) async throws -> PasswordReset? {
-        guard !token.isEmpty, token.count < 200 else { return nil }
-        let reset = try await PasswordReset.query(on: self.db)
-            .filter(\.$tokenHash == SecretToken.hash(token))
-            .with(\.$user)
-            .first()
-        return reset.flatMap { $0.isUsable(now: self.accounts.now) ? $0 : nil }
+        let links = LinkTokens(db: self.db, now: self.accounts.now, rule: self.accounts.config.rateLimits.badLinksPerIP)
+        return try await links.find(token, ip: ip) { hash in
+            let reset = try await PasswordReset.query(on: self.db).filter(\.$tokenHash == hash).with(\.$user).first()
+            return reset.flatMap { $0.isUsable(now: self.accounts.now) ? $0 : nil }
+        }
     }
 
     /// Sets the new password, spends the link and ends every session of the account.

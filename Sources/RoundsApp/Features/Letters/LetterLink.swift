@@ -5,8 +5,7 @@ import SQLKit
 import Vapor
 
 /// The writer's side: whoever holds the link may see the request, upload the letter (and replace it until
-/// the applicant assigns it) or decline. The link is the writer's only credential, so unknown tokens count
-/// against the address's bad-link limit, as password reset links do.
+/// the applicant assigns it) or decline. The link is the writer's only credential (see `LinkTokens`).
 struct LetterLink {
     static let unknown = Abort(.notFound, reason: "This letter link is not valid. Check that the whole link was copied from the e-mail.")
     static let maximumDeclineNoteLength = 1_000
@@ -19,18 +18,11 @@ struct LetterLink {
 
     /// The request a token stands for, whatever its state, with its applicant; 404 when unknown.
     func request(token: String, ip: String) async throws -> LetterRequest {
-        let limiter = RateLimiter(db: self.db, now: self.now)
-        try await limiter.check("link:ip:\(ip)", rule: self.badLinks).enforce("wrong links")
-        let letter: LetterRequest?
-        if token.isEmpty || token.count > 200 {
-            letter = nil
-        } else {
-            letter = try await LetterRequest.query(on: self.db).filter(\.$tokenHash == SecretToken.hash(token)).with(\.$applicant).first()
+        let links = LinkTokens(db: self.db, now: self.now, rule: self.badLinks)
+        let letter = try await links.find(token, ip: ip) { hash in
+            try await LetterRequest.query(on: self.db).filter(\.$tokenHash == hash).with(\.$applicant).first()
         }
-        guard let letter else {
-            try await limiter.record("link:ip:\(ip)", rule: self.badLinks)
-            throw Self.unknown
-        }
+        guard let letter else { throw Self.unknown }
         return letter
     }
 

@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// Supervisors confirm experiences through a single-purpose link: a random token stored hashed, valid 30
-/// days, spent by the first answer. Wrong tokens count against the bad-link limit.
+/// days, spent by the first answer. Wrong tokens count against the bad-link limit (`LinkTokens`).
 struct ExperienceVerifications {
     static let unknown = Abort(.notFound, reason: "This verification link is not valid. Check that the whole link was copied from the e-mail.")
 
@@ -64,18 +64,11 @@ struct ExperienceVerifications {
 
     /// The verification a token stands for, with its experience and applicant, if it can still be answered.
     func open(token: String, ip: String) async throws -> (ExperienceVerification, LoadedExperience, User) {
-        let limiter = RateLimiter(db: self.db, now: self.now)
-        try await limiter.check("link:ip:\(ip)", rule: self.badLinks).enforce("wrong links")
-        let found: ExperienceVerification?
-        if token.isEmpty || token.count > 200 {
-            found = nil
-        } else {
-            found = try await ExperienceVerification.query(on: self.db).filter(\.$tokenHash == SecretToken.hash(token)).with(\.$experience).first()
+        let links = LinkTokens(db: self.db, now: self.now, rule: self.badLinks)
+        let found = try await links.find(token, ip: ip) { hash in
+            try await ExperienceVerification.query(on: self.db).filter(\.$tokenHash == hash).with(\.$experience).first()
         }
-        guard let verification = found else {
-            try await limiter.record("link:ip:\(ip)", rule: self.badLinks)
-            throw Self.unknown
-        }
+        guard let verification = found else { throw Self.unknown }
         if verification.usedAt != nil {
             throw Abort(.gone, reason: "This link was already used: each verification link answers once. Thank you.")
         }
