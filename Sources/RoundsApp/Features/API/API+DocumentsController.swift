@@ -46,18 +46,25 @@ struct UploadForm: Content {
     var bytes: [UInt8] { Array(self.file.data.readableBytesView) }
 
     static func decode(_ req: Request) throws -> UploadForm {
-        guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else {
-            throw Abort(.unsupportedMediaType, reason: "Upload a document as multipart/form-data with the fields kind and file.")
+        try req.decodeMultipart(UploadForm.self, fields: "kind and file", what: "a document")
+    }
+}
+
+extension Request {
+    /// Decodes an upload form sent as multipart/form-data (415 otherwise). The multipart parser's own
+    /// errors, from a body that is not the multipart it claims to be, become 400 naming the `fields`.
+    func decodeMultipart<Form: Decodable>(_ type: Form.Type, fields: String, what: String) throws -> Form {
+        guard self.headers.contentType?.type == "multipart", self.headers.contentType?.subType == "form-data" else {
+            throw Abort(.unsupportedMediaType, reason: "Upload \(what) as multipart/form-data with the fields \(fields).")
         }
         do {
-            return try req.content.decode(UploadForm.self)
+            return try self.content.decode(Form.self)
         } catch let error as DecodingError {
             throw error
         } catch let error as any AbortError {
             throw error
         } catch {
-            // The multipart parser's own errors: the body is not the multipart it claims to be.
-            throw Abort(.badRequest, reason: "The body is not valid multipart/form-data; send the fields kind and file.")
+            throw Abort(.badRequest, reason: "The body is not valid multipart/form-data; send the fields \(fields).")
         }
     }
 }

@@ -84,11 +84,6 @@ extension API {
             var email: String
         }
 
-        struct LinkUpload: Content {
-            var token: String
-            var file: File
-        }
-
         // MARK: applicants
 
         @Sendable func index(req: Request) async throws -> [LetterResponse] {
@@ -152,19 +147,7 @@ extension API {
         }
 
         @Sendable func upload(req: Request) async throws -> LetterLinkResponse {
-            guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else {
-                throw Abort(.unsupportedMediaType, reason: "Upload the letter as multipart/form-data with the fields token and file.")
-            }
-            let form: LinkUpload
-            do {
-                form = try req.content.decode(LinkUpload.self)
-            } catch let error as any AbortError {
-                throw error
-            } catch let error as DecodingError {
-                throw error
-            } catch {
-                throw Abort(.badRequest, reason: "The body is not valid multipart/form-data; send the fields token and file.")
-            }
+            let form = try req.decodeMultipart(LetterLinkController.UploadForm.self, fields: "token and file", what: "the letter")
             let letter = try await req.letterLink.upload(
                 token: form.token, fileName: form.file.filename, bytes: Array(form.file.data.readableBytesView), ip: req.clientIP
             )
