@@ -32,10 +32,7 @@ import VaporTesting
 
     /// The verification link's token from the newest e-mail to `address`.
     static func verificationToken(_ app: Application, to address: String) async throws -> String {
-        let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$recipient == address).sort(\.$createdAt).all().last)
-        let link = try #require(mail.body.split(whereSeparator: \.isWhitespace).first { $0.contains(Paths.verifyExperience + "?token=") })
-        #expect(link.hasPrefix(app.config.server.origin))
-        return try #require(URLComponents(string: String(link))?.queryItems?.first { $0.name == "token" }?.value)
+        try await MailedLinks.token(app, to: address, path: Paths.verifyExperience)
     }
 
     @Test func loggedHoursAddUpAndCountTowardsGoals() async throws {

@@ -49,12 +49,7 @@ struct LetterFixture {
 
     /// The token in the newest e-mail to `writerEmail`.
     func latestToken(to writerEmail: String) async throws -> String {
-        // Reminders come at least three days apart, so the newest mail is the last by time.
-        let mail = try #require(try await OutboxMessage.query(on: self.app.db).filter(\.$recipient == writerEmail).sort(\.$createdAt).all().last)
-        let link = try #require(mail.body.split(whereSeparator: \.isWhitespace).first { $0.contains(Paths.letterLink + "?token=") })
-        #expect(link.hasPrefix(self.app.config.server.origin + Paths.letterLink + "?token="), "\(link)")
-        let components = try #require(URLComponents(string: String(link)))
-        return try #require(components.queryItems?.first { $0.name == "token" }?.value)
+        try await MailedLinks.token(self.app, to: writerEmail, path: Paths.letterLink)
     }
 
     func upload(token: String, bytes: [UInt8] = Self.pdf, fileName: String = "letter.pdf") async throws -> TestingHTTPResponse {
@@ -73,5 +68,18 @@ struct LetterFixture {
         #expect(try await self.upload(token: letter.token).status == .ok)
         #expect(try await self.assign(letter.id).status == .ok)
         return letter
+    }
+}
+
+/// Links Rounds e-mails (letter writers, supervisors): read from the outbox, the only place they exist.
+enum MailedLinks {
+    /// The `token` of the link to `path` in the newest e-mail to `address`, after checking the link is
+    /// one a mail client can follow (the origin as it is, then the path).
+    static func token(_ app: Application, to address: String, path: String) async throws -> String {
+        // Reminders and repeat requests come at least a day apart, so the newest mail is the last by time.
+        let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$recipient == address).sort(\.$createdAt).all().last)
+        let link = try #require(mail.body.split(whereSeparator: \.isWhitespace).first { $0.contains(path + "?token=") })
+        #expect(link.hasPrefix(app.config.server.origin + path + "?token="), "\(link)")
+        return try #require(URLComponents(string: String(link))?.queryItems?.first { $0.name == "token" }?.value)
     }
 }
