@@ -1,7 +1,7 @@
 /// US clinical experience at a glance: weeks hands-on and observational in the last 12 and 24 months,
 /// the specialties seen, letters obtained and how much of it a supervisor verified.
 public struct USCESummary: Equatable, Sendable {
-    public struct Experience: Equatable, Sendable {
+    public struct Experience: Sendable {
         public var isClinical: Bool
         public var isInUS: Bool
         public var handsOn: Bool
@@ -18,12 +18,6 @@ public struct USCESummary: Equatable, Sendable {
             self.specialtyID = specialtyID
             self.completedHours = completedHours
             self.verifiedHours = verifiedHours
-        }
-
-        public static func == (lhs: Experience, rhs: Experience) -> Bool {
-            lhs.isClinical == rhs.isClinical && lhs.isInUS == rhs.isInUS && lhs.handsOn == rhs.handsOn && lhs.specialtyID == rhs.specialtyID
-                && lhs.completedHours == rhs.completedHours && lhs.verifiedHours == rhs.verifiedHours
-                && lhs.ranges.map(\.start) == rhs.ranges.map(\.start) && lhs.ranges.map(\.end) == rhs.ranges.map(\.end)
         }
     }
 

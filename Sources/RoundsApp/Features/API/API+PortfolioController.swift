@@ -61,13 +61,8 @@ extension API {
         }
 
         @Sendable func overview(req: Request) async throws -> PortfolioResponse {
-            let user = try req.requireUser(.applicant)
-            let store = req.portfolio
-            let experiences = try await store.experiences(of: user)
-            return try PortfolioResponse(
-                summary: try await store.summary(of: user, experiences: experiences), goals: try await store.goals(of: user, experiences: experiences),
-                experiences: experiences
-            )
+            let overview = try await req.portfolio.overview(of: try req.requireUser(.applicant))
+            return try PortfolioResponse(summary: overview.summary, goals: overview.goals, experiences: overview.experiences)
         }
 
         @Sendable func create(req: Request) async throws -> Response {

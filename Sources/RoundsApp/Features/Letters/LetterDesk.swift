@@ -135,6 +135,18 @@ struct LetterDesk {
         return try await self.storage.read(key)
     }
 
+    /// Requests whose link ran out before a letter came are marked expired (the sweep calls this).
+    func expireOverdueLinks() async throws -> Int {
+        try await self.db.updateReturningCount(
+            LetterRequest.schema,
+            set: [("status", LetterStatus.expired.rawValue), ("updated_at", self.now)],
+            where: {
+                $0.where("status", .in, [LetterStatus.requested, .viewed].map(\.rawValue))
+                    .where("link_expires_at", .lessThanOrEqual, SQLBind(self.now))
+            }
+        )
+    }
+
     static let changedMeanwhile = Abort(.conflict, reason: "The request changed meanwhile (the writer may have just answered); reload and try again.")
 }
 

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import RoundsCore
-import SQLKit
 import Vapor
 
 /// Programs, their reviewers (advisor accounts), the letters assigned to them, and the read log.
@@ -106,18 +105,4 @@ struct ProgramLetters {
 
 extension Request {
     var programLetters: ProgramLetters { ProgramLetters(db: self.db, desk: self.letterDesk) }
-}
-
-extension LetterDesk {
-    /// Requests whose link ran out before a letter came are marked expired (the sweep calls this).
-    func expireOverdueLinks() async throws -> Int {
-        try await self.db.updateReturningCount(
-            LetterRequest.schema,
-            set: [("status", LetterStatus.expired.rawValue), ("updated_at", self.now)],
-            where: {
-                $0.where("status", .in, [LetterStatus.requested, .viewed].map(\.rawValue))
-                    .where("link_expires_at", .lessThanOrEqual, SQLBind(self.now))
-            }
-        )
-    }
 }

@@ -176,12 +176,9 @@ struct PortfolioController: RouteCollection {
     }
 
     private func overviewPage(_ req: Request, errors: ValidationReport, status: HTTPResponseStatus) async throws -> HTMLPage {
-        let user = try req.requireUser(.applicant)
-        let store = req.portfolio
-        let experiences = try await store.experiences(of: user)
+        let overview = try await req.portfolio.overview(of: try req.requireUser(.applicant))
         return PortfolioPages.overview(
-            experiences, summary: try await store.summary(of: user, experiences: experiences), goals: try await store.goals(of: user, experiences: experiences),
-            errors: errors, context: req.pageContext
+            overview.experiences, summary: overview.summary, goals: overview.goals, errors: errors, context: req.pageContext
         ).page(status: status)
     }
 }

@@ -212,6 +212,21 @@ struct PortfolioStore {
 
     // MARK: summary and exports
 
+    /// Everything the portfolio's front page shows, HTML and API alike.
+    struct Overview: Sendable {
+        var experiences: [LoadedExperience]
+        var summary: USCESummary
+        var goals: [GoalProgress]
+    }
+
+    func overview(of owner: User) async throws -> Overview {
+        let experiences = try await self.experiences(of: owner)
+        return Overview(
+            experiences: experiences, summary: try await self.summary(of: owner, experiences: experiences),
+            goals: try await self.goals(of: owner, experiences: experiences)
+        )
+    }
+
     func summary(of owner: User, experiences: [LoadedExperience]) async throws -> USCESummary {
         let letters = try await LetterRequest.query(on: self.db)
             .filter(\.$applicant.$id == owner.requireID()).filter(\.$storedStatus == LetterStatus.uploaded.rawValue).count()
