@@ -14,7 +14,9 @@ struct PageLayout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(self.title) · Rounds"),
+                // Plot's `.title` also writes og:title and twitter:title meta tags with the text unescaped
+                // inside their attributes; ours writes the one element, escaped.
+                .element(named: "title", nodes: [.raw("\(self.title) · Rounds".htmlEscaped)]),
                 .stylesheet(Paths.stylesheet),
                 .link(.rel(.icon), .href(Paths.favicon), .type("image/svg+xml")),
                 .script(.src(Paths.script), .attribute(named: "defer", value: "defer"))
