@@ -39,6 +39,17 @@ struct APIClient {
         )
     }
 
+    /// Sends `bytes` exactly as given with the caller's headers (and the bearer token), for malformed bodies.
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var body = ByteBuffer()
+        body.writeBytes(bytes)
+        return try await self.app.testing().performTest(
+            request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body)
+        )
+    }
+
     func send(
         _ method: HTTPMethod,
         _ path: String,

@@ -84,6 +84,14 @@ struct HTTPFailure {
             self.status = abort.status
             self.reason = abort.reason
             self.headers = abort.headers
+        case is MultipartError:
+            // A body that claims to be multipart and is not: the client's fault, whichever route read it.
+            self.status = .badRequest
+            self.reason = "The body is not valid multipart/form-data."
+        case _ where String(reflecting: type(of: error)).hasSuffix(".URLEncodedFormError"):
+            // Vapor's form decoder throws an internal type; match it by name so a bad form is 400, not 500.
+            self.status = .badRequest
+            self.reason = "The body is not a valid form (application/x-www-form-urlencoded)."
         default:
             self.status = .internalServerError
             self.reason = "Internal error"

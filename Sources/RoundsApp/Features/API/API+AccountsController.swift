@@ -63,7 +63,7 @@ extension API {
 
         /// Signs in with e-mail and password and returns a new token (shown once).
         @Sendable func createToken(req: Request) async throws -> Response {
-            let body = try req.content.decode(CreateTokenRequest.self)
+            let body = try req.jsonBody(CreateTokenRequest.self)
             let report = CreateTokenForm(name: body.name).validate()
             try report.throwIfInvalid()
             let user = try await req.accounts.authenticate(email: body.email, password: body.password, ip: req.clientIP)

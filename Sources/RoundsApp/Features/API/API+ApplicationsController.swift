@@ -82,7 +82,7 @@ extension API {
 
         @Sendable func create(req: Request) async throws -> Response {
             let user = try req.requireUser(.applicant)
-            let body = try req.content.decode(ApplicationBody.self)
+            let body = try req.jsonBody(ApplicationBody.self)
             guard let sessionID = body.sessionID else {
                 throw ValidationReport([FieldError(field: "session_id", message: "Say which session you apply to.")])
             }
@@ -94,7 +94,7 @@ extension API {
             let user = try req.requireUser(.applicant)
             let loaded = try await LoadedApplication.visible(req, to: user)
             guard loaded.parties(of: user).contains(.applicant) else { throw ApplicationWorkflow.notFound }
-            let body = try req.content.decode(ApplicationBody.self)
+            let body = try req.jsonBody(ApplicationBody.self)
             try await req.applicationDrafting.update(loaded, by: user, try body.input())
             // The draft's row was saved in place; submitting reloads it.
             let current = body.submit == true
@@ -113,7 +113,7 @@ extension API {
             guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)) else {
                 throw Abort(.notFound, reason: "No such action; use one of " + ApplicationAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
-            let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(ActionBody.self) : ActionBody()
+            let body = try req.jsonBody(ActionBody.self, orWhenEmpty: ActionBody())
             let change = ApplicationWorkflow.Change(action: action, note: body.note ?? "", expiresInDays: body.expiresInDays)
             let changed = try await req.applicationWorkflow.perform(change, on: id, by: .user(user))
             return try await ApplicationQueries.detail(changed, viewer: user, on: req.db)
@@ -128,7 +128,7 @@ extension API {
 
         @Sendable func bulkReject(req: Request) async throws -> BulkRejectResponse {
             let host = try req.requireUser(.host)
-            let body = try req.content.decode(BulkRejectBody.self)
+            let body = try req.jsonBody(BulkRejectBody.self)
             let outcome = try await HostReview(workflow: req.applicationWorkflow, host: host).reject(body.applicationIDs, note: body.note ?? "")
             return BulkRejectResponse(rejected: outcome.rejected, skipped: outcome.skipped.map { .init(id: $0.id, reason: $0.reason) })
         }

@@ -92,7 +92,7 @@ extension API {
 
         @Sendable func create(req: Request) async throws -> Response {
             let user = try req.requireUser(.applicant)
-            let body = try req.content.decode(RequestBody.self)
+            let body = try req.jsonBody(RequestBody.self)
             let letter = try await req.letterDesk.request(by: user, draft: body.draft, applicationID: body.applicationID?.uuidString)
             return try await LetterResponse(letter, assignments: []).encodeResponse(status: .created, for: req)
         }
@@ -121,7 +121,7 @@ extension API {
 
         @Sendable func assign(req: Request) async throws -> LetterResponse {
             let letter = try await self.mine(req)
-            try await req.letterDesk.assign(letter, to: try req.content.decode(AssignBody.self).programID)
+            try await req.letterDesk.assign(letter, to: try req.jsonBody(AssignBody.self).programID)
             return try LetterResponse(letter, assignments: try await req.letterDesk.assignments(of: letter))
         }
 
@@ -155,7 +155,7 @@ extension API {
         }
 
         @Sendable func decline(req: Request) async throws -> LetterLinkResponse {
-            let body = try req.content.decode(DeclineBody.self)
+            let body = try req.jsonBody(DeclineBody.self)
             return LetterLinkResponse(try await req.letterLink.decline(token: body.token, note: body.note ?? "", ip: req.clientIP))
         }
 
@@ -166,7 +166,7 @@ extension API {
         }
 
         @Sendable func createProgram(req: Request) async throws -> Response {
-            let body = try req.content.decode(ProgramBody.self)
+            let body = try req.jsonBody(ProgramBody.self)
             let program = try await req.programLetters.create(
                 ProgramDraft(name: body.name, specialtyID: body.specialtyID, city: body.city, state: body.state)
             )
@@ -175,7 +175,7 @@ extension API {
 
         @Sendable func addReviewer(req: Request) async throws -> HTTPStatus {
             guard let id = req.parameters.get("programID", as: UUID.self) else { throw Abort(.notFound, reason: "No such program.") }
-            try await req.programLetters.addReviewer(email: try req.content.decode(ReviewerBody.self).email, to: id)
+            try await req.programLetters.addReviewer(email: try req.jsonBody(ReviewerBody.self).email, to: id)
             return .noContent
         }
 

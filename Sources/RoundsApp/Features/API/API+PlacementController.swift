@@ -100,7 +100,7 @@ extension API {
 
         @Sendable func create(req: Request) async throws -> Response {
             let advisor = try req.requireUser(.advisor)
-            let body = try req.content.decode(CreateBody.self)
+            let body = try req.jsonBody(CreateBody.self)
             let cycle = try await req.placementCycles.create(by: advisor, name: body.name, sessionIDs: body.sessionIDs, offerDays: body.offerDays ?? 7)
             return try await req.placementCycles.response(cycle, for: advisor).encodeResponse(status: .created, for: req)
         }
@@ -118,7 +118,7 @@ extension API {
         @Sendable func saveList(req: Request) async throws -> PlacementCycleResponse {
             let applicant = try req.requireUser(.applicant)
             let cycle = try await req.placementCycle()
-            let body = try req.content.decode(ListBody.self)
+            let body = try req.jsonBody(ListBody.self)
             try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: try body.choices(), partnerEmail: body.partnerEmail)
             return try await req.placementCycles.response(cycle, for: applicant)
         }
@@ -145,7 +145,7 @@ extension API {
             let host = try req.requireUser(.host)
             let cycle = try await req.placementCycle()
             let session = try await req.placementCycles.hostSession(cycle, try req.placementSessionID(), host: host)
-            let body = try req.content.decode(HostListBody.self)
+            let body = try req.jsonBody(HostListBody.self)
             try await req.placementCycles.saveHostList(cycle, session: session, applicantIDs: body.applicantIDs)
             return try await self.sessionApplicants(req: req)
         }

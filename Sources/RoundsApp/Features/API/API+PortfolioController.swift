@@ -66,7 +66,7 @@ extension API {
         }
 
         @Sendable func create(req: Request) async throws -> Response {
-            let body = try req.content.decode(ExperienceBody.self)
+            let body = try req.jsonBody(ExperienceBody.self)
             let store = req.portfolio
             let experience = try await store.create(by: try req.requireUser(.applicant), try body.checkedDraft())
             return try await ExperienceResponse(try await store.load(experience)).encodeResponse(status: .created, for: req)
@@ -80,7 +80,7 @@ extension API {
 
         @Sendable func update(req: Request) async throws -> ExperienceResponse {
             let loaded = try await self.mine(req)
-            let body = try req.content.decode(ExperienceBody.self)
+            let body = try req.jsonBody(ExperienceBody.self)
             try await req.portfolio.update(loaded, try body.checkedDraft(), reopen: body.reopen ?? false)
             return try ExperienceResponse(try await req.portfolio.load(loaded.experience))
         }
@@ -92,7 +92,7 @@ extension API {
 
         @Sendable func log(req: Request) async throws -> Response {
             let loaded = try await self.mine(req)
-            let body = try req.content.decode(LogBody.self)
+            let body = try req.jsonBody(LogBody.self)
             _ = try await req.portfolio.log(loaded, HourLogDraft(day: body.day, hours: String(body.hours), activities: body.activities ?? ""))
             return try await ExperienceResponse(try await req.portfolio.load(loaded.experience)).encodeResponse(status: .created, for: req)
         }
@@ -111,13 +111,13 @@ extension API {
 
         @Sendable func addProcedure(req: Request) async throws -> HTTPStatus {
             let loaded = try await self.mine(req)
-            let body = try req.content.decode(ProcedureBody.self)
+            let body = try req.jsonBody(ProcedureBody.self)
             _ = try await req.portfolio.addProcedure(to: loaded, procedure: body.procedure, role: body.role, count: String(body.count))
             return .created
         }
 
         @Sendable func setGoal(req: Request) async throws -> PortfolioResponse {
-            let body = try req.content.decode(GoalBody.self)
+            let body = try req.jsonBody(GoalBody.self)
             try await req.portfolio.setGoal(for: try req.requireUser(.applicant), scope: body.scope, targetHours: String(body.targetHours))
             return try await self.overview(req: req)
         }
@@ -146,7 +146,7 @@ extension API {
         }
 
         @Sendable func answerVerification(req: Request) async throws -> HTTPStatus {
-            let body = try req.content.decode(AnswerBody.self)
+            let body = try req.jsonBody(AnswerBody.self)
             let draft = VerificationAnswerDraft(outcome: body.outcome, typedName: body.typedName, hours: body.hours.map(String.init) ?? "", note: body.note ?? "")
             _ = try await req.experienceVerifications.answer(token: body.token, draft, ip: req.clientIP)
             return .noContent

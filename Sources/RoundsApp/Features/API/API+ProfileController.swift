@@ -21,7 +21,7 @@ extension API {
 
         @Sendable func update(req: Request) async throws -> ProfileBody {
             let user = try req.requireUser(.applicant)
-            let body = try req.content.decode(ProfileBody.self)
+            let body = try req.jsonBody(ProfileBody.self)
             return ProfileBody(try await ProfileStore.save(body.draft, for: user, on: req.db, now: req.now))
         }
     }
