@@ -46,6 +46,30 @@ public enum FileSignature: String, Sendable, CaseIterable {
         }
     }
 
+    /// The type served as `mediaType`, or nil.
+    public init?(mediaType: String) {
+        guard let match = Self.allCases.first(where: { $0.mediaType == mediaType }) else { return nil }
+        self = match
+    }
+
+    /// The extensions a file of this type may carry; the first is added when a name has none of them.
+    public var extensions: [String] {
+        switch self {
+        case .pdf: ["pdf"]
+        case .png: ["png"]
+        case .jpeg: ["jpg", "jpeg"]
+        }
+    }
+
+    /// `name` as offered on download: its extension replaced by this type's unless it already is one,
+    /// so a browser never opens the file as anything else ("poly.html" → "poly.pdf").
+    public func downloadName(for name: String) -> String {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, let last = parts.last, self.extensions.contains(last.lowercased()) { return name }
+        let stem = parts.count > 1 ? parts.dropLast().joined(separator: ".") : name
+        return (stem.isEmpty ? "file" : stem) + "." + self.extensions[0]
+    }
+
     /// The type whose magic bytes `bytes` starts with, or nil.
     public static func detect<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> FileSignature? {
         func startsWith(_ magic: [UInt8]) -> Bool { bytes.starts(with: magic) }

@@ -85,7 +85,10 @@ enum DocumentDownloadResponse {
         let data = try await vault.download(document, by: viewer)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: document.mediaType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Self.asciiName(document.fileName))\"")
+        // The name carries the extension of the type we detected and serve, whatever it was uploaded as
+        // ("poly.html" holding a PDF downloads as "poly.pdf").
+        let name = FileSignature(mediaType: document.mediaType)?.downloadName(for: document.fileName) ?? document.fileName
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Self.asciiName(name))\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }

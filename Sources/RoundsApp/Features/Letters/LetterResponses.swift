@@ -13,7 +13,8 @@ struct LetterResponse: Content {
         var institution: String
     }
     struct File: Content {
-        var name: String
+        /// The writer's file name; absent when the applicant waived access (it can say what the letter is).
+        var name: String?
         var byteCount: Int
         var uploadedAt: Date
         /// Absent when the applicant waived access: the letter exists, but not for them.
@@ -76,7 +77,8 @@ struct LetterResponse: Content {
         self.declinedAt = letter.declinedAt
         self.declineNote = letter.declineNote
         if let name = letter.fileName, let count = letter.byteCount, let at = letter.uploadedAt {
-            self.file = File(name: name, byteCount: count, uploadedAt: at, url: letter.waived ? nil : Paths.API.letters + "/\(id.uuidString)/file")
+            let url = Paths.API.letters + "/\(id.uuidString)/file"
+            self.file = File(name: letter.waived ? nil : name, byteCount: count, uploadedAt: at, url: letter.waived ? nil : url)
         }
         self.assignments = try assignments?.map { Assignment(programID: try $0.program.requireID(), programName: $0.program.name, assignedAt: $0.at) }
     }
@@ -205,7 +207,7 @@ enum LetterFileResponse {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/pdf")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        let name = DocumentDownloadResponse.asciiName(letter.fileName ?? "letter.pdf")
+        let name = DocumentDownloadResponse.asciiName(FileSignature.pdf.downloadName(for: letter.fileName ?? "letter.pdf"))
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }

@@ -212,7 +212,8 @@ enum LettersPaths {
                 "message": text, "application_id": uuid, "created_at": dateTime, "link_expires_at": dateTime,
                 "reminded_at": dateTime, "viewed_at": dateTime, "declined_at": dateTime, "decline_note": text,
                 "file": [
-                    "type": "object", "required": ["name", "byte_count", "uploaded_at"],
+                    "type": "object", "required": ["byte_count", "uploaded_at"],
+                    "description": "The uploaded letter. When the applicant waived access, only its size and date: no name, no URL.",
                     "properties": ["name": text, "byte_count": ["type": "integer"], "uploaded_at": dateTime, "url": text],
                 ],
                 "assignments": [
