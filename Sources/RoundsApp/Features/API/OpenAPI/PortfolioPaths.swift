@@ -262,7 +262,11 @@ enum PortfolioPaths {
             "type": "object", "required": ["token", "outcome", "typed_name"],
             "properties": [
                 "token": text, "outcome": Responses.enumeration(VerificationAnswerDraft.Outcome.allCases.map(\.rawValue)),
-                "typed_name": ["type": "string", "minLength": 2, "maxLength": 120], "hours": ["type": "integer", "minimum": 0],
+                "typed_name": ["type": "string", "minLength": 2, "maxLength": 120],
+                "hours": [
+                    "type": "integer", "minimum": 0, "maximum": .number(ExperienceDraft.maximumHoursPerRange * 4),
+                    "description": "With outcome corrected: the hours you stand behind, at most the experience's completed hours.",
+                ],
                 "note": ["type": "string", "maxLength": .number(VerificationAnswerDraft.maximumNote)],
             ],
         ],
