@@ -10,7 +10,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     app.services = try services ?? AppServices(
         clock: SystemClock(),
         passwordHasher: PasswordHashing(cost: config.security.bcryptCost),
-        commonPasswords: CommonPasswords.load()
+        passwordPolicy: CommonPasswords.policy(year: Calendar.utc.component(.year, from: Date())),
+        breachedPasswords: config.security.pwnedPasswordsURL.map { PwnedPasswordsRange(baseURL: $0, client: app.client, logger: app.logger) }
     )
 
     do {  // database

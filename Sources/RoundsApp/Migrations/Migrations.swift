@@ -39,5 +39,8 @@ enum Migrations {
         do {  // 0007: portfolio: experiences, periods, hour logs, goals, verifications, evaluations, procedures
             app.migrations.add(CreatePortfolio())
         }
+        do {  // 0008: browsers trusted for sign-in (device cookies), so strangers' guesses cannot lock an owner out
+            app.migrations.add(CreateTrustedDevice())
+        }
     }
 }

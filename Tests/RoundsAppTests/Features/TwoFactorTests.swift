@@ -98,7 +98,7 @@ import VaporTesting
             let guesser = Browser(app)
             try await guesser.signIn(email: "amara@example.org")
             var statuses: [HTTPStatus] = []
-            for guess in 0..<app.config.rateLimits.signInFailuresPerAccount.limit + 1 {
+            for guess in 0..<app.config.rateLimits.twoFactorFailuresPerAccount.limit + 1 {
                 statuses.append(try await guesser.post(Paths.signInTwoFactor, form: [("code", String(format: "%06d", guess))]).status)
             }
             #expect(statuses.last == .tooManyRequests)

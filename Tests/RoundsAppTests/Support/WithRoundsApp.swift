@@ -28,7 +28,8 @@ func withRoundsApp<T>(
     let services = AppServices(
         clock: clock,
         passwordHasher: PasswordHashing(cost: config.security.bcryptCost),
-        commonPasswords: TestDatabase.commonPasswords
+        passwordPolicy: TestDatabase.passwordPolicy,
+        breachedPasswords: config.security.pwnedPasswordsURL.map { PwnedPasswordsRange(baseURL: $0, client: app.client, logger: app.logger) }
     )
     do {
         try await configure(app, config: config, services: services)
@@ -63,7 +64,8 @@ struct TestDatabase: Sendable {
     static let logLevel: Logger.Level =
         ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
 
-    static let commonPasswords: Set<String> = (try? CommonPasswords.load()) ?? []
+    /// Built once per test process: it indexes about 25,000 words.
+    static let passwordPolicy: PasswordPolicy = (try? CommonPasswords.policy(year: 2026)) ?? PasswordPolicy(commonPasswords: [], referenceYear: 2026)
 
     static func make() async throws -> TestDatabase {
         guard let url = postgresURL else {

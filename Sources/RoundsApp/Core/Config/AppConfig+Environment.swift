@@ -71,13 +71,25 @@ extension AppConfig {
         }
         if let minutes = try number("ROUNDS_SESSION_IDLE_MINUTES") { config.sessions.idleTimeout = Double(minutes) * 60 }
         if let hours = try number("ROUNDS_SESSION_MAX_HOURS") { config.sessions.absoluteTimeout = Double(hours) * 3600 }
+        if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT_AND_IP") {
+            config.rateLimits.signInFailuresPerAccountAndIP.limit = limit
+        }
         if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT") {
             config.rateLimits.signInFailuresPerAccount.limit = limit
+        }
+        if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_DEVICE") {
+            config.rateLimits.signInFailuresPerDevice.limit = limit
         }
         if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_IP") { config.rateLimits.signInFailuresPerIP.limit = limit }
         if let limit = try number("ROUNDS_SIGNUPS_PER_IP") { config.rateLimits.signUpsPerIP.limit = limit }
         if let limit = try number("ROUNDS_PASSWORD_RESETS_PER_IP") { config.rateLimits.passwordResetsPerIP.limit = limit }
         if let limit = try number("ROUNDS_BAD_LINKS_PER_IP") { config.rateLimits.badLinksPerIP.limit = limit }
+        // Outbound HTTPS to a breached-password service is opt-in: many deployments allow none.
+        if let url = string("ROUNDS_PWNED_PASSWORDS_URL") {
+            config.security.pwnedPasswordsURL = url
+        } else if let on = string("ROUNDS_PWNED_PASSWORDS"), ["1", "true", "yes", "on"].contains(on.lowercased()) {
+            config.security.pwnedPasswordsURL = PwnedPasswordsRange.defaultBaseURL
+        }
         config.mail.smtpHost = string("ROUNDS_SMTP_HOST")
         config.mail.smtpPort = try number("ROUNDS_SMTP_PORT") ?? config.mail.smtpPort
         config.mail.smtpUsername = string("ROUNDS_SMTP_USERNAME")

@@ -34,8 +34,16 @@ public struct AppConfig: Sendable {
     }
 
     public struct RateLimits: Sendable {
-        public var signInFailuresPerAccount = RateLimit(limit: 5, window: 15 * 60)
+        /// Wrong passwords for one account from one address (one browser or script, as far as we can tell).
+        public var signInFailuresPerAccountAndIP = RateLimit(limit: 5, window: 15 * 60)
+        /// Wrong passwords for one account from all addresses without a trusted-device cookie together: a short
+        /// window, so a stranger who knows an e-mail address slows its sign-in down but cannot lock it.
+        public var signInFailuresPerAccount = RateLimit(limit: 10, window: 60)
+        /// Wrong passwords from one browser that signed in to the account before (its device cookie).
+        public var signInFailuresPerDevice = RateLimit(limit: 10, window: 15 * 60)
         public var signInFailuresPerIP = RateLimit(limit: 50, window: 15 * 60)
+        /// Wrong second-factor codes for one account (reached only with its password).
+        public var twoFactorFailuresPerAccount = RateLimit(limit: 5, window: 15 * 60)
         public var signUpsPerIP = RateLimit(limit: 10, window: 60 * 60)
         public var passwordResetsPerIP = RateLimit(limit: 5, window: 60 * 60)
         /// Wrong or expired single-use links (password reset now; verification and letter links later).
@@ -45,6 +53,8 @@ public struct AppConfig: Sendable {
     public struct Security: Sendable {
         /// Bcrypt work factor; ASVS asks for at least 10, we use 12. Tests lower it to keep the suite fast.
         public var bcryptCost = 12
+        /// Base URL of a Pwned Passwords range API to check new passwords against; nil asks nobody.
+        public var pwnedPasswordsURL: String?
     }
 
     public struct Mail: Sendable {

@@ -1,12 +1,27 @@
 import Foundation
+import RoundsCore
 
-/// The list of common passwords shipped with the app (see Resources/data/README.md for its source).
+/// The word lists of the password policy, shipped with the app (see Resources/data/README.md for their
+/// source): common passwords, then US first names and surnames, each most common first.
 enum CommonPasswords {
-    static func load() throws -> Set<String> {
-        guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt", subdirectory: "data") else {
-            throw ResourceMissing(name: "data/common-passwords.txt")
+    static func load() throws -> [String] {
+        try Self.list("common-passwords")
+    }
+
+    /// The policy with every shipped list, for passwords chosen in `year`.
+    static func policy(year: Int) throws -> PasswordPolicy {
+        PasswordPolicy(
+            commonPasswords: try Self.load(),
+            otherWords: [try Self.list("us-first-names"), try Self.list("us-surnames")],
+            referenceYear: year
+        )
+    }
+
+    private static func list(_ name: String) throws -> [String] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "data") else {
+            throw ResourceMissing(name: "data/\(name).txt")
         }
         let text = try String(contentsOf: url, encoding: .utf8)
-        return Set(text.split(whereSeparator: \.isNewline).map { String($0) })
+        return text.split(whereSeparator: \.isNewline).map { String($0) }
     }
 }

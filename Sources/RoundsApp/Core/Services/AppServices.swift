@@ -1,16 +1,26 @@
 import Foundation
+import RoundsCore
 import Vapor
 
 /// The side effects the app depends on, chosen once in `configure` and swapped in tests.
 public struct AppServices: Sendable {
     public var clock: any TimeSource
     public var passwordHasher: PasswordHashing
-    public var commonPasswords: Set<String>
+    /// Built once: it holds the ranked word lists of the strength estimate.
+    public var passwordPolicy: PasswordPolicy
+    /// Asks a breached-password service about new passwords; nil (the default) asks nobody.
+    public var breachedPasswords: (any BreachedPasswordChecker)?
 
-    public init(clock: any TimeSource, passwordHasher: PasswordHashing, commonPasswords: Set<String>) {
+    public init(
+        clock: any TimeSource,
+        passwordHasher: PasswordHashing,
+        passwordPolicy: PasswordPolicy,
+        breachedPasswords: (any BreachedPasswordChecker)? = nil
+    ) {
         self.clock = clock
         self.passwordHasher = passwordHasher
-        self.commonPasswords = commonPasswords
+        self.passwordPolicy = passwordPolicy
+        self.breachedPasswords = breachedPasswords
     }
 }
 

@@ -26,7 +26,7 @@ struct SignUpForm: Content {
         if !EmailAddress.isPlausible(self.email) {
             errors.append(FieldError(field: "email", message: "Enter an e-mail address like name@example.org."))
         }
-        if let problem = policy.check(self.password) { errors.append(problem) }
+        if let problem = policy.check(self.password, userInputs: [self.email, self.displayName]) { errors.append(problem) }
         if Role(rawValue: self.role).map({ !Role.selfService.contains($0) }) ?? true {
             errors.append(FieldError(field: "role", message: "Choose applicant or host."))
         }

@@ -28,7 +28,7 @@ struct AccountsController: RouteCollection {
             let user = try await req.accounts.signUp(form, ip: req.clientIP)
             let next = user.mustUseTwoFactor ? Paths.twoFactor : Paths.profile
             let welcome = Flash(kind: .success, message: "Welcome to Rounds, \(user.displayName).")
-            return try await req.startSession(for: user, redirectTo: next, flash: welcome)
+            return try await req.trustingDevice(of: user, try await req.startSession(for: user, redirectTo: next, flash: welcome))
         } catch let report as ValidationReport {
             var echoed = form
             echoed.password = ""
@@ -49,17 +49,20 @@ struct AccountsController: RouteCollection {
         let next = form.next.flatMap { Paths.isSafeRedirect($0) ? $0 : nil }
         let user: User
         do {
-            user = try await req.accounts.authenticate(email: form.email, password: form.password, ip: req.clientIP)
+            user = try await req.accounts.authenticate(
+                email: form.email, password: form.password, ip: req.clientIP, deviceToken: req.cookies[req.deviceCookie.name]?.string
+            )
         } catch let abort as Abort where abort.status == .unauthorized {
             return try await AuthPages.signIn(email: form.email, next: next, error: abort.reason, context: req.pageContext)
                 .page(status: .unauthorized).encodeResponse(for: req)
         }
         // A new session id at sign-in: whatever session the browser had before is dropped (no fixation).
         if let previous = req.currentSession { try await previous.delete(on: req.db) }
-        if user.hasTwoFactor {
-            return try await TwoFactorSignIn.begin(for: user, next: next, req: req)
-        }
-        return try await req.startSession(for: user, redirectTo: next ?? Paths.home, flash: nil)
+        let response =
+            user.hasTwoFactor
+            ? try await TwoFactorSignIn.begin(for: user, next: next, req: req)
+            : try await req.startSession(for: user, redirectTo: next ?? Paths.home, flash: nil)
+        return try await req.trustingDevice(of: user, response)
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
@@ -115,12 +118,23 @@ extension Request {
         return response
     }
 
+    /// `response` with a device cookie, unless the browser already holds one for `user`: the right password
+    /// came from this browser, so from now on its wrong guesses count against it alone.
+    func trustingDevice(of user: User, _ response: Response) async throws -> Response {
+        if let device = try await self.accounts.trustDevice(for: user, presented: self.cookies[self.deviceCookie.name]?.string) {
+            response.cookies[self.deviceCookie.name] = self.deviceCookie.value(device)
+        }
+        return response
+    }
+
     /// The account rules bound to this request's database and services.
     var accounts: AccountService {
         AccountService(db: self.db, config: self.config, services: self.services, threadPool: self.application.threadPool)
     }
 
     var sessionCookie: SessionCookie { SessionCookie(isSecure: self.config.server.isBehindTLS) }
+
+    var deviceCookie: DeviceCookie { DeviceCookie(isSecure: self.config.server.isBehindTLS) }
 
     /// The peer address, used to key rate limits.
     var clientIP: String { self.remoteAddress?.ipAddress ?? "unknown" }

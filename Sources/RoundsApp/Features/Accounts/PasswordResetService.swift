@@ -53,7 +53,9 @@ struct PasswordResetService {
         guard let reset = try await self.usableReset(token: token, ip: ip) else {
             throw Abort(.badRequest, reason: "This reset link is invalid, used or expired. Ask for a new one.")
         }
-        if let problem = self.accounts.policy.check(password) { throw ValidationReport([problem]) }
+        if let problem = await self.accounts.newPasswordProblem(password, field: "password", of: reset.user) {
+            throw ValidationReport([problem])
+        }
         let hash = try await self.accounts.services.passwordHasher.hash(password, on: self.accounts.threadPool)
         let now = self.accounts.now
         try await self.db.transaction { db in

@@ -137,6 +137,6 @@ struct TwoFactorService {
 
 extension Request {
     var twoFactor: TwoFactorService {
-        TwoFactorService(db: self.db, now: self.now, failureLimit: self.config.rateLimits.signInFailuresPerAccount)
+        TwoFactorService(db: self.db, now: self.now, failureLimit: self.config.rateLimits.twoFactorFailuresPerAccount)
     }
 }
