@@ -23,7 +23,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(base_url=BASE_URL)
+    # The HTTPS journey runs against a throwaway self-signed certificate.
+    context = browser.new_context(base_url=BASE_URL, ignore_https_errors=BASE_URL.startswith("https://"))
     page = context.new_page()
     errors = []
 

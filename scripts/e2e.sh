@@ -36,3 +36,22 @@ TOKEN=$(curl -fs -X POST "$ROUNDS_E2E_URL/api/v1/tokens" -H 'Content-Type: appli
 "$VENV/bin/schemathesis" run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
     --checks all --exclude-checks positive_data_acceptance \
     --max-examples "${SCHEMATHESIS_EXAMPLES:-100}" -H "Authorization: Bearer $TOKEN"
+# Schemathesis sends what the schema describes; this sends what it does not: wrong media types and
+# bodies no parser can read, to every operation, signed in and not.
+"$VENV/bin/python" e2e/fuzz_bodies.py "$ROUNDS_E2E_URL" "$TOKEN"
+
+# Once over HTTPS, served by Rounds itself with a throwaway certificate: Secure __Host- cookies and HSTS
+# as a real browser keeps them.
+TLS_PORT=${ROUNDS_E2E_TLS_PORT:-8443}
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+ROUNDS_SQLITE_PATH="$WORK/tls.sqlite" ROUNDS_STORAGE_DIR="$WORK/tls-storage" ROUNDS_PORT=$TLS_PORT \
+    ROUNDS_TLS_CERT_FILE="$WORK/tls.crt" ROUNDS_TLS_KEY_FILE="$WORK/tls.key" "$BIN" serve >"$WORK/tls-server.log" 2>&1 &
+TLS_SERVER=$!
+trap 'kill $SERVER $SMTP $TLS_SERVER 2>/dev/null || true; wait $SERVER $SMTP $TLS_SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do
+    curl -fsk "https://127.0.0.1:$TLS_PORT/healthz" >/dev/null && break
+    sleep 0.3
+done
+curl -fsk "https://127.0.0.1:$TLS_PORT/healthz" >/dev/null || { cat "$WORK/tls-server.log"; exit 1; }
+ROUNDS_E2E_URL="https://127.0.0.1:$TLS_PORT" "$VENV/bin/python" -m pytest -q e2e/tls

@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import NIOSSL
 import RoundsCore
 import Vapor
 
@@ -32,6 +33,12 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     do {  // server
         app.http.server.configuration.hostname = config.server.hostname
         app.http.server.configuration.port = config.server.port
+        if let certificate = config.server.tlsCertificateFile, let key = config.server.tlsKeyFile {
+            app.http.server.configuration.tlsConfiguration = .makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+            )
+        }
         app.routes.defaultMaxBodySize = "64kb"
         // Vapor's content coders are process-wide; every app sets the same one, so repeats are harmless.
         ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)

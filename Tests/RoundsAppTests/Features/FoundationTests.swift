@@ -77,6 +77,14 @@ import VaporTesting
         #expect(!configured.preparesDevelopmentDatabase)
         #expect(throws: ConfigurationError.self) { try AppConfig.load(for: .development, from: ["ROUNDS_PORT": "eighty"]) }
         #expect(throws: ConfigurationError.self) { try AppConfig.load(for: .development, from: ["DATABASE_URL": "mysql://x"]) }
+        // Serving HTTPS directly needs both files, and then counts as behind TLS with an https origin.
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(for: .development, from: ["ROUNDS_TLS_CERT_FILE": "c.pem"]) }
+        let tls = try AppConfig.load(for: .development, from: ["ROUNDS_TLS_CERT_FILE": "c.pem", "ROUNDS_TLS_KEY_FILE": "k.pem", "ROUNDS_PORT": "8443"])
+        #expect(tls.server.isBehindTLS)
+        #expect(tls.server.origin == "https://127.0.0.1:8443")
+        // The breached-password check is off unless asked for.
+        #expect(try AppConfig.load(for: .development, from: [:]).security.pwnedPasswordsURL == nil)
+        #expect(try AppConfig.load(for: .development, from: ["ROUNDS_PWNED_PASSWORDS": "on"]).security.pwnedPasswordsURL == PwnedPasswordsRange.defaultBaseURL)
         let postgres = try AppConfig.load(for: .development, from: ["DATABASE_URL": "postgres://u@h/db"])
         #expect(postgres.database == .postgres(url: "postgres://u@h/db"))
         #expect(!postgres.preparesDevelopmentDatabase)

@@ -82,6 +82,27 @@ import VaporTesting
     }
 }
 
+/// Issue 13, item 8: the limits at the values a deployment gets by default, not lowered for the test.
+@Suite struct DefaultLimitTests {
+    @Test func signUpsAndResetRequestsStopExactlyAtTheirDefaultMaximum() async throws {
+        try await withRoundsApp { app in
+            let signUps = app.config.rateLimits.signUpsPerIP.limit
+            let resets = app.config.rateLimits.passwordResetsPerIP.limit
+            #expect((signUps, resets) == (AppConfig.RateLimits().signUpsPerIP.limit, AppConfig.RateLimits().passwordResetsPerIP.limit))
+            var statuses: [HTTPStatus] = []
+            for index in 0...signUps {
+                statuses.append(try await Browser(app).signUp(email: "user\(index)@example.org").status)
+            }
+            #expect(statuses == Array(repeating: .seeOther, count: signUps) + [.tooManyRequests])
+            statuses = []
+            for _ in 0...resets {
+                statuses.append(try await Browser(app).post(Paths.forgotPassword, form: [("email", "user0@example.org")]).status)
+            }
+            #expect(statuses == Array(repeating: .ok, count: resets) + [.tooManyRequests])
+        }
+    }
+}
+
 /// Issue 13, defect 4: five wrong passwords from a stranger locked the owner out for 15 minutes.
 @Suite struct SignInLockoutTests {
     @Test func aStrangersGuessesNeverLockOutABrowserThatSignedInBefore() async throws {

@@ -61,6 +61,11 @@ extension AppConfig {
         config.server.hostname = string("ROUNDS_HOSTNAME") ?? config.server.hostname
         config.server.port = try number("ROUNDS_PORT") ?? config.server.port
         config.server.publicURL = string("ROUNDS_PUBLIC_URL")
+        config.server.tlsCertificateFile = string("ROUNDS_TLS_CERT_FILE")
+        config.server.tlsKeyFile = string("ROUNDS_TLS_KEY_FILE")
+        if (config.server.tlsCertificateFile == nil) != (config.server.tlsKeyFile == nil) {
+            throw ConfigurationError(variable: "ROUNDS_TLS_CERT_FILE", reason: "and ROUNDS_TLS_KEY_FILE must be set together")
+        }
         config.storageDirectory = string("ROUNDS_STORAGE_DIR") ?? config.storageDirectory
         if let megabytes = try number("ROUNDS_UPLOAD_MAX_MB") { config.uploadMaximumBytes = megabytes * 1_024 * 1_024 }
         if let raw = string("ROUNDS_CATALOG_RECHECK_SECONDS") {

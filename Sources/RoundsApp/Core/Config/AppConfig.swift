@@ -20,12 +20,18 @@ public struct AppConfig: Sendable {
         public var port = 8080
         /// The URL people use to reach Rounds, e.g. `https://rounds.example.org`; links in e-mails start with it.
         public var publicURL: String?
+        /// PEM certificate chain and private key for serving HTTPS directly, without a proxy in front.
+        public var tlsCertificateFile: String?
+        public var tlsKeyFile: String?
+
+        /// True when Rounds serves HTTPS itself.
+        public var servesTLS: Bool { self.tlsCertificateFile != nil && self.tlsKeyFile != nil }
 
         /// True when Rounds is told it is served over TLS, which turns on Secure cookies and HSTS.
-        public var isBehindTLS: Bool { self.publicURL?.lowercased().hasPrefix("https://") ?? false }
+        public var isBehindTLS: Bool { self.servesTLS || (self.publicURL?.lowercased().hasPrefix("https://") ?? false) }
 
         /// The origin links are built from.
-        public var origin: String { self.publicURL ?? "http://\(self.hostname):\(self.port)" }
+        public var origin: String { self.publicURL ?? "\(self.servesTLS ? "https" : "http")://\(self.hostname):\(self.port)" }
     }
 
     public struct Sessions: Sendable {

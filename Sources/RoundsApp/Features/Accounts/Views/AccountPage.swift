@@ -48,7 +48,7 @@ struct AccountPage {
                 .field(
                     "New password", name: "new_password", type: "password",
                     error: self.passwordErrors.message(for: "new_password"),
-                    hint: "At least \(PasswordPolicy.minimumLength) characters.", autocomplete: "new-password",
+                    hint: "At least \(PasswordPolicy.minimumLength) characters and hard to guess: a phrase of several unrelated words is easy to remember.", autocomplete: "new-password",
                     isRequired: true, maxLength: PasswordPolicy.maximumLength
                 ),
                 .submit("Change password")

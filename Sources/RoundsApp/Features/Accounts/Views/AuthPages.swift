@@ -27,7 +27,7 @@ enum AuthPages {
                     ),
                     .field(
                         "Password", name: "password", type: "password", error: errors.message(for: "password"),
-                        hint: "At least \(PasswordPolicy.minimumLength) characters. A phrase of several words is easy to remember.",
+                        hint: "At least \(PasswordPolicy.minimumLength) characters and hard to guess: a phrase of several unrelated words is easy to remember.",
                         autocomplete: "new-password", isRequired: true, maxLength: PasswordPolicy.maximumLength
                     ),
                     .selectField(
@@ -105,7 +105,7 @@ enum AuthPages {
                     .voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
                     .field(
                         "New password", name: "password", type: "password", error: error,
-                        hint: "At least \(PasswordPolicy.minimumLength) characters.",
+                        hint: "At least \(PasswordPolicy.minimumLength) characters and hard to guess: a phrase of several unrelated words is easy to remember.",
                         autocomplete: "new-password", isRequired: true, maxLength: PasswordPolicy.maximumLength
                     ),
                     .submit("Save password")

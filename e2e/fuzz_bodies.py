@@ -1,0 +1,62 @@
+"""Sends malformed bodies and wrong content types to every operation in the OpenAPI document of a running
+Rounds (issue 13, defect 2): nothing may answer 5xx, and every refusal is the JSON error shape.
+Usage: python e2e/fuzz_bodies.py BASE_URL TOKEN"""
+import json
+import sys
+import urllib.error
+import urllib.request
+import uuid
+
+BODIES = [
+    ("broken multipart", "multipart/form-data; boundary=x", b"--x--"),
+    ("multipart with UTF-8 header name", "multipart/form-data; boundary=x", "--x\r\nCont\u00e9nt: y\r\n\r\nz\r\n--x--\r\n".encode()),
+    ("multipart without boundary", "multipart/form-data", b"--x--"),
+    ("plain text", "text/plain", b"hello"),
+    ("bad form", "application/x-www-form-urlencoded", b"a=%ZZ&b[=1"),
+    ("no content type", None, b"{}"),
+    ("truncated JSON", "application/json", b'{"name": '),
+    ("deep JSON", "application/json", b"[" * 5000 + b"]" * 5000),
+    ("huge numbers", "application/json", b'{"graduation_year": 1e400, "hours": 99999999999999999999999}'),
+    ("not UTF-8", "application/json", b'{"\xff\xfe":1}'),
+    ("JSON null", "application/json", b"null"),
+]
+
+
+def send(url, method, content_type, body, token):
+    request = urllib.request.Request(url, data=body, method=method)
+    if content_type:
+        request.add_header("Content-Type", content_type)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read()
+
+
+def main(base, token):
+    document = json.load(urllib.request.urlopen(f"{base}/api/v1/openapi.json"))
+    passed = failed = 0
+    for path, item in document["paths"].items():
+        for method in item:
+            if method.upper() not in ("POST", "PUT", "PATCH", "DELETE"):
+                continue
+            concrete = "/".join(str(uuid.uuid4()) if part.startswith("{") else part for part in path.split("/"))
+            for auth in (None, token):
+                for label, content_type, body in BODIES:
+                    status, answer_type, answer = send(base + concrete, method.upper(), content_type, body, auth)
+                    ok = status < 500
+                    if ok and status >= 400:
+                        ok = answer_type.startswith("application/json") and json.loads(answer).get("error") is True
+                    if ok:
+                        passed += 1
+                    else:
+                        failed += 1
+                        print(f"FAIL {method.upper()} {concrete} ({label}, {'signed in' if auth else 'anonymous'}): {status} {answer[:200]!r}")
+    print(f"bodies: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1].rstrip("/"), sys.argv[2]))
