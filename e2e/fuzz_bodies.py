@@ -1,5 +1,6 @@
 """Sends malformed bodies and wrong content types to every operation in the OpenAPI document of a running
-Rounds (issue 13, defect 2): nothing may answer 5xx, and every refusal is the JSON error shape.
+Rounds (issue 13, defect 2), and heads too large to parse (defect 3): nothing may answer 5xx or close
+the connection without an answer, and every refusal is the JSON error shape.
 Usage: python e2e/fuzz_bodies.py BASE_URL TOKEN"""
 import json
 import sys
@@ -54,6 +55,24 @@ def main(base, token):
                     else:
                         failed += 1
                         print(f"FAIL {method.upper()} {concrete} ({label}, {'signed in' if auth else 'anonymous'}): {status} {answer[:200]!r}")
+    # Heads too large to parse (defect 3): a 100 kB address is 414 and 100 kB of headers 431, each with
+    # the usual JSON error body, never a closed connection.
+    for label, url, headers, expected in [
+        ("100 kB query string", f"{base}/api/v1/opportunities?q={'a' * 100 * 1024}", {}, 414),
+        ("100 kB cookie", f"{base}/", {"Cookie": "c=" + "b" * 100 * 1024}, 431),
+    ]:
+        request = urllib.request.Request(url, headers=headers)
+        try:
+            status, body = urllib.request.urlopen(request, timeout=30).status, b""
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read()
+        except OSError as error:
+            status, body = 0, str(error).encode()
+        if status == expected and json.loads(body).get("error") is True:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {label}: {status} {body[:200]!r}")
     print(f"bodies: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

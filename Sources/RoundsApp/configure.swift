@@ -31,6 +31,9 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     }
 
     do {  // server
+        // Our own HTTP/1.1 server in front of Vapor's responder: it answers unreadable requests (414,
+        // 431, 400) where Vapor's closes the connection without a word.
+        app.servers.use(.rounds)
         app.http.server.configuration.hostname = config.server.hostname
         app.http.server.configuration.port = config.server.port
         if let certificate = config.server.tlsCertificateFile, let key = config.server.tlsKeyFile {
@@ -50,6 +53,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.middleware.use(SecurityHeadersMiddleware(isBehindTLS: config.server.isBehindTLS))
         // Errors next: everything below is rendered as a clean HTML or JSON answer with a request id.
         app.middleware.use(RoundsErrorMiddleware())
+        // Refusals the server made before routing (a body over the limit) are thrown here, inside the chain.
+        app.middleware.use(ServerRefusalMiddleware())
         // Logs method and path only, never query strings (reset links carry tokens there).
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(FlashMiddleware(isSecure: config.server.isBehindTLS))

@@ -91,7 +91,7 @@ import VaporTesting
             }
             for (who, browser) in crawlers {
                 let starts = [Paths.home, "\(Paths.letterLink)?token=writer-token", "\(Paths.verifyExperience)?token=supervisor-token"]
-                let pages = try await Self.crawl(browser, from: starts + Self.startPaths, limit: 120)
+                let pages = try await Self.crawl(browser, from: starts + Self.startPaths, limit: 100)
                 visited += pages.count
                 for (path, html) in pages {
                     let found = Self.findings(in: html)
@@ -141,7 +141,7 @@ import VaporTesting
             for link in Self.links(in: response.text) where !seen.contains(link) {
                 // Many pages of one kind (320 listings) say nothing new after the first few.
                 let kind = link.split(separator: "/").prefix(2).joined(separator: "/")
-                if detailPages[kind, default: 0] >= 6 { continue }
+                if detailPages[kind, default: 0] >= 4 { continue }
                 detailPages[kind, default: 0] += 1
                 seen.insert(link)
                 queue.append(link)

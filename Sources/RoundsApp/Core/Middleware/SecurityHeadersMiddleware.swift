@@ -14,21 +14,26 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        let headers = [
+        Self.apply(to: &response.headers, isBehindTLS: self.isBehindTLS)
+        return response
+    }
+
+    /// The headers every answer carries, also those the server writes itself (a request it cannot read).
+    static func apply(to headers: inout HTTPHeaders, isBehindTLS: Bool) {
+        let fixed = [
             ("Content-Security-Policy", Self.contentSecurityPolicy),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "same-origin"),
             ("X-Frame-Options", "DENY"),
             ("Cross-Origin-Opener-Policy", "same-origin"),
         ]
-        for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        for (name, value) in fixed { headers.replaceOrAdd(name: name, value: value) }
         // Pages and API answers may show private data; only the versioned stylesheet may be cached.
-        if !response.headers.contains(name: .cacheControl) {
-            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        if !headers.contains(name: .cacheControl) {
+            headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        if self.isBehindTLS {
-            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains")
+        if isBehindTLS {
+            headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains")
         }
-        return response
     }
 }
