@@ -8,6 +8,8 @@ struct CompiledInstance: Sendable {
     let applicantIDs: [String]
     let singleCount: Int
     let capacity: [Int32]
+    /// How many applicants each program ranks.
+    var rankingCounts: [Int32] { (0..<self.programCount).map { self.programStart[$0 + 1] - self.programStart[$0] } }
 
     // Program rank lists, flattened: program p ranks programApplicants[programStart[p]..<programStart[p+1]].
     let programStart: [Int32]
@@ -56,6 +58,10 @@ struct CompiledInstance: Sendable {
         for (index, program) in programs.enumerated() {
             if programIndex.updateValue(Int32(index), forKey: program.id) != nil { throw .duplicateProgram(program.id) }
             if program.capacity < 0 { throw .negativeCapacity(program: program.id, capacity: program.capacity) }
+            // Far above any residency program's size, and small enough that totals fit in 32 bits.
+            if program.capacity > MatchInstance.maximumCapacity {
+                throw .capacityTooLarge(program: program.id, capacity: program.capacity, maximum: MatchInstance.maximumCapacity)
+            }
         }
 
         var applicantIndex: [String: Int32] = [:]

@@ -3,6 +3,7 @@ public enum InstanceError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateProgram(String)
     case duplicateApplicant(String)
     case negativeCapacity(program: String, capacity: Int)
+    case capacityTooLarge(program: String, capacity: Int, maximum: Int)
     case programRanksUnknownApplicant(program: String, applicant: String)
     case programRanksApplicantTwice(program: String, applicant: String)
     case applicantRanksUnknownProgram(applicant: String, program: String)
@@ -24,6 +25,8 @@ public enum InstanceError: Error, Equatable, Sendable, CustomStringConvertible {
             "duplicate applicant id \(quoted(id))"
         case .negativeCapacity(let program, let capacity):
             "program \(quoted(program)) has capacity \(capacity); capacity must be 0 or more"
+        case .capacityTooLarge(let program, let capacity, let maximum):
+            "program \(quoted(program)) has capacity \(capacity); capacity may be at most \(maximum)"
         case .programRanksUnknownApplicant(let program, let applicant):
             "program \(quoted(program)) ranks unknown applicant \(quoted(applicant))"
         case .programRanksApplicantTwice(let program, let applicant):

@@ -211,10 +211,14 @@ public enum InstanceFormat {
         if let pairs = result.blockingPairs {
             out += ",\"stable\":\(pairs.isEmpty),\"blocking_pairs\":[" + pairs.map(json).joined(separator: ",") + "]"
         }
+        if let pairs = result.kprBlockingPairs {
+            out += ",\"stable_kpr\":\(pairs.isEmpty),\"blocking_pairs_kpr\":[" + pairs.map(json).joined(separator: ",") + "]"
+        }
         let stats = result.stats
         out += ",\"stats\":{\"algorithm\":\(quote(stats.algorithm.rawValue)),\"programs\":\(stats.programs)"
         out += ",\"positions\":\(stats.positions),\"applicants\":\(stats.applicants),\"couples\":\(stats.couples)"
-        out += ",\"matched\":\(stats.matched),\"unmatched\":\(result.unmatched.count),\"steps\":\(stats.steps)}}"
+        out += ",\"matched\":\(stats.matched),\"unmatched\":\(result.unmatched.count),\"steps\":\(stats.steps)"
+        out += ",\"path\":\(quote(stats.path.rawValue)),\"couple_order\":\(stats.coupleOrder),\"attempts\":\(stats.attempts)}}"
         return out
     }
 

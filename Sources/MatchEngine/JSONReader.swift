@@ -152,7 +152,10 @@ struct JSONReader {
         while self.index < self.bytes.count {
             let byte = self.bytes[self.index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]), as: UTF8.self)
+                // Validated, never repaired: two different invalid ids must not collapse into one.
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]), as: UTF8.self) else {
+                    throw self.error("a string is not valid UTF-8")
+                }
                 self.index += 1
                 return text
             }
@@ -160,11 +163,15 @@ struct JSONReader {
             self.index += 1
         }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]), as: UTF8.self).unicodeScalars)
+        guard let head = String(validating: UnsafeBufferPointer(rebasing: self.bytes[start..<self.index]), as: UTF8.self) else {
+            throw self.error("a string is not valid UTF-8")
+        }
+        scalars.append(contentsOf: head.unicodeScalars)
         var pendingUTF8: [UInt8] = []
-        func flush() {
+        func flush() throws(SyntaxError) {
             if !pendingUTF8.isEmpty {
-                scalars.append(contentsOf: String(decoding: pendingUTF8, as: UTF8.self).unicodeScalars)
+                guard let text = String(validating: pendingUTF8, as: UTF8.self) else { throw self.error("a string is not valid UTF-8") }
+                scalars.append(contentsOf: text.unicodeScalars)
                 pendingUTF8.removeAll()
             }
         }
@@ -173,10 +180,10 @@ struct JSONReader {
             self.index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                flush()
+                try flush()
                 return String(scalars)
             case UInt8(ascii: "\\"):
-                flush()
+                try flush()
                 guard self.index < self.bytes.count else { throw self.error("unfinished escape") }
                 let escape = self.bytes[self.index]
                 self.index += 1

@@ -12,26 +12,36 @@ public enum Match {
     public static func run(
         _ instance: MatchInstance,
         algorithm: Algorithm = .applicantProposing,
-        checkStability: Bool = true
+        checkStability: Bool = true,
+        settling: SettlingOptions = SettlingOptions()
     ) throws -> MatchResult {
         let compiled = try CompiledInstance(instance)
-        return try self.run(compiled, algorithm: algorithm, checkStability: checkStability)
+        return try self.run(compiled, algorithm: algorithm, checkStability: checkStability, settling: settling)
     }
 
-    static func run(_ compiled: CompiledInstance, algorithm: Algorithm, checkStability: Bool) throws(MatchError) -> MatchResult {
-        let assigned: [Int32]
-        let steps: Int
+    static func run(
+        _ compiled: CompiledInstance,
+        algorithm: Algorithm,
+        checkStability: Bool,
+        settling: SettlingOptions = SettlingOptions()
+    ) throws(MatchError) -> MatchResult {
+        let outcome: Settling.Outcome
         switch algorithm {
         case .applicantProposing:
-            var engine = RothPeranson(compiled)
-            try engine.run()
-            assigned = engine.assigned
-            steps = engine.steps
+            outcome = try Settling(instance: compiled, options: settling, checkStability: checkStability).run()
         case .programProposing:
-            (assigned, steps) = try ProgramProposing(instance: compiled).run()
+            let (assigned, steps) = try ProgramProposing(instance: compiled).run()
+            outcome = Settling.Outcome(assigned: assigned, steps: steps, path: .rothPeranson, coupleOrder: 0, attempts: 1)
         }
-        let blocking = checkStability ? StabilityChecker(instance: compiled).blockingPairs(assigned: assigned) : nil
-        return MatchResult(compiled: compiled, assigned: assigned, steps: steps, algorithm: algorithm, blockingPairs: blocking)
+        let checker = StabilityChecker(instance: compiled)
+        let blocking = checkStability ? checker.blockingPairs(assigned: outcome.assigned) : nil
+        let blockingKPR = checkStability ? checker.blockingPairs(assigned: outcome.assigned, definition: .kojimaPathakRoth) : nil
+        var result = MatchResult(compiled: compiled, assigned: outcome.assigned, steps: outcome.steps, algorithm: algorithm, blockingPairs: blocking)
+        result.kprBlockingPairs = blockingKPR
+        result.stats.path = outcome.path
+        result.stats.coupleOrder = outcome.coupleOrder
+        result.stats.attempts = outcome.attempts
+        return result
     }
 
     /// Every blocking pair of `matching`; throws `MatchingError` when the matching itself is impossible.
@@ -53,6 +63,11 @@ public struct MatchResult: Equatable, Sendable {
         public var matched: Int
         /// Proposals and re-offers made; a measure of work independent of the machine.
         public var steps: Int
+        /// How the result was reached, and with which couple order (0: identifier order; n: the n-th seeded
+        /// reordering, so a run can be repeated).
+        public var path: MatchPath = .rothPeranson
+        public var coupleOrder = 0
+        public var attempts = 1
     }
 
     /// Applicant id to program id.
@@ -61,8 +76,10 @@ public struct MatchResult: Equatable, Sendable {
     public var unmatched: [String]
     /// Programs with seats left, and how many.
     public var unfilled: [String: Int]
-    /// nil when stability was not checked.
+    /// nil when stability was not checked. Rounds' definition (a couple may count its own seats as free).
     public var blockingPairs: [BlockingPair]?
+    /// The same by Kojima, Pathak and Roth's definition (never more than the above).
+    public var kprBlockingPairs: [BlockingPair]?
     public var stats: Stats
 
     public var isStable: Bool? { self.blockingPairs.map(\.isEmpty) }

@@ -48,6 +48,9 @@ public struct MatchInstance: Equatable, Sendable {
     }
 
     /// How many positions the programs offer in all.
+    /// The largest capacity a program may have.
+    public static let maximumCapacity = 100_000
+
     public var positionCount: Int { self.programs.reduce(0) { $0 + max(0, $1.capacity) } }
 
     /// How many people take part (couple members counted one by one).

@@ -6,9 +6,11 @@ struct ProgramHolds {
     private var applicant: [Int32]
     private var rank: [Int32]
 
-    init(capacity: [Int32]) {
+    /// - Parameter rankingCounts: how many applicants each program ranks; it never holds more than that,
+    ///   so a huge capacity costs no memory.
+    init(capacity: [Int32], rankingCounts: [Int32]) {
         var start = [Int32](repeating: 0, count: capacity.count + 1)
-        for p in 0..<capacity.count { start[p + 1] = start[p] + capacity[p] }
+        for p in 0..<capacity.count { start[p + 1] = start[p] + min(capacity[p], rankingCounts[p]) }
         self.start = start
         self.capacity = capacity
         self.count = [Int32](repeating: 0, count: capacity.count)

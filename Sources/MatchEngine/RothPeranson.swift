@@ -19,13 +19,19 @@ struct RothPeranson {
     private var programStack: [Int32] = []
     private var isOnProgramStack: [Bool]
     private(set) var steps = 0
+    /// The order couples enter in (indexes); identifier order unless a retry chose another.
+    private let coupleOrder: [Int32]
+    /// How often each applicant was let go; an applicant pushed out again and again means a cycle.
+    private var displacements: [Int32]
 
-    init(_ instance: CompiledInstance, stepLimit: Int? = nil) {
+    init(_ instance: CompiledInstance, coupleOrder: [Int32]? = nil, stepLimit: Int? = nil) {
         self.instance = instance
+        self.coupleOrder = coupleOrder ?? (0..<Int32(instance.coupleCount)).map { $0 }
+        self.displacements = [Int32](repeating: 0, count: instance.applicantCount)
         let listSize = instance.applicantPrograms.count + instance.pairFirst.count + instance.programApplicants.count
         // Singles-only runs need at most one step per list entry; the slack is for couples' re-entries.
         self.stepLimit = stepLimit ?? (16 * listSize + 10_000)
-        self.holds = ProgramHolds(capacity: instance.capacity)
+        self.holds = ProgramHolds(capacity: instance.capacity, rankingCounts: instance.rankingCounts)
         self.assigned = [Int32](repeating: -1, count: instance.applicantCount)
         self.next = Array(instance.applicantStart.dropLast())
         self.coupleNext = Array(instance.coupleStart.dropLast())
@@ -39,10 +45,25 @@ struct RothPeranson {
             self.applicantStack.append(a)
             try self.drain()
         }
-        for c in 0..<Int32(self.instance.coupleCount) {
+        for c in self.coupleOrder {
             self.applicantStack.append(-(c + 1))
             try self.drain()
         }
+    }
+
+    /// Roth and Peranson's cycle test: the same applicant pushed out of programs far more often than a
+    /// converging run needs (in deferred acceptance without couples, at most once per list entry).
+    private var isCycling = false
+
+    private mutating func countDisplacement(_ a: Int32) {
+        self.displacements[Int(a)] += 1
+        let listLength: Int32
+        if let c = self.instance.couple(of: a) {
+            listLength = self.instance.coupleStart[Int(c) + 1] - self.instance.coupleStart[Int(c)]
+        } else {
+            listLength = self.instance.applicantStart[Int(a) + 1] - self.instance.applicantStart[Int(a)]
+        }
+        if self.displacements[Int(a)] > 4 * listLength + 16 { self.isCycling = true }
     }
 
     private mutating func drain() throws(MatchError) {
@@ -58,7 +79,7 @@ struct RothPeranson {
 
     @inline(__always) private mutating func step() throws(MatchError) {
         self.steps += 1
-        if self.steps > self.stepLimit { throw .didNotConverge(steps: self.steps) }
+        if self.steps > self.stepLimit || self.isCycling { throw .didNotConverge(steps: self.steps) }
     }
 
     private mutating func proposeSingle(_ a: Int32) throws(MatchError) {
@@ -148,6 +169,7 @@ struct RothPeranson {
     /// An applicant was pushed out of their program. A single tries their next choice; a couple withdraws
     /// its other member too (that seat goes on the program stack) and tries its next pair.
     private mutating func letGo(_ a: Int32) {
+        self.countDisplacement(a)
         guard let c = self.instance.couple(of: a) else {
             self.assigned[Int(a)] = -1
             self.next[Int(a)] += 1

@@ -6,20 +6,51 @@ public enum BlockingPair: Equatable, Hashable, Sendable {
     case couple(members: [String], programs: [String?])
 }
 
+/// Which couples' deviations count as blocking.
+public enum StabilityDefinition: String, Sendable, CaseIterable {
+    /// Rounds' own, stricter rule: a couple judging a better pair may count the seats its members hold now
+    /// as free (it would leave them), including both members moving into one program.
+    case couplesFreeTheirSeats = "rounds"
+    /// Kojima, Pathak and Roth (2013): each program judges the member joining it against everyone it holds
+    /// now, the couple's own members included; a member who stays where they are needs no new acceptance.
+    case kojimaPathakRoth = "kpr"
+}
+
 /// Lists every blocking pair of a matching. A matching with none is stable.
 struct StabilityChecker {
     let instance: CompiledInstance
 
-    func blockingPairs(assigned: [Int32]) -> [BlockingPair] {
-        var holds = ProgramHolds(capacity: self.instance.capacity)
+    /// A blocking pair by index: a single and a program, or a couple and a pair of programs (-1: none).
+    enum Found: Equatable {
+        case single(applicant: Int32, program: Int32)
+        case couple(couple: Int32, first: Int32, second: Int32)
+    }
+
+    func blockingPairs(assigned: [Int32], definition: StabilityDefinition = .couplesFreeTheirSeats) -> [BlockingPair] {
+        self.find(assigned: assigned, definition: definition).map { found in
+            switch found {
+            case .single(let a, let p):
+                return .single(applicant: self.instance.applicantIDs[Int(a)], program: self.instance.programIDs[Int(p)])
+            case .couple(let c, let first, let second):
+                let memberA = self.instance.member(0, ofCouple: c)
+                return .couple(
+                    members: [self.instance.applicantIDs[Int(memberA)], self.instance.applicantIDs[Int(memberA) + 1]],
+                    programs: [first, second].map { $0 >= 0 ? self.instance.programIDs[Int($0)] : nil }
+                )
+            }
+        }
+    }
+
+    func find(assigned: [Int32], definition: StabilityDefinition, limit: Int = .max) -> [Found] {
+        var holds = ProgramHolds(capacity: self.instance.capacity, rankingCounts: self.instance.rankingCounts)
         // Ranks of held applicants, so "would the program take this applicant" can be answered.
         for a in 0..<Int32(self.instance.applicantCount) {
             let p = assigned[Int(a)]
             guard p >= 0 else { continue }
             holds.admit(p, applicant: a, rank: self.rank(of: a, at: p) ?? .max)
         }
-        var pairs: [BlockingPair] = []
-        for a in 0..<self.instance.singleCount {
+        var found: [Found] = []
+        for a in 0..<self.instance.singleCount where found.count < limit {
             let start = Int(self.instance.applicantStart[a])
             let end = Int(self.instance.applicantStart[a + 1])
             for entry in start..<end {
@@ -27,26 +58,28 @@ struct StabilityChecker {
                 if p == assigned[a] { break }
                 let rank = self.instance.applicantEntryRank[entry]
                 if rank >= 0 && holds.wouldAccept(p, rank: rank) {
-                    pairs.append(.single(applicant: self.instance.applicantIDs[a], program: self.instance.programIDs[Int(p)]))
+                    found.append(.single(applicant: Int32(a), program: p))
                 }
             }
         }
-        for c in 0..<Int32(self.instance.coupleCount) {
-            pairs.append(contentsOf: self.coupleBlockingPairs(c, assigned: assigned, holds: holds))
+        for c in 0..<Int32(self.instance.coupleCount) where found.count < limit {
+            found.append(contentsOf: self.coupleBlockingPairs(c, assigned: assigned, holds: holds, definition: definition))
         }
-        return pairs
+        return found
     }
 
-    private func coupleBlockingPairs(_ c: Int32, assigned: [Int32], holds: ProgramHolds) -> [BlockingPair] {
+    private func coupleBlockingPairs(_ c: Int32, assigned: [Int32], holds: ProgramHolds, definition: StabilityDefinition) -> [Found] {
         let memberA = self.instance.member(0, ofCouple: c)
         let memberB = memberA + 1
         let currentA = assigned[Int(memberA)]
         let currentB = assigned[Int(memberB)]
         var holds = holds
-        // Judge each better pair as if the couple had left its current places.
-        if currentA >= 0 { holds.remove(currentA, applicant: memberA) }
-        if currentB >= 0 { holds.remove(currentB, applicant: memberB) }
-        var pairs: [BlockingPair] = []
+        if definition == .couplesFreeTheirSeats {
+            // Judge each better pair as if the couple had left its current places.
+            if currentA >= 0 { holds.remove(currentA, applicant: memberA) }
+            if currentB >= 0 { holds.remove(currentB, applicant: memberB) }
+        }
+        var pairs: [Found] = []
         let start = Int(self.instance.coupleStart[Int(c)])
         let end = Int(self.instance.coupleStart[Int(c) + 1])
         for j in start..<end {
@@ -57,20 +90,25 @@ struct StabilityChecker {
             let secondRank = self.instance.pairSecondRank[j]
             if (first >= 0 && firstRank < 0) || (second >= 0 && secondRank < 0) { continue }
             let accepted: Bool
-            if first >= 0 && first == second {
-                accepted = holds.wouldAcceptBoth(first, firstRank, secondRank)
-            } else {
-                accepted = (first < 0 || holds.wouldAccept(first, rank: firstRank))
-                    && (second < 0 || holds.wouldAccept(second, rank: secondRank))
+            switch definition {
+            case .couplesFreeTheirSeats:
+                if first >= 0 && first == second {
+                    accepted = holds.wouldAcceptBoth(first, firstRank, secondRank)
+                } else {
+                    accepted = (first < 0 || holds.wouldAccept(first, rank: firstRank))
+                        && (second < 0 || holds.wouldAccept(second, rank: secondRank))
+                }
+            case .kojimaPathakRoth:
+                let staysA = first == currentA
+                let staysB = second == currentB
+                if first >= 0 && first == second && !staysA && !staysB {
+                    accepted = holds.wouldAcceptBoth(first, firstRank, secondRank)
+                } else {
+                    accepted = (first < 0 || staysA || holds.wouldAccept(first, rank: firstRank))
+                        && (second < 0 || staysB || holds.wouldAccept(second, rank: secondRank))
+                }
             }
-            if accepted {
-                pairs.append(
-                    .couple(
-                        members: [self.instance.applicantIDs[Int(memberA)], self.instance.applicantIDs[Int(memberB)]],
-                        programs: [first, second].map { $0 >= 0 ? self.instance.programIDs[Int($0)] : nil }
-                    )
-                )
-            }
+            if accepted { pairs.append(.couple(couple: c, first: first, second: second)) }
         }
         return pairs
     }

@@ -71,7 +71,7 @@ import Testing
         #expect(result.assignments == ["a1": "P", "a3": "P", "a4": "Q"])
         #expect(
             InstanceFormat.json(result)
-                == #"{"assignments":{"a1":"P","a3":"P","a4":"Q"},"unmatched":["a2"],"unfilled":{},"stable":true,"blocking_pairs":[],"stats":{"algorithm":"applicant-proposing","programs":2,"positions":3,"applicants":4,"couples":1,"matched":3,"unmatched":1,"steps":3}}"#
+                == #"{"assignments":{"a1":"P","a3":"P","a4":"Q"},"unmatched":["a2"],"unfilled":{},"stable":true,"blocking_pairs":[],"stable_kpr":true,"blocking_pairs_kpr":[],"stats":{"algorithm":"applicant-proposing","programs":2,"positions":3,"applicants":4,"couples":1,"matched":3,"unmatched":1,"steps":3,"path":"roth-peranson","couple_order":0,"attempts":1}}"#
         )
     }
 

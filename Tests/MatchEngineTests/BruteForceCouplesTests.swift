@@ -1,0 +1,116 @@
+import Testing
+
+@testable import MatchEngine
+
+/// Issue 14: on small random instances with couples (including couples ranking one program for both
+/// members, and "no match" halves), the engine must never return an unstable matching, nor give up,
+/// when a brute-force search finds a stable one.
+@Suite struct BruteForceCouplesTests {
+    /// A small random instance: 2–4 programs of capacity 1–2, 1–4 singles, 1–2 couples.
+    static func instance(seed: UInt64) -> MatchInstance {
+        var random = SplitMix64(seed: seed)
+        func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        let programIDs = (0..<(2 + below(3))).map { "P\($0)" }
+        let singles = (0..<(1 + below(4))).map { "s\($0)" }
+        let couples = (0..<(1 + below(2))).map { ["c\($0)a", "c\($0)b"] }
+        let everyone = singles + couples.flatMap { $0 }
+        func shuffled<T>(_ items: [T]) -> [T] {
+            var items = items
+            for index in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(index, below(index + 1)) }
+            return items
+        }
+        let applicants = singles.map { MatchInstance.Applicant(id: $0, ranking: Array(shuffled(programIDs).prefix(1 + below(programIDs.count)))) }
+        let coupleRecords = couples.map { members -> MatchInstance.Couple in
+            let options: [String?] = programIDs.map(Optional.some) + [nil]
+            var pairs: [[String?]] = []
+            for first in options { for second in options where !(first == nil && second == nil) { pairs.append([first, second]) } }
+            return MatchInstance.Couple(members: members, ranking: Array(shuffled(pairs).prefix(2 + below(pairs.count - 1))))
+        }
+        let programs = programIDs.map { id in
+            MatchInstance.Program(id: id, capacity: 1 + below(2), ranking: shuffled(everyone).filter { _ in below(5) > 0 })
+        }
+        return MatchInstance(programs: programs, applicants: applicants, couples: coupleRecords)
+    }
+
+    /// Every matching in which each single takes a program on their list or nothing, each couple a pair on
+    /// its list or nothing, within capacities and mutually ranked; the first with no blocking pair (by
+    /// Rounds' definition), if any.
+    static func bruteForceStable(_ instance: MatchInstance) throws -> [Int32]? {
+        let compiled = try CompiledInstance(instance)
+        let checker = StabilityChecker(instance: compiled)
+        func acceptable(_ a: Int32, _ p: Int32) -> Bool { p < 0 || checker.rank(of: a, at: p) != nil }
+        // Each unit's options as (applicant, program) assignments; the empty option first.
+        var units: [[[(Int32, Int32)]]] = []
+        for a in 0..<Int32(compiled.singleCount) {
+            let list = Int(compiled.applicantStart[Int(a)])..<Int(compiled.applicantStart[Int(a) + 1])
+            units.append([[]] + list.map { compiled.applicantPrograms[$0] }.filter { acceptable(a, $0) }.map { [(a, $0)] })
+        }
+        for c in 0..<Int32(compiled.coupleCount) {
+            let memberA = compiled.member(0, ofCouple: c)
+            var options: [[(Int32, Int32)]] = [[]]
+            for j in Int(compiled.coupleStart[Int(c)])..<Int(compiled.coupleStart[Int(c) + 1]) {
+                let first = compiled.pairFirst[j]
+                let second = compiled.pairSecond[j]
+                guard acceptable(memberA, first), acceptable(memberA + 1, second) else { continue }
+                options.append([(memberA, first), (memberA + 1, second)].filter { $0.1 >= 0 })
+            }
+            units.append(options)
+        }
+        var assigned = [Int32](repeating: -1, count: compiled.applicantCount)
+        var filled = [Int32](repeating: 0, count: compiled.programCount)
+        func search(_ index: Int) -> Bool {
+            if index == units.count {
+                return checker.find(assigned: assigned, definition: .couplesFreeTheirSeats, limit: 1).isEmpty
+            }
+            for option in units[index] {
+                let fits = option.allSatisfy { entry in
+                    filled[Int(entry.1)] + Int32(option.filter { $0.1 == entry.1 }.count) <= compiled.capacity[Int(entry.1)]
+                }
+                guard fits else { continue }
+                for (a, p) in option { assigned[Int(a)] = p; filled[Int(p)] += 1 }
+                if search(index + 1) { return true }
+                for (a, p) in option { assigned[Int(a)] = -1; filled[Int(p)] -= 1 }
+            }
+            return false
+        }
+        return search(0) ? assigned : nil
+    }
+
+    @Test func theEngineSettlesStablyWheneverAStableMatchingExists() throws {
+        var failures: [String] = []
+        var withStable = 0
+        for seed in UInt64(1)...3_000 {
+            let instance = Self.instance(seed: seed)
+            // Programs must rank every applicant they may be paired with only if listed; the ranking may be
+            // partial, which the engine and the checker both read as "unacceptable".
+            guard let stable = try Self.bruteForceStable(instance) else { continue }
+            let stableDescription = stable.map(String.init).joined(separator: ",")
+            withStable += 1
+            do {
+                let result = try Match.run(instance)
+                if result.isStable != true {
+                    failures.append("seed \(seed): unstable \(result.blockingPairs ?? []) though [\(stableDescription)] is stable")
+                }
+            } catch {
+                failures.append("seed \(seed): \(error) though [\(stableDescription)] is stable")
+            }
+        }
+        #expect(withStable > 2_000)
+        #expect(failures.isEmpty, "\(failures.count) failures, e.g. \(failures.prefix(5))")
+    }
+
+    /// The cases the first Roth–Peranson pass could not settle (it cycled: seeds 303, 643, 1276, 1579,
+    /// 2014, 2411, 2433, 2580, 2986 of the generator above) settle by another couple order or by repair,
+    /// the result says which, and the same input gives the same answer.
+    @Test(arguments: [UInt64(303), 643, 1276, 1579, 2014, 2411, 2433, 2580, 2986])
+    func cyclingCasesSettleByAnotherPathAndSayWhich(seed: UInt64) throws {
+        let instance = Self.instance(seed: seed)
+        #expect(try Self.bruteForceStable(instance) != nil)
+        #expect(throws: MatchError.self) { try Match.run(instance, settling: SettlingOptions(reorders: 0, repairBudget: 0)) }
+        let result = try Match.run(instance)
+        #expect(result.isStable == true)
+        #expect(result.kprBlockingPairs == [])
+        #expect(result.stats.path != .rothPeranson)
+        #expect(try Match.run(instance) == result)
+    }
+}
