@@ -20,11 +20,16 @@ ROUNDS_SQLITE_PATH="$WORK/rounds.sqlite" ROUNDS_STORAGE_DIR="$WORK/storage" ROUN
     ROUNDS_SIGNUPS_PER_IP=1000 ROUNDS_CATALOG_RECHECK_SECONDS=0 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER $SMTP 2>/dev/null || true; wait $SERVER $SMTP 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break
-    sleep 0.3
-done
-curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/server.log"; exit 1; }
+# Waits until URL answers /healthz (curl -k: the HTTPS server uses a throwaway certificate); else shows LOG.
+wait_for() {
+    for _ in $(seq 1 100); do
+        curl -fsk "$1/healthz" >/dev/null && return 0
+        sleep 0.3
+    done
+    cat "$2"
+    exit 1
+}
+wait_for "http://127.0.0.1:$PORT" "$WORK/server.log"
 
 export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail"
 "$VENV/bin/python" -m pytest -q e2e/journeys
@@ -49,9 +54,5 @@ ROUNDS_SQLITE_PATH="$WORK/tls.sqlite" ROUNDS_STORAGE_DIR="$WORK/tls-storage" ROU
     ROUNDS_TLS_CERT_FILE="$WORK/tls.crt" ROUNDS_TLS_KEY_FILE="$WORK/tls.key" "$BIN" serve >"$WORK/tls-server.log" 2>&1 &
 TLS_SERVER=$!
 trap 'kill $SERVER $SMTP $TLS_SERVER 2>/dev/null || true; wait $SERVER $SMTP $TLS_SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do
-    curl -fsk "https://127.0.0.1:$TLS_PORT/healthz" >/dev/null && break
-    sleep 0.3
-done
-curl -fsk "https://127.0.0.1:$TLS_PORT/healthz" >/dev/null || { cat "$WORK/tls-server.log"; exit 1; }
+wait_for "https://127.0.0.1:$TLS_PORT" "$WORK/tls-server.log"
 ROUNDS_E2E_URL="https://127.0.0.1:$TLS_PORT" "$VENV/bin/python" -m pytest -q e2e/tls

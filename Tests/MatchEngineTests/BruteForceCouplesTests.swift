@@ -114,3 +114,54 @@ import Testing
         #expect(try Match.run(instance) == result)
     }
 }
+
+/// Issue 14: the two stability definitions, on the example docs/MATCH.md gives, and the reader's limits.
+@Suite struct StabilityDefinitionTests {
+    @Test func aSwapBlocksByRoundsRuleButNotByKojimaPathakRoth() throws {
+        let instance = MatchInstance(
+            programs: [.init(id: "P", capacity: 1, ranking: ["a", "b"]), .init(id: "Q", capacity: 1, ranking: ["b", "a"])],
+            applicants: [],
+            couples: [.init(members: ["a", "b"], ranking: [["Q", "P"], ["P", "Q"]])]
+        )
+        let compiled = try CompiledInstance(instance)
+        let checker = StabilityChecker(instance: compiled)
+        let a = try #require(compiled.applicantIDs.firstIndex(of: "a"))
+        var assigned = [Int32](repeating: -1, count: 2)
+        assigned[a] = Int32(try #require(compiled.programIDs.firstIndex(of: "P")))
+        assigned[1 - a] = Int32(try #require(compiled.programIDs.firstIndex(of: "Q")))
+        #expect(checker.blockingPairs(assigned: assigned, definition: .kojimaPathakRoth) == [])
+        #expect(checker.blockingPairs(assigned: assigned) == [.couple(members: ["a", "b"], programs: ["Q", "P"])])
+        // The engine itself gives the couple its first pair, stable by both.
+        let result = try Match.run(instance)
+        #expect(result.assignments == ["a": "Q", "b": "P"])
+        #expect(result.isStable == true && result.kprBlockingPairs == [])
+    }
+
+    @Test func hugeCapacitiesAndInvalidUTF8AreRefusedWithAMessage() throws {
+        let huge = #"{"programs":[{"id":"P","capacity":999999999,"ranking":["a"]}],"applicants":[{"id":"a","ranking":["P"]}]}"#
+        let instance = try InstanceFormat.instance(fromJSON: Array(huge.utf8))
+        #expect(throws: InstanceError.capacityTooLarge(program: "P", capacity: 999_999_999, maximum: MatchInstance.maximumCapacity)) {
+            try Match.run(instance)
+        }
+        // At the limit a capacity costs only what the program ranks.
+        let large = #"{"programs":[{"id":"P","capacity":100000,"ranking":["a"]}],"applicants":[{"id":"a","ranking":["P"]}]}"#
+        #expect(try Match.run(try InstanceFormat.instance(fromJSON: Array(large.utf8))).assignments == ["a": "P"])
+        // "a\xFF" and "a\xFE" would both have become "a\u{FFFD}".
+        var bytes = Array(#"{"programs":[{"id":"P","capacity":1,"ranking":["a"#.utf8)
+        bytes += [0xFF] + Array(#""]}],"applicants":[]}"#.utf8)
+        #expect(throws: (any Error).self) { try InstanceFormat.instance(fromJSON: bytes) }
+        do {
+            _ = try InstanceFormat.instance(fromJSON: bytes)
+        } catch {
+            #expect("\(error)".contains("not valid UTF-8"), "\(error)")
+        }
+        // Valid JSON nested far deeper than the format needs stops at a stated limit, not the stack.
+        let deep = #"{"programs":[],"applicants":[],"notes":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        do {
+            _ = try InstanceFormat.instance(fromJSON: Array(deep.utf8))
+            Issue.record("deep nesting was accepted")
+        } catch {
+            #expect("\(error)".contains("nested too deeply"), "\(error)")
+        }
+    }
+}
