@@ -34,7 +34,8 @@ public enum Match {
             outcome = Settling.Outcome(assigned: assigned, steps: steps, path: .rothPeranson, coupleOrder: 0, attempts: 1)
         }
         let checker = StabilityChecker(instance: compiled)
-        let blocking = checkStability ? checker.blockingPairs(assigned: outcome.assigned) : nil
+        // A result Settling already proved stable is not checked by Rounds' definition a second time.
+        let blocking = checkStability ? (outcome.isKnownStable ? [] : checker.blockingPairs(assigned: outcome.assigned)) : nil
         let blockingKPR = checkStability ? checker.blockingPairs(assigned: outcome.assigned, definition: .kojimaPathakRoth) : nil
         var result = MatchResult(compiled: compiled, assigned: outcome.assigned, steps: outcome.steps, algorithm: algorithm, blockingPairs: blocking)
         result.kprBlockingPairs = blockingKPR

@@ -25,11 +25,10 @@ struct RothPeranson {
     private var displacements: [Int32]
 
     /// An applicant displaced more than `displacementFactor` × their list length + 16 times means a cycle.
-    private let displacementFactor: Int32
+    static let displacementFactor: Int32 = 4
 
-    init(_ instance: CompiledInstance, coupleOrder: [Int32]? = nil, stepLimit: Int? = nil, displacementFactor: Int32 = 4) {
+    init(_ instance: CompiledInstance, coupleOrder: [Int32]? = nil, stepLimit: Int? = nil) {
         self.instance = instance
-        self.displacementFactor = displacementFactor
         self.coupleOrder = coupleOrder ?? (0..<Int32(instance.coupleCount)).map { $0 }
         self.displacements = [Int32](repeating: 0, count: instance.applicantCount)
         let listSize = instance.applicantPrograms.count + instance.pairFirst.count + instance.programApplicants.count
@@ -67,7 +66,7 @@ struct RothPeranson {
         } else {
             listLength = self.instance.applicantStart[Int(a) + 1] - self.instance.applicantStart[Int(a)]
         }
-        if self.displacements[Int(a)] > self.displacementFactor * listLength + 16 { self.isCycling = true }
+        if self.displacements[Int(a)] > Self.displacementFactor * listLength + 16 { self.isCycling = true }
     }
 
     private mutating func drain() throws(MatchError) {

@@ -36,6 +36,8 @@ struct Settling {
         var path: MatchPath
         var coupleOrder: Int
         var attempts: Int
+        /// True when this run already checked the result by Rounds' definition and found no blocking pair.
+        var isKnownStable = false
     }
 
     /// The couples in the order attempt `number` enters them: identifier order first, then seeded shuffles.
@@ -66,13 +68,14 @@ struct Settling {
                 continue
             }
             totalSteps += engine.steps
-            let settled =
-                !self.checkStability || self.instance.coupleCount == 0
-                || StabilityChecker(instance: self.instance).find(assigned: engine.assigned, definition: .couplesFreeTheirSeats, limit: 1).isEmpty
-            if settled {
+            let isChecked = self.checkStability && self.instance.coupleCount > 0
+            let isStable =
+                isChecked
+                && StabilityChecker(instance: self.instance).find(assigned: engine.assigned, definition: .couplesFreeTheirSeats, limit: 1).isEmpty
+            if !isChecked || isStable {
                 return Outcome(
                     assigned: engine.assigned, steps: totalSteps, path: number == 0 ? .rothPeranson : .reorderedCouples,
-                    coupleOrder: number, attempts: number + 1
+                    coupleOrder: number, attempts: number + 1, isKnownStable: isStable
                 )
             }
             lastAssigned = engine.assigned
@@ -83,7 +86,7 @@ struct Settling {
             if repair.run(budget: self.options.repairBudget) {
                 return Outcome(
                     assigned: repair.assigned, steps: totalSteps + repair.steps, path: .blockingPairRepair,
-                    coupleOrder: attempts - 1, attempts: attempts
+                    coupleOrder: attempts - 1, attempts: attempts, isKnownStable: true
                 )
             }
         }
