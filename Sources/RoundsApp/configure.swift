@@ -12,7 +12,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         clock: SystemClock(),
         passwordHasher: PasswordHashing(cost: config.security.bcryptCost),
         passwordPolicy: CommonPasswords.policy(year: Calendar.utc.component(.year, from: Date())),
-        breachedPasswords: config.security.pwnedPasswordsURL.map { PwnedPasswordsRange(baseURL: $0, client: app.client, logger: app.logger) }
+        breachedPasswords: config.security.pwnedPasswordsURL.map { PwnedPasswordsRange(baseURL: $0, client: app.client) }
     )
 
     do {  // database

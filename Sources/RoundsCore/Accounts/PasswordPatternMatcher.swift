@@ -162,7 +162,8 @@ struct PatternMatcher {
                 }
                 guard repeatsSeen >= 2 else { continue }
                 let end = start + repeatsSeen * blockLength - 1
-                let blockGuesses = pow(10, PasswordStrength.blockEstimate(String(block)))
+                // The block itself as brute force (10 per character); a dictionary word is found on its own.
+                let blockGuesses = pow(10, Double(blockLength))
                 found.append(PasswordPattern(kind: .repeated, start: start, end: end, guesses: blockGuesses * Double(repeatsSeen)))
             }
         }
@@ -251,13 +252,6 @@ struct PatternMatcher {
         default:
             return nil
         }
-    }
-}
-
-extension PasswordStrength {
-    /// A repeated block's own guesses: brute force at 10 per character, capped by a plain count.
-    static func blockEstimate(_ block: String) -> Double {
-        Double(block.count)
     }
 }
 

@@ -29,7 +29,7 @@ func withRoundsApp<T>(
         clock: clock,
         passwordHasher: PasswordHashing(cost: config.security.bcryptCost),
         passwordPolicy: TestDatabase.passwordPolicy,
-        breachedPasswords: config.security.pwnedPasswordsURL.map { PwnedPasswordsRange(baseURL: $0, client: app.client, logger: app.logger) }
+        breachedPasswords: config.security.pwnedPasswordsURL.map { PwnedPasswordsRange(baseURL: $0, client: app.client) }
     )
     do {
         try await configure(app, config: config, services: services)

@@ -14,7 +14,6 @@ struct PwnedPasswordsRange: BreachedPasswordChecker {
 
     let baseURL: String
     let client: any Client
-    let logger: Logger
 
     /// The hex SHA-1 of `password`, upper case, split into the prefix that is sent and the suffix that is not.
     static func split(_ password: String) -> (prefix: String, suffix: String) {

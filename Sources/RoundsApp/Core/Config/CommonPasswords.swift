@@ -4,14 +4,10 @@ import RoundsCore
 /// The word lists of the password policy, shipped with the app (see Resources/data/README.md for their
 /// source): common passwords, then US first names and surnames, each most common first.
 enum CommonPasswords {
-    static func load() throws -> [String] {
-        try Self.list("common-passwords")
-    }
-
     /// The policy with every shipped list, for passwords chosen in `year`.
     static func policy(year: Int) throws -> PasswordPolicy {
         PasswordPolicy(
-            commonPasswords: try Self.load(),
+            commonPasswords: try Self.list("common-passwords"),
             otherWords: [try Self.list("us-first-names"), try Self.list("us-surnames")],
             referenceYear: year
         )

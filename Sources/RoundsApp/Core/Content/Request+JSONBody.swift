@@ -9,6 +9,13 @@ extension Request {
         guard let data = self.body.data, data.readableBytes > 0 else {
             throw Abort(.badRequest, reason: "The body is empty; send a JSON object.")
         }
+        return try self.decodeBody(Body.self, unreadable: "The body is not valid JSON.")
+    }
+
+    /// Decodes the body with Vapor's content decoders. Decoding errors (a missing or mistyped field) and
+    /// HTTP errors pass through; a parser's own error, from a body that is not what it claims to be,
+    /// becomes 400 with `reason`.
+    func decodeBody<Body: Decodable>(_ type: Body.Type, unreadable reason: String) throws -> Body {
         do {
             return try self.content.decode(Body.self)
         } catch let error as DecodingError {
@@ -16,7 +23,7 @@ extension Request {
         } catch let error as any AbortError {
             throw error
         } catch {
-            throw Abort(.badRequest, reason: "The body is not valid JSON.")
+            throw Abort(.badRequest, reason: reason)
         }
     }
 

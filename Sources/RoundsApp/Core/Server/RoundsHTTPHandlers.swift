@@ -203,7 +203,7 @@ final class VaporRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
         var headers = response.headers
         headers.remove(name: .transferEncoding)
         headers.replaceOrAdd(name: .contentLength, value: String(body?.readableBytes ?? 0))
-        let keepAlive = request.isKeepAlive && !headers.contains(name: .connection, value: "close") && !isTooLarge(response)
+        let keepAlive = request.isKeepAlive && !headers.contains(name: .connection, value: "close") && !Self.endsConnection(response)
         if !keepAlive { headers.replaceOrAdd(name: .connection, value: "close") }
         let head = HTTPResponseHead(version: request.version, status: response.status, headers: headers)
         context.write(self.wrapOutboundOut(.head(head)), promise: nil)
@@ -223,7 +223,7 @@ final class VaporRequestHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     /// After a refused oversized body the rest of it may still be arriving: close rather than read on.
-    private func isTooLarge(_ response: Response) -> Bool {
+    private static func endsConnection(_ response: Response) -> Bool {
         response.status == .payloadTooLarge
     }
 }

@@ -57,15 +57,7 @@ extension Request {
         guard self.headers.contentType?.type == "multipart", self.headers.contentType?.subType == "form-data" else {
             throw Abort(.unsupportedMediaType, reason: "Upload \(what) as multipart/form-data with the fields \(fields).")
         }
-        do {
-            return try self.content.decode(Form.self)
-        } catch let error as DecodingError {
-            throw error
-        } catch let error as any AbortError {
-            throw error
-        } catch {
-            throw Abort(.badRequest, reason: "The body is not valid multipart/form-data; send the fields \(fields).")
-        }
+        return try self.decodeBody(Form.self, unreadable: "The body is not valid multipart/form-data; send the fields \(fields).")
     }
 }
 
