@@ -10,7 +10,7 @@ public enum EmailAddress {
     /// A deliberately plain check: one `@`, a non-empty local part, a dotted domain, no spaces.
     public static func isPlausible(_ raw: String) -> Bool {
         let value = raw.trimmingWhitespace()
-        guard value.count <= maximumLength, !value.contains(where: \.isWhitespace) else { return false }
+        guard value.textLength <= maximumLength, !value.contains(where: \.isWhitespace) else { return false }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)

@@ -26,7 +26,7 @@ public struct PasswordPolicy: Sendable {
     /// Checks a proposed password, naming `field` in the error. `userInputs` are the account's own
     /// e-mail and name, which an attacker tries first.
     public func check(_ password: String, field: String = "password", userInputs: [String] = []) -> FieldError? {
-        let length = password.count
+        let length = password.textLength
         if length < Self.minimumLength {
             return FieldError(field: field, message: "Use at least \(Self.minimumLength) characters.")
         }

@@ -30,9 +30,9 @@ public struct ApplicationDraft: Equatable, Sendable {
     /// Rules every saved draft keeps: the statement fits, not too many documents.
     public func checkForSaving() -> ValidationReport {
         var errors: [FieldError] = []
-        if self.statement.count > Self.maximumStatementLength {
+        if self.statement.textLength > Self.maximumStatementLength {
             errors.append(
-                FieldError(field: "statement", message: "The statement is \(self.statement.count) characters; the limit is \(Self.maximumStatementLength).")
+                FieldError(field: "statement", message: "The statement is \(self.statement.textLength) characters; the limit is \(Self.maximumStatementLength).")
             )
         }
         if self.documentKinds.count > Self.maximumDocuments {
@@ -46,7 +46,7 @@ public struct ApplicationDraft: Equatable, Sendable {
     public func checkForSubmission(requirements: Set<Requirement>) -> ValidationReport {
         var report = self.checkForSaving()
         let statement = self.statement.trimmingWhitespace()
-        if statement.count < Self.minimumStatementLength {
+        if statement.textLength < Self.minimumStatementLength {
             report.errors.append(
                 FieldError(
                     field: "statement",

@@ -105,7 +105,7 @@ public enum ApplicationTransitions {
             guard let expiry = context.offerExpiresAt, context.now >= expiry else { return .failure(.offerStillOpen) }
         case .cancel:
             let note = context.note.trimmingCharacters(in: .whitespacesAndNewlines)
-            if note.isEmpty || note.count > Self.maximumNoteLength { return .failure(.reasonRequired) }
+            if note.isEmpty || note.textLength > Self.maximumNoteLength { return .failure(.reasonRequired) }
         case .complete where context.today <= context.sessionEnd:
             return .failure(.sessionNotEnded(context.sessionEnd))
         default:

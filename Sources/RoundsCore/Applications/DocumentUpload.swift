@@ -123,7 +123,7 @@ public enum DocumentUpload {
     /// Why a file name is refused, or nil. Names are shown and offered back on download, never used as paths.
     static func problem(withName name: String) -> String? {
         if name.isEmpty { return "Choose a file to upload." }
-        if name.count > Self.maximumNameLength { return "The file name is longer than \(Self.maximumNameLength) characters; rename the file." }
+        if name.textLength > Self.maximumNameLength { return "The file name is longer than \(Self.maximumNameLength) characters; rename the file." }
         if name.contains("/") || name.contains("\\") || name == "." || name == ".." || name.hasPrefix(".") {
             return "The file name looks like a path; rename the file to a plain name such as cv.pdf."
         }

@@ -30,11 +30,11 @@ public struct SiteDraft: Equatable, Sendable {
         let state = self.state.trimmingWhitespace().uppercased()
         let zip = self.zip.trimmingWhitespace()
         let website = self.website.trimmingWhitespace()
-        if name.isEmpty || name.count > 200 { errors.append(FieldError(field: "name", message: "Enter the site's name (at most 200 characters).")) }
+        if name.isEmpty || name.textLength > 200 { errors.append(FieldError(field: "name", message: "Enter the site's name (at most 200 characters).")) }
         let kind = SiteKind(rawValue: self.kind)
         if kind == nil { errors.append(FieldError(field: "kind", message: "Choose what kind of site it is.")) }
-        if street.isEmpty || street.count > 200 { errors.append(FieldError(field: "street", message: "Enter the street address.")) }
-        if city.isEmpty || city.count > 100 { errors.append(FieldError(field: "city", message: "Enter the city.")) }
+        if street.isEmpty || street.textLength > 200 { errors.append(FieldError(field: "street", message: "Enter the street address.")) }
+        if city.isEmpty || city.textLength > 100 { errors.append(FieldError(field: "city", message: "Enter the city.")) }
         if state.count != 2 || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {
             errors.append(FieldError(field: "state", message: "Enter the two-letter state code, e.g. NY."))
         }
@@ -43,7 +43,7 @@ public struct SiteDraft: Equatable, Sendable {
         }
         if !website.isEmpty {
             let lowered = website.lowercased()
-            if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) || website.count > 300 || website.contains(where: \.isWhitespace) {
+            if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) || website.textLength > 300 || website.contains(where: \.isWhitespace) {
                 errors.append(FieldError(field: "website", message: "Enter a web address starting with https://, or leave it empty."))
             }
         }
@@ -93,8 +93,8 @@ public struct OpportunityDraft: Equatable, Sendable {
         var errors: [FieldError] = []
         func fail(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }
         let title = self.title.trimmingWhitespace()
-        if title.isEmpty || title.count > 200 { fail("title", "Enter a title (at most 200 characters).") }
-        if self.description.count > Self.maximumDescriptionLength {
+        if title.isEmpty || title.textLength > 200 { fail("title", "Enter a title (at most 200 characters).") }
+        if self.description.textLength > Self.maximumDescriptionLength {
             fail("description", "Use at most \(Self.maximumDescriptionLength) characters.")
         }
         let type = OpportunityType(rawValue: self.type)
@@ -118,7 +118,7 @@ public struct OpportunityDraft: Equatable, Sendable {
         if feeCents == nil { fail("fee", "Enter the fee in dollars, 0 or more (e.g. 1500 or 1500.50).") }
         let currency = self.currency.trimmingWhitespace().uppercased()
         if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) { fail("currency", "Enter a three-letter currency code, e.g. USD.") }
-        if self.refundTerms.count > 1_000 { fail("refund_terms", "Use at most 1000 characters.") }
+        if self.refundTerms.textLength > 1_000 { fail("refund_terms", "Use at most 1000 characters.") }
         let letter = LetterPolicy(rawValue: self.letterPolicy)
         if letter == nil { fail("letter_policy", "Say whether a letter of recommendation is offered.") }
         let requirements = Set(self.requirements.compactMap(Requirement.init(rawValue:)))

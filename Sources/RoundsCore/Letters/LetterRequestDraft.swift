@@ -75,7 +75,7 @@ public struct LetterRequestDraft: Equatable, Sendable {
         func required(_ value: String, _ field: String, _ label: String, limit: Int, sent: String) {
             if value.isEmpty {
                 errors.append(FieldError(field: field, message: "Enter the writer's \(label)."))
-            } else if sent.count > limit {
+            } else if sent.textLength > limit {
                 errors.append(FieldError(field: field, message: "The \(label) is longer than \(limit) characters."))
             } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 errors.append(FieldError(field: field, message: "The \(label) contains control characters."))
@@ -87,8 +87,8 @@ public struct LetterRequestDraft: Equatable, Sendable {
         }
         required(title, "writer_title", "title (for example Attending physician, Internal Medicine)", limit: Self.maximumTitleLength, sent: self.writerTitle)
         required(institution, "writer_institution", "institution", limit: Self.maximumInstitutionLength, sent: self.writerInstitution)
-        if self.message.count > Self.maximumMessageLength {
-            errors.append(FieldError(field: "message", message: "The message is \(message.count) characters; the limit is \(Self.maximumMessageLength)."))
+        if self.message.textLength > Self.maximumMessageLength {
+            errors.append(FieldError(field: "message", message: "The message is \(message.textLength) characters; the limit is \(Self.maximumMessageLength)."))
         }
         let waives: Bool?
         switch self.waiver {

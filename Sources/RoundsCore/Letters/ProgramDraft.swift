@@ -24,13 +24,13 @@ public struct ProgramDraft: Equatable, Sendable {
         let name = self.name.trimmingWhitespace()
         let city = self.city.trimmingWhitespace()
         let state = self.state.trimmingWhitespace().uppercased()
-        if name.isEmpty || name.count > 200 {
+        if name.isEmpty || name.textLength > 200 {
             errors.append(FieldError(field: "name", message: "Enter the program's name (at most 200 characters)."))
         }
         if Specialty.find(self.specialtyID) == nil {
             errors.append(FieldError(field: "specialty_id", message: "Choose the program's specialty from the list."))
         }
-        if city.isEmpty || city.count > 100 {
+        if city.isEmpty || city.textLength > 100 {
             errors.append(FieldError(field: "city", message: "Enter the program's city."))
         }
         if state.count != 2 || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {

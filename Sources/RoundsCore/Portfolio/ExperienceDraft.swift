@@ -103,7 +103,7 @@ public struct ExperienceDraft: Equatable, Sendable {
         func text(_ raw: String, _ field: String, _ label: String, required: Bool, limit: Int = Self.maximumTextLength) -> String {
             let value = raw.trimmingWhitespace()
             if required && value.isEmpty { errors.append(FieldError(field: field, message: "Enter the \(label).")) }
-            if raw.count > limit { errors.append(FieldError(field: field, message: "The \(label) is longer than \(limit) characters.")) }
+            if raw.textLength > limit { errors.append(FieldError(field: field, message: "The \(label) is longer than \(limit) characters.")) }
             return value
         }
         let title = text(self.title, "title", "position or title", required: true)

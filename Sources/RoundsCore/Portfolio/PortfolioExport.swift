@@ -103,14 +103,14 @@ public enum PortfolioExport {
         let entries = experiences.map { experience in
             var issues: [String] = []
             if experience.description.isEmpty { issues.append("The description is empty.") }
-            if experience.description.count > Limits.maximumDescription {
-                issues.append("The description is \(experience.description.count) characters; AMCAS allows \(Limits.maximumDescription).")
+            if experience.description.textLength > Limits.maximumDescription {
+                issues.append("The description is \(experience.description.textLength) characters; AMCAS allows \(Limits.maximumDescription).")
             }
             if experience.amcasMostMeaningful && experience.amcasReflection.isEmpty {
                 issues.append("It is marked most meaningful but has no most meaningful essay.")
             }
-            if experience.amcasReflection.count > Limits.maximumMostMeaningfulExtra {
-                issues.append("The most meaningful essay is \(experience.amcasReflection.count) characters; AMCAS allows \(Limits.maximumMostMeaningfulExtra).")
+            if experience.amcasReflection.textLength > Limits.maximumMostMeaningfulExtra {
+                issues.append("The most meaningful essay is \(experience.amcasReflection.textLength) characters; AMCAS allows \(Limits.maximumMostMeaningfulExtra).")
             }
             if experience.ranges.isEmpty || experience.ranges.count > Limits.maximumDateRanges {
                 issues.append("AMCAS takes 1 to \(Limits.maximumDateRanges) date ranges; this has \(experience.ranges.count).")
@@ -136,14 +136,14 @@ public enum PortfolioExport {
         let entries = experiences.map { experience in
             var issues: [String] = []
             if experience.description.isEmpty { issues.append("The description is empty.") }
-            if experience.description.count > Limits.maximumDescription {
-                issues.append("The description is \(experience.description.count) characters; ERAS allows \(Limits.maximumDescription).")
+            if experience.description.textLength > Limits.maximumDescription {
+                issues.append("The description is \(experience.description.textLength) characters; ERAS allows \(Limits.maximumDescription).")
             }
             if experience.erasMostMeaningful && experience.erasReflection.isEmpty {
                 issues.append("It is marked most meaningful but has no reflection.")
             }
-            if experience.erasReflection.count > Limits.maximumReflection {
-                issues.append("The reflection is \(experience.erasReflection.count) characters; ERAS allows \(Limits.maximumReflection).")
+            if experience.erasReflection.textLength > Limits.maximumReflection {
+                issues.append("The reflection is \(experience.erasReflection.textLength) characters; ERAS allows \(Limits.maximumReflection).")
             }
             if experience.ranges.isEmpty { issues.append("It has no dates.") }
             return Entry(experience: experience, problems: issues)

@@ -32,7 +32,7 @@ public struct VerificationAnswerDraft: Equatable, Sendable {
         let outcome = Outcome(rawValue: self.outcome)
         if outcome == nil { errors.append(FieldError(field: "outcome", message: "Choose to confirm, correct the hours, or decline.")) }
         let name = self.typedName.trimmingWhitespace()
-        if name.count < 2 || self.typedName.count > 120 {
+        if name.textLength < 2 || self.typedName.textLength > 120 {
             errors.append(FieldError(field: "typed_name", message: "Type your full name to sign your answer."))
         }
         var hours: Int?
@@ -47,7 +47,7 @@ public struct VerificationAnswerDraft: Equatable, Sendable {
         default: break
         }
         let note = self.note.trimmingWhitespace()
-        if self.note.count > Self.maximumNote { errors.append(FieldError(field: "note", message: "The note is longer than \(Self.maximumNote) characters.")) }
+        if self.note.textLength > Self.maximumNote { errors.append(FieldError(field: "note", message: "The note is longer than \(Self.maximumNote) characters.")) }
         errors += GuardedText.problems(note, field: "note", label: "The note")
         guard errors.isEmpty, let outcome else { return .failure(ValidationReport(errors)) }
         return .success(Checked(outcome: outcome, typedName: name, hours: hours, note: note))
@@ -85,7 +85,7 @@ public enum Competency: String, CaseIterable, Codable, Sendable {
             }
             checked[competency] = score
         }
-        if comments.count > 2_000 { errors.append(FieldError(field: "comments", message: "The comments are longer than 2,000 characters.")) }
+        if comments.textLength > 2_000 { errors.append(FieldError(field: "comments", message: "The comments are longer than 2,000 characters.")) }
         errors += GuardedText.problems(comments, field: "comments", label: "The comments")
         return errors.isEmpty ? .success(checked) : .failure(ValidationReport(errors))
     }

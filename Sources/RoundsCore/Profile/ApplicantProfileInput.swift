@@ -46,10 +46,10 @@ public struct ApplicantProfileInput: Equatable, Sendable {
         var errors: [FieldError] = []
         func fail(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }
 
-        if let school = self.medicalSchool, school.count > Self.maximumSchoolLength {
+        if let school = self.medicalSchool, school.textLength > Self.maximumSchoolLength {
             fail("medical_school", "Use at most \(Self.maximumSchoolLength) characters.")
         }
-        if let country = self.schoolCountry, country.count > Self.maximumCountryLength {
+        if let country = self.schoolCountry, country.textLength > Self.maximumCountryLength {
             fail("school_country", "Use at most \(Self.maximumCountryLength) characters.")
         }
         if self.track.isIMG {

@@ -77,6 +77,25 @@ import VaporTesting
         }
     }
 
+    /// Found by schemathesis in CI: "õ🏻" is one Character but two code points, so a limit checked
+    /// with `count` let through text longer than the document's `maxLength` (which counts code points).
+    @Test func textLimitsCountCodePointsAsTheDocumentDoes() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            let limit = ApplicantProfileInput.maximumCountryLength
+            let country = String(repeating: "o\u{1F3FB}", count: limit / 2) + "o"
+            #expect(country.count <= limit && country.unicodeScalars.count == limit + 1)
+            let body: [String: any Sendable] = [
+                "track": "img_student", "medical_school": "Cairo University", "school_country": country,
+                "graduation_year": 2027, "visa_status": "needs_visa",
+            ]
+            let refused = try await client.send(.PUT, Paths.API.profile, json: body)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.content.get([String: String].self, at: "fields")["school_country"] == "Use at most \(limit) characters.")
+            #expect(try await client.send(.GET, Paths.API.profile).status == .notFound)
+        }
+    }
+
     @Test func malformedBodiesGet400AndWrongContentTypes415() async throws {
         try await withRoundsApp { app in
             let client = try await APIClient.signedUp(app)

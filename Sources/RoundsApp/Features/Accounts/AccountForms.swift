@@ -20,7 +20,7 @@ struct SignUpForm: Content {
         let name = self.displayName.trimmingWhitespace()
         if name.isEmpty {
             errors.append(FieldError(field: "display_name", message: "Enter your name."))
-        } else if name.count > Self.maximumNameLength {
+        } else if name.textLength > Self.maximumNameLength {
             errors.append(FieldError(field: "display_name", message: "Use at most \(Self.maximumNameLength) characters."))
         }
         if !EmailAddress.isPlausible(self.email) {
@@ -65,7 +65,7 @@ struct CreateTokenForm: Content {
     func validate() -> ValidationReport {
         let name = self.name.trimmingWhitespace()
         if name.isEmpty { return ValidationReport([FieldError(field: "name", message: "Name the token.")]) }
-        if name.count > APIToken.maximumNameLength {
+        if name.textLength > APIToken.maximumNameLength {
             return ValidationReport([
                 FieldError(field: "name", message: "Use at most \(APIToken.maximumNameLength) characters.")
             ])

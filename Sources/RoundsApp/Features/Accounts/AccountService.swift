@@ -72,7 +72,7 @@ struct AccountService {
 
         let hash = user?.passwordHash ?? self.dummyHash
         let matches = try await self.services.passwordHasher.verify(password, against: hash, on: self.threadPool)
-        guard let user, matches, password.count <= PasswordPolicy.maximumLength else {
+        guard let user, matches, password.textLength <= PasswordPolicy.maximumLength else {
             try await self.limiter.record(ipBucket, rule: rules.signInFailuresPerIP)
             for (bucket, rule) in buckets { try await self.limiter.record(bucket, rule: rule) }
             throw Abort(.unauthorized, reason: "E-mail or password is wrong.")

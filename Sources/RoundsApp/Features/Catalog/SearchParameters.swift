@@ -90,7 +90,7 @@ struct SearchParameters {
     func query(profile: ApplicantProfileInput?) throws -> SearchQuery {
         var query = SearchQuery()
         if let q = self.q?.trimmingWhitespace(), !q.isEmpty {
-            guard q.count <= Self.maximumQueryLength else {
+            guard q.textLength <= Self.maximumQueryLength else {
                 throw Abort(.badRequest, reason: "q: use at most \(Self.maximumQueryLength) characters.")
             }
             query.text = q

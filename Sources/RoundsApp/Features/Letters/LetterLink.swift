@@ -115,7 +115,7 @@ struct LetterLink {
     /// The writer says no, with an optional note for the applicant. Only before a letter is uploaded.
     func decline(token: String, note: String, ip: String) async throws -> LetterRequest {
         let letter = try await self.usable(token: token, ip: ip)
-        guard note.count <= Self.maximumDeclineNoteLength else {
+        guard note.textLength <= Self.maximumDeclineNoteLength else {
             throw ValidationReport([FieldError(field: "note", message: "The note is longer than \(Self.maximumDeclineNoteLength) characters.")])
         }
         guard letter.status != .uploaded else {

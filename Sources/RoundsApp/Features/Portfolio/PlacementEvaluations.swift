@@ -59,7 +59,7 @@ extension PortfolioStore {
     func addProcedure(to loaded: LoadedExperience, procedure: String, role: String, count: String) async throws -> ProcedureLog {
         var errors: [FieldError] = []
         let name = procedure.trimmingWhitespace()
-        if name.isEmpty || procedure.count > 120 { errors.append(FieldError(field: "procedure", message: "Name the procedure or case (at most 120 characters).")) }
+        if name.isEmpty || procedure.textLength > 120 { errors.append(FieldError(field: "procedure", message: "Name the procedure or case (at most 120 characters).")) }
         errors += GuardedText.problems(name, field: "procedure", label: "The procedure")
         let parsedRole = ProcedureRole(rawValue: role)
         if parsedRole == nil { errors.append(FieldError(field: "role", message: "Choose observed, assisted or performed.")) }
