@@ -78,6 +78,16 @@ final class CapturingSender: @unchecked Sendable {
         #expect(OutboxDelivery.retryDelay(afterAttempt: 20) == 12 * 60 * 60)
     }
 
+    @Test func bareCarriageReturnsAndLineFeedsBecomeCRLF() {
+        let text = SMTPClient.format(
+            MailMessage(from: "a@rounds.test", to: "b@example.org", subject: "s", body: "one\rtwo\nthree\r\n.\rfour"),
+            date: Date(timeIntervalSince1970: 0),
+            messageID: "id"
+        )
+        let body = String(text[text.range(of: "\r\n\r\n")!.upperBound...])
+        #expect(body == "one\r\ntwo\r\nthree\r\n..\r\nfour\r\n")
+    }
+
     @Test func theMessageFormatDoublesLeadingDotsAndCannotBeInjected() {
         let text = SMTPClient.format(
             MailMessage(from: "Rounds <no-reply@rounds.test>", to: "a@example.org\r\nBcc: evil@example.org", subject: "Résumé", body: "Hi\n.hidden\nend"),
@@ -92,8 +102,9 @@ final class CapturingSender: @unchecked Sendable {
     }
 }
 
-/// The client against a real SMTP server (aiosmtpd), started by `scripts/smtp-test-servers.sh`: one
-/// plain, one that requires STARTTLS with a certificate from a test authority.
+/// The client against real SMTP servers (aiosmtpd), started by `scripts/smtp-test-servers.sh`: one
+/// plain, one that requires STARTTLS with a certificate from a test authority; and a hostile one that
+/// injects a reply before the TLS handshake.
 @Suite(.enabled(if: SMTPServers.isAvailable)) struct SMTPClientTests {
     @Test func aPasswordResetReachesTheServer() async throws {
         try await withRoundsApp(adjust: {
@@ -131,6 +142,48 @@ final class CapturingSender: @unchecked Sendable {
         }
     }
 
+    /// The server appends "554 injected" to its STARTTLS answer in clear text; read after the handshake,
+    /// it would be taken for the answer to EHLO and the send would fail.
+    @Test func repliesInjectedBeforeTheTLSHandshakeAreDropped() async throws {
+        let port = try #require(SMTPServers.injectingPort)
+        let marker = "inject-\(UUID().uuidString.prefix(8))@example.org"
+        let configuration = SMTPClient.Configuration(
+            host: "localhost", port: port, requiresTLS: true, certificateAuthorityFile: SMTPServers.certificateAuthority
+        )
+        try await SMTPClient(configuration: configuration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+            .send(MailMessage(from: "no-reply@rounds.test", to: marker, subject: "After STARTTLS", body: "Hello"))
+        #expect(try SMTPServers.messages(in: SMTPServers.injectingMaildir!).contains { $0.contains(marker) })
+    }
+
+    @Test func credentialsAreNeverSentWithoutTLSUnlessAllowedForALocalServer() async throws {
+        var configuration = SMTPClient.Configuration(host: "127.0.0.1", port: SMTPServers.plainPort!, username: "rounds", password: "secret")
+        let message = MailMessage(from: "no-reply@rounds.test", to: "auth@example.org", subject: "x", body: "x")
+        let client = SMTPClient(configuration: configuration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        let refused = await #expect(throws: SMTPClient.Failure.self) { try await client.send(message) }
+        #expect(refused?.description == "the SMTP server does not offer STARTTLS; credentials are never sent without TLS")
+
+        // Allowed for this local test server: the client sends AUTH, and the server itself refuses it in clear text.
+        configuration.allowsPlaintextAuthentication = true
+        let allowed = SMTPClient(configuration: configuration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        let answered = await #expect(throws: SMTPClient.Failure.self) { try await allowed.send(message) }
+        #expect(answered?.description.hasPrefix("SMTP AUTH answered") == true)
+
+        // The allowance means nothing for a server elsewhere.
+        var remote = configuration
+        remote.host = "mail.example.org"
+        #expect(!remote.mayAuthenticateInClearText)
+        #expect(configuration.mayAuthenticateInClearText)
+    }
+
+    @Test func bareLineBreaksInABodyArriveAsLinesAndCannotEndTheMessage() async throws {
+        let marker = "lines-\(UUID().uuidString.prefix(8))@example.org"
+        let configuration = SMTPClient.Configuration(host: "127.0.0.1", port: SMTPServers.plainPort!)
+        try await SMTPClient(configuration: configuration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+            .send(MailMessage(from: "no-reply@rounds.test", to: marker, subject: "Lines", body: "one\rtwo\nthree\r\n.\rafter the dot\n\n.\nend"))
+        let stored = try #require(try SMTPServers.messages(in: SMTPServers.plainMaildir!).first { $0.contains(marker) })
+        #expect(stored.hasSuffix("one\ntwo\nthree\n.\nafter the dot\n\n.\nend\n"))
+    }
+
     @Test func aPlainServerIsRefusedWhenTLSIsRequired() async throws {
         let configuration = SMTPClient.Configuration(host: "127.0.0.1", port: SMTPServers.plainPort!, requiresTLS: true)
         await #expect(throws: SMTPClient.Failure.self) {
@@ -147,7 +200,11 @@ enum SMTPServers {
     static let tlsPort = environment["ROUNDS_TEST_SMTP_TLS_PORT"].flatMap(Int.init)
     static let tlsMaildir = environment["ROUNDS_TEST_SMTP_TLS_MAILDIR"]
     static let certificateAuthority = environment["ROUNDS_TEST_SMTP_CA_FILE"]
-    static var isAvailable: Bool { plainPort != nil && tlsPort != nil && plainMaildir != nil && tlsMaildir != nil }
+    static let injectingPort = environment["ROUNDS_TEST_SMTP_INJECTING_PORT"].flatMap(Int.init)
+    static let injectingMaildir = environment["ROUNDS_TEST_SMTP_INJECTING_MAILDIR"]
+    static var isAvailable: Bool {
+        plainPort != nil && tlsPort != nil && plainMaildir != nil && tlsMaildir != nil && injectingPort != nil && injectingMaildir != nil
+    }
 
     /// Every message the server stored, as text.
     static func messages(in maildir: String) throws -> [String] {

@@ -25,6 +25,7 @@ extension AppConfig {
         ("ROUNDS_SMTP_PASSWORD", "SMTP password"),
         ("ROUNDS_SMTP_REQUIRE_TLS", "true: never send mail unless the server offers STARTTLS"),
         ("ROUNDS_SMTP_CA_FILE", "PEM file of extra trusted certificates for the SMTP server"),
+        ("ROUNDS_SMTP_ALLOW_PLAINTEXT_AUTH", "true: send credentials without TLS to a server on localhost (a test server)"),
         ("ROUNDS_MAIL_FROM", "From address of outgoing mail"),
     ]
 
@@ -102,6 +103,8 @@ extension AppConfig {
         config.mail.from = string("ROUNDS_MAIL_FROM") ?? config.mail.from
         config.mail.smtpRequiresTLS = string("ROUNDS_SMTP_REQUIRE_TLS").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
         config.mail.smtpCertificateAuthorityFile = string("ROUNDS_SMTP_CA_FILE")
+        config.mail.smtpAllowsPlaintextAuthentication =
+            string("ROUNDS_SMTP_ALLOW_PLAINTEXT_AUTH").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
         config.preparesDevelopmentDatabase = environment == .development && config.database.isSQLite
 
         if environment == .production && config.server.publicURL == nil {

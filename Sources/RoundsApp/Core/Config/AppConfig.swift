@@ -71,6 +71,8 @@ public struct AppConfig: Sendable {
         public var smtpPassword: String?
         public var smtpRequiresTLS = false
         public var smtpCertificateAuthorityFile: String?
+        /// Send credentials to a server on this machine without TLS (a local test server); ignored otherwise.
+        public var smtpAllowsPlaintextAuthentication = false
 
         /// The SMTP client's settings, when a server is configured.
         var smtp: SMTPClient.Configuration? {
@@ -81,7 +83,8 @@ public struct AppConfig: Sendable {
                 username: self.smtpUsername,
                 password: self.smtpPassword,
                 requiresTLS: self.smtpRequiresTLS,
-                certificateAuthorityFile: self.smtpCertificateAuthorityFile
+                certificateAuthorityFile: self.smtpCertificateAuthorityFile,
+                allowsPlaintextAuthentication: self.smtpAllowsPlaintextAuthentication
             )
         }
     }

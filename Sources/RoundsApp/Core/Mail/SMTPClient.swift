@@ -12,7 +12,8 @@ struct MailMessage: Sendable, Equatable {
 }
 
 /// Sends one message per connection to an SMTP server (RFC 5321): EHLO, STARTTLS when the server
-/// offers it (or always, when required), AUTH PLAIN when credentials are configured, then the message.
+/// offers it (or always, when required), AUTH PLAIN when credentials are configured (never in clear
+/// text, unless allowed for a server on this machine), then the message.
 struct SMTPClient: Sendable {
     struct Configuration: Sendable {
         var host: String
@@ -23,8 +24,14 @@ struct SMTPClient: Sendable {
         var requiresTLS = false
         /// A PEM file of extra trusted certificates, for a server with a private certificate authority.
         var certificateAuthorityFile: String?
+        /// Send credentials without TLS; honoured only for a server on this machine (a local test server).
+        var allowsPlaintextAuthentication = false
         var heloName = "rounds.localhost"
         var timeout: TimeAmount = .seconds(30)
+
+        var mayAuthenticateInClearText: Bool {
+            self.allowsPlaintextAuthentication && ["localhost", "127.0.0.1", "::1"].contains(self.host.lowercased())
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -39,7 +46,8 @@ struct SMTPClient: Sendable {
             .connectTimeout(self.configuration.timeout)
             .connect(host: self.configuration.host, port: self.configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(StartTLSGate())
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         let underlying = channel.channel
@@ -58,14 +66,25 @@ struct SMTPClient: Sendable {
 
             _ = try await command("", expect: [220])
             var capabilities = try await command("EHLO \(self.configuration.heloName)", expect: [250]).lines
+            var isEncrypted = false
             if capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
                 _ = try await command("STARTTLS", expect: [220])
-                try await underlying.pipeline.addHandler(try self.tlsHandler(), position: .first)
+                // Whatever came after the 220 was sent before encryption began: it is dropped, never read as a reply.
+                replies.discardBuffered()
+                let tls = try self.tlsHandler()
+                try await underlying.eventLoop.submit {
+                    try underlying.pipeline.syncOperations.addHandler(tls, position: .first)
+                    try underlying.pipeline.syncOperations.handler(type: StartTLSGate.self).open()
+                }.get()
+                isEncrypted = true
                 capabilities = try await command("EHLO \(self.configuration.heloName)", expect: [250]).lines
             } else if self.configuration.requiresTLS {
                 throw Failure(description: "the SMTP server does not offer STARTTLS, and TLS is required")
             }
             if let username = self.configuration.username, let password = self.configuration.password {
+                guard isEncrypted || self.configuration.mayAuthenticateInClearText else {
+                    throw Failure(description: "the SMTP server does not offer STARTTLS; credentials are never sent without TLS")
+                }
                 let credentials = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
                 _ = try await command("AUTH PLAIN \(credentials)", expect: [235])
             }
@@ -112,8 +131,11 @@ struct SMTPClient: Sendable {
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
         ]
+        // Bare CR and bare LF become CRLF (RFC 5322 2.3): a lone one could otherwise end a line, or the
+        // message (LF.LF), on servers that accept it.
         let body = message.body
             .replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(".") ? "." + $0 : String($0) }
             .joined(separator: "\r\n")
@@ -146,6 +168,11 @@ struct SMTPReplyReader {
 
     init(_ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator) {
         self.iterator = iterator
+    }
+
+    /// Forgets bytes read but not yet returned.
+    mutating func discardBuffered() {
+        self.pending = ""
     }
 
     mutating func next() async throws -> SMTPReply {
