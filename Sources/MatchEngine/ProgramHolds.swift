@@ -30,6 +30,14 @@ struct ProgramHolds {
         self.hasVacancy(p) || (self.capacity[Int(p)] > 0 && rank < self.worstRank(p))
     }
 
+    /// Whether `p` would keep an applicant of `rank` with `reserved` of its seats already spoken for by
+    /// applicants it is not holding now.
+    func wouldAccept(_ p: Int32, rank: Int32, besides reserved: Int32) -> Bool {
+        let free = self.capacity[Int(p)] - reserved
+        guard free > 0 else { return false }
+        return self.count[Int(p)] < free || rank < self.worstRank(p)
+    }
+
     /// Whether `p` would keep two applicants of these ranks together (a couple ranking the same program twice).
     func wouldAcceptBoth(_ p: Int32, _ first: Int32, _ second: Int32) -> Bool {
         let capacity = self.capacity[Int(p)]

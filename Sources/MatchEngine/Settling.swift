@@ -1,28 +1,40 @@
 /// How an applicant-proposing run with couples reaches a result when the first attempt cycles or ends
-/// unstable, as Roth and Peranson (1999) suggest and later work (Kojima, Pathak and Roth 2013; Biró and
-/// Klijn 2013) studies: enter the couples in another order, and, failing that, repair blocking pairs one
-/// at a time (a "random path to stability", Roth and Vande Vate 1990) within a step budget. Every choice
-/// is seeded by the attempt's number, so the same input and options give the same result.
+/// unstable. Roth and Peranson (1999) suggest entering the couples in another order; the C++ matcher
+/// `matchrp` re-examines everyone after each couple instead of following program stacks; later work
+/// (Roth and Vande Vate 1990, Kojima, Pathak and Roth 2013) repairs blocking pairs one at a time. Every
+/// choice is seeded by the attempt's number, so the same input and options give the same result.
 public enum MatchPath: String, Sendable, Equatable {
-    /// The first run, couples entering in identifier order.
+    /// The first run, couples entering in identifier order and vacancies re-offered from program stacks.
     case rothPeranson = "roth-peranson"
-    /// A later run with the couples entering in another order (`MatchResult.Stats.coupleOrder`).
+    /// The same algorithm with the couples entering in another order (`MatchResult.Stats.coupleOrder`).
     case reorderedCouples = "reordered-couples"
+    /// Couples entering one at a time with everyone who might do better re-examined from the top of their
+    /// list, in the order `MatchResult.Stats.coupleOrder` names (0: identifier order; n: the n-th shuffle).
+    case reexamination = "re-examination"
     /// Blocking pairs repaired one at a time from the last run's matching.
     case blockingPairRepair = "blocking-pair-repair"
 }
 
 /// The bounds of the search for a stable matching with couples.
 public struct SettlingOptions: Sendable, Equatable {
-    /// Runs with the couples in another order after the first (0: never reorder).
+    /// Runs of the first algorithm with the couples in another order (0: none), while their steps stay
+    /// within `reorderStepFactor` times the first run's.
     public var reorders: Int
+    /// Re-examination runs: the first with couples in identifier order, each later one in another seeded
+    /// order (0: none).
+    public var reexaminations: Int
     /// Work allowed for the repair, counted in list entries the checker reads (0: never repair).
     public var repairBudget: Int
 
-    public init(reorders: Int = 24, repairBudget: Int = 50_000_000) {
+    public init(reorders: Int = 24, reexaminations: Int = 25, repairBudget: Int = 50_000_000) {
         self.reorders = reorders
+        self.reexaminations = reexaminations
         self.repairBudget = repairBudget
     }
+
+    /// Reordered runs stop once together they took this many times the first run's steps: on large
+    /// instances that cycle, every order tends to cycle too, and re-examination is the better spend.
+    public static let reorderStepFactor = 8
 }
 
 struct Settling {
@@ -40,6 +52,9 @@ struct Settling {
         var isKnownStable = false
     }
 
+    /// Orders tried after one gave a result stable in the Kojima–Pathak–Roth sense only.
+    static let ordersAfterFallback = 3
+
     /// The couples in the order attempt `number` enters them: identifier order first, then seeded shuffles.
     func coupleOrder(_ number: Int) -> [Int32] {
         var order = (0..<Int32(self.instance.coupleCount)).map { $0 }
@@ -51,115 +66,112 @@ struct Settling {
         return order
     }
 
-    func run() throws(MatchError) -> Outcome {
-        var totalSteps = 0
-        var lastAssigned: [Int32]?
-        var lastCompleted: (assigned: [Int32], number: Int)?
+    /// What the search has seen so far.
+    private struct Progress {
+        var steps = 0
+        var attempts = 0
         var lastError = MatchError.didNotConverge(steps: 0)
-        let attempts = self.instance.coupleCount > 1 ? 1 + self.options.reorders : 1
-        for number in 0..<attempts {
+        /// The last matching any run left behind (finished or not), where the repair starts.
+        var lastAssigned: [Int32]?
+        /// The last finished run, reported with its blocking pairs when nothing stable was found.
+        var lastCompleted: (assigned: [Int32], path: MatchPath, number: Int)?
+        /// The first finished run stable in the Kojima–Pathak–Roth sense.
+        var fallback: (assigned: [Int32], path: MatchPath, number: Int)?
+    }
+
+    func run() throws(MatchError) -> Outcome {
+        var progress = Progress()
+        var first = RothPeranson(self.instance)
+        if let outcome = self.attempt(&first, path: .rothPeranson, number: 0, progress: &progress) { return outcome }
+        guard self.instance.coupleCount > 0 else { throw progress.lastError }
+        let firstSteps = max(first.steps, 1_000)
+
+        let reorderBudget = progress.steps + SettlingOptions.reorderStepFactor * firstSteps
+        for number in 1..<max(1, 1 + self.options.reorders) where progress.steps < reorderBudget && self.instance.coupleCount > 1 {
             var engine = RothPeranson(self.instance, coupleOrder: self.coupleOrder(number))
-            do {
-                try engine.run()
-            } catch {
-                totalSteps += engine.steps
-                lastError = error
-                lastAssigned = engine.assigned
-                continue
-            }
-            totalSteps += engine.steps
-            let isChecked = self.checkStability && self.instance.coupleCount > 0
-            let isStable =
-                isChecked
-                && StabilityChecker(instance: self.instance).find(assigned: engine.assigned, definition: .couplesFreeTheirSeats, limit: 1).isEmpty
-            if !isChecked || isStable {
-                return Outcome(
-                    assigned: engine.assigned, steps: totalSteps, path: number == 0 ? .rothPeranson : .reorderedCouples,
-                    coupleOrder: number, attempts: number + 1, isKnownStable: isStable
-                )
-            }
-            lastAssigned = engine.assigned
-            lastCompleted = (engine.assigned, number)
+            if let outcome = self.attempt(&engine, path: .reorderedCouples, number: number, progress: &progress) { return outcome }
         }
-        if self.options.repairBudget > 0, let start = lastAssigned {
+
+        var triedAfterFallback = 0
+        for number in 0..<self.options.reexaminations where triedAfterFallback <= Self.ordersAfterFallback {
+            if let outcome = self.reexamine(number: number, stepLimit: first.stepLimit, progress: &progress) { return outcome }
+            if progress.fallback != nil { triedAfterFallback += 1 }
+        }
+
+        if self.options.repairBudget > 0, let start = progress.fallback?.assigned ?? progress.lastAssigned {
             var repair = BlockingPairRepair(instance: self.instance, assigned: start)
             if repair.run(budget: self.options.repairBudget) {
                 return Outcome(
-                    assigned: repair.assigned, steps: totalSteps + repair.steps, path: .blockingPairRepair,
-                    coupleOrder: attempts - 1, attempts: attempts, isKnownStable: true
+                    assigned: repair.assigned, steps: progress.steps + repair.steps, path: .blockingPairRepair,
+                    coupleOrder: progress.fallback?.number ?? 0, attempts: progress.attempts, isKnownStable: true
                 )
             }
         }
-        // Nothing stable found: a finished but unstable run is still reported (its blocking pairs listed);
-        // runs that all cycled are not.
-        if let (assigned, number) = lastCompleted {
-            return Outcome(
-                assigned: assigned, steps: totalSteps, path: number == 0 ? .rothPeranson : .reorderedCouples,
-                coupleOrder: number, attempts: attempts
-            )
+        // Nothing stable by Rounds' definition: a result stable in the Kojima–Pathak–Roth sense comes
+        // first, then any finished run (its blocking pairs listed); runs that all cycled give nothing.
+        if let (assigned, path, number) = progress.fallback ?? progress.lastCompleted {
+            return Outcome(assigned: assigned, steps: progress.steps, path: path, coupleOrder: number, attempts: progress.attempts)
         }
-        throw lastError
-    }
-}
-
-/// Satisfies blocking pairs one at a time: the applicant (or couple) takes the seats it prefers, each
-/// program drops whoever it now likes least beyond its capacity, and a couple losing one member's seat
-/// gives up the other's too. Which blocking pair goes next is seeded, so a path that cycles is left by
-/// another choice rather than repeated.
-struct BlockingPairRepair {
-    let instance: CompiledInstance
-    private(set) var assigned: [Int32]
-    private(set) var steps = 0
-
-    init(instance: CompiledInstance, assigned: [Int32]) {
-        self.instance = instance
-        self.assigned = assigned
+        throw progress.lastError
     }
 
-    /// True when a stable matching was reached within `budget`.
-    mutating func run(budget: Int) -> Bool {
-        let checker = StabilityChecker(instance: self.instance)
-        let costPerCheck = max(1, self.instance.applicantPrograms.count + self.instance.pairFirst.count + self.instance.programApplicants.count)
-        var random = SplitMix64(seed: 0x5EED)
-        var spent = 0
-        // Each applicant may move a few times on a path that converges; far more is a cycle.
-        let maximumRepairs = 10 * (self.instance.applicantCount + 1)
-        while spent <= budget && self.steps < maximumRepairs {
-            let found = checker.find(assigned: self.assigned, definition: .couplesFreeTheirSeats, limit: 64)
-            spent += costPerCheck
-            self.steps += 1
-            if found.isEmpty { return true }
-            self.satisfy(found[Int(random.next() % UInt64(found.count))], checker: checker)
+    /// One Roth–Peranson run; the outcome if it settled stably.
+    private func attempt(_ engine: inout RothPeranson, path: MatchPath, number: Int, progress: inout Progress) -> Outcome? {
+        progress.attempts += 1
+        defer { progress.steps += engine.steps }
+        do {
+            try engine.run()
+        } catch {
+            progress.lastError = error
+            progress.lastAssigned = engine.assigned
+            return nil
         }
-        return false
+        return self.finished(engine.assigned, steps: progress.steps + engine.steps, path: path, number: number, progress: &progress)
     }
 
-    private mutating func satisfy(_ pair: StabilityChecker.Found, checker: StabilityChecker) {
-        switch pair {
-        case .single(let a, let p):
-            self.assigned[Int(a)] = p
-            self.trim(p, checker: checker)
-        case .couple(let c, let first, let second):
-            let memberA = self.instance.member(0, ofCouple: c)
-            self.assigned[Int(memberA)] = first
-            self.assigned[Int(memberA) + 1] = second
-            if first >= 0 { self.trim(first, checker: checker) }
-            if second >= 0 && second != first { self.trim(second, checker: checker) }
+    /// One re-examination run, then its stricter finish; the outcome if either is stable.
+    private func reexamine(number: Int, stepLimit: Int, progress: inout Progress) -> Outcome? {
+        progress.attempts += 1
+        let order = self.coupleOrder(number)
+        var engine = Reexamination(self.instance, stepLimit: stepLimit)
+        do {
+            try engine.run(coupleOrder: order)
+        } catch {
+            progress.steps += engine.steps
+            progress.lastError = error
+            progress.lastAssigned = engine.assigned
+            return nil
         }
+        var strict = engine
+        let finished = (try? strict.finishWithOwnSeats(coupleOrder: order)) != nil
+        progress.steps += strict.steps
+        if finished, let outcome = self.accept(strict.assigned, steps: progress.steps, path: .reexamination, number: number, attempts: progress.attempts) {
+            return outcome
+        }
+        return self.finished(engine.assigned, steps: progress.steps, path: .reexamination, number: number, progress: &progress)
     }
 
-    /// Drops the applicants `p` ranks lowest until it is within capacity; a dropped couple member's partner
-    /// leaves their program too.
-    private mutating func trim(_ p: Int32, checker: StabilityChecker) {
-        var held = (0..<Int32(self.instance.applicantCount)).filter { self.assigned[Int($0)] == p }
-        held.sort { (checker.rank(of: $0, at: p) ?? .max) < (checker.rank(of: $1, at: p) ?? .max) }
-        for dropped in held.dropFirst(Int(self.instance.capacity[Int(p)])) {
-            self.assigned[Int(dropped)] = -1
-            if let c = self.instance.couple(of: dropped) {
-                let memberA = self.instance.member(0, ofCouple: c)
-                self.assigned[Int(memberA)] = -1
-                self.assigned[Int(memberA) + 1] = -1
-            }
-        }
+    /// A finished run: the outcome if it is stable, else remembered for the later stages.
+    private func finished(_ assigned: [Int32], steps: Int, path: MatchPath, number: Int, progress: inout Progress) -> Outcome? {
+        if let outcome = self.accept(assigned, steps: steps, path: path, number: number, attempts: progress.attempts) { return outcome }
+        progress.lastAssigned = assigned
+        progress.lastCompleted = (assigned, path, number)
+        if progress.fallback == nil && self.isStableKPR(assigned) { progress.fallback = (assigned, path, number) }
+        return nil
+    }
+
+    private func isStableKPR(_ assigned: [Int32]) -> Bool {
+        StabilityChecker(instance: self.instance).find(assigned: assigned, definition: .kojimaPathakRoth, limit: 1).isEmpty
+    }
+
+    /// The outcome if `assigned` is the result: always without couples or without checking, else only if
+    /// it has no blocking pair by Rounds' definition.
+    private func accept(_ assigned: [Int32], steps: Int, path: MatchPath, number: Int, attempts: Int) -> Outcome? {
+        let isChecked = self.checkStability && self.instance.coupleCount > 0
+        let isStable =
+            isChecked
+            && StabilityChecker(instance: self.instance).find(assigned: assigned, definition: .couplesFreeTheirSeats, limit: 1).isEmpty
+        guard !isChecked || isStable else { return nil }
+        return Outcome(assigned: assigned, steps: steps, path: path, coupleOrder: number, attempts: attempts, isKnownStable: isStable)
     }
 }

@@ -103,6 +103,12 @@ struct StabilityChecker {
                 let staysB = second == currentB
                 if first >= 0 && first == second && !staysA && !staysB {
                     accepted = holds.wouldAcceptBoth(first, firstRank, secondRank)
+                } else if first >= 0 && first == second {
+                    // One member is already there and keeps that seat; the program must take the other
+                    // besides, never in exchange for the partner.
+                    var others = holds
+                    others.remove(first, applicant: staysA ? memberA : memberB)
+                    accepted = others.wouldAccept(first, rank: staysA ? secondRank : firstRank, besides: 1)
                 } else {
                     accepted = (first < 0 || staysA || holds.wouldAccept(first, rank: firstRank))
                         && (second < 0 || staysB || holds.wouldAccept(second, rank: secondRank))

@@ -106,7 +106,7 @@ import Testing
     func cyclingCasesSettleByAnotherPathAndSayWhich(seed: UInt64) throws {
         let instance = Self.instance(seed: seed)
         #expect(try Self.bruteForceStable(instance) != nil)
-        #expect(throws: MatchError.self) { try Match.run(instance, settling: SettlingOptions(reorders: 0, repairBudget: 0)) }
+        #expect(throws: MatchError.self) { try Match.run(instance, settling: SettlingOptions(reorders: 0, reexaminations: 0, repairBudget: 0)) }
         let result = try Match.run(instance)
         #expect(result.isStable == true)
         #expect(result.kprBlockingPairs == [])
@@ -135,6 +135,35 @@ import Testing
         let result = try Match.run(instance)
         #expect(result.assignments == ["a": "Q", "b": "P"])
         #expect(result.isStable == true && result.kprBlockingPairs == [])
+    }
+
+    /// Found on property seed 38: a couple with one member in P asking for (P, P) is not blocking when P
+    /// would take the partner only in exchange for that member. And where P would take the partner
+    /// besides, KPR blocks (the member staying needs no new acceptance) while Rounds' rule, which judges
+    /// both members afresh, does not: the two definitions are not nested.
+    @Test func aMemberStayingInAProgramIsNotTradedForThePartner() throws {
+        func check(_ otherName: String) throws -> (rounds: [BlockingPair], kpr: [BlockingPair]) {
+            // P (2 seats) ranks x, b, then a or the other way round for the one it holds besides a.
+            let ranking = otherName == "x" ? ["x", "b", "a"] : ["b", "y", "a"]
+            let instance = MatchInstance(
+                programs: [.init(id: "P", capacity: 2, ranking: ranking)],
+                applicants: [.init(id: otherName, ranking: ["P"])],
+                couples: [.init(members: ["a", "b"], ranking: [["P", "P"], ["P", nil]])]
+            )
+            let matching = Matching(assignments: ["a": "P", otherName: "P"])
+            let compiled = try CompiledInstance(instance)
+            let assigned = try MatchingError.validate(matching, in: compiled)
+            let checker = StabilityChecker(instance: compiled)
+            return (checker.blockingPairs(assigned: assigned), checker.blockingPairs(assigned: assigned, definition: .kojimaPathakRoth))
+        }
+        // P holds a and x, prefers x to b: taking b would cost a. Blocking by neither.
+        let traded = try check("x")
+        #expect(traded.rounds == [] && traded.kpr == [])
+        // P holds a and y, prefers b to y: it would take b besides a. KPR blocks; Rounds' rule re-judges a
+        // (ranked below y) and does not.
+        let besides = try check("y")
+        #expect(besides.kpr == [.couple(members: ["a", "b"], programs: ["P", "P"])])
+        #expect(besides.rounds == [])
     }
 
     @Test func hugeCapacitiesAndInvalidUTF8AreRefusedWithAMessage() throws {
