@@ -1,6 +1,7 @@
 """Counts blocking pairs of a matching by both stability definitions, independently of the Swift engine,
 so Rounds' and matchrp's results are judged by the same code.
-usage: python3 scripts/check_stability.py INSTANCE.json MATCHING   (prints {"rounds": N, "kpr": M})
+usage: python3 scripts/check_stability.py INSTANCE.json MATCHING [--table]
+prints {"rounds": N, "kpr": M}, or "N / M" with --table.
 MATCHING is either a Rounds result (.json, "assignments") or matchrp output ("r RID PID" lines, PID -1
 for none, ids as in scripts/peer_instances.py: resident n is "r<n>", program n is "P<n>").
 
@@ -81,4 +82,5 @@ def count(instance, matching):
 
 
 if __name__ == "__main__":
-    print(json.dumps(count(json.load(open(sys.argv[1])), read_matching(sys.argv[2]))))
+    found = count(json.load(open(sys.argv[1])), read_matching(sys.argv[2]))
+    print(f"{found['rounds']} / {found['kpr']}" if sys.argv[3:] == ["--table"] else json.dumps(found))
