@@ -53,7 +53,7 @@ struct Settling {
     }
 
     /// Orders tried after one gave a result stable in the Kojima–Pathak–Roth sense only.
-    static let ordersAfterFallback = 3
+    static let ordersAfterFallback = 1
 
     /// The couples in the order attempt `number` enters them: identifier order first, then seeded shuffles.
     func coupleOrder(_ number: Int) -> [Int32] {
@@ -100,7 +100,8 @@ struct Settling {
 
         if self.options.repairBudget > 0, let start = progress.fallback?.assigned ?? progress.lastAssigned {
             var repair = BlockingPairRepair(instance: self.instance, assigned: start)
-            if repair.run(budget: self.options.repairBudget) {
+            // From a KPR-stable matching the repair rarely gets further on large instances; it gets a tenth.
+            if repair.run(budget: progress.fallback == nil ? self.options.repairBudget : self.options.repairBudget / 10) {
                 return Outcome(
                     assigned: repair.assigned, steps: progress.steps + repair.steps, path: .blockingPairRepair,
                     coupleOrder: progress.fallback?.number ?? 0, attempts: progress.attempts, isKnownStable: true
