@@ -23,13 +23,16 @@ let package = Package(
     ],
     targets: [
         // Pure libraries: no package dependencies, so `import Vapor` here fails the build.
-        .target(name: "MatchEngine", swiftSettings: swiftSettings),
-        .target(name: "RoundsCore", swiftSettings: swiftSettings),
+        // DelimitedText is the one CSV reader and writer both of the others use.
+        .target(name: "DelimitedText", swiftSettings: swiftSettings),
+        .target(name: "MatchEngine", dependencies: ["DelimitedText"], swiftSettings: swiftSettings),
+        .target(name: "RoundsCore", dependencies: ["DelimitedText"], swiftSettings: swiftSettings),
         .target(
             name: "RoundsApp",
             dependencies: [
                 "RoundsCore",
                 "MatchEngine",
+                "DelimitedText",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -50,17 +53,18 @@ let package = Package(
         ),
         .executableTarget(
             name: "RoundsBench",
-            dependencies: ["MatchEngine", "RoundsCore", "RoundsApp", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["MatchEngine", "RoundsCore", "DelimitedText", "RoundsApp", .product(name: "Vapor", package: "vapor")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine"], swiftSettings: swiftSettings),
-        .testTarget(name: "RoundsCoreTests", dependencies: ["RoundsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoundsCoreTests", dependencies: ["RoundsCore", "DelimitedText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RoundsAppTests",
             dependencies: [
                 "RoundsApp",
                 "RoundsCore",
                 "MatchEngine",
+                "DelimitedText",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

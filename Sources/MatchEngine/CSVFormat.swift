@@ -1,3 +1,5 @@
+import DelimitedText
+
 /// The CSV pair format, for people who keep rank lists in a spreadsheet.
 ///
 /// `programs.csv`: `program_id,capacity,ranking`, the ranking as applicant ids separated by `|`.
@@ -42,77 +44,22 @@ public enum CSVFormat {
 
     /// Data rows with their 1-based line numbers, after checking the header.
     private static func rows(_ text: String, file: String, header: [String]) throws -> [(Int, [String])] {
-        let records = try parse(text, file: file)
-        guard let first = records.first, first.1.map({ $0.trimmingSpaces().lowercased() }) == header else {
+        let records: [CSV.Record]
+        do throws(CSV.SyntaxError) {
+            records = try CSV.parse(text)
+        } catch {
+            throw InstanceFormat.FormatError(message: "\(file) line \(error.line): \(error.message)")
+        }
+        guard let first = records.first, first.fields.map({ $0.trimmingSpaces().lowercased() }) == header else {
             throw InstanceFormat.FormatError(message: "\(file) must start with the header \(header.joined(separator: ","))")
         }
-        return try records.dropFirst().compactMap { line, fields in
-            if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { return nil }
-            guard fields.count == header.count else {
-                throw InstanceFormat.FormatError(message: "\(file) line \(line): expected \(header.count) columns, found \(fields.count)")
+        return try records.dropFirst().compactMap { record in
+            if record.fields.count == 1 && record.fields[0].trimmingSpaces().isEmpty { return nil }
+            guard record.fields.count == header.count else {
+                throw InstanceFormat.FormatError(message: "\(file) line \(record.line): expected \(header.count) columns, found \(record.fields.count)")
             }
-            return (line, fields)
+            return (record.line, record.fields)
         }
-    }
-
-    /// RFC 4180 records (quoted fields may hold commas, quotes and newlines).
-    static func parse(_ text: String, file: String) throws -> [(Int, [String])] {
-        var records: [(Int, [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func nextScalar() -> Unicode.Scalar? {
-            if let scalar = pending {
-                pending = nil
-                return scalar
-            }
-            return iterator.next()
-        }
-        while let scalar = nextScalar() {
-            if inQuotes {
-                if scalar == "\"" {
-                    let following = nextScalar()
-                    if following == "\"" {
-                        field.unicodeScalars.append("\"")
-                    } else {
-                        inQuotes = false
-                        pending = following
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty:
-                inQuotes = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\r":
-                continue
-            case "\n":
-                fields.append(field)
-                records.append((recordLine, fields))
-                fields = []
-                field = ""
-                line += 1
-                recordLine = line
-            default:
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if inQuotes { throw InstanceFormat.FormatError(message: "\(file) line \(recordLine): unterminated quoted field") }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append((recordLine, fields))
-        }
-        return records
     }
 }
 

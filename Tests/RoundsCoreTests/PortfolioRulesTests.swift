@@ -1,3 +1,4 @@
+import DelimitedText
 import Testing
 
 @testable import RoundsCore

@@ -1,3 +1,4 @@
+import DelimitedText
 import Fluent
 import Foundation
 import RoundsCore

@@ -1,3 +1,5 @@
+import DelimitedText
+
 /// The opportunity CSV that `rounds import opportunities` reads and `rounds export opportunities` writes.
 /// One row per opportunity; lists are separated by `|`; sessions are `start/end/deadline/seats` entries
 /// separated by `|` (dates YYYY-MM-DD); the fee is in the currency's units (e.g. dollars).

@@ -1,3 +1,5 @@
+import DelimitedText
+
 /// An experience as the exports see it: entered fields, hours with logs added, and its verification.
 public struct ExportableExperience: Equatable, Sendable {
     public struct Range: Equatable, Sendable {
