@@ -113,7 +113,7 @@ import VaporTesting
     static func signIn(_ app: Application, email: String) async throws -> Browser {
         let user = try #require(try await User.find(email: email, on: app.db))
         if user.mustUseTwoFactor {
-            user.totpSecret = Base32.encode(Factories.totpSecret)
+            user.totpSecret = AuthenticatorSecret(bytes: Factories.totpSecret).base32
             user.totpEnabledAt = app.services.clock.now()
             try await user.save(on: app.db)
         }

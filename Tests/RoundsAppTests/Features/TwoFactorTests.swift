@@ -11,7 +11,7 @@ import VaporTesting
     /// The code an authenticator app would show now for a Base32 secret.
     static func code(_ secret: String, _ app: Application, stepOffset: Int64 = 0) -> String {
         let now = Int64(app.services.clock.now().timeIntervalSince1970)
-        return TOTP(secret: Base32.decode(secret)!).code(step: TOTP.step(at: now) + stepOffset)
+        return AuthenticatorSecret(base32: secret)!.code(step: OneTimeCodeRule.step(at: now) + stepOffset)
     }
 
     /// Signs up an applicant and turns two-factor sign-in on through the pages; returns the secret and codes.

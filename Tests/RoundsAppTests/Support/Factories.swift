@@ -22,7 +22,7 @@ enum Factories {
         let hash = try await app.services.passwordHasher.hash(Browser.password, on: app.threadPool)
         let user = User(email: email, displayName: name, passwordHash: hash, roles: roles)
         if twoFactor ?? user.mustUseTwoFactor {
-            user.totpSecret = Base32.encode(Self.totpSecret)
+            user.totpSecret = AuthenticatorSecret(bytes: Self.totpSecret).base32
             user.totpEnabledAt = app.services.clock.now()
         }
         try await user.create(on: app.db)
@@ -33,7 +33,7 @@ enum Factories {
     /// do not present the same code (a replay would be refused).
     static func totpCode(_ app: Application) -> String {
         (app.services.clock as? ManualClock)?.advance(by: 30)
-        return TOTP(secret: Self.totpSecret).code(at: Int64(app.services.clock.now().timeIntervalSince1970))
+        return AuthenticatorSecret(bytes: Self.totpSecret).code(step: OneTimeCodeRule.step(at: Int64(app.services.clock.now().timeIntervalSince1970)))
     }
 
     /// A browser signed in as an existing user (with the two-factor step when their role needs it).

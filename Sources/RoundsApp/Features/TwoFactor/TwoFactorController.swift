@@ -55,7 +55,7 @@ struct TwoFactorController: RouteCollection {
 
     private func setUp(req: Request, user: User, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let secret = try await req.twoFactor.pendingSecret(for: user)
-        let uri = TOTP(secret: Base32.decode(secret) ?? []).provisioningURI(account: user.email, issuer: TwoFactorService.issuer)
+        let uri = OneTimeCodeRule.provisioningURI(secret: secret, account: user.email, issuer: TwoFactorService.issuer)
         let qr = QRCode(uri)?.svg()
         return try await TwoFactorPages.setUp(secret: secret, uri: uri, qrSVG: qr, error: error, context: req.pageContext)
             .page(status: status).encodeResponse(for: req)

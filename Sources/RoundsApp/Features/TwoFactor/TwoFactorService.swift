@@ -16,8 +16,7 @@ struct TwoFactorService {
     /// The secret being enrolled, made on first visit and kept until a code confirms it.
     func pendingSecret(for user: User) async throws -> String {
         if let secret = user.totpPendingSecret { return secret }
-        var generator = SystemRandomNumberGenerator()
-        let secret = Base32.encode((0..<TOTP.secretLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let secret = AuthenticatorSecret.random().base32
         user.totpPendingSecret = secret
         try await user.save(on: self.db)
         return secret
@@ -26,11 +25,11 @@ struct TwoFactorService {
     /// Turns two-factor sign-in on once `code` proves the app holds the pending secret; returns the
     /// recovery codes, to be shown once.
     func enable(for user: User, code: String) async throws -> [String] {
-        guard let pending = user.totpPendingSecret, let secret = Base32.decode(pending) else {
+        guard let pending = user.totpPendingSecret, let secret = AuthenticatorSecret(base32: pending) else {
             throw Abort(.badRequest, reason: "Start the set-up again: open the two-factor page.")
         }
         try await self.enforceLimit(user)
-        guard let step = TOTP(secret: secret).verify(code, at: self.unixTime, lastUsedStep: nil) else {
+        guard let step = secret.matchingStep(code, at: self.unixTime, lastUsedStep: nil) else {
             try await self.recordFailure(user)
             throw ValidationReport([FieldError(field: "code", message: "That code is not right. Check the app's clock and type the current code.")])
         }
@@ -68,8 +67,8 @@ struct TwoFactorService {
             )
             return spent == 1
         }
-        guard let stored = user.totpSecret, let secret = Base32.decode(stored),
-            let step = TOTP(secret: secret).verify(typed, at: self.unixTime, lastUsedStep: user.totpLastStep)
+        guard let stored = user.totpSecret, let secret = AuthenticatorSecret(base32: stored),
+            let step = secret.matchingStep(typed, at: self.unixTime, lastUsedStep: user.totpLastStep)
         else { return false }
         // Record the step only if no other request used it or a later one first (replay refused).
         let recorded = try await self.db.updateReturningCount(
