@@ -29,7 +29,7 @@ public enum AcceptRaceSupport {
         let opportunity = Opportunity()
         opportunity.$site.id = try site.requireID()
         opportunity.apply(try OpportunityDraft.raceDraft.parse().get())
-        opportunity.status = OpportunityStatus.published.rawValue
+        opportunity.status = OpportunityStatus.published
         let start = Day(now).adding(days: 60)
         let session = OpportunitySession(opportunityID: UUID(), start: start, end: start.adding(days: 27), deadline: start.adding(days: -14), seats: seats)
         try await CatalogVersion.changing(on: app.db) { db in
@@ -55,7 +55,7 @@ public enum AcceptRaceSupport {
     /// How many applications of the session are accepted, and what its seat counter says.
     public static func counts(_ app: Application, session: UUID) async throws -> (accepted: Int, seatsTaken: Int) {
         let accepted = try await SessionApplication.query(on: app.db).filter(\.$session.$id == session)
-            .filter(\.$status == ApplicationStatus.accepted.rawValue).count()
+            .filter(\.$status == ApplicationStatus.accepted).count()
         let seatsTaken = try await OpportunitySession.find(session, on: app.db)?.seatsTaken ?? -1
         return (accepted, seatsTaken)
     }

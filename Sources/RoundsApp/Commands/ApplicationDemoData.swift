@@ -24,7 +24,7 @@ enum ApplicationDemoData {
         let today = Day(now).ordinal
         guard let session = try await OpportunitySession.query(on: app.db)
             .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
-            .filter(Opportunity.self, \.$status == OpportunityStatus.published.rawValue)
+            .filter(Opportunity.self, \.$status == OpportunityStatus.published)
             .filter(Opportunity.self, \.$specialty == "internal-medicine")
             .filter(\.$deadlineDay >= today)
             .sort(\.$startDay)

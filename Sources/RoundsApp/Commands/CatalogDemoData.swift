@@ -82,7 +82,7 @@ enum CatalogDemoData {
                 opportunity.refundTerms = opportunity.feeCents > 0 ? "Full refund up to 30 days before the start." : ""
                 opportunity.letterPolicy = LetterPolicy.allCases[index % 3].rawValue
                 opportunity.requirements = Set<Requirement>([.immunizations, .backgroundCheck] + (index % 2 == 0 ? [.insurance] : [])).storedList
-                opportunity.status = OpportunityStatus.published.rawValue
+                opportunity.status = OpportunityStatus.published
                 try await opportunity.create(on: db)
                 for sessionIndex in 0..<(1 + index % 3) {
                     let start = today.adding(days: 30 + Int(random.next() % 240) + sessionIndex * 60)

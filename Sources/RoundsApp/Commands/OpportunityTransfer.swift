@@ -64,7 +64,7 @@ enum OpportunityTransfer {
                     SQLBind(o.specialtyID), SQLBind(o.isHandsOn), SQLBind(o.setting.rawValue), SQLBind(o.rules.audiences.storedList),
                     SQLBind(o.rules.maximumYearsSinceGraduation), SQLBind(o.rules.requiresStep1Pass),
                     SQLBind(o.rules.acceptedVisaClasses.storedList), SQLBind(o.feeCents), SQLBind(o.currency), SQLBind(o.refundTerms),
-                    SQLBind(o.letterPolicy.rawValue), SQLBind(o.requirements.storedList), SQLBind(row.status.rawValue), SQLBind(siteID),
+                    SQLBind(o.letterPolicy.rawValue), SQLBind(o.requirements.storedList), SQLBind(row.status), SQLBind(siteID),
                 ])
                 for session in row.sessions {
                     sessionValues.append([
@@ -126,7 +126,7 @@ enum OpportunityTransfer {
                 "requires_step1_pass": String(opportunity.requiresStep1Pass),
                 "visa_classes": opportunity.visaClasses.replacingOccurrences(of: ",", with: "|"), "fee": draft.fee,
                 "currency": opportunity.currency, "refund_terms": opportunity.refundTerms, "letter_policy": opportunity.letterPolicy,
-                "requirements": opportunity.requirements.replacingOccurrences(of: ",", with: "|"), "status": opportunity.status,
+                "requirements": opportunity.requirements.replacingOccurrences(of: ",", with: "|"), "status": opportunity.status.rawValue,
                 "sessions": sessions.joined(separator: "|"), "description": opportunity.description,
             ]
             lines.append(CSV.line(CatalogCSV.columns.map { values[$0] ?? "" }))

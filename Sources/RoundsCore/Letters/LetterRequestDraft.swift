@@ -1,37 +1,3 @@
-/// Where a letter request stands, as its applicant sees it. Raw values are stored and used by the API.
-public enum LetterStatus: String, CaseIterable, Codable, Sendable {
-    /// Sent to the writer; the link has not been opened yet.
-    case requested
-    /// The writer opened the link.
-    case viewed
-    /// The writer uploaded the letter (and may replace it until it is assigned to a program).
-    case uploaded
-    /// The writer declined, with an optional note.
-    case declined
-    /// The link ran out before a letter arrived.
-    case expired
-    /// The applicant withdrew the request; the link no longer works.
-    case revoked
-
-    public var displayName: String {
-        switch self {
-        case .requested: "Requested"
-        case .viewed: "Viewed by the writer"
-        case .uploaded: "Uploaded"
-        case .declined: "Declined"
-        case .expired: "Expired"
-        case .revoked: "Withdrawn"
-        }
-    }
-
-    /// The writer's link works in these states.
-    public var linkWorks: Bool { self == .requested || self == .viewed || self == .uploaded }
-
-    /// The applicant may send a reminder (with a fresh link, which also renews an expired one) while the
-    /// writer has not answered.
-    public var canRemind: Bool { self == .requested || self == .viewed || self == .expired }
-}
-
 /// A request for a letter as the applicant fills it in.
 public struct LetterRequestDraft: Equatable, Sendable {
     public static let maximumNameLength = 120
@@ -104,41 +70,5 @@ public struct LetterRequestDraft: Equatable, Sendable {
         return .success(
             Checked(writerName: name, writerEmail: email, writerTitle: title, writerInstitution: institution, message: message, waivesRightToSee: waives)
         )
-    }
-}
-
-/// Who may read a letter's file. Pure, so the rule is tested in one place and every route asks it.
-public enum LetterReadRule {
-    public enum Reader: Equatable, Sendable {
-        /// The applicant the letter is about.
-        case applicant
-        /// A reviewer of a program the letter is assigned to.
-        case assignedProgramReviewer
-        /// Anyone else, whatever their role (admins included: they see the read log, not letters).
-        case other
-    }
-
-    public static func mayRead(_ reader: Reader, applicantWaived: Bool, hasFile: Bool) -> Bool {
-        guard hasFile else { return false }
-        switch reader {
-        case .applicant: return !applicantWaived
-        case .assignedProgramReviewer: return true
-        case .other: return false
-        }
-    }
-}
-
-/// Assigning letters to programs: ERAS lets a program receive at most four letters per applicant.
-public enum LetterAssignmentRule {
-    public static let maximumLettersPerProgram = 4
-
-    /// Why a letter cannot be assigned, or nil.
-    public static func problem(status: LetterStatus, alreadyAssignedToProgram: Bool, lettersAtProgram: Int) -> String? {
-        if status != .uploaded { return "Only an uploaded letter can be assigned; this one is \(status.displayName.lowercased())." }
-        if alreadyAssignedToProgram { return "This letter is already assigned to that program." }
-        if lettersAtProgram >= Self.maximumLettersPerProgram {
-            return "A program receives at most \(Self.maximumLettersPerProgram) letters; unassign one before adding another."
-        }
-        return nil
     }
 }

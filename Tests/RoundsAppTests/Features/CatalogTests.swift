@@ -48,7 +48,7 @@ import VaporTesting
         opportunity.refundTerms = ""
         opportunity.letterPolicy = LetterPolicy.onRequest.rawValue
         opportunity.requirements = requirements.storedList
-        opportunity.status = status.rawValue
+        opportunity.status = status
         try await opportunity.create(on: app.db)
         let start = Day(app.services.clock.now()).adding(days: 60)
         let session = OpportunitySession(

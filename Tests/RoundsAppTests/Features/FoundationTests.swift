@@ -128,7 +128,7 @@ import VaporTesting
             #expect(documents.map(\.fileName).sorted() == ["Amara Okafor CV.pdf", "Immunizations.pdf", "Insurance.pdf"])
             #expect(documents.allSatisfy { $0.mediaType == "application/pdf" })
             let applications = try await SessionApplication.query(on: app.db).all()
-            #expect(applications.map(\.applicationStatus) == [.submitted])
+            #expect(applications.map(\.status) == [.submitted])
         }
     }
 }

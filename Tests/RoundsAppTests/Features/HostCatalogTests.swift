@@ -32,7 +32,7 @@ import VaporTesting
             let opportunityResponse = try await host.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm)
             #expect(opportunityResponse.status == .seeOther)
             let opportunity = try #require(try await Opportunity.query(on: app.db).first())
-            #expect(opportunity.status == "draft")
+            #expect(opportunity.status == .draft)
             #expect(opportunity.feeCents == 150_000)
             let id = try opportunity.requireID()
 

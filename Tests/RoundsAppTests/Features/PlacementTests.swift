@@ -83,7 +83,7 @@ import VaporTesting
             #expect(published.status == .ok, "\(published.body.string)")
             #expect(try published.content.get(Int.self, at: "offered") == 2)
             let offers = try await SessionApplication.query(on: app.db).all()
-            #expect(offers.count == 2 && offers.allSatisfy { $0.applicationStatus == .offered })
+            #expect(offers.count == 2 && offers.allSatisfy { $0.status == .offered })
             // The offer is an ordinary one: Chen accepts it through the applications workflow.
             let chensOffer = try #require(offers.first { $0.$applicant.id == chen.id })
             #expect(try await world.fixture.act(c, .accept, on: chensOffer.requireID()).status == .ok)
@@ -187,7 +187,7 @@ extension PlacementTests {
             let reviewed = try await advisor.get(cyclePath).text
             #expect(reviewed.contains("Test User") && reviewed.contains("Publish: make the offers"))
             #expect(try await advisor.post(cyclePath + "/publish").status == .seeOther)
-            #expect(try await SessionApplication.query(on: app.db).filter(\.$status == "offered").count() == 1)
+            #expect(try await SessionApplication.query(on: app.db).filter(\.$status == .offered).count() == 1)
         }
     }
 }

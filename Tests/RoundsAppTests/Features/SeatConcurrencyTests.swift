@@ -42,10 +42,10 @@ import VaporTesting
             let refused = answers.filter { $0.0 == .conflict }
             #expect(refused.count == Self.applicants - Self.seats)
             #expect(refused.allSatisfy { $0.1.contains("All 5 seats of this session are taken") })
-            #expect(try await SessionApplication.query(on: app.db).filter(\.$status == "accepted").count() == Self.seats)
+            #expect(try await SessionApplication.query(on: app.db).filter(\.$status == .accepted).count() == Self.seats)
             #expect(try await fixture.seatsTaken() == Self.seats)
             // A refused accept leaves no trace: still offered, no event.
-            #expect(try await SessionApplication.query(on: app.db).filter(\.$status == "offered").count() == Self.applicants - Self.seats)
+            #expect(try await SessionApplication.query(on: app.db).filter(\.$status == .offered).count() == Self.applicants - Self.seats)
             #expect(try await ApplicationEvent.query(on: app.db).count() == Self.seats)
         }
     }

@@ -83,7 +83,7 @@ struct ApplicationFixture {
     }
 
     func status(of id: UUID) async throws -> ApplicationStatus? {
-        try await SessionApplication.find(id, on: self.app.db)?.applicationStatus
+        try await SessionApplication.find(id, on: self.app.db)?.status
     }
 
     func seatsTaken() async throws -> Int {

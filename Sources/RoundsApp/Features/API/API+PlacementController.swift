@@ -82,7 +82,7 @@ extension API {
         struct CycleSummary: Content {
             var id: UUID
             var name: String
-            var status: String
+            var status: PlacementCycle.Status
         }
 
         @Sendable func index(req: Request) async throws -> [CycleSummary] {

@@ -16,8 +16,8 @@ final class ApplicantProfile: Model, @unchecked Sendable {
     @OptionalField(key: "graduation_year") var graduationYear: Int?
     @Field(key: "step1") var step1: String
     @OptionalField(key: "step2_ck_score") var step2CKScore: Int?
-    @Field(key: "ecfmg_status") var ecfmgStatus: String
-    @Field(key: "visa_status") var visaStatus: String
+    @Field(key: "ecfmg_status") var ecfmgStatus: ECFMGStatus
+    @Field(key: "visa_status") var visaStatus: VisaStatus
     /// Comma-separated specialty ids from `Specialty.all`.
     @Field(key: "specialties") var specialties: String
     @OptionalField(key: "target_match_year") var targetMatchYear: Int?
@@ -39,8 +39,8 @@ final class ApplicantProfile: Model, @unchecked Sendable {
         self.graduationYear = input.graduationYear
         self.step1 = input.step1.rawValue
         self.step2CKScore = input.step2CKScore
-        self.ecfmgStatus = input.ecfmgStatus.rawValue
-        self.visaStatus = input.visaStatus.rawValue
+        self.ecfmgStatus = input.ecfmgStatus
+        self.visaStatus = input.visaStatus
         self.specialties = input.specialtyIDs.joined(separator: ",")
         self.targetMatchYear = input.targetMatchYear
     }
@@ -54,8 +54,8 @@ final class ApplicantProfile: Model, @unchecked Sendable {
             graduationYear: self.graduationYear,
             step1: Step1Result(rawValue: self.step1) ?? .notTaken,
             step2CKScore: self.step2CKScore,
-            ecfmgStatus: ECFMGStatus(rawValue: self.ecfmgStatus) ?? .notApplicable,
-            visaStatus: VisaStatus(rawValue: self.visaStatus) ?? .needsVisa,
+            ecfmgStatus: self.ecfmgStatus,
+            visaStatus: self.visaStatus,
             specialtyIDs: self.specialties.split(separator: ",").map(String.init),
             targetMatchYear: self.targetMatchYear
         )

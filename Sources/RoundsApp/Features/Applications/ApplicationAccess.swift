@@ -12,7 +12,7 @@ struct LoadedApplication {
     var site: Site { self.opportunity.site }
     var host: User { self.site.host }
     var applicant: User { self.application.applicant }
-    var status: ApplicationStatus { self.application.applicationStatus }
+    var status: ApplicationStatus { self.application.status }
 
     /// The parties `user` can act as: the owner is the applicant; the site's host is the host, once the
     /// application has been submitted (drafts are the applicant's own business).

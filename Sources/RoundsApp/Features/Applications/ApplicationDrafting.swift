@@ -21,7 +21,7 @@ struct ApplicationDrafting {
     func openSession(_ id: UUID) async throws -> OpportunitySession {
         guard let session = try await OpportunitySession.query(on: self.db).filter(\.$id == id)
             .with(\.$opportunity, { $0.with(\.$site) { $0.with(\.$host) } }).first(),
-            session.opportunity.status == OpportunityStatus.published.rawValue, session.opportunity.site.isVerified
+            session.opportunity.status == .published, session.opportunity.site.isVerified
         else { throw Abort(.notFound, reason: "No such session open for applications.") }
         guard Day(self.now).ordinal <= session.deadlineDay else {
             throw Abort(.conflict, reason: "Applications for this session closed on \(Day(ordinal: session.deadlineDay).iso).")
@@ -38,7 +38,7 @@ struct ApplicationDrafting {
         let requirements = Set<Requirement>(storedList: session.opportunity.requirements)
         try (submit ? draft.checkForSubmission(requirements: requirements) : draft.checkForSaving()).throwIfInvalid()
         if let existing = try await SessionApplication.live(of: applicantID, to: sessionID, on: self.db) {
-            throw Abort(.conflict, reason: "You already have a live application for this session (\(existing.applicationStatus.displayName.lowercased())).")
+            throw Abort(.conflict, reason: "You already have a live application for this session (\(existing.status.displayName.lowercased())).")
         }
 
         let application = SessionApplication(
@@ -46,18 +46,15 @@ struct ApplicationDrafting {
             statement: input.statement.trimmingWhitespace(), confirmedRequirements: input.confirmedRequirements, now: self.now
         )
         do {
+            application.$session.value = session
+            application.$applicant.value = applicant
             try await self.db.transaction { db in
-                try await application.create(on: db)
+                try await ApplicationWorkflow(db: db, now: self.now, origin: self.origin).create(
+                    application, through: submit ? [.draft, .submitted] : [.draft], loaded: LoadedApplication(application: application),
+                    party: .applicant, actorID: applicantID, note: "", on: db
+                )
                 let id = try application.requireID()
                 for document in documents { try await ApplicationDocument(applicationID: id, documentID: try document.requireID()).create(on: db) }
-                try await ApplicationEvent(applicationID: id, actorID: applicantID, party: .applicant, from: nil, to: .draft, note: "", at: self.now).record(on: db)
-                if submit {
-                    try await ApplicationEvent(applicationID: id, actorID: applicantID, party: .applicant, from: .draft, to: .submitted, note: "", at: self.now)
-                        .record(on: db)
-                    application.$session.value = session
-                    application.$applicant.value = applicant
-                    try await ApplicationNotices(origin: self.origin, now: self.now).changed(LoadedApplication(application: application), from: .draft, to: .submitted, note: "", on: db)
-                }
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Two applies at once: the partial unique index let only one in.

@@ -7,7 +7,7 @@ struct ApplicationNotices {
     let origin: String
     let now: Date
 
-    func changed(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, note: String, on db: any Database) async throws {
+    func changed(_ loaded: LoadedApplication, from: ApplicationStatus?, to: ApplicationStatus, note: String, on db: any Database) async throws {
         let title = loaded.opportunity.title
         let dates = "\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)"
         let id = try loaded.application.requireID()

@@ -73,14 +73,14 @@ struct ApplicationResponse: Content {
 
     struct Event: Content {
         var at: Date
-        var party: String
-        var from: String?
-        var to: String
+        var party: ApplicationParty
+        var from: ApplicationStatus?
+        var to: ApplicationStatus
         var note: String
     }
 
     var id: UUID
-    var status: String
+    var status: ApplicationStatus
     var statement: String
     var confirmedRequirements: [String]
     var documents: [DocumentResponse]
@@ -156,9 +156,9 @@ enum ApplicationQueries {
             .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
             .join(Site.self, on: \Opportunity.$site.$id == \Site.$id)
             .filter(Site.self, \.$host.$id == hostID)
-            .filter(\.$status != ApplicationStatus.draft.rawValue)
+            .filter(\.$status != ApplicationStatus.draft)
         if let session { query = query.filter(\.$session.$id == session) }
-        if let status { query = query.filter(\.$status == status.rawValue) }
+        if let status { query = query.filter(\.$status == status) }
         return try await query.sort(\.$submittedAt).sort(\.$id).limit(500).all().map(LoadedApplication.init)
     }
 

@@ -24,6 +24,25 @@ struct ApplicationWorkflow {
         var expiresInDays: Int?
     }
 
+    /// Creates `application` inside the caller's transaction `db`, through the statuses `path` (nil, then
+    /// each status it passed, ending at its own): one event per step and the notice of the last, exactly
+    /// as a change of an existing application records them. `loaded` gives what the notice names.
+    func create(
+        _ application: SessionApplication, through path: [ApplicationStatus], loaded: LoadedApplication,
+        party: ApplicationParty, actorID: UUID?, note: String, on db: any Database
+    ) async throws {
+        precondition(path.last == application.status, "the path ends at the application's status")
+        try await application.create(on: db)
+        let id = try application.requireID()
+        var from: ApplicationStatus?
+        for to in path {
+            try await ApplicationEvent(applicationID: id, actorID: actorID, party: party, from: from, to: to, note: note, at: self.now).record(on: db)
+            from = to
+        }
+        let previous = path.count > 1 ? path[path.count - 2] : nil
+        try await ApplicationNotices(origin: self.origin, now: self.now).changed(loaded, from: previous, to: application.status, note: note, on: db)
+    }
+
     /// Performs `request` on the application `id` for `actor`. Answers 404 when the actor cannot see it.
     @discardableResult
     func perform(_ request: Change, on id: UUID, by actor: WorkflowActor) async throws -> LoadedApplication {
@@ -90,13 +109,13 @@ struct ApplicationWorkflow {
     private func compareAndSet(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, offerExpiry: Date?, on db: any Database)
         async throws -> Bool
     {
-        var assignments: [(String, any Encodable & Sendable)] = [("status", to.rawValue), ("updated_at", self.now)]
+        var assignments: [(String, any Encodable & Sendable)] = [("status", to), ("updated_at", self.now)]
         if let offerExpiry { assignments.append(("offer_expires_at", offerExpiry)) }
         if to == .submitted { assignments.append(("submitted_at", self.now)) }
         if to == .waitlisted { assignments.append(("waitlisted_at", self.now)) }
         let id = try loaded.application.requireID()
         return try await db.updateReturningCount(SessionApplication.schema, set: assignments) {
-            $0.where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(from.rawValue))
+            $0.where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(from))
         } == 1
     }
 
@@ -105,7 +124,7 @@ struct ApplicationWorkflow {
     private func offerFreedSeat(of session: OpportunitySession, on db: any Database) async throws {
         let waiting = try await LoadedApplication.query(on: db)
             .filter(\.$session.$id == session.requireID())
-            .filter(\.$status == ApplicationStatus.waitlisted.rawValue)
+            .filter(\.$status == ApplicationStatus.waitlisted)
             .sort(\.$waitlistedAt).sort(\.$id)
             .limit(5)
             .all()
@@ -128,7 +147,7 @@ struct ApplicationWorkflow {
     @discardableResult
     func expireOverdueOffers() async throws -> Int {
         let overdue = try await SessionApplication.query(on: self.db)
-            .filter(\.$status == ApplicationStatus.offered.rawValue)
+            .filter(\.$status == ApplicationStatus.offered)
             .filter(\.$offerExpiresAt <= self.now)
             .all(\.$id)
         return try await self.performAsSystem(.expire, on: overdue)
@@ -139,7 +158,7 @@ struct ApplicationWorkflow {
     func completeFinishedPlacements() async throws -> Int {
         let finished = try await SessionApplication.query(on: self.db)
             .join(OpportunitySession.self, on: \SessionApplication.$session.$id == \OpportunitySession.$id)
-            .filter(\.$status == ApplicationStatus.accepted.rawValue)
+            .filter(\.$status == ApplicationStatus.accepted)
             .filter(OpportunitySession.self, \.$endDay < Day(self.now).ordinal)
             .all(\.$id)
         return try await self.performAsSystem(.complete, on: finished)

@@ -12,7 +12,7 @@ final class SessionApplication: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     // data fields
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ApplicationStatus
     @Field(key: "statement") var statement: String
     /// Comma-separated `Requirement` raw values the applicant confirmed.
     @Field(key: "confirmed_requirements") var confirmedRequirements: String
@@ -37,7 +37,7 @@ final class SessionApplication: Model, @unchecked Sendable {
     ) {
         self.$applicant.id = applicantID
         self.$session.id = sessionID
-        self.status = status.rawValue
+        self.status = status
         self.statement = statement
         self.confirmedRequirements = confirmedRequirements.storedList
         self.offerExpiresAt = offerExpiresAt
@@ -46,12 +46,11 @@ final class SessionApplication: Model, @unchecked Sendable {
         self.updatedAt = now
     }
 
-    var applicationStatus: ApplicationStatus { ApplicationStatus(rawValue: self.status) ?? .withdrawn }
 
     /// The applicant's live application to the session, if any (at most one exists: a partial unique index).
     static func live(of applicantID: UUID, to sessionID: UUID, on db: any Database) async throws -> SessionApplication? {
         try await SessionApplication.query(on: db).filter(\.$applicant.$id == applicantID).filter(\.$session.$id == sessionID)
-            .filter(\.$status ~~ ApplicationStatus.live.map(\.rawValue)).first()
+            .filter(\.$status ~~ ApplicationStatus.live).first()
     }
 }
 
@@ -78,9 +77,9 @@ final class ApplicationEvent: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
     /// 0, 1, 2, … within the application: the order of events recorded in the same instant.
     @Field(key: "position") var position: Int
-    @Field(key: "party") var party: String
-    @OptionalField(key: "from_status") var fromStatus: String?
-    @Field(key: "to_status") var toStatus: String
+    @Field(key: "party") var party: ApplicationParty
+    @OptionalField(key: "from_status") var fromStatus: ApplicationStatus?
+    @Field(key: "to_status") var toStatus: ApplicationStatus
     @Field(key: "note") var note: String
     @Parent(key: "application_id") var application: SessionApplication
     @OptionalParent(key: "actor_id") var actor: User?
@@ -91,9 +90,9 @@ final class ApplicationEvent: Model, @unchecked Sendable {
         self.$application.id = applicationID
         self.position = 0
         self.$actor.id = actorID
-        self.party = party.rawValue
-        self.fromStatus = from?.rawValue
-        self.toStatus = to.rawValue
+        self.party = party
+        self.fromStatus = from
+        self.toStatus = to
         self.note = note
         self.at = at
     }

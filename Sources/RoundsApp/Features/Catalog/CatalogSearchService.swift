@@ -152,7 +152,7 @@ actor CatalogSearchService {
         }
         var documents: [CatalogDocument] = []
         for row in try await sql.select().column("*").from(Opportunity.schema)
-            .where("status", .equal, OpportunityStatus.published.rawValue).all()
+            .where("status", .equal, OpportunityStatus.published).all()
         {
             let o = try row.decode(model: OpportunityRow.self)
             guard let site = sites[o.site_id] else { continue }
@@ -181,14 +181,4 @@ extension Application {
         get { self.storage[CatalogSearchKey.self]! }
         set { self.storage[CatalogSearchKey.self] = newValue }
     }
-}
-
-/// US ZIP centroids from the bundled CSV, read once per process.
-enum ZIPCodes {
-    static let directory: ZIPDirectory = {
-        guard let url = Bundle.module.url(forResource: "us-zipcodes", withExtension: "csv", subdirectory: "data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return ZIPDirectory(csv: "") }
-        return ZIPDirectory(csv: text)
-    }()
 }

@@ -52,7 +52,7 @@ struct HostCatalog {
         let opportunity = Opportunity()
         opportunity.$site.id = try site.requireID()
         opportunity.apply(checked)
-        opportunity.status = OpportunityStatus.draft.rawValue
+        opportunity.status = OpportunityStatus.draft
         try await CatalogVersion.changing(on: self.db) { db in try await opportunity.create(on: db) }
         return opportunity
     }
@@ -67,7 +67,7 @@ struct HostCatalog {
         if status == .published && !opportunity.sessions.contains(where: { $0.deadlineDay >= self.today.ordinal }) {
             throw Abort(.unprocessableEntity, reason: "Add a session that is still open for applications before publishing.")
         }
-        opportunity.status = status.rawValue
+        opportunity.status = status
         try await CatalogVersion.changing(on: self.db) { db in try await opportunity.save(on: db) }
     }
 

@@ -30,7 +30,7 @@ final class Opportunity: Model, @unchecked Sendable {
     @Field(key: "letter_policy") var letterPolicy: String
     /// Comma-separated `Requirement` raw values.
     @Field(key: "requirements") var requirements: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: OpportunityStatus
 
     // relationships
     @Parent(key: "site_id") var site: Site

@@ -50,7 +50,7 @@ struct DocumentVault {
         let submittedToViewer = try await ApplicationDocument.query(on: self.db)
             .filter(\.$document.$id == id)
             .join(SessionApplication.self, on: \ApplicationDocument.$application.$id == \SessionApplication.$id)
-            .filter(SessionApplication.self, \.$status != ApplicationStatus.draft.rawValue)
+            .filter(SessionApplication.self, \.$status != ApplicationStatus.draft)
             .join(OpportunitySession.self, on: \SessionApplication.$session.$id == \OpportunitySession.$id)
             .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
             .join(Site.self, on: \Opportunity.$site.$id == \Site.$id)

@@ -36,7 +36,7 @@ extension LetterDesk {
                     .set(SQLIdentifier("assigned_count"), to: SQLBinaryExpression(SQLIdentifier("assigned_count"), .add, SQLLiteral.numeric("1")))
                     .set(SQLIdentifier("updated_at"), to: SQLBind(self.now))
                     .where("id", .equal, SQLBind(letterID))
-                    .where("status", .equal, SQLBind(LetterStatus.uploaded.rawValue))
+                    .where("status", .equal, SQLBind(LetterStatus.uploaded))
                     .returning("id").all().count
                 let taken = try await LetterAssignment.query(on: db)
                     .filter(\.$applicant.$id == applicantID)

@@ -36,7 +36,7 @@ struct LetterDesk {
     func placements(of applicant: User) async throws -> [SessionApplication] {
         try await SessionApplication.query(on: self.db)
             .filter(\.$applicant.$id == applicant.requireID())
-            .filter(\.$status ~~ [ApplicationStatus.accepted.rawValue, ApplicationStatus.completed.rawValue])
+            .filter(\.$status ~~ [ApplicationStatus.accepted, .completed])
             .with(\.$session) { $0.with(\.$opportunity) }
             .all()
     }
@@ -88,9 +88,9 @@ struct LetterDesk {
                 LetterRequest.schema,
                 set: [
                     ("token_hash", token.hash), ("link_expires_at", expires), ("reminded_at", self.now),
-                    ("status", status.rawValue), ("updated_at", self.now),
+                    ("status", status), ("updated_at", self.now),
                 ],
-                where: { $0.where("id", .equal, SQLBind(letter.id)).where("status", .equal, SQLBind(letter.storedStatus)) }
+                where: { $0.where("id", .equal, SQLBind(letter.id)).where("status", .equal, SQLBind(letter.status)) }
             )
             guard changed == 1 else { throw Self.changedMeanwhile }
             letter.tokenHash = token.hash
@@ -111,8 +111,8 @@ struct LetterDesk {
         }
         let changed = try await self.db.updateReturningCount(
             LetterRequest.schema,
-            set: [("status", LetterStatus.revoked.rawValue), ("revoked_at", self.now), ("updated_at", self.now)],
-            where: { $0.where("id", .equal, SQLBind(letter.id)).where("status", .in, open.map(\.rawValue)) }
+            set: [("status", LetterStatus.revoked), ("revoked_at", self.now), ("updated_at", self.now)],
+            where: { $0.where("id", .equal, SQLBind(letter.id)).where("status", .in, open) }
         )
         guard changed == 1 else { throw Self.changedMeanwhile }
         letter.status = .revoked
@@ -122,7 +122,7 @@ struct LetterDesk {
     /// The letter's bytes for its applicant, unless they waived the right to see it. Logged.
     func fileForApplicant(_ letter: LetterRequest, applicant: User) async throws -> (LetterRequest, Data) {
         guard letter.hasFile else { throw Abort(.notFound, reason: "No letter has been uploaded for this request yet.") }
-        guard LetterReadRule.mayRead(.applicant, applicantWaived: letter.waived, hasFile: true) else {
+        guard letter.applicantMayRead else {
             throw Abort(.forbidden, reason: "You waived your right to see this letter when you requested it, so Rounds never shows it to you.")
         }
         return (letter, try await self.read(letter, by: applicant, as: "applicant", program: nil))
@@ -139,9 +139,9 @@ struct LetterDesk {
     func expireOverdueLinks() async throws -> Int {
         try await self.db.updateReturningCount(
             LetterRequest.schema,
-            set: [("status", LetterStatus.expired.rawValue), ("updated_at", self.now)],
+            set: [("status", LetterStatus.expired), ("updated_at", self.now)],
             where: {
-                $0.where("status", .in, [LetterStatus.requested, .viewed].map(\.rawValue))
+                $0.where("status", .in, [LetterStatus.requested, .viewed])
                     .where("link_expires_at", .lessThanOrEqual, SQLBind(self.now))
             }
         )

@@ -49,8 +49,8 @@ struct LetterLink {
         if letter.status == .requested {
             let changed = try await self.db.updateReturningCount(
                 LetterRequest.schema,
-                set: [("status", LetterStatus.viewed.rawValue), ("viewed_at", self.now), ("updated_at", self.now)],
-                where: { $0.where("id", .equal, SQLBind(letter.id)).where("status", .equal, LetterStatus.requested.rawValue) }
+                set: [("status", LetterStatus.viewed), ("viewed_at", self.now), ("updated_at", self.now)],
+                where: { $0.where("id", .equal, SQLBind(letter.id)).where("status", .equal, LetterStatus.requested) }
             )
             if changed == 1 {
                 letter.status = .viewed
@@ -73,14 +73,14 @@ struct LetterLink {
                 let changed = try await db.updateReturningCount(
                     LetterRequest.schema,
                     set: [
-                        ("status", LetterStatus.uploaded.rawValue), ("uploaded_at", self.now), ("updated_at", self.now),
+                        ("status", LetterStatus.uploaded), ("uploaded_at", self.now), ("updated_at", self.now),
                         ("storage_key", key), ("file_name", checked.fileName), ("byte_count", bytes.count),
                         ("sha256", SecretToken.hexSHA256(Data(bytes))),
                     ],
                     where: {
                         $0.where("id", .equal, SQLBind(letter.id))
                             .where("token_hash", .equal, letter.tokenHash)
-                            .where("status", .in, [LetterStatus.requested, .viewed, .uploaded].map(\.rawValue))
+                            .where("status", .in, [LetterStatus.requested, .viewed, .uploaded])
                             .where("link_expires_at", .greaterThan, SQLBind(self.now))
                             .where("assigned_count", .equal, 0)
                     }
@@ -125,11 +125,11 @@ struct LetterLink {
         try await self.db.transaction { db in
             let changed = try await db.updateReturningCount(
                 LetterRequest.schema,
-                set: [("status", LetterStatus.declined.rawValue), ("declined_at", self.now), ("decline_note", note), ("updated_at", self.now)],
+                set: [("status", LetterStatus.declined), ("declined_at", self.now), ("decline_note", note), ("updated_at", self.now)],
                 where: {
                     $0.where("id", .equal, SQLBind(letter.id))
                         .where("token_hash", .equal, letter.tokenHash)
-                        .where("status", .in, [LetterStatus.requested, .viewed].map(\.rawValue))
+                        .where("status", .in, [LetterStatus.requested, .viewed])
                 }
             )
             guard changed == 1 else { throw LetterDesk.changedMeanwhile }

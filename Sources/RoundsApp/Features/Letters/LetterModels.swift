@@ -24,7 +24,7 @@ final class LetterRequest: Model, @unchecked Sendable {
     @Field(key: "writer_institution") var writerInstitution: String
     @Field(key: "message") var message: String
     @Field(key: "waived") var waived: Bool
-    @Field(key: "status") var storedStatus: String
+    @Field(key: "status") var status: LetterStatus
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "link_expires_at") var linkExpiresAt: Date
     @OptionalField(key: "reminded_at") var remindedAt: Date?
@@ -54,7 +54,7 @@ final class LetterRequest: Model, @unchecked Sendable {
         self.writerInstitution = checked.writerInstitution
         self.message = checked.message
         self.waived = checked.waivesRightToSee
-        self.storedStatus = LetterStatus.requested.rawValue
+        self.status = LetterStatus.requested
         self.tokenHash = tokenHash
         self.linkExpiresAt = now.addingTimeInterval(Self.linkLifetime)
         self.assignedCount = 0
@@ -62,12 +62,10 @@ final class LetterRequest: Model, @unchecked Sendable {
         self.updatedAt = now
     }
 
-    var status: LetterStatus {
-        get { LetterStatus(rawValue: self.storedStatus) ?? .requested }
-        set { self.storedStatus = newValue.rawValue }
-    }
-
     var hasFile: Bool { self.storageKey != nil }
+    /// Whether the applicant may read (or be shown the name and address of) the file: the one check
+    /// every page, API answer and download asks.
+    var applicantMayRead: Bool { LetterReadRule.mayRead(.applicant, applicantWaived: self.waived, hasFile: self.hasFile) }
 
     /// The link works: the request is live and the link has not run out.
     func linkWorks(now: Date) -> Bool { self.status.linkWorks && now < self.linkExpiresAt }

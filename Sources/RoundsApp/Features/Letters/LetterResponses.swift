@@ -37,7 +37,7 @@ struct LetterResponse: Content {
     }
 
     var id: UUID
-    var status: String
+    var status: LetterStatus
     var waived: Bool
     var writer: Writer
     var message: String
@@ -65,7 +65,7 @@ struct LetterResponse: Content {
     init(_ letter: LetterRequest, assignments: [LetterDesk.Assigned]?) throws {
         let id = try letter.requireID()
         self.id = id
-        self.status = letter.status.rawValue
+        self.status = letter.status
         self.waived = letter.waived
         self.writer = Writer(name: letter.writerName, email: letter.writerEmail, title: letter.writerTitle, institution: letter.writerInstitution)
         self.message = letter.message
@@ -78,7 +78,8 @@ struct LetterResponse: Content {
         self.declineNote = letter.declineNote
         if let name = letter.fileName, let count = letter.byteCount, let at = letter.uploadedAt {
             let url = Paths.API.letters + "/\(id.uuidString)/file"
-            self.file = File(name: letter.waived ? nil : name, byteCount: count, uploadedAt: at, url: letter.waived ? nil : url)
+            let shown = letter.applicantMayRead
+            self.file = File(name: shown ? name : nil, byteCount: count, uploadedAt: at, url: shown ? url : nil)
         }
         self.assignments = try assignments?.map { Assignment(programID: try $0.program.requireID(), programName: $0.program.name, assignedAt: $0.at) }
     }
@@ -90,7 +91,7 @@ struct LetterLinkResponse: Content {
     var writerName: String
     var message: String
     var waived: Bool
-    var status: String
+    var status: LetterStatus
     var linkExpiresAt: Date
     var uploadedFileName: String?
     var canReplace: Bool
@@ -109,7 +110,7 @@ struct LetterLinkResponse: Content {
         self.writerName = letter.writerName
         self.message = letter.message
         self.waived = letter.waived
-        self.status = letter.status.rawValue
+        self.status = letter.status
         self.linkExpiresAt = letter.linkExpiresAt
         self.uploadedFileName = letter.fileName
         self.canReplace = letter.assignedCount == 0

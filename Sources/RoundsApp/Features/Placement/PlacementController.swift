@@ -44,7 +44,7 @@ struct PlacementController: RouteCollection {
         let cycles = try await req.placementCycles.visibleCycles(for: advisor)
         let open = try await OpportunitySession.query(on: req.db)
             .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
-            .filter(Opportunity.self, \.$status == OpportunityStatus.published.rawValue)
+            .filter(Opportunity.self, \.$status == OpportunityStatus.published)
             .filter(\.$deadlineDay >= req.today.ordinal)
             .with(\.$opportunity) { $0.with(\.$site) }
             .sort(\.$startDay).limit(PlacementCycles.maximumSessions).all()

@@ -33,7 +33,7 @@ struct PlacementCycles {
         try ValidationReport(errors).throwIfInvalid()
         let cycle = PlacementCycle()
         cycle.name = trimmed
-        cycle.status = PlacementCycle.Status.open.rawValue
+        cycle.status = PlacementCycle.Status.open
         cycle.offerDays = offerDays
         cycle.createdAt = self.now
         cycle.$advisor.id = try advisor.requireID()
@@ -48,7 +48,7 @@ struct PlacementCycles {
         guard !ids.isEmpty else { return [] }
         return try await OpportunitySession.query(on: self.db).filter(\.$id ~~ ids)
             .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
-            .filter(Opportunity.self, \.$status == OpportunityStatus.published.rawValue)
+            .filter(Opportunity.self, \.$status == OpportunityStatus.published)
             .filter(\.$deadlineDay >= Day(self.now).ordinal)
             .all()
     }
@@ -179,7 +179,7 @@ struct PlacementCycles {
 
     /// Lists may change until the result is published (a matched cycle can be run again).
     func requireOpen(_ cycle: PlacementCycle) throws {
-        guard cycle.cycleStatus != .published else {
+        guard cycle.status != .published else {
             throw Abort(.conflict, reason: "The cycle \(cycle.name) is \(cycle.status); rank lists can no longer change.")
         }
     }

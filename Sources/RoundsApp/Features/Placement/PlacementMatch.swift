@@ -23,7 +23,7 @@ extension PlacementCycles {
     /// Builds the instance from the lists (sessions are programs with their free seats), runs it and
     /// stores where everyone goes. May be run again until the cycle is published.
     func run(_ cycle: PlacementCycle) async throws -> RunSummary {
-        guard cycle.cycleStatus != .published else { throw Abort(.conflict, reason: "The cycle is published; its result is final.") }
+        guard cycle.status != .published else { throw Abort(.conflict, reason: "The cycle is published; its result is final.") }
         let cycleID = try cycle.requireID()
         let sessions = try await self.sessions(of: cycle)
         let lists = try await PlacementApplicantList.query(on: self.db).filter(\.$cycle.$id == cycleID).sort(\.$applicant.$id).all()
@@ -71,7 +71,7 @@ extension PlacementCycles {
                 let session = result.assignments[person.uuidString].flatMap(UUID.init(uuidString:))
                 try await PlacementResult(cycleID: cycleID, applicantID: person, sessionID: session).create(on: db)
             }
-            cycle.status = PlacementCycle.Status.matched.rawValue
+            cycle.status = PlacementCycle.Status.matched
             cycle.matchedAt = self.now
             try await cycle.save(on: db)
         }
@@ -90,11 +90,17 @@ extension PlacementCycles {
     /// Turns every match into an offer (open `offerDays` days) through the application workflow's records:
     /// an application in `offered`, a system event and the offer notice. All or nothing.
     func publish(_ cycle: PlacementCycle) async throws -> PublishSummary {
-        guard cycle.cycleStatus == .matched else { throw Abort(.conflict, reason: "Run the match before publishing (the cycle is \(cycle.status)).") }
+        guard cycle.status == .matched else { throw Abort(.conflict, reason: "Run the match before publishing (the cycle is \(cycle.status)).") }
         let cycleID = try cycle.requireID()
         let results = try await PlacementResult.query(on: self.db).filter(\.$cycle.$id == cycleID).filter(\.$session.$id != nil).all()
         let expiry = self.now.addingTimeInterval(Double(cycle.offerDays) * 86_400)
         let note = "Matched in the placement cycle \(cycle.name)."
+        // What the offer notices name, loaded once for every result.
+        let sessions = try await OpportunitySession.query(on: self.db).filter(\.$id ~~ Set(results.compactMap { $0.$session.id }))
+            .with(\.$opportunity) { $0.with(\.$site) { $0.with(\.$host) } }.all()
+            .reduce(into: [UUID: OpportunitySession]()) { $0[$1.id!] = $1 }
+        let applicants = try await User.query(on: self.db).filter(\.$id ~~ Set(results.map { $0.$applicant.id })).all()
+            .reduce(into: [UUID: User]()) { $0[$1.id!] = $1 }
         return try await self.db.transaction { db in
             var summary = PublishSummary(offered: 0, skipped: 0)
             for result in results {
@@ -106,15 +112,16 @@ extension PlacementCycles {
                 let application = SessionApplication(
                     applicantID: result.$applicant.id, sessionID: sessionID, status: .offered, statement: note, offerExpiresAt: expiry, now: self.now
                 )
-                try await application.create(on: db)
-                try await ApplicationEvent(
-                    applicationID: try application.requireID(), actorID: nil, party: .system, from: nil, to: .offered, note: note, at: self.now
-                ).record(on: db)
-                guard let loaded = try await LoadedApplication.load(try application.requireID(), on: db) else { continue }
-                try await ApplicationNotices(origin: self.origin, now: self.now).changed(loaded, from: .underReview, to: .offered, note: note, on: db)
+                guard let session = sessions[sessionID], let applicant = applicants[result.$applicant.id] else { continue }
+                application.$session.value = session
+                application.$applicant.value = applicant
+                // Created already offered: the match stands in for submission and review.
+                try await ApplicationWorkflow(db: db, now: self.now, origin: self.origin).create(
+                    application, through: [.offered], loaded: LoadedApplication(application: application), party: .system, actorID: nil, note: note, on: db
+                )
                 summary.offered += 1
             }
-            cycle.status = PlacementCycle.Status.published.rawValue
+            cycle.status = PlacementCycle.Status.published
             cycle.publishedAt = self.now
             try await cycle.save(on: db)
             return summary

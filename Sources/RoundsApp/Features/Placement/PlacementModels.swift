@@ -14,7 +14,7 @@ final class PlacementCycle: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "name") var name: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     /// How long the offers made at publication stay open.
     @Field(key: "offer_days") var offerDays: Int
     @OptionalField(key: "matched_at") var matchedAt: Date?
@@ -22,8 +22,6 @@ final class PlacementCycle: Model, @unchecked Sendable {
     @Parent(key: "advisor_id") var advisor: User
 
     init() {}
-
-    var cycleStatus: Status { Status(rawValue: self.status) ?? .published }
 }
 
 final class PlacementCycleSession: Model, @unchecked Sendable {

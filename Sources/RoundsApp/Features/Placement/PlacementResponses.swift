@@ -48,7 +48,7 @@ struct PlacementCycleResponse: Content {
 
     var id: UUID
     var name: String
-    var status: String
+    var status: PlacementCycle.Status
     var offerDays: Int
     var sessions: [SessionPart]
     var myList: ListPart?
@@ -78,7 +78,7 @@ extension PlacementCycles {
             }
         }
         var results: [PlacementCycleResponse.ResultPart]?
-        if cycle.$advisor.id == viewer.id, cycle.cycleStatus != .open {
+        if cycle.$advisor.id == viewer.id, cycle.status != .open {
             results = try await PlacementResult.query(on: self.db).filter(\.$cycle.$id == cycle.requireID()).with(\.$applicant).all()
                 .map { .init(applicantID: $0.$applicant.id, applicantName: $0.applicant.displayName, sessionID: $0.$session.id) }
                 .sorted { $0.applicantName < $1.applicantName }
@@ -101,7 +101,7 @@ extension PlacementCycles {
         if viewer.has(.advisor) {
             return try await PlacementCycle.query(on: self.db).filter(\.$advisor.$id == viewer.requireID()).sort(\.$createdAt, .descending).all()
         }
-        return try await PlacementCycle.query(on: self.db).filter(\.$status != PlacementCycle.Status.published.rawValue).sort(\.$createdAt, .descending).all()
+        return try await PlacementCycle.query(on: self.db).filter(\.$status != PlacementCycle.Status.published).sort(\.$createdAt, .descending).all()
     }
 
     /// The advisor's own cycle, or 404 (another advisor's cycle is invisible).

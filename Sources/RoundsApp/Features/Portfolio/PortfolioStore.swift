@@ -229,7 +229,7 @@ struct PortfolioStore {
 
     func summary(of owner: User, experiences: [LoadedExperience]) async throws -> USCESummary {
         let letters = try await LetterRequest.query(on: self.db)
-            .filter(\.$applicant.$id == owner.requireID()).filter(\.$storedStatus == LetterStatus.uploaded.rawValue).count()
+            .filter(\.$applicant.$id == owner.requireID()).filter(\.$status == LetterStatus.uploaded).count()
         let input = experiences.map { loaded in
             USCESummary.Experience(
                 isClinical: loaded.experience.amcas.isClinical,

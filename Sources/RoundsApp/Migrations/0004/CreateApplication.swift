@@ -3,6 +3,10 @@ import RoundsCore
 import SQLKit
 
 struct CreateApplication: AsyncMigration {
+    /// ApplicationStatus.live as it was when this migration was written, frozen: a migration must do
+    /// the same thing whenever it runs, so a later change to the enum needs a migration of its own.
+    static let liveStatuses = ["draft", "submitted", "under_review", "offered", "accepted", "waitlisted"]
+
     func prepare(on database: any Database) async throws {
         try await database.schema("applications")
             // managed fields
@@ -41,7 +45,7 @@ struct CreateApplication: AsyncMigration {
 
         // One live application per applicant and session, enforced by the database itself (a partial
         // unique index; SQLite and PostgreSQL both have them), so two concurrent applies cannot both land.
-        let live = ApplicationStatus.live.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let live = Self.liveStatuses.map { "'\($0)'" }.joined(separator: ", ")
         try await database.sql.raw(
             "CREATE UNIQUE INDEX applications_one_live ON applications (applicant_id, session_id) WHERE status IN (\(unsafeRaw: live))"
         ).run()

@@ -8,7 +8,7 @@ extension ApplicationPages {
     static func detail(_ detail: ApplicationResponse, hostView: Bool, profile: ApplicantProfileInput?, errors: ValidationReport, context: PageContext)
         -> PageLayout
     {
-        let status = ApplicationStatus(rawValue: detail.status) ?? .withdrawn
+        let status = detail.status
         let title = "\(detail.opportunity.title): \(status.displayName)"
         var facts: [(String, String)] = [
             ("Status", status.displayName),
@@ -21,9 +21,9 @@ extension ApplicationPages {
         if status == .offered, let expiry = detail.offerExpiresAt { facts.append(("Offer open until", DisplayFormat.dateTime(expiry))) }
         let documents: [BodyNode] = detail.documents.map { .tag("li", .safeLink(Paths.document($0.id), .safeText($0.fileName)), .safeText(" · \(DocumentKind(rawValue: $0.kind)?.displayName ?? $0.kind)")) }
         let history: [BodyNode] = (detail.history ?? []).map { event in
-            let from = event.from.flatMap(ApplicationStatus.init(rawValue:))?.displayName ?? "New"
-            let to = ApplicationStatus(rawValue: event.to)?.displayName ?? event.to
-            return .tag("li", .safeText("\(DisplayFormat.dateTime(event.at)) · \(event.party): \(from) → \(to)" + (event.note.isEmpty ? "" : " (\(event.note))")))
+            let from = event.from?.displayName ?? "New"
+            let to = event.to.displayName
+            return .tag("li", .safeText("\(DisplayFormat.dateTime(event.at)) · \(event.party.rawValue): \(from) → \(to)" + (event.note.isEmpty ? "" : " (\(event.note))")))
         }
         return PageLayout(
             title: title,

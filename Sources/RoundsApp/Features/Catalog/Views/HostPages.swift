@@ -125,7 +125,7 @@ enum HostPages {
             let cells = [Day(ordinal: session.startDay).iso, Day(ordinal: session.endDay).iso, String(session.seats), Day(ordinal: session.deadlineDay).iso]
             return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", .postButton(Paths.deleteSession(session.id!), title: "Remove", csrfToken: context.csrfToken))])
         }
-        let status = OpportunityStatus(rawValue: opportunity.status) ?? .draft
+        let status = opportunity.status
         return PageLayout(
             title: opportunity.title,
             context: context,

@@ -151,7 +151,7 @@ enum LetterPages {
                 .p(.a(.href(Paths.letters), .text("← All letters"))),
                 .h1(.safeText("Letter from \(letter.writerName)")),
                 self.facts(facts),
-                letter.hasFile && !letter.waived ? .p(.a(.class("button"), .href(Paths.letterFile(id)), .text("Read the letter (PDF)"))) : .empty,
+                letter.applicantMayRead ? .p(.a(.class("button"), .href(Paths.letterFile(id)), .text("Read the letter (PDF)"))) : .empty,
                 letter.status.canRemind
                     ? .postButton(Paths.letterAction(id, "remind"), title: "E-mail the writer a reminder with a new link", csrfToken: context.csrfToken)
                     : .empty,

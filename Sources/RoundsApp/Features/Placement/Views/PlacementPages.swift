@@ -39,7 +39,7 @@ enum PlacementPages {
         let results: [BodyNode] = (cycle.results ?? []).map { result in
             .tag("tr", .tag("td", .safeText(result.applicantName)), .tag("td", .safeText(result.sessionID.flatMap { names[$0] } ?? "unmatched")))
         }
-        let status = PlacementCycle.Status(rawValue: cycle.status) ?? .published
+        let status = cycle.status
         return PageLayout(
             title: cycle.name,
             context: context,
