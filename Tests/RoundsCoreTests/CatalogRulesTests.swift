@@ -47,7 +47,8 @@ import Testing
         (.usCitizen, [.j1], false),
         (.permanentResident, [.noneNeeded, .j1], true),
         (.needsVisa, [.b1b2], true),
-        (.needsVisa, [.j1], true),
+        // ECFMG's J-1 is for residency and fellowship: no way into an observership (VisaRules).
+        (.needsVisa, [.j1], false),
         (.needsVisa, [.noneNeeded, .h1b], false),
         (.j1, [.j1], true),
         (.h1b, [.b1b2], false),
@@ -60,6 +61,34 @@ import Testing
         profile.visaStatus = status
         let rules = EligibilityRules(audiences: [.imgGraduate], acceptedVisaClasses: accepted)
         #expect(Eligibility.evaluate(rules, for: profile, currentYear: 2026).isEligible == eligible)
+    }
+
+    /// Issue 16: visitors may observe; a hands-on elective on a visitor visa is for enrolled students only.
+    @Test func aGraduateOnAVisitorVisaCannotTakeAHandsOnOpportunityAndIsToldWhyWithTheSource() {
+        var rules = Self.observership
+        rules.isHandsOn = true
+        let refused = Eligibility.evaluate(rules, for: Self.graduate, currentYear: 2024)
+        #expect(!refused.isEligible)
+        let reason = refused.unmet.joined()
+        #expect(reason.hasPrefix("This opportunity is hands-on. On a B-1/B-2 visitor visa a physician may observe but not take part in patient care"))
+        #expect(reason.contains("9 FAM 402.2-5(F)(8)") && reason.contains("https://"))
+        var needsVisa = Self.graduate
+        needsVisa.visaStatus = .needsVisa
+        #expect(!Eligibility.evaluate(rules, for: needsVisa, currentYear: 2024).isEligible)
+        // The same listing, observational, takes her.
+        #expect(Eligibility.evaluate(Self.observership, for: Self.graduate, currentYear: 2024).isEligible)
+        // An enrolled student on a visitor visa may take it, told it must be for credit.
+        let student = ApplicantProfileInput(track: .imgStudent, medicalSchool: "X", schoolCountry: "Y", step1: .passed, visaStatus: .b1b2)
+        let allowed = Eligibility.evaluate(rules, for: student, currentYear: 2024)
+        #expect(allowed.isEligible)
+        #expect(allowed.reasons.last?.explanation.contains("whose school gives credit for it") == true)
+    }
+
+    @Test func aListingNobodyCouldLawfullyJoinIsRefusedWithTheReason() {
+        #expect(VisaRules.impossibility(isHandsOn: true, audiences: [.imgGraduate], visas: [.b1b2])?.contains("9 FAM 402.2-5(F)(8)") == true)
+        #expect(VisaRules.impossibility(isHandsOn: false, audiences: [.imgGraduate], visas: [.b1b2]) == nil)
+        #expect(VisaRules.impossibility(isHandsOn: true, audiences: [.imgGraduate, .imgStudent], visas: [.b1b2]) == nil)
+        #expect(VisaRules.impossibility(isHandsOn: true, audiences: [.imgGraduate], visas: [.b1b2, .noneNeeded]) == nil)
     }
 
     @Test func theAudienceMustIncludeTheApplicantsTrack() {

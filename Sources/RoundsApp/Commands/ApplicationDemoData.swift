@@ -26,6 +26,8 @@ enum ApplicationDemoData {
             .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
             .filter(Opportunity.self, \.$status == OpportunityStatus.published)
             .filter(Opportunity.self, \.$specialty == "internal-medicine")
+            // An observership: what a graduate on a visitor visa may lawfully take (VisaRules).
+            .filter(Opportunity.self, \.$type == OpportunityType.observership.rawValue)
             .filter(\.$deadlineDay >= today)
             .sort(\.$startDay)
             .first()

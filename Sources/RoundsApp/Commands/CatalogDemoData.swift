@@ -72,12 +72,14 @@ enum CatalogDemoData {
                 opportunity.isHandsOn = [.clinicalElective, .externship, .subInternship, .cna, .emt, .scribing].contains(type)
                 opportunity.setting = ClinicalSetting.allCases[index % 3].rawValue
                 let isForPreMeds = [.shadowing, .volunteering, .scribing, .cna, .emt].contains(type)
-                let audiences: Set<Audience> = isForPreMeds ? [.preMed, .usStudent] : [.imgStudent, .imgGraduate, .usStudent]
+                // Visitors may observe; a hands-on elective on a visitor visa is for enrolled students (VisaRules).
+                let audiences: Set<Audience> =
+                    isForPreMeds ? [.preMed, .usStudent] : opportunity.isHandsOn ? [.imgStudent, .usStudent] : [.imgStudent, .imgGraduate, .usStudent]
                 opportunity.audiences = audiences.storedList
                 opportunity.maximumYearsSinceGraduation = audiences.contains(.imgGraduate) ? [3, 5, 10, nil][index % 4] : nil
                 opportunity.requiresStep1Pass = type == .clinicalElective || type == .subInternship
-                opportunity.visaClasses = (audiences.contains(.imgGraduate) ? Set<VisaClass>([.b1b2, .j1, .noneNeeded]) : [.noneNeeded]).storedList
-                opportunity.feeCents = audiences.contains(.imgGraduate) ? 50_000 * Int(random.next() % 9) : 0
+                opportunity.visaClasses = (audiences.contains(.imgStudent) ? Set<VisaClass>([.b1b2, .noneNeeded]) : [.noneNeeded]).storedList
+                opportunity.feeCents = audiences.contains(.imgStudent) ? 50_000 * Int(random.next() % 9) : 0
                 opportunity.currency = "USD"
                 opportunity.refundTerms = opportunity.feeCents > 0 ? "Full refund up to 30 days before the start." : ""
                 opportunity.letterPolicy = LetterPolicy.allCases[index % 3].rawValue

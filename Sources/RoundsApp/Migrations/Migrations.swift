@@ -42,5 +42,8 @@ enum Migrations {
         do {  // 0008: browsers trusted for sign-in (device cookies), so strangers' guesses cannot lock an owner out
             app.migrations.add(CreateTrustedDevice())
         }
+        do {  // 0009: listings nobody could lawfully join (visitors on hands-on care) back to draft, hosts told why
+            app.migrations.add(UnpublishUnlawfulVisaListings())
+        }
     }
 }

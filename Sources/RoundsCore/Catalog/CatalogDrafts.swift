@@ -114,6 +114,7 @@ public struct OpportunityDraft: Equatable, Sendable {
         }
         let visas = Set(self.visaClasses.compactMap(VisaClass.init(rawValue:)))
         if visas.isEmpty || visas.count != Set(self.visaClasses).count { fail("visa_classes", "Choose the visa classes you accept.") }
+        if let impossible = VisaRules.impossibility(isHandsOn: self.isHandsOn, audiences: audiences, visas: visas) { fail("visa_classes", impossible) }
         let feeCents = Self.cents(self.fee)
         if feeCents == nil { fail("fee", "Enter the fee in dollars, 0 or more (e.g. 1500 or 1500.50).") }
         let currency = self.currency.trimmingWhitespace().uppercased()
@@ -130,7 +131,7 @@ public struct OpportunityDraft: Equatable, Sendable {
                 isHandsOn: self.isHandsOn, setting: setting,
                 rules: EligibilityRules(
                     audiences: audiences, maximumYearsSinceGraduation: maximumYears, requiresStep1Pass: self.requiresStep1Pass,
-                    acceptedVisaClasses: visas
+                    acceptedVisaClasses: visas, isHandsOn: self.isHandsOn
                 ),
                 feeCents: feeCents, currency: currency, refundTerms: self.refundTerms.trimmingWhitespace(), letterPolicy: letter,
                 requirements: requirements

@@ -5,17 +5,21 @@ public struct EligibilityRules: Equatable, Sendable {
     public var maximumYearsSinceGraduation: Int?
     public var requiresStep1Pass: Bool
     public var acceptedVisaClasses: Set<VisaClass>
+    /// Participants care for patients; visitors' visas do not allow it (`VisaRules`).
+    public var isHandsOn: Bool
 
     public init(
         audiences: Set<Audience>,
         maximumYearsSinceGraduation: Int? = nil,
         requiresStep1Pass: Bool = false,
-        acceptedVisaClasses: Set<VisaClass>
+        acceptedVisaClasses: Set<VisaClass>,
+        isHandsOn: Bool = false
     ) {
         self.audiences = audiences
         self.maximumYearsSinceGraduation = maximumYearsSinceGraduation
         self.requiresStep1Pass = requiresStep1Pass
         self.acceptedVisaClasses = acceptedVisaClasses
+        self.isHandsOn = isHandsOn
     }
 }
 
@@ -74,29 +78,41 @@ public enum Eligibility {
                 )
             )
         }
-        let (visaMet, visaExplanation) = Self.visa(rules.acceptedVisaClasses, profile.visaStatus)
+        let (visaMet, visaExplanation) = Self.visa(rules, profile)
         reasons.append(.init(rule: .visa, isMet: visaMet, explanation: visaExplanation))
         return EligibilityResult(reasons: reasons)
     }
 
-    private static func visa(_ accepted: Set<VisaClass>, _ status: VisaStatus) -> (Bool, String) {
+    private static func visa(_ rules: EligibilityRules, _ profile: ApplicantProfileInput) -> (Bool, String) {
+        let accepted = rules.acceptedVisaClasses
         let names = accepted.sorted { $0.rawValue < $1.rawValue }.map(\.displayName).joined(separator: ", ")
-        switch status {
+        // Visitors may observe; only enrolled students may take a hands-on elective, and only for credit.
+        let visitorMayTakePart = !rules.isHandsOn || profile.track == .imgStudent
+        let visitorCondition = rules.isHandsOn ? " \(VisaRules.visitorElectiveForEnrolledStudents.withSource)" : ""
+        switch profile.visaStatus {
         case .usCitizen, .permanentResident, .otherWorkAuthorization:
             return accepted.contains(.noneNeeded)
                 ? (true, "You need no visa, and the site accepts participants without one.")
                 : (false, "The site only takes participants on: \(names).")
-        case .b1b2, .j1, .h1b, .f1:
-            let held: VisaClass = status == .b1b2 ? .b1b2 : status == .j1 ? .j1 : status == .h1b ? .h1b : .f1
+        case .b1b2:
+            guard accepted.contains(.b1b2) else { return (false, "Your B1/B2 visitor visa is not accepted; the site takes: \(names).") }
+            guard visitorMayTakePart else { return (false, "This opportunity is hands-on. \(VisaRules.visitorsOnlyObserve.withSource)") }
+            return (true, "Your B1/B2 visitor visa is accepted.\(visitorCondition)")
+        case .j1, .h1b, .f1:
+            let held: VisaClass = profile.visaStatus == .j1 ? .j1 : profile.visaStatus == .h1b ? .h1b : .f1
             return accepted.contains(held)
                 ? (true, "Your \(held.displayName) is accepted.")
                 : (false, "Your \(held.displayName) is not accepted; the site takes: \(names).")
         case .needsVisa:
-            // Observerships and electives are reached on a B1/B2 or J-1; either one accepted is a way in.
-            let reachable = accepted.intersection([.b1b2, .j1])
-            return reachable.isEmpty
-                ? (false, "You would need a visa, and the site accepts none you could apply for (it takes: \(names)).")
-                : (true, "You would need a visa: the site accepts \(reachable.sorted { $0.rawValue < $1.rawValue }.map(\.displayName).joined(separator: " or ")).")
+            // The way into an observership or elective is a visitor visa; ECFMG's J-1 is for residency only.
+            guard accepted.contains(.b1b2) else {
+                let j1 = accepted.contains(.j1) ? " \(VisaRules.ecfmgJ1IsForResidency.withSource)" : ""
+                return (false, "You would need a visa, and the site accepts none you could get for this (it takes: \(names)).\(j1)")
+            }
+            guard visitorMayTakePart else {
+                return (false, "You would need a B1/B2 visitor visa, and this opportunity is hands-on. \(VisaRules.visitorsOnlyObserve.withSource)")
+            }
+            return (true, "You would need a visa: the site accepts a B1/B2 visitor visa.\(visitorCondition)")
         }
     }
 }

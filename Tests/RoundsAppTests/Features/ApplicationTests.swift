@@ -11,6 +11,33 @@ import VaporTesting
     /// The index that keeps one live application per applicant and session lists the live statuses as
     /// they were when its migration was written; if the enum's idea of "live" changes, a new migration
     /// must change the index, and this fails until one does.
+    /// Issue 16: visitors may observe, not care for patients. A graduate on a B-1/B-2 cannot apply to a
+    /// hands-on listing (whatever the listing says it accepts), is told why with the source, and nothing
+    /// is saved; the same graduate may apply once the listing is observational.
+    @Test func aGraduateOnAVisitorVisaCannotApplyToAHandsOnListing() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app)
+            fixture.opportunity.isHandsOn = true
+            fixture.opportunity.visaClasses = Set<VisaClass>([.b1b2, .noneNeeded]).storedList
+            fixture.opportunity.audiences = Set<Audience>([.imgGraduate, .imgStudent]).storedList
+            try await fixture.opportunity.save(on: app.db)
+            let (user, client) = try await fixture.applicant("visitor@example.org")
+            let profile = ApplicantProfileDraft(
+                track: "img_graduate", medicalSchool: "University of Lagos", schoolCountry: "Nigeria", graduationYear: "2021",
+                step1: "passed", ecfmgStatus: "certified", visaStatus: "b1_b2"
+            )
+            _ = try await ProfileStore.save(profile, for: user, on: app.db, now: app.services.clock.now())
+            let refused = try await fixture.apply(client)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.content.get(String.self, at: "reason").contains("9 FAM 402.2-5(F)(8)"))
+            #expect(try await SessionApplication.query(on: app.db).count() == 0)
+
+            fixture.opportunity.isHandsOn = false
+            try await fixture.opportunity.save(on: app.db)
+            #expect(try await fixture.apply(client).status == .created)
+        }
+    }
+
     @Test func theOneLiveApplicationIndexStillMatchesTheLiveStatuses() {
         #expect(Set(CreateApplication.liveStatuses) == Set(ApplicationStatus.live.map(\.rawValue)))
     }

@@ -8,6 +8,29 @@ import VaporTesting
 @testable import RoundsApp
 
 @Suite struct HostCatalogTests {
+    /// Issue 16: a published listing nobody can lawfully join goes back to draft and its host is told why;
+    /// a lawful one (the same, observational) stays.
+    @Test func unlawfulVisaListingsAreUnpublishedAndTheirHostsTold() async throws {
+        try await withRoundsApp { app in
+            let unlawful = try await CatalogTests.listing(app, title: "Hands-on for visiting graduates", zip: "10016")
+            let lawful = try await CatalogTests.listing(app, title: "Observing for visiting graduates", zip: "10016")
+            for (listing, handsOn) in [(unlawful, true), (lawful, false)] {
+                listing.isHandsOn = handsOn
+                listing.audiences = Set<Audience>([.imgGraduate]).storedList
+                listing.visaClasses = Set<VisaClass>([.b1b2]).storedList
+                try await listing.save(on: app.db)
+            }
+            try await UnpublishUnlawfulVisaListings().prepare(on: app.db)
+            #expect(try await Opportunity.find(unlawful.requireID(), on: app.db)?.status == .draft)
+            #expect(try await Opportunity.find(lawful.requireID(), on: app.db)?.status == .published)
+            let site = try #require(try await Site.find(unlawful.$site.id, on: app.db))
+            let host = try #require(try await User.find(site.$host.id, on: app.db))
+            let mail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == host.email).all()
+            #expect(mail.map(\.subject) == ["Back in draft: Hands-on for visiting graduates"])
+            #expect(mail.first?.body.contains("9 FAM 402.2-5(F)(8)") == true)
+        }
+    }
+
     static let siteForm: [(String, String)] = [
         ("name", "Lakeside Teaching Hospital"), ("kind", "hospital"), ("street", "1 Lake Road"), ("city", "Chicago"),
         ("state", "IL"), ("zip", "60611"), ("website", "https://lakeside.example"),

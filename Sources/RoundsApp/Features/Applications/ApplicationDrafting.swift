@@ -37,6 +37,7 @@ struct ApplicationDrafting {
         let draft = ApplicationDraft(statement: input.statement, documentKinds: documents.map(\.documentKind), confirmedRequirements: input.confirmedRequirements)
         let requirements = Set<Requirement>(storedList: session.opportunity.requirements)
         try (submit ? draft.checkForSubmission(requirements: requirements) : draft.checkForSaving()).throwIfInvalid()
+        try await Self.checkVisa(of: applicant, for: session.opportunity, now: self.now, on: self.db)
         if let existing = try await SessionApplication.live(of: applicantID, to: sessionID, on: self.db) {
             throw Abort(.conflict, reason: "You already have a live application for this session (\(existing.status.displayName.lowercased())).")
         }
@@ -90,6 +91,18 @@ struct ApplicationDrafting {
             confirmedRequirements: Set(storedList: loaded.application.confirmedRequirements)
         )
         try draft.checkForSubmission(requirements: Set(storedList: loaded.opportunity.requirements)).throwIfInvalid()
+        try await Self.checkVisa(of: loaded.applicant, for: loaded.opportunity, now: loaded.application.updatedAt, on: db)
+    }
+
+    /// The law, not the host's preference: an applicant whose visa does not allow the opportunity (a
+    /// visitor on a hands-on listing, say) cannot apply, whatever else the listing accepts.
+    static func checkVisa(of applicant: User, for opportunity: Opportunity, now: Date, on db: any Database) async throws {
+        guard let profile = try await ProfileStore.load(for: applicant, on: db) else { return }
+        let year = Calendar.utc.component(.year, from: now)
+        let result = Eligibility.evaluate(opportunity.eligibilityRules, for: profile, currentYear: year)
+        if let visa = result.reasons.first(where: { $0.rule == .visa && !$0.isMet }) {
+            throw Abort(.unprocessableEntity, reason: "Your visa does not allow this opportunity: \(visa.explanation)")
+        }
     }
 
     private func ownDocuments(_ ids: [UUID], of ownerID: UUID) async throws -> [Document] {

@@ -162,7 +162,8 @@ actor CatalogSearchService {
                     specialtyID: o.specialty, isHandsOn: o.is_hands_on, setting: ClinicalSetting(rawValue: o.setting) ?? .both,
                     rules: EligibilityRules(
                         audiences: Set(storedList: o.audiences), maximumYearsSinceGraduation: o.max_years_since_graduation,
-                        requiresStep1Pass: o.requires_step1_pass, acceptedVisaClasses: Set(storedList: o.visa_classes)
+                        requiresStep1Pass: o.requires_step1_pass, acceptedVisaClasses: Set(storedList: o.visa_classes),
+                        isHandsOn: o.is_hands_on
                     ),
                     feeCents: o.fee_cents, currency: o.currency, letterPolicy: LetterPolicy(rawValue: o.letter_policy) ?? .none,
                     requirements: Set(storedList: o.requirements), site: site, sessions: sessions[o.id] ?? []

@@ -43,7 +43,8 @@ final class Opportunity: Model, @unchecked Sendable {
             audiences: Set(storedList: self.audiences),
             maximumYearsSinceGraduation: self.maximumYearsSinceGraduation,
             requiresStep1Pass: self.requiresStep1Pass,
-            acceptedVisaClasses: Set(storedList: self.visaClasses)
+            acceptedVisaClasses: Set(storedList: self.visaClasses),
+            isHandsOn: self.isHandsOn
         )
     }
 }
