@@ -4,6 +4,14 @@ import Testing
 @testable import RoundsCore
 
 @Suite struct PortfolioRulesTests {
+    /// Issue 16: the AMCAS cycle that opened in May 2026 is AMCAS 2027, named for its entry year.
+    @Test func amcasCyclesAreNamedForTheirEntryYear() {
+        #expect(ApplicationFormats.AMCAS.cycleName(openingYear: 2026) == "AMCAS 2027")
+        #expect(ApplicationFormats.AMCAS.cycleName(openingYear: 2023) == "AMCAS 2024")
+        #expect(ApplicationFormats.AMCAS.season.hasPrefix(ApplicationFormats.AMCAS.cycleName(openingYear: ApplicationFormats.AMCAS.openingYear)))
+        #expect(ApplicationFormats.ERAS.readFrom.contains("2025 season"))
+    }
+
     static let today = Day(iso: "2026-11-30")!
 
     static func draft() -> ExperienceDraft {

@@ -1,7 +1,10 @@
 /// The limits and vocabularies of the two application services Rounds exports to. One file, so a new
 /// season's changes are made in one place.
 ///
-/// AMCAS (medical school, season 2026 applying for entry in 2027): the AMCAS Applicant Guide, Work and
+/// AMCAS names a cycle by the year its applicants start medical school: the cycle that opened in May 2026
+/// is AMCAS 2027. ERAS names a season by the Match it leads to (ERAS 2027: residency from July 2027).
+///
+/// AMCAS (medical school, the cycle opened in May 2026 for entry in 2027): the AMCAS Applicant Guide, Work and
 /// Activities section, https://students-residents.aamc.org/applying-medical-school-amcas/publication-chapters/work-and-activities
 /// — 15 entries, 700-character descriptions, up to 3 most meaningful with 1,325 more characters, up to
 /// 4 date ranges per entry with completed and anticipated hours, and 19 experience types (Social
@@ -15,7 +18,15 @@
 /// application", https://students-residents.aamc.org/applying-residencies-eras/what-s-new-2024-myeras-application.
 public enum ApplicationFormats {
     public enum AMCAS {
-        public static let season = "AMCAS 2026 (entering class of 2027)"
+        /// The year the current cycle opened (in May).
+        public static let openingYear = 2026
+        /// AMCAS names a cycle by its entry year: the cycle opening in May of year Y is "AMCAS Y+1".
+        public static func cycleName(openingYear: Int) -> String { "AMCAS \(openingYear + 1)" }
+        public static var season: String {
+            "\(cycleName(openingYear: openingYear)) (the cycle that opened in May \(openingYear), for entry in \(openingYear + 1))"
+        }
+        /// Where the limits were read, and when.
+        public static let readFrom = "the AMCAS Applicant Guide's Work and Activities chapter, checked 2026-12-02"
         public static let maximumEntries = 15
         public static let maximumDescription = 700
         public static let maximumMostMeaningful = 3
@@ -25,6 +36,8 @@ public enum ApplicationFormats {
 
     public enum ERAS {
         public static let season = "ERAS 2027 (residency starting July 2027)"
+        /// The AAMC has not yet published ERAS 2027 pages for these limits; they were read from the 2025 season's.
+        public static let readFrom = "the MyERAS applicant guide pages of the 2025 season (the newest the AAMC has published), checked 2026-12-02"
         public static let maximumEntries = 10
         public static let maximumDescription = 750
         public static let maximumMostMeaningful = 3

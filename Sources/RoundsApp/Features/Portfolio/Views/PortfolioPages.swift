@@ -105,6 +105,7 @@ enum PortfolioPages {
     static func export(_ result: PortfolioExport.Result, context: PageContext) -> PageLayout {
         let format = result.format
         let season = format == .amcas ? ApplicationFormats.AMCAS.season : ApplicationFormats.ERAS.season
+        let readFrom = format == .amcas ? ApplicationFormats.AMCAS.readFrom : ApplicationFormats.ERAS.readFrom
         let entries: [BodyNode] = result.entries.map { entry in
             let e = entry.experience
             var rows: [(String, String)] = [
@@ -134,7 +135,7 @@ enum PortfolioPages {
             content: .div(
                 .p(.a(.href(Paths.portfolio), .text("← Portfolio"))),
                 .h1(.safeText(format.displayName)),
-                .p(.safeText("Limits of \(season). Choose what each experience is exported to on its page.")),
+                .p(.safeText("Limits of \(season), read from \(readFrom). Choose what each experience is exported to on its page.")),
                 result.problems.isEmpty ? .empty : .div(.class("error-summary"), .safeAttribute("role", "alert"), .ul(.forEach(result.problems) { .li(.safeText($0)) })),
                 result.isValid
                     ? .p(.a(.class("button primary"), .href(Paths.portfolioExportCSV(format.rawValue)), .text("Download CSV")))
