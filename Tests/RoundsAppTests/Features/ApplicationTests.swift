@@ -86,6 +86,8 @@ import VaporTesting
             let mail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "amara@example.org").all()
             #expect(mail.map(\.subject) == ["Rounds: Offer: Hospitalist Observership"])
             #expect(mail.first?.body.contains("/applications/\(id.uuidString)") == true)
+            // The offer notice names the expiry just set (it once read the row from before the change).
+            #expect(mail.first?.body.contains("Accept or decline by \(DisplayFormat.dateTime(expiry))") == true)
         }
     }
 

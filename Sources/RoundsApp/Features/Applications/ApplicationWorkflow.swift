@@ -77,10 +77,15 @@ struct ApplicationWorkflow {
         }
 
         try await self.db.transaction { db in
-            try await self.move(loaded, from: from, to: to, offerExpiry: to == .offered ? proposedExpiry : nil, on: db)
+            let offerExpiry = to == .offered ? proposedExpiry : nil
+            try await self.move(loaded, from: from, to: to, offerExpiry: offerExpiry, on: db)
             if request.action == .accept, !(try await SeatLedger.take(session: loaded.session.requireID(), on: db)) {
                 throw Abort(.conflict, reason: "All \(loaded.session.seats) seats of this session are taken; the host can waitlist you.")
             }
+            // What was just written, so the notice and the answer need no read back (a failed transaction
+            // throws and the caller never sees these values).
+            self.applyWritten(to: loaded, status: to, offerExpiry: offerExpiry)
+            if request.action == .accept { loaded.session.seatsTaken += 1 }
             try await ApplicationEvent(
                 applicationID: try loaded.application.requireID(), actorID: actorID, party: party, from: from, to: to, note: note, at: self.now
             ).record(on: db)
@@ -90,11 +95,21 @@ struct ApplicationWorkflow {
             }
             if from == .accepted && (to == .withdrawn || to == .cancelled) {
                 try await SeatLedger.release(session: loaded.session.requireID(), on: db)
+                loaded.session.seatsTaken -= 1
                 try await self.offerFreedSeat(of: loaded.session, on: db)
             }
         }
-        guard let reloaded = try await LoadedApplication.load(id, on: self.db) else { throw Self.notFound }
-        return reloaded
+        return loaded
+    }
+
+    /// The in-memory application after `compareAndSet` wrote these values.
+    private func applyWritten(to loaded: LoadedApplication, status: ApplicationStatus, offerExpiry: Date?) {
+        let application = loaded.application
+        application.status = status
+        application.updatedAt = self.now
+        if let offerExpiry { application.offerExpiresAt = offerExpiry }
+        if status == .submitted { application.submittedAt = self.now }
+        if status == .waitlisted { application.waitlistedAt = self.now }
     }
 
     /// The status write itself: only if the application is still in `from`, so of two concurrent changes
@@ -136,7 +151,7 @@ struct ApplicationWorkflow {
             try await ApplicationEvent(
                 applicationID: try candidate.application.requireID(), actorID: nil, party: .system, from: .waitlisted, to: .offered, note: note, at: self.now
             ).record(on: db)
-            candidate.application.offerExpiresAt = expiry
+            self.applyWritten(to: candidate, status: .offered, offerExpiry: expiry)
             try await ApplicationNotices(origin: self.origin, now: self.now).changed(candidate, from: .waitlisted, to: .offered, note: note, on: db)
             return
         }
