@@ -100,6 +100,23 @@ import Testing
         ("Vital signs: temperature 38.4, pulse 110, respiratory rate 22.", []),
         ("The case conference on March 3 focused on sepsis bundles.", [.date]),
         ("Called the patient Robert at home to check on his wound.", [.name]),
+        // Issue 17: forms the outside review found missed, and false alarms it found.
+        ("The patient, Jonah Whitfield, asked whether he could go home.", [.name]),
+        ("Her son Marcus Bell called the unit every evening.", [.name]),
+        ("The patient, Elena, asked me to sit with her.", [.name]),
+        ("His MRN is 44817265, which I copied into my notes by mistake.", [.medicalRecordNumber]),
+        ("Her Medicare number 1EG4-TE5-MK73 was on the face sheet.", [.accountNumber]),
+        ("The last four digits of his SSN were 4821.", [.ssn]),
+        ("The pump's serial no. SN88213 was written on the chart.", [.deviceNumber]),
+        ("His licence plate 7KJD392 was on the police report.", [.licenseNumber]),
+        ("The crash report listed VIN 1HGCM82633A004352.", [.licenseNumber]),
+        ("Social work opened case #2023-00412 for the family.", [.accountNumber]),
+        ("The insurer denied claim number 88451297 twice.", [.accountNumber]),
+        ("A man in his late 90s taught me about patience.", [.age]),
+        ("She gave 1/2 tablet of lorazepam at bedtime.", []),
+        ("We infused 1/2 normal saline overnight.", []),
+        ("The son of the patient thanked the team.", []),
+        ("Patient education handouts were in Spanish and English.", []),
     ]
 
     static func score() -> (precision: Double, recall: Double, truePositives: Int, falsePositives: Int, falseNegatives: Int) {

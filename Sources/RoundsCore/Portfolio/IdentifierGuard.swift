@@ -110,12 +110,12 @@ public enum IdentifierGuard {
         Detector(type: .phone, pattern: regex(#"\(\d{3}\)\d{3}-\d{4}\b"#)),
         Detector(
             type: .medicalRecordNumber,
-            pattern: regex(#"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\s*[:#]?\s*([a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
+            pattern: regex(#"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\s*(?:[:#]|\bis\b|\bwas\b)?\s*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
             accept: { $0.contains(where: \.isNumber) }
         ),
         Detector(
             type: .accountNumber,
-            pattern: regex(#"(?i)\b(?:account|acct|member id|policy|health plan(?: beneficiary)?|beneficiary)(?: number| no\.?| #| id)?\s*[:#]?\s*([a-z0-9][a-z0-9-]{4,})\b"#),
+            pattern: regex(#"(?i)\b(?:account|acct|member(?: id)?|policy|health plan(?: beneficiary)?|beneficiary|medicare|medicaid|insurance|claim|case)(?: number| no\.?| #| id)?\s*(?:[:#]|\bis\b|\bwas\b)?\s*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{4,})\b"#),
             capture: 1, accept: { $0.filter(\.isNumber).count >= 4 }
         ),
         Detector(
@@ -125,11 +125,17 @@ public enum IdentifierGuard {
         ),
         Detector(
             type: .deviceNumber,
-            pattern: regex(#"(?i)\b(?:serial|device|implant|pacemaker)(?: number| no\.?| #| id)?\s*[:#]\s*([a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
+            pattern: regex(#"(?i)\b(?:serial|device|implant|pacemaker)(?: number| no\.?| #| id)?\s*(?:[:#]|\bis\b|\bwas\b)?\s*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
             accept: { $0.contains(where: \.isNumber) }
         ),
         // Dates more specific than the year: 3/14, 03/14/2025, 2025-03-14, March 14, 14 March, Mar 14th.
-        Detector(type: .date, pattern: regex(#"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?\b"#)),
+        // "1/2 tablet" is a fraction, not a date.
+        Detector(
+            type: .date,
+            pattern: regex(
+                #"(?i)\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?\b(?!\s*(?:tab(?:let)?s?|pills?|cups?|doses?|of\b|teaspoons?|tsp|strength|normal saline|ns\b))"#
+            )
+        ),
         Detector(type: .date, pattern: regex(#"\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"#)),
         Detector(type: .date, pattern: regex(#"(?i)\b(?:\#(months))\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"#)),
         Detector(type: .date, pattern: regex(#"(?i)\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:\#(months))\b(?:\.?,?\s+\d{4})?"#)),
@@ -140,6 +146,34 @@ public enum IdentifierGuard {
         Detector(type: .address, pattern: regex(#"(?i)\b(?:p\.?\s?o\.?\s+box)\s+\d+"#)),
         Detector(type: .zipCode, pattern: regex(#"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+(\d{5}(?:-\d{4})?)\b"#), capture: 1),
         Detector(type: .zipCode, pattern: regex(#"(?i)\bzip(?:\s*code)?\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b"#), capture: 1),
+        // The last four digits of a Social Security number, however introduced.
+        Detector(type: .ssn, pattern: regex(#"(?i)\b(?:ssn|social security(?: number| no\.?)?)\b[^.\d]{0,40}?\b(\d{4})\b"#), capture: 1),
+        // Vehicle identification numbers by their 17-character shape (no I, O or Q), letters and digits both.
+        Detector(
+            type: .licenseNumber, pattern: regex(#"\b[A-HJ-NPR-Z0-9]{17}\b"#),
+            accept: { $0.contains(where: \.isNumber) && $0.contains(where: \.isLetter) }
+        ),
+        Detector(
+            type: .licenseNumber,
+            pattern: regex(#"(?i)\b(?:licen[cs]e )?plate(?: number| no\.?| #)?\s*(?:[:#]|\bis\b|\bwas\b|\breading\b)?\s*([a-z0-9]{2,4}[ -]?[a-z0-9]{2,5})\b"#),
+            capture: 1, accept: { $0.contains(where: \.isNumber) && $0.contains(where: \.isLetter) }
+        ),
+        Detector(type: .licenseNumber, pattern: regex(#"(?i)\bvin\s*(?:[:#]|\bis\b|\bwas\b)?\s*([a-z0-9]{11,17})\b"#), capture: 1),
+        // Ages over 89 in words: "in his late 90s", "in her nineties", "a woman in her mid-nineties".
+        Detector(type: .age, pattern: regex(#"(?i)\bin (?:his|her|their) (?:(?:early|mid|late)[- ])?(?:9\d|9\d's|90s|nineties|100s|hundreds)\b"#)),
+        // A patient's or a relative's full name in apposition or after a family word.
+        Detector(
+            type: .name,
+            pattern: regex(
+                #"\b(?:[Pp]atient|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Mm]other|[Ff]ather|[Bb]rother|[Ss]ister|[Gg]randson|[Gg]randdaughter|[Gg]randmother|[Gg]randfather|[Ss]pouse|[Pp]artner|[Nn]iece|[Nn]ephew|[Aa]unt|[Uu]ncle|[Cc]aregiver)(?:'s)?,?\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+)"#
+            ),
+            capture: 1, accept: { !Self.notNames.contains($0.split(separator: " ").first.map(String.init) ?? "") }
+        ),
+        // A first name alone set off by commas after "patient": "The patient, Maria, asked".
+        Detector(
+            type: .name, pattern: regex(#"\b[Pp]atient,\s+(\p{Lu}[\p{Ll}'’-]+),"#), capture: 1,
+            accept: { !Self.notNames.contains($0) }
+        ),
         // A patient's name: after a title (not Dr.) or after "patient"/"named", one or two capitalised words.
         Detector(type: .name, pattern: regex(#"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)?)"#), capture: 1),
         Detector(
