@@ -62,6 +62,30 @@ import Testing
         #expect((try? LetterFile.check(fileName: "letter.pdf", bytes: limit).get()) != nil)
     }
 
+    /// Issue 16: the ERAS Letter of Recommendation Portal's own rules, with its page cited in the refusal.
+    @Test func namesWithPortalForbiddenCharactersAndPagesOtherThanUSLetterAreRefused() {
+        func page(_ box: String) -> [UInt8] {
+            Array("%PDF-1.4\n1 0 obj\n<</Type/Page/MediaBox [\(box)]>>\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n".utf8)
+        }
+        for name in ["letter|final.pdf", "letter*.pdf", "why?.pdf", "Dr: Lee.pdf"] {
+            guard case .failure(let report) = LetterFile.check(fileName: name, bytes: Self.pdf) else { Issue.record("accepted \(name)"); continue }
+            #expect(report.message(for: "file")?.contains("aamc.org/services/eras-for-institutions/lor-portal") == true)
+        }
+        // A4 (595 × 842 pt) is refused with its size in inches; Letter passes in portrait, landscape and with
+        // an offset origin or decimals; a file whose boxes cannot be read (none here) passes.
+        guard case .failure(let a4) = LetterFile.check(fileName: "letter.pdf", bytes: page("0 0 595 842")) else {
+            Issue.record("accepted A4")
+            return
+        }
+        #expect(a4.message(for: "file")?.hasPrefix("A page is 8.26 × 11.69 in; ERAS takes letters on US Letter pages") == true)
+        for box in ["0 0 612 792", "0 0 792 612", "10 10 622 802", "0 0 612.0 791.99"] {
+            #expect((try? LetterFile.check(fileName: "letter.pdf", bytes: page(box)).get()) != nil, "\(box)")
+        }
+        // One odd page among letter pages is enough to refuse.
+        let mixed = Array("%PDF-1.4\n<</MediaBox [0 0 612 792]>> <</MediaBox[0 0 612 1008]>>\n%%EOF".utf8)
+        #expect((try? LetterFile.check(fileName: "letter.pdf", bytes: mixed).get()) == nil)
+    }
+
     @Test func encryptionIsFoundAsAWholeName() {
         #expect(LetterFile.isEncrypted(Array("<</Encrypt 5 0 R>>".utf8)))
         #expect(LetterFile.isEncrypted(Array("<</Encrypt<</Filter/Standard>>>>".utf8)))

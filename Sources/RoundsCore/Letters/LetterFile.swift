@@ -1,7 +1,15 @@
-/// The checks a letter passes before it is stored: a PDF by its content, not empty, at most 1 MB, and
-/// not encrypted (an encrypted PDF cannot be read by the programs it is sent to).
+/// The checks a letter passes before it is stored, those of the ERAS Letter of Recommendation Portal
+/// (`source`): a PDF by its content, not empty, at most 1 MB, not encrypted (programs could not read
+/// it), no `| * ? :` in its file name, and US Letter pages (8.5 × 11 in) where the page boxes can be
+/// read (pages inside compressed object streams cannot be, and pass).
 public enum LetterFile {
     public static let maximumBytes = 1_024 * 1_024
+    public static let source = "https://www.aamc.org/services/eras-for-institutions/lor-portal (checked 2026-12-02)"
+    /// Characters the portal refuses in a file name.
+    public static let forbiddenNameCharacters: Set<Character> = ["|", "*", "?", ":"]
+    /// US Letter in PDF points (1/72 in), and the slack allowed for rounding in page boxes.
+    static let letterSize = (width: 612.0, height: 792.0)
+    static let sizeTolerance = 2.0
 
     public struct Checked: Equatable, Sendable {
         public var fileName: String
@@ -13,6 +21,9 @@ public enum LetterFile {
             .failure(ValidationReport([FieldError(field: "file", message: message)]))
         }
         if let problem = DocumentUpload.problem(withName: name) { return refuse(problem) }
+        if let bad = name.first(where: Self.forbiddenNameCharacters.contains) {
+            return refuse("The file name contains \"\(bad)\"; ERAS refuses names with | * ? or : (\(Self.source)). Rename the file.")
+        }
         if bytes.isEmpty { return refuse("The file is empty.") }
         if bytes.count > Self.maximumBytes {
             return refuse("The letter is larger than 1 MB (\(bytes.count) bytes); save it as a smaller PDF, for example without scanned images.")
@@ -22,6 +33,13 @@ public enum LetterFile {
         }
         if Self.isEncrypted(bytes) {
             return refuse("This PDF is encrypted or password-protected; save it again without a password.")
+        }
+        if let size = Self.pageSizes(bytes).first(where: { !Self.isUSLetter($0) }) {
+            let inches = { (points: Double) in String(Double((points / 72 * 100).rounded()) / 100) }
+            return refuse(
+                "A page is \(inches(size.width)) × \(inches(size.height)) in; ERAS takes letters on US Letter pages, 8.5 × 11 in "
+                    + "(\(Self.source)). Save or print the letter as US Letter."
+            )
         }
         return .success(Checked(fileName: name))
     }
@@ -41,6 +59,27 @@ public enum LetterFile {
             index += 1
         }
         return false
+    }
+
+    /// The width and height of every /MediaBox the file shows in plain text (page and page-tree
+    /// dictionaries outside compressed object streams), in points.
+    static func pageSizes<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [(width: Double, height: Double)] {
+        // Latin-1 keeps one character per byte, so binary streams cannot break the scan.
+        let text = String(bytes.map { Character(Unicode.Scalar($0)) })
+        let number = #"(-?\d+(?:\.\d+)?|-?\.\d+)"#
+        guard let pattern = try? Regex(#"/MediaBox\s*\[\s*"# + [number, number, number, number].joined(separator: #"\s+"#) + #"\s*\]"#)
+        else { return [] }
+        return text.matches(of: pattern).compactMap { match in
+            let values = (1...4).compactMap { match.output[$0].substring.flatMap { Double($0) } }
+            guard values.count == 4 else { return nil }
+            return (abs(values[2] - values[0]), abs(values[3] - values[1]))
+        }
+    }
+
+    /// Portrait or landscape US Letter.
+    static func isUSLetter(_ size: (width: Double, height: Double)) -> Bool {
+        let (a, b) = (min(size.width, size.height), max(size.width, size.height))
+        return abs(a - Self.letterSize.width) <= Self.sizeTolerance && abs(b - Self.letterSize.height) <= Self.sizeTolerance
     }
 
     /// PDF white space and delimiters (ISO 32000-1, 7.2.2).
