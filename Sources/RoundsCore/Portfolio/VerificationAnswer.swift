@@ -54,8 +54,13 @@ public struct VerificationAnswerDraft: Equatable, Sendable {
     }
 }
 
-/// The six ACGME core competencies a host scores a completed placement on, 1 (novice) to 5 (expert).
+/// The six ACGME core competencies (the domains are the ACGME's, https://www.acgme.org, checked
+/// 2026-12-02) a host scores a completed placement on. The 1–5 scale is Rounds' own, not an ACGME
+/// instrument (ACGME Milestones use their own levels per specialty).
 public enum Competency: String, CaseIterable, Codable, Sendable {
+    /// How pages name the scale, so nobody mistakes it for an ACGME one.
+    public static let scaleDescription = "Rounds' own scale from 1 (novice) to 5 (expert), not an ACGME Milestones level"
+
     case patientCare = "patient_care"
     case medicalKnowledge = "medical_knowledge"
     case practiceBasedLearning = "practice_based_learning"

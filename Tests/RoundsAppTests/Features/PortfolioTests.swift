@@ -225,6 +225,8 @@ import VaporTesting
             let experience = try #require(try await Experience.query(on: app.db).first())
             let page = try await Factories.browser(app, signedInAs: "amara@example.org").get(Paths.experience(experience.id!))
             #expect(page.body.string.contains("Reliable and curious."))
+            // Issue 16: the 1–5 scale is Rounds' own and the page says so.
+            #expect(page.body.string.contains("not an ACGME Milestones level"))
         }
     }
 }

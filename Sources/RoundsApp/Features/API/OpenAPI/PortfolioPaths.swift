@@ -142,7 +142,7 @@ enum PortfolioPaths {
         ],
         "/api/v1/applications/{applicationID}/evaluation": [
             "post": [
-                "operationId": "evaluatePlacement", "summary": "Hosts: evaluate a completed placement once, scoring the six ACGME competencies 1–5.",
+                "operationId": "evaluatePlacement", "summary": "Hosts: evaluate a completed placement once, scoring the six ACGME competency domains on Rounds' own 1–5 scale (not ACGME Milestones levels).",
                 "parameters": [ApplicationsPaths.pathID("applicationID")],
                 "requestBody": Responses.body("EvaluationInput"),
                 "responses": writes(["201": ["description": "Recorded."], "409": conflict]),

@@ -129,6 +129,7 @@ struct ExperienceDetailPage {
         let scores = PlacementEvaluations.scores(evaluation)
         return .section(
             .h2("Host evaluation"),
+            .p(.safeText("The six ACGME competency domains, scored on \(Competency.scaleDescription).")),
             PortfolioPages.facts(Competency.allCases.map { ($0.displayName, scores[$0].map { "\($0) of 5" } ?? "—") } + [("Comments", evaluation.comments.isEmpty ? "None" : evaluation.comments)])
         )
     }

@@ -63,7 +63,7 @@ enum VerificationPages {
             content: .div(
                 .p(.a(.href(Paths.application(loaded.application.id!)), .text("← The application"))),
                 .h1(.safeText("Evaluate \(loaded.applicant.displayName)")),
-                .p(.safeText("\(loaded.opportunity.title): score each ACGME core competency from 1 (novice) to 5 (expert).")),
+                .p(.safeText("\(loaded.opportunity.title): score each ACGME core competency on \(Competency.scaleDescription).")),
                 .errorSummary(errors.errors.map(\.message)),
                 .postForm(
                     Paths.evaluatePlacement(loaded.application.id!), csrfToken: context.csrfToken,
