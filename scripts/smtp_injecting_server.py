@@ -11,6 +11,10 @@ import threading
 import uuid
 
 
+def verb_of(line):
+    return line.decode(errors="replace").strip().split(" ")[0].upper()
+
+
 def serve(connection, context, folder):
     stream = connection.makefile("rb")
 
@@ -18,11 +22,8 @@ def serve(connection, context, folder):
         connection.sendall(text.encode())
 
     send("220 inject.test ESMTP\r\n")
-    while True:
-        line = stream.readline()
-        if not line:
-            return
-        verb = line.decode(errors="replace").strip().split(" ")[0].upper()
+    for line in iter(stream.readline, b""):
+        verb = verb_of(line)
         if verb == "EHLO":
             send("250-inject.test\r\n250 STARTTLS\r\n")
         elif verb == "STARTTLS":
@@ -32,12 +33,11 @@ def serve(connection, context, folder):
             break
         else:
             send("503 STARTTLS first\r\n")
+    else:
+        return  # the client left before STARTTLS
     message = []
-    while True:
-        line = stream.readline()
-        if not line:
-            return
-        verb = line.decode(errors="replace").strip().split(" ")[0].upper()
+    for line in iter(stream.readline, b""):
+        verb = verb_of(line)
         if verb == "EHLO":
             send("250 inject.test\r\n")
         elif verb in ("MAIL", "RCPT"):

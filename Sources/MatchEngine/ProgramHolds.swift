@@ -49,6 +49,18 @@ struct ProgramHolds {
         return better + 2 <= capacity
     }
 
+    /// Whether both programs of a couple's pair `j` would take its members now (both ranked by the
+    /// program they join; one program taking both needs two places; -1 is "no match" for that member).
+    func wouldAccept(pair j: Int, of instance: CompiledInstance) -> Bool {
+        let first = instance.pairFirst[j]
+        let second = instance.pairSecond[j]
+        let firstRank = instance.pairFirstRank[j]
+        let secondRank = instance.pairSecondRank[j]
+        if (first >= 0 && firstRank < 0) || (second >= 0 && secondRank < 0) { return false }
+        if first >= 0 && first == second { return self.wouldAcceptBoth(first, firstRank, secondRank) }
+        return (first < 0 || self.wouldAccept(first, rank: firstRank)) && (second < 0 || self.wouldAccept(second, rank: secondRank))
+    }
+
     /// Adds an applicant; returns whom the program had to let go to make room (or -1).
     @discardableResult
     mutating func admit(_ p: Int32, applicant a: Int32, rank r: Int32) -> Int32 {

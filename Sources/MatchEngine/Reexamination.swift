@@ -190,7 +190,7 @@ struct Reexamination {
         if oldB >= 0 { self.holds.remove(oldB, applicant: memberB) }
         for j in start..<held {
             try self.step()
-            guard self.fits(pair: j) else { continue }
+            guard self.holds.wouldAccept(pair: j, of: self.instance) else { continue }
             if oldA >= 0 && oldA != self.instance.pairFirst[j] { self.markLoosened(oldA) }
             if oldB >= 0 && oldB != self.instance.pairSecond[j] { self.markLoosened(oldB) }
             try self.place(c, pair: j)
@@ -202,17 +202,6 @@ struct Reexamination {
         let oldPair = held
         if oldA >= 0 { self.holds.admit(oldA, applicant: memberA, rank: self.instance.pairFirstRank[oldPair]) }
         if oldB >= 0 { self.holds.admit(oldB, applicant: memberB, rank: self.instance.pairSecondRank[oldPair]) }
-    }
-
-    private func fits(pair j: Int) -> Bool {
-        let first = self.instance.pairFirst[j]
-        let second = self.instance.pairSecond[j]
-        let firstRank = self.instance.pairFirstRank[j]
-        let secondRank = self.instance.pairSecondRank[j]
-        if (first >= 0 && firstRank < 0) || (second >= 0 && secondRank < 0) { return false }
-        if first >= 0 && first == second { return self.holds.wouldAcceptBoth(first, firstRank, secondRank) }
-        return (first < 0 || self.holds.wouldAccept(first, rank: firstRank))
-            && (second < 0 || self.holds.wouldAccept(second, rank: secondRank))
     }
 
     /// Places a couple whose seats were taken out of the holds; `assigned` still names them, so a throw

@@ -139,17 +139,11 @@ struct RothPeranson {
 
     /// Places a couple (whose members hold nothing) at pair `j` if both programs would take them.
     private mutating func placeCouple(_ c: Int32, pair j: Int32) -> Bool {
+        guard self.holds.wouldAccept(pair: Int(j), of: self.instance) else { return false }
         let first = self.instance.pairFirst[Int(j)]
         let second = self.instance.pairSecond[Int(j)]
         let firstRank = self.instance.pairFirstRank[Int(j)]
         let secondRank = self.instance.pairSecondRank[Int(j)]
-        if (first >= 0 && firstRank < 0) || (second >= 0 && secondRank < 0) { return false }
-        if first >= 0 && first == second {
-            guard self.holds.wouldAcceptBoth(first, firstRank, secondRank) else { return false }
-        } else {
-            if first >= 0 && !self.holds.wouldAccept(first, rank: firstRank) { return false }
-            if second >= 0 && !self.holds.wouldAccept(second, rank: secondRank) { return false }
-        }
         let memberA = self.instance.member(0, ofCouple: c)
         let memberB = self.instance.member(1, ofCouple: c)
         var displaced: [Int32] = []

@@ -92,12 +92,7 @@ struct StabilityChecker {
             let accepted: Bool
             switch definition {
             case .couplesFreeTheirSeats:
-                if first >= 0 && first == second {
-                    accepted = holds.wouldAcceptBoth(first, firstRank, secondRank)
-                } else {
-                    accepted = (first < 0 || holds.wouldAccept(first, rank: firstRank))
-                        && (second < 0 || holds.wouldAccept(second, rank: secondRank))
-                }
+                accepted = holds.wouldAccept(pair: j, of: self.instance)
             case .kojimaPathakRoth:
                 let staysA = first == currentA
                 let staysB = second == currentB
