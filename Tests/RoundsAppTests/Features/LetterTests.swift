@@ -47,6 +47,11 @@ import VaporTesting
             #expect(opened.status == .ok)
             #expect(try opened.content.get(String.self, at: "applicant_name") == "Amara Okafor")
             #expect(try await Self.letter(app, id).status == .viewed)
+            // Before an upload the request exists but has no file: 409 with the reason, not 404 (found by
+            // schemathesis's stateful phase, which reads a 404 right after creation as a lost resource).
+            let early = try await fixture.client.send(.GET, "\(Paths.API.letters)/\(id.uuidString)/file")
+            #expect(early.status == .conflict)
+            #expect(try early.content.get(String.self, at: "reason") == "No letter has been uploaded for this request yet.")
 
             let uploaded = try await fixture.upload(token: token)
             #expect(uploaded.status == .ok, "\(uploaded.body.string)")

@@ -121,7 +121,7 @@ struct LetterDesk {
 
     /// The letter's bytes for its applicant, unless they waived the right to see it. Logged.
     func fileForApplicant(_ letter: LetterRequest, applicant: User) async throws -> (LetterRequest, Data) {
-        guard letter.hasFile else { throw Abort(.notFound, reason: "No letter has been uploaded for this request yet.") }
+        guard letter.hasFile else { throw Abort(.conflict, reason: "No letter has been uploaded for this request yet.") }
         guard letter.applicantMayRead else {
             throw Abort(.forbidden, reason: "You waived your right to see this letter when you requested it, so Rounds never shows it to you.")
         }
@@ -129,7 +129,7 @@ struct LetterDesk {
     }
 
     func read(_ letter: LetterRequest, by reader: User, as role: String, program: UUID?) async throws -> Data {
-        guard let key = letter.storageKey else { throw Abort(.notFound, reason: "No letter has been uploaded for this request yet.") }
+        guard let key = letter.storageKey else { throw Abort(.conflict, reason: "No letter has been uploaded for this request yet.") }
         try await LetterRead(letterID: try letter.requireID(), readerID: try reader.requireID(), readerRole: role, programID: program, at: self.now)
             .create(on: self.db)
         return try await self.storage.read(key)

@@ -72,9 +72,9 @@ enum LettersPaths {
         "/api/v1/letters/{letterID}/file": [
             "get": [
                 "operationId": "readOwnLetter",
-                "summary": "The uploaded letter, only if you did not waive your right to see it.",
+                "summary": "The uploaded letter, only if you did not waive your right to see it; 409 while none is uploaded.",
                 "parameters": [letterID],
-                "responses": responses(["200": pdf, "404": Responses.ref("NotFound")]),
+                "responses": responses(["200": pdf, "404": Responses.ref("NotFound"), "409": conflict]),
             ]
         ],
         "/api/v1/letters/{letterID}/assignments": [
