@@ -40,6 +40,12 @@ struct CompiledInstance: Sendable {
         applicant < Int32(self.singleCount) ? nil : (applicant - Int32(self.singleCount)) / 2
     }
 
+    /// The length of the list `applicant` proposes from: their own, or their couple's list of pairs.
+    func listLength(of applicant: Int32) -> Int32 {
+        if let c = self.couple(of: applicant) { return self.coupleStart[Int(c) + 1] - self.coupleStart[Int(c)] }
+        return self.applicantStart[Int(applicant) + 1] - self.applicantStart[Int(applicant)]
+    }
+
     @inline(__always) func member(_ role: Int32, ofCouple couple: Int32) -> Int32 {
         Int32(self.singleCount) + 2 * couple + role
     }

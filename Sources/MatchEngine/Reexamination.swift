@@ -135,13 +135,7 @@ struct Reexamination {
         if self.placements[Int(a)] == 0 { self.touched.append(a) }
         self.placements[Int(a)] += 1
         // Beyond what walking down the whole list once could need.
-        let listLength: Int32
-        if let c = self.instance.couple(of: a) {
-            listLength = self.instance.coupleStart[Int(c) + 1] - self.instance.coupleStart[Int(c)]
-        } else {
-            listLength = self.instance.applicantStart[Int(a) + 1] - self.instance.applicantStart[Int(a)]
-        }
-        if self.placements[Int(a)] > Self.placementLimit + listLength { throw .didNotConverge(steps: self.steps) }
+        if self.placements[Int(a)] > Self.placementLimit + self.instance.listLength(of: a) { throw .didNotConverge(steps: self.steps) }
     }
 
     private mutating func leave(_ a: Int32) {

@@ -60,13 +60,7 @@ struct RothPeranson {
 
     private mutating func countDisplacement(_ a: Int32) {
         self.displacements[Int(a)] += 1
-        let listLength: Int32
-        if let c = self.instance.couple(of: a) {
-            listLength = self.instance.coupleStart[Int(c) + 1] - self.instance.coupleStart[Int(c)]
-        } else {
-            listLength = self.instance.applicantStart[Int(a) + 1] - self.instance.applicantStart[Int(a)]
-        }
-        if self.displacements[Int(a)] > Self.displacementFactor * listLength + 16 { self.isCycling = true }
+        if self.displacements[Int(a)] > Self.displacementFactor * self.instance.listLength(of: a) + 16 { self.isCycling = true }
     }
 
     private mutating func drain() throws(MatchError) {
