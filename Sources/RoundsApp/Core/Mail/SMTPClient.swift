@@ -69,8 +69,8 @@ struct SMTPClient: Sendable {
             var isEncrypted = false
             if capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
                 _ = try await command("STARTTLS", expect: [220])
-                // Whatever came after the 220 was sent before encryption began: it is dropped, never read as a reply.
-                replies.discardBuffered()
+                // Whatever came after the 220 was sent before encryption began: StartTLSGate dropped it, so
+                // the reader never sees it as a reply.
                 let tls = try self.tlsHandler()
                 try await underlying.eventLoop.submit {
                     try underlying.pipeline.syncOperations.addHandler(tls, position: .first)
@@ -168,11 +168,6 @@ struct SMTPReplyReader {
 
     init(_ iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator) {
         self.iterator = iterator
-    }
-
-    /// Forgets bytes read but not yet returned.
-    mutating func discardBuffered() {
-        self.pending = ""
     }
 
     mutating func next() async throws -> SMTPReply {

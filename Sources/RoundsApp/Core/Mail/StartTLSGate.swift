@@ -18,8 +18,6 @@ final class StartTLSGate: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private var state = State.open
-    /// Bytes dropped since STARTTLS, for the client to refuse the connection with.
-    private(set) var discardedBytes = 0
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let buffer = self.unwrapOutboundIn(data)
@@ -34,7 +32,7 @@ final class StartTLSGate: ChannelDuplexHandler, RemovableChannelHandler {
         case .open:
             context.fireChannelRead(data)
         case .closed:
-            self.discardedBytes += self.unwrapInboundIn(data).readableBytes
+            break  // plaintext between the STARTTLS answer and the handshake: dropped
         case .awaitingReply(var line):
             let buffer = self.unwrapInboundIn(data)
             let bytes = Array(buffer.readableBytesView)
@@ -53,7 +51,6 @@ final class StartTLSGate: ChannelDuplexHandler, RemovableChannelHandler {
                 }
             }
             if case .awaitingReply = self.state { self.state = .awaitingReply(line: line) }
-            self.discardedBytes += bytes.count - passed
             context.fireChannelRead(self.wrapInboundOut(ByteBuffer(bytes: bytes[..<passed])))
         }
     }
