@@ -83,7 +83,7 @@ struct ApplicationDrafting {
     }
 
     /// The rules a draft must meet to be submitted, with its stored documents and confirmations.
-    static func checkSubmittable(_ loaded: LoadedApplication, on db: any Database) async throws {
+    static func checkSubmittable(_ loaded: LoadedApplication, now: Date, on db: any Database) async throws {
         let kinds = try await ApplicationDocument.query(on: db).filter(\.$application.$id == loaded.application.requireID())
             .with(\.$document).all().map(\.document.documentKind)
         let draft = ApplicationDraft(
@@ -91,7 +91,7 @@ struct ApplicationDrafting {
             confirmedRequirements: Set(storedList: loaded.application.confirmedRequirements)
         )
         try draft.checkForSubmission(requirements: Set(storedList: loaded.opportunity.requirements)).throwIfInvalid()
-        try await Self.checkVisa(of: loaded.applicant, for: loaded.opportunity, now: loaded.application.updatedAt, on: db)
+        try await Self.checkVisa(of: loaded.applicant, for: loaded.opportunity, now: now, on: db)
     }
 
     /// The law, not the host's preference: an applicant whose visa does not allow the opportunity (a

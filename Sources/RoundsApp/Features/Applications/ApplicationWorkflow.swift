@@ -73,7 +73,7 @@ struct ApplicationWorkflow {
         case .failure(let refusal): throw refusal.abort
         }
         if request.action == .submit {
-            try await ApplicationDrafting.checkSubmittable(loaded, on: self.db)
+            try await ApplicationDrafting.checkSubmittable(loaded, now: self.now, on: self.db)
         }
 
         try await self.db.transaction { db in
@@ -82,9 +82,6 @@ struct ApplicationWorkflow {
             if request.action == .accept, !(try await SeatLedger.take(session: loaded.session.requireID(), on: db)) {
                 throw Abort(.conflict, reason: "All \(loaded.session.seats) seats of this session are taken; the host can waitlist you.")
             }
-            // What was just written, so the notice and the answer need no read back (a failed transaction
-            // throws and the caller never sees these values).
-            self.applyWritten(to: loaded, status: to, offerExpiry: offerExpiry)
             if request.action == .accept { loaded.session.seatsTaken += 1 }
             try await ApplicationEvent(
                 applicationID: try loaded.application.requireID(), actorID: actorID, party: party, from: from, to: to, note: note, at: self.now
@@ -102,16 +99,6 @@ struct ApplicationWorkflow {
         return loaded
     }
 
-    /// The in-memory application after `compareAndSet` wrote these values.
-    private func applyWritten(to loaded: LoadedApplication, status: ApplicationStatus, offerExpiry: Date?) {
-        let application = loaded.application
-        application.status = status
-        application.updatedAt = self.now
-        if let offerExpiry { application.offerExpiresAt = offerExpiry }
-        if status == .submitted { application.submittedAt = self.now }
-        if status == .waitlisted { application.waitlistedAt = self.now }
-    }
-
     /// The status write itself: only if the application is still in `from`, so of two concurrent changes
     /// exactly one wins and the other is told to reload.
     private func move(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, offerExpiry: Date?, on db: any Database) async throws {
@@ -121,6 +108,8 @@ struct ApplicationWorkflow {
     }
 
     /// `UPDATE … SET status = to … WHERE id = ? AND status = from`; false when another change came first.
+    /// On success the loaded application holds exactly what was written, so notices and answers need no
+    /// read back (a failed transaction throws, and its caller never sees these values).
     private func compareAndSet(_ loaded: LoadedApplication, from: ApplicationStatus, to: ApplicationStatus, offerExpiry: Date?, on db: any Database)
         async throws -> Bool
     {
@@ -128,10 +117,18 @@ struct ApplicationWorkflow {
         if let offerExpiry { assignments.append(("offer_expires_at", offerExpiry)) }
         if to == .submitted { assignments.append(("submitted_at", self.now)) }
         if to == .waitlisted { assignments.append(("waitlisted_at", self.now)) }
-        let id = try loaded.application.requireID()
-        return try await db.updateReturningCount(SessionApplication.schema, set: assignments) {
+        let application = loaded.application
+        let id = try application.requireID()
+        let written = try await db.updateReturningCount(SessionApplication.schema, set: assignments) {
             $0.where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(from))
-        } == 1
+        }
+        guard written == 1 else { return false }
+        application.status = to
+        application.updatedAt = self.now
+        if let offerExpiry { application.offerExpiresAt = offerExpiry }
+        if to == .submitted { application.submittedAt = self.now }
+        if to == .waitlisted { application.waitlistedAt = self.now }
+        return true
     }
 
     /// Offers a freed seat to the applicant waitlisted longest, if any (skipping one another request
@@ -151,7 +148,6 @@ struct ApplicationWorkflow {
             try await ApplicationEvent(
                 applicationID: try candidate.application.requireID(), actorID: nil, party: .system, from: .waitlisted, to: .offered, note: note, at: self.now
             ).record(on: db)
-            self.applyWritten(to: candidate, status: .offered, offerExpiry: expiry)
             try await ApplicationNotices(origin: self.origin, now: self.now).changed(candidate, from: .waitlisted, to: .offered, note: note, on: db)
             return
         }

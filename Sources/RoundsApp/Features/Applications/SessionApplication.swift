@@ -46,7 +46,6 @@ final class SessionApplication: Model, @unchecked Sendable {
         self.updatedAt = now
     }
 
-
     /// The applicant's live application to the session, if any (at most one exists: a partial unique index).
     static func live(of applicantID: UUID, to sessionID: UUID, on db: any Database) async throws -> SessionApplication? {
         try await SessionApplication.query(on: db).filter(\.$applicant.$id == applicantID).filter(\.$session.$id == sessionID)

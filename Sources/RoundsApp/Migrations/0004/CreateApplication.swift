@@ -1,5 +1,4 @@
 import Fluent
-import RoundsCore
 import SQLKit
 
 struct CreateApplication: AsyncMigration {
