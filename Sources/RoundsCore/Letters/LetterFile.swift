@@ -31,6 +31,7 @@ public enum LetterFile {
         guard FileSignature.detect(bytes.prefix(16)) == .pdf else {
             return refuse("Letters are accepted as PDF only, and this file is not a PDF (whatever its name says).")
         }
+        let bytes = Array(bytes)
         if Self.isEncrypted(bytes) {
             return refuse("This PDF is encrypted or password-protected; save it again without a password.")
         }
@@ -46,34 +47,55 @@ public enum LetterFile {
 
     /// A PDF is encrypted when its trailer names an /Encrypt dictionary. The name is searched as a whole
     /// token (followed by a delimiter), so /EncryptMetadata alone does not count.
-    static func isEncrypted<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        let needle = Array("/Encrypt".utf8)
-        let haystack = Array(bytes)
-        guard haystack.count >= needle.count else { return false }
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) {
-                let next = index + needle.count
-                if next == haystack.count || Self.isDelimiter(haystack[next]) { return true }
-            }
-            index += 1
-        }
-        return false
+    static func isEncrypted(_ bytes: [UInt8]) -> Bool {
+        !Self.offsets(after: "/Encrypt", in: bytes).isEmpty
     }
 
     /// The width and height of every /MediaBox the file shows in plain text (page and page-tree
-    /// dictionaries outside compressed object streams), in points.
-    static func pageSizes<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [(width: Double, height: Double)] {
-        // Latin-1 keeps one character per byte, so binary streams cannot break the scan.
-        let text = String(bytes.map { Character(Unicode.Scalar($0)) })
-        let number = #"(-?\d+(?:\.\d+)?|-?\.\d+)"#
-        guard let pattern = try? Regex(#"/MediaBox\s*\[\s*"# + [number, number, number, number].joined(separator: #"\s+"#) + #"\s*\]"#)
-        else { return [] }
-        return text.matches(of: pattern).compactMap { match in
-            let values = (1...4).compactMap { match.output[$0].substring.flatMap { Double($0) } }
-            guard values.count == 4 else { return nil }
+    /// dictionaries outside compressed object streams), in points: `/MediaBox [x0 y0 x1 y1]`.
+    static func pageSizes(_ bytes: [UInt8]) -> [(width: Double, height: Double)] {
+        Self.offsets(after: "/MediaBox", in: bytes).compactMap { start in
+            var index = start
+            while index < bytes.count && Self.isWhiteSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
+            guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            let tokens = bytes[(index + 1)..<close].split(whereSeparator: Self.isWhiteSpace)
+            let values = tokens.compactMap(Self.number)
+            guard tokens.count == 4, values.count == 4 else { return nil }
             return (abs(values[2] - values[0]), abs(values[3] - values[1]))
         }
+    }
+
+    /// Offsets just past each occurrence of the PDF name `name` as a whole token (followed by a delimiter
+    /// or the end of the file).
+    private static func offsets(after name: String, in bytes: [UInt8]) -> [Int] {
+        let needle = Array(name.utf8)
+        guard bytes.count >= needle.count else { return [] }
+        var found: [Int] = []
+        var index = 0
+        while index <= bytes.count - needle.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                let next = index + needle.count
+                if next == bytes.count || Self.isDelimiter(bytes[next]) { found.append(next) }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// A PDF number as a box uses it: an optional minus, digits with an optional fraction, or a fraction
+    /// alone (`612`, `791.99`, `-.5`).
+    private static func number(_ token: ArraySlice<UInt8>) -> Double? {
+        var digits = token[...]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        let parts = digits.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let isDigits = { (part: ArraySlice<UInt8>) in part.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
+        switch parts.count {
+        case 1 where !parts[0].isEmpty && isDigits(parts[0]): break
+        case 2 where !parts[1].isEmpty && isDigits(parts[0]) && isDigits(parts[1]): break
+        default: return nil
+        }
+        return Double(String(decoding: token, as: UTF8.self))
     }
 
     /// Portrait or landscape US Letter.
@@ -82,10 +104,15 @@ public enum LetterFile {
         return abs(a - Self.letterSize.width) <= Self.sizeTolerance && abs(b - Self.letterSize.height) <= Self.sizeTolerance
     }
 
+    /// PDF white space (ISO 32000-1, 7.2.2).
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        [0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20].contains(byte)
+    }
+
     /// PDF white space and delimiters (ISO 32000-1, 7.2.2).
     private static func isDelimiter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20: true  // white space
+        if Self.isWhiteSpace(byte) { return true }
+        return switch byte {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
             UInt8(ascii: "/"), UInt8(ascii: "%"):
