@@ -97,6 +97,8 @@ public enum IdentifierGuard {
     }
 
     static let months = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    /// What may stand between an identifier's label and the identifier: ":", "#", "is", "was" or nothing.
+    static let introducedBy = #"\s*(?:[:#]|\bis\b|\bwas\b)?\s*"#
     static let streetTypes = "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|parkway|pkwy|highway|hwy|way"
 
     // Regex values are immutable and safe to share; only their output type (AnyRegexOutput) is not Sendable.
@@ -110,12 +112,12 @@ public enum IdentifierGuard {
         Detector(type: .phone, pattern: regex(#"\(\d{3}\)\d{3}-\d{4}\b"#)),
         Detector(
             type: .medicalRecordNumber,
-            pattern: regex(#"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\s*(?:[:#]|\bis\b|\bwas\b)?\s*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
+            pattern: regex(#"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\#(introducedBy)((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
             accept: { $0.contains(where: \.isNumber) }
         ),
         Detector(
             type: .accountNumber,
-            pattern: regex(#"(?i)\b(?:account|acct|member(?: id)?|policy|health plan(?: beneficiary)?|beneficiary|medicare|medicaid|insurance|claim|case)(?: number| no\.?| #| id)?\s*(?:[:#]|\bis\b|\bwas\b)?\s*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{4,})\b"#),
+            pattern: regex(#"(?i)\b(?:account|acct|member(?: id)?|policy|health plan(?: beneficiary)?|beneficiary|medicare|medicaid|insurance|claim|case)(?: number| no\.?| #| id)?\#(introducedBy)((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{4,})\b"#),
             capture: 1, accept: { $0.filter(\.isNumber).count >= 4 }
         ),
         Detector(
@@ -125,7 +127,7 @@ public enum IdentifierGuard {
         ),
         Detector(
             type: .deviceNumber,
-            pattern: regex(#"(?i)\b(?:serial|device|implant|pacemaker)(?: number| no\.?| #| id)?\s*(?:[:#]|\bis\b|\bwas\b)?\s*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
+            pattern: regex(#"(?i)\b(?:serial|device|implant|pacemaker)(?: number| no\.?| #| id)?\#(introducedBy)((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{3,})\b"#), capture: 1,
             accept: { $0.contains(where: \.isNumber) }
         ),
         // Dates more specific than the year: 3/14, 03/14/2025, 2025-03-14, March 14, 14 March, Mar 14th.
@@ -158,7 +160,7 @@ public enum IdentifierGuard {
             pattern: regex(#"(?i)\b(?:licen[cs]e )?plate(?: number| no\.?| #)?\s*(?:[:#]|\bis\b|\bwas\b|\breading\b)?\s*([a-z0-9]{2,4}[ -]?[a-z0-9]{2,5})\b"#),
             capture: 1, accept: { $0.contains(where: \.isNumber) && $0.contains(where: \.isLetter) }
         ),
-        Detector(type: .licenseNumber, pattern: regex(#"(?i)\bvin\s*(?:[:#]|\bis\b|\bwas\b)?\s*([a-z0-9]{11,17})\b"#), capture: 1),
+        Detector(type: .licenseNumber, pattern: regex(#"(?i)\bvin\#(introducedBy)([a-z0-9]{11,17})\b"#), capture: 1),
         // Ages over 89 in words: "in his late 90s", "in her nineties", "a woman in her mid-nineties".
         Detector(type: .age, pattern: regex(#"(?i)\bin (?:his|her|their) (?:(?:early|mid|late)[- ])?(?:9\d|9\d's|90s|nineties|100s|hundreds)\b"#)),
         // A patient's or a relative's full name in apposition or after a family word.
