@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.34.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        // Typed ids (Tagged<Model, UUID>): an application id cannot be passed where a session id is expected.
+        .package(url: "https://github.com/pointfreeco/swift-tagged.git", from: "0.10.0"),
     ],
     targets: [
         // Pure libraries: no package dependencies, so `import Vapor` here fails the build.
@@ -42,6 +44,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "Tagged", package: "swift-tagged"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -70,6 +73,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "Tagged", package: "swift-tagged"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,6 @@
 import Vapor
 
-/// Mounts every feature. This file is the table of contents of the app's URLs.
+/// Mounts every feature. The paths themselves are written once, in `SiteRoute` and `APIRoute`.
 func routes(_ app: Application, stylesheet: Stylesheet) throws {
     do {  // HTML
         try app.register(collection: HomeController(stylesheet: stylesheet))
@@ -24,7 +24,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
     }
 
     do {  // JSON API, authenticated by bearer token
-        let api = app.grouped("api", "v1").grouped(APITokenAuthenticator()).grouped(TwoFactorRequired())
+        let api = app.grouped(APITokenAuthenticator()).grouped(TwoFactorRequired())
         try api.register(collection: API.AccountsController())
         try api.register(collection: API.ProfileController())
         try api.register(collection: API.CatalogController())

@@ -11,20 +11,20 @@ import VaporTesting
     @Test func aTokenIdentifiesItsOwnerUntilRevoked() async throws {
         try await withRoundsApp { app in
             let client = try await APIClient.signedUp(app)
-            let me = try await client.send(.GET, Paths.API.me)
+            let me = try await client.send(.GET, APIRoute.me.path)
             #expect(me.status == .ok)
             #expect(try me.content.get(String.self, at: "email") == "amara@example.org")
             #expect(try me.content.get([String].self, at: "roles") == ["applicant"])
 
-            let list = try await client.send(.GET, Paths.API.tokens)
+            let list = try await client.send(.GET, APIRoute.tokens.path)
             let tokens = try list.content.decode([API.AccountsController.TokenResponse].self)
             #expect(tokens.count == 1)
             #expect(tokens[0].token == nil)
             #expect(try await APIToken.query(on: app.db).first()?.tokenHash != client.token)
 
-            let revoked = try await client.send(.DELETE, "\(Paths.API.tokens)/\(tokens[0].id.uuidString)")
+            let revoked = try await client.send(.DELETE, "\(APIRoute.tokens.path)/\(tokens[0].id.uuidString)")
             #expect(revoked.status == .noContent)
-            #expect(try await client.send(.GET, Paths.API.me).status == .unauthorized)
+            #expect(try await client.send(.GET, APIRoute.me.path).status == .unauthorized)
         }
     }
 
@@ -32,7 +32,7 @@ import VaporTesting
         try await withRoundsApp { app in
             try await Browser(app).signUp(email: "amara@example.org")
             let response = try await APIClient(app: app).send(
-                .POST, Paths.API.tokens, json: ["email": "amara@example.org", "password": "wrong password!", "name": "x"]
+                .POST, APIRoute.tokens.path, json: ["email": "amara@example.org", "password": "wrong password!", "name": "x"]
             )
             #expect(response.status == .unauthorized)
             #expect(try response.content.get(Bool.self, at: "error"))
@@ -48,32 +48,32 @@ import VaporTesting
                 try await APIToken.query(on: app.db).join(User.self, on: \APIToken.$user.$id == \User.$id)
                     .filter(User.self, \.$emailNormalized == "owner@example.org").first()?.id
             )
-            let response = try await other.send(.DELETE, "\(Paths.API.tokens)/\(ownerTokenID.uuidString)")
+            let response = try await other.send(.DELETE, "\(APIRoute.tokens.path)/\(ownerTokenID.uuidString)")
             #expect(response.status == .notFound)
-            #expect(try await owner.send(.GET, Paths.API.me).status == .ok)
+            #expect(try await owner.send(.GET, APIRoute.me.path).status == .ok)
         }
     }
 
     @Test func theProfileRoundTripsAndBadInputNamesTheField() async throws {
         try await withRoundsApp { app in
             let client = try await APIClient.signedUp(app)
-            #expect(try await client.send(.GET, Paths.API.profile).status == .notFound)
+            #expect(try await client.send(.GET, APIRoute.profile.path).status == .notFound)
             let body: [String: any Sendable] = [
                 "track": "img_student", "medical_school": "Cairo University", "school_country": "Egypt",
                 "graduation_year": 2027, "visa_status": "needs_visa", "specialties": ["neurology"],
             ]
-            let saved = try await client.send(.PUT, Paths.API.profile, json: body)
+            let saved = try await client.send(.PUT, APIRoute.profile.path, json: body)
             #expect(saved.status == .ok)
             #expect(try saved.content.get(String.self, at: "step1") == "not_taken")
-            let read = try await client.send(.GET, Paths.API.profile)
+            let read = try await client.send(.GET, APIRoute.profile.path)
             #expect(try read.content.get([String].self, at: "specialties") == ["neurology"])
 
-            let bad = try await client.send(.PUT, Paths.API.profile, json: ["track": "img_graduate", "visa_status": "b1_b2"])
+            let bad = try await client.send(.PUT, APIRoute.profile.path, json: ["track": "img_graduate", "visa_status": "b1_b2"])
             #expect(bad.status == .unprocessableEntity)
             let fields = try bad.content.get([String: String].self, at: "fields")
             #expect(fields["medical_school"] == "Name your medical school.")
             #expect(fields["graduation_year"] == "Enter the year you graduated.")
-            #expect(try await client.send(.GET, Paths.API.profile).content.get(String.self, at: "track") == "img_student")
+            #expect(try await client.send(.GET, APIRoute.profile.path).content.get(String.self, at: "track") == "img_student")
         }
     }
 
@@ -89,22 +89,22 @@ import VaporTesting
                 "track": "img_student", "medical_school": "Cairo University", "school_country": country,
                 "graduation_year": 2027, "visa_status": "needs_visa",
             ]
-            let refused = try await client.send(.PUT, Paths.API.profile, json: body)
+            let refused = try await client.send(.PUT, APIRoute.profile.path, json: body)
             #expect(refused.status == .unprocessableEntity)
             #expect(try refused.content.get([String: String].self, at: "fields")["school_country"] == "Use at most \(limit) characters.")
-            #expect(try await client.send(.GET, Paths.API.profile).status == .notFound)
+            #expect(try await client.send(.GET, APIRoute.profile.path).status == .notFound)
         }
     }
 
     @Test func malformedBodiesGet400AndWrongContentTypes415() async throws {
         try await withRoundsApp { app in
             let client = try await APIClient.signedUp(app)
-            let malformed = try await client.send(.PUT, Paths.API.profile, raw: "{\"track\": ")
+            let malformed = try await client.send(.PUT, APIRoute.profile.path, raw: "{\"track\": ")
             #expect(malformed.status == .badRequest)
-            let wrongType = try await client.send(.PUT, Paths.API.profile, json: ["track": 7, "visa_status": "b1_b2"])
+            let wrongType = try await client.send(.PUT, APIRoute.profile.path, json: ["track": 7, "visa_status": "b1_b2"])
             #expect(wrongType.status == .badRequest)
             #expect(try wrongType.content.get(String.self, at: "reason").contains("track"))
-            let xml = try await client.send(.PUT, Paths.API.profile, raw: "<profile/>", contentType: .xml)
+            let xml = try await client.send(.PUT, APIRoute.profile.path, raw: "<profile/>", contentType: .xml)
             #expect(xml.status == .unsupportedMediaType)
         }
     }
@@ -112,13 +112,13 @@ import VaporTesting
     @Test func anUnknownMethodOnAKnownPathIs405WithAllow() async throws {
         try await withRoundsApp { app in
             let client = try await APIClient.signedUp(app)
-            let trace = try await client.send(.init(rawValue: "TRACE"), Paths.API.profile)
+            let trace = try await client.send(.init(rawValue: "TRACE"), APIRoute.profile.path)
             #expect(trace.status == .methodNotAllowed)
             #expect(trace.headers.first(name: .allow) == "GET, PUT")
             #expect(try trace.content.get(Bool.self, at: "error"))
-            #expect(try await client.send(.PATCH, Paths.API.me).status == .methodNotAllowed)
+            #expect(try await client.send(.PATCH, APIRoute.me.path).status == .methodNotAllowed)
             #expect(try await client.send(.GET, "/api/v1/nothing-here").status == .notFound)
-            let page = try await Browser(app).send(.OPTIONS, Paths.signIn, headers: [:], body: nil)
+            let page = try await Browser(app).send(.OPTIONS, SiteRoute.signIn.path, headers: [:], body: nil)
             #expect(page.status == .methodNotAllowed)
             #expect(page.headers.first(name: .allow) == "GET, POST")
         }
@@ -139,7 +139,7 @@ import VaporTesting
             )
             let documented = OpenAPIDocument.operations.union(["GET /api/v1/openapi.json"])
             #expect(served == documented)
-            let response = try await Browser(app).get(Paths.API.openAPI)
+            let response = try await Browser(app).get(APIRoute.openAPI.path)
             #expect(response.status == .ok)
             #expect(try response.content.get(String.self, at: "openapi") == "3.1.0")
         }

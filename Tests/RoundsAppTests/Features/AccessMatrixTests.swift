@@ -278,7 +278,7 @@ import VaporTesting
     static func outcome(of response: TestingHTTPResponse, isAPI: Bool) -> Outcome {
         switch response.status {
         case .unauthorized: return .signInFirst
-        case .seeOther where response.location?.hasPrefix(Paths.signIn) == true: return .signInFirst
+        case .seeOther where response.location?.hasPrefix(SiteRoute.signIn.path) == true: return .signInFirst
         case .forbidden: return .forbidden
         case .notFound where !isAPI || response.body.string.contains("No such"): return .notFound
         default: return .allowed

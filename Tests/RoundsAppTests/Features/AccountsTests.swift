@@ -13,9 +13,9 @@ import VaporTesting
             let browser = Browser(app)
             let response = try await browser.signUp()
             #expect(response.status == .seeOther)
-            #expect(response.location == Paths.profile)
+            #expect(response.location == SiteRoute.profile.path)
             #expect(browser.sessionToken != nil)
-            let profile = try await browser.get(Paths.profile)
+            let profile = try await browser.get(SiteRoute.profile.path)
             #expect(profile.status == .ok)
             #expect(profile.text.contains("Amara Okafor"))
             let user = try #require(try await User.find(email: "AMARA@example.org", on: app.db))
@@ -29,7 +29,7 @@ import VaporTesting
         try await withRoundsApp { app in
             let browser = Browser(app)
             let response = try await browser.post(
-                Paths.signUp,
+                SiteRoute.signUp.path,
                 form: [("display_name", ""), ("email", "not-an-email"), ("password", "1qaz2wsx3edc"), ("role", "admin")]
             )
             #expect(response.status == .unprocessableEntity)
@@ -76,11 +76,11 @@ import VaporTesting
             try await other.signIn(email: "amara@example.org")
             #expect(try await UserSession.query(on: app.db).count() == 2)
 
-            try await first.post(Paths.signOut)
+            try await first.post(SiteRoute.signOut.path)
             #expect(try await UserSession.query(on: app.db).count() == 0)
-            let replay = try await other.get(Paths.account)
+            let replay = try await other.get(SiteRoute.account.path)
             #expect(replay.status == .seeOther)
-            #expect(replay.location?.hasPrefix(Paths.signIn) == true)
+            #expect(replay.location?.hasPrefix(SiteRoute.signIn.path) == true)
         }
     }
 
@@ -89,9 +89,9 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signUp()
             let stolen = try #require(browser.sessionToken)
-            try await browser.post(Paths.signOut)
+            try await browser.post(SiteRoute.signOut.path)
             let attacker = Browser(app)
-            let response = try await attacker.get(Paths.account, headers: ["Cookie": "rounds_session=\(stolen)"])
+            let response = try await attacker.get(SiteRoute.account.path, headers: ["Cookie": "rounds_session=\(stolen)"])
             #expect(response.status == .seeOther)
         }
     }
@@ -102,17 +102,17 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signUp()
             clock.advance(by: 29 * 60)
-            #expect(try await browser.get(Paths.account).status == .ok)
+            #expect(try await browser.get(SiteRoute.account.path).status == .ok)
             clock.advance(by: 30 * 60 + 1)
-            #expect(try await browser.get(Paths.account).status == .seeOther)
+            #expect(try await browser.get(SiteRoute.account.path).status == .seeOther)
 
             try await browser.signIn(email: "amara@example.org")
             for _ in 0..<(12 * 60 / 20) {
                 clock.advance(by: 20 * 60)
-                _ = try await browser.get(Paths.home)
+                _ = try await browser.get(SiteRoute.home.path)
             }
             // Active all along, but 12 hours have passed since sign-in.
-            #expect(try await browser.get(Paths.account).status == .seeOther)
+            #expect(try await browser.get(SiteRoute.account.path).status == .seeOther)
             #expect(try await UserSession.query(on: app.db).count() == 0)
         }
     }
@@ -124,12 +124,12 @@ import VaporTesting
             let other = Browser(app)
             try await other.signIn(email: "amara@example.org")
             let changed = try await browser.post(
-                Paths.changePassword,
+                SiteRoute.changePassword.path,
                 form: [("current_password", Browser.password), ("new_password", "a brand new passphrase")]
             )
             #expect(changed.status == .seeOther)
-            #expect(try await browser.get(Paths.account).status == .ok)
-            #expect(try await other.get(Paths.account).status == .seeOther)
+            #expect(try await browser.get(SiteRoute.account.path).status == .ok)
+            #expect(try await other.get(SiteRoute.account.path).status == .seeOther)
             #expect(try await Browser(app).signIn(email: "amara@example.org", password: "a brand new passphrase").status == .seeOther)
         }
     }
@@ -140,7 +140,7 @@ import VaporTesting
             try await browser.signUp()
             let before = try #require(try await User.find(email: "amara@example.org", on: app.db)).passwordHash
             let response = try await browser.post(
-                Paths.changePassword,
+                SiteRoute.changePassword.path,
                 form: [("current_password", "wrong password here"), ("new_password", "a brand new passphrase")]
             )
             #expect(response.status == .unprocessableEntity)

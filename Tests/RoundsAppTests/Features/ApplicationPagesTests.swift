@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -16,26 +17,26 @@ import VaporTesting
             let (amara, _) = try await Factories.signedIn(app, email: "amara@example.org", roles: [.applicant])
 
             // Upload two documents; the vault lists them.
-            var response = try await amara.upload(Paths.documents, fields: [("kind", "cv")], fileName: "cv.pdf", bytes: ApplicationFixture.pdf)
+            var response = try await amara.upload(SiteRoute.documents.path, fields: [("kind", "cv")], fileName: "cv.pdf", bytes: ApplicationFixture.pdf)
             #expect(response.status == .seeOther)
-            try await amara.upload(Paths.documents, fields: [("kind", "immunization_record")], fileName: "shots.pdf", bytes: ApplicationFixture.pdf)
-            response = try await amara.upload(Paths.documents, fields: [("kind", "cv")], fileName: "cv.pdf", bytes: Array("GIF89a".utf8))
+            try await amara.upload(SiteRoute.documents.path, fields: [("kind", "immunization_record")], fileName: "shots.pdf", bytes: ApplicationFixture.pdf)
+            response = try await amara.upload(SiteRoute.documents.path, fields: [("kind", "cv")], fileName: "cv.pdf", bytes: Array("GIF89a".utf8))
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("Only PDF, PNG and JPEG files are accepted"))
-            let vault = try await amara.get(Paths.documents).text
+            let vault = try await amara.get(SiteRoute.documents.path).text
             #expect(vault.contains("shots.pdf") && vault.contains("Immunization record"))
             let documents = try await Document.query(on: app.db).sort(\.$fileName).all()
 
             // The opportunity page links each open session to its form.
-            let opportunityPage = try await amara.get(Paths.opportunity(try fixture.opportunity.requireID())).text
-            #expect(opportunityPage.contains(Paths.apply(session: fixture.sessionID)))
-            let form = try await amara.get(Paths.apply(session: fixture.sessionID)).text
+            let opportunityPage = try await amara.get(SiteRoute.opportunity(OpportunityID(try fixture.opportunity.requireID())).path).text
+            #expect(opportunityPage.contains(SiteRoute.apply(session: SessionID(fixture.sessionID)).path))
+            let form = try await amara.get(SiteRoute.apply(session: SessionID(fixture.sessionID)).path).text
             #expect(form.contains("I confirm that I meet these requirements"))
             #expect(form.contains("this host needs: Immunization record"))
 
             // A statement that is too short comes back with the answers kept.
             response = try await amara.post(
-                Paths.apply(session: fixture.sessionID),
+                SiteRoute.apply(session: SessionID(fixture.sessionID)).path,
                 form: [("statement", "Too short"), ("document_ids[]", documents[0].id!.uuidString), ("intent", "submit")]
             )
             #expect(response.status == .unprocessableEntity)
@@ -44,7 +45,7 @@ import VaporTesting
             #expect(response.text.contains("Too short"))
 
             response = try await amara.post(
-                Paths.apply(session: fixture.sessionID),
+                SiteRoute.apply(session: SessionID(fixture.sessionID)).path,
                 form: [("statement", ApplicationFixture.statement), ("intent", "submit"), ("requirements[]", "immunizations")]
                     + documents.map { ("document_ids[]", $0.id!.uuidString) }
             )
@@ -54,7 +55,7 @@ import VaporTesting
 
             // The host sees it in the inbox and the navigation, opens it, reviews and offers.
             let host = try await Factories.browser(app, signedInAs: "host@example.org")
-            let inbox = try await host.get(Paths.hostApplications).text
+            let inbox = try await host.get(SiteRoute.hostApplications.path).text
             #expect(inbox.contains("Test User"))
             #expect(inbox.contains("Notifications (1)"))
             let hostView = try await host.get(applicationPath).text
@@ -67,7 +68,7 @@ import VaporTesting
             #expect(response.text.contains("Give the offer an expiry in the future"))
             #expect(try await host.post(applicationPath + "/actions/offer", form: [("expires_in_days", "7"), ("note", "See you in March")]).status == .seeOther)
             // The host may open the documents of an application made to them.
-            #expect(try await host.get(Paths.document(documents[0].id!)).status == .ok)
+            #expect(try await host.get(SiteRoute.document(DocumentID(documents[0].id!)).path).status == .ok)
 
             // The applicant accepts.
             let offered = try await amara.get(applicationPath).text
@@ -78,7 +79,7 @@ import VaporTesting
             let accepted = try await amara.get(applicationPath).text
             #expect(accepted.contains("Accepted"))
             #expect(accepted.contains("1 of 3 taken"))
-            #expect(try await amara.get(Paths.applications).text.contains("Hospitalist Observership"))
+            #expect(try await amara.get(SiteRoute.applications.path).text.contains("Hospitalist Observership"))
             // The host cannot act as the applicant.
             #expect(try await host.post(applicationPath + "/actions/withdraw").status == .forbidden)
         }
@@ -88,16 +89,16 @@ import VaporTesting
         try await withRoundsApp { app in
             let fixture = try await ApplicationFixture.make(app)
             let (amara, _) = try await Factories.signedIn(app, email: "amara@example.org", roles: [.applicant])
-            let response = try await amara.post(Paths.apply(session: fixture.sessionID), form: [("statement", "Half a thought"), ("intent", "save")])
+            let response = try await amara.post(SiteRoute.apply(session: SessionID(fixture.sessionID)).path, form: [("statement", "Half a thought"), ("intent", "save")])
             #expect(response.status == .seeOther)
             let path = try #require(response.location)
             let id = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
             #expect(try await amara.get(path).text.contains("Edit the draft"))
-            #expect(try await amara.get(Paths.editApplication(id)).text.contains("Half a thought"))
-            let submitted = try await amara.post(Paths.editApplication(id), form: [("statement", ApplicationFixture.statement), ("intent", "submit")])
+            #expect(try await amara.get(SiteRoute.editApplication(ApplicationID(id)).path).text.contains("Half a thought"))
+            let submitted = try await amara.post(SiteRoute.editApplication(ApplicationID(id)).path, form: [("statement", ApplicationFixture.statement), ("intent", "submit")])
             #expect(submitted.status == .seeOther)
             #expect(try await fixture.status(of: id) == .submitted)
-            #expect(try await amara.get(Paths.editApplication(id)).status == .conflict)
+            #expect(try await amara.get(SiteRoute.editApplication(ApplicationID(id)).path).status == .conflict)
         }
     }
 }

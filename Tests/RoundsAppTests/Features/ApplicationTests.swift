@@ -56,7 +56,7 @@ import VaporTesting
             #expect(try created.content.get(String.self, at: "status") == "submitted")
             #expect(try created.content.get([String].self, at: "actions") == ["withdraw"])
 
-            let inbox = try await fixture.host.send(.GET, Paths.API.hostApplications + "?status=submitted")
+            let inbox = try await fixture.host.send(.GET, APIRoute.hostApplications.path + "?status=submitted")
             #expect(try inbox.content.decode([ApplicationResponse].self).map(\.id) == [id])
             #expect(try await fixture.act(fixture.host, .review, on: id).status == .ok)
             let offer = try await fixture.act(fixture.host, .offer, on: id, json: ["expires_in_days": 5, "note": "Welcome aboard"])
@@ -78,10 +78,10 @@ import VaporTesting
             #expect(detail.history?[3].note == "Welcome aboard")
 
             // Each side heard about the other's moves, in the app and by e-mail.
-            let hostNotices = try await fixture.host.send(.GET, Paths.API.notifications).content.decode(NotificationListResponse.self)
+            let hostNotices = try await fixture.host.send(.GET, APIRoute.notifications.path).content.decode(NotificationListResponse.self)
             #expect(hostNotices.items.map(\.title) == ["Accepted: Hospitalist Observership", "New application: Hospitalist Observership"])
             #expect(hostNotices.unread == 2)
-            let read = try await fixture.host.send(.POST, Paths.API.notifications + "/read").content.decode(NotificationListResponse.self)
+            let read = try await fixture.host.send(.POST, APIRoute.readNotifications.path).content.decode(NotificationListResponse.self)
             #expect(read.unread == 0)
             let mail = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "amara@example.org").all()
             #expect(mail.map(\.subject) == ["Rounds: Offer: Hospitalist Observership"])
@@ -110,7 +110,7 @@ import VaporTesting
             #expect(try await fixture.act(amara, .submit, on: id).status == .unprocessableEntity)
             #expect(try await fixture.status(of: id) == .draft)
             // The host cannot see a draft at all.
-            #expect(try await fixture.host.send(.GET, "\(Paths.API.applications)/\(id.uuidString)").status == .notFound)
+            #expect(try await fixture.host.send(.GET, "\(APIRoute.applications.path)/\(id.uuidString)").status == .notFound)
         }
     }
 
@@ -200,7 +200,7 @@ import VaporTesting
             #expect(try await fixture.act(amara, .withdraw, on: first).status == .ok)
             #expect(try await fixture.seatsTaken() == 0)
             #expect(try await fixture.status(of: waiting[0]) == .offered)  // Chen waited longest
-            let promoted = try await chen.send(.GET, "\(Paths.API.applications)/\(waiting[0].uuidString)").content.decode(ApplicationResponse.self)
+            let promoted = try await chen.send(.GET, "\(APIRoute.applications.path)/\(waiting[0].uuidString)").content.decode(ApplicationResponse.self)
             #expect(promoted.history?.last?.party == .system)
             #expect(try await fixture.act(chen, .accept, on: waiting[0]).status == .ok)
             #expect(try await fixture.seatsTaken() == 1)
@@ -221,7 +221,7 @@ import VaporTesting
             let cancelled = try await fixture.act(fixture.host, .cancel, on: id, json: ["note": "The unit closes for renovation."])
             #expect(cancelled.status == .ok)
             #expect(try await fixture.seatsTaken() == 0)
-            let notices = try await amara.send(.GET, Paths.API.notifications).content.decode(NotificationListResponse.self)
+            let notices = try await amara.send(.GET, APIRoute.notifications.path).content.decode(NotificationListResponse.self)
             #expect(notices.items.first?.body.contains("The unit closes for renovation.") == true)
         }
     }
@@ -237,7 +237,7 @@ import VaporTesting
             let (_, dora) = try await fixture.applicant("dora@example.org")
             let offered = try await fixture.offered(dora)
             let response = try await fixture.host.send(
-                .POST, Paths.API.hostApplications + "/reject",
+                .POST, APIRoute.hostBulkReject.path,
                 json: ["application_ids": (ids + [offered, UUID()]).map(\.uuidString), "note": "All places are filled."]
             )
             #expect(response.status == .ok)
@@ -256,7 +256,7 @@ import VaporTesting
             let otherHostUser = try await Factories.user(app, email: "other-host@example.org", roles: [.host])
             let otherHost = try await ApplicationFixture.client(app, for: otherHostUser)
             let id = try await fixture.submitted(amara)
-            let path = "\(Paths.API.applications)/\(id.uuidString)"
+            let path = "\(APIRoute.applications.path)/\(id.uuidString)"
             for stranger in [bola, otherHost] {
                 #expect(try await stranger.send(.GET, path).status == .notFound)
                 #expect(try await fixture.act(stranger, .withdraw, on: id).status == .notFound)

@@ -37,9 +37,9 @@ import VaporTesting
             try await Browser(app).signUp(email: "a@example.org")
             let browser = Browser(app)
             try await browser.signUp(email: "b@example.org")
-            try await browser.post(Paths.profile, form: ProfileTests.validForm)
+            try await browser.post(SiteRoute.profile.path, form: ProfileTests.validForm)
             _ = try await APIClient.signedUp(app, email: "c@example.org")
-            try await Browser(app).post(Paths.forgotPassword, form: [("email", "a@example.org")])
+            try await Browser(app).post(SiteRoute.forgotPassword.path, form: [("email", "a@example.org")])
             // Uploads live in the storage directory; put a few there, one in a subfolder.
             let storage = app.config.storageDirectory
             try FileManager.default.createDirectory(atPath: storage + "/documents/ab", withIntermediateDirectories: true)

@@ -10,14 +10,14 @@ import VaporTesting
 @Suite struct CSRFTests {
     /// Every unsafe HTML route, with a form that would change something if accepted.
     static let unsafeRoutes: [(path: String, form: [(String, String)])] = [
-        (Paths.signUp, [("display_name", "Mallory"), ("email", "mallory@example.org"), ("password", "mallory's long password"), ("role", "applicant")]),
-        (Paths.signIn, [("email", "amara@example.org"), ("password", Browser.password)]),
-        (Paths.signOut, []),
-        (Paths.forgotPassword, [("email", "amara@example.org")]),
-        (Paths.resetPassword, [("token", "x"), ("password", "mallory's long password")]),
-        (Paths.changePassword, [("current_password", Browser.password), ("new_password", "mallory's long password")]),
-        (Paths.tokens, [("name", "mallory")]),
-        (Paths.profile, [("track", "pre_med"), ("visa_status", "us_citizen")]),
+        (SiteRoute.signUp.path, [("display_name", "Mallory"), ("email", "mallory@example.org"), ("password", "mallory's long password"), ("role", "applicant")]),
+        (SiteRoute.signIn.path, [("email", "amara@example.org"), ("password", Browser.password)]),
+        (SiteRoute.signOut.path, []),
+        (SiteRoute.forgotPassword.path, [("email", "amara@example.org")]),
+        (SiteRoute.resetPassword.path, [("token", "x"), ("password", "mallory's long password")]),
+        (SiteRoute.changePassword.path, [("current_password", Browser.password), ("new_password", "mallory's long password")]),
+        (SiteRoute.tokens.path, [("name", "mallory")]),
+        (SiteRoute.profile.path, [("track", "pre_med"), ("visa_status", "us_citizen")]),
     ]
 
     enum Forgery: CaseIterable {
@@ -45,18 +45,18 @@ import VaporTesting
                 #expect(response.status == .forbidden, "\(route.path) with \(forgery)")
             }
             #expect(try await DatabaseSnapshot(app.db) == before)
-            #expect(try await victim.get(Paths.account).status == .ok)
+            #expect(try await victim.get(SiteRoute.account.path).status == .ok)
         }
     }
 
     @Test func aTokenFromAnotherBrowserDoesNotWork() async throws {
         try await withRoundsApp { app in
             let attacker = Browser(app)
-            try await attacker.get(Paths.home)
+            try await attacker.get(SiteRoute.home.path)
             let victim = Browser(app)
-            try await victim.get(Paths.home)
+            try await victim.get(SiteRoute.home.path)
             let response = try await victim.post(
-                Paths.signUp,
+                SiteRoute.signUp.path,
                 form: [("display_name", "X"), ("email", "x@example.org"), ("password", "a long enough phrase"), ("role", "applicant")],
                 csrf: attacker.csrfToken
             )
@@ -67,9 +67,9 @@ import VaporTesting
     @Test func theSameSiteOriginIsAccepted() async throws {
         try await withRoundsApp { app in
             let browser = Browser(app)
-            try await browser.get(Paths.home)
+            try await browser.get(SiteRoute.home.path)
             let response = try await browser.post(
-                Paths.forgotPassword,
+                SiteRoute.forgotPassword.path,
                 form: [("email", "a@example.org")],
                 headers: ["Origin": "http://localhost:8080", "Host": "localhost:8080", "Sec-Fetch-Site": "same-origin"]
             )
@@ -99,7 +99,7 @@ struct DatabaseSnapshot: Equatable {
 extension CSRFTests {
     @Test func theAPISetsNoCookies() async throws {
         try await withRoundsApp { app in
-            let response = try await APIClient(app: app).send(.GET, Paths.API.opportunities)
+            let response = try await APIClient(app: app).send(.GET, APIRoute.opportunities.path)
             #expect(response.status == .ok)
             #expect(response.headers[.setCookie].isEmpty)
         }

@@ -1,6 +1,7 @@
 import Fluent
-@testable import RoundsCore
 import Foundation
+@testable import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -59,7 +60,7 @@ import VaporTesting
     }
 
     static func search(_ app: Application, _ query: String, token: String? = nil) async throws -> TestingHTTPResponse {
-        try await APIClient(app: app, token: token).send(.GET, Paths.API.opportunities + "?" + query)
+        try await APIClient(app: app, token: token).send(.GET, APIRoute.opportunities.path + "?" + query)
     }
 
     @Test func onlyPublishedOpportunitiesOfVerifiedSitesAreListed() async throws {
@@ -139,7 +140,7 @@ import VaporTesting
             try await Self.listing(app, title: "For Graduates", zip: "10016", audiences: [.imgGraduate])
             try await Self.listing(app, title: "For Pre-meds", zip: "10016", audiences: [.preMed])
             let client = try await APIClient.signedUp(app)
-            _ = try await client.send(.PUT, Paths.API.profile, json: ["track": "pre_med", "visa_status": "us_citizen"])
+            _ = try await client.send(.PUT, APIRoute.profile.path, json: ["track": "pre_med", "visa_status": "us_citizen"])
             let list = try await Self.search(app, "eligible=true", token: client.token).content.decode(OpportunityListResponse.self)
             #expect(list.items.map(\.title) == ["For Pre-meds"])
             #expect(list.items[0].eligibility?.eligible == true)
@@ -150,28 +151,28 @@ import VaporTesting
         try await withRoundsApp { app in
             let listing = try await Self.listing(app, title: "Nephrology Observership", zip: "77030", specialty: "nephrology")
             let id = try listing.requireID()
-            let json = try await APIClient(app: app).send(.GET, "\(Paths.API.opportunities)/\(id.uuidString)")
+            let json = try await APIClient(app: app).send(.GET, "\(APIRoute.opportunities.path)/\(id.uuidString)")
             #expect(json.status == .ok)
             let detail = try json.content.decode(OpportunityDetailResponse.self)
             #expect(detail.summary.title == "Nephrology Observership")
             #expect(detail.sessions.count == 1)
-            let page = try await Browser(app).get(Paths.opportunity(id))
+            let page = try await Browser(app).get(SiteRoute.opportunity(OpportunityID(id)).path)
             #expect(page.status == .ok)
             #expect(page.text.contains("Nephrology Observership"))
             #expect(page.text.contains("Houston, TX 77030"))
-            #expect(try await Browser(app).get(Paths.opportunity(UUID())).status == .notFound)
-            #expect(try await APIClient(app: app).send(.GET, "\(Paths.API.opportunities)/\(UUID().uuidString)").status == .notFound)
+            #expect(try await Browser(app).get(SiteRoute.opportunity(OpportunityID(UUID())).path).status == .notFound)
+            #expect(try await APIClient(app: app).send(.GET, "\(APIRoute.opportunities.path)/\(UUID().uuidString)").status == .notFound)
         }
     }
 
     @Test func theSearchPageShowsResultsAndExplainsBadInput() async throws {
         try await withRoundsApp { app in
             try await Self.listing(app, title: "Pediatrics Observership", zip: "19104", specialty: "pediatrics")
-            let page = try await Browser(app).get(Paths.opportunities + "?q=pediatrics")
+            let page = try await Browser(app).get(SiteRoute.opportunities.path + "?q=pediatrics")
             #expect(page.status == .ok)
             #expect(page.text.contains("Pediatrics Observership"))
             #expect(page.text.contains("1 opportunity"))
-            let bad = try await Browser(app).get(Paths.opportunities + "?near=99999")
+            let bad = try await Browser(app).get(SiteRoute.opportunities.path + "?near=99999")
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("near: unknown ZIP code 99999."))
         }

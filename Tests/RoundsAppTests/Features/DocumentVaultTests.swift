@@ -20,7 +20,7 @@ import VaporTesting
         try await withRoundsApp { app in
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
-            let response = try await amara.upload(Paths.API.documents, fields: [("kind", "cv")], fileName: "Amara Okafor CV.pdf", bytes: ApplicationFixture.pdf)
+            let response = try await amara.upload(APIRoute.documents.path, fields: [("kind", "cv")], fileName: "Amara Okafor CV.pdf", bytes: ApplicationFixture.pdf)
             #expect(response.status == .created)
             let document = try response.content.decode(DocumentResponse.self)
             #expect(document.fileName == "Amara Okafor CV.pdf")
@@ -31,7 +31,7 @@ import VaporTesting
             #expect(files.count == 1)
             #expect(files.first?.count == 64 && files.first?.contains("Amara") == false)
 
-            let download = try await amara.send(.GET, "\(Paths.API.documents)/\(document.id.uuidString)")
+            let download = try await amara.send(.GET, "\(APIRoute.documents.path)/\(document.id.uuidString)")
             #expect(download.status == .ok)
             #expect(Array(download.body.readableBytesView) == ApplicationFixture.pdf)
             #expect(download.headers.contentType?.serialize() == "application/pdf")
@@ -58,7 +58,7 @@ import VaporTesting
         try await withRoundsApp(adjust: { $0.uploadMaximumBytes = Self.limit }) { app in
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
-            let response = try await amara.upload(Paths.API.documents, fields: [("kind", abuse.kind)], fileName: abuse.fileName, bytes: abuse.bytes)
+            let response = try await amara.upload(APIRoute.documents.path, fields: [("kind", abuse.kind)], fileName: abuse.fileName, bytes: abuse.bytes)
             #expect(response.status == abuse.status, "\(abuse.name): \(response.body.string)")
             #expect(response.body.string.contains(abuse.message), "\(abuse.name): \(response.body.string)")
             #expect(try await Document.query(on: app.db).count() == 0)
@@ -70,7 +70,7 @@ import VaporTesting
         try await withRoundsApp { app in
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
-            let response = try await amara.send(.POST, Paths.API.documents, json: ["kind": "cv"])
+            let response = try await amara.send(.POST, APIRoute.documents.path, json: ["kind": "cv"])
             #expect(response.status == .unsupportedMediaType)
         }
     }
@@ -84,7 +84,7 @@ import VaporTesting
             let advisor = try await ApplicationFixture.client(app, for: try await Factories.user(app, email: "advisor@example.org", roles: [.advisor]))
             let admin = try await ApplicationFixture.client(app, for: try await Factories.user(app, email: "admin@example.org", roles: [.admin]))
             let cv = try await fixture.upload(amara)
-            let path = "\(Paths.API.documents)/\(cv.uuidString)"
+            let path = "\(APIRoute.documents.path)/\(cv.uuidString)"
 
             // Attached to a draft: still only Amara's.
             let draft = try await fixture.apply(amara, documents: [cv], submit: false)
@@ -112,7 +112,7 @@ import VaporTesting
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
             let cv = try await fixture.upload(amara)
-            #expect(try await amara.send(.DELETE, "\(Paths.API.documents)/\(cv.uuidString)").status == .noContent)
+            #expect(try await amara.send(.DELETE, "\(APIRoute.documents.path)/\(cv.uuidString)").status == .noContent)
             #expect(try await Document.query(on: app.db).count() == 0)
             #expect(Self.storedFiles(app).isEmpty)
         }
@@ -126,7 +126,7 @@ extension DocumentVaultTests {
             let (_, amara) = try await fixture.applicant("amara@example.org")
             // Found by schemathesis: a part without headers made the parser throw its own error.
             let response = try await amara.send(
-                .POST, Paths.API.documents, raw: "--b\r\n1.1125369292536007e-308--b--\r\n",
+                .POST, APIRoute.documents.path, raw: "--b\r\n1.1125369292536007e-308--b--\r\n",
                 contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "b"])
             )
             #expect(response.status == .badRequest)

@@ -20,21 +20,21 @@ import VaporTesting
             let signUp = try await browser.signUp(email: "amara@example.org", name: "Amara \(payload)")
             #expect(signUp.status == .seeOther)
             try await browser.post(
-                Paths.profile,
+                SiteRoute.profile.path,
                 form: [
                     ("track", "img_graduate"), ("medical_school", "School \(payload)"), ("school_country", "Country \(payload)"),
                     ("graduation_year", "2020"), ("visa_status", "b1_b2"),
                 ]
             )
-            try await browser.post(Paths.tokens, form: [("name", "Token \(payload)")])
+            try await browser.post(SiteRoute.tokens.path, form: [("name", "Token \(payload)")])
             var pages: [TestingHTTPResponse] = []
-            for path in [Paths.home, Paths.account, Paths.profile, Paths.twoFactor] {
+            for path in [SiteRoute.home.path, SiteRoute.account.path, SiteRoute.profile.path, SiteRoute.twoFactor.path] {
                 pages.append(try await browser.get(path))
             }
             // Forms that fail validation echo what was typed.
-            pages.append(try await browser.post(Paths.profile, form: [("track", payload), ("medical_school", payload), ("graduation_year", payload)]))
-            pages.append(try await Browser(app).post(Paths.signUp, form: [("display_name", payload), ("email", payload), ("password", "x"), ("role", payload)]))
-            pages.append(try await Browser(app).post(Paths.signIn, form: [("email", payload), ("password", "wrong password"), ("next", payload)]))
+            pages.append(try await browser.post(SiteRoute.profile.path, form: [("track", payload), ("medical_school", payload), ("graduation_year", payload)]))
+            pages.append(try await Browser(app).post(SiteRoute.signUp.path, form: [("display_name", payload), ("email", payload), ("password", "x"), ("role", payload)]))
+            pages.append(try await Browser(app).post(SiteRoute.signIn.path, form: [("email", payload), ("password", "wrong password"), ("next", payload)]))
             for page in pages {
                 #expect(!page.text.contains(payload), "raw payload in \(page.status)")
                 #expect(!page.text.contains("<script>alert"))
@@ -65,12 +65,12 @@ import VaporTesting
             try await Browser(app).signUp(email: "amara@example.org")
             for target in ["https://evil.example", "//evil.example", "/\\evil.example"] {
                 let response = try await Browser(app).post(
-                    Paths.signIn, form: [("email", "amara@example.org"), ("password", Browser.password), ("next", target)]
+                    SiteRoute.signIn.path, form: [("email", "amara@example.org"), ("password", Browser.password), ("next", target)]
                 )
-                #expect(response.location == Paths.home, "\(target)")
+                #expect(response.location == SiteRoute.home.path, "\(target)")
             }
             let ours = try await Browser(app).post(
-                Paths.signIn, form: [("email", "amara@example.org"), ("password", Browser.password), ("next", "/account")]
+                SiteRoute.signIn.path, form: [("email", "amara@example.org"), ("password", Browser.password), ("next", "/account")]
             )
             #expect(ours.location == "/account")
         }

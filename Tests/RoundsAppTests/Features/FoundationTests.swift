@@ -11,7 +11,7 @@ import VaporTesting
 @Suite struct FoundationTests {
     @Test func healthAnswersWhenTheDatabaseDoes() async throws {
         try await withRoundsApp { app in
-            let response = try await Browser(app).get(Paths.healthz)
+            let response = try await Browser(app).get(SiteRoute.healthz.path)
             #expect(response.status == .ok)
             #expect(response.text == "ok\n")
         }

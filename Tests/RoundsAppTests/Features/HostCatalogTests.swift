@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -46,13 +47,13 @@ import VaporTesting
     @Test func aHostListsAnOpportunityThatAppearsOnceTheSiteIsVerified() async throws {
         try await withRoundsApp { app in
             let (host, _) = try await Factories.signedIn(app, email: "host@example.org", roles: [.host])
-            let created = try await host.post(Paths.hostSites, form: Self.siteForm)
+            let created = try await host.post(SiteRoute.hostSites.path, form: Self.siteForm)
             #expect(created.status == .seeOther)
             let site = try #require(try await Site.query(on: app.db).first())
             #expect(site.isVerified == false)
             #expect(abs(site.latitude - 41.89) < 0.05)
 
-            let opportunityResponse = try await host.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm)
+            let opportunityResponse = try await host.post(SiteRoute.createOpportunity(site: SiteID(try site.requireID())).path, form: Self.opportunityForm)
             #expect(opportunityResponse.status == .seeOther)
             let opportunity = try #require(try await Opportunity.query(on: app.db).first())
             #expect(opportunity.status == .draft)
@@ -60,23 +61,23 @@ import VaporTesting
             let id = try opportunity.requireID()
 
             // Publishing needs an open session.
-            #expect(try await host.post(Paths.publishOpportunity(id)).status == .unprocessableEntity)
+            #expect(try await host.post(SiteRoute.publishOpportunity(OpportunityID(id)).path).status == .unprocessableEntity)
             let start = Day(app.services.clock.now()).adding(days: 45)
             let session = try await host.post(
-                Paths.addSession(id),
+                SiteRoute.addSession(OpportunityID(id)).path,
                 form: [("start", start.iso), ("end", start.adding(days: 27).iso), ("deadline", start.adding(days: -14).iso), ("seats", "2")]
             )
             #expect(session.status == .seeOther)
-            #expect(try await host.post(Paths.publishOpportunity(id)).status == .seeOther)
+            #expect(try await host.post(SiteRoute.publishOpportunity(OpportunityID(id)).path).status == .seeOther)
             #expect(try await CatalogTests.search(app, "q=hospitalists").content.decode(OpportunityListResponse.self).total == 0)
 
             let (admin, _) = try await Factories.signedIn(app, email: "admin@example.org", roles: [.admin])
-            #expect(try await admin.get(Paths.adminSites).text.contains("Lakeside Teaching Hospital"))
-            #expect(try await admin.post(Paths.verifySite(try site.requireID())).status == .seeOther)
+            #expect(try await admin.get(SiteRoute.adminSites.path).text.contains("Lakeside Teaching Hospital"))
+            #expect(try await admin.post(SiteRoute.verifySite(SiteID(try site.requireID())).path).status == .seeOther)
             let listed = try await CatalogTests.search(app, "q=hospitalists").content.decode(OpportunityListResponse.self)
             #expect(listed.items.map(\.title) == ["Hospital Medicine Observership"])
 
-            #expect(try await host.post(Paths.archiveOpportunity(id)).status == .seeOther)
+            #expect(try await host.post(SiteRoute.archiveOpportunity(OpportunityID(id)).path).status == .seeOther)
             #expect(try await CatalogTests.search(app, "q=hospitalists").content.decode(OpportunityListResponse.self).total == 0)
         }
     }
@@ -84,21 +85,21 @@ import VaporTesting
     @Test func badSessionsAndOpportunitiesAreRefusedFieldByField() async throws {
         try await withRoundsApp { app in
             let (host, _) = try await Factories.signedIn(app, email: "host@example.org", roles: [.host])
-            try await host.post(Paths.hostSites, form: Self.siteForm)
+            try await host.post(SiteRoute.hostSites.path, form: Self.siteForm)
             let site = try #require(try await Site.query(on: app.db).first())
             var bad = Self.opportunityForm.filter { $0.0 != "fee" && $0.0 != "specialty" }
             bad.append(("fee", "-5"))
-            let refused = try await host.post(Paths.createOpportunity(site: try site.requireID()), form: bad)
+            let refused = try await host.post(SiteRoute.createOpportunity(site: SiteID(try site.requireID())).path, form: bad)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Enter the fee in dollars"))
             #expect(refused.text.contains("Choose a specialty from the list."))
             #expect(try await Opportunity.query(on: app.db).count() == 0)
 
-            try await host.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm)
+            try await host.post(SiteRoute.createOpportunity(site: SiteID(try site.requireID())).path, form: Self.opportunityForm)
             let id = try #require(try await Opportunity.query(on: app.db).first()).requireID()
             let start = Day(app.services.clock.now()).adding(days: 45)
             let session = try await host.post(
-                Paths.addSession(id), form: [("start", start.iso), ("end", start.adding(days: -1).iso), ("deadline", start.iso), ("seats", "0")]
+                SiteRoute.addSession(OpportunityID(id)).path, form: [("start", start.iso), ("end", start.adding(days: -1).iso), ("deadline", start.iso), ("seats", "0")]
             )
             #expect(session.status == .unprocessableEntity)
             #expect(session.text.contains("The last day must not be before the first."))
@@ -106,7 +107,7 @@ import VaporTesting
             #expect(session.text.contains("Enter at least 1 seat"))
             #expect(try await OpportunitySession.query(on: app.db).count() == 0)
 
-            let badSite = try await host.post(Paths.hostSites, form: Self.siteForm.map { $0.0 == "zip" ? ("zip", "99999") : $0 })
+            let badSite = try await host.post(SiteRoute.hostSites.path, form: Self.siteForm.map { $0.0 == "zip" ? ("zip", "99999") : $0 })
             #expect(badSite.status == .unprocessableEntity)
             #expect(badSite.text.contains("ZIP code that exists"))
         }
@@ -115,17 +116,17 @@ import VaporTesting
     @Test func aHostCannotTouchAnotherHostsListings() async throws {
         try await withRoundsApp { app in
             let (owner, _) = try await Factories.signedIn(app, email: "owner@example.org", roles: [.host])
-            try await owner.post(Paths.hostSites, form: Self.siteForm)
+            try await owner.post(SiteRoute.hostSites.path, form: Self.siteForm)
             let site = try #require(try await Site.query(on: app.db).first())
-            try await owner.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm)
+            try await owner.post(SiteRoute.createOpportunity(site: SiteID(try site.requireID())).path, form: Self.opportunityForm)
             let id = try #require(try await Opportunity.query(on: app.db).first()).requireID()
 
             let (other, _) = try await Factories.signedIn(app, email: "other@example.org", roles: [.host])
-            #expect(try await other.get(Paths.hostOpportunity(id)).status == .notFound)
-            #expect(try await other.post(Paths.hostOpportunity(id), form: Self.opportunityForm.map { $0.0 == "title" ? ("title", "Hijacked") : $0 }).status == .notFound)
-            #expect(try await other.post(Paths.createOpportunity(site: try site.requireID()), form: Self.opportunityForm).status == .notFound)
+            #expect(try await other.get(SiteRoute.hostOpportunity(OpportunityID(id)).path).status == .notFound)
+            #expect(try await other.post(SiteRoute.hostOpportunity(OpportunityID(id)).path, form: Self.opportunityForm.map { $0.0 == "title" ? ("title", "Hijacked") : $0 }).status == .notFound)
+            #expect(try await other.post(SiteRoute.createOpportunity(site: SiteID(try site.requireID())).path, form: Self.opportunityForm).status == .notFound)
             #expect(try await Opportunity.query(on: app.db).all().map(\.title) == ["Hospital Medicine Observership"])
-            #expect(!(try await other.get(Paths.hostSites).text.contains("Lakeside")))
+            #expect(!(try await other.get(SiteRoute.hostSites.path).text.contains("Lakeside")))
         }
     }
 }

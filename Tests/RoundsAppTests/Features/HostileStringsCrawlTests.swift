@@ -90,7 +90,7 @@ import VaporTesting
                 crawlers.append((account.email, try await Self.signIn(app, email: account.email)))
             }
             for (who, browser) in crawlers {
-                let starts = [Paths.home, "\(Paths.letterLink)?token=writer-token", "\(Paths.verifyExperience)?token=supervisor-token"]
+                let starts = [SiteRoute.home.path, "\(SiteRoute.letterLink.path)?token=writer-token", "\(SiteRoute.verifyExperience.path)?token=supervisor-token"]
                 let pages = try await Self.crawl(browser, from: starts + Self.startPaths, limit: 100)
                 visited += pages.count
                 for (path, html) in pages {
@@ -104,9 +104,9 @@ import VaporTesting
 
     /// The pages each role starts from; links lead on from there.
     static let startPaths = [
-        Paths.opportunities, Paths.profile, Paths.portfolio, Paths.documents, Paths.applications, Paths.letters,
-        Paths.cycles, Paths.hostSites, Paths.hostApplications, Paths.notifications, Paths.advisorCycles,
-        Paths.reviewerPrograms, Paths.adminSites, Paths.adminPrograms, Paths.adminLetterReads, Paths.account,
+        SiteRoute.opportunities.path, SiteRoute.profile.path, SiteRoute.portfolio.path, SiteRoute.documents.path, SiteRoute.applications.path, SiteRoute.letters.path,
+        SiteRoute.cycles.path, SiteRoute.hostSites.path, SiteRoute.hostApplications.path, SiteRoute.notifications.path, SiteRoute.advisorCycles.path,
+        SiteRoute.reviewerPrograms.path, SiteRoute.adminSites.path, SiteRoute.adminPrograms.path, SiteRoute.adminLetterReads.path, SiteRoute.account.path,
     ]
 
     /// A demo account signed in; roles that need two-factor sign-in get the factories' secret first.
@@ -119,8 +119,8 @@ import VaporTesting
         }
         let browser = Browser(app)
         let response = try await browser.signIn(email: email, password: DemoData.password)
-        if response.location == Paths.signInTwoFactor {
-            try await browser.post(Paths.signInTwoFactor, form: [("code", Factories.totpCode(app))])
+        if response.location == SiteRoute.signInTwoFactor.path {
+            try await browser.post(SiteRoute.signInTwoFactor.path, form: [("code", Factories.totpCode(app))])
         }
         #expect(browser.sessionToken != nil, "\(email) signed in")
         return browser
@@ -154,7 +154,7 @@ import VaporTesting
         html.components(separatedBy: "href=\"").dropFirst().compactMap { tail in
             guard let end = tail.firstIndex(of: "\"") else { return nil }
             let link = String(tail[..<end]).replacingOccurrences(of: "&amp;", with: "&")
-            guard link.hasPrefix("/"), !link.hasPrefix("//"), link != Paths.signOut else { return nil }
+            guard link.hasPrefix("/"), !link.hasPrefix("//"), link != SiteRoute.signOut.path else { return nil }
             return String(link.prefix(while: { $0 != "#" }))
         }
     }

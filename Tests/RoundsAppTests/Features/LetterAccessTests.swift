@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -53,14 +54,14 @@ import VaporTesting
         func paths(_ operation: Operation) -> (html: String, api: String) {
             let program = self.fixture.programID.uuidString
             switch operation {
-            case .readWaivedLetter: return (Paths.letterFile(self.waived.id), "\(Paths.API.letters)/\(self.waived.id.uuidString)/file")
-            case .readKeptLetter: return (Paths.letterFile(self.kept.id), "\(Paths.API.letters)/\(self.kept.id.uuidString)/file")
-            case .viewWaivedRequest: return (Paths.letter(self.waived.id), "\(Paths.API.letters)/\(self.waived.id.uuidString)")
+            case .readWaivedLetter: return (SiteRoute.letterFile(LetterID(self.waived.id)).path, "\(APIRoute.letters.path)/\(self.waived.id.uuidString)/file")
+            case .readKeptLetter: return (SiteRoute.letterFile(LetterID(self.kept.id)).path, "\(APIRoute.letters.path)/\(self.kept.id.uuidString)/file")
+            case .viewWaivedRequest: return (SiteRoute.letter(LetterID(self.waived.id)).path, "\(APIRoute.letters.path)/\(self.waived.id.uuidString)")
             case .reviewerReadsWaived:
-                return (Paths.reviewerLetterFile(program: self.fixture.programID, letter: self.waived.id), "\(Paths.API.programs)/\(program)/letters/\(self.waived.id.uuidString)")
+                return (SiteRoute.reviewerLetterFile(program: ProgramID(self.fixture.programID), letter: LetterID(self.waived.id)).path, "\(APIRoute.programs.path)/\(program)/letters/\(self.waived.id.uuidString)")
             case .reviewerReadsKept:
-                return (Paths.reviewerLetterFile(program: self.fixture.programID, letter: self.kept.id), "\(Paths.API.programs)/\(program)/letters/\(self.kept.id.uuidString)")
-            case .programLetterList: return (Paths.reviewerProgram(self.fixture.programID), "\(Paths.API.programs)/\(program)/letters")
+                return (SiteRoute.reviewerLetterFile(program: ProgramID(self.fixture.programID), letter: LetterID(self.kept.id)).path, "\(APIRoute.programs.path)/\(program)/letters/\(self.kept.id.uuidString)")
+            case .programLetterList: return (SiteRoute.reviewerProgram(ProgramID(self.fixture.programID)).path, "\(APIRoute.programs.path)/\(program)/letters")
             }
         }
     }
@@ -101,7 +102,7 @@ import VaporTesting
         switch response.status {
         case .ok: .allowed
         case .unauthorized: .signInFirst
-        case .seeOther where response.location?.hasPrefix(Paths.signIn) == true: .signInFirst
+        case .seeOther where response.location?.hasPrefix(SiteRoute.signIn.path) == true: .signInFirst
         case .forbidden: .forbidden
         case .notFound: .notFound
         default: nil
@@ -116,8 +117,8 @@ import VaporTesting
             for operation in Operation.allCases {
                 let (html, api) = world.paths(operation)
                 let query = token.map { [("token", $0)] } ?? []
-                let page = try await browser.get(Paths.with(html, query: query))
-                let json = try await client.send(.GET, Paths.with(api, query: query))
+                let page = try await browser.get(html.appendingQuery(query))
+                let json = try await client.send(.GET, api.appendingQuery(query))
                 let expected = Self.expected[actor]?[operation]
                 #expect(Self.outcome(page) == expected, "HTML \(actor) \(operation): \(page.status)")
                 #expect(Self.outcome(json) == expected, "API \(actor) \(operation): \(json.status)")
@@ -137,11 +138,11 @@ import VaporTesting
         try await withRoundsApp { app in
             let world = try await Self.world(app)
             for (token, applicant, other) in [(world.waived.token, "Amara Okafor", "Bola Adeyemi"), (world.kept.token, "Bola Adeyemi", "Amara Okafor")] {
-                let page = try await Browser(app).get(Paths.with(Paths.letterLink, query: [("token", token)]))
+                let page = try await Browser(app).get(SiteRoute.letterLink.path(query: [("token", token)]))
                 #expect(page.status == .ok)
                 #expect(page.body.string.contains(applicant) && !page.body.string.contains(other))
                 #expect(!page.body.string.contains("%PDF") && !page.body.string.contains("/file"))
-                let json = try await APIClient(app: app).send(.GET, Paths.with(Paths.API.letterLink, query: [("token", token)]))
+                let json = try await APIClient(app: app).send(.GET, APIRoute.letterLink.path(query: [("token", token)]))
                 #expect(try json.content.get(String.self, at: "applicant_name") == applicant)
                 #expect(!json.body.string.contains("%PDF"))
             }

@@ -24,7 +24,7 @@ import VaporTesting
             #expect(stored.waived)
             #expect(stored.status == .requested)
             // The applicant's own view never carries the link.
-            let mine = try await fixture.client.send(.GET, "\(Paths.API.letters)/\(id.uuidString)")
+            let mine = try await fixture.client.send(.GET, "\(APIRoute.letters.path)/\(id.uuidString)")
             #expect(mine.status == .ok)
             #expect(!mine.body.string.contains(token))
             let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "writer@example-hospital.org").first())
@@ -32,7 +32,7 @@ import VaporTesting
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == fixture.applicant.email).count() == 0)
             // The placement it is about is a UUID or absent, never an empty string.
             let blank = try await fixture.client.send(
-                .POST, Paths.API.letters,
+                .POST, APIRoute.letters.path,
                 json: ["writer_name": "Dr. A", "writer_email": "a@example.org", "writer_title": "Attending", "writer_institution": "Clinic", "waiver": "keep", "application_id": ""]
             )
             #expect(blank.status == .badRequest)
@@ -43,13 +43,13 @@ import VaporTesting
         try await withRoundsApp { app in
             let fixture = try await LetterFixture.make(app)
             let (id, token) = try await fixture.request(waiver: "keep")
-            let opened = try await APIClient(app: app).send(.GET, Paths.with(Paths.API.letterLink, query: [("token", token)]))
+            let opened = try await APIClient(app: app).send(.GET, APIRoute.letterLink.path(query: [("token", token)]))
             #expect(opened.status == .ok)
             #expect(try opened.content.get(String.self, at: "applicant_name") == "Amara Okafor")
             #expect(try await Self.letter(app, id).status == .viewed)
             // Before an upload the request exists but has no file: 409 with the reason, not 404 (found by
             // schemathesis's stateful phase, which reads a 404 right after creation as a lost resource).
-            let early = try await fixture.client.send(.GET, "\(Paths.API.letters)/\(id.uuidString)/file")
+            let early = try await fixture.client.send(.GET, "\(APIRoute.letters.path)/\(id.uuidString)/file")
             #expect(early.status == .conflict)
             #expect(try early.content.get(String.self, at: "reason") == "No letter has been uploaded for this request yet.")
 
@@ -62,7 +62,7 @@ import VaporTesting
             let notices = try await UserNotification.query(on: app.db).filter(\.$user.$id == fixture.applicant.requireID()).all()
             #expect(notices.map(\.title) == ["Dr. Maya Lindqvist uploaded your letter"])
             // Not waived: the applicant may read it, and the read is logged.
-            let file = try await fixture.client.send(.GET, "\(Paths.API.letters)/\(id.uuidString)/file")
+            let file = try await fixture.client.send(.GET, "\(APIRoute.letters.path)/\(id.uuidString)/file")
             #expect(file.status == .ok)
             #expect(Array(file.body.readableBytesView) == LetterFixture.pdf)
             #expect(try await LetterRead.query(on: app.db).count() == 1)
@@ -97,7 +97,7 @@ import VaporTesting
             #expect(try await fixture.upload(token: "not-a-token").status == .notFound)
             // Withdrawn by the applicant: 410 with the reason.
             let revoked = try await fixture.request(waiver: "waive", writerEmail: "one@example.org")
-            #expect(try await fixture.client.send(.POST, "\(Paths.API.letters)/\(revoked.id.uuidString)/revoke").status == .ok)
+            #expect(try await fixture.client.send(.POST, "\(APIRoute.letters.path)/\(revoked.id.uuidString)/revoke").status == .ok)
             let afterRevoke = try await fixture.upload(token: revoked.token)
             #expect(afterRevoke.status == .gone)
             #expect(afterRevoke.body.string.contains("withdrew"))
@@ -131,7 +131,7 @@ import VaporTesting
             #expect(try await fixture.assign(id).status == .ok)
             #expect(try await fixture.upload(token: token).status == .conflict)
             // Taking it back from every program unlocks it again.
-            #expect(try await fixture.client.send(.DELETE, "\(Paths.API.letters)/\(id.uuidString)/assignments/\(fixture.programID.uuidString)").status == .ok)
+            #expect(try await fixture.client.send(.DELETE, "\(APIRoute.letters.path)/\(id.uuidString)/assignments/\(fixture.programID.uuidString)").status == .ok)
             #expect(try await fixture.upload(token: token).status == .ok)
         }
     }
@@ -181,7 +181,7 @@ import VaporTesting
         try await withRoundsApp { app in
             let fixture = try await LetterFixture.make(app)
             let (id, first) = try await fixture.request(waiver: "waive")
-            let path = "\(Paths.API.letters)/\(id.uuidString)/remind"
+            let path = "\(APIRoute.letters.path)/\(id.uuidString)/remind"
             #expect(try await fixture.client.send(.POST, path).status == .tooManyRequests)
             try Self.clock(app).advance(by: LetterRequest.linkLifetime + 1)
             _ = try await app.letterDeskForTests.expireOverdueLinks()
@@ -203,7 +203,7 @@ import VaporTesting
             let fixture = try await LetterFixture.make(app)
             let (id, token) = try await fixture.request(waiver: "keep")
             let declined = try await APIClient(app: app).send(
-                .POST, Paths.API.letterLink + "/decline", json: ["token": token, "note": "I supervised you for too short a time."]
+                .POST, APIRoute.letterLinkDecline.path, json: ["token": token, "note": "I supervised you for too short a time."]
             )
             #expect(declined.status == .ok)
             let letter = try await Self.letter(app, id)
@@ -218,15 +218,15 @@ import VaporTesting
         try await withRoundsApp { app in
             let fixture = try await LetterFixture.make(app)
             let (id, _) = try await fixture.assigned(waiver: "waive")
-            let read = try await fixture.reviewerClient.send(.GET, "\(Paths.API.programs)/\(fixture.programID.uuidString)/letters/\(id.uuidString)")
+            let read = try await fixture.reviewerClient.send(.GET, "\(APIRoute.programs.path)/\(fixture.programID.uuidString)/letters/\(id.uuidString)")
             #expect(read.status == .ok)
             #expect(Array(read.body.readableBytesView) == LetterFixture.pdf)
             let (_, admin) = try await Factories.signedIn(app, email: "admin@example.org", roles: [.admin])
-            let log = try await admin.send(.GET, Paths.API.letterReads)
+            let log = try await admin.send(.GET, APIRoute.letterReads.path)
             #expect(log.status == .ok)
             #expect(try log.content.get(String.self, at: "0", "reader_email") == "reviewer@example.org")
             #expect(try log.content.get(String.self, at: "0", "program_name") == fixture.program.name)
-            #expect(try await fixture.reviewerClient.send(.GET, Paths.API.letterReads).status == .forbidden)
+            #expect(try await fixture.reviewerClient.send(.GET, APIRoute.letterReads.path).status == .forbidden)
         }
     }
 
@@ -235,17 +235,17 @@ import VaporTesting
             let fixture = try await LetterFixture.make(app)
             let (id, token) = try await fixture.request(waiver: "waive")
             let writer = Browser(app)
-            let page = try await writer.get(Paths.with(Paths.letterLink, query: [("token", token)]))
+            let page = try await writer.get(SiteRoute.letterLink.path(query: [("token", token)]))
             #expect(page.status == .ok)
             #expect(page.body.string.contains("Amara Okafor waived the right to see this letter"))
-            let bad = try await writer.upload(Paths.letterLinkUpload, fields: [("token", token)], fileName: "letter.pdf", bytes: Array("GIF89a".utf8))
+            let bad = try await writer.upload(SiteRoute.letterLinkUpload.path, fields: [("token", token)], fileName: "letter.pdf", bytes: Array("GIF89a".utf8))
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("PDF only"))
-            let good = try await writer.upload(Paths.letterLinkUpload, fields: [("token", token)], fileName: "letter.pdf", bytes: LetterFixture.pdf)
+            let good = try await writer.upload(SiteRoute.letterLinkUpload.path, fields: [("token", token)], fileName: "letter.pdf", bytes: LetterFixture.pdf)
             #expect(good.status == .seeOther)
             #expect(try await Self.letter(app, id).status == .uploaded)
             // A form without the CSRF token is refused, link or not.
-            let forged = try await Browser(app).post(Paths.letterLinkDecline, form: [("token", token)], csrf: nil)
+            let forged = try await Browser(app).post(SiteRoute.letterLinkDecline.path, form: [("token", token)], csrf: nil)
             #expect(forged.status == .forbidden)
         }
     }
@@ -255,11 +255,11 @@ import VaporTesting
             let fixture = try await LetterFixture.make(app)
             let (_, token) = try await fixture.request(waiver: "keep")
             let writer = Browser(app)
-            try await writer.get(Paths.with(Paths.letterLink, query: [("token", token)]))
-            let declined = try await writer.post(Paths.letterLinkDecline, form: [("token", token), ("note", "Too short a rotation.")])
+            try await writer.get(SiteRoute.letterLink.path(query: [("token", token)]))
+            let declined = try await writer.post(SiteRoute.letterLinkDecline.path, form: [("token", token), ("note", "Too short a rotation.")])
             #expect(declined.status == .ok)
             #expect(declined.body.string.contains("You declined the request"))
-            let again = try await writer.get(Paths.with(Paths.letterLink, query: [("token", token)]))
+            let again = try await writer.get(SiteRoute.letterLink.path(query: [("token", token)]))
             #expect(again.status == .gone)
             #expect(again.body.string.contains("You declined this request"))
         }
@@ -273,11 +273,11 @@ import VaporTesting
                 ("writer_name", "Dr. Maya Lindqvist"), ("writer_email", "writer@example-hospital.org"),
                 ("writer_title", "Attending physician"), ("writer_institution", "Fictional General Hospital"),
             ]
-            let missing = try await browser.post(Paths.letters, form: fields)
+            let missing = try await browser.post(SiteRoute.letters.path, form: fields)
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.body.string.contains("Choose whether you waive your right to see this letter"))
             #expect(try await LetterRequest.query(on: app.db).count() == 0)
-            let sent = try await browser.post(Paths.letters, form: fields + [("waiver", "waive")])
+            let sent = try await browser.post(SiteRoute.letters.path, form: fields + [("waiver", "waive")])
             #expect(sent.status == .seeOther)
             #expect(try await LetterRequest.query(on: app.db).first()?.waived == true)
         }

@@ -23,19 +23,19 @@ import VaporTesting
             try await Browser(app).signIn(email: "planted@example.org", password: "planted wrong password 0d3e")
             secrets.append("planted wrong password 0d3e")
 
-            try await Browser(app).post(Paths.forgotPassword, form: [("email", "planted@example.org")])
+            try await Browser(app).post(SiteRoute.forgotPassword.path, form: [("email", "planted@example.org")])
             let resetToken = try await PasswordResetTests.resetToken(in: app)
             secrets.append(resetToken)
-            try await Browser(app).get(Paths.with(Paths.resetPassword, query: [("token", resetToken)]))
-            try await Browser(app).post(Paths.resetPassword, form: [("token", resetToken), ("password", newPassword)])
+            try await Browser(app).get(SiteRoute.resetPassword.path(query: [("token", resetToken)]))
+            try await Browser(app).post(SiteRoute.resetPassword.path, form: [("token", resetToken), ("password", newPassword)])
 
             let tokenResponse = try await APIClient(app: app).send(
-                .POST, Paths.API.tokens, json: ["email": "planted@example.org", "password": newPassword, "name": "planted"]
+                .POST, APIRoute.tokens.path, json: ["email": "planted@example.org", "password": newPassword, "name": "planted"]
             )
             let apiToken = try tokenResponse.content.get(String.self, at: "token")
             secrets.append(apiToken)
-            _ = try await APIClient(app: app, token: apiToken).send(.GET, Paths.API.me)
-            _ = try await APIClient(app: app, token: apiToken).send(.PUT, Paths.API.profile, raw: "{not json")
+            _ = try await APIClient(app: app, token: apiToken).send(.GET, APIRoute.me.path)
+            _ = try await APIClient(app: app, token: apiToken).send(.PUT, APIRoute.profile.path, raw: "{not json")
 
             let text = logs.text
             #expect(text.contains("POST /sign-in"), "the capture must see request logs for this test to mean anything")

@@ -82,32 +82,32 @@ import VaporTesting
             for body in Self.bodies where body.isWrongMediaType {
                 var headers = HTTPHeaders()
                 if let contentType = body.contentType { headers.replaceOrAdd(name: .contentType, value: contentType) }
-                let response = try await client.send(.POST, Paths.API.tokens, headers: headers, bytes: body.bytes)
+                let response = try await client.send(.POST, APIRoute.tokens.path, headers: headers, bytes: body.bytes)
                 #expect(response.status == .unsupportedMediaType, "\(body): \(response.body.string)")
             }
             // The issue's reproduction: a broken multipart body to the sign-in token operation.
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=x")
-            let reproduced = try await client.send(.POST, Paths.API.tokens, headers: headers, bytes: Array("--x--".utf8))
+            let reproduced = try await client.send(.POST, APIRoute.tokens.path, headers: headers, bytes: Array("--x--".utf8))
             #expect(reproduced.status == .unsupportedMediaType)
             // JSON with a charset parameter is still JSON.
             var json = HTTPHeaders()
             json.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
             let body = #"{"email":"amara@example.org","password":"\#(Browser.password)","name":"cli"}"#
-            #expect(try await client.send(.POST, Paths.API.tokens, headers: json, bytes: Array(body.utf8)).status == .created)
+            #expect(try await client.send(.POST, APIRoute.tokens.path, headers: json, bytes: Array(body.utf8)).status == .created)
         }
     }
 
     @Test func htmlFormsAnswer400ToABrokenBody() async throws {
         try await withRoundsApp { app in
             let browser = Browser(app)
-            try await browser.get(Paths.home)
+            try await browser.get(SiteRoute.home.path)
             for body in Self.bodies where body.contentType?.hasPrefix("multipart") == true || body.contentType?.hasPrefix("application/x-www") == true {
                 var headers = HTTPHeaders()
                 if let contentType = body.contentType { headers.replaceOrAdd(name: .contentType, value: contentType) }
                 var buffer = ByteBuffer()
                 buffer.writeBytes(body.bytes)
-                let response = try await browser.send(.POST, Paths.signIn, headers: headers, buffer: buffer)
+                let response = try await browser.send(.POST, SiteRoute.signIn.path, headers: headers, buffer: buffer)
                 #expect((400..<500).contains(response.status.code), "\(body): \(response.status)")
             }
         }

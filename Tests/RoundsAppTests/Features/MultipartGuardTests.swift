@@ -21,7 +21,7 @@ import VaporTesting
             let (_, amara) = try await fixture.applicant("amara@example.org")
             // The body schemathesis sent: the first part's "header" is UTF-8 noise.
             let response = try await amara.send(
-                .POST, Paths.API.documents, raw: "--849a\r\n\u{89}\u{F20BC}X\u{8F}ÊÍ\t--849a--\r\n",
+                .POST, APIRoute.documents.path, raw: "--849a\r\n\u{89}\u{F20BC}X\u{8F}ÊÍ\t--849a--\r\n",
                 contentType: Self.formData(boundary: "849a")
             )
             #expect(response.status == .badRequest)
@@ -33,14 +33,14 @@ import VaporTesting
     @Test func anAnonymousFormPostWithTheSameBodyIsRefusedNotFatal() async throws {
         try await withRoundsApp { app in
             let browser = Browser(app)
-            try await browser.get(Paths.home)  // a CSRF cookie, so the check reads the form
+            try await browser.get(SiteRoute.home.path)  // a CSRF cookie, so the check reads the form
             var headers = HTTPHeaders()
             headers.contentType = Self.formData(boundary: "b")
             let response = try await browser.send(
-                .POST, Paths.signIn, headers: headers, body: "--b\r\nnäme: x\r\n\r\nvalue\r\n--b--\r\n"
+                .POST, SiteRoute.signIn.path, headers: headers, body: "--b\r\nnäme: x\r\n\r\nvalue\r\n--b--\r\n"
             )
             #expect(response.status == .forbidden)
-            #expect(try await browser.get(Paths.home).status == .ok)
+            #expect(try await browser.get(SiteRoute.home.path).status == .ok)
         }
     }
 
@@ -49,7 +49,7 @@ import VaporTesting
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
             let response = try await amara.send(
-                .POST, Paths.API.documents, raw: "----\r\n\r\n", contentType: Self.formData(boundary: "")
+                .POST, APIRoute.documents.path, raw: "----\r\n\r\n", contentType: Self.formData(boundary: "")
             )
             #expect(response.status == .unsupportedMediaType)
         }

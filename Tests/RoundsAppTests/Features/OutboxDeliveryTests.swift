@@ -27,7 +27,7 @@ final class CapturingSender: @unchecked Sendable {
         let clock = ManualClock()
         try await withRoundsApp(clock: clock) { app in
             try await Browser(app).signUp(email: "amara@example.org")
-            try await Browser(app).post(Paths.forgotPassword, form: [("email", "amara@example.org")])
+            try await Browser(app).post(SiteRoute.forgotPassword.path, form: [("email", "amara@example.org")])
             let sender = CapturingSender()
             let delivery = OutboxDelivery(db: app.db, from: "Rounds <no-reply@rounds.test>", send: sender.send)
 
@@ -113,7 +113,7 @@ final class CapturingSender: @unchecked Sendable {
         }) { app in
             try await Browser(app).signUp(email: "reset-\(UUID().uuidString.prefix(8))@example.org")
             let user = try #require(try await User.query(on: app.db).first())
-            try await Browser(app).post(Paths.forgotPassword, form: [("email", user.email)])
+            try await Browser(app).post(SiteRoute.forgotPassword.path, form: [("email", user.email)])
             let client = SMTPClient(configuration: app.config.mail.smtp!, eventLoopGroup: app.eventLoopGroup)
             let delivery = OutboxDelivery(db: app.db, from: app.config.mail.from, send: { try await client.send($0) })
             #expect(try await delivery.deliverDue(now: app.services.clock.now()) == (1, 0))

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -28,7 +29,7 @@ import VaporTesting
         let second = try #require(try await OpportunitySession.query(on: app.db).filter(\.$opportunity.$id == other.requireID()).first())
         let advisor = try await ApplicationFixture.client(app, for: try await Factories.user(app, email: "advisor@example.org", roles: [.advisor]))
         let created = try await advisor.send(
-            .POST, Paths.API.cycles, json: ["name": "Winter 2027", "session_ids": [fixture.sessionID.uuidString, second.id!.uuidString], "offer_days": 5]
+            .POST, APIRoute.cycles.path, json: ["name": "Winter 2027", "session_ids": [fixture.sessionID.uuidString, second.id!.uuidString], "offer_days": 5]
         )
         #expect(created.status == .created, "\(created.body.string)")
         return World(fixture: fixture, second: second, advisor: advisor, cycle: try created.content.get(UUID.self, at: "id"))
@@ -44,7 +45,7 @@ import VaporTesting
         return (user, client)
     }
 
-    static func path(_ world: World, _ tail: String = "") -> String { "\(Paths.API.cycles)/\(world.cycle.uuidString)\(tail)" }
+    static func path(_ world: World, _ tail: String = "") -> String { "\(APIRoute.cycles.path)/\(world.cycle.uuidString)\(tail)" }
 
     @Test func rankRunPublishTurnsMatchesIntoOffers() async throws {
         try await withRoundsApp { app in
@@ -87,7 +88,7 @@ import VaporTesting
             // The offer is an ordinary one: Chen accepts it through the applications workflow.
             let chensOffer = try #require(offers.first { $0.$applicant.id == chen.id })
             #expect(try await world.fixture.act(c, .accept, on: chensOffer.requireID()).status == .ok)
-            let notices = try await a.send(.GET, Paths.API.notifications).content.decode(NotificationListResponse.self)
+            let notices = try await a.send(.GET, APIRoute.notifications.path).content.decode(NotificationListResponse.self)
             #expect(notices.items.contains { $0.title == "Offer: Nephrology Observership" })
 
             // Published is final.
@@ -160,10 +161,10 @@ extension PlacementTests {
             let fixture = try await ApplicationFixture.make(app, seats: 1)
             try await Factories.user(app, email: "advisor@example.org", roles: [.advisor])
             let advisor = try await Factories.browser(app, signedInAs: "advisor@example.org")
-            let form = try await advisor.get(Paths.advisorCycles).text
+            let form = try await advisor.get(SiteRoute.advisorCycles.path).text
             #expect(form.contains(fixture.sessionID.uuidString))
             var response = try await advisor.post(
-                Paths.advisorCycles, form: [("name", "Spring"), ("offer_days", "7"), ("session_ids[]", fixture.sessionID.uuidString)]
+                SiteRoute.advisorCycles.path, form: [("name", "Spring"), ("offer_days", "7"), ("session_ids[]", fixture.sessionID.uuidString)]
             )
             #expect(response.status == .seeOther)
             let cyclePath = try #require(response.location)
@@ -174,13 +175,13 @@ extension PlacementTests {
             let stored = ApplicantProfile(userID: try user.requireID())
             stored.apply(Self.profile)
             try await stored.create(on: app.db)
-            #expect(try await amara.get(Paths.placementCycle(cycleID)).text.contains("You qualify"))
-            response = try await amara.post(Paths.placementCycle(cycleID) + "/list", form: [("rank_\(fixture.sessionID.uuidString)", "1")])
+            #expect(try await amara.get(SiteRoute.placementCycle(CycleID(cycleID)).path).text.contains("You qualify"))
+            response = try await amara.post(SiteRoute.cycleList(CycleID(cycleID)).path, form: [("rank_\(fixture.sessionID.uuidString)", "1")])
             #expect(response.status == .seeOther)
 
             let host = try await Factories.browser(app, signedInAs: "host@example.org")
-            #expect(try await host.get(Paths.placementCycle(cycleID)).text.contains(Paths.hostCycleSession(cycleID, fixture.sessionID)))
-            response = try await host.post(Paths.hostCycleSession(cycleID, fixture.sessionID), form: [("rank_\(user.id!.uuidString)", "1")])
+            #expect(try await host.get(SiteRoute.placementCycle(CycleID(cycleID)).path).text.contains(SiteRoute.hostCycleSession(CycleID(cycleID), SessionID(fixture.sessionID)).path))
+            response = try await host.post(SiteRoute.hostCycleSession(CycleID(cycleID), SessionID(fixture.sessionID)).path, form: [("rank_\(user.id!.uuidString)", "1")])
             #expect(response.status == .seeOther)
 
             #expect(try await advisor.post(cyclePath + "/run").status == .seeOther)
@@ -197,7 +198,7 @@ extension PlacementTests {
         try await withRoundsApp { app in
             let world = try await Self.world(app)
             let host = try await Factories.browser(app, signedInAs: "host@example.org")
-            let response = try await host.post(Paths.deleteSession(world.second.id!))
+            let response = try await host.post(SiteRoute.deleteSession(SessionID(world.second.id!)).path)
             #expect(response.status == .conflict)
             #expect(response.text.contains("placement cycle"))
             #expect(try await OpportunitySession.find(world.second.id, on: app.db) != nil)

@@ -10,7 +10,7 @@ import Testing
 
     /// Reviewed exceptions: each value comes from code, never from a person.
     static let reviewed: Set<String> = [
-        ".href(link.path)",  // navigation links built from Paths constants
+        ".href(link.path)",  // navigation links built from SiteRoute
         #".class("flash flash-\(flash.kind.rawValue)")"#,  // an enum's raw value
         #".class("button \(style)")"#,  // a style name chosen by the calling view
     ]
@@ -43,7 +43,7 @@ import Testing
 
     /// A literal without interpolation, a choice between such literals, or a path of ours.
     static func isSafe(_ argument: String) -> Bool {
-        if argument.hasPrefix("Paths.") || argument.isEmpty { return true }
+        if argument.hasPrefix("SiteRoute.") || argument.hasPrefix("APIRoute.") || argument.isEmpty { return true }
         // A typed Plot value such as `.icon` or `.utf8`.
         if argument.range(of: #"^\.[A-Za-z0-9]+$"#, options: .regularExpression) != nil { return true }
         // Keyword arguments of other APIs that share a helper's name (`.value(cost:)`, cookies' `.value(token)`).

@@ -2,6 +2,7 @@ import DelimitedText
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -19,12 +20,12 @@ import VaporTesting
     ]
 
     static func create(_ client: APIClient, _ body: [String: any Sendable] = Self.experience) async throws -> UUID {
-        let response = try await client.send(.POST, Paths.API.experiences, json: body)
+        let response = try await client.send(.POST, APIRoute.experiences.path, json: body)
         #expect(response.status == .created, "\(response.body.string)")
         return try response.content.get(UUID.self, at: "id")
     }
 
-    static func path(_ id: UUID, _ suffix: String = "") -> String { "\(Paths.API.experiences)/\(id.uuidString)\(suffix)" }
+    static func path(_ id: UUID, _ suffix: String = "") -> String { "\(APIRoute.experiences.path)/\(id.uuidString)\(suffix)" }
 
     static func applicant(_ app: Application, _ email: String = "amara@example.org") async throws -> (User, APIClient) {
         let user = try await Factories.user(app, email: email, roles: [.applicant], name: "Amara Okafor")
@@ -33,7 +34,7 @@ import VaporTesting
 
     /// The verification link's token from the newest e-mail to `address`.
     static func verificationToken(_ app: Application, to address: String) async throws -> String {
-        try await MailedLinks.token(app, to: address, path: Paths.verifyExperience)
+        try await MailedLinks.token(app, to: address, path: SiteRoute.verifyExperience.path)
     }
 
     @Test func loggedHoursAddUpAndCountTowardsGoals() async throws {
@@ -47,14 +48,14 @@ import VaporTesting
             var ongoing = Self.experience
             ongoing["amcas_type"] = "research_lab"  // not clinical: the summary below does not count it
             ongoing["ranges"] = [["start": "2026-06-01", "end": ""] as [String: any Sendable]]
-            #expect(try await amara.send(.POST, Paths.API.experiences, json: ongoing).status == .unprocessableEntity)
+            #expect(try await amara.send(.POST, APIRoute.experiences.path, json: ongoing).status == .unprocessableEntity)
             ongoing["ranges"] = [["start": "2026-06-01"] as [String: any Sendable]]
-            #expect(try await amara.send(.POST, Paths.API.experiences, json: ongoing).status == .created)
+            #expect(try await amara.send(.POST, APIRoute.experiences.path, json: ongoing).status == .created)
             let outside = try await amara.send(.POST, Self.path(id, "/logs"), json: ["day": "2026-05-01", "hours": 4])
             #expect(outside.status == .unprocessableEntity)
             let shown = try await amara.send(.GET, Self.path(id))
             #expect(try shown.content.get(Int.self, at: "completed_hours") == 25)  // 10 entered + 15 logged
-            let goals = try await amara.send(.PUT, Paths.API.portfolio + "/goals", json: ["scope": "physician_shadowing_clinical_observation", "target_hours": 100])
+            let goals = try await amara.send(.PUT, APIRoute.goals.path, json: ["scope": "physician_shadowing_clinical_observation", "target_hours": 100])
             #expect(goals.status == .ok)
             #expect(try goals.content.get(Int.self, at: "goals", "0", "hours") == 25)
             #expect(try goals.content.get(Int.self, at: "summary", "observational_weeks_12_months") == 3)  // 26 days
@@ -67,7 +68,7 @@ import VaporTesting
             let (_, amara) = try await Self.applicant(app)
             var body = Self.experience
             body["description"] = "Presented Mrs. Ellen Park (MRN 4471203), call back at 617-555-0142."
-            let refused = try await amara.send(.POST, Paths.API.experiences, json: body)
+            let refused = try await amara.send(.POST, APIRoute.experiences.path, json: body)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("617-555-0142"))
             #expect(try await Experience.query(on: app.db).count() == 0)
@@ -88,19 +89,19 @@ import VaporTesting
             let stored = try #require(try await ExperienceVerification.query(on: app.db).first())
             #expect(stored.tokenHash == SecretToken.hash(token))
             let supervisor = APIClient(app: app)
-            let opened = try await supervisor.send(.GET, Paths.with(Paths.API.verification, query: [("token", token)]))
+            let opened = try await supervisor.send(.GET, APIRoute.verification.path(query: [("token", token)]))
             #expect(try opened.content.get(Int.self, at: "completed_hours") == 10)
-            let unsigned = try await supervisor.send(.POST, Paths.API.verification, json: ["token": token, "outcome": "confirmed", "typed_name": " "])
+            let unsigned = try await supervisor.send(.POST, APIRoute.verification.path, json: ["token": token, "outcome": "confirmed", "typed_name": " "])
             #expect(unsigned.status == .unprocessableEntity)
-            let answer = try await supervisor.send(.POST, Paths.API.verification, json: ["token": token, "outcome": "confirmed", "typed_name": "Maya Lindqvist"])
+            let answer = try await supervisor.send(.POST, APIRoute.verification.path, json: ["token": token, "outcome": "confirmed", "typed_name": "Maya Lindqvist"])
             #expect(answer.status == .noContent)
             let verified = try await amara.send(.GET, Self.path(id))
             #expect(try verified.content.get(String.self, at: "verification", "verified_by") == "Maya Lindqvist")
             #expect(try verified.content.get(Int.self, at: "verification", "hours") == 10)
             // One use; a guessed token is unknown; the applicant was told.
-            let again = try await supervisor.send(.POST, Paths.API.verification, json: ["token": token, "outcome": "declined", "typed_name": "Someone Else"])
+            let again = try await supervisor.send(.POST, APIRoute.verification.path, json: ["token": token, "outcome": "declined", "typed_name": "Someone Else"])
             #expect(again.status == .gone)
-            #expect(try await supervisor.send(.GET, Paths.with(Paths.API.verification, query: [("token", SecretToken().value)])).status == .notFound)
+            #expect(try await supervisor.send(.GET, APIRoute.verification.path(query: [("token", SecretToken().value)])).status == .notFound)
             #expect(try await UserNotification.query(on: app.db).filter(\.$user.$id == amaraUser.requireID()).count() == 1)
             // A second request waits a day, and an unanswered link expires after 30 days.
             #expect(try await amara.send(.POST, Self.path(id, "/verification")).status == .tooManyRequests)
@@ -108,7 +109,7 @@ import VaporTesting
             #expect(try await amara.send(.POST, Self.path(id, "/verification")).status == .accepted)
             let late = try await Self.verificationToken(app, to: "m.lindqvist@example-hospital.org")
             clock.advance(by: ExperienceVerification.lifetime + 1)
-            #expect(try await supervisor.send(.GET, Paths.with(Paths.API.verification, query: [("token", late)])).status == .gone)
+            #expect(try await supervisor.send(.GET, APIRoute.verification.path(query: [("token", late)])).status == .gone)
         }
     }
 
@@ -119,11 +120,11 @@ import VaporTesting
             #expect(try await amara.send(.POST, Self.path(id, "/verification")).status == .accepted)
             let token = try await Self.verificationToken(app, to: "m.lindqvist@example-hospital.org")
             let supervisor = APIClient(app: app)
-            let more = try await supervisor.send(.POST, Paths.API.verification, json: ["token": token, "outcome": "corrected", "typed_name": "Maya Lindqvist", "hours": 11])
+            let more = try await supervisor.send(.POST, APIRoute.verification.path, json: ["token": token, "outcome": "corrected", "typed_name": "Maya Lindqvist", "hours": 11])
             #expect(more.status == .unprocessableEntity)
-            let fewer = try await supervisor.send(.POST, Paths.API.verification, json: ["token": token, "outcome": "corrected", "typed_name": "Maya Lindqvist", "hours": 6])
+            let fewer = try await supervisor.send(.POST, APIRoute.verification.path, json: ["token": token, "outcome": "corrected", "typed_name": "Maya Lindqvist", "hours": 6])
             #expect(fewer.status == .noContent)
-            let portfolio = try await amara.send(.GET, Paths.API.portfolio)
+            let portfolio = try await amara.send(.GET, APIRoute.portfolio.path)
             #expect(try portfolio.content.get(Int.self, at: "summary", "verified_hours") == 6)
             #expect(try portfolio.content.get(Int.self, at: "summary", "completed_hours") == 10)
         }
@@ -135,7 +136,7 @@ import VaporTesting
             let id = try await Self.create(amara)
             #expect(try await amara.send(.POST, Self.path(id, "/verification")).status == .accepted)
             let token = try await Self.verificationToken(app, to: "m.lindqvist@example-hospital.org")
-            #expect(try await APIClient(app: app).send(.POST, Paths.API.verification, json: ["token": token, "outcome": "confirmed", "typed_name": "Maya Lindqvist"]).status == .noContent)
+            #expect(try await APIClient(app: app).send(.POST, APIRoute.verification.path, json: ["token": token, "outcome": "confirmed", "typed_name": "Maya Lindqvist"]).status == .noContent)
             // The description is the applicant's own: editing it keeps the verification.
             var body = Self.experience
             body["description"] = "Rounded with the inpatient team daily; presented new admissions at morning report."
@@ -164,8 +165,8 @@ import VaporTesting
             #expect(try await bola.send(.DELETE, Self.path(id)).status == .notFound)
             #expect(try await bola.send(.POST, Self.path(id, "/logs"), json: ["day": "2026-03-03", "hours": 4]).status == .notFound)
             #expect(try await bola.send(.POST, Self.path(id, "/verification")).status == .notFound)
-            #expect(try await bola.send(.GET, Paths.API.portfolio).content.get([String].self, at: "experiences").isEmpty)
-            #expect(try await Browser(app).get(Paths.experience(id)).location?.hasPrefix(Paths.signIn) == true)
+            #expect(try await bola.send(.GET, APIRoute.portfolio.path).content.get([String].self, at: "experiences").isEmpty)
+            #expect(try await Browser(app).get(SiteRoute.experience(ExperienceID(id)).path).location?.hasPrefix(SiteRoute.signIn.path) == true)
             #expect(try await HourLog.query(on: app.db).count() == 0)
         }
     }
@@ -176,18 +177,18 @@ import VaporTesting
             var body = Self.experience
             body["description"] = String(repeating: "Rounds with the team. ", count: 33)  // 726 characters: over AMCAS, within ERAS
             let id = try await Self.create(amara, body)
-            let amcas = try await amara.send(.GET, Paths.API.portfolio + "/exports/amcas/csv")
+            let amcas = try await amara.send(.GET, APIRoute.exportCSV(.amcas).path)
             #expect(amcas.status == .unprocessableEntity)
             #expect(amcas.body.string.contains("AMCAS allows 700"))
-            let check = try await amara.send(.GET, Paths.API.portfolio + "/exports/amcas")
+            let check = try await amara.send(.GET, APIRoute.export(.amcas).path)
             #expect(try check.content.get(Bool.self, at: "valid") == false)
-            let eras = try await amara.send(.GET, Paths.API.portfolio + "/exports/eras/csv")
+            let eras = try await amara.send(.GET, APIRoute.exportCSV(.eras).path)
             #expect(eras.status == .ok)
             #expect(eras.headers.contentType?.description.hasPrefix("text/csv") == true)
             #expect(try CSV.parse(eras.body.string).count == 2)
             body["description"] = "Followed the inpatient team on daily rounds."
             #expect(try await amara.send(.PUT, Self.path(id), json: body).status == .ok)
-            let fixed = try await amara.send(.GET, Paths.API.portfolio + "/exports/amcas/csv")
+            let fixed = try await amara.send(.GET, APIRoute.exportCSV(.amcas).path)
             #expect(fixed.status == .ok)
             let rows = try CSV.parse(fixed.body.string)
             #expect(rows[1].fields[0] == "Physician Shadowing/Clinical Observation")
@@ -202,16 +203,16 @@ import VaporTesting
             let (_, amara) = try await fixture.applicant("amara@example.org")
             let id = try await fixture.offered(amara)
             #expect(try await fixture.act(amara, .accept, on: id).status == .ok)
-            let early = try await fixture.host.send(.POST, "\(Paths.API.applications)/\(id.uuidString)/evaluation", json: ["scores": [:] as [String: Int]])
+            let early = try await fixture.host.send(.POST, "\(APIRoute.applications.path)/\(id.uuidString)/evaluation", json: ["scores": [:] as [String: Int]])
             #expect(early.status == .conflict)
             clock.advance(by: Double(Day(clock.now()).days(to: Day(ordinal: fixture.session.endDay)) + 1) * 86_400)
             #expect(try await ApplicationWorkflow(db: app.db, now: clock.now(), origin: "").completeFinishedPlacements() == 1)
-            let portfolio = try await amara.send(.GET, Paths.API.portfolio)
+            let portfolio = try await amara.send(.GET, APIRoute.portfolio.path)
             #expect(try portfolio.content.get(String.self, at: "experiences", "0", "title") == fixture.opportunity.title)
             #expect(try portfolio.content.get(UUID.self, at: "experiences", "0", "application_id") == id)
 
             let scores = Dictionary(uniqueKeysWithValues: Competency.allCases.map { ($0.rawValue, 4) })
-            let path = "\(Paths.API.applications)/\(id.uuidString)/evaluation"
+            let path = "\(APIRoute.applications.path)/\(id.uuidString)/evaluation"
             let missing = try await fixture.host.send(.POST, path, json: ["scores": scores.filter { $0.key != "professionalism" }])
             #expect(missing.status == .unprocessableEntity)
             #expect(try await fixture.host.send(.POST, path, json: ["scores": scores, "comments": "Reliable and curious."]).status == .created)
@@ -223,7 +224,7 @@ import VaporTesting
             #expect(try shown.content.get(Int.self, at: "evaluation", "scores", "professionalism") == 4)
             #expect(try shown.content.get(String.self, at: "procedures", "0", "procedure") == "Lumbar puncture")
             let experience = try #require(try await Experience.query(on: app.db).first())
-            let page = try await Factories.browser(app, signedInAs: "amara@example.org").get(Paths.experience(experience.id!))
+            let page = try await Factories.browser(app, signedInAs: "amara@example.org").get(SiteRoute.experience(ExperienceID(experience.id!)).path)
             #expect(page.body.string.contains("Reliable and curious."))
             // Issue 16: the 1–5 scale is Rounds' own and the page says so.
             #expect(page.body.string.contains("not an ACGME Milestones level"))
@@ -236,9 +237,9 @@ import VaporTesting
         try await withRoundsApp { app in
             _ = try await PortfolioTests.applicant(app)
             let browser = try await Factories.browser(app, signedInAs: "amara@example.org")
-            #expect(try await browser.get(Paths.newExperience).status == .ok)
+            #expect(try await browser.get(SiteRoute.newExperience.path).status == .ok)
             let created = try await browser.post(
-                Paths.experiences,
+                SiteRoute.experiences.path,
                 form: [
                     ("title", "Observer, Cardiology"), ("organization", "Fictional Heart Institute"), ("country", "United States"),
                     ("amcas_type", "physician_shadowing_clinical_observation"), ("hands_on", "true"),
@@ -260,14 +261,14 @@ import VaporTesting
             // The supervisor answers in a browser, without an account.
             let token = try await PortfolioTests.verificationToken(app, to: "o.haddad@example-heart.org")
             let supervisor = Browser(app)
-            let form = try await supervisor.get(Paths.with(Paths.verifyExperience, query: [("token", token)]))
+            let form = try await supervisor.get(SiteRoute.verifyExperience.path(query: [("token", token)]))
             #expect(form.body.string.contains("Observer, Cardiology"))
-            let answered = try await supervisor.post(Paths.verifyExperience, form: [("token", token), ("outcome", "confirmed"), ("typed_name", "Omar Haddad")])
+            let answered = try await supervisor.post(SiteRoute.verifyExperience.path, form: [("token", token), ("outcome", "confirmed"), ("typed_name", "Omar Haddad")])
             #expect(answered.status == .ok)
-            #expect(try await supervisor.post(Paths.verifyExperience, form: [("token", token), ("outcome", "confirmed"), ("typed_name", "Omar Haddad")]).status == .gone)
-            let overview = try await browser.get(Paths.portfolio)
+            #expect(try await supervisor.post(SiteRoute.verifyExperience.path, form: [("token", token), ("outcome", "confirmed"), ("typed_name", "Omar Haddad")]).status == .gone)
+            let overview = try await browser.get(SiteRoute.portfolio.path)
             #expect(overview.body.string.contains("Verified by Omar Haddad on"))
-            let csv = try await browser.get(Paths.portfolioExportCSV("amcas"))
+            let csv = try await browser.get(SiteRoute.portfolioExportCSV(.amcas).path)
             #expect(csv.status == .ok)
             #expect(csv.body.string.contains("Verified by Omar Haddad"))
         }

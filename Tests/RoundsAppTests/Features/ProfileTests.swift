@@ -19,9 +19,9 @@ import VaporTesting
         try await withRoundsApp { app in
             let browser = Browser(app)
             try await browser.signUp()
-            let saved = try await browser.post(Paths.profile, form: Self.validForm)
+            let saved = try await browser.post(SiteRoute.profile.path, form: Self.validForm)
             #expect(saved.status == .seeOther)
-            let page = try await browser.get(Paths.profile)
+            let page = try await browser.get(SiteRoute.profile.path)
             #expect(page.text.contains("Profile saved."))
             #expect(page.text.contains(#"value="University of Lagos""#))
             #expect(page.text.contains(#"value="251""#))
@@ -38,7 +38,7 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signUp()
             let response = try await browser.post(
-                Paths.profile,
+                SiteRoute.profile.path,
                 form: [
                     ("track", "pre_med"), ("graduation_year", "twenty"), ("step2_ck_score", "400"),
                     ("visa_status", "tourist"), ("specialties[]", "astrology"),
@@ -56,7 +56,7 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signUp()
             let response = try await browser.post(
-                Paths.profile,
+                SiteRoute.profile.path,
                 form: [("track", "pre_med"), ("step1", "passed"), ("step2_ck_score", "400"), ("visa_status", "us_citizen")]
             )
             #expect(response.status == .unprocessableEntity)
@@ -68,8 +68,8 @@ import VaporTesting
     @Test func hostsHaveNoApplicantProfile() async throws {
         try await withRoundsApp { app in
             let (host, _) = try await Factories.signedIn(app, email: "host@example.org", roles: [.host])
-            #expect(try await host.get(Paths.profile).status == .forbidden)
-            #expect(try await host.post(Paths.profile, form: Self.validForm).status == .forbidden)
+            #expect(try await host.get(SiteRoute.profile.path).status == .forbidden)
+            #expect(try await host.post(SiteRoute.profile.path, form: Self.validForm).status == .forbidden)
             #expect(try await ApplicantProfile.query(on: app.db).count() == 0)
         }
     }

@@ -55,7 +55,7 @@ import VaporTesting
         try await withRoundsApp(adjust: { $0.rateLimits.badLinksPerIP.limit = 3 }) { app in
             var statuses: [HTTPStatus] = []
             for guess in 0..<4 {
-                statuses.append(try await Browser(app).get(Paths.with(Paths.resetPassword, query: [("token", "guess-\(guess)")])).status)
+                statuses.append(try await Browser(app).get(SiteRoute.resetPassword.path(query: [("token", "guess-\(guess)")])).status)
             }
             #expect(statuses == [.badRequest, .badRequest, .badRequest, .tooManyRequests])
         }
@@ -75,7 +75,7 @@ import VaporTesting
             #expect(try await User.query(on: app.db).count() == 2)
             statuses = []
             for _ in 0..<3 {
-                statuses.append(try await Browser(app).post(Paths.forgotPassword, form: [("email", "a@example.org")]).status)
+                statuses.append(try await Browser(app).post(SiteRoute.forgotPassword.path, form: [("email", "a@example.org")]).status)
             }
             #expect(statuses == [.ok, .ok, .tooManyRequests])
         }
@@ -96,7 +96,7 @@ import VaporTesting
             #expect(statuses == Array(repeating: .seeOther, count: signUps) + [.tooManyRequests])
             statuses = []
             for _ in 0...resets {
-                statuses.append(try await Browser(app).post(Paths.forgotPassword, form: [("email", "user0@example.org")]).status)
+                statuses.append(try await Browser(app).post(SiteRoute.forgotPassword.path, form: [("email", "user0@example.org")]).status)
             }
             #expect(statuses == Array(repeating: .ok, count: resets) + [.tooManyRequests])
         }
@@ -110,7 +110,7 @@ import VaporTesting
             let owner = Browser(app)
             try await owner.signUp(email: "amara@example.org")
             #expect(owner.cookies["rounds_device"] != nil, "signing up signs in and trusts the browser")
-            try await owner.post(Paths.signOut)
+            try await owner.post(SiteRoute.signOut.path)
             let stranger = Browser(app)
             let limit = app.config.rateLimits.signInFailuresPerAccountAndIP.limit
             for _ in 0..<limit {

@@ -10,7 +10,7 @@ import VaporTesting
 /// Crawls every registered route as each role and anonymous, and checks the security headers and cookie
 /// attributes on every answer, errors included.
 @Suite struct SecurityHeadersTests {
-    static let cacheable: Set<String> = [Paths.stylesheet, Paths.favicon, Paths.script]
+    static let cacheable: Set<String> = [SiteRoute.stylesheet.path, SiteRoute.favicon.path, SiteRoute.script.path]
 
     /// Every route with parameters filled in, as (method, path).
     static func crawlTargets(_ app: Application) -> [(HTTPMethod, String)] {
@@ -20,7 +20,7 @@ import VaporTesting
                 return component.description
             }
             return (route.method, "/" + path.joined(separator: "/"))
-        } + [(.GET, "/no/such/page"), (.GET, "/api/v1/no-such-thing"), (.OPTIONS, Paths.signIn)]
+        } + [(.GET, "/no/such/page"), (.GET, "/api/v1/no-such-thing"), (.OPTIONS, SiteRoute.signIn.path)]
     }
 
     static func checkHeaders(_ response: TestingHTTPResponse, _ label: String, behindTLS: Bool) {
@@ -73,7 +73,7 @@ import VaporTesting
                 #expect(response.status.code < 500, "\(label)")
                 Self.checkHeaders(response, label, behindTLS: false)
                 // Signing out ends the session; sign in again so the rest of the crawl stays signed in.
-                if path == Paths.signOut, let role {
+                if path == SiteRoute.signOut.path, let role {
                     (browser, client) = try await Factories.signedIn(app, email: "\(role.rawValue)-\(UUID().uuidString.prefix(6))@example.org", roles: [role])
                 }
             }
@@ -82,7 +82,7 @@ import VaporTesting
 
     @Test func behindTLSCookiesAreSecureWithTheHostPrefixAndHSTSIsSent() async throws {
         try await withRoundsApp(adjust: { $0.server.publicURL = "https://rounds.example.org" }) { app in
-            let home = try await Browser(app).get(Paths.home)
+            let home = try await Browser(app).get(SiteRoute.home.path)
             Self.checkHeaders(home, "GET /", behindTLS: true)
             #expect(home.headers[.setCookie].contains { $0.hasPrefix("__Host-rounds_csrf=") })
             // Sign up with the TLS cookie names, sending the token from the __Host- cookie.
@@ -94,7 +94,7 @@ import VaporTesting
                 ("display_name", "Tls User"), ("email", "tls@example.org"), ("password", Browser.password),
                 ("role", "applicant"), ("csrf_token", csrf),
             ])
-            let signUp = try await Browser(app).send(.POST, Paths.signUp, headers: headers, body: body)
+            let signUp = try await Browser(app).send(.POST, SiteRoute.signUp.path, headers: headers, body: body)
             #expect(signUp.status == .seeOther)
             Self.checkHeaders(signUp, "POST /sign-up", behindTLS: true)
             #expect(signUp.headers[.setCookie].contains { $0.hasPrefix("__Host-rounds_session=") })

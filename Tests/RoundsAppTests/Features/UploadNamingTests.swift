@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -17,12 +18,12 @@ import VaporTesting
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
             let id = try await fixture.upload(amara, fileName: "poly.html", bytes: Self.polyglot)
-            let api = try await amara.send(.GET, "\(Paths.API.documents)/\(id.uuidString)")
+            let api = try await amara.send(.GET, "\(APIRoute.documents.path)/\(id.uuidString)")
             #expect(api.headers.first(name: .contentDisposition) == #"attachment; filename="poly.pdf""#)
             #expect(api.headers.contentType?.serialize() == "application/pdf")
             #expect(api.headers.first(name: "X-Content-Type-Options") == "nosniff")
             let browser = try await Factories.browser(app, signedInAs: "amara@example.org")
-            let page = try await browser.get(Paths.document(id))
+            let page = try await browser.get(SiteRoute.document(DocumentID(id)).path)
             #expect(page.status == .ok)
             #expect(page.headers.first(name: .contentDisposition) == #"attachment; filename="poly.pdf""#)
         }
@@ -45,18 +46,18 @@ import VaporTesting
             let kept = try await fixture.request(waiver: "keep", writerEmail: "second@example-hospital.org")
             #expect(try await fixture.upload(token: kept.token, fileName: "Okafor letter.pdf").status == .ok)
 
-            let waivedView = try await fixture.client.send(.GET, "\(Paths.API.letters)/\(waived.id.uuidString)")
+            let waivedView = try await fixture.client.send(.GET, "\(APIRoute.letters.path)/\(waived.id.uuidString)")
             #expect(waivedView.status == .ok)
             #expect(!waivedView.body.string.contains("Confidential"))
             #expect((try? waivedView.content.get(String.self, at: "file", "name")) == nil)
             #expect((try? waivedView.content.get(String.self, at: "file", "url")) == nil)
             #expect(try waivedView.content.get(Int.self, at: "file", "byte_count") == LetterFixture.pdf.count)
-            let list = try await fixture.client.send(.GET, Paths.API.letters)
+            let list = try await fixture.client.send(.GET, APIRoute.letters.path)
             #expect(!list.body.string.contains("Confidential"))
-            let page = try await Factories.browser(app, signedInAs: "amara@example.org").get(Paths.letters)
+            let page = try await Factories.browser(app, signedInAs: "amara@example.org").get(SiteRoute.letters.path)
             #expect(!page.text.contains("Confidential"))
 
-            let keptView = try await fixture.client.send(.GET, "\(Paths.API.letters)/\(kept.id.uuidString)")
+            let keptView = try await fixture.client.send(.GET, "\(APIRoute.letters.path)/\(kept.id.uuidString)")
             #expect(try keptView.content.get(String.self, at: "file", "name") == "Okafor letter.pdf")
         }
     }

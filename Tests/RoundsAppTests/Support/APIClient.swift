@@ -20,7 +20,7 @@ struct APIClient {
         try await Browser(app).signUp(email: email, role: role)
         let response = try await APIClient(app: app).send(
             .POST,
-            Paths.API.tokens,
+            APIRoute.tokens.path,
             json: ["email": email, "password": Browser.password, "name": "tests"]
         )
         #expect(response.status == .created)

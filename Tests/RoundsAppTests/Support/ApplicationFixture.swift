@@ -43,7 +43,7 @@ struct ApplicationFixture {
     }
 
     func upload(_ client: APIClient, kind: DocumentKind = .cv, fileName: String = "cv.pdf", bytes: [UInt8] = Self.pdf) async throws -> UUID {
-        let response = try await client.upload(Paths.API.documents, fields: [("kind", kind.rawValue)], fileName: fileName, bytes: bytes)
+        let response = try await client.upload(APIRoute.documents.path, fields: [("kind", kind.rawValue)], fileName: fileName, bytes: bytes)
         #expect(response.status == .created, "\(response.body.string)")
         return try response.content.get(UUID.self, at: "id")
     }
@@ -53,7 +53,7 @@ struct ApplicationFixture {
         async throws -> TestingHTTPResponse
     {
         try await client.send(
-            .POST, Paths.API.applications,
+            .POST, APIRoute.applications.path,
             json: [
                 "session_id": (session ?? self.sessionID).uuidString, "statement": Self.statement,
                 "document_ids": documents.map(\.uuidString), "confirmed_requirements": confirmed, "submit": submit,
@@ -70,7 +70,7 @@ struct ApplicationFixture {
 
     @discardableResult
     func act(_ client: APIClient, _ action: ApplicationAction, on id: UUID, json: [String: any Sendable]? = nil) async throws -> TestingHTTPResponse {
-        try await client.send(.POST, "\(Paths.API.applications)/\(id.uuidString)/actions/\(action.rawValue)", json: json)
+        try await client.send(.POST, "\(APIRoute.applications.path)/\(id.uuidString)/actions/\(action.rawValue)", json: json)
     }
 
     /// Submitted, reviewed and offered (7 days) through the API.

@@ -33,7 +33,7 @@ final class Browser {
     ) async throws -> TestingHTTPResponse {
         var fields = form
         if csrf == "auto" {
-            if self.csrfToken == nil { try await self.get(Paths.home) }
+            if self.csrfToken == nil { try await self.get(SiteRoute.home.path) }
             fields.append(("csrf_token", self.csrfToken ?? ""))
         } else if let csrf {
             fields.append(("csrf_token", csrf))
@@ -46,7 +46,7 @@ final class Browser {
     /// Posts a multipart form with one file, as a file input does; the CSRF token goes in as a field.
     @discardableResult
     func upload(_ path: String, fields: [(String, String)], fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
-        if self.csrfToken == nil { try await self.get(Paths.home) }
+        if self.csrfToken == nil { try await self.get(SiteRoute.home.path) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
         let body = Multipart.body(fields: fields + [("csrf_token", self.csrfToken ?? "")], fileName: fileName, bytes: bytes)
@@ -97,14 +97,14 @@ final class Browser {
         password: String = Browser.password
     ) async throws -> TestingHTTPResponse {
         try await self.post(
-            Paths.signUp,
+            SiteRoute.signUp.path,
             form: [("display_name", name), ("email", email), ("password", password), ("role", role)]
         )
     }
 
     @discardableResult
     func signIn(email: String, password: String = Browser.password) async throws -> TestingHTTPResponse {
-        try await self.post(Paths.signIn, form: [("email", email), ("password", password)])
+        try await self.post(SiteRoute.signIn.path, form: [("email", email), ("password", password)])
     }
 }
 

@@ -40,8 +40,8 @@ enum Factories {
     static func browser(_ app: Application, signedInAs email: String) async throws -> Browser {
         let browser = Browser(app)
         let response = try await browser.signIn(email: email)
-        if response.location == Paths.signInTwoFactor {
-            try await browser.post(Paths.signInTwoFactor, form: [("code", Self.totpCode(app))])
+        if response.location == SiteRoute.signInTwoFactor.path {
+            try await browser.post(SiteRoute.signInTwoFactor.path, form: [("code", Self.totpCode(app))])
         }
         return browser
     }
@@ -51,8 +51,8 @@ enum Factories {
         let user = try await Self.user(app, email: email, roles: roles)
         let browser = Browser(app)
         let response = try await browser.signIn(email: email)
-        if response.location == Paths.signInTwoFactor {
-            try await browser.post(Paths.signInTwoFactor, form: [("code", Self.totpCode(app))])
+        if response.location == SiteRoute.signInTwoFactor.path {
+            try await browser.post(SiteRoute.signInTwoFactor.path, form: [("code", Self.totpCode(app))])
         }
         let created = try await APITokens.create(for: user, name: "tests", on: app.db, now: app.services.clock.now())
         return (browser, APIClient(app: app, token: created.secret))

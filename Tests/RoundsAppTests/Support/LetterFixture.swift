@@ -36,7 +36,7 @@ struct LetterFixture {
     /// Requests a letter and returns its id and the token e-mailed to the writer.
     func request(_ client: APIClient? = nil, waiver: String, writerEmail: String = "writer@example-hospital.org") async throws -> (id: UUID, token: String) {
         let response = try await (client ?? self.client).send(
-            .POST, Paths.API.letters,
+            .POST, APIRoute.letters.path,
             json: [
                 "writer_name": "Dr. Maya Lindqvist", "writer_email": writerEmail, "writer_title": "Attending physician",
                 "writer_institution": "Fictional General Hospital", "waiver": waiver, "message": "Thank you for the month on wards.",
@@ -49,16 +49,16 @@ struct LetterFixture {
 
     /// The token in the newest e-mail to `writerEmail`.
     func latestToken(to writerEmail: String) async throws -> String {
-        try await MailedLinks.token(self.app, to: writerEmail, path: Paths.letterLink)
+        try await MailedLinks.token(self.app, to: writerEmail, path: SiteRoute.letterLink.path)
     }
 
     func upload(token: String, bytes: [UInt8] = Self.pdf, fileName: String = "letter.pdf") async throws -> TestingHTTPResponse {
-        try await APIClient(app: self.app).upload(Paths.API.letterLink + "/letter", fields: [("token", token)], fileName: fileName, bytes: bytes)
+        try await APIClient(app: self.app).upload(APIRoute.letterLinkUpload.path, fields: [("token", token)], fileName: fileName, bytes: bytes)
     }
 
     func assign(_ letter: UUID, to program: UUID? = nil, _ client: APIClient? = nil) async throws -> TestingHTTPResponse {
         try await (client ?? self.client).send(
-            .POST, "\(Paths.API.letters)/\(letter.uuidString)/assignments", json: ["program_id": (program ?? self.programID).uuidString]
+            .POST, "\(APIRoute.letters.path)/\(letter.uuidString)/assignments", json: ["program_id": (program ?? self.programID).uuidString]
         )
     }
 

@@ -31,5 +31,5 @@ extension Request {
     }
 
     /// Whether this request is for the JSON API (answers in JSON, authenticated by bearer token).
-    var isAPI: Bool { self.url.path == Paths.API.root || self.url.path.hasPrefix(Paths.API.root + "/") }
+    var isAPI: Bool { APIRoute.contains(path: self.url.path) }
 }

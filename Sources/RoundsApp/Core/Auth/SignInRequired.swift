@@ -15,8 +15,8 @@ struct SignInRequired: AsyncMiddleware {
                     reason: "Send a valid API token: Authorization: Bearer <token>."
                 )
             }
-            let target = request.method == .GET ? request.url.string : Paths.home
-            return request.redirect(to: Paths.with(Paths.signIn, query: [("next", target)]))
+            let target = request.method == .GET ? request.url.string : SiteRoute.home.path
+            return request.redirect(to: SiteRoute.signIn.path(query: [("next", target)]))
         }
         if !self.roles.isEmpty && self.roles.isDisjoint(with: user.roles) {
             let names = self.roles.sorted().map { $0.displayName.lowercased() }.joined(separator: " or ")

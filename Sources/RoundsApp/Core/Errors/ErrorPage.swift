@@ -26,7 +26,7 @@ struct ErrorPage {
                 .class("error-page"),
                 .h1(.safeText(self.title)),
                 .p(.safeText(self.reason)),
-                .p(.a(.href(Paths.home), .text("Go to the home page")))
+                .p(.a(.href(SiteRoute.home.path), .text("Go to the home page")))
             )
         ).document().render()
     }

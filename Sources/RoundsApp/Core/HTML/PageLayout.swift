@@ -17,9 +17,9 @@ struct PageLayout {
                 // Plot's `.title` also writes og:title and twitter:title meta tags with the text unescaped
                 // inside their attributes; ours writes the one element, escaped.
                 .element(named: "title", nodes: [.raw("\(self.title) · Rounds".htmlEscaped)]),
-                .stylesheet(Paths.stylesheet),
-                .link(.rel(.icon), .href(Paths.favicon), .type("image/svg+xml")),
-                .script(.src(Paths.script), .attribute(named: "defer", value: "defer"))
+                .stylesheet(SiteRoute.stylesheet.path),
+                .link(.rel(.icon), .href(SiteRoute.favicon.path), .type("image/svg+xml")),
+                .script(.src(SiteRoute.script.path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text("Skip to content")),
@@ -46,7 +46,7 @@ struct PageLayout {
             .tag(
                 "nav",
                 .safeAttribute("aria-label", "Main"),
-                .a(.class("brand"), .href(Paths.home), .text("Rounds")),
+                .a(.class("brand"), .href(SiteRoute.home.path), .text("Rounds")),
                 .ul(.forEach(self.navigationLinks()) { link in .li(.a(.href(link.path), .text(link.title))) }),
                 self.accountArea()
             )
@@ -54,32 +54,32 @@ struct PageLayout {
     }
 
     private func navigationLinks() -> [(title: String, path: String)] {
-        var links: [(String, String)] = [("Find opportunities", Paths.opportunities)]
+        var links: [(String, String)] = [("Find opportunities", SiteRoute.opportunities.path)]
         guard let viewer = self.context.viewer else { return links }
         if viewer.roles.contains(.applicant) {
-            links.append(("My profile", Paths.profile))
-            links.append(("Portfolio", Paths.portfolio))
-            links.append(("Documents", Paths.documents))
-            links.append(("Applications", Paths.applications))
-            links.append(("Letters", Paths.letters))
-            links.append(("Cycles", Paths.cycles))
+            links.append(("My profile", SiteRoute.profile.path))
+            links.append(("Portfolio", SiteRoute.portfolio.path))
+            links.append(("Documents", SiteRoute.documents.path))
+            links.append(("Applications", SiteRoute.applications.path))
+            links.append(("Letters", SiteRoute.letters.path))
+            links.append(("Cycles", SiteRoute.cycles.path))
         }
         if viewer.roles.contains(.host) {
-            links.append(("My sites", Paths.hostSites))
-            links.append(("Inbox", Paths.hostApplications))
-            if !viewer.roles.contains(.applicant) { links.append(("Cycles", Paths.cycles)) }
+            links.append(("My sites", SiteRoute.hostSites.path))
+            links.append(("Inbox", SiteRoute.hostApplications.path))
+            if !viewer.roles.contains(.applicant) { links.append(("Cycles", SiteRoute.cycles.path)) }
         }
-        links.append((viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications", Paths.notifications))
+        links.append((viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications", SiteRoute.notifications.path))
         if viewer.roles.contains(.advisor) {
-            links.append(("Placement cycles", Paths.advisorCycles))
-            links.append(("Program letters", Paths.reviewerPrograms))
+            links.append(("Placement cycles", SiteRoute.advisorCycles.path))
+            links.append(("Program letters", SiteRoute.reviewerPrograms.path))
         }
         if viewer.roles.contains(.admin) {
-            links.append(("Verify sites", Paths.adminSites))
-            links.append(("Programs", Paths.adminPrograms))
-            links.append(("Letter reads", Paths.adminLetterReads))
+            links.append(("Verify sites", SiteRoute.adminSites.path))
+            links.append(("Programs", SiteRoute.adminPrograms.path))
+            links.append(("Letter reads", SiteRoute.adminLetterReads.path))
         }
-        links.append(("Account", Paths.account))
+        links.append(("Account", SiteRoute.account.path))
         return links
     }
 
@@ -88,13 +88,13 @@ struct PageLayout {
             return .div(
                 .class("account-area"),
                 .span(.class("viewer"), .safeText(viewer.displayName)),
-                .postButton(Paths.signOut, title: "Sign out", csrfToken: self.context.csrfToken, style: "link")
+                .postButton(SiteRoute.signOut.path, title: "Sign out", csrfToken: self.context.csrfToken, style: "link")
             )
         }
         return .div(
             .class("account-area"),
-            .a(.href(Paths.signIn), .text("Sign in")),
-            .a(.class("button"), .href(Paths.signUp), .text("Sign up"))
+            .a(.href(SiteRoute.signIn.path), .text("Sign in")),
+            .a(.class("button"), .href(SiteRoute.signUp.path), .text("Sign up"))
         )
     }
 

@@ -1,16 +1,17 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 extension API {
     /// Tokens and the current user over JSON.
     struct AccountsController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            routes.post("tokens", use: self.createToken)
+            routes.post(APIRoute.tokens, use: self.createToken)
             let signedIn = routes.grouped(SignInRequired())
-            signedIn.get("me", use: self.me)
-            signedIn.get("tokens", use: self.listTokens)
-            signedIn.delete("tokens", ":tokenID", use: self.revokeToken)
+            signedIn.get(APIRoute.me, use: self.me)
+            signedIn.get(APIRoute.tokens, use: self.listTokens)
+            signedIn.delete(APIRoute.token(.key), use: self.revokeToken)
         }
 
         struct CreateTokenRequest: Content {
@@ -95,7 +96,7 @@ extension API {
 
         @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
             let user = try req.requireUser()
-            guard let id = req.parameters.get("tokenID", as: UUID.self) else {
+            guard let id = req.parameters.get(APITokenID.self)?.rawValue else {
                 throw Abort(.badRequest, reason: "tokenID must be a UUID.")
             }
             guard try await APITokens.revoke(id, of: user, on: req.db) else {

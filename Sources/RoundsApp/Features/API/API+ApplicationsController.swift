@@ -6,16 +6,16 @@ extension API {
     /// Applications over JSON: applicants create, edit and act on theirs; hosts review theirs.
     struct ApplicationsController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("applications")
-            applicants.get(use: self.index)
-            applicants.post(use: self.create)
-            applicants.put(":applicationID", use: self.update)
-            let parties = routes.grouped(SignInRequired(roles: [.applicant, .host])).grouped("applications")
-            parties.get(":applicationID", use: self.show)
-            parties.post(":applicationID", "actions", ":action", use: self.act)
-            let hosts = routes.grouped(SignInRequired(roles: [.host])).grouped("host", "applications")
-            hosts.get(use: self.inbox)
-            hosts.post("reject", use: self.bulkReject)
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+            applicants.get(APIRoute.applications, use: self.index)
+            applicants.post(APIRoute.applications, use: self.create)
+            applicants.put(APIRoute.application(.key), use: self.update)
+            let parties = routes.grouped(SignInRequired(roles: [.applicant, .host]))
+            parties.get(APIRoute.application(.key), use: self.show)
+            parties.post(APIRoute.applicationAction(.key, .key), use: self.act)
+            let hosts = routes.grouped(SignInRequired(roles: [.host]))
+            hosts.get(APIRoute.hostApplications, use: self.inbox)
+            hosts.post(APIRoute.hostBulkReject, use: self.bulkReject)
         }
 
         struct ApplicationBody: Content {
@@ -110,7 +110,7 @@ extension API {
         @Sendable func act(req: Request) async throws -> ApplicationResponse {
             let user = try req.requireUser()
             let id = try await LoadedApplication.visible(req, to: user).application.requireID()
-            guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)) else {
+            guard let action = req.parameters.get(ApplicationAction.self) else {
                 throw Abort(.notFound, reason: "No such action; use one of " + ApplicationAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
             let body = try req.jsonBody(ActionBody.self, orWhenEmpty: ActionBody())

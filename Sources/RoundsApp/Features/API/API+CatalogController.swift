@@ -1,13 +1,14 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 extension API {
     /// Catalog search over JSON; public (anonymous callers see what signed-in ones see, minus eligibility).
     struct CatalogController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            routes.get("opportunities", use: self.index)
-            routes.get("opportunities", ":opportunityID", use: self.show)
+            routes.get(APIRoute.opportunities, use: self.index)
+            routes.get(APIRoute.opportunity(.key), use: self.show)
         }
 
         @Sendable func index(req: Request) async throws -> Response {
@@ -25,7 +26,7 @@ extension API {
         }
 
         @Sendable func show(req: Request) async throws -> OpportunityDetailResponse {
-            guard let id = req.parameters.get("opportunityID", as: UUID.self) else {
+            guard let id = req.parameters.get(OpportunityID.self)?.rawValue else {
                 throw Abort(.badRequest, reason: "opportunityID must be a UUID.")
             }
             guard let detail = try await CatalogQueries.detail(id: id, req: req) else {

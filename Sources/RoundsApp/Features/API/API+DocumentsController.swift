@@ -1,5 +1,6 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 extension API {
@@ -8,12 +9,12 @@ extension API {
         let maximumBodyBytes: Int
 
         func boot(routes: any RoutesBuilder) throws {
-            let signedIn = routes.grouped(SignInRequired()).grouped("documents")
-            let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("documents")
-            applicants.get(use: self.index)
-            applicants.on(.POST, body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.upload)
-            signedIn.get(":documentID", use: self.download)
-            applicants.delete(":documentID", use: self.delete)
+            let signedIn = routes.grouped(SignInRequired())
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+            applicants.get(APIRoute.documents, use: self.index)
+            applicants.on(.POST, APIRoute.documents, body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.upload)
+            signedIn.get(APIRoute.document(.key), use: self.download)
+            applicants.delete(APIRoute.document(.key), use: self.delete)
         }
 
         @Sendable func index(req: Request) async throws -> [DocumentResponse] {
@@ -66,7 +67,7 @@ enum DocumentDownloadResponse {
     static let notFound = Abort(.notFound, reason: "No such document of yours.")
 
     static func documentID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("documentID", as: UUID.self) else { throw Self.notFound }
+        guard let id = req.parameters.get(DocumentID.self)?.rawValue else { throw Self.notFound }
         return id
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 extension API {
@@ -8,29 +9,28 @@ extension API {
     /// keep programs and read the read log.
     struct LettersController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("letters")
-            applicants.get(use: self.index)
-            applicants.post(use: self.create)
-            applicants.get(":letterID", use: self.show)
-            applicants.post(":letterID", "remind", use: self.remind)
-            applicants.post(":letterID", "revoke", use: self.revoke)
-            applicants.get(":letterID", "file", use: self.file)
-            applicants.post(":letterID", "assignments", use: self.assign)
-            applicants.delete(":letterID", "assignments", ":programID", use: self.unassign)
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+            applicants.get(APIRoute.letters, use: self.index)
+            applicants.post(APIRoute.letters, use: self.create)
+            applicants.get(APIRoute.letter(.key), use: self.show)
+            applicants.post(APIRoute.remindLetter(.key), use: self.remind)
+            applicants.post(APIRoute.revokeLetter(.key), use: self.revoke)
+            applicants.get(APIRoute.letterFile(.key), use: self.file)
+            applicants.post(APIRoute.letterAssignments(.key), use: self.assign)
+            applicants.delete(APIRoute.letterAssignment(.key, program: .key), use: self.unassign)
 
-            let link = routes.grouped("letter-link")
-            link.get(use: self.openLink)
-            link.on(.POST, "letter", body: .collect(maxSize: ByteCount(value: LetterFile.maximumBytes + 64 * 1_024)), use: self.upload)
-            link.post("decline", use: self.decline)
+            routes.get(APIRoute.letterLink, use: self.openLink)
+            routes.on(.POST, APIRoute.letterLinkUpload, body: .collect(maxSize: ByteCount(value: LetterFile.maximumBytes + 64 * 1_024)), use: self.upload)
+            routes.post(APIRoute.letterLinkDecline, use: self.decline)
 
-            routes.grouped(SignInRequired()).get("programs", use: self.programs)
+            routes.grouped(SignInRequired()).get(APIRoute.programs, use: self.programs)
             let admins = routes.grouped(SignInRequired(roles: [.admin]))
-            admins.post("programs", use: self.createProgram)
-            admins.post("programs", ":programID", "reviewers", use: self.addReviewer)
-            admins.get("letter-reads", use: self.readLog)
-            let reviewers = routes.grouped(SignInRequired(roles: [.advisor])).grouped("programs", ":programID", "letters")
-            reviewers.get(use: self.assignedLetters)
-            reviewers.get(":letterID", use: self.reviewerFile)
+            admins.post(APIRoute.programs, use: self.createProgram)
+            admins.post(APIRoute.programReviewers(.key), use: self.addReviewer)
+            admins.get(APIRoute.letterReads, use: self.readLog)
+            let reviewers = routes.grouped(SignInRequired(roles: [.advisor]))
+            reviewers.get(APIRoute.programLetters(.key), use: self.assignedLetters)
+            reviewers.get(APIRoute.programLetter(.key, letter: .key), use: self.reviewerFile)
         }
 
         struct RequestBody: Content {
@@ -127,7 +127,7 @@ extension API {
 
         @Sendable func unassign(req: Request) async throws -> LetterResponse {
             let letter = try await self.mine(req)
-            guard let programID = req.parameters.get("programID", as: UUID.self) else {
+            guard let programID = req.parameters.get(ProgramID.self)?.rawValue else {
                 throw Abort(.notFound, reason: "This letter is not assigned to that program.")
             }
             try await req.letterDesk.unassign(letter, from: programID)
@@ -135,7 +135,7 @@ extension API {
         }
 
         private func mine(_ req: Request) async throws -> LetterRequest {
-            guard let id = req.parameters.get("letterID", as: UUID.self) else { throw LetterDesk.notYours }
+            guard let id = req.parameters.get(LetterID.self)?.rawValue else { throw LetterDesk.notYours }
             return try await req.letterDesk.letter(id, of: try req.requireUser(.applicant))
         }
 
@@ -174,7 +174,7 @@ extension API {
         }
 
         @Sendable func addReviewer(req: Request) async throws -> HTTPStatus {
-            guard let id = req.parameters.get("programID", as: UUID.self) else { throw Abort(.notFound, reason: "No such program.") }
+            guard let id = req.parameters.get(ProgramID.self)?.rawValue else { throw Abort(.notFound, reason: "No such program.") }
             try await req.programLetters.addReviewer(email: try req.jsonBody(ReviewerBody.self).email, to: id)
             return .noContent
         }
@@ -184,14 +184,14 @@ extension API {
         }
 
         @Sendable func assignedLetters(req: Request) async throws -> [AssignedLetterResponse] {
-            guard let id = req.parameters.get("programID", as: UUID.self) else { throw ProgramLetters.notYours }
+            guard let id = req.parameters.get(ProgramID.self)?.rawValue else { throw ProgramLetters.notYours }
             let programs = req.programLetters
             let program = try await programs.program(id, reviewedBy: try req.requireUser(.advisor))
             return try await programs.letters(assignedTo: program).map { try AssignedLetterResponse($0, program: id) }
         }
 
         @Sendable func reviewerFile(req: Request) async throws -> Response {
-            guard let programID = req.parameters.get("programID", as: UUID.self), let letterID = req.parameters.get("letterID", as: UUID.self) else {
+            guard let programID = req.parameters.get(ProgramID.self)?.rawValue, let letterID = req.parameters.get(LetterID.self)?.rawValue else {
                 throw ProgramLetters.notYours
             }
             let (letter, data) = try await req.programLetters.file(letter: letterID, program: programID, reviewer: try req.requireUser(.advisor))

@@ -6,20 +6,19 @@ extension API {
     /// Placement cycles over JSON: advisors open, run and publish; applicants and hosts submit rank lists.
     struct PlacementController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            let cycles = routes.grouped("cycles")
-            let anyone = cycles.grouped(SignInRequired(roles: [.applicant, .host, .advisor]))
-            anyone.get(use: self.index)
-            anyone.get(":cycleID", use: self.show)
-            let advisors = cycles.grouped(SignInRequired(roles: [.advisor]))
-            advisors.post(use: self.create)
-            advisors.post(":cycleID", "run", use: self.run)
-            advisors.post(":cycleID", "publish", use: self.publish)
-            let applicants = cycles.grouped(SignInRequired(roles: [.applicant]))
-            applicants.put(":cycleID", "list", use: self.saveList)
-            applicants.post(":cycleID", "partner", "confirm", use: self.confirm)
-            let hosts = cycles.grouped(SignInRequired(roles: [.host]))
-            hosts.get(":cycleID", "sessions", ":sessionID", "applicants", use: self.sessionApplicants)
-            hosts.put(":cycleID", "sessions", ":sessionID", "list", use: self.saveHostList)
+            let anyone = routes.grouped(SignInRequired(roles: [.applicant, .host, .advisor]))
+            anyone.get(APIRoute.cycles, use: self.index)
+            anyone.get(APIRoute.cycle(.key), use: self.show)
+            let advisors = routes.grouped(SignInRequired(roles: [.advisor]))
+            advisors.post(APIRoute.cycles, use: self.create)
+            advisors.post(APIRoute.runCycle(.key), use: self.run)
+            advisors.post(APIRoute.publishCycle(.key), use: self.publish)
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+            applicants.put(APIRoute.cycleList(.key), use: self.saveList)
+            applicants.post(APIRoute.confirmPartner(.key), use: self.confirm)
+            let hosts = routes.grouped(SignInRequired(roles: [.host]))
+            hosts.get(APIRoute.cycleSessionApplicants(.key, .key), use: self.sessionApplicants)
+            hosts.put(APIRoute.cycleSessionList(.key, .key), use: self.saveHostList)
         }
 
         struct CreateBody: Content {

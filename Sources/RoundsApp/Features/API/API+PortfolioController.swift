@@ -1,5 +1,6 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 extension API {
@@ -7,24 +8,24 @@ extension API {
     /// answer verification links (no account); hosts evaluate completed placements.
     struct PortfolioController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            let portfolio = routes.grouped(SignInRequired(roles: [.applicant])).grouped("portfolio")
-            portfolio.get(use: self.overview)
-            portfolio.post("experiences", use: self.create)
-            portfolio.get("experiences", ":experienceID", use: self.show)
-            portfolio.put("experiences", ":experienceID", use: self.update)
-            portfolio.delete("experiences", ":experienceID", use: self.delete)
-            portfolio.post("experiences", ":experienceID", "logs", use: self.log)
-            portfolio.delete("experiences", ":experienceID", "logs", ":logID", use: self.deleteLog)
-            portfolio.post("experiences", ":experienceID", "verification", use: self.requestVerification)
-            portfolio.post("experiences", ":experienceID", "procedures", use: self.addProcedure)
-            portfolio.put("goals", use: self.setGoal)
-            portfolio.delete("goals", ":goalID", use: self.deleteGoal)
-            portfolio.get("exports", ":format", use: self.exportCheck)
-            portfolio.get("exports", ":format", "csv", use: self.exportCSV)
+            let portfolio = routes.grouped(SignInRequired(roles: [.applicant]))
+            portfolio.get(APIRoute.portfolio, use: self.overview)
+            portfolio.post(APIRoute.experiences, use: self.create)
+            portfolio.get(APIRoute.experience(.key), use: self.show)
+            portfolio.put(APIRoute.experience(.key), use: self.update)
+            portfolio.delete(APIRoute.experience(.key), use: self.delete)
+            portfolio.post(APIRoute.experienceLogs(.key), use: self.log)
+            portfolio.delete(APIRoute.experienceLog(.key, .key), use: self.deleteLog)
+            portfolio.post(APIRoute.experienceVerification(.key), use: self.requestVerification)
+            portfolio.post(APIRoute.experienceProcedures(.key), use: self.addProcedure)
+            portfolio.put(APIRoute.goals, use: self.setGoal)
+            portfolio.delete(APIRoute.goal(.key), use: self.deleteGoal)
+            portfolio.get(APIRoute.export(.key), use: self.exportCheck)
+            portfolio.get(APIRoute.exportCSV(.key), use: self.exportCSV)
 
-            routes.get("verification", use: self.openVerification)
-            routes.post("verification", use: self.answerVerification)
-            routes.grouped(SignInRequired(roles: [.host])).post("applications", ":applicationID", "evaluation", use: self.evaluate)
+            routes.get(APIRoute.verification, use: self.openVerification)
+            routes.post(APIRoute.verification, use: self.answerVerification)
+            routes.grouped(SignInRequired(roles: [.host])).post(APIRoute.evaluation(.key), use: self.evaluate)
         }
 
         struct LogBody: Content {
@@ -99,7 +100,7 @@ extension API {
 
         @Sendable func deleteLog(req: Request) async throws -> ExperienceResponse {
             let loaded = try await self.mine(req)
-            guard let logID = req.parameters.get("logID", as: UUID.self) else { throw Abort(.notFound, reason: "No such hour log on this experience.") }
+            guard let logID = req.parameters.get(HourLogID.self)?.rawValue else { throw Abort(.notFound, reason: "No such hour log on this experience.") }
             try await req.portfolio.deleteLog(logID, of: loaded)
             return try ExperienceResponse(try await req.portfolio.load(loaded.experience))
         }
@@ -123,7 +124,7 @@ extension API {
         }
 
         @Sendable func deleteGoal(req: Request) async throws -> HTTPStatus {
-            guard let id = req.parameters.get("goalID", as: UUID.self) else { throw Abort(.notFound, reason: "No such goal of yours.") }
+            guard let id = req.parameters.get(GoalID.self)?.rawValue else { throw Abort(.notFound, reason: "No such goal of yours.") }
             try await req.portfolio.deleteGoal(id, of: try req.requireUser(.applicant))
             return .noContent
         }
@@ -161,7 +162,7 @@ extension API {
         }
 
         private func mine(_ req: Request) async throws -> LoadedExperience {
-            guard let id = req.parameters.get("experienceID", as: UUID.self) else { throw PortfolioStore.notYours }
+            guard let id = req.parameters.get(ExperienceID.self)?.rawValue else { throw PortfolioStore.notYours }
             return try await req.portfolio.experience(id, of: try req.requireUser(.applicant))
         }
     }

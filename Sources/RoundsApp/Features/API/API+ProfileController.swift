@@ -6,9 +6,9 @@ extension API {
     /// The applicant's own profile over JSON.
     struct ProfileController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            let profile = routes.grouped(SignInRequired(roles: [.applicant])).grouped("profile")
-            profile.get(use: self.show)
-            profile.put(use: self.update)
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+            applicants.get(APIRoute.profile, use: self.show)
+            applicants.put(APIRoute.profile, use: self.update)
         }
 
         @Sendable func show(req: Request) async throws -> ProfileBody {

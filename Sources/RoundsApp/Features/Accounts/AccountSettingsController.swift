@@ -1,15 +1,16 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// The signed-in user's own account page: change password, create and revoke API tokens.
 struct AccountSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let account = routes.grouped(SignInRequired()).grouped("account")
-        account.get(use: self.show)
-        account.post("password", use: self.changePassword)
-        account.post("tokens", use: self.createToken)
-        account.post("tokens", ":tokenID", "revoke", use: self.revokeToken)
+        let account = routes.grouped(SignInRequired())
+        account.get(SiteRoute.account, use: self.show)
+        account.post(SiteRoute.changePassword, use: self.changePassword)
+        account.post(SiteRoute.tokens, use: self.createToken)
+        account.post(SiteRoute.revokeToken(.key), use: self.revokeToken)
     }
 
     @Sendable func show(req: Request) async throws -> HTMLPage {
@@ -32,7 +33,7 @@ struct AccountSettingsController: RouteCollection {
             return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
         return req.redirect(
-            to: Paths.account,
+            to: SiteRoute.account.path,
             flash: Flash(kind: .success, message: "Password changed. Your other sessions were signed out.")
         )
     }
@@ -57,10 +58,10 @@ struct AccountSettingsController: RouteCollection {
 
     @Sendable func revokeToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let id = req.parameters.get("tokenID", as: UUID.self),
+        guard let id = req.parameters.get(APITokenID.self)?.rawValue,
             try await APITokens.revoke(id, of: user, on: req.db)
         else { throw Abort(.notFound, reason: "No such token.") }
-        return req.redirect(to: Paths.account, flash: Flash(kind: .success, message: "Token revoked."))
+        return req.redirect(to: SiteRoute.account.path, flash: Flash(kind: .success, message: "Token revoked."))
     }
 
     private func page(req: Request) async throws -> AccountPage {

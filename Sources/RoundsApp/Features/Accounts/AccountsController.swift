@@ -5,19 +5,19 @@ import Vapor
 /// Sign-up, sign-in, sign-out and password reset pages.
 struct AccountsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sign-up", use: self.newAccount)
-        routes.post("sign-up", use: self.createAccount)
-        routes.get("sign-in", use: self.signInPage)
-        routes.post("sign-in", use: self.signIn)
-        routes.post("sign-out", use: self.signOut)
-        routes.get("password", "forgot", use: self.forgotPasswordPage)
-        routes.post("password", "forgot", use: self.requestReset)
-        routes.get("password", "reset", use: self.resetPasswordPage)
-        routes.post("password", "reset", use: self.resetPassword)
+        routes.get(SiteRoute.signUp, use: self.newAccount)
+        routes.post(SiteRoute.signUp, use: self.createAccount)
+        routes.get(SiteRoute.signIn, use: self.signInPage)
+        routes.post(SiteRoute.signIn, use: self.signIn)
+        routes.post(SiteRoute.signOut, use: self.signOut)
+        routes.get(SiteRoute.forgotPassword, use: self.forgotPasswordPage)
+        routes.post(SiteRoute.forgotPassword, use: self.requestReset)
+        routes.get(SiteRoute.resetPassword, use: self.resetPasswordPage)
+        routes.post(SiteRoute.resetPassword, use: self.resetPassword)
     }
 
     @Sendable func newAccount(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: Paths.home) }
+        if req.currentUser != nil { return req.redirect(to: SiteRoute.home.path) }
         return try await AuthPages.signUp(.empty, errors: ValidationReport(), context: req.pageContext)
             .page().encodeResponse(for: req)
     }
@@ -26,7 +26,7 @@ struct AccountsController: RouteCollection {
         let form = try req.content.decode(SignUpForm.self)
         do {
             let user = try await req.accounts.signUp(form, ip: req.clientIP)
-            let next = user.mustUseTwoFactor ? Paths.twoFactor : Paths.profile
+            let next = user.mustUseTwoFactor ? SiteRoute.twoFactor.path : SiteRoute.profile.path
             let welcome = Flash(kind: .success, message: "Welcome to Rounds, \(user.displayName).")
             return try await req.trustingDevice(of: user, try await req.startSession(for: user, redirectTo: next, flash: welcome))
         } catch let report as ValidationReport {
@@ -38,15 +38,15 @@ struct AccountsController: RouteCollection {
     }
 
     @Sendable func signInPage(req: Request) async throws -> Response {
-        let next = req.query[String.self, at: "next"].flatMap { Paths.isSafeRedirect($0) ? $0 : nil }
-        if req.currentUser != nil { return req.redirect(to: next ?? Paths.home) }
+        let next = req.query[String.self, at: "next"].flatMap { RedirectTarget.isSafe($0) ? $0 : nil }
+        if req.currentUser != nil { return req.redirect(to: next ?? SiteRoute.home.path) }
         return try await AuthPages.signIn(email: "", next: next, error: nil, context: req.pageContext)
             .page().encodeResponse(for: req)
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
-        let next = form.next.flatMap { Paths.isSafeRedirect($0) ? $0 : nil }
+        let next = form.next.flatMap { RedirectTarget.isSafe($0) ? $0 : nil }
         let user: User
         do {
             user = try await req.accounts.authenticate(
@@ -61,7 +61,7 @@ struct AccountsController: RouteCollection {
         let response =
             user.hasTwoFactor
             ? try await TwoFactorSignIn.begin(for: user, next: next, req: req)
-            : try await req.startSession(for: user, redirectTo: next ?? Paths.home, flash: nil)
+            : try await req.startSession(for: user, redirectTo: next ?? SiteRoute.home.path, flash: nil)
         return try await req.trustingDevice(of: user, response)
     }
 
@@ -70,7 +70,7 @@ struct AccountsController: RouteCollection {
             try await req.accounts.endSessions(of: user.requireID())
         }
         req.auth.logout(User.self)
-        let response = req.redirect(to: Paths.home, flash: Flash(kind: .success, message: "You are signed out."))
+        let response = req.redirect(to: SiteRoute.home.path, flash: Flash(kind: .success, message: "You are signed out."))
         response.cookies[req.sessionCookie.name] = req.sessionCookie.expired
         return response
     }
@@ -102,7 +102,7 @@ struct AccountsController: RouteCollection {
             return try await AuthPages.resetPassword(token: form.token, error: report.errors.first?.message, context: req.pageContext)
                 .page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.signIn, flash: Flash(kind: .success, message: "Your password is changed. Sign in with it."))
+        return req.redirect(to: SiteRoute.signIn.path, flash: Flash(kind: .success, message: "Your password is changed. Sign in with it."))
     }
 
 }

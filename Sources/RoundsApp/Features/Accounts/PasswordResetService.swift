@@ -17,7 +17,7 @@ struct PasswordResetService {
             .enforce("password reset requests")
         guard EmailAddress.isPlausible(email), let user = try await User.find(email: email, on: self.db) else { return }
         let token = SecretToken()
-        let link = self.accounts.config.server.origin + Paths.with(Paths.resetPassword, query: [("token", token.value)])
+        let link = self.accounts.config.server.origin + SiteRoute.resetPassword.path(query: [("token", token.value)])
         try await self.db.transaction { db in
             try await PasswordReset(userID: try user.requireID(), tokenHash: token.hash, now: now).create(on: db)
             try await Outbox.enqueue(

@@ -1,5 +1,6 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// An application with everything deciding who may see and change it: its session, opportunity, site
@@ -47,7 +48,7 @@ struct LoadedApplication {
 extension LoadedApplication {
     /// The application the route's `applicationID` names, if `user` may see it; 404 otherwise.
     static func visible(_ req: Request, to user: User) async throws -> LoadedApplication {
-        guard let id = req.parameters.get("applicationID", as: UUID.self), let loaded = try await Self.visible(id, to: user, on: req.db) else {
+        guard let id = req.parameters.get(ApplicationID.self)?.rawValue, let loaded = try await Self.visible(id, to: user, on: req.db) else {
             throw ApplicationWorkflow.notFound
         }
         return loaded

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 
 /// Who hears about a change of status, and what they read (in the app and by e-mail).
 struct ApplicationNotices {
@@ -11,8 +12,8 @@ struct ApplicationNotices {
         let title = loaded.opportunity.title
         let dates = "\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)"
         let id = try loaded.application.requireID()
-        let applicantLink = Paths.application(id)
-        let hostLink = Paths.hostApplication(id)
+        let applicantLink = SiteRoute.application(ApplicationID(id)).path
+        let hostLink = SiteRoute.application(ApplicationID(id)).path
         let reason = note.isEmpty ? "" : "\n\nNote: \(note)"
 
         switch to {

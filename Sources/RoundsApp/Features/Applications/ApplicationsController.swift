@@ -1,5 +1,6 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// Applications in HTML: applicants apply, edit drafts and answer offers; hosts review in their inbox.
@@ -7,17 +8,17 @@ import Vapor
 struct ApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
-        applicants.get("sessions", ":sessionID", "apply", use: self.applyForm)
-        applicants.post("sessions", ":sessionID", "apply", use: self.apply)
-        applicants.get("applications", use: self.mine)
-        applicants.get("applications", ":applicationID", "edit", use: self.editForm)
-        applicants.post("applications", ":applicationID", "edit", use: self.edit)
+        applicants.get(SiteRoute.apply(session: .key), use: self.applyForm)
+        applicants.post(SiteRoute.apply(session: .key), use: self.apply)
+        applicants.get(SiteRoute.applications, use: self.mine)
+        applicants.get(SiteRoute.editApplication(.key), use: self.editForm)
+        applicants.post(SiteRoute.editApplication(.key), use: self.edit)
         let parties = routes.grouped(SignInRequired(roles: [.applicant, .host]))
-        parties.get("applications", ":applicationID", use: self.show)
-        parties.post("applications", ":applicationID", "actions", ":action", use: self.act)
-        let hosts = routes.grouped(SignInRequired(roles: [.host])).grouped("host", "applications")
-        hosts.get(use: self.inbox)
-        hosts.post("reject", use: self.bulkReject)
+        parties.get(SiteRoute.application(.key), use: self.show)
+        parties.post(SiteRoute.applicationAction(.key, .key), use: self.act)
+        let hosts = routes.grouped(SignInRequired(roles: [.host]))
+        hosts.get(SiteRoute.hostApplications, use: self.inbox)
+        hosts.post(SiteRoute.hostBulkReject, use: self.bulkReject)
     }
 
     @Sendable func applyForm(req: Request) async throws -> HTMLPage {
@@ -36,7 +37,7 @@ struct ApplicationsController: RouteCollection {
         do {
             let id = try await req.applicationDrafting.create(by: user, sessionID: sessionID, try form.input(), submit: form.submits)
             let message = form.submits ? "Application sent to the host." : "Draft saved. Submit it before the deadline."
-            return req.redirect(to: Paths.application(id), flash: Flash(kind: .success, message: message))
+            return req.redirect(to: SiteRoute.application(ApplicationID(id)).path, flash: Flash(kind: .success, message: message))
         } catch let report as ValidationReport {
             let session = try await req.applicationDrafting.openSession(sessionID)
             let documents = try await req.documentVault.documents(of: user)
@@ -78,7 +79,7 @@ struct ApplicationsController: RouteCollection {
                 .page(status: .unprocessableEntity).encodeResponse(for: req)
         }
         let message = form.submits ? "Application sent to the host." : "Draft saved."
-        return req.redirect(to: Paths.application(id), flash: Flash(kind: .success, message: message))
+        return req.redirect(to: SiteRoute.application(ApplicationID(id)).path, flash: Flash(kind: .success, message: message))
     }
 
     @Sendable func show(req: Request) async throws -> HTMLPage {
@@ -99,7 +100,7 @@ struct ApplicationsController: RouteCollection {
         let user = try req.requireUser()
         let loaded = try await LoadedApplication.visible(req, to: user)
         let id = try loaded.application.requireID()
-        guard let action = req.parameters.get("action").flatMap(ApplicationAction.init(rawValue:)) else {
+        guard let action = req.parameters.get(ApplicationAction.self) else {
             throw Abort(.notFound, reason: "No such action.")
         }
         let form = try req.content.decode(ActionForm.self)
@@ -108,7 +109,7 @@ struct ApplicationsController: RouteCollection {
         } catch let report as ValidationReport {
             return try await self.detailPage(loaded, for: user, errors: report, req).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.application(id), flash: Flash(kind: .success, message: "Done: \(action.displayName.lowercased())."))
+        return req.redirect(to: SiteRoute.application(ApplicationID(id)).path, flash: Flash(kind: .success, message: "Done: \(action.displayName.lowercased())."))
     }
 
     @Sendable func inbox(req: Request) async throws -> HTMLPage {
@@ -126,11 +127,11 @@ struct ApplicationsController: RouteCollection {
         let outcome = try await HostReview(workflow: req.applicationWorkflow, host: host).reject(ids, note: form.note ?? "")
         var message = "Rejected \(outcome.rejected.count) application\(outcome.rejected.count == 1 ? "" : "s")."
         if !outcome.skipped.isEmpty { message += " Skipped \(outcome.skipped.count): \(outcome.skipped.map(\.reason).joined(separator: " "))" }
-        return req.redirect(to: Paths.hostApplications, flash: Flash(kind: outcome.skipped.isEmpty ? .success : .error, message: message))
+        return req.redirect(to: SiteRoute.hostApplications.path, flash: Flash(kind: outcome.skipped.isEmpty ? .success : .error, message: message))
     }
 
     private func sessionID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("sessionID", as: UUID.self) else { throw Abort(.notFound, reason: "No such session open for applications.") }
+        guard let id = req.parameters.get(SessionID.self)?.rawValue else { throw Abort(.notFound, reason: "No such session open for applications.") }
         return id
     }
 

@@ -1,12 +1,13 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// The public catalog pages: search and an opportunity's page.
 struct CatalogController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("opportunities", use: self.index)
-        routes.get("opportunities", ":opportunityID", use: self.show)
+        routes.get(SiteRoute.opportunities, use: self.index)
+        routes.get(SiteRoute.opportunity(.key), use: self.show)
     }
 
     @Sendable func index(req: Request) async throws -> HTMLPage {
@@ -27,7 +28,7 @@ struct CatalogController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> HTMLPage {
-        guard let id = req.parameters.get("opportunityID", as: UUID.self), let detail = try await CatalogQueries.detail(id: id, req: req) else {
+        guard let id = req.parameters.get(OpportunityID.self)?.rawValue, let detail = try await CatalogQueries.detail(id: id, req: req) else {
             throw Abort(.notFound, reason: "There is no such opportunity, or it is no longer listed.")
         }
         return OpportunityPages.detail(detail, today: req.today, context: req.pageContext).page()

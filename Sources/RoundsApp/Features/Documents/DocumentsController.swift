@@ -8,10 +8,10 @@ struct DocumentsController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
-        applicants.get("documents", use: self.index)
-        applicants.on(.POST, "documents", body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.upload)
-        applicants.post("documents", ":documentID", "delete", use: self.delete)
-        routes.grouped(SignInRequired()).get("documents", ":documentID", use: self.download)
+        applicants.get(SiteRoute.documents, use: self.index)
+        applicants.on(.POST, SiteRoute.documents, body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.upload)
+        applicants.post(SiteRoute.deleteDocument(.key), use: self.delete)
+        routes.grouped(SignInRequired()).get(SiteRoute.document(.key), use: self.download)
     }
 
     @Sendable func index(req: Request) async throws -> HTMLPage {
@@ -23,7 +23,7 @@ struct DocumentsController: RouteCollection {
         do {
             let form = try UploadForm.decode(req)
             let document = try await req.documentVault.upload(by: user, kind: form.kind, fileName: form.file.filename, bytes: form.bytes)
-            return req.redirect(to: Paths.documents, flash: Flash(kind: .success, message: "Uploaded \(document.fileName)."))
+            return req.redirect(to: SiteRoute.documents.path, flash: Flash(kind: .success, message: "Uploaded \(document.fileName)."))
         } catch let report as ValidationReport {
             return try await self.page(req, errors: report, status: .unprocessableEntity).encodeResponse(for: req)
         }
@@ -36,7 +36,7 @@ struct DocumentsController: RouteCollection {
     @Sendable func delete(req: Request) async throws -> Response {
         let id = try DocumentDownloadResponse.documentID(req)
         guard try await req.documentVault.delete(id, by: try req.requireUser(.applicant)) else { throw DocumentDownloadResponse.notFound }
-        return req.redirect(to: Paths.documents, flash: Flash(kind: .success, message: "Document deleted."))
+        return req.redirect(to: SiteRoute.documents.path, flash: Flash(kind: .success, message: "Document deleted."))
     }
 
     private func page(_ req: Request, errors: ValidationReport, status: HTTPResponseStatus) async throws -> HTMLPage {

@@ -8,12 +8,12 @@ struct HomeController: RouteCollection {
     let stylesheet: Stylesheet
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: self.home)
-        routes.get("healthz", use: self.health)
-        routes.get("assets", "rounds.css", use: self.css)
-        routes.get("assets", "favicon.svg", use: self.favicon)
-        routes.get("assets", "rounds.js", use: self.script)
-        routes.get("api", "v1", "openapi.json", use: self.openAPI)
+        routes.get(SiteRoute.home, use: self.home)
+        routes.get(SiteRoute.healthz, use: self.health)
+        routes.get(SiteRoute.stylesheet, use: self.css)
+        routes.get(SiteRoute.favicon, use: self.favicon)
+        routes.get(SiteRoute.script, use: self.script)
+        routes.get(APIRoute.openAPI, use: self.openAPI)
     }
 
     @Sendable func home(req: Request) async throws -> HTMLPage {

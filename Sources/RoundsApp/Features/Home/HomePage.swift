@@ -16,7 +16,7 @@ struct HomePage {
                             + "electives and research posts, prove their hours, collect letters and plan the residency Match.")
                     ),
                     self.context.viewer == nil
-                        ? .p(.a(.class("button primary"), .href(Paths.signUp), .text("Create your free account")))
+                        ? .p(.a(.class("button primary"), .href(SiteRoute.signUp.path), .text("Create your free account")))
                         : .empty
                 ),
                 .ul(

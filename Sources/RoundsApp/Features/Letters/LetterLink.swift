@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import RoundsCore
 import SQLKit
+import Tagged
 import Vapor
 
 /// The writer's side: whoever holds the link may see the request, upload the letter (and replace it until
@@ -93,7 +94,7 @@ struct LetterLink {
                     body: letter.waived
                         ? "The letter is in Rounds. You waived your right to see it; you can assign it to programs."
                         : "The letter is in Rounds. You can read it and assign it to programs.",
-                    link: Paths.letter(try letter.requireID()),
+                    link: SiteRoute.letter(LetterID(try letter.requireID())).path,
                     origin: self.origin,
                     now: self.now,
                     on: db
@@ -137,7 +138,7 @@ struct LetterLink {
                 letter.applicant,
                 title: "\(letter.writerName) declined your letter request",
                 body: note.isEmpty ? "They left no note." : "Their note: \(note)",
-                link: Paths.letter(try letter.requireID()),
+                link: SiteRoute.letter(LetterID(try letter.requireID())).path,
                 origin: self.origin,
                 now: self.now,
                 on: db

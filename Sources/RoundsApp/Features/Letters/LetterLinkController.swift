@@ -6,10 +6,9 @@ import Vapor
 /// on GET and from a hidden field on POST.
 struct LetterLinkController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let link = routes.grouped("letter-link")
-        link.get(use: self.show)
-        link.on(.POST, "upload", body: .collect(maxSize: ByteCount(value: LetterFile.maximumBytes + 64 * 1_024)), use: self.upload)
-        link.post("decline", use: self.decline)
+        routes.get(SiteRoute.letterLink, use: self.show)
+        routes.on(.POST, SiteRoute.letterLinkUpload, body: .collect(maxSize: ByteCount(value: LetterFile.maximumBytes + 64 * 1_024)), use: self.upload)
+        routes.post(SiteRoute.letterLinkDecline, use: self.decline)
     }
 
     struct UploadForm: Content {
@@ -45,7 +44,7 @@ struct LetterLinkController: RouteCollection {
                     token: form.token, fileName: form.file.filename, bytes: Array(form.file.data.readableBytesView), ip: req.clientIP
                 )
                 return req.redirect(
-                    to: Paths.with(Paths.letterLink, query: [("token", form.token)]),
+                    to: SiteRoute.letterLink.path(query: [("token", form.token)]),
                     flash: Flash(kind: .success, message: "Thank you: \(letter.fileName ?? "the letter") is uploaded. \(letter.applicant.displayName) has been told.")
                 )
             } catch let report as ValidationReport {

@@ -6,7 +6,7 @@ import RoundsCore
 /// applicant never sees it (else they could upload a letter in the writer's name).
 enum LetterMail {
     static func link(origin: String, token: String) -> String {
-        origin + Paths.with(Paths.letterLink, query: [("token", token)])
+        origin + SiteRoute.letterLink.path(query: [("token", token)])
     }
 
     static func request(_ letter: LetterRequest, applicantName: String, token: String, origin: String, isReminder: Bool, now: Date, on db: any Database) async throws {

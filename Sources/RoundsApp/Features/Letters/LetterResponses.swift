@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Vapor
 
 /// A letter request as its applicant sees it over the API. No link token, ever; a file URL only when
@@ -77,7 +78,7 @@ struct LetterResponse: Content {
         self.declinedAt = letter.declinedAt
         self.declineNote = letter.declineNote
         if let name = letter.fileName, let count = letter.byteCount, let at = letter.uploadedAt {
-            let url = Paths.API.letters + "/\(id.uuidString)/file"
+            let url = APIRoute.letterFile(LetterID(id)).path
             let shown = letter.applicantMayRead
             self.file = File(name: shown ? name : nil, byteCount: count, uploadedAt: at, url: shown ? url : nil)
         }
@@ -168,7 +169,7 @@ struct AssignedLetterResponse: Content {
         self.writerInstitution = entry.letter.writerInstitution
         self.waived = entry.letter.waived
         self.assignedAt = entry.assignedAt
-        self.url = Paths.API.programs + "/\(program.uuidString)/letters/\(id.uuidString)"
+        self.url = APIRoute.programLetter(ProgramID(program), letter: LetterID(id)).path
     }
 }
 

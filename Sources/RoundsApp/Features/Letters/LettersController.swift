@@ -1,19 +1,20 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// The applicant's letter pages.
 struct LettersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("letters")
-        applicants.get(use: self.index)
-        applicants.post(use: self.create)
-        applicants.get(":letterID", use: self.show)
-        applicants.get(":letterID", "file", use: self.file)
-        applicants.post(":letterID", "remind", use: self.remind)
-        applicants.post(":letterID", "revoke", use: self.revoke)
-        applicants.post(":letterID", "assign", use: self.assign)
-        applicants.post(":letterID", "assignments", ":programID", "delete", use: self.unassign)
+        let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+        applicants.get(SiteRoute.letters, use: self.index)
+        applicants.post(SiteRoute.letters, use: self.create)
+        applicants.get(SiteRoute.letter(.key), use: self.show)
+        applicants.get(SiteRoute.letterFile(.key), use: self.file)
+        applicants.post(SiteRoute.remindLetter(.key), use: self.remind)
+        applicants.post(SiteRoute.revokeLetter(.key), use: self.revoke)
+        applicants.post(SiteRoute.assignLetter(.key), use: self.assign)
+        applicants.post(SiteRoute.unassignLetter(.key, program: .key), use: self.unassign)
     }
 
     struct RequestForm: Content {
@@ -64,7 +65,7 @@ struct LettersController: RouteCollection {
         do {
             let letter = try await req.letterDesk.request(by: user, draft: form.draft, applicationID: form.applicationID)
             return req.redirect(
-                to: Paths.letter(try letter.requireID()),
+                to: SiteRoute.letter(LetterID(try letter.requireID())).path,
                 flash: Flash(kind: .success, message: "Request sent: \(letter.writerName) has been e-mailed a link to upload the letter.")
             )
         } catch let report as ValidationReport {
@@ -113,7 +114,7 @@ struct LettersController: RouteCollection {
 
     @Sendable func unassign(req: Request) async throws -> Response {
         let letter = try await self.mine(req)
-        guard let programID = req.parameters.get("programID", as: UUID.self) else {
+        guard let programID = req.parameters.get(ProgramID.self)?.rawValue else {
             throw Abort(.notFound, reason: "This letter is not assigned to that program.")
         }
         return try await self.act(req, letter, success: "Letter taken back from the program.") {
@@ -123,7 +124,7 @@ struct LettersController: RouteCollection {
 
     /// Runs an action and comes back to the letter's page, with a refusal (409, 429) shown as a message.
     private func act(_ req: Request, _ letter: LetterRequest, success: String, _ body: () async throws -> Void) async throws -> Response {
-        let path = Paths.letter(try letter.requireID())
+        let path = SiteRoute.letter(LetterID(try letter.requireID())).path
         do {
             try await body()
         } catch let error as any AbortError where [.conflict, .tooManyRequests].contains(error.status) {
@@ -133,7 +134,7 @@ struct LettersController: RouteCollection {
     }
 
     private func mine(_ req: Request) async throws -> LetterRequest {
-        guard let id = req.parameters.get("letterID", as: UUID.self) else { throw LetterDesk.notYours }
+        guard let id = req.parameters.get(LetterID.self)?.rawValue else { throw LetterDesk.notYours }
         return try await req.letterDesk.letter(id, of: try req.requireUser(.applicant))
     }
 

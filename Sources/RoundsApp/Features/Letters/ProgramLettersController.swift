@@ -1,19 +1,20 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// Reviewers read the letters assigned to their programs; admins keep programs and see the read log.
 struct ProgramLettersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let reviewers = routes.grouped(SignInRequired(roles: [.advisor])).grouped("reviewer", "programs")
-        reviewers.get(use: self.reviewerIndex)
-        reviewers.get(":programID", use: self.reviewerProgram)
-        reviewers.get(":programID", "letters", ":letterID", use: self.reviewerFile)
-        let admins = routes.grouped(SignInRequired(roles: [.admin])).grouped("admin")
-        admins.get("programs", use: self.adminIndex)
-        admins.post("programs", use: self.createProgram)
-        admins.post("programs", ":programID", "reviewers", use: self.addReviewer)
-        admins.get("letter-reads", use: self.readLog)
+        let reviewers = routes.grouped(SignInRequired(roles: [.advisor]))
+        reviewers.get(SiteRoute.reviewerPrograms, use: self.reviewerIndex)
+        reviewers.get(SiteRoute.reviewerProgram(.key), use: self.reviewerProgram)
+        reviewers.get(SiteRoute.reviewerLetterFile(program: .key, letter: .key), use: self.reviewerFile)
+        let admins = routes.grouped(SignInRequired(roles: [.admin]))
+        admins.get(SiteRoute.adminPrograms, use: self.adminIndex)
+        admins.post(SiteRoute.adminPrograms, use: self.createProgram)
+        admins.post(SiteRoute.adminProgramReviewers(.key), use: self.addReviewer)
+        admins.get(SiteRoute.adminLetterReads, use: self.readLog)
     }
 
     struct ProgramForm: Content {
@@ -36,14 +37,14 @@ struct ProgramLettersController: RouteCollection {
     }
 
     @Sendable func reviewerProgram(req: Request) async throws -> HTMLPage {
-        guard let id = req.parameters.get("programID", as: UUID.self) else { throw ProgramLetters.notYours }
+        guard let id = req.parameters.get(ProgramID.self)?.rawValue else { throw ProgramLetters.notYours }
         let programs = req.programLetters
         let program = try await programs.program(id, reviewedBy: try req.requireUser(.advisor))
         return ProgramPages.reviewerProgram(program, letters: try await programs.letters(assignedTo: program), context: req.pageContext).page()
     }
 
     @Sendable func reviewerFile(req: Request) async throws -> Response {
-        guard let programID = req.parameters.get("programID", as: UUID.self), let letterID = req.parameters.get("letterID", as: UUID.self) else {
+        guard let programID = req.parameters.get(ProgramID.self)?.rawValue, let letterID = req.parameters.get(LetterID.self)?.rawValue else {
             throw ProgramLetters.notYours
         }
         let (letter, data) = try await req.programLetters.file(letter: letterID, program: programID, reviewer: try req.requireUser(.advisor))
@@ -59,7 +60,7 @@ struct ProgramLettersController: RouteCollection {
         let draft = ProgramDraft(name: form.name ?? "", specialtyID: form.specialtyID ?? "", city: form.city ?? "", state: form.state ?? "")
         do {
             let program = try await req.programLetters.create(draft)
-            return req.redirect(to: Paths.adminPrograms, flash: Flash(kind: .success, message: "Added \(program.name)."))
+            return req.redirect(to: SiteRoute.adminPrograms.path, flash: Flash(kind: .success, message: "Added \(program.name)."))
         } catch let report as ValidationReport {
             let values = ["name": form.name, "specialty_id": form.specialtyID, "city": form.city, "state": form.state].compactMapValues { $0 }
             return try await self.adminPage(req, form: values, errors: report, status: .unprocessableEntity).encodeResponse(for: req)
@@ -67,11 +68,11 @@ struct ProgramLettersController: RouteCollection {
     }
 
     @Sendable func addReviewer(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("programID", as: UUID.self) else { throw Abort(.notFound, reason: "No such program.") }
+        guard let id = req.parameters.get(ProgramID.self)?.rawValue else { throw Abort(.notFound, reason: "No such program.") }
         let email = try req.content.decode(ReviewerForm.self).email ?? ""
         do {
             try await req.programLetters.addReviewer(email: email, to: id)
-            return req.redirect(to: Paths.adminPrograms, flash: Flash(kind: .success, message: "\(email) now reviews the program."))
+            return req.redirect(to: SiteRoute.adminPrograms.path, flash: Flash(kind: .success, message: "\(email) now reviews the program."))
         } catch let report as ValidationReport {
             return try await self.adminPage(req, form: [:], errors: report, status: .unprocessableEntity).encodeResponse(for: req)
         }

@@ -18,7 +18,7 @@ enum NotificationPages {
             content: .div(
                 .h1("Notifications"),
                 list.unread > 0
-                    ? .postButton(Paths.readNotifications, title: "Mark all \(list.unread) as read", csrfToken: context.csrfToken)
+                    ? .postButton(SiteRoute.readNotifications.path, title: "Mark all \(list.unread) as read", csrfToken: context.csrfToken)
                     : .p("Nothing unread."),
                 items.isEmpty ? .p("No notifications yet.") : .tag("ul", .class("notifications"), .group(items))
             )

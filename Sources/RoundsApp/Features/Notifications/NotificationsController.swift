@@ -49,8 +49,8 @@ enum NotificationQueries {
 struct NotificationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.grouped(SignInRequired())
-        signedIn.get("notifications", use: self.index)
-        signedIn.post("notifications", "read", use: self.read)
+        signedIn.get(SiteRoute.notifications, use: self.index)
+        signedIn.post(SiteRoute.readNotifications, use: self.read)
     }
 
     @Sendable func index(req: Request) async throws -> HTMLPage {
@@ -60,16 +60,16 @@ struct NotificationsController: RouteCollection {
 
     @Sendable func read(req: Request) async throws -> Response {
         try await NotificationQueries.markAllRead(for: try req.requireUser(), now: req.now, on: req.db)
-        return req.redirect(to: Paths.notifications, flash: Flash(kind: .success, message: "All marked as read."))
+        return req.redirect(to: SiteRoute.notifications.path, flash: Flash(kind: .success, message: "All marked as read."))
     }
 }
 
 extension API {
     struct NotificationsController: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            let signedIn = routes.grouped(SignInRequired()).grouped("notifications")
-            signedIn.get(use: self.index)
-            signedIn.post("read", use: self.read)
+            let signedIn = routes.grouped(SignInRequired())
+            signedIn.get(APIRoute.notifications, use: self.index)
+            signedIn.post(APIRoute.readNotifications, use: self.read)
         }
 
         @Sendable func index(req: Request) async throws -> NotificationListResponse {

@@ -1,26 +1,27 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// Placement cycles in HTML. Rank lists are entered as numbers beside each choice (1 = first), so the
 /// pages work without JavaScript.
 struct PlacementController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let advisors = routes.grouped(SignInRequired(roles: [.advisor])).grouped("advisor", "cycles")
-        advisors.get(use: self.advisorIndex)
-        advisors.post(use: self.create)
-        advisors.get(":cycleID", use: self.advisorShow)
-        advisors.post(":cycleID", "run", use: self.run)
-        advisors.post(":cycleID", "publish", use: self.publish)
-        let participants = routes.grouped(SignInRequired(roles: [.applicant, .host])).grouped("cycles")
-        participants.get(use: self.index)
-        participants.get(":cycleID", use: self.show)
-        let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("cycles")
-        applicants.post(":cycleID", "list", use: self.saveList)
-        applicants.post(":cycleID", "partner", "confirm", use: self.confirm)
-        let hosts = routes.grouped(SignInRequired(roles: [.host])).grouped("host", "cycles")
-        hosts.get(":cycleID", "sessions", ":sessionID", use: self.hostSession)
-        hosts.post(":cycleID", "sessions", ":sessionID", use: self.saveHostList)
+        let advisors = routes.grouped(SignInRequired(roles: [.advisor]))
+        advisors.get(SiteRoute.advisorCycles, use: self.advisorIndex)
+        advisors.post(SiteRoute.advisorCycles, use: self.create)
+        advisors.get(SiteRoute.advisorCycle(.key), use: self.advisorShow)
+        advisors.post(SiteRoute.runCycle(.key), use: self.run)
+        advisors.post(SiteRoute.publishCycle(.key), use: self.publish)
+        let participants = routes.grouped(SignInRequired(roles: [.applicant, .host]))
+        participants.get(SiteRoute.cycles, use: self.index)
+        participants.get(SiteRoute.placementCycle(.key), use: self.show)
+        let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+        applicants.post(SiteRoute.cycleList(.key), use: self.saveList)
+        applicants.post(SiteRoute.confirmPartner(.key), use: self.confirm)
+        let hosts = routes.grouped(SignInRequired(roles: [.host]))
+        hosts.get(SiteRoute.hostCycleSession(.key, .key), use: self.hostSession)
+        hosts.post(SiteRoute.hostCycleSession(.key, .key), use: self.saveHostList)
     }
 
     struct CreateForm: Content {
@@ -60,7 +61,7 @@ struct PlacementController: RouteCollection {
                 by: advisor, name: form.name ?? "", sessionIDs: (form.sessionIDs ?? []).compactMap(UUID.init(uuidString:)),
                 offerDays: Int(form.offerDays ?? "") ?? 0
             )
-            return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: "Cycle opened. Applicants and hosts can rank now."))
+            return req.redirect(to: SiteRoute.advisorCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: "Cycle opened. Applicants and hosts can rank now."))
         } catch let report as ValidationReport {
             return try await self.advisorIndexPage(req, errors: report).encodeResponse(for: req)
         }
@@ -80,7 +81,7 @@ struct PlacementController: RouteCollection {
         let cycle = try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor)
         let summary = try await req.placementCycles.run(cycle)
         let message = "Matched \(summary.matched), unmatched \(summary.unmatched)" + (summary.pairsLeftOut > 0 ? "; \(summary.pairsLeftOut) unconfirmed pair(s) left out." : ".")
-        return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: message))
+        return req.redirect(to: SiteRoute.advisorCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: message))
     }
 
     @Sendable func publish(req: Request) async throws -> Response {
@@ -88,7 +89,7 @@ struct PlacementController: RouteCollection {
         let cycle = try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor)
         let summary = try await req.placementCycles.publish(cycle)
         let message = "Published: \(summary.offered) offer(s) made" + (summary.skipped > 0 ? ", \(summary.skipped) already had a live application." : ".")
-        return req.redirect(to: Paths.advisorCycle(try cycle.requireID()), flash: Flash(kind: .success, message: message))
+        return req.redirect(to: SiteRoute.advisorCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: message))
     }
 
     @Sendable func index(req: Request) async throws -> HTMLPage {
@@ -122,14 +123,14 @@ struct PlacementController: RouteCollection {
         } catch let report as ValidationReport {
             return try await self.showPage(req, errors: report).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.placementCycle(try cycle.requireID()), flash: Flash(kind: .success, message: "Your rank list is saved."))
+        return req.redirect(to: SiteRoute.placementCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: "Your rank list is saved."))
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {
         let applicant = try req.requireUser(.applicant)
         let cycle = try await req.placementCycle()
         try await req.placementCycles.confirmPartnership(cycle, by: applicant)
-        return req.redirect(to: Paths.placementCycle(try cycle.requireID()), flash: Flash(kind: .success, message: "You will be matched as a pair."))
+        return req.redirect(to: SiteRoute.placementCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: "You will be matched as a pair."))
     }
 
     @Sendable func hostSession(req: Request) async throws -> HTMLPage {
@@ -156,7 +157,7 @@ struct PlacementController: RouteCollection {
             return try await self.hostSessionPage(req, errors: report).encodeResponse(for: req)
         }
         return req.redirect(
-            to: Paths.hostCycleSession(try cycle.requireID(), try session.requireID()), flash: Flash(kind: .success, message: "Your rank list is saved.")
+            to: SiteRoute.hostCycleSession(try cycle.requireTypedID(), try session.requireTypedID()).path, flash: Flash(kind: .success, message: "Your rank list is saved.")
         )
     }
 

@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
-import SQLKit
 import RoundsCore
+import SQLKit
+import Tagged
 import Vapor
 
 /// Placement cycles over the database: advisors open, run and publish them; applicants and hosts submit
@@ -107,7 +108,7 @@ struct PlacementCycles {
                 try await Notifier.notify(
                     partner, title: "Confirm your pair: \(cycle.name)",
                     body: "\(applicant.displayName) listed you as their partner in the placement cycle \(cycle.name). Confirm to match together.",
-                    link: Paths.placementCycle(try cycle.requireID()), origin: self.origin, now: self.now, on: db
+                    link: SiteRoute.placementCycle(CycleID(try cycle.requireID())).path, origin: self.origin, now: self.now, on: db
                 )
             }
         }
@@ -197,7 +198,7 @@ extension Request {
 
     /// The route's `cycleID`, and the cycle it names (404 when none).
     func placementCycleID() throws -> UUID {
-        guard let id = self.parameters.get("cycleID", as: UUID.self) else { throw Abort(.notFound, reason: "No such placement cycle.") }
+        guard let id = self.parameters.get(CycleID.self)?.rawValue else { throw Abort(.notFound, reason: "No such placement cycle.") }
         return id
     }
 
@@ -207,7 +208,7 @@ extension Request {
 
     /// The route's `sessionID` within a cycle.
     func placementSessionID() throws -> UUID {
-        guard let id = self.parameters.get("sessionID", as: UUID.self) else { throw Abort(.notFound, reason: "No such session of yours in this cycle.") }
+        guard let id = self.parameters.get(SessionID.self)?.rawValue else { throw Abort(.notFound, reason: "No such session of yours in this cycle.") }
         return id
     }
 }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import RoundsCore
 import SQLKit
+import Tagged
 import Vapor
 
 /// Supervisors confirm experiences through a single-purpose link: a random token stored hashed, valid 30
@@ -39,7 +40,7 @@ struct ExperienceVerifications {
                 .run()
             try await ExperienceVerification(experienceID: experienceID, tokenHash: token.hash, supervisorEmail: experience.supervisorEmail, now: self.now)
                 .create(on: db)
-            let link = self.origin + Paths.with(Paths.verifyExperience, query: [("token", token.value)])
+            let link = self.origin + SiteRoute.verifyExperience.path(query: [("token", token.value)])
             try await Outbox.enqueue(
                 to: experience.supervisorEmail,
                 subject: "Please confirm \(owner.displayName)'s experience at \(experience.organization)",
@@ -111,7 +112,7 @@ struct ExperienceVerifications {
             }
             try await Notifier.notify(
                 owner, title: title, body: checked.note.isEmpty ? "No note." : "Their note: \(checked.note)",
-                link: Paths.experience(try experience.requireID()), origin: self.origin, now: self.now, on: db
+                link: SiteRoute.experience(ExperienceID(try experience.requireID())).path, origin: self.origin, now: self.now, on: db
             )
         }
         return checked

@@ -38,7 +38,7 @@ struct PlacementEvaluations {
                 try await Notifier.notify(
                     loaded.applicant, title: "\(host.displayName) evaluated your placement",
                     body: "\(loaded.opportunity.title): the evaluation is on the experience in your portfolio.",
-                    link: Paths.portfolio, origin: self.origin, now: self.now, on: db
+                    link: SiteRoute.portfolio.path, origin: self.origin, now: self.now, on: db
                 )
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

@@ -1,26 +1,27 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// The applicant's portfolio pages.
 struct PortfolioController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let applicants = routes.grouped(SignInRequired(roles: [.applicant])).grouped("portfolio")
-        applicants.get(use: self.overview)
-        applicants.post("goals", use: self.setGoal)
-        applicants.post("goals", ":goalID", "delete", use: self.deleteGoal)
-        applicants.get("experiences", "new", use: self.new)
-        applicants.post("experiences", use: self.create)
-        applicants.get("experiences", ":experienceID", use: self.show)
-        applicants.post("experiences", ":experienceID", use: self.update)
-        applicants.post("experiences", ":experienceID", "delete", use: self.delete)
-        applicants.post("experiences", ":experienceID", "logs", use: self.log)
-        applicants.post("experiences", ":experienceID", "logs", ":logID", "delete", use: self.deleteLog)
-        applicants.post("experiences", ":experienceID", "verification", use: self.requestVerification)
-        applicants.post("experiences", ":experienceID", "procedures", use: self.addProcedure)
-        applicants.post("experiences", ":experienceID", "exports", use: self.setExports)
-        applicants.get("export", ":format", use: self.export)
-        applicants.get("export", ":format", "csv", use: self.exportCSV)
+        let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+        applicants.get(SiteRoute.portfolio, use: self.overview)
+        applicants.post(SiteRoute.portfolioGoals, use: self.setGoal)
+        applicants.post(SiteRoute.deleteGoal(.key), use: self.deleteGoal)
+        applicants.get(SiteRoute.newExperience, use: self.new)
+        applicants.post(SiteRoute.experiences, use: self.create)
+        applicants.get(SiteRoute.experience(.key), use: self.show)
+        applicants.post(SiteRoute.experience(.key), use: self.update)
+        applicants.post(SiteRoute.deleteExperience(.key), use: self.delete)
+        applicants.post(SiteRoute.experienceLogs(.key), use: self.log)
+        applicants.post(SiteRoute.deleteHourLog(.key, .key), use: self.deleteLog)
+        applicants.post(SiteRoute.experienceVerification(.key), use: self.requestVerification)
+        applicants.post(SiteRoute.experienceProcedures(.key), use: self.addProcedure)
+        applicants.post(SiteRoute.experienceExports(.key), use: self.setExports)
+        applicants.get(SiteRoute.portfolioExport(.key), use: self.export)
+        applicants.get(SiteRoute.portfolioExportCSV(.key), use: self.exportCSV)
     }
 
     @Sendable func overview(req: Request) async throws -> HTMLPage {
@@ -34,13 +35,13 @@ struct PortfolioController: RouteCollection {
         } catch let report as ValidationReport {
             return try await self.overviewPage(req, errors: report, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.portfolio, flash: Flash(kind: .success, message: "Goal set."))
+        return req.redirect(to: SiteRoute.portfolio.path, flash: Flash(kind: .success, message: "Goal set."))
     }
 
     @Sendable func deleteGoal(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("goalID", as: UUID.self) else { throw Abort(.notFound, reason: "No such goal of yours.") }
+        guard let id = req.parameters.get(GoalID.self)?.rawValue else { throw Abort(.notFound, reason: "No such goal of yours.") }
         try await req.portfolio.deleteGoal(id, of: try req.requireUser(.applicant))
-        return req.redirect(to: Paths.portfolio, flash: Flash(kind: .success, message: "Goal removed."))
+        return req.redirect(to: SiteRoute.portfolio.path, flash: Flash(kind: .success, message: "Goal removed."))
     }
 
     @Sendable func new(req: Request) async throws -> HTMLPage {
@@ -51,7 +52,7 @@ struct PortfolioController: RouteCollection {
         let form = try req.content.decode(ExperienceForm.self)
         do {
             let experience = try await req.portfolio.create(by: try req.requireUser(.applicant), form.draft)
-            return req.redirect(to: Paths.experience(try experience.requireID()), flash: Flash(kind: .success, message: "Experience added."))
+            return req.redirect(to: SiteRoute.experience(ExperienceID(try experience.requireID())).path, flash: Flash(kind: .success, message: "Experience added."))
         } catch let report as ValidationReport {
             return try await ExperiencePages.new(draft: form.draft, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
@@ -73,12 +74,12 @@ struct PortfolioController: RouteCollection {
             return try await self.detail(req, try await self.mine(req), draft: form.draft, errors: ValidationReport([FieldError(field: "reopen", message: error.reason)]), status: .conflict)
                 .encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Saved."))
+        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Saved."))
     }
 
     @Sendable func delete(req: Request) async throws -> Response {
         try await req.portfolio.delete(try await self.mine(req))
-        return req.redirect(to: Paths.portfolio, flash: Flash(kind: .success, message: "Experience deleted."))
+        return req.redirect(to: SiteRoute.portfolio.path, flash: Flash(kind: .success, message: "Experience deleted."))
     }
 
     @Sendable func log(req: Request) async throws -> Response {
@@ -86,7 +87,7 @@ struct PortfolioController: RouteCollection {
         do {
             let log = try await req.portfolio.log(loaded, try req.content.decode(HourLogForm.self).draft)
             return req.redirect(
-                to: Paths.experience(try loaded.experience.requireID()),
+                to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path,
                 flash: Flash(kind: .success, message: "Logged \(PortfolioPages.hours(log.hours)) hours on \(Day(ordinal: log.day).iso).")
             )
         } catch let report as ValidationReport {
@@ -96,14 +97,14 @@ struct PortfolioController: RouteCollection {
 
     @Sendable func deleteLog(req: Request) async throws -> Response {
         let loaded = try await self.mine(req)
-        guard let logID = req.parameters.get("logID", as: UUID.self) else { throw Abort(.notFound, reason: "No such hour log on this experience.") }
+        guard let logID = req.parameters.get(HourLogID.self)?.rawValue else { throw Abort(.notFound, reason: "No such hour log on this experience.") }
         try await req.portfolio.deleteLog(logID, of: loaded)
-        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Hour log deleted."))
+        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Hour log deleted."))
     }
 
     @Sendable func requestVerification(req: Request) async throws -> Response {
         let loaded = try await self.mine(req)
-        let path = Paths.experience(try loaded.experience.requireID())
+        let path = SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path
         do {
             try await req.experienceVerifications.request(for: loaded, by: try req.requireUser(.applicant))
         } catch let report as ValidationReport {
@@ -122,14 +123,14 @@ struct PortfolioController: RouteCollection {
         } catch let report as ValidationReport {
             return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Added to the procedure log."))
+        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Added to the procedure log."))
     }
 
     @Sendable func setExports(req: Request) async throws -> Response {
         let loaded = try await self.mine(req)
         let form = try req.content.decode(ExportChoiceForm.self)
         try await req.portfolio.setExports(loaded.experience, amcas: ExperienceForm.flag(form.inAMCAS), eras: ExperienceForm.flag(form.inERAS))
-        return req.redirect(to: Paths.experience(try loaded.experience.requireID()), flash: Flash(kind: .success, message: "Export choices saved."))
+        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Export choices saved."))
     }
 
     @Sendable func export(req: Request) async throws -> HTMLPage {
@@ -156,14 +157,14 @@ struct PortfolioController: RouteCollection {
     }
 
     static func format(_ req: Request) throws -> PortfolioExport.Format {
-        guard let format = req.parameters.get("format").flatMap(PortfolioExport.Format.init(rawValue:)) else {
+        guard let format = req.parameters.get(PortfolioExport.Format.self) else {
             throw Abort(.notFound, reason: "No such export; use amcas or eras.")
         }
         return format
     }
 
     private func mine(_ req: Request) async throws -> LoadedExperience {
-        guard let id = req.parameters.get("experienceID", as: UUID.self) else { throw PortfolioStore.notYours }
+        guard let id = req.parameters.get(ExperienceID.self)?.rawValue else { throw PortfolioStore.notYours }
         return try await req.portfolio.experience(id, of: try req.requireUser(.applicant))
     }
 
@@ -187,11 +188,11 @@ struct PortfolioController: RouteCollection {
 /// evaluation of a completed placement.
 struct VerificationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("verify-experience", use: self.show)
-        routes.post("verify-experience", use: self.answer)
-        let hosts = routes.grouped(SignInRequired(roles: [.host])).grouped("host", "applications", ":applicationID", "evaluation")
-        hosts.get(use: self.evaluationForm)
-        hosts.post(use: self.evaluate)
+        routes.get(SiteRoute.verifyExperience, use: self.show)
+        routes.post(SiteRoute.verifyExperience, use: self.answer)
+        let hosts = routes.grouped(SignInRequired(roles: [.host]))
+        hosts.get(SiteRoute.evaluatePlacement(.key), use: self.evaluationForm)
+        hosts.post(SiteRoute.evaluatePlacement(.key), use: self.evaluate)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -237,7 +238,7 @@ struct VerificationController: RouteCollection {
         } catch let report as ValidationReport {
             return try await VerificationPages.evaluation(loaded, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.application(try loaded.application.requireID()), flash: Flash(kind: .success, message: "Evaluation sent."))
+        return req.redirect(to: SiteRoute.application(ApplicationID(try loaded.application.requireID())).path, flash: Flash(kind: .success, message: "Evaluation sent."))
     }
 
     private func hosted(_ req: Request) async throws -> LoadedApplication {

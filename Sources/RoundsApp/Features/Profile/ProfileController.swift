@@ -5,9 +5,9 @@ import Vapor
 /// The applicant's profile page.
 struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let profile = routes.grouped(SignInRequired(roles: [.applicant])).grouped("profile")
-        profile.get(use: self.edit)
-        profile.post(use: self.update)
+        let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+        applicants.get(SiteRoute.profile, use: self.edit)
+        applicants.post(SiteRoute.profile, use: self.update)
     }
 
     @Sendable func edit(req: Request) async throws -> HTMLPage {
@@ -27,6 +27,6 @@ struct ProfileController: RouteCollection {
             return try await ProfileEditPage(draft: draft, errors: report, isNew: false, context: req.pageContext)
                 .layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.profile, flash: Flash(kind: .success, message: "Profile saved."))
+        return req.redirect(to: SiteRoute.profile.path, flash: Flash(kind: .success, message: "Profile saved."))
     }
 }

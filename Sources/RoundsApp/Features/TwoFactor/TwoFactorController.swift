@@ -5,11 +5,11 @@ import Vapor
 /// The account's two-factor page: set up, new recovery codes, turn off (applicants only).
 struct TwoFactorController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let twoFactor = routes.grouped(SignInRequired()).grouped("account", "two-factor")
-        twoFactor.get(use: self.show)
-        twoFactor.post("enable", use: self.enable)
-        twoFactor.post("recovery-codes", use: self.regenerate)
-        twoFactor.post("disable", use: self.disable)
+        let twoFactor = routes.grouped(SignInRequired())
+        twoFactor.get(SiteRoute.twoFactor, use: self.show)
+        twoFactor.post(SiteRoute.enableTwoFactor, use: self.enable)
+        twoFactor.post(SiteRoute.recoveryCodes, use: self.regenerate)
+        twoFactor.post(SiteRoute.disableTwoFactor, use: self.disable)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -22,7 +22,7 @@ struct TwoFactorController: RouteCollection {
 
     @Sendable func enable(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard !user.hasTwoFactor else { return req.redirect(to: Paths.twoFactor) }
+        guard !user.hasTwoFactor else { return req.redirect(to: SiteRoute.twoFactor.path) }
         do {
             let codes = try await req.twoFactor.enable(for: user, code: try req.content.get(String.self, at: "code"))
             return try await self.status(req: req, user: user, codes: codes, error: nil, status: .created)
@@ -33,7 +33,7 @@ struct TwoFactorController: RouteCollection {
 
     @Sendable func regenerate(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard user.hasTwoFactor else { return req.redirect(to: Paths.twoFactor) }
+        guard user.hasTwoFactor else { return req.redirect(to: SiteRoute.twoFactor.path) }
         do {
             let codes = try await req.twoFactor.regenerateRecoveryCodes(for: user, code: try req.content.get(String.self, at: "code"))
             return try await self.status(req: req, user: user, codes: codes, error: nil, status: .created)
@@ -44,13 +44,13 @@ struct TwoFactorController: RouteCollection {
 
     @Sendable func disable(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard user.hasTwoFactor else { return req.redirect(to: Paths.twoFactor) }
+        guard user.hasTwoFactor else { return req.redirect(to: SiteRoute.twoFactor.path) }
         do {
             try await req.twoFactor.disable(for: user, code: try req.content.get(String.self, at: "code"))
         } catch let report as ValidationReport {
             return try await self.status(req: req, user: user, codes: nil, error: report.message(for: "code"), status: .unprocessableEntity)
         }
-        return req.redirect(to: Paths.account, flash: Flash(kind: .success, message: "Two-factor sign-in is off."))
+        return req.redirect(to: SiteRoute.account.path, flash: Flash(kind: .success, message: "Two-factor sign-in is off."))
     }
 
     private func setUp(req: Request, user: User, error: String?, status: HTTPResponseStatus) async throws -> Response {

@@ -3,7 +3,7 @@ import Vapor
 /// Hosts, advisors and admins who have not set up two-factor sign-in can only set it up or sign out.
 struct TwoFactorRequired: AsyncMiddleware {
     static let allowedPaths: Set<String> = [
-        Paths.twoFactor, Paths.enableTwoFactor, Paths.signOut, Paths.stylesheet, Paths.favicon, Paths.healthz,
+        SiteRoute.twoFactor.path, SiteRoute.enableTwoFactor.path, SiteRoute.signOut.path, SiteRoute.stylesheet.path, SiteRoute.favicon.path, SiteRoute.healthz.path,
     ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -14,7 +14,7 @@ struct TwoFactorRequired: AsyncMiddleware {
             throw Abort(.forbidden, reason: "Set up two-factor sign-in on your account page before using the API.")
         }
         return request.redirect(
-            to: Paths.twoFactor,
+            to: SiteRoute.twoFactor.path,
             flash: Flash(kind: .error, message: "Set up two-factor sign-in first: your role gives you access to other people's data.")
         )
     }

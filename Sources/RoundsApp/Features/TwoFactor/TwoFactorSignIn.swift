@@ -4,15 +4,15 @@ import Vapor
 /// The second step of signing in: the password was right; now a code from the app or a recovery code.
 struct TwoFactorSignIn: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sign-in", "two-factor", use: self.prompt)
-        routes.post("sign-in", "two-factor", use: self.complete)
+        routes.get(SiteRoute.signInTwoFactor, use: self.prompt)
+        routes.post(SiteRoute.signInTwoFactor, use: self.complete)
     }
 
     /// Remembers the half-finished sign-in in its own short-lived cookie and asks for the code.
     static func begin(for user: User, next: String?, req: Request) async throws -> Response {
         let token = SecretToken()
         try await PendingSignIn(userID: try user.requireID(), tokenHash: token.hash, nextPath: next, now: req.now).create(on: req.db)
-        let response = req.redirect(to: Paths.signInTwoFactor)
+        let response = req.redirect(to: SiteRoute.signInTwoFactor.path)
         var cookie = req.pendingCookie.value(token.value)
         cookie.maxAge = Int(PendingSignIn.lifetime)
         response.cookies[req.pendingCookie.name] = cookie
@@ -20,13 +20,13 @@ struct TwoFactorSignIn: RouteCollection {
     }
 
     @Sendable func prompt(req: Request) async throws -> Response {
-        guard try await self.pending(req) != nil else { return req.redirect(to: Paths.signIn) }
+        guard try await self.pending(req) != nil else { return req.redirect(to: SiteRoute.signIn.path) }
         return try await TwoFactorPages.prompt(error: nil, context: req.pageContext).page().encodeResponse(for: req)
     }
 
     @Sendable func complete(req: Request) async throws -> Response {
         guard let pending = try await self.pending(req) else {
-            return req.redirect(to: Paths.signIn, flash: Flash(kind: .error, message: "That sign-in expired. Sign in again."))
+            return req.redirect(to: SiteRoute.signIn.path, flash: Flash(kind: .error, message: "That sign-in expired. Sign in again."))
         }
         let code = try req.content.get(String.self, at: "code")
         let user = pending.user
@@ -35,7 +35,7 @@ struct TwoFactorSignIn: RouteCollection {
                 .page(status: .unauthorized).encodeResponse(for: req)
         }
         try await pending.delete(on: req.db)
-        let response = try await req.startSession(for: user, redirectTo: pending.nextPath ?? Paths.home, flash: nil)
+        let response = try await req.startSession(for: user, redirectTo: pending.nextPath ?? SiteRoute.home.path, flash: nil)
         response.cookies[req.pendingCookie.name] = req.pendingCookie.expired
         return response
     }

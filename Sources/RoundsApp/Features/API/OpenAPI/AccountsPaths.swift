@@ -3,7 +3,7 @@ import RoundsCore
 /// OpenAPI paths and schemas of tokens and the current user.
 enum AccountsPaths {
     static let paths: JSONValue = [
-        "/api/v1/tokens": [
+        APIRoute.tokens.openAPIPath: [
             "post": [
                 "operationId": "createToken",
                 "summary": "Sign in with e-mail and password and create an API token (shown once).",
@@ -29,7 +29,7 @@ enum AccountsPaths {
                 ],
             ],
         ],
-        "/api/v1/tokens/{tokenID}": [
+        APIRoute.token(.key).openAPIPath: [
             "delete": [
                 "operationId": "revokeToken",
                 "summary": "Revoke one of your tokens.",
@@ -45,7 +45,7 @@ enum AccountsPaths {
                 ],
             ]
         ],
-        "/api/v1/me": [
+        APIRoute.me.openAPIPath: [
             "get": [
                 "operationId": "me",
                 "summary": "The signed-in user.",

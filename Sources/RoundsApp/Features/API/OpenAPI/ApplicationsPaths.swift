@@ -18,7 +18,7 @@ enum ApplicationsPaths {
     ]
 
     static let paths: JSONValue = [
-        "/api/v1/documents": [
+        APIRoute.documents.openAPIPath: [
             "get": [
                 "operationId": "listDocuments",
                 "summary": "Your documents.",
@@ -50,7 +50,7 @@ enum ApplicationsPaths {
                 ]),
             ],
         ],
-        "/api/v1/documents/{documentID}": [
+        APIRoute.document(.key).openAPIPath: [
             "get": [
                 "operationId": "downloadDocument",
                 "summary": "The file, for its owner or a host of a session it was submitted to. Every download is logged.",
@@ -74,7 +74,7 @@ enum ApplicationsPaths {
                 "responses": responses(["204": ["description": "Deleted."], "404": Responses.ref("NotFound"), "409": conflict]),
             ],
         ],
-        "/api/v1/applications": [
+        APIRoute.applications.openAPIPath: [
             "get": [
                 "operationId": "listApplications",
                 "summary": "Your applications, newest first.",
@@ -94,7 +94,7 @@ enum ApplicationsPaths {
                 ]),
             ],
         ],
-        "/api/v1/applications/{applicationID}": [
+        APIRoute.application(.key).openAPIPath: [
             "get": [
                 "operationId": "getApplication",
                 "summary": "One application with its history, for its applicant or its host.",
@@ -116,7 +116,7 @@ enum ApplicationsPaths {
                 ]),
             ],
         ],
-        "/api/v1/applications/{applicationID}/actions/{action}": [
+        APIRoute.applicationAction(.key, .key).openAPIPath: [
             "post": [
                 "operationId": "actOnApplication",
                 "summary": "Change an application's status. The applicant submits, accepts, declines and withdraws; the host reviews, offers (with `expires_in_days`), waitlists, rejects, cancels (with a `note`) and completes.",
@@ -135,7 +135,7 @@ enum ApplicationsPaths {
                 ]),
             ]
         ],
-        "/api/v1/host/applications": [
+        APIRoute.hostApplications.openAPIPath: [
             "get": [
                 "operationId": "hostInbox",
                 "summary": "Submitted applications to your sessions, oldest first.",
@@ -149,7 +149,7 @@ enum ApplicationsPaths {
                 ]),
             ]
         ],
-        "/api/v1/host/applications/reject": [
+        APIRoute.hostBulkReject.openAPIPath: [
             "post": [
                 "operationId": "hostBulkReject",
                 "summary": "Reject several applications; those that cannot be rejected are listed with the reason.",
@@ -162,14 +162,14 @@ enum ApplicationsPaths {
                 ]),
             ]
         ],
-        "/api/v1/notifications": [
+        APIRoute.notifications.openAPIPath: [
             "get": [
                 "operationId": "listNotifications",
                 "summary": "Your latest notifications and the unread count.",
                 "responses": responses(["200": Responses.json("Notifications.", schema: Responses.schemaRef("NotificationList"))]),
             ]
         ],
-        "/api/v1/notifications/read": [
+        APIRoute.readNotifications.openAPIPath: [
             "post": [
                 "operationId": "readNotifications",
                 "summary": "Mark every notification read.",

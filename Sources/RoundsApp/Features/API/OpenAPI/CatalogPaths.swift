@@ -38,7 +38,7 @@ enum CatalogPaths {
     ]
 
     static let paths: JSONValue = [
-        "/api/v1/opportunities": [
+        APIRoute.opportunities.openAPIPath: [
             "get": [
                 "operationId": "searchOpportunities",
                 "summary": "Search published opportunities: free text, filters, distance from a ZIP code, facets, pages.",
@@ -50,7 +50,7 @@ enum CatalogPaths {
                 ],
             ]
         ],
-        "/api/v1/opportunities/{opportunityID}": [
+        APIRoute.opportunity(.key).openAPIPath: [
             "get": [
                 "operationId": "getOpportunity",
                 "summary": "One published opportunity, with its sessions.",

@@ -29,7 +29,7 @@ enum LettersPaths {
     static let linkView = Responses.json("What the link shows.", schema: Responses.schemaRef("LetterLink"))
 
     static let paths: JSONValue = [
-        "/api/v1/letters": [
+        APIRoute.letters.openAPIPath: [
             "get": [
                 "operationId": "listLetters",
                 "summary": "Your letter requests, newest first.",
@@ -45,7 +45,7 @@ enum LettersPaths {
                 ]),
             ],
         ],
-        "/api/v1/letters/{letterID}": [
+        APIRoute.letter(.key).openAPIPath: [
             "get": [
                 "operationId": "getLetter",
                 "summary": "One of your requests, with the programs its letter is assigned to.",
@@ -53,7 +53,7 @@ enum LettersPaths {
                 "responses": responses(["200": letter, "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/letters/{letterID}/remind": [
+        APIRoute.remindLetter(.key).openAPIPath: [
             "post": [
                 "operationId": "remindLetterWriter",
                 "summary": "E-mail the writer a new link (the old one stops working); renews an expired request. At most every three days.",
@@ -61,7 +61,7 @@ enum LettersPaths {
                 "responses": responses(["200": letter, "404": Responses.ref("NotFound"), "409": conflict, "429": ["description": "Reminded too recently."]]),
             ]
         ],
-        "/api/v1/letters/{letterID}/revoke": [
+        APIRoute.revokeLetter(.key).openAPIPath: [
             "post": [
                 "operationId": "revokeLetterRequest",
                 "summary": "Withdraw a request the writer has not answered; the link stops working.",
@@ -69,7 +69,7 @@ enum LettersPaths {
                 "responses": responses(["200": letter, "404": Responses.ref("NotFound"), "409": conflict]),
             ]
         ],
-        "/api/v1/letters/{letterID}/file": [
+        APIRoute.letterFile(.key).openAPIPath: [
             "get": [
                 "operationId": "readOwnLetter",
                 "summary": "The uploaded letter, only if you did not waive your right to see it; 409 while none is uploaded.",
@@ -77,7 +77,7 @@ enum LettersPaths {
                 "responses": responses(["200": pdf, "404": Responses.ref("NotFound"), "409": conflict]),
             ]
         ],
-        "/api/v1/letters/{letterID}/assignments": [
+        APIRoute.letterAssignments(.key).openAPIPath: [
             "post": [
                 "operationId": "assignLetter",
                 "summary": "Send an uploaded letter to a program; a program receives at most four of your letters.",
@@ -89,7 +89,7 @@ enum LettersPaths {
                 ]),
             ]
         ],
-        "/api/v1/letters/{letterID}/assignments/{programID}": [
+        APIRoute.letterAssignment(.key, program: .key).openAPIPath: [
             "delete": [
                 "operationId": "unassignLetter",
                 "summary": "Take a letter back from a program.",
@@ -97,7 +97,7 @@ enum LettersPaths {
                 "responses": responses(["200": letter, "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/letter-link": [
+        APIRoute.letterLink.openAPIPath: [
             "get": [
                 "operationId": "openLetterLink",
                 "summary": "For the writer: the request their link stands for. Opening it marks the request viewed.",
@@ -106,7 +106,7 @@ enum LettersPaths {
                 "responses": writerResponses(["200": linkView, "404": Responses.ref("NotFound"), "410": gone]),
             ]
         ],
-        "/api/v1/letter-link/letter": [
+        APIRoute.letterLinkUpload.openAPIPath: [
             "post": [
                 "operationId": "uploadLetter",
                 "summary": "For the writer: upload the letter (PDF only, at most 1 MB, not encrypted), or replace it until the applicant assigns it.",
@@ -129,7 +129,7 @@ enum LettersPaths {
                 ]),
             ]
         ],
-        "/api/v1/letter-link/decline": [
+        APIRoute.letterLinkDecline.openAPIPath: [
             "post": [
                 "operationId": "declineLetter",
                 "summary": "For the writer: decline the request, with an optional note for the applicant.",
@@ -141,7 +141,7 @@ enum LettersPaths {
                 ]),
             ]
         ],
-        "/api/v1/programs": [
+        APIRoute.programs.openAPIPath: [
             "get": [
                 "operationId": "listPrograms",
                 "summary": "Residency programs letters can be assigned to.",
@@ -157,7 +157,7 @@ enum LettersPaths {
                 ]),
             ],
         ],
-        "/api/v1/programs/{programID}/reviewers": [
+        APIRoute.programReviewers(.key).openAPIPath: [
             "post": [
                 "operationId": "addProgramReviewer",
                 "summary": "Admins: make an advisor account a reviewer of a program.",
@@ -169,7 +169,7 @@ enum LettersPaths {
                 ]),
             ]
         ],
-        "/api/v1/programs/{programID}/letters": [
+        APIRoute.programLetters(.key).openAPIPath: [
             "get": [
                 "operationId": "listProgramLetters",
                 "summary": "Reviewers: the letters assigned to a program you review.",
@@ -180,7 +180,7 @@ enum LettersPaths {
                 ]),
             ]
         ],
-        "/api/v1/programs/{programID}/letters/{letterID}": [
+        APIRoute.programLetter(.key, letter: .key).openAPIPath: [
             "get": [
                 "operationId": "readProgramLetter",
                 "summary": "Reviewers: a letter assigned to a program you review.",
@@ -188,7 +188,7 @@ enum LettersPaths {
                 "responses": responses(["200": pdf, "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/letter-reads": [
+        APIRoute.letterReads.openAPIPath: [
             "get": [
                 "operationId": "listLetterReads",
                 "summary": "Admins: who read which letter when (newest 500).",

@@ -10,7 +10,7 @@ enum PlacementPaths {
     static func responses(_ pairs: [String: JSONValue]) -> JSONValue { ApplicationsPaths.responses(pairs) }
 
     static let paths: JSONValue = [
-        "/api/v1/cycles": [
+        APIRoute.cycles.openAPIPath: [
             "get": [
                 "operationId": "listCycles",
                 "summary": "Your own cycles (advisors) or the cycles open for ranking (applicants, hosts).",
@@ -26,7 +26,7 @@ enum PlacementPaths {
                 ]),
             ],
         ],
-        "/api/v1/cycles/{cycleID}": [
+        APIRoute.cycle(.key).openAPIPath: [
             "get": [
                 "operationId": "getCycle",
                 "summary": "A cycle's sessions; for applicants their eligibility and list, for its advisor the result.",
@@ -34,7 +34,7 @@ enum PlacementPaths {
                 "responses": responses(["200": Responses.json("The cycle.", schema: Responses.schemaRef("Cycle")), "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/cycles/{cycleID}/list": [
+        APIRoute.cycleList(.key).openAPIPath: [
             "put": [
                 "operationId": "putCycleList",
                 "summary": "Your rank list: session_ids best first, or with partner_email a couple's pairs [yours, your partner's] (null = unplaced), which the partner confirms.",
@@ -46,7 +46,7 @@ enum PlacementPaths {
                 ]),
             ]
         ],
-        "/api/v1/cycles/{cycleID}/partner/confirm": [
+        APIRoute.confirmPartner(.key).openAPIPath: [
             "post": [
                 "operationId": "confirmCyclePartner",
                 "summary": "Confirm the couple's list that names you as partner.",
@@ -54,7 +54,7 @@ enum PlacementPaths {
                 "responses": responses(["200": Responses.json("The cycle.", schema: Responses.schemaRef("Cycle")), "404": Responses.ref("NotFound"), "409": conflict]),
             ]
         ],
-        "/api/v1/cycles/{cycleID}/sessions/{sessionID}/applicants": [
+        APIRoute.cycleSessionApplicants(.key, .key).openAPIPath: [
             "get": [
                 "operationId": "getCycleSessionApplicants",
                 "summary": "The applicants who ranked your session, and your current rank list for it.",
@@ -62,7 +62,7 @@ enum PlacementPaths {
                 "responses": responses(["200": Responses.json("Applicants.", schema: Responses.schemaRef("CycleSessionApplicants")), "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/cycles/{cycleID}/sessions/{sessionID}/list": [
+        APIRoute.cycleSessionList(.key, .key).openAPIPath: [
             "put": [
                 "operationId": "putCycleSessionList",
                 "summary": "Your rank list of applicants for your session, best first.",
@@ -74,7 +74,7 @@ enum PlacementPaths {
                 ]),
             ]
         ],
-        "/api/v1/cycles/{cycleID}/run": [
+        APIRoute.runCycle(.key).openAPIPath: [
             "post": [
                 "operationId": "runCycle",
                 "summary": "Run the NRMP algorithm (with couples) on the lists; may be run again until published.",
@@ -82,7 +82,7 @@ enum PlacementPaths {
                 "responses": responses(["200": Responses.json("Summary.", schema: Responses.schemaRef("CycleRunSummary")), "404": Responses.ref("NotFound"), "409": conflict]),
             ]
         ],
-        "/api/v1/cycles/{cycleID}/publish": [
+        APIRoute.publishCycle(.key).openAPIPath: [
             "post": [
                 "operationId": "publishCycle",
                 "summary": "Turn every match into an offer; final.",

@@ -29,14 +29,14 @@ enum PortfolioPaths {
     }
 
     static let paths: JSONValue = [
-        "/api/v1/portfolio": [
+        APIRoute.portfolio.openAPIPath: [
             "get": [
                 "operationId": "getPortfolio",
                 "summary": "Your USCE summary, goals with progress, and experiences.",
                 "responses": responses(["200": portfolio]),
             ]
         ],
-        "/api/v1/portfolio/experiences": [
+        APIRoute.experiences.openAPIPath: [
             "post": [
                 "operationId": "createExperience",
                 "summary": "Add an experience (1–4 periods). Text passes the patient-identifier guard first.",
@@ -44,7 +44,7 @@ enum PortfolioPaths {
                 "responses": writes(["201": experience, "409": conflict]),
             ]
         ],
-        "/api/v1/portfolio/experiences/{experienceID}": [
+        APIRoute.experience(.key).openAPIPath: [
             "get": [
                 "operationId": "getExperience", "summary": "One of your experiences.", "parameters": [experienceID],
                 "responses": responses(["200": experience, "404": Responses.ref("NotFound")]),
@@ -61,19 +61,19 @@ enum PortfolioPaths {
                 "responses": responses(["204": ["description": "Deleted."], "404": Responses.ref("NotFound")]),
             ],
         ],
-        "/api/v1/portfolio/experiences/{experienceID}/logs": [
+        APIRoute.experienceLogs(.key).openAPIPath: [
             "post": [
                 "operationId": "logHours", "summary": "Log hours on a day inside one of the experience's periods.",
                 "parameters": [experienceID], "requestBody": Responses.body("HourLogInput"), "responses": writes(["201": experience]),
             ]
         ],
-        "/api/v1/portfolio/experiences/{experienceID}/logs/{logID}": [
+        APIRoute.experienceLog(.key, .key).openAPIPath: [
             "delete": [
                 "operationId": "deleteHourLog", "summary": "Delete an hour log.", "parameters": [experienceID, logID],
                 "responses": responses(["200": experience, "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/portfolio/experiences/{experienceID}/verification": [
+        APIRoute.experienceVerification(.key).openAPIPath: [
             "post": [
                 "operationId": "requestVerification",
                 "summary": "E-mail the supervisor a single-use link to confirm, correct or decline (at most one a day).",
@@ -84,33 +84,33 @@ enum PortfolioPaths {
                 ]),
             ]
         ],
-        "/api/v1/portfolio/experiences/{experienceID}/procedures": [
+        APIRoute.experienceProcedures(.key).openAPIPath: [
             "post": [
                 "operationId": "logProcedure", "summary": "Add a procedure or case (observed, assisted or performed) to the experience.",
                 "parameters": [experienceID], "requestBody": Responses.body("ProcedureInput"),
                 "responses": writes(["201": ["description": "Added."]]),
             ]
         ],
-        "/api/v1/portfolio/goals": [
+        APIRoute.goals.openAPIPath: [
             "put": [
                 "operationId": "setGoal", "summary": "Set the hours goal for a scope (an AMCAS type, `clinical` or `all`).",
                 "requestBody": Responses.body("GoalInput"), "responses": writes(["200": portfolio]),
             ]
         ],
-        "/api/v1/portfolio/goals/{goalID}": [
+        APIRoute.goal(.key).openAPIPath: [
             "delete": [
                 "operationId": "deleteGoal", "summary": "Remove a goal.", "parameters": [goalID],
                 "responses": responses(["204": ["description": "Removed."], "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/portfolio/exports/{format}": [
+        APIRoute.export(.key).openAPIPath: [
             "get": [
                 "operationId": "checkExport", "summary": "Every experience marked for the export, checked against the service's limits.",
                 "parameters": [format],
                 "responses": responses(["200": Responses.json("The check.", schema: Responses.schemaRef("ExportCheck")), "404": Responses.ref("NotFound")]),
             ]
         ],
-        "/api/v1/portfolio/exports/{format}/csv": [
+        APIRoute.exportCSV(.key).openAPIPath: [
             "get": [
                 "operationId": "downloadExport", "summary": "The export as CSV; 422 naming every entry that does not fit.", "parameters": [format],
                 "responses": responses([
@@ -119,7 +119,7 @@ enum PortfolioPaths {
                 ]),
             ]
         ],
-        "/api/v1/verification": [
+        APIRoute.verification.openAPIPath: [
             "get": [
                 "operationId": "openVerification", "summary": "For the supervisor: what their link asks them to confirm.",
                 "security": [],
@@ -140,7 +140,7 @@ enum PortfolioPaths {
                 ],
             ],
         ],
-        "/api/v1/applications/{applicationID}/evaluation": [
+        APIRoute.evaluation(.key).openAPIPath: [
             "post": [
                 "operationId": "evaluatePlacement", "summary": "Hosts: evaluate a completed placement once, scoring the six ACGME competency domains on Rounds' own 1–5 scale (not ACGME Milestones levels).",
                 "parameters": [ApplicationsPaths.pathID("applicationID")],

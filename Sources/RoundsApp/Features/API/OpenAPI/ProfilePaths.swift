@@ -4,7 +4,7 @@ import RoundsCore
 /// OpenAPI paths and schemas of the applicant profile.
 enum ProfilePaths {
     static let paths: JSONValue = [
-        "/api/v1/profile": [
+        APIRoute.profile.openAPIPath: [
             "get": [
                 "operationId": "getProfile",
                 "summary": "Your applicant profile.",

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The signed-in user's account: password change and API tokens.
 struct AccountPage {
@@ -38,7 +39,7 @@ struct AccountPage {
             .h2("Change password"),
             .p("Changing your password signs you out everywhere else."),
             .postForm(
-                Paths.changePassword,
+                SiteRoute.changePassword.path,
                 csrfToken: self.context.csrfToken,
                 .field(
                     "Current password", name: "current_password", type: "password",
@@ -61,7 +62,7 @@ struct AccountPage {
             .h2("API tokens"),
             .p(
                 .text("Tokens let scripts use the JSON API ("),
-                .a(.href(Paths.API.openAPI), .text("OpenAPI description")),
+                .a(.href(APIRoute.openAPI.path), .text("OpenAPI description")),
                 .text(") as you. Send one as "), .code("Authorization: Bearer <token>"), .text(".")
             ),
             self.newToken.map { token in
@@ -82,13 +83,13 @@ struct AccountPage {
                                 .td(.safeText(row.name)),
                                 .td(.safeText(row.created)),
                                 .td(.safeText(row.lastUsed)),
-                                .td(.postButton(Paths.revokeToken(row.id), title: "Revoke", csrfToken: self.context.csrfToken))
+                                .td(.postButton(SiteRoute.revokeToken(APITokenID(row.id)).path, title: "Revoke", csrfToken: self.context.csrfToken))
                             )
                         }
                     )
                 ),
             .postForm(
-                Paths.tokens,
+                SiteRoute.tokens.path,
                 csrfToken: self.context.csrfToken,
                 .field(
                     "Token name", name: "name", error: self.tokenErrors.message(for: "name"),

@@ -13,7 +13,7 @@ enum AuthPages {
                 .p("Applicants find and prove US clinical experience; hosts publish rotations and review applicants."),
                 .errorSummary(errors.errors.map(\.message)),
                 .postForm(
-                    Paths.signUp,
+                    SiteRoute.signUp.path,
                     csrfToken: context.csrfToken,
                     .field(
                         "Your name", name: "display_name", value: form.displayName,
@@ -37,7 +37,7 @@ enum AuthPages {
                     ),
                     .submit("Create account")
                 ),
-                .p(.text("Already have an account? "), .a(.href(Paths.signIn), .text("Sign in")))
+                .p(.text("Already have an account? "), .a(.href(SiteRoute.signIn.path), .text("Sign in")))
             )
         )
     }
@@ -51,7 +51,7 @@ enum AuthPages {
                 .h1("Sign in"),
                 .errorSummary(error.map { [$0] } ?? []),
                 .postForm(
-                    Paths.signIn,
+                    SiteRoute.signIn.path,
                     csrfToken: context.csrfToken,
                     .voidTag("input", [("type", "hidden"), ("name", "next"), ("value", next ?? "")]),
                     .field("E-mail", name: "email", value: email, type: "email", autocomplete: "email", isRequired: true),
@@ -61,8 +61,8 @@ enum AuthPages {
                     ),
                     .submit("Sign in")
                 ),
-                .p(.a(.href(Paths.forgotPassword), .text("Forgot your password?"))),
-                .p(.text("New to Rounds? "), .a(.href(Paths.signUp), .text("Create an account")))
+                .p(.a(.href(SiteRoute.forgotPassword.path), .text("Forgot your password?"))),
+                .p(.text("New to Rounds? "), .a(.href(SiteRoute.signUp.path), .text("Create an account")))
             )
         )
     }
@@ -83,7 +83,7 @@ enum AuthPages {
                         )
                     )
                     : .postForm(
-                        Paths.forgotPassword,
+                        SiteRoute.forgotPassword.path,
                         csrfToken: context.csrfToken,
                         .field("E-mail", name: "email", type: "email", autocomplete: "email", isRequired: true),
                         .submit("Send me a link")
@@ -100,7 +100,7 @@ enum AuthPages {
                 .class("narrow"),
                 .h1("Choose a new password"),
                 .postForm(
-                    Paths.resetPassword,
+                    SiteRoute.resetPassword.path,
                     csrfToken: context.csrfToken,
                     .voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
                     .field(

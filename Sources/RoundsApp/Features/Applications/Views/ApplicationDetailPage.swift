@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 extension ApplicationPages {
     /// One application, as its applicant or its host sees it: facts, documents, history, and the actions
@@ -19,7 +20,7 @@ extension ApplicationPages {
         ]
         if hostView { facts.insert(("Applicant", detail.applicant.displayName), at: 0) }
         if status == .offered, let expiry = detail.offerExpiresAt { facts.append(("Offer open until", DisplayFormat.dateTime(expiry))) }
-        let documents: [BodyNode] = detail.documents.map { .tag("li", .safeLink(Paths.document($0.id), .safeText($0.fileName)), .safeText(" · \(DocumentKind(rawValue: $0.kind)?.displayName ?? $0.kind)")) }
+        let documents: [BodyNode] = detail.documents.map { .tag("li", .safeLink(SiteRoute.document(DocumentID($0.id)).path, .safeText($0.fileName)), .safeText(" · \(DocumentKind(rawValue: $0.kind)?.displayName ?? $0.kind)")) }
         let history: [BodyNode] = (detail.history ?? []).map { event in
             let from = event.from?.displayName ?? "New"
             let to = event.to.displayName
@@ -29,7 +30,7 @@ extension ApplicationPages {
             title: title,
             context: context,
             content: .div(
-                .p(hostView ? .safeLink(Paths.hostApplications, .text("← Inbox")) : .safeLink(Paths.applications, .text("← Your applications"))),
+                .p(hostView ? .safeLink(SiteRoute.hostApplications.path, .text("← Inbox")) : .safeLink(SiteRoute.applications.path, .text("← Your applications"))),
                 .h1(.safeText(title)),
                 .errorSummary(errors.errors.map(\.message)),
                 .tag("dl", [.class("facts")] + facts.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", .safeText($0.1))] }),
@@ -38,7 +39,7 @@ extension ApplicationPages {
                 .section(.h2("Documents"), documents.isEmpty ? .p("None attached.") : .tag("ul", documents)),
                 self.actionsSection(detail, status: status, errors: errors, context: context),
                 hostView && status == .completed
-                    ? .p(.a(.class("button"), .href(Paths.evaluatePlacement(detail.id)), .text("Evaluate this placement")))
+                    ? .p(.a(.class("button"), .href(SiteRoute.evaluatePlacement(ApplicationID(detail.id)).path), .text("Evaluate this placement")))
                     : .empty,
                 .section(.h2("History"), .tag("ol", [.class("history")] + history))
             )
@@ -62,7 +63,7 @@ extension ApplicationPages {
         let actions = detail.actions.compactMap(ApplicationAction.init(rawValue:)).filter { $0 != .expire }
         guard !actions.isEmpty || status == .draft else { return .empty }
         let forms: [BodyNode] = actions.map { action in
-            let path = Paths.applicationAction(detail.id, action.rawValue)
+            let path = SiteRoute.applicationAction(ApplicationID(detail.id), action).path
             switch action {
             case .offer:
                 return .div(
@@ -94,7 +95,7 @@ extension ApplicationPages {
                 return .postButton(path, title: action.displayName, csrfToken: context.csrfToken, style: action == .accept || action == .submit ? "primary" : "")
             }
         }
-        let edit: BodyNode = status == .draft && actions.contains(.submit) ? .p(.safeLink(Paths.editApplication(detail.id), .text("Edit the draft"))) : .empty
+        let edit: BodyNode = status == .draft && actions.contains(.submit) ? .p(.safeLink(SiteRoute.editApplication(ApplicationID(detail.id)).path, .text("Edit the draft"))) : .empty
         return .section(.class("application-actions"), .h2("What you can do"), edit, .group(forms))
     }
 
@@ -111,7 +112,7 @@ extension ApplicationPages {
             .tag(
                 "tr",
                 .tag("td", .voidTag("input", [("type", "checkbox"), ("name", "application_ids[]"), ("value", loaded.application.id!.uuidString), ("form", "bulk-reject"), ("aria-label", "Select \(loaded.applicant.displayName)")])),
-                .tag("td", .safeLink(Paths.application(loaded.application.id!), .safeText(loaded.applicant.displayName))),
+                .tag("td", .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.applicant.displayName))),
                 .tag("td", .safeText(loaded.opportunity.title)),
                 .tag("td", .safeText(Day(ordinal: loaded.session.startDay).iso)),
                 .tag("td", .safeText(loaded.status.displayName)),
@@ -126,7 +127,7 @@ extension ApplicationPages {
             content: .div(
                 .h1("Applications inbox"),
                 .tag(
-                    "form", .safeAttribute("method", "get"), .safeAttribute("action", Paths.hostApplications), .class("filters"),
+                    "form", .safeAttribute("method", "get"), .safeAttribute("action", SiteRoute.hostApplications.path), .class("filters"),
                     .selectField("Session", name: "session_id", choices: sessionChoices, selected: filter.sessionID?.uuidString, includeBlank: "All sessions"),
                     .selectField("Status", name: "status", choices: statusChoices, selected: filter.status?.rawValue, includeBlank: "Any status"),
                     .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Filter"))
@@ -140,7 +141,7 @@ extension ApplicationPages {
                             .tag("tbody", rows)
                         ),
                         .tag(
-                            "form", .safeAttribute("method", "post"), .safeAttribute("action", Paths.hostBulkReject), .id("bulk-reject"),
+                            "form", .safeAttribute("method", "post"), .safeAttribute("action", SiteRoute.hostBulkReject.path), .id("bulk-reject"),
                             .voidTag("input", [("type", "hidden"), ("name", "csrf_token"), ("value", context.csrfToken)]),
                             .field("Note to the selected applicants (optional)", name: "note", maxLength: ApplicationTransitions.maximumNoteLength),
                             .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Reject selected"))

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The applicant's pages: the apply / edit form and the list of their applications.
 enum ApplicationPages {
@@ -17,8 +18,8 @@ enum ApplicationPages {
 
         var action: String {
             switch self {
-            case .new(let session): Paths.apply(session: session.id!)
-            case .draft(let loaded): Paths.editApplication(loaded.application.id!)
+            case .new(let session): SiteRoute.apply(session: SessionID(session.id!)).path
+            case .draft(let loaded): SiteRoute.editApplication(ApplicationID(loaded.application.id!)).path
             }
         }
     }
@@ -51,7 +52,7 @@ enum ApplicationPages {
                         maxLength: ApplicationDraft.maximumStatementLength
                     ),
                     documentChoices.isEmpty
-                        ? .p(.text("You have no documents yet. "), .safeLink(Paths.documents, .text("Upload your CV and records")), .text(" first."))
+                        ? .p(.text("You have no documents yet. "), .safeLink(SiteRoute.documents.path, .text("Upload your CV and records")), .text(" first."))
                         : .checkboxGroup(
                             needed.isEmpty ? "Documents" : "Documents (this host needs: \(needed.joined(separator: ", ")))",
                             name: "document_ids", choices: documentChoices, checked: chosen, error: errors.message(for: "document_ids")
@@ -77,7 +78,7 @@ enum ApplicationPages {
         let rows: [BodyNode] = list.map { loaded in
             .tag(
                 "tr",
-                .tag("td", .safeLink(Paths.application(loaded.application.id!), .safeText(loaded.opportunity.title))),
+                .tag("td", .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.opportunity.title))),
                 .tag("td", .safeText(loaded.site.name)),
                 .tag("td", .safeText("\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)")),
                 .tag("td", .safeText(loaded.status.displayName))
@@ -89,7 +90,7 @@ enum ApplicationPages {
             content: .div(
                 .h1("Your applications"),
                 rows.isEmpty
-                    ? .p(.text("No applications yet. "), .safeLink(Paths.opportunities, .text("Find an opportunity")), .text(" and apply to one of its sessions."))
+                    ? .p(.text("No applications yet. "), .safeLink(SiteRoute.opportunities.path, .text("Find an opportunity")), .text(" and apply to one of its sessions."))
                     : .tag(
                         "table",
                         .tag("thead", .tag("tr", ["Opportunity", "Site", "Dates", "Status"].map { BodyNode.tag("th", .safeText($0)) })),

@@ -1,19 +1,20 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The host's pages: their sites and opportunities, and the forms to change them.
 enum HostPages {
     static func sites(_ sites: [Site], context: PageContext) -> PageLayout {
         let list: [BodyNode] = sites.map { site in
             let opportunities: [BodyNode] = site.opportunities.sorted { $0.title < $1.title }.map { opportunity in
-                .tag("li", .safeLink(Paths.hostOpportunity(opportunity.id!), .safeText(opportunity.title)), .safeText(" · \(opportunity.status)"))
+                .tag("li", .safeLink(SiteRoute.hostOpportunity(OpportunityID(opportunity.id!)).path, .safeText(opportunity.title)), .safeText(" · \(opportunity.status)"))
             }
             return .section(
                 .h2(.safeText(site.name)),
                 .p(.safeText("\(site.street), \(site.city), \(site.state) \(site.zip) · " + (site.isVerified ? "verified" : "waiting for an admin to verify it"))),
                 opportunities.isEmpty ? .p("No opportunities yet.") : .tag("ul", opportunities),
-                .p(.safeLink(Paths.newOpportunity(site: site.id!), .text("Add an opportunity")))
+                .p(.safeLink(SiteRoute.newOpportunity(site: SiteID(site.id!)).path, .text("Add an opportunity")))
             )
         }
         return PageLayout(
@@ -21,7 +22,7 @@ enum HostPages {
             context: context,
             content: .div(
                 .h1("Your sites"),
-                .p(.safeLink(Paths.newSite, .text("Add a site"))),
+                .p(.safeLink(SiteRoute.newSite.path, .text("Add a site"))),
                 sites.isEmpty ? .p("You have no sites yet. Add the hospital, clinic or lab where you host people.") : .group(list)
             )
         )
@@ -37,7 +38,7 @@ enum HostPages {
                 .p("An admin verifies each new site before its opportunities are shown to applicants."),
                 .errorSummary(errors.errors.map(\.message)),
                 .postForm(
-                    Paths.hostSites,
+                    SiteRoute.hostSites.path,
                     csrfToken: context.csrfToken,
                     .field("Name", name: "name", value: draft.name, error: errors.message(for: "name"), isRequired: true, maxLength: 200),
                     .selectField(
@@ -123,25 +124,25 @@ enum HostPages {
         let id = opportunity.id!
         let sessions: [BodyNode] = opportunity.sessions.sorted { $0.startDay < $1.startDay }.map { session in
             let cells = [Day(ordinal: session.startDay).iso, Day(ordinal: session.endDay).iso, String(session.seats), Day(ordinal: session.deadlineDay).iso]
-            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", .postButton(Paths.deleteSession(session.id!), title: "Remove", csrfToken: context.csrfToken))])
+            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", .postButton(SiteRoute.deleteSession(SessionID(session.id!)).path, title: "Remove", csrfToken: context.csrfToken))])
         }
         let status = opportunity.status
         return PageLayout(
             title: opportunity.title,
             context: context,
             content: .div(
-                .p(.safeLink(Paths.hostSites, .text("← Your sites"))),
+                .p(.safeLink(SiteRoute.hostSites.path, .text("← Your sites"))),
                 .h1(.safeText(opportunity.title)),
                 .p(.safeText("Status: \(status.rawValue) · \(opportunity.site.name)" + (opportunity.site.isVerified ? "" : " (site not verified yet)"))),
                 status == .published
-                    ? .group(.p(.safeLink(Paths.opportunity(id), .text("See the public page"))), .postButton(Paths.archiveOpportunity(id), title: "Archive", csrfToken: context.csrfToken))
-                    : .postButton(Paths.publishOpportunity(id), title: "Publish", csrfToken: context.csrfToken, style: "primary"),
+                    ? .group(.p(.safeLink(SiteRoute.opportunity(OpportunityID(id)).path, .text("See the public page"))), .postButton(SiteRoute.archiveOpportunity(OpportunityID(id)).path, title: "Archive", csrfToken: context.csrfToken))
+                    : .postButton(SiteRoute.publishOpportunity(OpportunityID(id)).path, title: "Publish", csrfToken: context.csrfToken, style: "primary"),
                 .h2("Sessions"),
                 sessions.isEmpty ? .p("No sessions yet.") : .tag("table", .tag("thead", .tag("tr", ["Starts", "Ends", "Seats", "Apply by", ""].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", sessions)),
                 .h3("Add a session"),
                 .errorSummary(sessionErrors.errors.map(\.message)),
                 .postForm(
-                    Paths.addSession(id),
+                    SiteRoute.addSession(OpportunityID(id)).path,
                     csrfToken: context.csrfToken,
                     .field("First day", name: "start", value: sessionDraft.start, type: "date", error: sessionErrors.message(for: "start"), isRequired: true),
                     .field("Last day", name: "end", value: sessionDraft.end, type: "date", error: sessionErrors.message(for: "end"), isRequired: true),
@@ -150,7 +151,7 @@ enum HostPages {
                     .submit("Add session")
                 ),
                 .h2("Details"),
-                .p(.safeLink(Paths.hostOpportunity(id) + "/edit", .text("Edit the details")))
+                .p(.safeLink(SiteRoute.editOpportunity(OpportunityID(id)).path, .text("Edit the details")))
             )
         )
     }
@@ -161,7 +162,7 @@ enum HostPages {
                 "tr",
                 .tag("td", .safeText(site.name)), .tag("td", .safeText("\(site.city), \(site.state) \(site.zip)")),
                 .tag("td", .safeText(site.host.displayName + " <" + site.host.email + ">")),
-                .tag("td", .postButton(Paths.verifySite(site.id!), title: "Verify", csrfToken: context.csrfToken))
+                .tag("td", .postButton(SiteRoute.verifySite(SiteID(site.id!)).path, title: "Verify", csrfToken: context.csrfToken))
             )
         }
         return PageLayout(

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The catalog's search page and an opportunity's page.
 enum OpportunityPages {
@@ -27,7 +28,7 @@ enum OpportunityPages {
         .tag(
             "form",
             .safeAttribute("method", "get"),
-            .safeAttribute("action", Paths.opportunities),
+            .safeAttribute("action", SiteRoute.opportunities.path),
             .class("search-form"),
             .field("Search", name: "q", value: p.q ?? "", type: "search", hint: "For example: cardiology observership Boston"),
             .selectField(
@@ -76,7 +77,7 @@ enum OpportunityPages {
                 .class("result-list"),
                 .forEach(response.items) { item in
                     .li(
-                        .h2(.safeLink(Paths.opportunity(item.id), .safeText(item.title))),
+                        .h2(.safeLink(SiteRoute.opportunity(OpportunityID(item.id)).path, .safeText(item.title))),
                         .p(.safeText("\(item.site.name) · \(item.site.city), \(item.site.state)" + (item.distanceMi.map { String(format: " · %.1f mi", $0) } ?? ""))),
                         .p(
                             .class("meta"),
@@ -102,7 +103,7 @@ enum OpportunityPages {
         func link(_ page: Int, _ label: String) -> BodyNode {
             var copy = parameters
             copy.page = String(page)
-            return .safeLink(Paths.with(Paths.opportunities, query: copy.queryItems), .safeText(label))
+            return .safeLink(SiteRoute.opportunities.path(query: copy.queryItems), .safeText(label))
         }
         return .tag(
             "nav", .safeAttribute("aria-label", "Pages"), .class("pagination"),
@@ -116,7 +117,7 @@ enum OpportunityPages {
         let item = detail.summary
         let place = "\(item.site.name) · \(item.site.city), \(item.site.state) \(item.site.zip)"
         let content: BodyNode = .article(
-            .p(.safeLink(Paths.opportunities, .text("← All opportunities"))),
+            .p(.safeLink(SiteRoute.opportunities.path, .text("← All opportunities"))),
             .h1(.safeText(item.title)),
             .p(.safeText(place)),
             self.facts(detail),
@@ -156,7 +157,7 @@ enum OpportunityPages {
         let rows: [BodyNode] = sessions.map { session in
             let cells = [session.start, session.end, String(session.seats), session.applicationDeadline]
             let isOpen = Day(iso: session.applicationDeadline).map { $0 >= today } ?? false
-            let apply: BodyNode = isOpen ? .safeLink(Paths.apply(session: session.id), .text("Apply")) : .text("Closed")
+            let apply: BodyNode = isOpen ? .safeLink(SiteRoute.apply(session: SessionID(session.id)).path, .text("Apply")) : .text("Closed")
             return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", apply)])
         }
         let header: BodyNode = .tag("tr", ["Starts", "Ends", "Seats", "Apply by", ""].map { BodyNode.tag("th", .safeText($0)) })

@@ -1,17 +1,18 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 enum DocumentPages {
     static func vault(_ documents: [Document], errors: ValidationReport, maximumBytes: Int, context: PageContext) -> PageLayout {
         let rows: [BodyNode] = documents.map { document in
             .tag(
                 "tr",
-                .tag("td", .safeLink(Paths.document(document.id!), .safeText(document.fileName))),
+                .tag("td", .safeLink(SiteRoute.document(DocumentID(document.id!)).path, .safeText(document.fileName))),
                 .tag("td", .safeText(document.documentKind.displayName)),
                 .tag("td", .safeText(DocumentUpload.describe(bytes: document.byteCount))),
                 .tag("td", .safeText(DisplayFormat.dateTime(document.createdAt))),
-                .tag("td", .postButton(Paths.deleteDocument(document.id!), title: "Delete", csrfToken: context.csrfToken, style: "link"))
+                .tag("td", .postButton(SiteRoute.deleteDocument(DocumentID(document.id!)).path, title: "Delete", csrfToken: context.csrfToken, style: "link"))
             )
         }
         return PageLayout(
@@ -30,7 +31,7 @@ enum DocumentPages {
                 .h2("Upload a document"),
                 .errorSummary(errors.errors.map(\.message)),
                 .postForm(
-                    Paths.documents,
+                    SiteRoute.documents.path,
                     csrfToken: context.csrfToken,
                     enctype: "multipart/form-data",
                     .selectField(

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The writer's page behind their link: who asks, the waiver, and the upload and decline forms. The token
 /// rides in hidden fields, so it never appears in a form's action URL.
@@ -20,7 +21,7 @@ enum LetterLinkPages {
         let upload: BodyNode =
             canUpload
             ? .postForm(
-                Paths.letterLinkUpload,
+                SiteRoute.letterLinkUpload.path,
                 csrfToken: context.csrfToken,
                 enctype: "multipart/form-data",
                 tokenField,
@@ -40,7 +41,7 @@ enum LetterLinkPages {
             : .div(
                 .h2("Or decline"),
                 .postForm(
-                    Paths.letterLinkDecline,
+                    SiteRoute.letterLinkDecline.path,
                     csrfToken: context.csrfToken,
                     tokenField,
                     .textArea("A note for \(applicant) (optional)", name: "note", value: "", error: errors.message(for: "note"), maxLength: LetterLink.maximumDeclineNoteLength, rows: 3),
@@ -81,7 +82,7 @@ enum ProgramPages {
                 programs.isEmpty
                     ? .p("You review no program yet; an admin adds reviewers.")
                     : .ul(.forEach(programs) { program in
-                        .li(.safeLink(Paths.reviewerProgram(program.id!), .safeText("\(program.name) (\(program.city), \(program.state))")))
+                        .li(.safeLink(SiteRoute.reviewerProgram(ProgramID(program.id!)).path, .safeText("\(program.name) (\(program.city), \(program.state))")))
                     })
             )
         )
@@ -95,14 +96,14 @@ enum ProgramPages {
                 .tag("td", .safeText("\(entry.letter.writerName), \(entry.letter.writerTitle), \(entry.letter.writerInstitution)")),
                 .tag("td", .safeText(entry.letter.waived ? "Waived" : "Not waived")),
                 .tag("td", .safeText(DisplayFormat.dateTime(entry.assignedAt))),
-                .tag("td", .safeLink(Paths.reviewerLetterFile(program: program.id!, letter: entry.letter.id!), .text("Read (PDF)")))
+                .tag("td", .safeLink(SiteRoute.reviewerLetterFile(program: ProgramID(program.id!), letter: LetterID(entry.letter.id!)).path, .text("Read (PDF)")))
             )
         }
         return PageLayout(
             title: program.name,
             context: context,
             content: .div(
-                .p(.a(.href(Paths.reviewerPrograms), .text("← Programs"))),
+                .p(.a(.href(SiteRoute.reviewerPrograms.path), .text("← Programs"))),
                 .h1(.safeText(program.name)),
                 .p("Every letter you open is logged with your name and the time."),
                 letters.isEmpty
@@ -127,7 +128,7 @@ enum ProgramPages {
                 .tag(
                     "td",
                     .postForm(
-                        Paths.adminProgramReviewers(program.id!),
+                        SiteRoute.adminProgramReviewers(ProgramID(program.id!)).path,
                         csrfToken: context.csrfToken,
                         .field("Advisor's e-mail", name: "email", type: "email", isRequired: true, id: "reviewer-\(program.id!.uuidString)"),
                         .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Add reviewer"))
@@ -137,7 +138,7 @@ enum ProgramPages {
         }
         let specialties = Specialty.all.map { Choice(value: $0.id, label: $0.name) }
         let create: BodyNode = .postForm(
-            Paths.adminPrograms,
+            SiteRoute.adminPrograms.path,
             csrfToken: context.csrfToken,
             .field("Name", name: "name", value: form["name"] ?? "", error: errors.message(for: "name"), isRequired: true, maxLength: 200),
             .selectField("Specialty", name: "specialty_id", choices: specialties, selected: form["specialty_id"], error: errors.message(for: "specialty_id")),

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The applicant's letter pages: the list with the request form, and one request with its assignments.
 enum LetterPages {
@@ -14,7 +15,7 @@ enum LetterPages {
         let rows: [BodyNode] = letters.map { letter in
             .tag(
                 "tr",
-                .tag("td", .safeLink(Paths.letter(letter.id!), .safeText(letter.writerName))),
+                .tag("td", .safeLink(SiteRoute.letter(LetterID(letter.id!)).path, .safeText(letter.writerName))),
                 .tag("td", .safeText(letter.writerInstitution)),
                 .tag("td", .safeText(letter.status.displayName)),
                 .tag("td", .safeText(letter.waived ? "Waived" : "Not waived")),
@@ -86,7 +87,7 @@ enum LetterPages {
             hint: "Optional: remind them of your work together.", maxLength: LetterRequestDraft.maximumMessageLength, rows: 5
         )
         return .postForm(
-            Paths.letters, csrfToken: csrfToken, name, email, title, institution, placement, message,
+            SiteRoute.letters.path, csrfToken: csrfToken, name, email, title, institution, placement, message,
             self.waiverChoice(selected: form["waiver"], error: errors.message(for: "waiver")), .submit("Send the request")
         )
     }
@@ -141,22 +142,22 @@ enum LetterPages {
                 "tr",
                 .tag("td", .safeText(entry.program.name)),
                 .tag("td", .safeText(DisplayFormat.dateTime(entry.at))),
-                .tag("td", .postButton(Paths.unassignLetter(id, program: entry.program.id!), title: "Take back", csrfToken: context.csrfToken, style: "link"))
+                .tag("td", .postButton(SiteRoute.unassignLetter(LetterID(id), program: ProgramID(entry.program.id!)).path, title: "Take back", csrfToken: context.csrfToken, style: "link"))
             )
         }
         return PageLayout(
             title: "Letter from \(letter.writerName)",
             context: context,
             content: .div(
-                .p(.a(.href(Paths.letters), .text("← All letters"))),
+                .p(.a(.href(SiteRoute.letters.path), .text("← All letters"))),
                 .h1(.safeText("Letter from \(letter.writerName)")),
                 self.facts(facts),
-                letter.applicantMayRead ? .p(.a(.class("button"), .href(Paths.letterFile(id)), .text("Read the letter (PDF)"))) : .empty,
+                letter.applicantMayRead ? .p(.a(.class("button"), .href(SiteRoute.letterFile(LetterID(id)).path), .text("Read the letter (PDF)"))) : .empty,
                 letter.status.canRemind
-                    ? .postButton(Paths.letterAction(id, "remind"), title: "E-mail the writer a reminder with a new link", csrfToken: context.csrfToken)
+                    ? .postButton(SiteRoute.remindLetter(LetterID(id)).path, title: "E-mail the writer a reminder with a new link", csrfToken: context.csrfToken)
                     : .empty,
                 [LetterStatus.requested, .viewed, .expired].contains(letter.status)
-                    ? .postButton(Paths.letterAction(id, "revoke"), title: "Withdraw the request", csrfToken: context.csrfToken, style: "link")
+                    ? .postButton(SiteRoute.revokeLetter(LetterID(id)).path, title: "Withdraw the request", csrfToken: context.csrfToken, style: "link")
                     : .empty,
                 .h2("Sent to programs"),
                 assignments.isEmpty
@@ -169,7 +170,7 @@ enum LetterPages {
                 .errorSummary(errors.errors.map(\.message)),
                 letter.status == .uploaded && !assignable.isEmpty
                     ? .postForm(
-                        Paths.letterAction(id, "assign"),
+                        SiteRoute.assignLetter(LetterID(id)).path,
                         csrfToken: context.csrfToken,
                         .selectField("Program", name: "program_id", choices: assignable, selected: nil, error: errors.message(for: "program_id")),
                         .submit("Send to this program")

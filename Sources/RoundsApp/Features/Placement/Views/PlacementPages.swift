@@ -1,11 +1,12 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 enum PlacementPages {
     static func advisorIndex(_ cycles: [PlacementCycle], openSessions: [OpportunitySession], errors: ValidationReport, context: PageContext) -> PageLayout {
         let rows: [BodyNode] = cycles.map { cycle in
-            .tag("li", .safeLink(Paths.advisorCycle(cycle.id!), .safeText(cycle.name)), .safeText(" · \(cycle.status)"))
+            .tag("li", .safeLink(SiteRoute.advisorCycle(CycleID(cycle.id!)).path, .safeText(cycle.name)), .safeText(" · \(cycle.status)"))
         }
         let choices = openSessions.map { session in
             Choice(
@@ -23,7 +24,7 @@ enum PlacementPages {
                 .h2("Open a cycle"),
                 .errorSummary(errors.errors.map(\.message)),
                 .postForm(
-                    Paths.advisorCycles,
+                    SiteRoute.advisorCycles.path,
                     csrfToken: context.csrfToken,
                     .field("Name", name: "name", error: errors.message(for: "name"), isRequired: true, maxLength: 200),
                     .field("Offers stay open (days)", name: "offer_days", value: "7", type: "number", error: errors.message(for: "offer_days"), isRequired: true),
@@ -44,22 +45,22 @@ enum PlacementPages {
             title: cycle.name,
             context: context,
             content: .div(
-                .p(.safeLink(Paths.advisorCycles, .text("← Placement cycles"))),
+                .p(.safeLink(SiteRoute.advisorCycles.path, .text("← Placement cycles"))),
                 .h1(.safeText(cycle.name)),
                 .p(.safeText("Status: \(cycle.status) · \(cycle.sessions.count) sessions · \(applicantLists) applicant lists · \(hostLists) host lists · offers open \(cycle.offerDays) days")),
                 .tag("ul", cycle.sessions.map { BodyNode.tag("li", .safeText(names[$0.id] ?? "")) }),
-                status == .published ? .p("Published: the matches are offers now.") : .postButton(Paths.advisorCycle(cycle.id) + "/run", title: status == .open ? "Run the match" : "Run the match again", csrfToken: context.csrfToken),
+                status == .published ? .p("Published: the matches are offers now.") : .postButton(SiteRoute.runCycle(CycleID(cycle.id)).path, title: status == .open ? "Run the match" : "Run the match again", csrfToken: context.csrfToken),
                 results.isEmpty ? .empty : .section(
                     .h2("Result"),
                     .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Applicant")), .tag("th", .text("Session")))), .tag("tbody", results))
                 ),
-                status == .matched ? .postButton(Paths.advisorCycle(cycle.id) + "/publish", title: "Publish: make the offers", csrfToken: context.csrfToken, style: "primary") : .empty
+                status == .matched ? .postButton(SiteRoute.publishCycle(CycleID(cycle.id)).path, title: "Publish: make the offers", csrfToken: context.csrfToken, style: "primary") : .empty
             )
         )
     }
 
     static func participantIndex(_ cycles: [PlacementCycle], context: PageContext) -> PageLayout {
-        let rows: [BodyNode] = cycles.map { .tag("li", .safeLink(Paths.placementCycle($0.id!), .safeText($0.name))) }
+        let rows: [BodyNode] = cycles.map { .tag("li", .safeLink(SiteRoute.placementCycle(CycleID($0.id!)).path, .safeText($0.name))) }
         return PageLayout(
             title: "Placement cycles",
             context: context,
@@ -94,7 +95,7 @@ enum PlacementPages {
         let partnerNote: BodyNode = namedBy.map { list in
             list.partnerConfirmed
                 ? .p(.safeText("You are matched as a pair with \(list.applicant.displayName)."))
-                : .postButton(Paths.placementCycle(cycle.id) + "/partner/confirm", title: "Confirm the pair with \(list.applicant.displayName)", csrfToken: context.csrfToken, style: "primary")
+                : .postButton(SiteRoute.confirmPartner(CycleID(cycle.id)).path, title: "Confirm the pair with \(list.applicant.displayName)", csrfToken: context.csrfToken, style: "primary")
         } ?? .empty
         return PageLayout(
             title: cycle.name,
@@ -108,7 +109,7 @@ enum PlacementPages {
                         .p("Number the sessions you want, 1 for your first choice; leave the others empty. Friends who want to be placed together can rank pairs through the API (PUT /api/v1/cycles/{id}/list with partner_email and pairs)."),
                         .errorSummary(errors.errors.map(\.message)),
                         .postForm(
-                            Paths.placementCycle(cycle.id) + "/list",
+                            SiteRoute.cycleList(CycleID(cycle.id)).path,
                             csrfToken: context.csrfToken,
                             .tag("table", .tag("thead", .tag("tr", ["Session", "Dates", "", "Rank"].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", rows)),
                             .submit("Save my rank list")
@@ -120,7 +121,7 @@ enum PlacementPages {
                     : .section(
                         .h2("Your sessions in this cycle"),
                         .tag("ul", hostSessions.map { session in
-                            BodyNode.tag("li", .safeLink(Paths.hostCycleSession(cycle.id, session.id!), .safeText("Rank applicants for \(session.opportunity.title), \(Day(ordinal: session.startDay).iso)")))
+                            BodyNode.tag("li", .safeLink(SiteRoute.hostCycleSession(CycleID(cycle.id), SessionID(session.id!)).path, .safeText("Rank applicants for \(session.opportunity.title), \(Day(ordinal: session.startDay).iso)")))
                         })
                     )
             )
@@ -150,14 +151,14 @@ enum PlacementPages {
             title: title,
             context: context,
             content: .div(
-                .p(.safeLink(Paths.placementCycle(cycle.id!), .safeText("← \(cycle.name)"))),
+                .p(.safeLink(SiteRoute.placementCycle(CycleID(cycle.id!)).path, .safeText("← \(cycle.name)"))),
                 .h1(.safeText(title)),
                 .p("Number the applicants you would take, 1 first; leave out anyone you would not."),
                 .errorSummary(errors.errors.map(\.message)),
                 rows.isEmpty
                     ? .p("Nobody has ranked this session yet.")
                     : .postForm(
-                        Paths.hostCycleSession(cycle.id!, session.id!),
+                        SiteRoute.hostCycleSession(CycleID(cycle.id!), SessionID(session.id!)).path,
                         csrfToken: context.csrfToken,
                         .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Applicant")), .tag("th", .text("Rank")))), .tag("tbody", rows)),
                         .submit("Save my rank list")

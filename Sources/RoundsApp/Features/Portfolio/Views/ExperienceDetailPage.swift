@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// One experience: its hours by period, the hour log, verification, procedures, exports, and the edit form.
 struct ExperienceDetailPage {
@@ -20,7 +21,7 @@ struct ExperienceDetailPage {
             title: e.title,
             context: self.context,
             content: .div(
-                .p(.a(.href(Paths.portfolio), .text("← Portfolio"))),
+                .p(.a(.href(SiteRoute.portfolio.path), .text("← Portfolio"))),
                 .h1(.safeText(e.title)),
                 .p(.safeText("\(e.organization) · \(e.amcas.displayName) · \(e.handsOn ? "hands-on" : "observational")")),
                 .p(.strong(.safeText(e.verificationLine.map { "\($0) (\(e.verifiedHours ?? 0) hours)" } ?? "Not verified yet"))),
@@ -31,8 +32,8 @@ struct ExperienceDetailPage {
                 self.evaluationSection(),
                 self.exportSection(),
                 .h2("Edit"),
-                ExperiencePages.form(action: Paths.experience(self.id), draft: self.draft, errors: self.errors, isVerified: e.isVerified, csrfToken: self.csrf),
-                .postButton(Paths.experienceAction(self.id, "delete"), title: "Delete this experience", csrfToken: self.csrf, style: "link")
+                ExperiencePages.form(action: SiteRoute.experience(ExperienceID(self.id)).path, draft: self.draft, errors: self.errors, isVerified: e.isVerified, csrfToken: self.csrf),
+                .postButton(SiteRoute.deleteExperience(ExperienceID(self.id)).path, title: "Delete this experience", csrfToken: self.csrf, style: "link")
             )
         )
     }
@@ -64,7 +65,7 @@ struct ExperienceDetailPage {
                 .tag("td", .safeText(Day(ordinal: log.day).iso)),
                 .tag("td", .safeText(PortfolioPages.hours(log.hours))),
                 .tag("td", .safeText(log.activities)),
-                .tag("td", .postButton(Paths.deleteHourLog(self.id, log.id!), title: "Delete", csrfToken: self.csrf, style: "link"))
+                .tag("td", .postButton(SiteRoute.deleteHourLog(ExperienceID(self.id), HourLogID(log.id!)).path, title: "Delete", csrfToken: self.csrf, style: "link"))
             )
         }
         return .section(
@@ -77,7 +78,7 @@ struct ExperienceDetailPage {
                     .tag("tbody", rows)
                 ),
             .postForm(
-                Paths.experienceAction(self.id, "logs"), csrfToken: self.csrf,
+                SiteRoute.experienceLogs(ExperienceID(self.id)).path, csrfToken: self.csrf,
                 .field("Day", name: "day", type: "date", error: self.errors.message(for: "day"), isRequired: true),
                 .field("Hours", name: "hours", error: self.errors.message(for: "hours"), hint: "Quarter hours allowed, e.g. 7.5", isRequired: true),
                 .textArea("Activities", name: "activities", value: "", error: self.errors.message(for: "activities"), maxLength: HourLogDraft.maximumActivities, rows: 2),
@@ -98,7 +99,7 @@ struct ExperienceDetailPage {
                 )
             ),
             e.supervisorEmail.isEmpty
-                ? .empty : .postButton(Paths.experienceAction(self.id, "verification"), title: "Ask the supervisor to verify", csrfToken: self.csrf)
+                ? .empty : .postButton(SiteRoute.experienceVerification(ExperienceID(self.id)).path, title: "Ask the supervisor to verify", csrfToken: self.csrf)
         )
     }
 
@@ -115,7 +116,7 @@ struct ExperienceDetailPage {
                 ? .p("None logged.")
                 : .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Procedure")), .tag("th", .text("Role")), .tag("th", .text("Count")))), .tag("tbody", rows)),
             .postForm(
-                Paths.experienceAction(self.id, "procedures"), csrfToken: self.csrf,
+                SiteRoute.experienceProcedures(ExperienceID(self.id)).path, csrfToken: self.csrf,
                 .field("Procedure or case", name: "procedure", error: self.errors.message(for: "procedure"), isRequired: true, maxLength: 120),
                 .selectField("Your role", name: "role", choices: ProcedureRole.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: nil),
                 .field("How many", name: "count", value: "1", type: "number", error: self.errors.message(for: "count"), isRequired: true),
@@ -139,7 +140,7 @@ struct ExperienceDetailPage {
         return .section(
             .h2("Exports"),
             .postForm(
-                Paths.experienceAction(self.id, "exports"), csrfToken: self.csrf,
+                SiteRoute.experienceExports(ExperienceID(self.id)).path, csrfToken: self.csrf,
                 ExperiencePages.checkbox("Include in the AMCAS export", name: "in_amcas", checked: e.inAMCAS),
                 ExperiencePages.checkbox("Include in the ERAS export", name: "in_eras", checked: e.inERAS),
                 .submit("Save export choices")

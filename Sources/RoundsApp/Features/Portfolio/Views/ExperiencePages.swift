@@ -132,9 +132,9 @@ enum ExperiencePages {
             title: "New experience",
             context: context,
             content: .div(
-                .p(.a(.href(Paths.portfolio), .text("← Portfolio"))),
+                .p(.a(.href(SiteRoute.portfolio.path), .text("← Portfolio"))),
                 .h1("Add an experience"),
-                self.form(action: Paths.experiences, draft: draft, errors: errors, isVerified: false, csrfToken: context.csrfToken)
+                self.form(action: SiteRoute.experiences.path, draft: draft, errors: errors, isVerified: false, csrfToken: context.csrfToken)
             )
         )
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The portfolio overview: the USCE summary, goals, experiences, and the way to the exports.
 enum PortfolioPages {
@@ -25,8 +26,8 @@ enum PortfolioPages {
                 self.experiencesSection(experiences),
                 .h2("Exports"),
                 .p(
-                    .a(.href(Paths.portfolioExport("amcas")), .text("AMCAS Work/Activities")), .text(" · "),
-                    .a(.href(Paths.portfolioExport("eras")), .text("ERAS Experiences")),
+                    .a(.href(SiteRoute.portfolioExport(.amcas).path), .text("AMCAS Work/Activities")), .text(" · "),
+                    .a(.href(SiteRoute.portfolioExport(.eras).path), .text("ERAS Experiences")),
                     .text(" — each entry is checked against the service's limits first.")
                 )
             )
@@ -57,7 +58,7 @@ enum PortfolioPages {
                     "progress", .safeAttribute("max", String(progress.goal.targetHours)), .safeAttribute("value", String(min(progress.hours, progress.goal.targetHours))),
                     .safeText("\(Int(progress.fraction * 100)) %")
                 ),
-                .postButton(Paths.deleteGoal(progress.goal.id!), title: "Remove", csrfToken: csrfToken, style: "link")
+                .postButton(SiteRoute.deleteGoal(GoalID(progress.goal.id!)).path, title: "Remove", csrfToken: csrfToken, style: "link")
             )
         }
         return .section(
@@ -65,7 +66,7 @@ enum PortfolioPages {
             goals.isEmpty ? .p("No goals yet: set one, such as 100 hours of physician shadowing.") : .tag("ul", [.class("goals")] + rows),
             .errorSummary(errors.errors.map(\.message)),
             .postForm(
-                Paths.portfolioGoals, csrfToken: csrfToken,
+                SiteRoute.portfolioGoals.path, csrfToken: csrfToken,
                 .selectField("Goal for", name: "scope", choices: scopes, selected: nil, error: errors.message(for: "scope")),
                 .field("Hours", name: "target_hours", type: "number", error: errors.message(for: "target_hours"), isRequired: true),
                 .submit("Set the goal")
@@ -78,7 +79,7 @@ enum PortfolioPages {
             let e = loaded.experience
             return .tag(
                 "tr",
-                .tag("td", .safeLink(Paths.experience(e.id!), .safeText(e.title))),
+                .tag("td", .safeLink(SiteRoute.experience(ExperienceID(e.id!)).path, .safeText(e.title))),
                 .tag("td", .safeText(e.organization)),
                 .tag("td", .safeText(e.amcas.displayName)),
                 .tag("td", .safeText("\(loaded.completedHours)" + (loaded.anticipatedHours > 0 ? " (+\(loaded.anticipatedHours) anticipated)" : ""))),
@@ -87,7 +88,7 @@ enum PortfolioPages {
         }
         return .section(
             .h2("Experiences"),
-            .p(.a(.class("button"), .href(Paths.newExperience), .text("Add an experience"))),
+            .p(.a(.class("button"), .href(SiteRoute.newExperience.path), .text("Add an experience"))),
             experiences.isEmpty
                 ? .p("No experiences yet. Completed placements appear here on their own.")
                 : .tag(
@@ -133,12 +134,12 @@ enum PortfolioPages {
             title: format.displayName,
             context: context,
             content: .div(
-                .p(.a(.href(Paths.portfolio), .text("← Portfolio"))),
+                .p(.a(.href(SiteRoute.portfolio.path), .text("← Portfolio"))),
                 .h1(.safeText(format.displayName)),
                 .p(.safeText("Limits of \(season), read from \(readFrom). Choose what each experience is exported to on its page.")),
                 result.problems.isEmpty ? .empty : .div(.class("error-summary"), .safeAttribute("role", "alert"), .ul(.forEach(result.problems) { .li(.safeText($0)) })),
                 result.isValid
-                    ? .p(.a(.class("button primary"), .href(Paths.portfolioExportCSV(format.rawValue)), .text("Download CSV")))
+                    ? .p(.a(.class("button primary"), .href(SiteRoute.portfolioExportCSV(format).path), .text("Download CSV")))
                     : .p(.class("problems"), .text("Fix the entries marked below to download the CSV.")),
                 .group(entries)
             )

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import RoundsCore
+import Tagged
 
 /// The supervisor's page behind a verification link, and the host's evaluation form.
 enum VerificationPages {
@@ -33,7 +34,7 @@ enum VerificationPages {
                 ]),
                 .errorSummary(errors.errors.map(\.message)),
                 .postForm(
-                    Paths.verifyExperience, csrfToken: context.csrfToken,
+                    SiteRoute.verifyExperience.path, csrfToken: context.csrfToken,
                     .voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
                     .tag("fieldset", [.class("field"), .tag("legend", .text("Your answer"))] + radios),
                     .field("Hours you can confirm (only when correcting)", name: "hours", type: "number", error: errors.message(for: "hours")),
@@ -61,12 +62,12 @@ enum VerificationPages {
             title: "Evaluate a placement",
             context: context,
             content: .div(
-                .p(.a(.href(Paths.application(loaded.application.id!)), .text("← The application"))),
+                .p(.a(.href(SiteRoute.application(ApplicationID(loaded.application.id!)).path), .text("← The application"))),
                 .h1(.safeText("Evaluate \(loaded.applicant.displayName)")),
                 .p(.safeText("\(loaded.opportunity.title): score each ACGME core competency on \(Competency.scaleDescription).")),
                 .errorSummary(errors.errors.map(\.message)),
                 .postForm(
-                    Paths.evaluatePlacement(loaded.application.id!), csrfToken: context.csrfToken,
+                    SiteRoute.evaluatePlacement(ApplicationID(loaded.application.id!)).path, csrfToken: context.csrfToken,
                     .group(fields),
                     .textArea("Comments", name: "comments", value: "", error: errors.message(for: "comments"), maxLength: 2_000, rows: 4),
                     .submit("Send the evaluation")

@@ -19,7 +19,7 @@ struct ProfileEditPage {
                     : .empty,
                 .errorSummary(self.errors.errors.map { "\(Self.label(for: $0.field)): \($0.message)" }),
                 .postForm(
-                    Paths.profile,
+                    SiteRoute.profile.path,
                     csrfToken: self.context.csrfToken,
                     self.background(),
                     self.exams(),

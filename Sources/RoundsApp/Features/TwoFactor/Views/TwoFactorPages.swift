@@ -20,7 +20,7 @@ enum TwoFactorPages {
                 .p(.text("Or type this key into the app: "), .tag("code", .class("secret"), .safeText(grouped))),
                 .tag("details", .tag("summary", .text("Set-up link")), .tag("code", .class("token"), .safeText(uri))),
                 .postForm(
-                    Paths.enableTwoFactor,
+                    SiteRoute.enableTwoFactor.path,
                     csrfToken: context.csrfToken,
                     .field("Code from the app", name: "code", error: error, autocomplete: "one-time-code", isRequired: true, maxLength: 6),
                     .submit("Turn on two-factor sign-in")
@@ -46,14 +46,14 @@ enum TwoFactorPages {
                 } ?? .empty,
                 .p(.safeText("You have \(remaining) unused recovery codes.")),
                 .postForm(
-                    Paths.recoveryCodes,
+                    SiteRoute.recoveryCodes.path,
                     csrfToken: context.csrfToken,
                     .field("Current code", name: "code", error: error, autocomplete: "one-time-code", isRequired: true),
                     .submit("Make new recovery codes")
                 ),
                 canDisable
                     ? .postForm(
-                        Paths.disableTwoFactor,
+                        SiteRoute.disableTwoFactor.path,
                         csrfToken: context.csrfToken,
                         .field("Current code", name: "code", autocomplete: "one-time-code", isRequired: true),
                         .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Turn off two-factor sign-in"))
@@ -73,7 +73,7 @@ enum TwoFactorPages {
                 .p("Type the six-digit code from your authenticator app, or one of your recovery codes."),
                 .errorSummary(error.map { [$0] } ?? []),
                 .postForm(
-                    Paths.signInTwoFactor,
+                    SiteRoute.signInTwoFactor.path,
                     csrfToken: context.csrfToken,
                     .field("Code", name: "code", autocomplete: "one-time-code", isRequired: true, maxLength: 20),
                     .submit("Sign in")

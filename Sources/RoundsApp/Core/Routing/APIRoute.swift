@@ -1,0 +1,95 @@
+import RoundsCore
+
+/// Every route of the JSON API under `/api/v1`, registered and documented (OpenAPI) from these pieces.
+enum APIRoute: RouteAddress {
+    case root, openAPI
+    case tokens, token(APITokenID?), me, profile
+    case opportunities, opportunity(OpportunityID?)
+    case documents, document(DocumentID?)
+    case applications, application(ApplicationID?), applicationAction(ApplicationID?, ApplicationAction?)
+    case hostApplications, hostBulkReject, evaluation(ApplicationID?)
+    case notifications, readNotifications
+
+    case cycles, cycle(CycleID?), runCycle(CycleID?), publishCycle(CycleID?), cycleList(CycleID?), confirmPartner(CycleID?)
+    case cycleSessionApplicants(CycleID?, SessionID?), cycleSessionList(CycleID?, SessionID?)
+
+    case letters, letter(LetterID?), remindLetter(LetterID?), revokeLetter(LetterID?), letterFile(LetterID?)
+    case letterAssignments(LetterID?), letterAssignment(LetterID?, program: ProgramID?)
+    case letterLink, letterLinkUpload, letterLinkDecline
+    case programs, programReviewers(ProgramID?), programLetters(ProgramID?), programLetter(ProgramID?, letter: LetterID?)
+    case letterReads
+
+    case portfolio, experiences, experience(ExperienceID?), experienceLogs(ExperienceID?), experienceLog(ExperienceID?, HourLogID?)
+    case experienceVerification(ExperienceID?), experienceProcedures(ExperienceID?)
+    case goals, goal(GoalID?), export(PortfolioExport.Format?), exportCSV(PortfolioExport.Format?)
+    case verification
+
+    var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
+
+    private var relativePieces: [PathPiece] {
+        switch self {
+        case .root: []
+        case .openAPI: ["openapi.json"]
+        case .tokens: ["tokens"]
+        case .token(let id): ["tokens", .id(id)]
+        case .me: ["me"]
+        case .profile: ["profile"]
+        case .opportunities: ["opportunities"]
+        case .opportunity(let id): ["opportunities", .id(id)]
+        case .documents: ["documents"]
+        case .document(let id): ["documents", .id(id)]
+        case .applications: ["applications"]
+        case .application(let id): ["applications", .id(id)]
+        case .applicationAction(let id, let action): ["applications", .id(id), "actions", .id(action)]
+        case .hostApplications: ["host", "applications"]
+        case .hostBulkReject: ["host", "applications", "reject"]
+        case .evaluation(let id): ["applications", .id(id), "evaluation"]
+        case .notifications: ["notifications"]
+        case .readNotifications: ["notifications", "read"]
+
+        case .cycles: ["cycles"]
+        case .cycle(let id): ["cycles", .id(id)]
+        case .runCycle(let id): ["cycles", .id(id), "run"]
+        case .publishCycle(let id): ["cycles", .id(id), "publish"]
+        case .cycleList(let id): ["cycles", .id(id), "list"]
+        case .confirmPartner(let id): ["cycles", .id(id), "partner", "confirm"]
+        case .cycleSessionApplicants(let cycle, let session): ["cycles", .id(cycle), "sessions", .id(session), "applicants"]
+        case .cycleSessionList(let cycle, let session): ["cycles", .id(cycle), "sessions", .id(session), "list"]
+
+        case .letters: ["letters"]
+        case .letter(let id): ["letters", .id(id)]
+        case .remindLetter(let id): ["letters", .id(id), "remind"]
+        case .revokeLetter(let id): ["letters", .id(id), "revoke"]
+        case .letterFile(let id): ["letters", .id(id), "file"]
+        case .letterAssignments(let id): ["letters", .id(id), "assignments"]
+        case .letterAssignment(let id, let program): ["letters", .id(id), "assignments", .id(program)]
+        case .letterLink: ["letter-link"]
+        case .letterLinkUpload: ["letter-link", "letter"]
+        case .letterLinkDecline: ["letter-link", "decline"]
+        case .programs: ["programs"]
+        case .programReviewers(let id): ["programs", .id(id), "reviewers"]
+        case .programLetters(let id): ["programs", .id(id), "letters"]
+        case .programLetter(let id, let letter): ["programs", .id(id), "letters", .id(letter)]
+        case .letterReads: ["letter-reads"]
+
+        case .portfolio: ["portfolio"]
+        case .experiences: ["portfolio", "experiences"]
+        case .experience(let id): ["portfolio", "experiences", .id(id)]
+        case .experienceLogs(let id): ["portfolio", "experiences", .id(id), "logs"]
+        case .experienceLog(let id, let log): ["portfolio", "experiences", .id(id), "logs", .id(log)]
+        case .experienceVerification(let id): ["portfolio", "experiences", .id(id), "verification"]
+        case .experienceProcedures(let id): ["portfolio", "experiences", .id(id), "procedures"]
+        case .goals: ["portfolio", "goals"]
+        case .goal(let id): ["portfolio", "goals", .id(id)]
+        case .export(let format): ["portfolio", "exports", .id(format)]
+        case .exportCSV(let format): ["portfolio", "exports", .id(format), "csv"]
+        case .verification: ["verification"]
+        }
+    }
+
+    /// Whether a request's path is in the API (errors are JSON there, pages elsewhere).
+    static func contains(path: String) -> Bool {
+        let root = APIRoute.root.path
+        return path == root || path.hasPrefix(root + "/")
+    }
+}

@@ -1,0 +1,147 @@
+import RoundsCore
+
+/// Every page and form target of the site. Controllers register these and views link with them, so each
+/// path is written once, here. A parameter is `.key` when registering and a typed value when linking.
+enum SiteRoute: RouteAddress {
+    case home, healthz, stylesheet, favicon, script
+
+    // Accounts
+    case signUp, signIn, signOut, signInTwoFactor, forgotPassword, resetPassword
+    case account, changePassword, tokens, revokeToken(APITokenID?)
+    case twoFactor, enableTwoFactor, disableTwoFactor, recoveryCodes
+    case profile, notifications, readNotifications
+
+    // Catalog
+    case opportunities, opportunity(OpportunityID?)
+    case hostSites, newSite, newOpportunity(site: SiteID?), createOpportunity(site: SiteID?)
+    case hostOpportunity(OpportunityID?), editOpportunity(OpportunityID?), publishOpportunity(OpportunityID?)
+    case archiveOpportunity(OpportunityID?), addSession(OpportunityID?), deleteSession(SessionID?)
+    case adminSites, verifySite(SiteID?)
+
+    // Documents and applications
+    case documents, document(DocumentID?), deleteDocument(DocumentID?)
+    case apply(session: SessionID?), applications, application(ApplicationID?), editApplication(ApplicationID?)
+    case applicationAction(ApplicationID?, ApplicationAction?)
+    case hostApplications, hostBulkReject
+
+    // Placement cycles
+    case cycles, placementCycle(CycleID?), cycleList(CycleID?), confirmPartner(CycleID?)
+    case advisorCycles, advisorCycle(CycleID?), runCycle(CycleID?), publishCycle(CycleID?)
+    case hostCycleSession(CycleID?, SessionID?)
+
+    // Letters
+    case letters, letter(LetterID?), letterFile(LetterID?), remindLetter(LetterID?), revokeLetter(LetterID?)
+    case assignLetter(LetterID?), unassignLetter(LetterID?, program: ProgramID?)
+    /// The writer's page; the token travels in the query, which logs never record.
+    case letterLink, letterLinkUpload, letterLinkDecline
+    case reviewerPrograms, reviewerProgram(ProgramID?), reviewerLetterFile(program: ProgramID?, letter: LetterID?)
+    case adminPrograms, adminProgramReviewers(ProgramID?), adminLetterReads
+
+    // Portfolio
+    case portfolio, portfolioGoals, deleteGoal(GoalID?)
+    case newExperience, experiences, experience(ExperienceID?), deleteExperience(ExperienceID?)
+    case experienceLogs(ExperienceID?), deleteHourLog(ExperienceID?, HourLogID?), experienceVerification(ExperienceID?)
+    case experienceProcedures(ExperienceID?), experienceExports(ExperienceID?)
+    case portfolioExport(PortfolioExport.Format?), portfolioExportCSV(PortfolioExport.Format?)
+    /// The supervisor's page; the token travels in the query.
+    case verifyExperience
+    case evaluatePlacement(ApplicationID?)
+
+    var pieces: [PathPiece] {
+        switch self {
+        case .home: []
+        case .healthz: ["healthz"]
+        case .stylesheet: ["assets", "rounds.css"]
+        case .favicon: ["assets", "favicon.svg"]
+        case .script: ["assets", "rounds.js"]
+
+        case .signUp: ["sign-up"]
+        case .signIn: ["sign-in"]
+        case .signOut: ["sign-out"]
+        case .signInTwoFactor: ["sign-in", "two-factor"]
+        case .forgotPassword: ["password", "forgot"]
+        case .resetPassword: ["password", "reset"]
+        case .account: ["account"]
+        case .changePassword: ["account", "password"]
+        case .tokens: ["account", "tokens"]
+        case .revokeToken(let id): ["account", "tokens", .id(id), "revoke"]
+        case .twoFactor: ["account", "two-factor"]
+        case .enableTwoFactor: ["account", "two-factor", "enable"]
+        case .disableTwoFactor: ["account", "two-factor", "disable"]
+        case .recoveryCodes: ["account", "two-factor", "recovery-codes"]
+        case .profile: ["profile"]
+        case .notifications: ["notifications"]
+        case .readNotifications: ["notifications", "read"]
+
+        case .opportunities: ["opportunities"]
+        case .opportunity(let id): ["opportunities", .id(id)]
+        case .hostSites: ["host", "sites"]
+        case .newSite: ["host", "sites", "new"]
+        case .newOpportunity(let site): ["host", "sites", .id(site), "opportunities", "new"]
+        case .createOpportunity(let site): ["host", "sites", .id(site), "opportunities"]
+        case .hostOpportunity(let id): ["host", "opportunities", .id(id)]
+        case .editOpportunity(let id): ["host", "opportunities", .id(id), "edit"]
+        case .publishOpportunity(let id): ["host", "opportunities", .id(id), "publish"]
+        case .archiveOpportunity(let id): ["host", "opportunities", .id(id), "archive"]
+        case .addSession(let id): ["host", "opportunities", .id(id), "sessions"]
+        case .deleteSession(let id): ["host", "sessions", .id(id), "delete"]
+        case .adminSites: ["admin", "sites"]
+        case .verifySite(let id): ["admin", "sites", .id(id), "verify"]
+
+        case .documents: ["documents"]
+        case .document(let id): ["documents", .id(id)]
+        case .deleteDocument(let id): ["documents", .id(id), "delete"]
+        case .apply(let session): ["sessions", .id(session), "apply"]
+        case .applications: ["applications"]
+        case .application(let id): ["applications", .id(id)]
+        case .editApplication(let id): ["applications", .id(id), "edit"]
+        case .applicationAction(let id, let action): ["applications", .id(id), "actions", .id(action)]
+        case .hostApplications: ["host", "applications"]
+        case .hostBulkReject: ["host", "applications", "reject"]
+
+        case .cycles: ["cycles"]
+        case .placementCycle(let id): ["cycles", .id(id)]
+        case .cycleList(let id): ["cycles", .id(id), "list"]
+        case .confirmPartner(let id): ["cycles", .id(id), "partner", "confirm"]
+        case .advisorCycles: ["advisor", "cycles"]
+        case .advisorCycle(let id): ["advisor", "cycles", .id(id)]
+        case .runCycle(let id): ["advisor", "cycles", .id(id), "run"]
+        case .publishCycle(let id): ["advisor", "cycles", .id(id), "publish"]
+        case .hostCycleSession(let cycle, let session): ["host", "cycles", .id(cycle), "sessions", .id(session)]
+
+        case .letters: ["letters"]
+        case .letter(let id): ["letters", .id(id)]
+        case .letterFile(let id): ["letters", .id(id), "file"]
+        case .remindLetter(let id): ["letters", .id(id), "remind"]
+        case .revokeLetter(let id): ["letters", .id(id), "revoke"]
+        case .assignLetter(let id): ["letters", .id(id), "assign"]
+        case .unassignLetter(let id, let program): ["letters", .id(id), "assignments", .id(program), "delete"]
+        case .letterLink: ["letter-link"]
+        case .letterLinkUpload: ["letter-link", "upload"]
+        case .letterLinkDecline: ["letter-link", "decline"]
+        case .reviewerPrograms: ["reviewer", "programs"]
+        case .reviewerProgram(let id): ["reviewer", "programs", .id(id)]
+        case .reviewerLetterFile(let program, let letter): ["reviewer", "programs", .id(program), "letters", .id(letter)]
+        case .adminPrograms: ["admin", "programs"]
+        case .adminProgramReviewers(let id): ["admin", "programs", .id(id), "reviewers"]
+        case .adminLetterReads: ["admin", "letter-reads"]
+
+        case .portfolio: ["portfolio"]
+        case .portfolioGoals: ["portfolio", "goals"]
+        case .deleteGoal(let id): ["portfolio", "goals", .id(id), "delete"]
+        case .newExperience: ["portfolio", "experiences", "new"]
+        case .experiences: ["portfolio", "experiences"]
+        case .experience(let id): ["portfolio", "experiences", .id(id)]
+        case .deleteExperience(let id): ["portfolio", "experiences", .id(id), "delete"]
+        case .experienceLogs(let id): ["portfolio", "experiences", .id(id), "logs"]
+        case .deleteHourLog(let id, let log): ["portfolio", "experiences", .id(id), "logs", .id(log), "delete"]
+        case .experienceVerification(let id): ["portfolio", "experiences", .id(id), "verification"]
+        case .experienceProcedures(let id): ["portfolio", "experiences", .id(id), "procedures"]
+        case .experienceExports(let id): ["portfolio", "experiences", .id(id), "exports"]
+        case .portfolioExport(let format): ["portfolio", "export", .id(format)]
+        case .portfolioExportCSV(let format): ["portfolio", "export", .id(format), "csv"]
+        case .verifyExperience: ["verify-experience"]
+        case .evaluatePlacement(let id): ["host", "applications", .id(id), "evaluation"]
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Tagged
+
+// Ids that say what they identify, so an application's id cannot be passed where a session's is expected.
+// Each is tagged with its model and names the route parameter it travels in.
+typealias APITokenID = Tagged<APIToken, UUID>
+typealias ApplicationID = Tagged<SessionApplication, UUID>
+typealias CycleID = Tagged<PlacementCycle, UUID>
+typealias DocumentID = Tagged<Document, UUID>
+typealias ExperienceID = Tagged<Experience, UUID>
+typealias GoalID = Tagged<HourGoal, UUID>
+typealias HourLogID = Tagged<HourLog, UUID>
+typealias LetterID = Tagged<LetterRequest, UUID>
+typealias OpportunityID = Tagged<Opportunity, UUID>
+typealias ProgramID = Tagged<Program, UUID>
+typealias SessionID = Tagged<OpportunitySession, UUID>
+typealias SiteID = Tagged<Site, UUID>
+
+/// A model whose id travels in routes, under this parameter name.
+protocol RouteIdentified {
+    static var routeParameterName: String { get }
+}
+
+extension Tagged: RouteParameter where Tag: RouteIdentified, RawValue == UUID {
+    static var parameterName: String { Tag.routeParameterName }
+    init?(pathValue: String) {
+        guard let id = UUID(uuidString: pathValue) else { return nil }
+        self.init(rawValue: id)
+    }
+    var pathValue: String { self.rawValue.uuidString }
+}
+
+extension Model where IDValue == UUID, Self: RouteIdentified {
+    /// The row's id, typed; throws like `requireID()` for a row not saved yet.
+    func requireTypedID() throws -> Tagged<Self, UUID> {
+        Tagged(rawValue: try self.requireID())
+    }
+}
+
+extension APIToken: RouteIdentified { static let routeParameterName = "tokenID" }
+extension SessionApplication: RouteIdentified { static let routeParameterName = "applicationID" }
+extension PlacementCycle: RouteIdentified { static let routeParameterName = "cycleID" }
+extension Document: RouteIdentified { static let routeParameterName = "documentID" }
+extension Experience: RouteIdentified { static let routeParameterName = "experienceID" }
+extension HourGoal: RouteIdentified { static let routeParameterName = "goalID" }
+extension HourLog: RouteIdentified { static let routeParameterName = "logID" }
+extension LetterRequest: RouteIdentified { static let routeParameterName = "letterID" }
+extension Opportunity: RouteIdentified { static let routeParameterName = "opportunityID" }
+extension Program: RouteIdentified { static let routeParameterName = "programID" }
+extension OpportunitySession: RouteIdentified { static let routeParameterName = "sessionID" }
+extension Site: RouteIdentified { static let routeParameterName = "siteID" }
+
+extension ApplicationAction: RouteParameter { static let parameterName = "action" }
+extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }
