@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         // Typed ids (Tagged<Model, UUID>): an application id cannot be passed where a session id is expected.
         .package(url: "https://github.com/pointfreeco/swift-tagged.git", from: "0.10.0"),
+        // One parser for the commands that run without the web app (match, check-identifiers, restore).
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         // Pure libraries: no package dependencies, so `import Vapor` here fails the build.
@@ -45,6 +47,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Tagged", package: "swift-tagged"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings

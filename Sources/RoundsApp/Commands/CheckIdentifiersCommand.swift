@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RoundsCore
 
@@ -5,13 +6,19 @@ import RoundsCore
 /// `[{"start":S,"end":E,"type":"phone","text":"..."}]` (character offsets, end exclusive). Exit 0 when
 /// there are none, 1 when there are some, 2 when the input is not UTF-8. Needs no database.
 public enum CheckIdentifiersCommand {
-    public static let usage = """
-        Usage: rounds check-identifiers < reflection.txt
+    struct Options: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rounds check-identifiers",
+            abstract: "Finds HIPAA Safe Harbor identifiers in the text on standard input.",
+            usage: "rounds check-identifiers < reflection.txt",
+            discussion: """
+                Prints them as a JSON array of objects with start, end (character offsets, end exclusive), type
+                and text.
 
-        Prints the HIPAA Safe Harbor identifiers found in the text on standard input as a JSON array of
-        {"start","end","type","text"} (character offsets, end exclusive).
-        Exit status: 0 none found; 1 some found; 2 the input is not UTF-8.
-        """
+                Exit status: 0 none found; 1 some found; 2 the input is not UTF-8 or the arguments are wrong.
+                """
+        )
+    }
 
     public static func run(
         _ arguments: [String],
@@ -19,13 +26,8 @@ public enum CheckIdentifiersCommand {
         standardOutput: (String) -> Void,
         standardError: (String) -> Void
     ) -> Int32 {
-        if arguments.contains("--help") || arguments.contains("-h") {
-            standardOutput(usage + "\n")
-            return 0
-        }
-        if let unknown = arguments.first {
-            standardError("rounds check-identifiers: unknown argument \(unknown)\n\(usage)\n")
-            return 2
+        if case .failure(let status) = CommandLineParsing.parse(Options.self, arguments, standardOutput: standardOutput, standardError: standardError) {
+            return status.code
         }
         guard let text = String(data: input, encoding: .utf8) else {
             standardError("rounds check-identifiers: the input is not UTF-8 text\n")

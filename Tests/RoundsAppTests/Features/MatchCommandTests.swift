@@ -57,8 +57,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--input"], "error: --input needs a file name"),
-        (["--frobnicate"], "error: unknown argument --frobnicate"),
+        (["--input"], "Error: Missing value for '--input <file>'"),
+        (["--frobnicate"], "Error: Unknown option '--frobnicate'"),
         ([], "error: give --input FILE, or --programs and --rank-lists"),
         (["--input", "/nonexistent/instance.json"], "error: cannot read /nonexistent/instance.json"),
     ])
