@@ -27,7 +27,7 @@ enum ApplicationDemoData {
             .filter(Opportunity.self, \.$status == OpportunityStatus.published)
             .filter(Opportunity.self, \.$specialty == "internal-medicine")
             // An observership: what a graduate on a visitor visa may lawfully take (VisaRules).
-            .filter(Opportunity.self, \.$type == OpportunityType.observership.rawValue)
+            .filter(Opportunity.self, \.$type == OpportunityType.observership)
             .filter(\.$deadlineDay >= today)
             .sort(\.$startDay)
             .first()

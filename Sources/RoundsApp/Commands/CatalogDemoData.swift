@@ -67,10 +67,10 @@ enum CatalogDemoData {
                     \(type == .research ? "Contribute to ongoing studies, data collection and case reports." : "Round with attending physicians, attend conferences and follow patients through their care.") \
                     This is demonstration data: the institution is fictional.
                     """
-                opportunity.type = type.rawValue
+                opportunity.type = type
                 opportunity.specialty = specialty.id
                 opportunity.isHandsOn = [.clinicalElective, .externship, .subInternship, .cna, .emt, .scribing].contains(type)
-                opportunity.setting = ClinicalSetting.allCases[index % 3].rawValue
+                opportunity.setting = ClinicalSetting.allCases[index % 3]
                 let isForPreMeds = [.shadowing, .volunteering, .scribing, .cna, .emt].contains(type)
                 // Visitors may observe; a hands-on elective on a visitor visa is for enrolled students (VisaRules).
                 let audiences: Set<Audience> =

@@ -119,8 +119,8 @@ enum OpportunityTransfer {
             let draft = OpportunityDraft(opportunity)
             let values: [String: String] = [
                 "host_email": site.host.email, "site_name": site.name, "site_kind": site.kind, "street": site.street, "city": site.city,
-                "state": site.state, "zip": site.zip, "website": site.website ?? "", "title": opportunity.title, "type": opportunity.type,
-                "specialty": opportunity.specialty, "hands_on": String(opportunity.isHandsOn), "setting": opportunity.setting,
+                "state": site.state, "zip": site.zip, "website": site.website ?? "", "title": opportunity.title, "type": opportunity.type.rawValue,
+                "specialty": opportunity.specialty, "hands_on": String(opportunity.isHandsOn), "setting": opportunity.setting.rawValue,
                 "audiences": opportunity.audiences.replacingOccurrences(of: ",", with: "|"),
                 "max_years_since_graduation": opportunity.maximumYearsSinceGraduation.map(String.init) ?? "",
                 "requires_step1_pass": String(opportunity.requiresStep1Pass),

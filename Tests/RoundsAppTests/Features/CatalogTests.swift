@@ -37,10 +37,10 @@ import VaporTesting
         opportunity.$site.id = try site.requireID()
         opportunity.title = title
         opportunity.description = "Rounds and clinics."
-        opportunity.type = type.rawValue
+        opportunity.type = type
         opportunity.specialty = specialty
         opportunity.isHandsOn = false
-        opportunity.setting = ClinicalSetting.inpatient.rawValue
+        opportunity.setting = .inpatient
         opportunity.audiences = audiences.storedList
         opportunity.requiresStep1Pass = false
         opportunity.visaClasses = Set<VisaClass>([.b1b2, .noneNeeded]).storedList

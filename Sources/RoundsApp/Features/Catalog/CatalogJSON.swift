@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import RoundsCore
 import Vapor
 
 /// Writes the search answer straight into a byte buffer. Foundation's JSONEncoder took most of each
@@ -51,11 +52,11 @@ enum CatalogJSON {
         buffer.writeStaticString(",\"title\":")
         self.string(item.title, into: &buffer)
         buffer.writeStaticString(",\"type\":")
-        self.string(item.type, into: &buffer)
+        self.string(item.type.rawValue, into: &buffer)
         buffer.writeStaticString(",\"specialty\":")
         self.string(item.specialty, into: &buffer)
         buffer.writeStaticString(item.handsOn ? ",\"hands_on\":true,\"setting\":" : ",\"hands_on\":false,\"setting\":")
-        self.string(item.setting, into: &buffer)
+        self.string(item.setting.rawValue, into: &buffer)
         buffer.writeStaticString(",\"audiences\":")
         self.strings(item.audiences, into: &buffer)
         buffer.writeStaticString(",\"visa_classes\":")

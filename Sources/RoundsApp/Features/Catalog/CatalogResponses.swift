@@ -52,10 +52,10 @@ struct OpportunitySummary: Content {
 
     var id: UUID
     var title: String
-    var type: String
+    var type: OpportunityType
     var specialty: String
     var handsOn: Bool
-    var setting: String
+    var setting: ClinicalSetting
     var audiences: [String]
     var visaClasses: [String]
     var feeCents: Int
@@ -80,10 +80,10 @@ struct OpportunitySummary: Content {
         let document = item.document
         self.id = document.id
         self.title = document.title
-        self.type = document.type.rawValue
+        self.type = document.type
         self.specialty = document.specialtyID
         self.handsOn = document.isHandsOn
-        self.setting = document.setting.rawValue
+        self.setting = document.setting
         self.audiences = document.rules.audiences.map(\.rawValue).sorted()
         self.visaClasses = document.rules.acceptedVisaClasses.map(\.rawValue).sorted()
         self.feeCents = document.feeCents

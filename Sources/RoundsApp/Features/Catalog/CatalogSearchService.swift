@@ -101,10 +101,10 @@ actor CatalogSearchService {
         var site_id: UUID
         var title: String
         var description: String
-        var type: String
+        var type: OpportunityType
         var specialty: String
         var is_hands_on: Bool
-        var setting: String
+        var setting: ClinicalSetting
         var audiences: String
         var max_years_since_graduation: Int?
         var requires_step1_pass: Bool
@@ -158,8 +158,8 @@ actor CatalogSearchService {
             guard let site = sites[o.site_id] else { continue }
             documents.append(
                 CatalogDocument(
-                    id: o.id, title: o.title, description: o.description, type: OpportunityType(rawValue: o.type) ?? .observership,
-                    specialtyID: o.specialty, isHandsOn: o.is_hands_on, setting: ClinicalSetting(rawValue: o.setting) ?? .both,
+                    id: o.id, title: o.title, description: o.description, type: o.type,
+                    specialtyID: o.specialty, isHandsOn: o.is_hands_on, setting: o.setting,
                     rules: EligibilityRules(
                         audiences: Set(storedList: o.audiences), maximumYearsSinceGraduation: o.max_years_since_graduation,
                         requiresStep1Pass: o.requires_step1_pass, acceptedVisaClasses: Set(storedList: o.visa_classes),

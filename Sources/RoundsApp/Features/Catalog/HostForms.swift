@@ -86,10 +86,10 @@ extension OpportunityDraft {
         self.init()
         self.title = opportunity.title
         self.description = opportunity.description
-        self.type = opportunity.type
+        self.type = opportunity.type.rawValue
         self.specialty = opportunity.specialty
         self.isHandsOn = opportunity.isHandsOn
-        self.setting = opportunity.setting
+        self.setting = opportunity.setting.rawValue
         self.audiences = opportunity.audiences.split(separator: ",").map(String.init)
         self.maximumYearsSinceGraduation = opportunity.maximumYearsSinceGraduation.map(String.init) ?? ""
         self.requiresStep1Pass = opportunity.requiresStep1Pass
@@ -107,10 +107,10 @@ extension Opportunity {
     func apply(_ checked: OpportunityDraft.Checked) {
         self.title = checked.title
         self.description = checked.description
-        self.type = checked.type.rawValue
+        self.type = checked.type
         self.specialty = checked.specialtyID
         self.isHandsOn = checked.isHandsOn
-        self.setting = checked.setting.rawValue
+        self.setting = checked.setting
         self.audiences = checked.rules.audiences.storedList
         self.maximumYearsSinceGraduation = checked.rules.maximumYearsSinceGraduation
         self.requiresStep1Pass = checked.rules.requiresStep1Pass

@@ -14,10 +14,10 @@ final class Opportunity: Model, @unchecked Sendable {
     // data fields
     @Field(key: "title") var title: String
     @Field(key: "description") var description: String
-    @Field(key: "type") var type: String
+    @Field(key: "type") var type: OpportunityType
     @Field(key: "specialty") var specialty: String
     @Field(key: "is_hands_on") var isHandsOn: Bool
-    @Field(key: "setting") var setting: String
+    @Field(key: "setting") var setting: ClinicalSetting
     /// Comma-separated `Audience` raw values.
     @Field(key: "audiences") var audiences: String
     @OptionalField(key: "max_years_since_graduation") var maximumYearsSinceGraduation: Int?

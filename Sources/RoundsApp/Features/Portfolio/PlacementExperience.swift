@@ -11,7 +11,7 @@ enum PlacementExperience {
         guard try await Experience.query(on: db).filter(\.$application.$id == applicationID).count() == 0 else { return }
         let opportunity = loaded.opportunity
         let site = loaded.site
-        let types = (OpportunityType(rawValue: opportunity.type) ?? .observership).experienceTypes
+        let types = opportunity.type.experienceTypes
         let experience = Experience(ownerID: loaded.application.$applicant.id, now: now)
         experience.$application.id = applicationID
         experience.title = String(opportunity.title.prefix(ExperienceDraft.maximumTextLength))
@@ -21,7 +21,7 @@ enum PlacementExperience {
         experience.country = "United States"
         experience.amcasType = types.amcas.rawValue
         experience.erasType = types.eras.rawValue
-        experience.setting = opportunity.setting
+        experience.setting = opportunity.setting.rawValue
         experience.specialtyID = opportunity.specialty
         experience.handsOn = opportunity.isHandsOn
         experience.supervisorName = loaded.host.displayName

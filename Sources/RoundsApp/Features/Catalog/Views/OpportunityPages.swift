@@ -83,7 +83,7 @@ enum OpportunityPages {
                             .class("meta"),
                             .safeText(
                                 [
-                                    OpportunityType(rawValue: item.type)?.displayName ?? item.type, item.handsOn ? "Hands-on" : "Observational",
+                                    item.type.displayName, item.handsOn ? "Hands-on" : "Observational",
                                     formatFee(item.feeCents, item.currency),
                                     item.nextSession.map { "Next: \($0.start) (apply by \($0.applicationDeadline))" } ?? "No open session",
                                 ].joined(separator: " · ")
@@ -131,10 +131,10 @@ enum OpportunityPages {
     private static func facts(_ detail: OpportunityDetailResponse) -> BodyNode {
         let item = detail.summary
         let rows: [(String, String)] = [
-            ("Type", OpportunityType(rawValue: item.type)?.displayName ?? item.type),
+            ("Type", item.type.displayName),
             ("Specialty", Specialty.find(item.specialty)?.name ?? item.specialty),
             ("Clinical involvement", item.handsOn ? "Hands-on" : "Observational"),
-            ("Setting", ClinicalSetting(rawValue: item.setting)?.displayName ?? item.setting),
+            ("Setting", item.setting.displayName),
             ("Fee", formatFee(item.feeCents, item.currency)),
             ("Letter of recommendation", LetterPolicy(rawValue: item.letterPolicy)?.displayName ?? item.letterPolicy),
             ("Open to", item.audiences.compactMap { Audience(rawValue: $0)?.displayName }.joined(separator: ", ")),
