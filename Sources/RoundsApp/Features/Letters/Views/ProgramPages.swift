@@ -1,0 +1,128 @@
+import Foundation
+import Plot
+import RoundsCore
+import Tagged
+
+/// Program reviewers' pages and the admins' program list and letter read log.
+enum ProgramPages {
+    static func reviewerIndex(_ programs: [Program], context: PageContext) -> PageLayout {
+        PageLayout(
+            title: "Program letters",
+            context: context,
+            content: .div(
+                .h1("Programs you review"),
+                programs.isEmpty
+                    ? .p("You review no program yet; an admin adds reviewers.")
+                    : .ul(.forEach(programs) { program in
+                        .li(.safeLink(SiteRoute.reviewerProgram(ProgramID(program.id!)).path, .safeText("\(program.name) (\(program.city), \(program.state))")))
+                    })
+            )
+        )
+    }
+
+    static func reviewerProgram(_ program: Program, letters: [ProgramLetters.AssignedLetter], context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = letters.map { entry in
+            .tag(
+                "tr",
+                .tag("td", .safeText(entry.applicant.displayName)),
+                .tag("td", .safeText("\(entry.letter.writerName), \(entry.letter.writerTitle), \(entry.letter.writerInstitution)")),
+                .tag("td", .safeText(entry.letter.waived ? "Waived" : "Not waived")),
+                .tag("td", .safeText(DisplayFormat.dateTime(entry.assignedAt))),
+                .tag("td", .safeLink(SiteRoute.reviewerLetterFile(program: ProgramID(program.id!), letter: LetterID(entry.letter.id!)).path, .text("Read (PDF)")))
+            )
+        }
+        return PageLayout(
+            title: program.name,
+            context: context,
+            content: .div(
+                .p(.a(.href(SiteRoute.reviewerPrograms.path), .text("← Programs"))),
+                .h1(.safeText(program.name)),
+                .p("Every letter you open is logged with your name and the time."),
+                letters.isEmpty
+                    ? .p("No letters assigned yet.")
+                    : .tag(
+                        "table",
+                        .tag("thead", .tag("tr", .tag("th", .text("Applicant")), .tag("th", .text("Writer")), .tag("th", .text("Applicant's access")), .tag("th", .text("Assigned")), .tag("th", .text("Letter")))),
+                        .tag("tbody", rows)
+                    )
+            )
+        )
+    }
+
+    static func admin(_ programs: [(Program, [User])], form: [String: String], errors: ValidationReport, context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = programs.map { program, reviewers in
+            .tag(
+                "tr",
+                .tag("td", .safeText(program.name)),
+                .tag("td", .safeText(program.specialtyName)),
+                .tag("td", .safeText("\(program.city), \(program.state)")),
+                .tag("td", .safeText(reviewers.isEmpty ? "None" : reviewers.map(\.email).joined(separator: ", "))),
+                .tag(
+                    "td",
+                    .postForm(
+                        SiteRoute.adminProgramReviewers(ProgramID(program.id!)).path,
+                        csrfToken: context.csrfToken,
+                        .field("Advisor's e-mail", name: "email", type: "email", isRequired: true, id: "reviewer-\(program.id!.uuidString)"),
+                        .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Add reviewer"))
+                    )
+                )
+            )
+        }
+        let specialties = Specialty.all.map { Choice(value: $0.id, label: $0.name) }
+        let create: BodyNode = .postForm(
+            SiteRoute.adminPrograms.path,
+            csrfToken: context.csrfToken,
+            .field("Name", name: "name", value: form["name"] ?? "", error: errors.message(for: "name"), isRequired: true, maxLength: 200),
+            .selectField("Specialty", name: "specialty_id", choices: specialties, selected: form["specialty_id"], error: errors.message(for: "specialty_id")),
+            .field("City", name: "city", value: form["city"] ?? "", error: errors.message(for: "city"), isRequired: true, maxLength: 100),
+            .field("State", name: "state", value: form["state"] ?? "", error: errors.message(for: "state"), isRequired: true, maxLength: 2),
+            .submit("Add program")
+        )
+        return PageLayout(
+            title: "Programs",
+            context: context,
+            content: .div(
+                .h1("Residency programs"),
+                .p("Applicants send letters to these programs; the reviewers (advisor accounts) of a program read what is sent to it."),
+                .errorSummary(errors.errors.map(\.message)),
+                programs.isEmpty
+                    ? .p("No programs yet.")
+                    : .tag(
+                        "table",
+                        .tag("thead", .tag("tr", .tag("th", .text("Program")), .tag("th", .text("Specialty")), .tag("th", .text("Place")), .tag("th", .text("Reviewers")), .tag("th", .text("Add a reviewer")))),
+                        .tag("tbody", rows)
+                    ),
+                .h2("Add a program"),
+                create
+            )
+        )
+    }
+
+    static func readLog(_ entries: [ProgramLetters.ReadEntry], context: PageContext) -> PageLayout {
+        let rows: [BodyNode] = entries.map { entry in
+            .tag(
+                "tr",
+                .tag("td", .safeText(DisplayFormat.dateTime(entry.read.at))),
+                .tag("td", .safeText("\(entry.reader.email) (\(entry.read.readerRole))")),
+                .tag("td", .safeText(entry.applicant.email)),
+                .tag("td", .safeText(entry.writerName)),
+                .tag("td", .safeText(entry.program?.name ?? "—"))
+            )
+        }
+        return PageLayout(
+            title: "Letter reads",
+            context: context,
+            content: .div(
+                .h1("Who read which letter"),
+                .p("The newest 500 reads. Letters themselves are shown to nobody here."),
+                entries.isEmpty
+                    ? .p("No letter has been read yet.")
+                    : .tag(
+                        "table",
+                        .tag("thead", .tag("tr", .tag("th", .text("When")), .tag("th", .text("Reader")), .tag("th", .text("Applicant")), .tag("th", .text("Writer")), .tag("th", .text("Program")))),
+                        .tag("tbody", rows)
+                    )
+            )
+        )
+    }
+}
