@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-tagged.git", from: "0.10.0"),
         // One parser for the commands that run without the web app (match, check-identifiers, restore).
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // Tests only: HTML snapshots of the main pages, so a layout change is a reviewed diff. Only its
+        // SnapshotTesting target is built (it has no dependencies of its own).
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Pure libraries: no package dependencies, so `import Vapor` here fails the build.
@@ -77,7 +80,9 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Tagged", package: "swift-tagged"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
+            exclude: ["Features/__Snapshots__"],
             swiftSettings: swiftSettings
         ),
     ]
