@@ -62,7 +62,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "RoundsBench",
-            dependencies: ["MatchEngine", "RoundsCore", "DelimitedText", "RoundsApp", .product(name: "Vapor", package: "vapor")],
+            dependencies: [
+                "MatchEngine", "RoundsCore", "DelimitedText", "RoundsApp", .product(name: "Vapor", package: "vapor"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine"], swiftSettings: swiftSettings),
