@@ -98,6 +98,11 @@ import Testing
         let instance = try InstanceFormat.instance(fromJSON: Array(text.utf8))
         #expect(instance.programs[0].id == "Saint-Éloi \"North\"é😀")
         #expect(InstanceFormat.quote("a\"b\\c\n\u{01}") == #""a\"b\\c\n\u0001""#)
+
+        // Without escapes: plain ASCII ids take the decoding shortcut, others are validated.
+        let plain = #"{"programs":[{"id":"P-01","capacity":1,"ranking":["Zoë"]}],"applicants":[{"id":"Zoë","ranking":["P-01"]}]}"#
+        let read = try InstanceFormat.instance(fromJSON: Array(plain.utf8))
+        #expect(read.programs[0].id == "P-01" && read.programs[0].ranking == ["Zoë"] && read.applicants[0].id == "Zoë")
     }
 
     @Test func theCSVPairReadsSinglesAndCouples() throws {
