@@ -34,7 +34,7 @@ struct HostCatalogController: RouteCollection {
         let draft = try req.content.decode(SiteForm.self).draft
         do {
             let site = try await req.hostCatalog().createSite(draft)
-            return req.redirect(to: SiteRoute.newOpportunity(site: SiteID(try site.requireID())).path, flash: Flash(kind: .success, message: "Site added. An admin will verify it."))
+            return req.redirect(to: SiteRoute.newOpportunity(site: try site.requireTypedID()).path, flash: Flash(kind: .success, message: "Site added. An admin will verify it."))
         } catch let report as ValidationReport {
             return try await HostPages.siteForm(draft, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
@@ -43,7 +43,7 @@ struct HostCatalogController: RouteCollection {
     @Sendable func newOpportunity(req: Request) async throws -> HTMLPage {
         let site = try await self.site(req)
         return HostPages.opportunityForm(
-            OpportunityDraft(), errors: ValidationReport(), action: SiteRoute.createOpportunity(site: SiteID(try site.requireID())).path,
+            OpportunityDraft(), errors: ValidationReport(), action: SiteRoute.createOpportunity(site: try site.requireTypedID()).path,
             title: "New opportunity at \(site.name)", context: req.pageContext
         ).page()
     }
@@ -53,10 +53,10 @@ struct HostCatalogController: RouteCollection {
         let draft = try req.content.decode(OpportunityForm.self).draft
         do {
             let opportunity = try await req.hostCatalog().createOpportunity(at: site, draft)
-            return req.redirect(to: SiteRoute.hostOpportunity(OpportunityID(try opportunity.requireID())).path, flash: Flash(kind: .success, message: "Saved as a draft. Add sessions, then publish."))
+            return req.redirect(to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path, flash: Flash(kind: .success, message: "Saved as a draft. Add sessions, then publish."))
         } catch let report as ValidationReport {
             return try await HostPages.opportunityForm(
-                draft, errors: report, action: SiteRoute.createOpportunity(site: SiteID(try site.requireID())).path, title: "New opportunity at \(site.name)",
+                draft, errors: report, action: SiteRoute.createOpportunity(site: try site.requireTypedID()).path, title: "New opportunity at \(site.name)",
                 context: req.pageContext
             ).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
@@ -69,7 +69,7 @@ struct HostCatalogController: RouteCollection {
     @Sendable func edit(req: Request) async throws -> HTMLPage {
         let opportunity = try await self.opportunity(req)
         return HostPages.opportunityForm(
-            OpportunityDraft(opportunity), errors: ValidationReport(), action: SiteRoute.hostOpportunity(OpportunityID(try opportunity.requireID())).path,
+            OpportunityDraft(opportunity), errors: ValidationReport(), action: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path,
             title: "Edit \(opportunity.title)", context: req.pageContext
         ).page()
     }
@@ -81,23 +81,23 @@ struct HostCatalogController: RouteCollection {
             try await req.hostCatalog().update(opportunity, draft)
         } catch let report as ValidationReport {
             return try await HostPages.opportunityForm(
-                draft, errors: report, action: SiteRoute.hostOpportunity(OpportunityID(try opportunity.requireID())).path, title: "Edit \(opportunity.title)",
+                draft, errors: report, action: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path, title: "Edit \(opportunity.title)",
                 context: req.pageContext
             ).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteRoute.hostOpportunity(OpportunityID(try opportunity.requireID())).path, flash: Flash(kind: .success, message: "Saved."))
+        return req.redirect(to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path, flash: Flash(kind: .success, message: "Saved."))
     }
 
     @Sendable func publish(req: Request) async throws -> Response {
         let opportunity = try await self.opportunity(req)
         try await req.hostCatalog().setStatus(opportunity, to: .published)
-        return req.redirect(to: SiteRoute.hostOpportunity(OpportunityID(try opportunity.requireID())).path, flash: Flash(kind: .success, message: "Published."))
+        return req.redirect(to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path, flash: Flash(kind: .success, message: "Published."))
     }
 
     @Sendable func archive(req: Request) async throws -> Response {
         let opportunity = try await self.opportunity(req)
         try await req.hostCatalog().setStatus(opportunity, to: .archived)
-        return req.redirect(to: SiteRoute.hostOpportunity(OpportunityID(try opportunity.requireID())).path, flash: Flash(kind: .success, message: "Archived: no longer listed."))
+        return req.redirect(to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path, flash: Flash(kind: .success, message: "Archived: no longer listed."))
     }
 
     @Sendable func addSession(req: Request) async throws -> Response {
@@ -109,7 +109,7 @@ struct HostCatalogController: RouteCollection {
             return try await HostPages.manage(opportunity, sessionDraft: draft, sessionErrors: report, context: req.pageContext)
                 .page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteRoute.hostOpportunity(OpportunityID(try opportunity.requireID())).path, flash: Flash(kind: .success, message: "Session added."))
+        return req.redirect(to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path, flash: Flash(kind: .success, message: "Session added."))
     }
 
     @Sendable func deleteSession(req: Request) async throws -> Response {

@@ -94,7 +94,7 @@ struct LetterLink {
                     body: letter.waived
                         ? "The letter is in Rounds. You waived your right to see it; you can assign it to programs."
                         : "The letter is in Rounds. You can read it and assign it to programs.",
-                    link: SiteRoute.letter(LetterID(try letter.requireID())).path,
+                    link: SiteRoute.letter(try letter.requireTypedID()).path,
                     origin: self.origin,
                     now: self.now,
                     on: db
@@ -138,7 +138,7 @@ struct LetterLink {
                 letter.applicant,
                 title: "\(letter.writerName) declined your letter request",
                 body: note.isEmpty ? "They left no note." : "Their note: \(note)",
-                link: SiteRoute.letter(LetterID(try letter.requireID())).path,
+                link: SiteRoute.letter(try letter.requireTypedID()).path,
                 origin: self.origin,
                 now: self.now,
                 on: db

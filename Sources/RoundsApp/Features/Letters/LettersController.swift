@@ -65,7 +65,7 @@ struct LettersController: RouteCollection {
         do {
             let letter = try await req.letterDesk.request(by: user, draft: form.draft, applicationID: form.applicationID)
             return req.redirect(
-                to: SiteRoute.letter(LetterID(try letter.requireID())).path,
+                to: SiteRoute.letter(try letter.requireTypedID()).path,
                 flash: Flash(kind: .success, message: "Request sent: \(letter.writerName) has been e-mailed a link to upload the letter.")
             )
         } catch let report as ValidationReport {
@@ -124,7 +124,7 @@ struct LettersController: RouteCollection {
 
     /// Runs an action and comes back to the letter's page, with a refusal (409, 429) shown as a message.
     private func act(_ req: Request, _ letter: LetterRequest, success: String, _ body: () async throws -> Void) async throws -> Response {
-        let path = SiteRoute.letter(LetterID(try letter.requireID())).path
+        let path = SiteRoute.letter(try letter.requireTypedID()).path
         do {
             try await body()
         } catch let error as any AbortError where [.conflict, .tooManyRequests].contains(error.status) {

@@ -61,7 +61,7 @@ struct PlacementController: RouteCollection {
                 by: advisor, name: form.name ?? "", sessionIDs: (form.sessionIDs ?? []).compactMap(UUID.init(uuidString:)),
                 offerDays: Int(form.offerDays ?? "") ?? 0
             )
-            return req.redirect(to: SiteRoute.advisorCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: "Cycle opened. Applicants and hosts can rank now."))
+            return req.redirect(to: SiteRoute.advisorCycle(try cycle.requireTypedID()).path, flash: Flash(kind: .success, message: "Cycle opened. Applicants and hosts can rank now."))
         } catch let report as ValidationReport {
             return try await self.advisorIndexPage(req, errors: report).encodeResponse(for: req)
         }
@@ -81,7 +81,7 @@ struct PlacementController: RouteCollection {
         let cycle = try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor)
         let summary = try await req.placementCycles.run(cycle)
         let message = "Matched \(summary.matched), unmatched \(summary.unmatched)" + (summary.pairsLeftOut > 0 ? "; \(summary.pairsLeftOut) unconfirmed pair(s) left out." : ".")
-        return req.redirect(to: SiteRoute.advisorCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: message))
+        return req.redirect(to: SiteRoute.advisorCycle(try cycle.requireTypedID()).path, flash: Flash(kind: .success, message: message))
     }
 
     @Sendable func publish(req: Request) async throws -> Response {
@@ -89,7 +89,7 @@ struct PlacementController: RouteCollection {
         let cycle = try await req.placementCycles.ownCycle(try req.placementCycleID(), advisor: advisor)
         let summary = try await req.placementCycles.publish(cycle)
         let message = "Published: \(summary.offered) offer(s) made" + (summary.skipped > 0 ? ", \(summary.skipped) already had a live application." : ".")
-        return req.redirect(to: SiteRoute.advisorCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: message))
+        return req.redirect(to: SiteRoute.advisorCycle(try cycle.requireTypedID()).path, flash: Flash(kind: .success, message: message))
     }
 
     @Sendable func index(req: Request) async throws -> HTMLPage {
@@ -123,14 +123,14 @@ struct PlacementController: RouteCollection {
         } catch let report as ValidationReport {
             return try await self.showPage(req, errors: report).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteRoute.placementCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: "Your rank list is saved."))
+        return req.redirect(to: SiteRoute.placementCycle(try cycle.requireTypedID()).path, flash: Flash(kind: .success, message: "Your rank list is saved."))
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {
         let applicant = try req.requireUser(.applicant)
         let cycle = try await req.placementCycle()
         try await req.placementCycles.confirmPartnership(cycle, by: applicant)
-        return req.redirect(to: SiteRoute.placementCycle(CycleID(try cycle.requireID())).path, flash: Flash(kind: .success, message: "You will be matched as a pair."))
+        return req.redirect(to: SiteRoute.placementCycle(try cycle.requireTypedID()).path, flash: Flash(kind: .success, message: "You will be matched as a pair."))
     }
 
     @Sendable func hostSession(req: Request) async throws -> HTMLPage {

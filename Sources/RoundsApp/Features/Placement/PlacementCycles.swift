@@ -108,7 +108,7 @@ struct PlacementCycles {
                 try await Notifier.notify(
                     partner, title: "Confirm your pair: \(cycle.name)",
                     body: "\(applicant.displayName) listed you as their partner in the placement cycle \(cycle.name). Confirm to match together.",
-                    link: SiteRoute.placementCycle(CycleID(try cycle.requireID())).path, origin: self.origin, now: self.now, on: db
+                    link: SiteRoute.placementCycle(try cycle.requireTypedID()).path, origin: self.origin, now: self.now, on: db
                 )
             }
         }

@@ -112,7 +112,7 @@ struct ExperienceVerifications {
             }
             try await Notifier.notify(
                 owner, title: title, body: checked.note.isEmpty ? "No note." : "Their note: \(checked.note)",
-                link: SiteRoute.experience(ExperienceID(try experience.requireID())).path, origin: self.origin, now: self.now, on: db
+                link: SiteRoute.experience(try experience.requireTypedID()).path, origin: self.origin, now: self.now, on: db
             )
         }
         return checked

@@ -52,7 +52,7 @@ struct PortfolioController: RouteCollection {
         let form = try req.content.decode(ExperienceForm.self)
         do {
             let experience = try await req.portfolio.create(by: try req.requireUser(.applicant), form.draft)
-            return req.redirect(to: SiteRoute.experience(ExperienceID(try experience.requireID())).path, flash: Flash(kind: .success, message: "Experience added."))
+            return req.redirect(to: SiteRoute.experience(try experience.requireTypedID()).path, flash: Flash(kind: .success, message: "Experience added."))
         } catch let report as ValidationReport {
             return try await ExperiencePages.new(draft: form.draft, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
@@ -74,7 +74,7 @@ struct PortfolioController: RouteCollection {
             return try await self.detail(req, try await self.mine(req), draft: form.draft, errors: ValidationReport([FieldError(field: "reopen", message: error.reason)]), status: .conflict)
                 .encodeResponse(for: req)
         }
-        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Saved."))
+        return req.redirect(to: SiteRoute.experience(try loaded.experience.requireTypedID()).path, flash: Flash(kind: .success, message: "Saved."))
     }
 
     @Sendable func delete(req: Request) async throws -> Response {
@@ -87,7 +87,7 @@ struct PortfolioController: RouteCollection {
         do {
             let log = try await req.portfolio.log(loaded, try req.content.decode(HourLogForm.self).draft)
             return req.redirect(
-                to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path,
+                to: SiteRoute.experience(try loaded.experience.requireTypedID()).path,
                 flash: Flash(kind: .success, message: "Logged \(PortfolioPages.hours(log.hours)) hours on \(Day(ordinal: log.day).iso).")
             )
         } catch let report as ValidationReport {
@@ -99,12 +99,12 @@ struct PortfolioController: RouteCollection {
         let loaded = try await self.mine(req)
         guard let logID = req.parameters.get(HourLogID.self)?.rawValue else { throw Abort(.notFound, reason: "No such hour log on this experience.") }
         try await req.portfolio.deleteLog(logID, of: loaded)
-        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Hour log deleted."))
+        return req.redirect(to: SiteRoute.experience(try loaded.experience.requireTypedID()).path, flash: Flash(kind: .success, message: "Hour log deleted."))
     }
 
     @Sendable func requestVerification(req: Request) async throws -> Response {
         let loaded = try await self.mine(req)
-        let path = SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path
+        let path = SiteRoute.experience(try loaded.experience.requireTypedID()).path
         do {
             try await req.experienceVerifications.request(for: loaded, by: try req.requireUser(.applicant))
         } catch let report as ValidationReport {
@@ -123,14 +123,14 @@ struct PortfolioController: RouteCollection {
         } catch let report as ValidationReport {
             return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Added to the procedure log."))
+        return req.redirect(to: SiteRoute.experience(try loaded.experience.requireTypedID()).path, flash: Flash(kind: .success, message: "Added to the procedure log."))
     }
 
     @Sendable func setExports(req: Request) async throws -> Response {
         let loaded = try await self.mine(req)
         let form = try req.content.decode(ExportChoiceForm.self)
         try await req.portfolio.setExports(loaded.experience, amcas: ExperienceForm.flag(form.inAMCAS), eras: ExperienceForm.flag(form.inERAS))
-        return req.redirect(to: SiteRoute.experience(ExperienceID(try loaded.experience.requireID())).path, flash: Flash(kind: .success, message: "Export choices saved."))
+        return req.redirect(to: SiteRoute.experience(try loaded.experience.requireTypedID()).path, flash: Flash(kind: .success, message: "Export choices saved."))
     }
 
     @Sendable func export(req: Request) async throws -> HTMLPage {

@@ -57,7 +57,7 @@ struct VerificationController: RouteCollection {
         } catch let report as ValidationReport {
             return try await VerificationPages.evaluation(loaded, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteRoute.application(ApplicationID(try loaded.application.requireID())).path, flash: Flash(kind: .success, message: "Evaluation sent."))
+        return req.redirect(to: SiteRoute.application(try loaded.application.requireTypedID()).path, flash: Flash(kind: .success, message: "Evaluation sent."))
     }
 
     private func hosted(_ req: Request) async throws -> LoadedApplication {
