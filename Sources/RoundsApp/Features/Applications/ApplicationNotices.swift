@@ -11,35 +11,34 @@ struct ApplicationNotices {
     func changed(_ loaded: LoadedApplication, from: ApplicationStatus?, to: ApplicationStatus, note: String, on db: any Database) async throws {
         let title = loaded.opportunity.title
         let dates = "\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)"
-        let id = try loaded.application.requireID()
-        let applicantLink = SiteRoute.application(ApplicationID(id)).path
-        let hostLink = SiteRoute.application(ApplicationID(id)).path
+        // Hosts review an application on the same page its applicant sees, with a host's view of it.
+        let link = SiteRoute.application(try loaded.application.requireTypedID()).path
         let reason = note.isEmpty ? "" : "\n\nNote: \(note)"
 
         switch to {
         case .submitted:
-            try await self.tell(loaded.host, "New application: \(title)", "\(loaded.applicant.displayName) applied for \(title) (\(dates)).", hostLink, db)
+            try await self.tell(loaded.host, "New application: \(title)", "\(loaded.applicant.displayName) applied for \(title) (\(dates)).", link, db)
         case .offered:
             let expiry = loaded.application.offerExpiresAt.map { DisplayFormat.dateTime($0) } ?? "soon"
             try await self.tell(
                 loaded.applicant, "Offer: \(title)",
-                "You are offered a place in \(title) (\(dates)). Accept or decline by \(expiry).\(reason)", applicantLink, db
+                "You are offered a place in \(title) (\(dates)). Accept or decline by \(expiry).\(reason)", link, db
             )
         case .accepted, .declined, .withdrawn:
             guard from != .draft else { return }
             try await self.tell(
                 loaded.host, "\(to.displayName): \(title)",
-                "\(loaded.applicant.displayName)'s application for \(title) (\(dates)) is now \(to.displayName.lowercased()).\(reason)", hostLink, db
+                "\(loaded.applicant.displayName)'s application for \(title) (\(dates)) is now \(to.displayName.lowercased()).\(reason)", link, db
             )
         case .rejected, .waitlisted, .cancelled, .completed:
             try await self.tell(
                 loaded.applicant, "\(to.displayName): \(title)",
-                "Your application for \(title) (\(dates)) is now \(to.displayName.lowercased()).\(reason)", applicantLink, db
+                "Your application for \(title) (\(dates)) is now \(to.displayName.lowercased()).\(reason)", link, db
             )
         case .expired:
-            try await self.tell(loaded.applicant, "Offer expired: \(title)", "Your offer for \(title) (\(dates)) expired unanswered.", applicantLink, db)
+            try await self.tell(loaded.applicant, "Offer expired: \(title)", "Your offer for \(title) (\(dates)) expired unanswered.", link, db)
             try await self.tell(
-                loaded.host, "Offer expired: \(title)", "The offer to \(loaded.applicant.displayName) for \(title) (\(dates)) expired unanswered.", hostLink, db
+                loaded.host, "Offer expired: \(title)", "The offer to \(loaded.applicant.displayName) for \(title) (\(dates)) expired unanswered.", link, db
             )
         case .draft, .underReview:
             return
