@@ -39,13 +39,7 @@ protocol RouteAddress: Sendable {
 extension RouteAddress {
     /// The path a link uses. A parameter left as `.key` is written as its pattern, which no link should need.
     var path: String {
-        "/" + self.pieces.map { piece in
-            switch piece {
-            case .constant(let text): text
-            case .parameter(let name, let value):
-                value?.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? ":" + name
-            }
-        }.joined(separator: "/")
+        self.joined { name, value in value?.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? ":" + name }
     }
 
     /// The path with a query built from encoded pairs.
@@ -65,10 +59,15 @@ extension RouteAddress {
 
     /// The path as OpenAPI writes it, with `{name}` for each parameter.
     var openAPIPath: String {
+        self.joined { name, _ in "{\(name)}" }
+    }
+
+    /// The pieces as a path, each parameter written by `parameter(name, value)`.
+    private func joined(parameter: (_ name: String, _ value: String?) -> String) -> String {
         "/" + self.pieces.map { piece in
             switch piece {
             case .constant(let text): text
-            case .parameter(let name, _): "{\(name)}"
+            case .parameter(let name, let value): parameter(name, value)
             }
         }.joined(separator: "/")
     }
