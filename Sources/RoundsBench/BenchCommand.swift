@@ -28,16 +28,22 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
+    /// How many times a timing runs; the median is printed.
+    struct RepeatOption: ParsableArguments {
+        @Option(name: .customLong("repeat"), help: "Runs; the median is printed.") var count = 5
+
+        func validate() throws { guard self.count > 0 else { throw ValidationError("--repeat must be at least 1") } }
+    }
+
     struct MatchBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "match",
             abstract: "Times building the tables, the applicant-proposing match and the stability check; also the JSON reader."
         )
         @OptionGroup var instance: InstanceOptions
-        @Option(name: .customLong("repeat"), help: "Runs; the median is printed.") var repeats = 5
+        @OptionGroup var repeats: RepeatOption
 
-        func validate() throws { guard self.repeats > 0 else { throw ValidationError("--repeat must be at least 1") } }
-        func run() throws { try benchMatch(self.instance.generator, repeats: self.repeats) }
+        func run() throws { try benchMatch(self.instance.generator, repeats: self.repeats.count) }
     }
 
     struct Generate: ParsableCommand {
@@ -51,10 +57,9 @@ struct BenchCommand: AsyncParsableCommand {
     struct Solve: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Times reading and matching an instance file, as `rounds match` would.")
         @Option(help: "The instance as JSON.") var input: String
-        @Option(name: .customLong("repeat"), help: "Runs; the median is printed.") var repeats = 5
+        @OptionGroup var repeats: RepeatOption
 
-        func validate() throws { guard self.repeats > 0 else { throw ValidationError("--repeat must be at least 1") } }
-        func run() throws { try solveFile(input: self.input, repeats: self.repeats) }
+        func run() throws { try solveFile(input: self.input, repeats: self.repeats.count) }
     }
 
     struct Search: AsyncParsableCommand {
