@@ -27,6 +27,8 @@ let package = Package(
         // Tests only: HTML snapshots of the main pages, so a layout change is a reviewed diff. Only its
         // SnapshotTesting target is built (it has no dependencies of its own).
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+        // Tests only: OpenAPIKit parses and validates the served OpenAPI document.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
         // Pure libraries: no package dependencies, so `import Vapor` here fails the build.
@@ -84,6 +86,7 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Tagged", package: "swift-tagged"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
             exclude: ["Features/__Snapshots__"],
             swiftSettings: swiftSettings
