@@ -1,0 +1,29 @@
+import Testing
+
+@testable import RoundsCore
+
+@Suite struct SignalTableTests {
+    @Test func goldAndSilverBudgetsAreSeparateAndRefusedPastTheirEnd() throws {
+        let table = try ResidencyData.signals()
+        #expect(table.season == 2025)
+        #expect(table.refusal(specialty: "Internal Medicine", tier: .gold, alreadyUsed: 2) == nil)
+        let refusal = try #require(table.refusal(specialty: "Internal Medicine", tier: .gold, alreadyUsed: 3))
+        #expect(refusal.contains("3 gold signals (2025 season)"))
+        #expect(table.refusal(specialty: "Internal Medicine", tier: .silver, alreadyUsed: 11) == nil)
+        #expect(table.refusal(specialty: "Internal Medicine", tier: .silver, alreadyUsed: 12) != nil)
+        #expect(table.refusal(specialty: "Internal Medicine", tier: .signal, alreadyUsed: 0)?.contains("gold or silver") == true)
+    }
+
+    @Test func aSingleTierSpecialtyTakesPlainSignals() throws {
+        let table = try ResidencyData.signals()
+        #expect(table.refusal(specialty: "Family Medicine", tier: .signal, alreadyUsed: 4) == nil)
+        #expect(table.refusal(specialty: "family medicine", tier: .signal, alreadyUsed: 5) != nil)
+        #expect(table.refusal(specialty: "Family Medicine", tier: .gold, alreadyUsed: 0) != nil)
+        #expect(table.allowance(for: "Emergency Medicine")?.note?.contains("away rotations") == true)
+    }
+
+    @Test func aSpecialtyOutsideTheTableHasNoBudget() throws {
+        let refusal = try #require(try ResidencyData.signals().refusal(specialty: "Urology", tier: .signal, alreadyUsed: 0))
+        #expect(refusal.contains("did not take part"))
+    }
+}
