@@ -21,6 +21,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: ProgramLettersController())
         try app.register(collection: PortfolioController())
         try app.register(collection: VerificationController())
+        try app.register(collection: ResidencyController())
     }
 
     do {  // JSON API, authenticated by bearer token

@@ -90,6 +90,7 @@ struct SeedCommand: AsyncCommand {
         try await ApplicationDemoData.load(app)
         try await LetterDemoData.load(app)
         try await PortfolioDemoData.load(app)
+        try await ResidencyDemoData.load(app)
         context.console.print("Created \(created) demo account(s).")
         context.console.print(DemoData.loginSummary)
     }
@@ -111,6 +112,7 @@ struct DevelopmentDatabase: LifecycleHandler {
             try await ApplicationDemoData.load(application)
             try await LetterDemoData.load(application)
             try await PortfolioDemoData.load(application)
+            try await ResidencyDemoData.load(application)
         }
         application.logger.notice(
             "Rounds is starting at http://\(application.config.server.hostname):\(application.config.server.port)"

@@ -45,5 +45,8 @@ enum Migrations {
         do {  // 0009: listings nobody could lawfully join (visitors on hands-on care) back to draft, hosts told why
             app.migrations.add(UnpublishUnlawfulVisaListings())
         }
+        do {  // 0010: the residency planner: program lists, ticked plan tasks, planner settings
+            app.migrations.add(CreateResidencyPlanner())
+        }
     }
 }

@@ -234,6 +234,15 @@ import VaporTesting
             method: .PUT, pattern: "/api/v1/profile", json: ["track": "pre_med", "visa_status": "us_citizen"],
             expected: applicantsOnly
         ),
+        ProtectedRoute(method: .GET, pattern: "/residency", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/residency/settings", form: [("wants_h1b", "true")], expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/residency/tasks/{token}", form: [("done", "true")], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/residency/programs", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/residency/programs", form: [("name", "")], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/residency/programs/{token}", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/residency/programs/{token}", form: [("name", "x")], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/residency/programs/{token}/delete", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/residency/calendar", form: [("action", "revoke")], expected: applicantsOnly),
     ]
 
     /// Routes anyone may use; they show no private data.
@@ -248,6 +257,8 @@ import VaporTesting
         "GET /api/v1/letter-link", "POST /api/v1/letter-link/letter", "POST /api/v1/letter-link/decline",
         // The supervisor's verification link, likewise (PortfolioTests), and the counters script.
         "GET /verify-experience", "POST /verify-experience", "GET /api/v1/verification", "POST /api/v1/verification", "GET /assets/rounds.js",
+        // The calendar feed's secret is its credential (calendar apps carry no session); ResidencyPlannerTests.
+        "GET /residency/calendar.ics",
     ]
 
     @Test(arguments: Actor.allCases, Self.routes)

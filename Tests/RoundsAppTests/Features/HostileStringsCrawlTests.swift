@@ -23,6 +23,7 @@ import VaporTesting
         "applicant_profiles": ["medical_school", "school_country"],
         "api_tokens": ["name"],
         "programs": ["name", "city"],
+        "residency_programs": ["name", "city", "notes"],
         "letter_requests": ["writer_name", "writer_title", "writer_institution", "message", "decline_note", "file_name"],
         "experiences": [
             "title", "organization", "city", "country", "supervisor_name", "supervisor_title", "description",
@@ -60,6 +61,7 @@ import VaporTesting
             try await ApplicationDemoData.load(app)
             try await LetterDemoData.load(app)
             try await PortfolioDemoData.load(app)
+            try await ResidencyDemoData.load(app)
             let sql = try #require(app.db as? any SQLDatabase)
             // Known link tokens, so the writer's and the supervisor's pages are crawled too.
             for (table, token) in [("letter_requests", "writer-token"), ("experience_verifications", "supervisor-token")] {

@@ -13,6 +13,7 @@ import Testing
         ".href(link.path)",  // navigation links built from SiteRoute
         #".class("flash flash-\(flash.kind.rawValue)")"#,  // an enum's raw value
         #".class("button \(style)")"#,  // a style name chosen by the calling view
+        #".class("task-\(task.state.rawValue)")"#,  // an enum's raw value (plan task state)
     ]
 
     static var sourceRoot: URL {

@@ -63,6 +63,7 @@ struct PageLayout {
             links.append(("Applications", SiteRoute.applications.path))
             links.append(("Letters", SiteRoute.letters.path))
             links.append(("Cycles", SiteRoute.cycles.path))
+            links.append(("Residency", SiteRoute.residency.path))
         }
         if viewer.roles.contains(.host) {
             links.append(("My sites", SiteRoute.hostSites.path))

@@ -24,6 +24,8 @@ enum APIRoute: RouteAddress {
     case goals, goal(GoalID?), export(PortfolioExport.Format?), exportCSV(PortfolioExport.Format?)
     case verification
 
+    case residencyPlan, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
+
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
 
     private var relativePieces: [PathPiece] {
@@ -83,6 +85,10 @@ enum APIRoute: RouteAddress {
         case .goal(let id): ["portfolio", "goals", .id(id)]
         case .export(let format): ["portfolio", "exports", .id(format)]
         case .exportCSV(let format): ["portfolio", "exports", .id(format), "csv"]
+        case .residencyPlan: ["residency", "plan"]
+        case .residencyPrograms: ["residency", "programs"]
+        case .residencyProgram(let id): ["residency", "programs", .id(id)]
+        case .residencyTask(let task): ["residency", "tasks", .id(task)]
         case .verification: ["verification"]
         }
     }

@@ -47,6 +47,12 @@ enum SiteRoute: RouteAddress {
     case verifyExperience
     case evaluatePlacement(ApplicationID?)
 
+    // Residency planner
+    case residency, residencySettings, residencyTask(PlanTaskKind?)
+    case residencyPrograms, residencyProgram(ResidencyProgramID?), deleteResidencyProgram(ResidencyProgramID?)
+    /// The calendar feed; its secret travels in the query, which logs never record.
+    case residencyCalendar, residencyCalendarFeed
+
     var pieces: [PathPiece] {
         switch self {
         case .home: []
@@ -142,6 +148,15 @@ enum SiteRoute: RouteAddress {
         case .portfolioExportCSV(let format): ["portfolio", "export", .id(format), "csv"]
         case .verifyExperience: ["verify-experience"]
         case .evaluatePlacement(let id): ["host", "applications", .id(id), "evaluation"]
+
+        case .residency: ["residency"]
+        case .residencySettings: ["residency", "settings"]
+        case .residencyTask(let task): ["residency", "tasks", .id(task)]
+        case .residencyPrograms: ["residency", "programs"]
+        case .residencyProgram(let id): ["residency", "programs", .id(id)]
+        case .deleteResidencyProgram(let id): ["residency", "programs", .id(id), "delete"]
+        case .residencyCalendar: ["residency", "calendar"]
+        case .residencyCalendarFeed: ["residency", "calendar.ics"]
         }
     }
 }

@@ -15,6 +15,7 @@ typealias HourLogID = Tagged<HourLog, UUID>
 typealias LetterID = Tagged<LetterRequest, UUID>
 typealias OpportunityID = Tagged<Opportunity, UUID>
 typealias ProgramID = Tagged<Program, UUID>
+typealias ResidencyProgramID = Tagged<ResidencyProgram, UUID>
 typealias SessionID = Tagged<OpportunitySession, UUID>
 typealias SiteID = Tagged<Site, UUID>
 
@@ -51,6 +52,8 @@ extension Opportunity: RouteIdentified { static let routeParameterName = "opport
 extension Program: RouteIdentified { static let routeParameterName = "programID" }
 extension OpportunitySession: RouteIdentified { static let routeParameterName = "sessionID" }
 extension Site: RouteIdentified { static let routeParameterName = "siteID" }
+extension ResidencyProgram: RouteIdentified { static let routeParameterName = "residencyProgramID" }
 
 extension ApplicationAction: RouteParameter { static let parameterName = "action" }
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }
+extension PlanTaskKind: RouteParameter { static let parameterName = "task" }

@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Vapor
+
+/// The applicant's calendar feed: the season's milestones, plan tasks with a date, interviews, accepted
+/// USCE sessions and offer expiries, each with a UID that stays the same across fetches.
+enum ResidencyCalendarFeed {
+    /// Makes (or replaces) the feed secret; returns it once, stores only its hash.
+    static func rotate(for user: User, on db: any Database, now: Date) async throws -> String {
+        let token = SecretToken(prefix: "cal_")
+        let settings = try await ResidencySettings.query(on: db).filter(\.$owner.$id == user.requireID()).first()
+            ?? ResidencySettings(ownerID: try user.requireID(), now: now)
+        settings.calendarTokenHash = token.hash
+        settings.updatedAt = now
+        try await settings.save(on: db)
+        return token.value
+    }
+
+    static func revoke(for user: User, on db: any Database, now: Date) async throws {
+        guard let settings = try await ResidencySettings.query(on: db).filter(\.$owner.$id == user.requireID()).first() else { return }
+        settings.calendarTokenHash = nil
+        settings.updatedAt = now
+        try await settings.save(on: db)
+    }
+
+    static func owner(ofToken token: String, on db: any Database) async throws -> User? {
+        guard !token.isEmpty, token.utf8.count <= 100 else { return nil }
+        return try await ResidencySettings.query(on: db).filter(\.$calendarTokenHash == SecretToken.hash(token)).with(\.$owner).first()?.owner
+    }
+
+    static func render(for user: User, req: Request) async throws -> String {
+        let planner = req.planner
+        let profile = try await ProfileStore.load(for: user, on: req.db)
+        let userID = try user.requireID()
+        var events: [ICalendar.Event] = []
+        if let year = planner.matchYear(requested: nil, profile: profile) {
+            let overview = try await planner.overview(of: user, year: year)
+            for (kind, milestone) in overview.season.timeline {
+                guard let milestone else { continue }
+                events.append(
+                    ICalendar.Event(
+                        uid: "milestone-\(year)-\(kind.rawValue)@rounds", day: milestone.day, minuteOfDay: milestone.minuteOfDay, durationMinutes: 30,
+                        summary: "\(year) Match: \(kind.title)", description: Self.sourceText(milestone.provenance), url: milestone.provenance.source))
+            }
+            for task in overview.tasks where task.state != .done && task.state != .notApplicable {
+                guard let due = task.due else { continue }
+                events.append(
+                    ICalendar.Event(
+                        uid: "task-\(year)-\(task.kind.rawValue)-\(userID.uuidString)@rounds", day: due.day, minuteOfDay: nil,
+                        summary: "Due: \(task.rule.title)", description: task.rule.rule + "\n" + Self.sourceText(task.rule.provenance),
+                        url: task.rule.provenance.source))
+            }
+            for program in overview.programs where !program.status.isClosed {
+                guard let slot = program.interviewSlot, let id = program.id else { continue }
+                let local = Self.newYorkTime(day: slot.day, minute: slot.minuteOfDay, zone: slot.timeZone)
+                events.append(
+                    ICalendar.Event(
+                        uid: "interview-\(id.uuidString)@rounds", day: local.day, minuteOfDay: local.minute, durationMinutes: 240,
+                        summary: "Interview: \(program.name) (\(program.specialty))",
+                        description: ResidencyProgramPages.interviewText(program) ?? ""))
+            }
+        }
+        let accepted = try await SessionApplication.query(on: req.db).filter(\.$applicant.$id == userID)
+            .filter(\.$status ~~ [.accepted, .offered]).with(\.$session) { $0.with(\.$opportunity) }.all()
+        for application in accepted {
+            let id = try application.requireID()
+            let title = application.session.opportunity.title
+            if application.status == .accepted {
+                events.append(
+                    ICalendar.Event(
+                        uid: "usce-\(id.uuidString)@rounds", day: Day(ordinal: application.session.startDay), minuteOfDay: nil,
+                        summary: "Rotation starts: \(title)", description: "Ends \(Day(ordinal: application.session.endDay).iso)."))
+            } else if let expires = application.offerExpiresAt {
+                let day = Self.newYorkTime(instant: expires)
+                events.append(
+                    ICalendar.Event(
+                        uid: "offer-\(id.uuidString)@rounds", day: day.day, minuteOfDay: day.minute, durationMinutes: 15,
+                        summary: "Offer expires: \(title)", description: "Accept or decline before this time."))
+            }
+        }
+        let stamp = Date(timeIntervalSince1970: req.now.timeIntervalSince1970.rounded(.down))
+        return ICalendar(name: "Rounds: residency plan", events: events).render(stamp: Self.stamp(stamp))
+    }
+
+    static func sourceText(_ provenance: Provenance) -> String {
+        "Source: \(provenance.source ?? "none") (\(provenance.confidence.label))" + (provenance.note.map { ". \($0)" } ?? "")
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let parts = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { let text = String(value ?? 0); return text.count < 2 ? "0" + text : text }
+        return "\(parts.year ?? 1970)\(two(parts.month))\(two(parts.day))T\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
+    }
+
+    static let newYork = TimeZone(identifier: "America/New_York")!
+
+    /// A local date and time in `zone` as New York date and minute (the feed's one zone); all-day stays all-day.
+    static func newYorkTime(day: Day, minute: Int?, zone: String) -> (day: Day, minute: Int?) {
+        guard let minute, let source = TimeZone(identifier: zone) else { return (day, minute) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = source
+        let midnightUTC = Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400)
+        var parts = Calendar.utc.dateComponents([.year, .month, .day], from: midnightUTC)
+        parts.hour = minute / 60
+        parts.minute = minute % 60
+        guard let instant = calendar.date(from: parts) else { return (day, minute) }
+        return Self.newYorkTime(instant: instant)
+    }
+
+    static func newYorkTime(instant: Date) -> (day: Day, minute: Int?) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.newYork
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let iso = String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        return (Day(iso: iso) ?? Day(instant), (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+    }
+}

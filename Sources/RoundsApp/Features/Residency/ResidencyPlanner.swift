@@ -1,0 +1,140 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Vapor
+
+/// Everything the planner page and the API show for one applicant and Match year.
+struct ResidencyOverview {
+    var matchYear: Int
+    var season: MatchSeason
+    var profile: ApplicantProfileInput?
+    var wantsH1B: Bool
+    var tasks: [PlanTask]
+    var programs: [ResidencyProgram]
+    var fees: FeeEstimate
+    /// Days with two or more interviews, each with the programs' ids.
+    var clashes: [Day: [String]]
+    var signals: SignalTable
+}
+
+/// The residency planner's reads and writes for one applicant; shared by the pages and the API.
+struct ResidencyPlanner {
+    let db: any Database
+    let now: Date
+    let reference: ResidencyReference
+
+    var today: Day { Day(self.now) }
+
+    /// The Match year to show: the one asked for when Rounds has its season, else the profile's target,
+    /// else the first whose Match Day is ahead. Nil when Rounds has no season left to plan.
+    func matchYear(requested: Int?, profile: ApplicantProfileInput?) -> Int? {
+        let known = Set(self.reference.calendar.matchYears)
+        if let requested, known.contains(requested) { return requested }
+        if let target = profile?.targetMatchYear, known.contains(target) { return target }
+        return self.reference.calendar.defaultMatchYear(today: self.today)
+    }
+
+    func settings(of user: User) async throws -> ResidencySettings? {
+        try await ResidencySettings.query(on: self.db).filter(\.$owner.$id == user.requireID()).first()
+    }
+
+    func programs(of user: User, year: Int) async throws -> [ResidencyProgram] {
+        try await ResidencyProgram.query(on: self.db)
+            .filter(\.$owner.$id == user.requireID()).filter(\.$matchYear == year)
+            .sort(\.$name).sort(\.$specialty).all()
+    }
+
+    func program(_ id: UUID, of user: User) async throws -> ResidencyProgram {
+        guard let program = try await ResidencyProgram.query(on: self.db)
+            .filter(\.$id == id).filter(\.$owner.$id == user.requireID()).first()
+        else { throw Abort(.notFound, reason: "No such program on your list.") }
+        return program
+    }
+
+    func overview(of user: User, year: Int) async throws -> ResidencyOverview {
+        guard let season = self.reference.calendar[year] else { throw Abort(.notFound, reason: "Rounds has no season data for the \(year) Match.") }
+        let userID = try user.requireID()
+        let profile = try await ProfileStore.load(for: user, on: self.db)
+        let wantsH1B = try await self.settings(of: user)?.wantsH1B ?? false
+        let programs = try await self.programs(of: user, year: year)
+        let ticked = try await ResidencyTaskCheck.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).all()
+        let letters = try await LetterRequest.query(on: self.db).filter(\.$applicant.$id == userID).filter(\.$status == .uploaded).count()
+        let eras = try await PortfolioStore(db: self.db, now: self.now).export(.eras, of: user)
+        let targetNames = (profile?.specialtyIDs ?? []).compactMap { Specialty.find($0)?.name }
+        let facts = PlanFacts(
+            track: profile?.track ?? .imgGraduate, ecfmgStatus: profile?.ecfmgStatus ?? .notApplicable, step1: profile?.step1 ?? .notTaken,
+            step2CKScore: profile?.step2CKScore, wantsH1B: wantsH1B, targetSpecialties: targetNames,
+            erasExportReady: !eras.entries.isEmpty && eras.isValid, lettersReceived: letters,
+            programsApplied: programs.filter { $0.status.hasApplied }.count, signalsAssigned: programs.filter { $0.signal != nil }.count,
+            anySpecialtySignals: (targetNames + programs.map(\.specialty)).contains { self.reference.signals.allowance(for: $0) != nil },
+            ticked: Set(ticked.map(\.task)))
+        let applying = programs.filter { $0.status != .considering && $0.status != .withdrawn }
+        let fees = FeeEstimate(
+            fees: self.reference.fees, matchYear: year, programsBySpecialty: Dictionary(grouping: applying, by: \.specialty).mapValues(\.count),
+            isIMG: facts.track.isIMG, ranks: programs.filter { $0.status == .ranked }.count)
+        let scheduled = programs.filter { !$0.status.isClosed }.compactMap(\.interviewSlot)
+        return ResidencyOverview(
+            matchYear: year, season: season, profile: profile, wantsH1B: wantsH1B,
+            tasks: profile == nil ? [] : SeasonPlan.tasks(rules: self.reference.rules, season: season, facts: facts, today: self.today),
+            programs: programs, fees: fees, clashes: InterviewClashes.find(scheduled), signals: self.reference.signals)
+    }
+
+    /// Adds a program, or changes one already on the list, refusing a status move the list does not
+    /// allow, a duplicate, and a signal past the specialty's budget; nothing is written on refusal.
+    @discardableResult
+    func save(_ draft: ResidencyProgramDraft, as existing: ResidencyProgram?, for user: User, year: Int) async throws -> ResidencyProgram {
+        let input = try draft.validate(specialties: Set(self.reference.specialties)).get()
+        let userID = try user.requireID()
+        return try await self.db.transaction { db in
+            var errors: [FieldError] = []
+            if let existing, !existing.status.canMove(to: input.status) {
+                errors.append(FieldError(field: "status", message: "A program cannot go from \(existing.status.displayName) to \(input.status.displayName)."))
+            }
+            let duplicate = try await ResidencyProgram.query(on: db).filter(\.$owner.$id == userID).filter(\.$matchYear == year)
+                .filter(\.$name == input.name).filter(\.$specialty == input.specialty).first()
+            if let duplicate, duplicate.id != existing?.id {
+                errors.append(FieldError(field: "name", message: "\(input.name) (\(input.specialty)) is already on your \(year) list."))
+            }
+            if let tier = input.signal, tier != existing?.signal || input.specialty != existing?.specialty {
+                var used = ResidencyProgram.query(on: db).filter(\.$owner.$id == userID).filter(\.$matchYear == year)
+                    .filter(\.$specialty == input.specialty).filter(\.$signal == tier)
+                if let id = existing?.id { used = used.filter(\.$id != id) }
+                if let refusal = self.reference.signals.refusal(specialty: input.specialty, tier: tier, alreadyUsed: try await used.count()) {
+                    errors.append(FieldError(field: "signal", message: refusal))
+                }
+            }
+            guard errors.isEmpty else { throw ValidationReport(errors) }
+            let program = existing ?? ResidencyProgram(ownerID: userID, matchYear: year, now: self.now)
+            program.apply(input, now: self.now)
+            try await program.save(on: db)
+            return program
+        }
+    }
+
+    func delete(_ program: ResidencyProgram) async throws {
+        try await program.delete(on: self.db)
+    }
+
+    /// Ticks a task off (or back on) for a year; only tasks Rounds cannot see done can be ticked.
+    func tick(_ task: PlanTaskKind, done: Bool, for user: User, year: Int) async throws {
+        guard task.isTickedByApplicant else {
+            throw Abort(.unprocessableEntity, reason: "Rounds marks this task done from your profile, portfolio and program list; update those instead.")
+        }
+        let userID = try user.requireID()
+        try await self.db.transaction { db in
+            try await ResidencyTaskCheck.query(on: db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).filter(\.$task == task).delete()
+            if done { try await ResidencyTaskCheck(ownerID: userID, matchYear: year, task: task, now: self.now).create(on: db) }
+        }
+    }
+
+    func setWantsH1B(_ wants: Bool, for user: User) async throws {
+        let settings = try await self.settings(of: user) ?? ResidencySettings(ownerID: try user.requireID(), now: self.now)
+        settings.wantsH1B = wants
+        settings.updatedAt = self.now
+        try await settings.save(on: self.db)
+    }
+}
+
+extension Request {
+    var planner: ResidencyPlanner { ResidencyPlanner(db: self.db, now: self.now, reference: self.residency) }
+}

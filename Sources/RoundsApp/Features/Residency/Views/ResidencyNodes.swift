@@ -1,0 +1,54 @@
+import Foundation
+import Plot
+import RoundsCore
+
+/// Pieces every residency page shows: where a value comes from, dates and money.
+extension Node where Context == HTML.BodyContext {
+    /// "Source: nrmp.org (official source, 2027 Match)", with the note when the data gives one.
+    static func source(_ provenance: Provenance) -> BodyNode {
+        var qualifiers = [provenance.confidence.label]
+        if let holdsFor = provenance.holdsFor { qualifiers.append(holdsFor) }
+        return .span(
+            .class("source"),
+            .text("Source: "),
+            provenance.source.map { url in .safeLink(url, .safeText(ResidencyFormat.host(of: url))) } ?? .text("none; "),
+            .safeText(" (" + qualifiers.joined(separator: ", ") + ")"),
+            provenance.note.map { .safeText(". " + $0) } ?? .empty
+        )
+    }
+}
+
+enum ResidencyFormat {
+    /// The host of a source address, shown as the link's text.
+    static func host(of url: String) -> String {
+        URL(string: url)?.host ?? url
+    }
+
+    /// "Wed, Mar 3, 2027".
+    static func day(_ day: Day) -> String {
+        Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400).formatted(
+            Date.FormatStyle(date: .complete, time: .omitted, timeZone: TimeZone(identifier: "UTC")!).locale(Locale(identifier: "en_US"))
+                .weekday(.abbreviated).month(.abbreviated))
+    }
+
+    /// A milestone's date and time, with its zone ("Wed, Mar 4, 2026, 21:00 Eastern").
+    static func milestone(_ milestone: Milestone) -> String {
+        Self.day(milestone.day) + (milestone.timeText.map { ", \($0) Eastern" } ?? "")
+    }
+
+    static func dollars(_ amount: Int) -> String { "$\(amount)" }
+
+    static func zoneLabel(_ identifier: String) -> String {
+        switch identifier {
+        case "America/New_York": "Eastern"
+        case "America/Chicago": "Central"
+        case "America/Denver": "Mountain"
+        case "America/Phoenix": "Arizona"
+        case "America/Los_Angeles": "Pacific"
+        case "America/Anchorage": "Alaska"
+        case "Pacific/Honolulu": "Hawaii"
+        case "America/Puerto_Rico": "Atlantic (Puerto Rico)"
+        default: identifier
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import Plot
+import RoundsCore
+
+/// The applicant's Match season: tasks with their rules and sources, the season's milestones, the fee
+/// estimate and the calendar feed.
+struct ResidencyPlanPage {
+    var overview: ResidencyOverview
+    var years: [Int]
+    /// The feed address, shown once right after it is made (only its hash is stored).
+    var newCalendarURL: String?
+    var hasCalendar: Bool
+    var context: PageContext
+
+    func layout() -> PageLayout {
+        let year = self.overview.matchYear
+        return PageLayout(
+            title: "Your \(year) Match plan",
+            context: self.context,
+            content: .div(
+                .h1(.text("Your \(year) Match plan")),
+                .p(
+                    .text("Seasons Rounds knows: "),
+                    .group(self.years.map { other in other == year ? .strong(.text("\(other)")) : .safeLink(SiteRoute.residency.path(query: [("year", "\(other)")]), .text("\(other)")) }),
+                    .text(". "),
+                    .safeLink(SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]), .text("Program list and interviews"))
+                ),
+                self.profileNotice(),
+                self.tasks(),
+                self.settings(),
+                self.timeline(),
+                self.fees(),
+                self.calendar()
+            )
+        )
+    }
+
+    private func profileNotice() -> BodyNode {
+        guard let profile = self.overview.profile else {
+            return .p(.class("notice"), .text("Fill in "), .safeLink(SiteRoute.profile.path, .text("your profile")), .text(" so Rounds can list the tasks that apply to you."))
+        }
+        if profile.track == .preMed {
+            return .p(.class("notice"), .text("The residency season is for medical students and graduates; your profile says you are a pre-medical student."))
+        }
+        return .empty
+    }
+
+    private func tasks() -> BodyNode {
+        guard !self.overview.tasks.isEmpty else { return .empty }
+        return .section(
+            .h2("Tasks"),
+            .table(
+                .class("plan-tasks"),
+                .thead(.tr(.th("Task"), .th("Due"), .th("Status"), .th("Why this date"))),
+                .tbody(.forEach(self.overview.tasks) { task in self.row(task) })
+            )
+        )
+    }
+
+    private func row(_ task: PlanTask) -> Node<HTML.TableContext> {
+        .tr(
+            .class("task-\(task.state.rawValue)"),
+            .td(
+                .element(named: "strong", nodes: [.safeText(task.rule.title)]),
+                task.detail.map { .element(named: "p", nodes: [.class("hint"), .safeText($0)]) } ?? .empty,
+                .element(named: "div", nodes: [self.action(for: task)])
+            ),
+            .td(.safeText(task.due.map(ResidencyFormat.milestone) ?? "Date not published yet (\(task.rule.due.title))")),
+            .td(.safeText(Self.stateLabel(task.state))),
+            .td(
+                .safeText(task.rule.rule + " "),
+                .element(named: "span", nodes: [.source(task.rule.provenance)]),
+                .safeText(task.rule.checked.map { " Read for this rule on \($0.iso)." } ?? " Date checked not recorded.")
+            )
+        )
+    }
+
+    private func action(for task: PlanTask) -> BodyNode {
+        if task.kind.isTickedByApplicant {
+            let done = task.state == .done
+            return .postForm(
+                SiteRoute.residencyTask(task.kind).path(query: [("year", "\(self.overview.matchYear)")]),
+                csrfToken: self.context.csrfToken,
+                .voidTag("input", [("type", "hidden"), ("name", "done"), ("value", done ? "false" : "true")]),
+                .tag("button", .safeAttribute("type", "submit"), .class("button small"), .safeText(done ? "Mark not done" : "Mark done"))
+            )
+        }
+        guard let link = Self.whereDone(task.kind, year: self.overview.matchYear) else { return .empty }
+        return .safeLink(link.path, .safeText(link.title))
+    }
+
+    static func whereDone(_ task: PlanTaskKind, year: Int) -> (title: String, path: String)? {
+        switch task {
+        case .ecfmgCertification, .usmleStep1, .usmleStep2CK: ("Update your profile", SiteRoute.profile.path)
+        case .erasExperiences: ("Check the ERAS export", SiteRoute.portfolioExport(.eras).path)
+        case .programList, .signals: ("Open the program list", SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]))
+        case .usmleStep3, .ecfmgERASToken, .personalStatement, .letters, .nrmpRegistration, .rankList: nil
+        }
+    }
+
+    static func stateLabel(_ state: PlanTaskState) -> String {
+        switch state {
+        case .done: "Done"
+        case .open: "Open"
+        case .overdue: "Overdue"
+        case .notApplicable: "Does not apply"
+        }
+    }
+
+    private func settings() -> BodyNode {
+        .section(
+            .h2("Visa plans"),
+            .postForm(
+                SiteRoute.residencySettings.path(query: [("year", "\(self.overview.matchYear)")]),
+                csrfToken: self.context.csrfToken,
+                .tag(
+                    "label", .class("checkbox"),
+                    .voidTag("input", [("type", "checkbox"), ("name", "wants_h1b"), ("value", "true")] + (self.overview.wantsH1B ? [("checked", "checked")] : [])),
+                    .text("I want H-1B sponsorship for residency (adds USMLE Step 3 to the plan)")
+                ),
+                .submit("Save")
+            )
+        )
+    }
+
+    private func timeline() -> BodyNode {
+        .section(
+            .h2("The \(self.overview.matchYear) season"),
+            .p(.class("hint"), .text("Dates are in US Eastern time, as the NRMP and ERAS publish them.")),
+            .ul(
+                .class("timeline"),
+                .forEach(self.overview.season.timeline) { entry in
+                    .li(
+                        .strong(.safeText(entry.kind.title)),
+                        .text(": "),
+                        entry.milestone.map { milestone in
+                            .group(.safeText(ResidencyFormat.milestone(milestone) + ". "), .source(milestone.provenance))
+                        } ?? .text("not published yet.")
+                    )
+                }
+            )
+        )
+    }
+
+    private func fees() -> BodyNode {
+        let estimate = self.overview.fees
+        return .section(
+            .h2("Fee estimate"),
+            estimate.usesEarlierSeason
+                ? .p(.class("notice"), .text("ERAS fees for the \(estimate.matchYear) season are not published; this uses the \(estimate.erasSeasonUsed.map(String.init) ?? "latest") season's."))
+                : .empty,
+            estimate.specialties.isEmpty
+                ? .p(.text("Mark programs as applied (or further) on your program list to estimate ERAS fees."))
+                : .table(
+                    .thead(.tr(.th("ERAS, per specialty"), .th("Programs"), .th("Fee"), .th("One more program"))),
+                    .tbody(
+                        .forEach(estimate.specialties) { line in
+                            .tr(.td(.safeText(line.specialty)), .td(.text("\(line.programs)")), .td(.text(ResidencyFormat.dollars(line.amount))), .td(.text(ResidencyFormat.dollars(line.nextProgram))))
+                        }
+                    )
+                ),
+            estimate.erasProvenance.map { .p(.source($0)) } ?? .empty,
+            .ul(
+                .forEach(estimate.lines) { line in
+                    .li(.safeText("\(line.label): \(ResidencyFormat.dollars(line.amount)). "), .source(line.provenance))
+                }
+            ),
+            .p(.strong(.text("Total: \(ResidencyFormat.dollars(estimate.total))")))
+        )
+    }
+
+    private func calendar() -> BodyNode {
+        .section(
+            .h2("Calendar feed"),
+            .p(.text("Subscribe in your calendar app to see the season's dates, your tasks and your interviews; it updates as your plan does.")),
+            self.newCalendarURL.map { url in
+                .div(
+                    .class("notice"),
+                    .p(.text("Your feed address (shown once; keep it private, anyone with it can read your calendar):")),
+                    .voidTag("input", [("type", "text"), ("readonly", "readonly"), ("value", url), ("aria-label", "Calendar feed address")])
+                )
+            } ?? .empty,
+            .postForm(
+                SiteRoute.residencyCalendar.path,
+                csrfToken: self.context.csrfToken,
+                .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "create")]),
+                .voidTag("input", [("type", "hidden"), ("name", "year"), ("value", "\(self.overview.matchYear)")]),
+                .submit(self.hasCalendar ? "Replace the feed address" : "Make a feed address")
+            ),
+            self.hasCalendar
+                ? .postForm(
+                    SiteRoute.residencyCalendar.path,
+                    csrfToken: self.context.csrfToken,
+                    .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "revoke")]),
+                    .voidTag("input", [("type", "hidden"), ("name", "year"), ("value", "\(self.overview.matchYear)")]),
+                    .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Turn the feed off"))
+                )
+                : .empty
+        )
+    }
+}
