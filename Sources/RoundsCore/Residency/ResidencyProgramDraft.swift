@@ -31,13 +31,14 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
     public func validate(specialties: Set<String>) -> Result<ResidencyProgramInput, ValidationReport> {
         var errors: [FieldError] = []
         func fail(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }
+        // Limits count what was sent, before trimming, so the API refuses exactly what its schema forbids.
         let name = self.name.trimmingWhitespace()
         if name.isEmpty { fail("name", "Name the program.") }
-        if name.textLength > Self.maximumNameLength { fail("name", "Use at most \(Self.maximumNameLength) characters.") }
-        let specialty = self.specialty.trimmingWhitespace()
+        if self.name.textLength > Self.maximumNameLength { fail("name", "Use at most \(Self.maximumNameLength) characters.") }
+        let specialty = self.specialty
         if !specialties.contains(specialty) { fail("specialty", "Choose a specialty from the list.") }
         let city = self.city.trimmingWhitespace()
-        if city.textLength > Self.maximumCityLength { fail("city", "Use at most \(Self.maximumCityLength) characters.") }
+        if self.city.textLength > Self.maximumCityLength { fail("city", "Use at most \(Self.maximumCityLength) characters.") }
         let state = self.state.trimmingWhitespace().uppercased()
         if !state.isEmpty, state.count != 2 || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {
             fail("state", "Enter the two-letter state code, e.g. NY.")
@@ -53,21 +54,20 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
             fail("status", "Choose a status from the list.")
             return .failure(ValidationReport(errors))
         }
+        // Interview fields are checked whenever given, so nothing malformed is accepted silently.
+        let time = self.interviewTime.trimmingWhitespace()
+        let minute = time.isEmpty ? nil : SeasonCalendar.minuteOfDay(time)
+        if !time.isEmpty, minute == nil { fail("interview_time", "Use the form HH:MM (24-hour).") }
+        if !Self.timeZones.contains(self.interviewTimeZone) { fail("interview_time_zone", "Choose a time zone from the list.") }
+        let format = self.interviewFormat.isEmpty ? nil : InterviewFormat(rawValue: self.interviewFormat)
+        if !self.interviewFormat.isEmpty, format == nil { fail("interview_format", "Choose virtual or in person.") }
         var interview: ResidencyProgramInput.Interview?
         let date = self.interviewDate.trimmingWhitespace()
         if !date.isEmpty || status.needsInterview {
-            let day = Day(iso: date)
-            if day == nil {
-                fail("interview_date", status.needsInterview ? "Give the interview date (YYYY-MM-DD) for this status." : "Use the form YYYY-MM-DD.")
-            }
-            let time = self.interviewTime.trimmingWhitespace()
-            let minute = time.isEmpty ? nil : SeasonCalendar.minuteOfDay(time)
-            if !time.isEmpty, minute == nil { fail("interview_time", "Use the form HH:MM (24-hour).") }
-            if !Self.timeZones.contains(self.interviewTimeZone) { fail("interview_time_zone", "Choose a time zone from the list.") }
-            let format = self.interviewFormat.isEmpty ? nil : InterviewFormat(rawValue: self.interviewFormat)
-            if !self.interviewFormat.isEmpty, format == nil { fail("interview_format", "Choose virtual or in person.") }
-            if let day {
+            if let day = Day(iso: date) {
                 interview = .init(day: day, minuteOfDay: minute, timeZone: self.interviewTimeZone, format: format)
+            } else {
+                fail("interview_date", status.needsInterview ? "Give the interview date (YYYY-MM-DD) for this status." : "Use the form YYYY-MM-DD.")
             }
         }
         var signal: SignalTier?
@@ -76,7 +76,7 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
             if signal == nil { fail("signal", "Choose a signal from the list.") }
         }
         let notes = self.notes.trimmingWhitespace()
-        if notes.textLength > Self.maximumNotesLength { fail("notes", "Use at most \(Self.maximumNotesLength) characters.") }
+        if self.notes.textLength > Self.maximumNotesLength { fail("notes", "Use at most \(Self.maximumNotesLength) characters.") }
         guard errors.isEmpty else { return .failure(ValidationReport(errors)) }
         return .success(
             ResidencyProgramInput(
