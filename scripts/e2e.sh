@@ -17,7 +17,7 @@ mkdir -p "$WORK"/mail/{tmp,new,cur}
 SMTP=$!
 ROUNDS_SQLITE_PATH="$WORK/rounds.sqlite" ROUNDS_STORAGE_DIR="$WORK/storage" ROUNDS_PORT=$PORT \
     ROUNDS_SMTP_HOST=127.0.0.1 ROUNDS_SMTP_PORT=$SMTP_PORT ROUNDS_MAIL_FROM='Rounds <no-reply@rounds.test>' \
-    ROUNDS_SIGNUPS_PER_IP=1000 ROUNDS_CATALOG_RECHECK_SECONDS=0 "$BIN" serve >"$WORK/server.log" 2>&1 &
+    ROUNDS_SIGNUPS_PER_IP=1000 ROUNDS_CATALOG_RECHECK_SECONDS=0 ROUNDS_REMINDER_SWEEP_SECONDS=2 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER $SMTP 2>/dev/null || true; wait $SERVER $SMTP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 # Waits until URL answers /healthz (curl -k: the HTTPS server uses a throwaway certificate); else shows LOG.

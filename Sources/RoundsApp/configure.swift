@@ -94,6 +94,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     }
     app.lifecycle.use(OutboxWorker())
     app.lifecycle.use(ApplicationSweepWorker())
+    app.lifecycle.use(ResidencyReminderWorker())
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in the Origin header.

@@ -244,6 +244,7 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/residency/programs/{token}/delete", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/residency/calendar", form: [("action", "revoke")], expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/plan", expected: applicantsOnly),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/settings", json: ["wants_h1b": "x"], expected: applicantsOnly),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/tasks/{token}", json: ["done": "true"], expected: applicantsButNotTheirs),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/programs", expected: applicantsOnly),
         ProtectedRoute(method: .POST, pattern: "/api/v1/residency/programs", json: ["name": ""], expected: applicantsOnly),

@@ -109,6 +109,20 @@ import VaporTesting
         }
     }
 
+    @Test func settingsAreSavedAndShownInThePlan() async throws {
+        try await withRoundsApp { app in
+            let client = try await Self.signedUpIMG(app)
+            let saved = try await client.send(.PUT, APIRoute.residencySettings.path, json: ["wants_h1b": true, "reminder_days": 14, "weekly_digest": false])
+            #expect(saved.status == .ok)
+            let odd = try await client.send(.PUT, APIRoute.residencySettings.path, json: ["wants_h1b": true, "reminder_days": 5, "weekly_digest": false])
+            #expect(odd.status == .unprocessableEntity)
+            let plan = try await client.send(.GET, APIRoute.residencyPlan.path).content.decode(ResidencyPlanResponse.self)
+            #expect(plan.reminderDays == 14)
+            #expect(plan.wantsH1B)
+            #expect(plan.tasks.contains { $0.task == "usmle_step3" })
+        }
+    }
+
     @Test func thePlanReportsClashesAndFees() async throws {
         try await withRoundsApp { app in
             let client = try await Self.signedUpIMG(app)

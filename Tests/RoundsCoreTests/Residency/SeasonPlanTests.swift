@@ -83,3 +83,35 @@ import Testing
         }
     }
 }
+
+@Suite struct ReminderRuleTests {
+    static func tasks(today: String) throws -> [PlanTask] {
+        let season = try #require(try ResidencyData.calendar()[2027])
+        return SeasonPlan.tasks(rules: try ResidencyData.rules(), season: season, facts: PlanFacts(track: .imgGraduate), today: ResidencyData.day(today))
+    }
+
+    @Test func tasksDueWithinTheWindowAreRemindedOnce() throws {
+        // MyERAS opens 2026-06-03 for the 2027 Match: the token task is due then.
+        let today = ResidencyData.day("2026-05-27")
+        let tasks = try Self.tasks(today: "2026-05-27")
+        let due = ReminderRule.due(tasks, today: today, daysBefore: 7, alreadySent: [])
+        #expect(due.map(\.kind) == [.ecfmgERASToken])
+        #expect(ReminderRule.due(tasks, today: today, daysBefore: 6, alreadySent: []).isEmpty, "8 days ahead of a 7-day window")
+        #expect(ReminderRule.due(tasks, today: today, daysBefore: 7, alreadySent: [.ecfmgERASToken]).isEmpty)
+    }
+
+    @Test func passedDoneAndUndatedTasksAreNeverReminded() throws {
+        let today = ResidencyData.day("2026-06-04")
+        let tasks = try Self.tasks(today: "2026-06-04")
+        #expect(ReminderRule.due(tasks, today: today, daysBefore: 30, alreadySent: []).allSatisfy { $0.due != nil && $0.due!.day >= today })
+        #expect(!ReminderRule.due(tasks, today: today, daysBefore: 400, alreadySent: []).contains { $0.kind == .usmleStep2CK }, "no published date")
+        #expect(!ReminderRule.due(tasks, today: today, daysBefore: 400, alreadySent: []).contains { $0.kind == .ecfmgERASToken }, "its day has passed")
+    }
+
+    @Test func theDigestIsWeekly() {
+        let today = ResidencyData.day("2026-10-08")
+        #expect(ReminderRule.digestDue(lastSentOn: nil, today: today))
+        #expect(!ReminderRule.digestDue(lastSentOn: ResidencyData.day("2026-10-02"), today: today))
+        #expect(ReminderRule.digestDue(lastSentOn: ResidencyData.day("2026-10-01"), today: today))
+    }
+}

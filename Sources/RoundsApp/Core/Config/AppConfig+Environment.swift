@@ -75,6 +75,10 @@ extension AppConfig {
             }
             config.catalogRecheckInterval = .seconds(seconds)
         }
+        if let seconds = try number("ROUNDS_REMINDER_SWEEP_SECONDS") {
+            guard seconds >= 1 else { throw ConfigurationError(variable: "ROUNDS_REMINDER_SWEEP_SECONDS", reason: "must be 1 or more") }
+            config.reminderSweepInterval = .seconds(seconds)
+        }
         if let minutes = try number("ROUNDS_SESSION_IDLE_MINUTES") { config.sessions.idleTimeout = Double(minutes) * 60 }
         if let hours = try number("ROUNDS_SESSION_MAX_HOURS") { config.sessions.absoluteTimeout = Double(hours) * 3600 }
         if let limit = try number("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT_AND_IP") {

@@ -105,6 +105,8 @@ public struct AppConfig: Sendable {
     public var uploadRequestMaximumBytes: Int { self.uploadMaximumBytes + 64 * 1_024 }
     /// How often each instance expires offers whose time ran out.
     public var offerSweepInterval: Duration = .seconds(60)
+    /// How often each instance looks for residency reminders and digests to send.
+    public var reminderSweepInterval: Duration = .seconds(300)
     /// Migrate and load demo data at start-up; only for the development SQLite database.
     public var preparesDevelopmentDatabase = false
     /// The level SQL statements are logged at. Trace keeps them (and their bound values) out of every

@@ -38,6 +38,14 @@ enum ResidencyPaths {
                 ]),
             ]
         ],
+        APIRoute.residencySettings.openAPIPath: [
+            "put": [
+                "operationId": "saveResidencySettings",
+                "summary": "Your planner settings: H-1B aim (adds Step 3), e-mail reminders a number of days before each due date (null: none), weekly digest.",
+                "requestBody": Responses.body("ResidencySettings"),
+                "responses": writes(["200": Responses.json("The saved settings.", schema: Responses.schemaRef("ResidencySettings"))]),
+            ]
+        ],
         APIRoute.residencyTask(.key).openAPIPath: [
             "put": [
                 "operationId": "tickResidencyTask",
@@ -92,6 +100,16 @@ enum ResidencyPaths {
 
     static let schemas: JSONValue = [
         "ResidencyTaskTick": ["type": "object", "required": ["done"], "properties": ["done": ["type": "boolean"]]],
+        "ResidencySettings": [
+            "type": "object", "required": ["wants_h1b", "weekly_digest"],
+            "properties": [
+                "wants_h1b": ["type": "boolean"], "weekly_digest": ["type": "boolean"],
+                "reminder_days": [
+                    "type": ["integer", "null"], "minimum": .number(ReminderRule.dayChoices.min()!), "maximum": .number(ReminderRule.dayChoices.max()!),
+                    "enum": .array(ReminderRule.dayChoices.map { .number($0) } + [.null]),
+                ],
+            ],
+        ],
         "ResidencyProgramInput": [
             "type": "object",
             "required": ["name", "specialty"],
@@ -124,9 +142,11 @@ enum ResidencyPaths {
         ],
         "ResidencyPlan": [
             "type": "object",
-            "required": ["match_year", "seasons", "wants_h1b", "milestones", "tasks", "fees", "clashes"],
+            "required": ["match_year", "seasons", "wants_h1b", "weekly_digest", "milestones", "tasks", "fees", "clashes"],
             "properties": [
                 "match_year": ["type": "integer"],
+                "reminder_days": ["type": ["integer", "null"]],
+                "weekly_digest": ["type": "boolean"],
                 "seasons": ["type": "array", "items": ["type": "integer"]],
                 "wants_h1b": ["type": "boolean"],
                 "milestones": [

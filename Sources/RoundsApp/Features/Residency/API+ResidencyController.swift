@@ -9,6 +9,7 @@ extension API {
         func boot(routes: any RoutesBuilder) throws {
             let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
             applicants.get(APIRoute.residencyPlan, use: self.plan)
+            applicants.put(APIRoute.residencySettings, use: self.saveSettings)
             applicants.put(APIRoute.residencyTask(.key), use: self.tick)
             applicants.get(APIRoute.residencyPrograms, use: self.programs)
             applicants.post(APIRoute.residencyPrograms, use: self.create)
@@ -39,6 +40,25 @@ extension API {
             let user = try req.requireUser(.applicant)
             let overview = try await req.planner.overview(of: user, year: try await Self.year(req, user: user))
             return ResidencyPlanResponse(overview, seasons: req.residency.calendar.matchYears)
+        }
+
+        struct SettingsBody: Content {
+            var wantsH1B: Bool
+            var reminderDays: Int?
+            var weeklyDigest: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case wantsH1B = "wants_h1b"
+                case reminderDays = "reminder_days"
+                case weeklyDigest = "weekly_digest"
+            }
+        }
+
+        @Sendable func saveSettings(req: Request) async throws -> SettingsBody {
+            let user = try req.requireUser(.applicant)
+            let body = try req.jsonBody(SettingsBody.self)
+            try await req.planner.saveSettings(wantsH1B: body.wantsH1B, reminderDays: body.reminderDays, weeklyDigest: body.weeklyDigest, for: user)
+            return body
         }
 
         struct TickBody: Content {

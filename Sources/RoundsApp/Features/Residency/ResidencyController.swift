@@ -46,15 +46,29 @@ struct ResidencyController: RouteCollection {
 
     struct SettingsForm: Content {
         var wantsH1B: String?
-        enum CodingKeys: String, CodingKey { case wantsH1B = "wants_h1b" }
+        var reminderDays: String?
+        var weeklyDigest: String?
+
+        enum CodingKeys: String, CodingKey {
+            case wantsH1B = "wants_h1b"
+            case reminderDays = "reminder_days"
+            case weeklyDigest = "weekly_digest"
+        }
     }
 
     @Sendable func saveSettings(req: Request) async throws -> Response {
         let user = try req.requireUser(.applicant)
         let year = try await Self.year(req, user: user)
         let form = try req.content.decode(SettingsForm.self)
-        try await req.planner.setWantsH1B(form.wantsH1B == "true", for: user)
-        return req.redirect(to: SiteRoute.residency.path(query: [("year", "\(year)")]), flash: Flash(kind: .success, message: "Saved."))
+        let days = form.reminderDays.flatMap { $0.isEmpty ? nil : $0 }
+        guard days == nil || Int(days!) != nil else { throw Abort(.unprocessableEntity, reason: "Choose how many days before a due date to be reminded.") }
+        do {
+            try await req.planner.saveSettings(
+                wantsH1B: form.wantsH1B == "true", reminderDays: days.flatMap { Int($0) }, weeklyDigest: form.weeklyDigest == "true", for: user)
+        } catch let report as ValidationReport {
+            throw Abort(.unprocessableEntity, reason: report.errors.map(\.message).joined(separator: " "))
+        }
+        return req.redirect(to: SiteRoute.residency.path(query: [("year", "\(year)")]), flash: Flash(kind: .success, message: "Settings saved."))
     }
 
     struct TickForm: Content {

@@ -9,6 +9,8 @@ struct ResidencyOverview {
     var season: MatchSeason
     var profile: ApplicantProfileInput?
     var wantsH1B: Bool
+    var reminderDays: Int?
+    var weeklyDigest: Bool
     var tasks: [PlanTask]
     var programs: [ResidencyProgram]
     var fees: FeeEstimate
@@ -55,7 +57,8 @@ struct ResidencyPlanner {
         guard let season = self.reference.calendar[year] else { throw Abort(.notFound, reason: "Rounds has no season data for the \(year) Match.") }
         let userID = try user.requireID()
         let profile = try await ProfileStore.load(for: user, on: self.db)
-        let wantsH1B = try await self.settings(of: user)?.wantsH1B ?? false
+        let settings = try await self.settings(of: user)
+        let wantsH1B = settings?.wantsH1B ?? false
         let programs = try await self.programs(of: user, year: year)
         let ticked = try await ResidencyTaskCheck.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).all()
         let letters = try await LetterRequest.query(on: self.db).filter(\.$applicant.$id == userID).filter(\.$status == .uploaded).count()
@@ -74,7 +77,8 @@ struct ResidencyPlanner {
             isIMG: facts.track.isIMG, ranks: programs.filter { $0.status == .ranked }.count)
         let scheduled = programs.filter { !$0.status.isClosed }.compactMap(\.interviewSlot)
         return ResidencyOverview(
-            matchYear: year, season: season, profile: profile, wantsH1B: wantsH1B,
+            matchYear: year, season: season, profile: profile, wantsH1B: wantsH1B, reminderDays: settings?.reminderDays,
+            weeklyDigest: settings?.weeklyDigest ?? false,
             tasks: profile == nil ? [] : SeasonPlan.tasks(rules: self.reference.rules, season: season, facts: facts, today: self.today),
             programs: programs, fees: fees, clashes: InterviewClashes.find(scheduled), signals: self.reference.signals)
     }
@@ -127,9 +131,15 @@ struct ResidencyPlanner {
         }
     }
 
-    func setWantsH1B(_ wants: Bool, for user: User) async throws {
+    /// Saves the planner settings; reminder days must be one of `ReminderRule.dayChoices` (nil: none).
+    func saveSettings(wantsH1B: Bool, reminderDays: Int?, weeklyDigest: Bool, for user: User) async throws {
+        if let days = reminderDays, !ReminderRule.dayChoices.contains(days) {
+            throw ValidationReport([FieldError(field: "reminder_days", message: "Choose \(ReminderRule.dayChoices.map(String.init).joined(separator: ", ")) days, or no reminders.")])
+        }
         let settings = try await self.settings(of: user) ?? ResidencySettings(ownerID: try user.requireID(), now: self.now)
-        settings.wantsH1B = wants
+        settings.wantsH1B = wantsH1B
+        settings.reminderDays = reminderDays
+        settings.weeklyDigest = weeklyDigest
         settings.updatedAt = self.now
         try await settings.save(on: self.db)
     }

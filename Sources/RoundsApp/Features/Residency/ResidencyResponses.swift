@@ -150,6 +150,8 @@ struct ResidencyPlanResponse: Content {
     var matchYear: Int
     var seasons: [Int]
     var wantsH1B: Bool
+    var reminderDays: Int?
+    var weeklyDigest: Bool
     var milestones: [MilestoneEntry]
     var tasks: [TaskEntry]
     var fees: Fees
@@ -159,12 +161,16 @@ struct ResidencyPlanResponse: Content {
         case seasons, milestones, tasks, fees, clashes
         case matchYear = "match_year"
         case wantsH1B = "wants_h1b"
+        case reminderDays = "reminder_days"
+        case weeklyDigest = "weekly_digest"
     }
 
     init(_ overview: ResidencyOverview, seasons: [Int]) {
         self.matchYear = overview.matchYear
         self.seasons = seasons
         self.wantsH1B = overview.wantsH1B
+        self.reminderDays = overview.reminderDays
+        self.weeklyDigest = overview.weeklyDigest
         self.milestones = overview.season.timeline.map { kind, milestone in
             MilestoneEntry(
                 kind: kind.rawValue, title: kind.title, date: milestone?.day.iso, time: milestone?.timeText, timeZone: overview.season.timeZone,

@@ -1,7 +1,7 @@
 import Fluent
 
 /// The residency planner: each applicant's program list per Match year, the plan tasks they ticked off,
-/// and their planner settings (H-1B aim, calendar feed secret).
+/// their planner settings (H-1B aim, calendar feed secret, reminders) and the reminders already sent.
 struct CreateResidencyPlanner: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("residency_programs")
@@ -37,13 +37,26 @@ struct CreateResidencyPlanner: AsyncMigration {
             .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("wants_h1b", .bool, .required)
             .field("calendar_token_hash", .string)
+            .field("reminder_days", .int)
+            .field("weekly_digest", .bool, .required)
+            .field("last_digest_day", .int)
             .field("updated_at", .datetime, .required)
             .unique(on: "user_id")
             .unique(on: "calendar_token_hash")
             .create()
+
+        try await database.schema("residency_reminders")
+            .id()
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("match_year", .int, .required)
+            .field("task", .string, .required)
+            .field("sent_at", .datetime, .required)
+            .unique(on: "user_id", "match_year", "task")
+            .create()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema("residency_reminders").delete()
         try await database.schema("residency_settings").delete()
         try await database.schema("residency_task_checks").delete()
         try await database.schema("residency_programs").delete()

@@ -108,7 +108,7 @@ struct ResidencyPlanPage {
 
     private func settings() -> BodyNode {
         .section(
-            .h2("Visa plans"),
+            .h2("Visa plans and reminders"),
             .postForm(
                 SiteRoute.residencySettings.path(query: [("year", "\(self.overview.matchYear)")]),
                 csrfToken: self.context.csrfToken,
@@ -117,7 +117,16 @@ struct ResidencyPlanPage {
                     .voidTag("input", [("type", "checkbox"), ("name", "wants_h1b"), ("value", "true")] + (self.overview.wantsH1B ? [("checked", "checked")] : [])),
                     .text("I want H-1B sponsorship for residency (adds USMLE Step 3 to the plan)")
                 ),
-                .submit("Save")
+                .selectField(
+                    "Reminders", name: "reminder_days",
+                    choices: ReminderRule.dayChoices.map { Choice(value: "\($0)", label: "E-mail me \($0) days before each due date") },
+                    selected: self.overview.reminderDays.map { "\($0)" } ?? "", includeBlank: "No reminders"),
+                .tag(
+                    "label", .class("checkbox"),
+                    .voidTag("input", [("type", "checkbox"), ("name", "weekly_digest"), ("value", "true")] + (self.overview.weeklyDigest ? [("checked", "checked")] : [])),
+                    .text("Send me a weekly digest of open tasks")
+                ),
+                .submit("Save settings")
             )
         )
     }
