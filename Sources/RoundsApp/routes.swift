@@ -22,6 +22,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: PortfolioController())
         try app.register(collection: VerificationController())
         try app.register(collection: ResidencyController())
+        try app.register(collection: SeasonCorrectionController())
     }
 
     do {  // JSON API, authenticated by bearer token

@@ -21,7 +21,7 @@ enum ResidencyDemoData {
         let now = app.services.clock.now()
         let planner = ResidencyPlanner(db: app.db, now: now, reference: app.residency)
         let profile = try await ProfileStore.load(for: amara, on: app.db)
-        guard let year = planner.matchYear(requested: nil, profile: profile) else { return }
+        guard let year = try await planner.matchYear(requested: nil, profile: profile) else { return }
         for entry in Self.programs {
             var draft = ResidencyProgramDraft()
             draft.name = entry.name

@@ -82,7 +82,8 @@ public struct SeasonCalendar: Equatable, Sendable {
         return SeasonCalendar(seasons: seasons)
     }
 
-    static func minuteOfDay(_ text: String) -> Int? {
+    /// Minutes after midnight for "HH:MM" (24-hour); nil for anything else.
+    public static func minuteOfDay(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]), let minute = Int(parts[1]),
             (0..<24).contains(hour), (0..<60).contains(minute)
@@ -96,5 +97,56 @@ public enum ReferenceURL {
     public static func isWebAddress(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
         return scheme == "https" || scheme == "http"
+    }
+}
+
+/// An administrator's correction of one milestone: a new date (and time), or nil when the date turns
+/// out not to be published; always with a source.
+public struct MilestoneCorrection: Equatable, Sendable {
+    public var matchYear: Int
+    public var kind: MilestoneKind
+    public var day: Day?
+    public var minuteOfDay: Int?
+    public var provenance: Provenance
+
+    public init(matchYear: Int, kind: MilestoneKind, day: Day?, minuteOfDay: Int?, provenance: Provenance) {
+        self.matchYear = matchYear
+        self.kind = kind
+        self.day = day
+        self.minuteOfDay = minuteOfDay
+        self.provenance = provenance
+    }
+}
+
+extension SeasonCalendar {
+    /// The calendar with `corrections` applied in order (a later one for the same milestone wins).
+    public func applying(_ corrections: [MilestoneCorrection]) -> SeasonCalendar {
+        var calendar = self
+        for correction in corrections {
+            guard var season = calendar.seasons[correction.matchYear] else { continue }
+            if let day = correction.day {
+                season.milestones[correction.kind] = Milestone(kind: correction.kind, day: day, minuteOfDay: correction.minuteOfDay, provenance: correction.provenance)
+            } else {
+                season.milestones[correction.kind] = nil
+            }
+            calendar.seasons[correction.matchYear] = season
+        }
+        return calendar
+    }
+
+    /// Why `correction` cannot be applied (a season Rounds does not know, dates out of season order, a
+    /// source that is not a web address, a stated value without a source); nil when it can.
+    public func refusal(of correction: MilestoneCorrection) -> String? {
+        guard self.seasons[correction.matchYear] != nil else { return "Rounds has no \(correction.matchYear) season." }
+        if let source = correction.provenance.source, !ReferenceURL.isWebAddress(source) { return "The source must be a web address (https://…)." }
+        if correction.provenance.source == nil, correction.provenance.confidence != .inferred {
+            return "Give the page the date comes from, or mark it inferred and say how in the note."
+        }
+        let corrected = self.applying([correction])[correction.matchYear]!
+        let dated = MilestoneKind.allCases.compactMap { corrected[$0] }
+        for (earlier, later) in zip(dated, dated.dropFirst()) where later.day < earlier.day {
+            return "\(later.kind.title) (\(later.day.iso)) would come before \(earlier.kind.title) (\(earlier.day.iso))."
+        }
+        return nil
     }
 }

@@ -243,6 +243,8 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/residency/programs/{token}", form: [("name", "x")], expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/residency/programs/{token}/delete", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/residency/calendar", form: [("action", "revoke")], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/admin/season", expected: adminsOnly),
+        ProtectedRoute(method: .POST, pattern: "/admin/season", form: [("match_year", "")], expected: adminsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/plan", expected: applicantsOnly),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/settings", json: ["wants_h1b": "x"], expected: applicantsOnly),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/tasks/{token}", json: ["done": "true"], expected: applicantsButNotTheirs),

@@ -59,3 +59,37 @@ import Testing
         #expect(calendar[2027]?[.matchDay]?.day == ResidencyData.day("2027-03-19"))
     }
 }
+
+@Suite struct MilestoneCorrectionTests {
+    static let nrmp = Provenance(source: "https://www.nrmp.org/match-calendars/", confidence: .primary, holdsFor: "2027 Match")
+
+    @Test func aCorrectionPublishesAnUnknownDateAndALaterOneWins() throws {
+        let calendar = try ResidencyData.calendar()
+        let first = MilestoneCorrection(matchYear: 2027, kind: .rankOrderListDeadline, day: ResidencyData.day("2027-03-03"), minuteOfDay: 21 * 60, provenance: Self.nrmp)
+        #expect(calendar.refusal(of: first) == nil)
+        var second = first
+        second.day = ResidencyData.day("2027-03-04")
+        let corrected = calendar.applying([first, second])
+        #expect(corrected[2027]?[.rankOrderListDeadline]?.day == ResidencyData.day("2027-03-04"))
+        #expect(corrected[2027]?[.rankOrderListDeadline]?.provenance.source == "https://www.nrmp.org/match-calendars/")
+        #expect(calendar[2027]?[.rankOrderListDeadline] == nil, "the shipped calendar is unchanged")
+        var withdrawn = first
+        withdrawn.day = nil
+        #expect(calendar.applying([first, withdrawn])[2027]?[.rankOrderListDeadline] == nil)
+    }
+
+    @Test func aCorrectionOutOfOrderOrWithoutASourceIsRefused() throws {
+        let calendar = try ResidencyData.calendar()
+        let late = MilestoneCorrection(matchYear: 2027, kind: .rankOrderListDeadline, day: ResidencyData.day("2027-04-01"), minuteOfDay: nil, provenance: Self.nrmp)
+        #expect(calendar.refusal(of: late)?.contains("would come before") == true)
+        var unsourced = late
+        unsourced.day = ResidencyData.day("2027-03-03")
+        unsourced.provenance = Provenance(source: nil, confidence: .primary)
+        #expect(calendar.refusal(of: unsourced)?.hasPrefix("Give the page") == true)
+        unsourced.provenance = Provenance(source: "ftp://nrmp.org/x", confidence: .primary)
+        #expect(calendar.refusal(of: unsourced)?.contains("web address") == true)
+        var unknownYear = late
+        unknownYear.matchYear = 2040
+        #expect(calendar.refusal(of: unknownYear) == "Rounds has no 2040 season.")
+    }
+}

@@ -79,6 +79,7 @@ struct PageLayout {
             links.append(("Verify sites", SiteRoute.adminSites.path))
             links.append(("Programs", SiteRoute.adminPrograms.path))
             links.append(("Letter reads", SiteRoute.adminLetterReads.path))
+            links.append(("Season dates", SiteRoute.adminSeason.path))
         }
         links.append(("Account", SiteRoute.account.path))
         return links

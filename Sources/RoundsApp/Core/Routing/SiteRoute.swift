@@ -52,6 +52,7 @@ enum SiteRoute: RouteAddress {
     case residencyPrograms, residencyProgram(ResidencyProgramID?), deleteResidencyProgram(ResidencyProgramID?)
     /// The calendar feed; its secret travels in the query, which logs never record.
     case residencyCalendar, residencyCalendarFeed
+    case adminSeason
 
     var pieces: [PathPiece] {
         switch self {
@@ -157,6 +158,7 @@ enum SiteRoute: RouteAddress {
         case .deleteResidencyProgram(let id): ["residency", "programs", .id(id), "delete"]
         case .residencyCalendar: ["residency", "calendar"]
         case .residencyCalendarFeed: ["residency", "calendar.ics"]
+        case .adminSeason: ["admin", "season"]
         }
     }
 }

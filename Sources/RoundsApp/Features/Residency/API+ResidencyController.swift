@@ -30,7 +30,7 @@ extension API {
                 requested = number
             }
             let profile = try await ProfileStore.load(for: user, on: req.db)
-            guard let year = req.planner.matchYear(requested: requested, profile: profile) else {
+            guard let year = try await req.planner.matchYear(requested: requested, profile: profile) else {
                 throw Abort(.notFound, reason: "No such season: Rounds has no season data for a Match that is still ahead.")
             }
             return year

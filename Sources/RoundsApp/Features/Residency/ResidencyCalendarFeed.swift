@@ -34,7 +34,7 @@ enum ResidencyCalendarFeed {
         let profile = try await ProfileStore.load(for: user, on: req.db)
         let userID = try user.requireID()
         var events: [ICalendar.Event] = []
-        if let year = planner.matchYear(requested: nil, profile: profile) {
+        if let year = try await planner.matchYear(requested: nil, profile: profile) {
             let overview = try await planner.overview(of: user, year: year)
             for (kind, milestone) in overview.season.timeline {
                 guard let milestone else { continue }

@@ -24,7 +24,7 @@ struct ResidencyController: RouteCollection {
     static func year(_ req: Request, user: User) async throws -> Int {
         let requested = try? req.query.get(Int.self, at: "year")
         let profile = try await ProfileStore.load(for: user, on: req.db)
-        guard let year = req.planner.matchYear(requested: requested, profile: profile) else {
+        guard let year = try await req.planner.matchYear(requested: requested, profile: profile) else {
             throw Abort(.notFound, reason: "Rounds has no season data for a Match that is still ahead.")
         }
         return year
@@ -154,7 +154,7 @@ struct ResidencyController: RouteCollection {
         let user = try req.requireUser(.applicant)
         let form = try req.content.decode(CalendarForm.self)
         let profile = try await ProfileStore.load(for: user, on: req.db)
-        guard let year = req.planner.matchYear(requested: form.year.flatMap { Int($0) }, profile: profile) else {
+        guard let year = try await req.planner.matchYear(requested: form.year.flatMap { Int($0) }, profile: profile) else {
             throw Abort(.notFound, reason: "Rounds has no season data for a Match that is still ahead.")
         }
         switch form.action {

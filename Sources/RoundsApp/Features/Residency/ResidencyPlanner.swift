@@ -29,11 +29,17 @@ struct ResidencyPlanner {
 
     /// The Match year to show: the one asked for when Rounds has its season, else the profile's target,
     /// else the first whose Match Day is ahead. Nil when Rounds has no season left to plan.
-    func matchYear(requested: Int?, profile: ApplicantProfileInput?) -> Int? {
-        let known = Set(self.reference.calendar.matchYears)
+    func matchYear(requested: Int?, profile: ApplicantProfileInput?) async throws -> Int? {
+        let calendar = try await self.calendar()
+        let known = Set(calendar.matchYears)
         if let requested, known.contains(requested) { return requested }
         if let target = profile?.targetMatchYear, known.contains(target) { return target }
-        return self.reference.calendar.defaultMatchYear(today: self.today)
+        return calendar.defaultMatchYear(today: self.today)
+    }
+
+    /// The shipped season data with administrators' corrections applied.
+    func calendar() async throws -> SeasonCalendar {
+        try await SeasonCorrection.calendar(self.reference.calendar, on: self.db)
     }
 
     func settings(of user: User) async throws -> ResidencySettings? {
@@ -54,7 +60,7 @@ struct ResidencyPlanner {
     }
 
     func overview(of user: User, year: Int) async throws -> ResidencyOverview {
-        guard let season = self.reference.calendar[year] else { throw Abort(.notFound, reason: "Rounds has no season data for the \(year) Match.") }
+        guard let season = try await self.calendar()[year] else { throw Abort(.notFound, reason: "Rounds has no season data for the \(year) Match.") }
         let userID = try user.requireID()
         let profile = try await ProfileStore.load(for: user, on: self.db)
         let settings = try await self.settings(of: user)

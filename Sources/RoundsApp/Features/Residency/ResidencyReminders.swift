@@ -29,7 +29,7 @@ struct ResidencyReminders {
         let userID = try user.requireID()
         let planner = ResidencyPlanner(db: self.db, now: self.now, reference: self.reference)
         let profile = try await ProfileStore.load(for: user, on: self.db)
-        guard user.roles.contains(.applicant), profile != nil, let year = planner.matchYear(requested: nil, profile: profile) else { return 0 }
+        guard user.roles.contains(.applicant), profile != nil, let year = try await planner.matchYear(requested: nil, profile: profile) else { return 0 }
         let overview = try await planner.overview(of: user, year: year)
         let today = Day(self.now)
         let planLink = self.origin + SiteRoute.residency.path(query: [("year", "\(year)")])

@@ -1,7 +1,8 @@
 import Fluent
 
 /// The residency planner: each applicant's program list per Match year, the plan tasks they ticked off,
-/// their planner settings (H-1B aim, calendar feed secret, reminders) and the reminders already sent.
+/// their planner settings (H-1B aim, calendar feed secret, reminders), the reminders already sent, and
+/// administrators' corrections of season milestones.
 struct CreateResidencyPlanner: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("residency_programs")
@@ -53,9 +54,24 @@ struct CreateResidencyPlanner: AsyncMigration {
             .field("sent_at", .datetime, .required)
             .unique(on: "user_id", "match_year", "task")
             .create()
+
+        try await database.schema("season_corrections")
+            .id()
+            .field("match_year", .int, .required)
+            .field("milestone", .string, .required)
+            .field("day", .int)
+            .field("minute", .int)
+            .field("source", .string)
+            .field("confidence", .string, .required)
+            .field("note", .string, .required)
+            .field("previous", .string, .required)
+            .field("changed_by", .uuid, .references("users", "id", onDelete: .setNull))
+            .field("changed_at", .datetime, .required)
+            .create()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema("season_corrections").delete()
         try await database.schema("residency_reminders").delete()
         try await database.schema("residency_settings").delete()
         try await database.schema("residency_task_checks").delete()
