@@ -93,8 +93,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.lifecycle.use(DevelopmentDatabase())
     }
     app.lifecycle.use(OutboxWorker())
-    app.lifecycle.use(ApplicationSweepWorker())
-    app.lifecycle.use(ResidencyReminderWorker())
+    app.lifecycle.use(ApplicationSweepWorker.make())
+    app.lifecycle.use(ResidencyReminderWorker.make())
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in the Origin header.

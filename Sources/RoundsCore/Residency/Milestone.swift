@@ -43,12 +43,7 @@ public struct Milestone: Equatable, Sendable {
     }
 
     /// "09:00", or nil when no time was published.
-    public var timeText: String? {
-        self.minuteOfDay.map { minute in
-            let hour = minute / 60, rest = minute % 60
-            return (hour < 10 ? "0" : "") + "\(hour):" + (rest < 10 ? "0" : "") + "\(rest)"
-        }
-    }
+    public var timeText: String? { self.minuteOfDay.map(SeasonCalendar.clockText) }
 }
 
 /// One Match year's milestones. A kind missing from `milestones` was not published (or not found):

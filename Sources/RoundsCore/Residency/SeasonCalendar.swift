@@ -82,6 +82,12 @@ public struct SeasonCalendar: Equatable, Sendable {
         return SeasonCalendar(seasons: seasons)
     }
 
+    /// "HH:MM" (24-hour) for minutes after midnight; the inverse of `minuteOfDay`.
+    public static func clockText(_ minute: Int) -> String {
+        let hour = minute / 60, rest = minute % 60
+        return (hour < 10 ? "0" : "") + "\(hour):" + (rest < 10 ? "0" : "") + "\(rest)"
+    }
+
     /// Minutes after midnight for "HH:MM" (24-hour); nil for anything else.
     public static func minuteOfDay(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

@@ -114,6 +114,16 @@ enum Responses {
         ["description": .string(description), "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
     }
 
+    /// The answers of an operation that writes: `success`, and the refusals every write can meet.
+    static func writes(_ success: [String: JSONValue]) -> JSONValue {
+        ApplicationsPaths.responses(
+            success.merging([
+                "400": Self.ref("BadRequest"), "404": Self.ref("NotFound"), "415": Self.ref("UnsupportedMediaType"),
+                "422": Self.ref("Unprocessable"),
+            ]) { first, _ in first }
+        )
+    }
+
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/responses/\(name)")] }
 
     static func json(_ description: String, schema: JSONValue) -> JSONValue {

@@ -19,14 +19,7 @@ enum PortfolioPaths {
 
     static let experience = Responses.json("The experience.", schema: Responses.schemaRef("Experience"))
     static let portfolio = Responses.json("The portfolio.", schema: Responses.schemaRef("Portfolio"))
-    static func writes(_ success: [String: JSONValue]) -> JSONValue {
-        responses(
-            success.merging([
-                "400": Responses.ref("BadRequest"), "404": Responses.ref("NotFound"), "415": Responses.ref("UnsupportedMediaType"),
-                "422": Responses.ref("Unprocessable"),
-            ]) { first, _ in first }
-        )
-    }
+    static func writes(_ success: [String: JSONValue]) -> JSONValue { Responses.writes(success) }
 
     static let paths: JSONValue = [
         APIRoute.portfolio.openAPIPath: [

@@ -17,14 +17,7 @@ enum ResidencyPaths {
 
     static func responses(_ pairs: [String: JSONValue]) -> JSONValue { ApplicationsPaths.responses(pairs) }
 
-    static func writes(_ success: [String: JSONValue]) -> JSONValue {
-        responses(
-            success.merging([
-                "400": Responses.ref("BadRequest"), "404": Responses.ref("NotFound"), "415": Responses.ref("UnsupportedMediaType"),
-                "422": Responses.ref("Unprocessable"),
-            ]) { first, _ in first }
-        )
-    }
+    static func writes(_ success: [String: JSONValue]) -> JSONValue { Responses.writes(success) }
 
     static let paths: JSONValue = [
         APIRoute.residencyPlan.openAPIPath: [

@@ -68,32 +68,13 @@ struct ResidencyReminders {
 }
 
 /// While `rounds serve` runs, sends due reminders and digests every `reminderSweepInterval`.
-final class ResidencyReminderWorker: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ application: Application) async throws {
-        guard application.isServing else { return }
-        let interval = application.config.reminderSweepInterval
-        let clock = application.services.clock
-        let db = application.db
-        let origin = application.config.server.origin
-        let reference = application.residency
-        let logger = application.logger
-        self.task = Task {
-            while !Task.isCancelled {
-                do {
-                    let queued = try await ResidencyReminders(db: db, now: clock.now(), reference: reference, origin: origin).run()
-                    if queued > 0 { logger.info("Queued \(queued) residency reminder(s)") }
-                } catch {
-                    logger.error("Residency reminder round failed: \(String(describing: error))")
-                }
-                try? await Task.sleep(for: interval)
-            }
+enum ResidencyReminderWorker {
+    static func make() -> PeriodicWorker {
+        PeriodicWorker(name: "Residency reminder", interval: \.reminderSweepInterval) { application in
+            let reminders = ResidencyReminders(
+                db: application.db, now: application.services.clock.now(), reference: application.residency, origin: application.config.server.origin)
+            let queued = try await reminders.run()
+            if queued > 0 { application.logger.info("Queued \(queued) residency reminder(s)") }
         }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        self.task?.cancel()
-        await self.task?.value
     }
 }

@@ -60,7 +60,7 @@ struct ResidencyProgramResponse: Content {
         self.nrmpCode = program.nrmpCode
         self.status = program.status.rawValue
         self.interviewDate = program.interviewDay.map { Day(ordinal: $0).iso }
-        self.interviewTime = program.interviewMinute.map(ResidencyProgramPages.time)
+        self.interviewTime = program.interviewMinute.map(SeasonCalendar.clockText)
         self.interviewTimeZone = program.interviewDay == nil ? nil : program.interviewTimeZone
         self.interviewFormat = program.interviewFormat?.rawValue
         self.signal = program.signal?.rawValue

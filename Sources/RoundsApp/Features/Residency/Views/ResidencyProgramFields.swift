@@ -50,7 +50,7 @@ extension ResidencyProgramDraft {
         self.nrmpCode = program.nrmpCode ?? ""
         self.status = program.status.rawValue
         self.interviewDate = program.interviewDay.map { Day(ordinal: $0).iso } ?? ""
-        self.interviewTime = program.interviewMinute.map { ResidencyProgramPages.time($0) } ?? ""
+        self.interviewTime = program.interviewMinute.map { SeasonCalendar.clockText($0) } ?? ""
         self.interviewTimeZone = program.interviewTimeZone ?? "America/New_York"
         self.interviewFormat = program.interviewFormat?.rawValue ?? ""
         self.signal = program.signal?.rawValue ?? ""

@@ -6,15 +6,10 @@ import Tagged
 /// The program list of one Match year with the interview calendar and signal budgets, and the page
 /// that edits one program.
 enum ResidencyProgramPages {
-    static func time(_ minute: Int) -> String {
-        let hour = minute / 60, rest = minute % 60
-        return (hour < 10 ? "0" : "") + "\(hour):" + (rest < 10 ? "0" : "") + "\(rest)"
-    }
-
     static func interviewText(_ program: ResidencyProgram) -> String? {
         guard let day = program.interviewDay else { return nil }
         var text = ResidencyFormat.day(Day(ordinal: day))
-        if let minute = program.interviewMinute { text += ", \(Self.time(minute)) \(ResidencyFormat.zoneLabel(program.interviewTimeZone ?? ""))" }
+        if let minute = program.interviewMinute { text += ", \(SeasonCalendar.clockText(minute)) \(ResidencyFormat.zoneLabel(program.interviewTimeZone ?? ""))" }
         if let format = program.interviewFormat { text += " (\(format.displayName.lowercased()))" }
         return text
     }

@@ -17,7 +17,7 @@ struct SeasonCorrectionPage {
     }
 
     static func describe(_ correction: SeasonCorrection) -> String {
-        let value = correction.day.map { Day(ordinal: $0).iso + (correction.minute.map { " " + ResidencyProgramPages.time($0) } ?? "") } ?? "not published"
+        let value = correction.day.map { Day(ordinal: $0).iso + (correction.minute.map { " " + SeasonCalendar.clockText($0) } ?? "") } ?? "not published"
         return [value, correction.confidence.rawValue, correction.source ?? "no source"].joined(separator: ", ")
     }
 
