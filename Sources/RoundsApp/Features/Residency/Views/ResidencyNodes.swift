@@ -11,9 +11,9 @@ extension Node where Context == HTML.BodyContext {
         return .span(
             .class("source"),
             .text("Source: "),
-            provenance.source.map { url in .safeLink(url, .safeText(ResidencyFormat.host(of: url))) } ?? .text("none; "),
-            .safeText(" (" + qualifiers.joined(separator: ", ") + ")"),
-            provenance.note.map { .safeText(". " + $0) } ?? .empty
+            provenance.source.map { url in .safeLink(url, .safeText(ResidencyFormat.host(of: url))) } ?? .text("none"),
+            .safeText(" (" + qualifiers.joined(separator: ", ") + ")."),
+            provenance.note.map { .safeText(" " + $0 + ($0.hasSuffix(".") ? "" : ".")) } ?? .empty
         )
     }
 }

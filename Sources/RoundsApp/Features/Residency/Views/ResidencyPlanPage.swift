@@ -20,7 +20,13 @@ struct ResidencyPlanPage {
                 .h1(.text("Your \(year) Match plan")),
                 .p(
                     .text("Seasons Rounds knows: "),
-                    .group(self.years.map { other in other == year ? .strong(.text("\(other)")) : .safeLink(SiteRoute.residency.path(query: [("year", "\(other)")]), .text("\(other)")) }),
+                    .group(
+                        self.years.enumerated().map { index, other in
+                            .group(
+                                index == 0 ? .empty : .text(" · "),
+                                other == year ? .strong(.text("\(other)")) : .safeLink(SiteRoute.residency.path(query: [("year", "\(other)")]), .text("\(other)"))
+                            )
+                        }),
                     .text(". "),
                     .safeLink(SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]), .text("Program list and interviews"))
                 ),
