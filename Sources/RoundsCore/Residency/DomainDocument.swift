@@ -1,0 +1,89 @@
+import Foundation
+
+/// docs/DOMAIN.md: every domain date, fee, limit and rule Rounds uses, with its source, written from the
+/// data and constants the code reads, so a reviewer reads one page and it cannot drift (a test compares).
+public enum DomainDocument {
+    public static func render(calendar: SeasonCalendar, fees: ResidencyFees, signals: SignalTable, rules: [PlanRule]) -> String {
+        var out: [String] = [
+            "# Domain facts",
+            "",
+            "Generated from `Sources/RoundsApp/Resources/data/residency/*.json` and the sourced constants in",
+            "`Sources/RoundsCore` by `DomainDocumentTests` (run `ROUNDS_RECORD_DOMAIN=1 swift test --filter DomainDocumentTests`",
+            "to rewrite it after changing them). Confidence: primary = the issuing body's own page, secondary = a",
+            "third party citing it, inferred = derived by the rule in the note. \"not published\" is shown as such to",
+            "users, never guessed. Administrators' corrections made in the app are not in this file.",
+            "",
+        ]
+        for year in calendar.matchYears {
+            guard let season = calendar[year] else { continue }
+            out += ["## The \(year) Match: season milestones (\(season.timeZone))", "", "| milestone | date | time | confidence | source | note |", "| --- | --- | --- | --- | --- | --- |"]
+            for (kind, milestone) in season.timeline {
+                guard let milestone else {
+                    out.append("| \(kind.title) | not published | | | | |")
+                    continue
+                }
+                let provenance = milestone.provenance
+                out.append(
+                    "| \(kind.title) | \(milestone.day.iso) | \(milestone.timeText ?? "") | \(provenance.confidence.rawValue) | \(provenance.source ?? "none") | \(Self.cell(provenance.note)) |")
+            }
+            out.append("")
+        }
+        out += ["## Fees (US dollars)", "", "ERAS application fees per season; the program count restarts for each specialty.", ""]
+        for season in fees.eras.keys.sorted() {
+            guard let schedule = fees.eras[season] else { continue }
+            out.append("- ERAS \(season) season: \(schedule.tiers.map(\.text).joined(separator: "; ")). Source: \(schedule.provenance.source ?? "none") (\(schedule.provenance.confidence.rawValue)).")
+        }
+        let unpublished = calendar.matchYears.filter { fees.eras[$0] == nil }
+        if !unpublished.isEmpty {
+            out.append("- ERAS \(unpublished.map(String.init).joined(separator: ", ")) season: not published; estimates use the latest published season and say so.")
+        }
+        out += [
+            "- USMLE transcript: \(fees.usmleTranscript.amount) per season. Source: \(fees.usmleTranscript.provenance.source ?? "none") (\(fees.usmleTranscript.provenance.confidence.rawValue)).",
+            "- ECFMG token for ERAS (IMGs): \(fees.ecfmgToken.amount), not refundable. Source: \(fees.ecfmgToken.provenance.source ?? "none") (\(fees.ecfmgToken.provenance.confidence.rawValue))\(Self.sentence(fees.ecfmgToken.provenance.note))",
+            "- NRMP: registration \(fees.nrmp.registration), late registration +\(fees.nrmp.lateRegistrationExtra), couples +\(fees.nrmp.couplesExtraPerPartner) per partner, \(fees.nrmp.ranksIncluded) ranks included, \(fees.nrmp.perExtraRank) per further rank, at most \(fees.nrmp.maximumRanks) ranks. Source: \(fees.nrmp.provenance.source ?? "none") (\(fees.nrmp.provenance.confidence.rawValue))\(Self.sentence(fees.nrmp.provenance.note))",
+            "",
+            "## Program signals (\(signals.season) ERAS season)",
+            "",
+            "Source: \(signals.provenance.source ?? "none") (\(signals.provenance.confidence.rawValue)). Later seasons' numbers are not published; the planner says so.",
+            "",
+            "| specialty | gold | silver | signals | note |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for allowance in signals.allowances {
+            out.append("| \(allowance.specialty) | \(allowance.gold.map(String.init) ?? "") | \(allowance.silver.map(String.init) ?? "") | \(allowance.total.map(String.init) ?? "") | \(Self.cell(allowance.note)) |")
+        }
+        out += ["", "## Season plan tasks", "", "| task | for | due by | rule | source | confidence | checked |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        for rule in rules {
+            let tracks = rule.tracks.map(\.rawValue).sorted().joined(separator: ", ") + (rule.condition.map { " (\($0.rawValue))" } ?? "")
+            out.append(
+                "| \(rule.title) | \(tracks) | \(rule.due.title) | \(Self.cell(rule.rule)) | \(rule.provenance.source ?? "none") | \(rule.provenance.confidence.rawValue) | \(rule.checked?.iso ?? "not recorded") |")
+        }
+        out += ["", "## Visa rules in the catalog", ""]
+        for fact in [VisaRules.visitorsOnlyObserve, VisaRules.visitorElectiveForEnrolledStudents, VisaRules.ecfmgJ1IsForResidency] {
+            out.append("- \(fact.statement). Source: \(fact.citation), \(fact.url) (\(fact.confidence), checked \(fact.checked)).")
+        }
+        out += [
+            "",
+            "## Application exports",
+            "",
+            "- \(ApplicationFormats.AMCAS.season): \(ApplicationFormats.AMCAS.maximumEntries) entries, \(ApplicationFormats.AMCAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.AMCAS.maximumMostMeaningful) most meaningful with \(ApplicationFormats.AMCAS.maximumMostMeaningfulExtra) more characters, up to \(ApplicationFormats.AMCAS.maximumDateRanges) date ranges per entry, \(AMCASExperienceType.allCases.count) experience types. Read from \(ApplicationFormats.AMCAS.readFrom).",
+            "- \(ApplicationFormats.ERAS.season): \(ApplicationFormats.ERAS.maximumEntries) entries, \(ApplicationFormats.ERAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.ERAS.maximumMostMeaningful) most meaningful with a \(ApplicationFormats.ERAS.maximumReflection)-character reflection. Read from \(ApplicationFormats.ERAS.readFrom).",
+            "",
+            "## Letters",
+            "",
+            "- At most \(LetterAssignmentRule.maximumLettersPerProgram) letters per program; a letter file is a PDF of at most \(LetterFile.maximumBytes / 1_024 / 1_024) MB on US Letter pages, its name without \(LetterFile.forbiddenNameCharacters.sorted().map { "`\($0)`" }.joined(separator: " ")). Source: \(LetterFile.source).",
+            "",
+        ]
+        return out.joined(separator: "\n")
+    }
+
+    /// Text safe inside a Markdown table cell.
+    static func cell(_ text: String?) -> String {
+        (text ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func sentence(_ note: String?) -> String {
+        guard let note, !note.isEmpty else { return "." }
+        return ". " + note + (note.hasSuffix(".") ? "" : ".")
+    }
+}
