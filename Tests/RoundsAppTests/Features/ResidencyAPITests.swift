@@ -141,3 +141,24 @@ import VaporTesting
         }
     }
 }
+
+/// Signals sent at once never exceed a budget, and none fails for a busy database (SQLite refused a
+/// transaction that read before writing while another wrote, as 500s, until the list was locked first).
+@Suite struct ResidencySignalRaceTests {
+    @Test func tenGoldSignalsAtOnceLeaveExactlyThree() async throws {
+        try await withRoundsApp { app in
+            let client = try await ResidencyAPITests.signedUpIMG(app)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 0..<10 {
+                    group.addTask {
+                        try await client.send(.POST, APIRoute.residencyPrograms.path, json: ResidencyAPITests.program("Program \(index)", ["signal": "gold"])).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 3)
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == 7, "\(statuses)")
+            #expect(try await ResidencyProgram.query(on: app.db).filter(\.$signal == .gold).count() == 3)
+        }
+    }
+}

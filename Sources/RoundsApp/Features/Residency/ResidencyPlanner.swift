@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import SQLKit
 import Vapor
 
 /// Everything the planner page and the API show for one applicant and Match year.
@@ -96,6 +97,12 @@ struct ResidencyPlanner {
         let input = try draft.validate(specialties: Set(self.reference.specialties)).get()
         let userID = try user.requireID()
         return try await self.db.transaction { db in
+            // One applicant's list changes one request at a time, so two signals sent at once cannot
+            // both fit a budget with room for one: the transaction starts by writing the owner's row,
+            // which holds PostgreSQL's row lock, and SQLite's write lock, until commit (a SQLite
+            // transaction that read first could not upgrade to writing while another writes).
+            try await db.sql.update(User.schema).set(SQLIdentifier("id"), to: SQLIdentifier("id"))
+                .where(SQLIdentifier("id"), .equal, SQLBind(userID)).run()
             var errors: [FieldError] = []
             if let existing, !existing.status.canMove(to: input.status) {
                 errors.append(FieldError(field: "status", message: "A program cannot go from \(existing.status.displayName) to \(input.status.displayName)."))
