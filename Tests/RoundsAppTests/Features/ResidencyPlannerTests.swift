@@ -51,6 +51,7 @@ import VaporTesting
             #expect(tick.status == .seeOther)
             let after = try await browser.get(SiteRoute.residency.path)
             #expect(after.text.contains(#"<tr class="task-done"><td><strong>Buy the ECFMG token for ERAS"#))
+            #expect(after.text.contains("<strong>2 of 11 tasks done</strong>. Next: ECFMG certification, due Thu, Jul 1, 2027."))
             let wants = try await browser.post(SiteRoute.residencySettings.path(query: [("year", "2027")]), form: [("wants_h1b", "true")])
             #expect(wants.status == .seeOther)
             #expect(try await browser.get(SiteRoute.residency.path).text.contains("Pass USMLE Step 3 (for H-1B sponsorship)"))

@@ -16,8 +16,10 @@ struct HomeController: RouteCollection {
         routes.get(APIRoute.openAPI, use: self.openAPI)
     }
 
+    /// Visitors see what Rounds is; signed-in users see their dashboard.
     @Sendable func home(req: Request) async throws -> HTMLPage {
-        HomePage(context: req.pageContext).layout().page()
+        guard let user = req.currentUser else { return HomePage(context: req.pageContext).layout().page() }
+        return DashboardPage(dashboard: try await Dashboard.load(for: user, req: req), now: req.now, context: req.pageContext).layout().page()
     }
 
     /// 200 when the database answers a query, 503 otherwise; used by load balancers and CI.

@@ -50,10 +50,32 @@ struct ResidencyPlanPage {
         return .empty
     }
 
+    /// The season at a glance: how many tasks are done, open and overdue, and the next dated one.
+    private func progress() -> BodyNode {
+        let tasks = self.overview.tasks.filter { $0.state != .notApplicable }
+        guard !tasks.isEmpty else { return .empty }
+        let done = tasks.filter { $0.state == .done }.count
+        let overdue = tasks.filter { $0.state == .overdue }.count
+        let next = tasks.first { $0.state == .open && $0.due != nil }
+        return .div(
+            .class("plan-progress"),
+            .tag(
+                "progress", .safeAttribute("max", "\(tasks.count)"), .safeAttribute("value", "\(done)"),
+                .safeAttribute("aria-label", "Tasks done"), .text("\(done) of \(tasks.count)")),
+            .p(
+                .strong(.text("\(done) of \(tasks.count) tasks done")),
+                .text(overdue > 0 ? ", \(overdue) overdue" : ""),
+                next.map { task in .safeText(". Next: \(task.rule.title), due \(task.due.map(ResidencyFormat.milestone) ?? "")") } ?? .empty,
+                .text(".")
+            )
+        )
+    }
+
     private func tasks() -> BodyNode {
         guard !self.overview.tasks.isEmpty else { return .empty }
         return .section(
             .h2("Tasks"),
+            self.progress(),
             .table(
                 .class("plan-tasks"),
                 .thead(.tr(.th("Task"), .th("Due"), .th("Status"), .th("Why this date"))),

@@ -1,0 +1,149 @@
+import Foundation
+import Plot
+import RoundsCore
+import Tagged
+
+/// The signed-in home page: for each role the user holds, what needs them next.
+struct DashboardPage {
+    var dashboard: Dashboard
+    var now: Date
+    var context: PageContext
+
+    func layout() -> PageLayout {
+        PageLayout(
+            title: "Your dashboard",
+            context: self.context,
+            content: .div(
+                .h1(.safeText("Welcome back, \(self.context.viewer?.displayName ?? "")")),
+                self.dashboard.applicant.map(self.applicant) ?? .empty,
+                self.dashboard.host.map(self.host) ?? .empty,
+                self.dashboard.advisorCycles.map(self.advisor) ?? .empty,
+                self.dashboard.sitesToVerify.map(self.admin) ?? .empty
+            )
+        )
+    }
+
+    /// "in 2 days", "in 5 hours", "in 20 minutes", or "passed".
+    static func countdown(to date: Date, from now: Date) -> String {
+        let seconds = date.timeIntervalSince(now)
+        guard seconds > 0 else { return "passed" }
+        let minutes = max(1, Int(seconds / 60))
+        if minutes < 60 { return "in \(minutes) minute\(minutes == 1 ? "" : "s")" }
+        let hours = minutes / 60
+        if hours < 48 { return "in \(hours) hour\(hours == 1 ? "" : "s")" }
+        return "in \(hours / 24) days"
+    }
+
+    private func applicant(_ applicant: Dashboard.Applicant) -> BodyNode {
+        .section(
+            .class("dashboard-section"),
+            .h2("Next steps"),
+            applicant.offers.isEmpty
+                ? .empty
+                : .div(
+                    .class("notice"),
+                    .h3("Offers waiting for your answer"),
+                    .ul(
+                        .forEach(applicant.offers) { offer in
+                            .li(
+                                offer.application.application.id.map { id in
+                                    .safeLink(SiteRoute.application(ApplicationID(rawValue: id)).path, .safeText(offer.application.opportunity.title))
+                                } ?? .safeText(offer.application.opportunity.title),
+                                .safeText(
+                                    offer.expiresAt.map { ": expires \(Self.countdown(to: $0, from: self.now)) (\(DisplayFormat.dateTime($0)))" } ?? ": no expiry set")
+                            )
+                        }
+                    )
+                ),
+            self.plan(applicant.plan),
+            .ul(
+                .li(.safeLink(SiteRoute.applications.path, .text("\(applicant.liveApplications) application\(applicant.liveApplications == 1 ? "" : "s") in progress"))),
+                .li(.safeLink(SiteRoute.letters.path, .text("\(applicant.lettersWaiting) letter request\(applicant.lettersWaiting == 1 ? "" : "s") waiting for the writer"))),
+                .li(.safeLink(SiteRoute.opportunities.path, .text("Find clinical experience")))
+            ),
+            applicant.goals.isEmpty
+                ? .p(.safeLink(SiteRoute.portfolio.path, .text("Set an hours goal in your portfolio")))
+                : .div(
+                    .h3("Hours toward your goals"),
+                    .ul(
+                        .forEach(applicant.goals) { goal in
+                            .li(.safeText("\(goal.label): \(goal.hours) of \(goal.goal.targetHours) hours"))
+                        }
+                    )
+                )
+        )
+    }
+
+    private func plan(_ overview: ResidencyOverview?) -> BodyNode {
+        guard let overview else { return .empty }
+        let open = overview.tasks.filter { $0.state == .overdue || $0.state == .open }
+        let done = overview.tasks.filter { $0.state == .done }.count
+        let applicable = overview.tasks.filter { $0.state != .notApplicable }.count
+        return .div(
+            .h3(.text("Your \(overview.matchYear) Match plan")),
+            .p(.text("\(done) of \(applicable) tasks done. "), .safeLink(SiteRoute.residency.path, .text("Open the plan"))),
+            .ul(
+                .forEach(open.prefix(3)) { task in
+                    .li(
+                        .safeText(task.rule.title + ": "),
+                        .safeText(
+                            task.state == .overdue
+                                ? "overdue since \(task.due.map { ResidencyFormat.day($0.day) } ?? "")"
+                                : "due \(task.due.map { ResidencyFormat.day($0.day) } ?? "on a date not published yet")")
+                    )
+                }
+            )
+        )
+    }
+
+    private func host(_ host: Dashboard.Host) -> BodyNode {
+        .section(
+            .class("dashboard-section"),
+            .h2("Your listings"),
+            .ul(
+                .li(.safeLink(SiteRoute.hostApplications.path, .text("\(host.waitingForReview) application\(host.waitingForReview == 1 ? "" : "s") waiting for your review"))),
+                .li(.text("\(host.offersPending) offer\(host.offersPending == 1 ? "" : "s") waiting for the applicant's answer"))
+            ),
+            host.sessions.isEmpty
+                ? .p(.safeLink(SiteRoute.hostSites.path, .text("Add a session to a listing")))
+                : .table(
+                    .thead(.tr(.th("Upcoming session"), .th("Starts"), .th("Seats left"))),
+                    .tbody(
+                        .forEach(host.sessions) { session in
+                            .tr(
+                                .td(.safeText(session.opportunity.title)),
+                                .td(.text(ResidencyFormat.day(Day(ordinal: session.startDay)))),
+                                .td(.text("\(max(0, session.seats - session.seatsTaken)) of \(session.seats)"))
+                            )
+                        }
+                    )
+                ),
+            host.openCycles.isEmpty ? .empty : .p(.safeLink(SiteRoute.cycles.path, .text("\(host.openCycles.count) placement cycle\(host.openCycles.count == 1 ? "" : "s") open for ranking")))
+        )
+    }
+
+    private func advisor(_ cycles: [PlacementCycle]) -> BodyNode {
+        .section(
+            .class("dashboard-section"),
+            .h2("Placement cycles you run"),
+            cycles.isEmpty
+                ? .p(.safeLink(SiteRoute.advisorCycles.path, .text("Start a placement cycle")))
+                : .ul(
+                    .forEach(cycles) { cycle in
+                        .li(
+                            cycle.id.map { .safeLink(SiteRoute.advisorCycle(CycleID(rawValue: $0)).path, .safeText(cycle.name)) } ?? .safeText(cycle.name),
+                            .text(": \(cycle.status.rawValue)")
+                        )
+                    }
+                )
+        )
+    }
+
+    private func admin(_ sitesToVerify: Int) -> BodyNode {
+        .section(
+            .class("dashboard-section"),
+            .h2("Administration"),
+            .p(.safeLink(SiteRoute.adminSites.path, .text("\(sitesToVerify) site\(sitesToVerify == 1 ? "" : "s") waiting for verification")))
+        )
+    }
+}
