@@ -67,14 +67,34 @@ import Testing
         draft.state = "il"
         draft.zip = "60611"
         draft.website = "javascript:alert(1)"
-        guard case .failure(let report) = draft.parse(knownZIP: { $0 == "60611" }) else {
+        guard case .failure(let report) = draft.parse(stateOfZIP: { $0 == "60611" ? "IL" : nil }) else {
             Issue.record("accepted a javascript: website")
             return
         }
         #expect(report.errors.map(\.field) == ["website"])
         draft.website = "https://lakeside.example"
-        #expect(try draft.parse(knownZIP: { $0 == "60611" }).get().state == "IL")
+        #expect(try draft.parse(stateOfZIP: { $0 == "60611" ? "IL" : nil }).get().state == "IL")
         draft.zip = "99999"
-        #expect(throws: ValidationReport.self) { try draft.parse(knownZIP: { $0 == "60611" }).get() }
+        #expect(throws: ValidationReport.self) { try draft.parse(stateOfZIP: { $0 == "60611" ? "IL" : nil }).get() }
+    }
+
+    /// Issue 18: "Boston, ZZ" was publishable; a site's state must be a US state or territory and its ZIP
+    /// must lie in it.
+    @Test func aSitesStateIsRealAndHoldsItsZIP() throws {
+        var draft = SiteDraft()
+        draft.name = "Harbor Hospital"
+        draft.kind = "hospital"
+        draft.street = "1 Harbor Road"
+        draft.city = "Boston"
+        draft.state = "ZZ"
+        draft.zip = "02114"
+        let lookup: (String) -> String? = { ["02114": "MA", "60611": "IL"][$0] }
+        guard case .failure(let unknown) = draft.parse(stateOfZIP: lookup) else { Issue.record("accepted state ZZ"); return }
+        #expect(unknown.errors.map(\.field) == ["state"])
+        draft.state = "IL"
+        guard case .failure(let elsewhere) = draft.parse(stateOfZIP: lookup) else { Issue.record("accepted a ZIP of another state"); return }
+        #expect(elsewhere.errors.map(\.message) == ["ZIP code 02114 is in MA, not IL."])
+        draft.state = "ma"
+        #expect(try draft.parse(stateOfZIP: lookup).get().state == "MA")
     }
 }

@@ -40,7 +40,7 @@ public enum CatalogCSV {
     }
 
     /// Every row checked; either all rows or every problem found.
-    public static func read(_ text: String, knownZIP: (String) -> Bool) -> Result<[Row], Report> {
+    public static func read(_ text: String, stateOfZIP: (String) -> String?) -> Result<[Row], Report> {
         let records: [CSV.Record]
         do {
             records = try CSV.parse(text)
@@ -81,7 +81,7 @@ public enum CatalogCSV {
             siteDraft.zip = value("zip")
             siteDraft.website = value("website")
             var site: SiteDraft.Checked?
-            switch siteDraft.parse(knownZIP: knownZIP) {
+            switch siteDraft.parse(stateOfZIP: stateOfZIP) {
             case .success(let checked): site = checked
             case .failure(let failure): report(ValidationReport(failure.errors.map { FieldError(field: $0.field == "name" ? "site_name" : $0.field == "kind" ? "site_kind" : $0.field, message: $0.message) }))
             }

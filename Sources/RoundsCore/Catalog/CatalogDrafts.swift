@@ -1,6 +1,6 @@
 import Foundation
 
-/// A site as a host types it; `parse(knownZIP:)` checks it field by field.
+/// A site as a host types it; `parse(stateOfZIP:)` checks it field by field.
 public struct SiteDraft: Equatable, Sendable {
     public var name = ""
     public var kind = ""
@@ -22,7 +22,8 @@ public struct SiteDraft: Equatable, Sendable {
         public var website: String?
     }
 
-    public func parse(knownZIP: (String) -> Bool) -> Result<Checked, ValidationReport> {
+    /// `stateOfZIP` gives the state a ZIP code lies in, nil for a ZIP that does not exist.
+    public func parse(stateOfZIP: (String) -> String?) -> Result<Checked, ValidationReport> {
         var errors: [FieldError] = []
         let name = self.name.trimmingWhitespace()
         let street = self.street.trimmingWhitespace()
@@ -35,10 +36,14 @@ public struct SiteDraft: Equatable, Sendable {
         if kind == nil { errors.append(FieldError(field: "kind", message: "Choose what kind of site it is.")) }
         if street.isEmpty || street.textLength > 200 { errors.append(FieldError(field: "street", message: "Enter the street address.")) }
         if city.isEmpty || city.textLength > 100 { errors.append(FieldError(field: "city", message: "Enter the city.")) }
-        if state.count != 2 || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            errors.append(FieldError(field: "state", message: "Enter the two-letter state code, e.g. NY."))
+        let knownState = USStates.codes.contains(state)
+        if !knownState {
+            errors.append(FieldError(field: "state", message: "Enter the two-letter code of a US state or territory, e.g. NY."))
         }
-        if !(zip.count == 5 && zip.allSatisfy { $0.isASCII && $0.isNumber } && knownZIP(zip)) {
+        let zipState = zip.count == 5 && zip.allSatisfy { $0.isASCII && $0.isNumber } ? stateOfZIP(zip) : nil
+        if let zipState {
+            if knownState, zipState != state { errors.append(FieldError(field: "zip", message: "ZIP code \(zip) is in \(zipState), not \(state).")) }
+        } else {
             errors.append(FieldError(field: "zip", message: "Enter a five-digit US ZIP code that exists."))
         }
         if !website.isEmpty {

@@ -110,6 +110,13 @@ import VaporTesting
             let badSite = try await host.post(SiteRoute.hostSites.path, form: Self.siteForm.map { $0.0 == "zip" ? ("zip", "99999") : $0 })
             #expect(badSite.status == .unprocessableEntity)
             #expect(badSite.text.contains("ZIP code that exists"))
+            let sitesBefore = try await Site.query(on: app.db).count()
+            let elsewhere = try await host.post(SiteRoute.hostSites.path, form: Self.siteForm.map { $0.0 == "state" ? ("state", "NY") : $0 })
+            #expect(elsewhere.status == .unprocessableEntity)
+            #expect(elsewhere.text.contains("ZIP code 60611 is in IL, not NY."))
+            let nowhere = try await host.post(SiteRoute.hostSites.path, form: Self.siteForm.map { $0.0 == "state" ? ("state", "ZZ") : $0 })
+            #expect(nowhere.text.contains("Enter the two-letter code of a US state or territory"))
+            #expect(try await Site.query(on: app.db).count() == sitesBefore)
         }
     }
 

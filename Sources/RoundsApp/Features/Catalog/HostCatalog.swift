@@ -37,7 +37,7 @@ struct HostCatalog {
     }
 
     func createSite(_ draft: SiteDraft) async throws -> Site {
-        let checked = try draft.parse(knownZIP: { ZIPCodes.directory.place($0) != nil }).get()
+        let checked = try draft.parse(stateOfZIP: { ZIPCodes.directory.place($0)?.state }).get()
         let coordinate = ZIPCodes.directory.place(checked.zip)!.coordinate
         let site = Site(
             hostID: try self.host.requireID(), name: checked.name, kind: checked.kind, street: checked.street, city: checked.city,

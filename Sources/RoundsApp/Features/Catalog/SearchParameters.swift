@@ -31,11 +31,7 @@ struct SearchParameters {
     static let defaultRadius = 50.0
     static let maximumFeeCents = 100_000_000
 
-    static let states: Set<String> = [
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
-        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
-        "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
-    ]
+    static let states = USStates.codes
 
     /// Reads the request's query string. HTML forms send empty fields for "any"; the API is strict and
     /// refuses a parameter given without a value (`rejectingEmptyValues`).
