@@ -48,3 +48,31 @@ import Testing
         #expect(mine.errors.first?.message.hasPrefix("You are not eligible") == true)
     }
 }
+
+/// Issue 18: the rank forms saved duplicates, 0, out-of-range numbers and words without a word.
+@Suite struct RankNumbersTests {
+    static let ids = (0..<3).map { _ in UUID() }
+
+    static func order(_ typed: [String]) -> Result<[UUID], ValidationReport> {
+        RankNumbers.order(zip(Self.ids, typed).map { (id: $0, typed: $1) })
+    }
+
+    @Test func numbersOrderTheChoicesAndBlanksAreLeftOut() throws {
+        #expect(try Self.order(["2", "", " 1 "]).get() == [Self.ids[2], Self.ids[0]])
+    }
+
+    @Test(arguments: [
+        (["1", "1", ""], "Number 1 is given to more than one choice"),
+        (["0", "", ""], "0 is not a rank here: use the numbers 1 to 3."),
+        (["4", "", ""], "4 is not a rank here"),
+        (["first", "", ""], "“first” is not a rank"),
+        (["1.5", "", ""], "“1.5” is not a rank"),
+    ])
+    func slipsAreRefusedWithTheReason(typed: [String], reason: String) {
+        guard case .failure(let report) = Self.order(typed) else {
+            Issue.record("accepted \(typed)")
+            return
+        }
+        #expect(report.errors.contains { $0.message.contains(reason) }, "\(report.errors)")
+    }
+}

@@ -176,6 +176,13 @@ extension PlacementTests {
             stored.apply(Self.profile)
             try await stored.create(on: app.db)
             #expect(try await amara.get(SiteRoute.placementCycle(CycleID(cycleID)).path).text.contains("You qualify"))
+            // A slip is refused with the reason, not saved (issue 18).
+            for typed in ["0", "2", "first"] {
+                let slip = try await amara.post(SiteRoute.cycleList(CycleID(cycleID)).path, form: [("rank_\(fixture.sessionID.uuidString)", typed)])
+                #expect(slip.status == .unprocessableEntity, "\(typed)")
+                #expect(slip.text.contains("is not a rank"), "\(typed)")
+            }
+            #expect(try await PlacementApplicantList.query(on: app.db).count() == 0)
             response = try await amara.post(SiteRoute.cycleList(CycleID(cycleID)).path, form: [("rank_\(fixture.sessionID.uuidString)", "1")])
             #expect(response.status == .seeOther)
 

@@ -117,8 +117,8 @@ struct PlacementController: RouteCollection {
     @Sendable func saveList(req: Request) async throws -> Response {
         let applicant = try req.requireUser(.applicant)
         let cycle = try await req.placementCycle()
-        let ranked = Self.ranked(try req.content.decode([String: String].self))
         do {
+            let ranked = try Self.ranked(try req.content.decode([String: String].self)).get()
             try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: .single(ranked), partnerEmail: nil)
         } catch let report as ValidationReport {
             return try await self.showPage(req, errors: report).encodeResponse(for: req)
@@ -152,7 +152,8 @@ struct PlacementController: RouteCollection {
         let cycle = try await req.placementCycle()
         let session = try await req.placementCycles.hostSession(cycle, try req.placementSessionID(), host: host)
         do {
-            try await req.placementCycles.saveHostList(cycle, session: session, applicantIDs: Self.ranked(try req.content.decode([String: String].self)))
+            let ranked = try Self.ranked(try req.content.decode([String: String].self)).get()
+            try await req.placementCycles.saveHostList(cycle, session: session, applicantIDs: ranked)
         } catch let report as ValidationReport {
             return try await self.hostSessionPage(req, errors: report).encodeResponse(for: req)
         }
@@ -161,13 +162,13 @@ struct PlacementController: RouteCollection {
         )
     }
 
-    /// Fields `rank_<id>` with a number, ordered by that number; blank ones are not ranked.
-    static func ranked(_ fields: [String: String]) -> [UUID] {
-        fields.compactMap { key, value -> (Int, UUID)? in
-            guard key.hasPrefix("rank_"), let id = UUID(uuidString: String(key.dropFirst(5))), let rank = Int(value.trimmingWhitespace()) else { return nil }
-            return (rank, id)
+    /// Fields `rank_<id>` with a number, ordered by that number; blank ones are not ranked, and a
+    /// number that is not a rank (a word, 0, past the last choice, given twice) refuses the form.
+    static func ranked(_ fields: [String: String]) -> Result<[UUID], ValidationReport> {
+        let entries = fields.compactMap { key, value -> (id: UUID, typed: String)? in
+            guard key.hasPrefix("rank_"), let id = UUID(uuidString: String(key.dropFirst(5))) else { return nil }
+            return (id, value)
         }
-        .sorted { ($0.0, $0.1.uuidString) < ($1.0, $1.1.uuidString) }
-        .map(\.1)
+        return RankNumbers.order(entries.sorted { $0.id.uuidString < $1.id.uuidString })
     }
 }
