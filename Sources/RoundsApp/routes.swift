@@ -37,5 +37,6 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.LettersController())
         try api.register(collection: API.PortfolioController())
         try api.register(collection: API.ResidencyController())
+        try api.register(collection: API.SeasonCorrectionController())
     }
 }

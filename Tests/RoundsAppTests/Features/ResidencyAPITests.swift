@@ -123,6 +123,19 @@ import VaporTesting
         }
     }
 
+    @Test func theCalendarFeedIsMadeAndTurnedOffOverTheAPI() async throws {
+        try await withRoundsApp { app in
+            let client = try await Self.signedUpIMG(app)
+            let made = try await client.send(.POST, APIRoute.residencyCalendar.path)
+            #expect(made.status == .created)
+            let url = try made.content.get(String.self, at: "url")
+            let path = try #require(url.range(of: "/residency/").map { String(url[$0.lowerBound...]) })
+            #expect(try await Browser(app).get(path).status == .ok)
+            #expect(try await client.send(.DELETE, APIRoute.residencyCalendar.path).status == .noContent)
+            #expect(try await Browser(app).get(path).status == .notFound)
+        }
+    }
+
     @Test func thePlanReportsClashesAndFees() async throws {
         try await withRoundsApp { app in
             let client = try await Self.signedUpIMG(app)

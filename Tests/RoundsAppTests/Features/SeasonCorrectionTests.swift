@@ -54,4 +54,22 @@ import VaporTesting
             #expect(try await SeasonCorrection.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func administratorsCorrectOverTheAPIAndReadTheLog() async throws {
+        try await withRoundsApp { app in
+            let (_, admin) = try await Factories.signedIn(app, email: "admin@example.org", roles: [.admin])
+            let body: [String: any Sendable] = [
+                "match_year": 2027, "milestone": "rank_order_list_deadline", "date": "2027-03-03", "time": "21:00",
+                "source": "https://www.nrmp.org/match-calendars/", "confidence": "primary",
+            ]
+            let created = try await admin.send(.POST, APIRoute.seasonCorrections.path, json: body)
+            #expect(created.status == .created)
+            #expect(try created.content.get(String.self, at: "previous") == "not published")
+            #expect(try created.content.get(String.self, at: "changed_by") == "Test User")
+            let late = body.merging(["date": "2027-05-01"]) { _, new in new }
+            #expect(try await admin.send(.POST, APIRoute.seasonCorrections.path, json: late).status == .unprocessableEntity)
+            let log = try await admin.send(.GET, APIRoute.seasonCorrections.path)
+            #expect(try log.content.decode([SeasonCorrectionResponse].self).map(\.date) == ["2027-03-03"])
+        }
+    }
 }

@@ -24,6 +24,7 @@ enum APIRoute: RouteAddress {
     case goals, goal(GoalID?), export(PortfolioExport.Format?), exportCSV(PortfolioExport.Format?)
     case verification
 
+    case residencyCalendar, seasonCorrections
     case residencyPlan, residencySettings, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
@@ -86,6 +87,8 @@ enum APIRoute: RouteAddress {
         case .export(let format): ["portfolio", "exports", .id(format)]
         case .exportCSV(let format): ["portfolio", "exports", .id(format), "csv"]
         case .residencyPlan: ["residency", "plan"]
+        case .residencyCalendar: ["residency", "calendar"]
+        case .seasonCorrections: ["admin", "season-corrections"]
         case .residencySettings: ["residency", "settings"]
         case .residencyPrograms: ["residency", "programs"]
         case .residencyProgram(let id): ["residency", "programs", .id(id)]

@@ -39,6 +39,32 @@ enum ResidencyPaths {
                 "responses": writes(["200": Responses.json("The saved settings.", schema: Responses.schemaRef("ResidencySettings"))]),
             ]
         ],
+        APIRoute.residencyCalendar.openAPIPath: [
+            "post": [
+                "operationId": "makeResidencyCalendar",
+                "summary": "A new secret iCalendar feed address for your plan (any earlier address stops working). Shown once: only its hash is kept.",
+                "responses": responses([
+                    "201": Responses.json(
+                        "The feed address.", schema: ["type": "object", "required": ["url"], "properties": ["url": ["type": "string"]]])
+                ]),
+            ],
+            "delete": [
+                "operationId": "revokeResidencyCalendar", "summary": "Turn your calendar feed off (its address answers 404).",
+                "responses": responses(["204": ["description": "Turned off."]]),
+            ],
+        ],
+        APIRoute.seasonCorrections.openAPIPath: [
+            "get": [
+                "operationId": "listSeasonCorrections", "summary": "Administrators: every correction of a season milestone, newest first.",
+                "responses": responses(["200": Responses.json("The change log.", schema: ["type": "array", "items": Responses.schemaRef("SeasonCorrection")])]),
+            ],
+            "post": [
+                "operationId": "correctSeasonMilestone",
+                "summary": "Administrators: correct a milestone (date null = not published) with its source; refused without a source unless inferred, or when the season's dates would fall out of order.",
+                "requestBody": Responses.body("SeasonCorrectionInput"),
+                "responses": writes(["201": Responses.json("The correction.", schema: Responses.schemaRef("SeasonCorrection"))]),
+            ],
+        ],
         APIRoute.residencyTask(.key).openAPIPath: [
             "put": [
                 "operationId": "tickResidencyTask",
@@ -93,6 +119,27 @@ enum ResidencyPaths {
 
     static let schemas: JSONValue = [
         "ResidencyTaskTick": ["type": "object", "required": ["done"], "properties": ["done": ["type": "boolean"]]],
+        "SeasonCorrectionInput": [
+            "type": "object", "required": ["match_year", "milestone", "confidence"],
+            "properties": [
+                "match_year": ["type": "integer", "minimum": 2000, "maximum": 2100],
+                "milestone": Responses.enumeration(MilestoneKind.allCases.map(\.rawValue)),
+                "date": ["type": "string", "description": "YYYY-MM-DD; absent or null: not published."],
+                "time": ["type": "string", "description": "HH:MM, US Eastern."],
+                "source": ["type": "string", "maxLength": .number(SeasonCorrectionController.CorrectionForm.maximumSourceLength)],
+                "confidence": Responses.enumeration(SourceConfidence.allCases.map(\.rawValue)),
+                "note": ["type": "string", "maxLength": .number(SeasonCorrectionController.CorrectionForm.maximumNoteLength)],
+            ],
+        ],
+        "SeasonCorrection": [
+            "type": "object", "required": ["id", "match_year", "milestone", "confidence", "note", "previous", "changed_at"],
+            "properties": [
+                "id": ApplicationsPaths.uuid, "match_year": ["type": "integer"], "milestone": Responses.enumeration(MilestoneKind.allCases.map(\.rawValue)),
+                "date": ["type": ["string", "null"], "format": "date"], "time": nullableText, "source": nullableText,
+                "confidence": Responses.enumeration(SourceConfidence.allCases.map(\.rawValue)), "note": text, "previous": text,
+                "changed_by": nullableText, "changed_at": ApplicationsPaths.dateTime,
+            ],
+        ],
         "ResidencySettings": [
             "type": "object", "required": ["wants_h1b", "weekly_digest"],
             "properties": [

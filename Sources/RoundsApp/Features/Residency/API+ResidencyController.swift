@@ -10,6 +10,8 @@ extension API {
             let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
             applicants.get(APIRoute.residencyPlan, use: self.plan)
             applicants.put(APIRoute.residencySettings, use: self.saveSettings)
+            applicants.post(APIRoute.residencyCalendar, use: self.makeCalendar)
+            applicants.delete(APIRoute.residencyCalendar, use: self.revokeCalendar)
             applicants.put(APIRoute.residencyTask(.key), use: self.tick)
             applicants.get(APIRoute.residencyPrograms, use: self.programs)
             applicants.post(APIRoute.residencyPrograms, use: self.create)
@@ -59,6 +61,23 @@ extension API {
             let body = try req.jsonBody(SettingsBody.self)
             try await req.planner.saveSettings(wantsH1B: body.wantsH1B, reminderDays: body.reminderDays, weeklyDigest: body.weeklyDigest, for: user)
             return body
+        }
+
+        struct CalendarAddress: Content {
+            var url: String
+        }
+
+        /// A new secret feed address (any earlier one stops working); shown once, only its hash is kept.
+        @Sendable func makeCalendar(req: Request) async throws -> Response {
+            let user = try req.requireUser(.applicant)
+            let token = try await ResidencyCalendarFeed.rotate(for: user, on: req.db, now: req.now)
+            let url = req.application.config.server.origin + SiteRoute.residencyCalendarFeed.path(query: [("token", token)])
+            return try await CalendarAddress(url: url).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func revokeCalendar(req: Request) async throws -> HTTPStatus {
+            try await ResidencyCalendarFeed.revoke(for: try req.requireUser(.applicant), on: req.db, now: req.now)
+            return .noContent
         }
 
         struct TickBody: Content {

@@ -45,8 +45,8 @@ struct SeasonCorrectionController: RouteCollection {
             if confidence == nil { errors.append(FieldError(field: "confidence", message: "Choose how sure the source is.")) }
             let source = (self.source ?? "").trimmingCharacters(in: .whitespaces)
             let note = (self.note ?? "").trimmingCharacters(in: .whitespaces)
-            if source.textLength > Self.maximumSourceLength { errors.append(FieldError(field: "source", message: "Use at most \(Self.maximumSourceLength) characters.")) }
-            if note.textLength > Self.maximumNoteLength { errors.append(FieldError(field: "note", message: "Use at most \(Self.maximumNoteLength) characters.")) }
+            if (self.source ?? "").textLength > Self.maximumSourceLength { errors.append(FieldError(field: "source", message: "Use at most \(Self.maximumSourceLength) characters.")) }
+            if (self.note ?? "").textLength > Self.maximumNoteLength { errors.append(FieldError(field: "note", message: "Use at most \(Self.maximumNoteLength) characters.")) }
             guard errors.isEmpty, let year, let kind, let confidence else { return .failure(ValidationReport(errors)) }
             return .success(
                 MilestoneCorrection(
@@ -66,18 +66,26 @@ struct SeasonCorrectionController: RouteCollection {
         return SeasonCorrectionPage(calendar: calendar, log: log, errors: errors, context: req.pageContext).layout()
     }
 
+    /// Checks and records a correction; throws `ValidationReport` and writes nothing when it is refused.
+    static func save(_ form: CorrectionForm, by admin: User, req: Request) async throws -> SeasonCorrection {
+        let correction = try form.correction().get()
+        let calendar = try await req.planner.calendar()
+        if let refusal = calendar.refusal(of: correction) { throw ValidationReport([FieldError(field: "date", message: refusal)]) }
+        let previous = calendar[correction.matchYear]?[correction.kind].map(SeasonCorrectionPage.describe) ?? "not published"
+        let saved = SeasonCorrection(correction, previous: previous, by: try admin.requireID(), now: req.now)
+        try await saved.create(on: req.db)
+        saved.$changedBy.value = admin
+        return saved
+    }
+
     @Sendable func correct(req: Request) async throws -> Response {
         let admin = try req.requireUser(.admin)
         let form = try req.content.decode(CorrectionForm.self)
         do {
-            let correction = try form.correction().get()
-            let calendar = try await req.planner.calendar()
-            if let refusal = calendar.refusal(of: correction) { throw ValidationReport([FieldError(field: "date", message: refusal)]) }
-            let previous = calendar[correction.matchYear]?[correction.kind].map(SeasonCorrectionPage.describe) ?? "not published"
-            try await SeasonCorrection(correction, previous: previous, by: try admin.requireID(), now: req.now).create(on: req.db)
+            let saved = try await Self.save(form, by: admin, req: req)
             return req.redirect(
                 to: SiteRoute.adminSeason.path,
-                flash: Flash(kind: .success, message: "\(correction.matchYear) \(correction.kind.title) corrected; was \(previous)."))
+                flash: Flash(kind: .success, message: "\(saved.matchYear) \(saved.milestone.title) corrected; was \(saved.previous)."))
         } catch let report as ValidationReport {
             return try await self.page(req, errors: report).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
