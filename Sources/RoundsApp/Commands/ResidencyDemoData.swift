@@ -20,8 +20,7 @@ enum ResidencyDemoData {
         guard try await ResidencyProgram.query(on: app.db).filter(\.$owner.$id == amaraID).count() == 0 else { return }
         let now = app.services.clock.now()
         let planner = ResidencyPlanner(db: app.db, now: now, reference: app.residency)
-        let profile = try await ProfileStore.load(for: amara, on: app.db)
-        guard let year = try await planner.matchYear(requested: nil, profile: profile) else { return }
+        guard let year = try await planner.matchYear(for: amara, requested: nil) else { return }
         for entry in Self.programs {
             var draft = ResidencyProgramDraft()
             draft.name = entry.name

@@ -44,8 +44,8 @@ struct Dashboard {
             let goals = try await req.portfolio.overview(of: user).goals
             var plan: ResidencyOverview?
             let profile = try await ProfileStore.load(for: user, on: req.db)
-            if let profile, profile.track != .preMed, let year = try await req.planner.matchYear(requested: nil, profile: profile) {
-                plan = try await req.planner.overview(of: user, year: year)
+            if let profile, profile.track != .preMed {
+                plan = try await req.planner.overview(of: user, requested: nil, profile: profile)
             }
             dashboard.applicant = Applicant(
                 offers: offers, liveApplications: mine.filter { $0.status.isLive }.count, lettersWaiting: letters, goals: goals, plan: plan)

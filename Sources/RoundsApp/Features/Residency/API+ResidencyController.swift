@@ -20,27 +20,25 @@ extension API {
             applicants.delete(APIRoute.residencyProgram(.key), use: self.delete)
         }
 
-        /// `?year=`: absent means the applicant's default season; a year Rounds has no season for is 404,
-        /// anything but a whole number 400.
+        /// `?year=`: absent (nil) means the applicant's default season; a year Rounds has no season for
+        /// is 404, anything but a whole number 400.
+        static func requestedYear(_ req: Request) throws -> Int? {
+            guard let text = req.query[String.self, at: "year"] else { return nil }
+            guard let number = Int(text) else { throw Abort(.badRequest, reason: "year must be a whole number, e.g. 2027.") }
+            guard req.residency.calendar[number] != nil else {
+                throw Abort(.notFound, reason: "No such season: Rounds has data for the \(req.residency.calendar.matchYears.map(String.init).joined(separator: " and ")) Match.")
+            }
+            return number
+        }
+
         static func year(_ req: Request, user: User) async throws -> Int {
-            var requested: Int?
-            if let text = req.query[String.self, at: "year"] {
-                guard let number = Int(text) else { throw Abort(.badRequest, reason: "year must be a whole number, e.g. 2027.") }
-                guard req.residency.calendar[number] != nil else {
-                    throw Abort(.notFound, reason: "No such season: Rounds has data for the \(req.residency.calendar.matchYears.map(String.init).joined(separator: " and ")) Match.")
-                }
-                requested = number
-            }
-            let profile = try await ProfileStore.load(for: user, on: req.db)
-            guard let year = try await req.planner.matchYear(requested: requested, profile: profile) else {
-                throw Abort(.notFound, reason: "No such season: Rounds has no season data for a Match that is still ahead.")
-            }
+            guard let year = try await req.planner.matchYear(for: user, requested: try Self.requestedYear(req)) else { throw ResidencyPlanner.noSeason }
             return year
         }
 
         @Sendable func plan(req: Request) async throws -> ResidencyPlanResponse {
             let user = try req.requireUser(.applicant)
-            let overview = try await req.planner.overview(of: user, year: try await Self.year(req, user: user))
+            guard let overview = try await req.planner.overview(of: user, requested: try Self.requestedYear(req)) else { throw ResidencyPlanner.noSeason }
             return ResidencyPlanResponse(overview, seasons: req.residency.calendar.matchYears)
         }
 
@@ -70,13 +68,12 @@ extension API {
         /// A new secret feed address (any earlier one stops working); shown once, only its hash is kept.
         @Sendable func makeCalendar(req: Request) async throws -> Response {
             let user = try req.requireUser(.applicant)
-            let token = try await ResidencyCalendarFeed.rotate(for: user, on: req.db, now: req.now)
-            let url = req.application.config.server.origin + SiteRoute.residencyCalendarFeed.path(query: [("token", token)])
+            let url = try await req.planner.rotateCalendar(for: user, origin: req.application.config.server.origin)
             return try await CalendarAddress(url: url).encodeResponse(status: .created, for: req)
         }
 
         @Sendable func revokeCalendar(req: Request) async throws -> HTTPStatus {
-            try await ResidencyCalendarFeed.revoke(for: try req.requireUser(.applicant), on: req.db, now: req.now)
+            try await req.planner.revokeCalendar(for: try req.requireUser(.applicant))
             return .noContent
         }
 

@@ -6,36 +6,16 @@ import Vapor
 /// The applicant's calendar feed: the season's milestones, plan tasks with a date, interviews, accepted
 /// USCE sessions and offer expiries, each with a UID that stays the same across fetches.
 enum ResidencyCalendarFeed {
-    /// Makes (or replaces) the feed secret; returns it once, stores only its hash.
-    static func rotate(for user: User, on db: any Database, now: Date) async throws -> String {
-        let token = SecretToken(prefix: "cal_")
-        let settings = try await ResidencySettings.query(on: db).filter(\.$owner.$id == user.requireID()).first()
-            ?? ResidencySettings(ownerID: try user.requireID(), now: now)
-        settings.calendarTokenHash = token.hash
-        settings.updatedAt = now
-        try await settings.save(on: db)
-        return token.value
-    }
-
-    static func revoke(for user: User, on db: any Database, now: Date) async throws {
-        guard let settings = try await ResidencySettings.query(on: db).filter(\.$owner.$id == user.requireID()).first() else { return }
-        settings.calendarTokenHash = nil
-        settings.updatedAt = now
-        try await settings.save(on: db)
-    }
-
     static func owner(ofToken token: String, on db: any Database) async throws -> User? {
         guard !token.isEmpty, token.utf8.count <= 100 else { return nil }
         return try await ResidencySettings.query(on: db).filter(\.$calendarTokenHash == SecretToken.hash(token)).with(\.$owner).first()?.owner
     }
 
     static func render(for user: User, req: Request) async throws -> String {
-        let planner = req.planner
-        let profile = try await ProfileStore.load(for: user, on: req.db)
         let userID = try user.requireID()
         var events: [ICalendar.Event] = []
-        if let year = try await planner.matchYear(requested: nil, profile: profile) {
-            let overview = try await planner.overview(of: user, year: year)
+        if let overview = try await req.planner.overview(of: user, requested: nil) {
+            let year = overview.matchYear
             for (kind, milestone) in overview.season.timeline {
                 guard let milestone else { continue }
                 events.append(

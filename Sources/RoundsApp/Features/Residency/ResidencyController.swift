@@ -22,25 +22,28 @@ struct ResidencyController: RouteCollection {
 
     /// The Match year the request asks for (`?year=`) when Rounds has it, else the applicant's default.
     static func year(_ req: Request, user: User) async throws -> Int {
-        let requested = try? req.query.get(Int.self, at: "year")
-        let profile = try await ProfileStore.load(for: user, on: req.db)
-        guard let year = try await req.planner.matchYear(requested: requested, profile: profile) else {
-            throw Abort(.notFound, reason: "Rounds has no season data for a Match that is still ahead.")
-        }
+        guard let year = try await req.planner.matchYear(for: user, requested: Self.requestedYear(req)) else { throw ResidencyPlanner.noSeason }
         return year
+    }
+
+    /// `?year=` when it is a number; anything else means the applicant's default year.
+    static func requestedYear(_ req: Request) -> Int? { try? req.query.get(Int.self, at: "year") }
+
+    /// The overview of the year asked for (or the default), or 404 when no season is left.
+    static func overview(_ req: Request, user: User, requested: Int?) async throws -> ResidencyOverview {
+        guard let overview = try await req.planner.overview(of: user, requested: requested) else { throw ResidencyPlanner.noSeason }
+        return overview
     }
 
     @Sendable func plan(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser(.applicant)
-        return try await self.planPage(req, user: user, year: try await Self.year(req, user: user), newCalendarURL: nil).page()
+        return try await self.planPage(req, user: user, requested: Self.requestedYear(req), newCalendarURL: nil).page()
     }
 
-    private func planPage(_ req: Request, user: User, year: Int, newCalendarURL: String?) async throws -> PageLayout {
-        let overview = try await req.planner.overview(of: user, year: year)
-        let hasCalendar = try await req.planner.settings(of: user)?.calendarTokenHash != nil
-        return ResidencyPlanPage(
-            overview: overview, years: req.residency.calendar.matchYears, newCalendarURL: newCalendarURL, hasCalendar: hasCalendar,
-            context: req.pageContext
+    private func planPage(_ req: Request, user: User, requested: Int?, newCalendarURL: String?) async throws -> PageLayout {
+        ResidencyPlanPage(
+            overview: try await Self.overview(req, user: user, requested: requested), years: req.residency.calendar.matchYears,
+            newCalendarURL: newCalendarURL, context: req.pageContext
         ).layout()
     }
 
@@ -86,13 +89,13 @@ struct ResidencyController: RouteCollection {
 
     @Sendable func programs(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser(.applicant)
-        let year = try await Self.year(req, user: user)
-        return try await self.listPage(req, user: user, year: year, draft: ResidencyProgramDraft(), errors: ValidationReport()).page()
+        return try await self.listPage(req, user: user, requested: Self.requestedYear(req), draft: ResidencyProgramDraft(), errors: ValidationReport()).page()
     }
 
-    private func listPage(_ req: Request, user: User, year: Int, draft: ResidencyProgramDraft, errors: ValidationReport) async throws -> PageLayout {
-        let overview = try await req.planner.overview(of: user, year: year)
-        return ResidencyProgramPages.list(overview: overview, draft: draft, errors: errors, specialties: req.residency.specialties, context: req.pageContext)
+    private func listPage(_ req: Request, user: User, requested: Int?, draft: ResidencyProgramDraft, errors: ValidationReport) async throws -> PageLayout {
+        ResidencyProgramPages.list(
+            overview: try await Self.overview(req, user: user, requested: requested), draft: draft, errors: errors,
+            specialties: req.residency.specialties, context: req.pageContext)
     }
 
     @Sendable func addProgram(req: Request) async throws -> Response {
@@ -105,7 +108,7 @@ struct ResidencyController: RouteCollection {
                 to: SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]),
                 flash: Flash(kind: .success, message: "\(program.name) added to your \(year) list."))
         } catch let report as ValidationReport {
-            return try await self.listPage(req, user: user, year: year, draft: draft, errors: report)
+            return try await self.listPage(req, user: user, requested: year, draft: draft, errors: report)
                 .page(status: .unprocessableEntity).encodeResponse(for: req)
         }
     }
@@ -153,18 +156,15 @@ struct ResidencyController: RouteCollection {
     @Sendable func calendar(req: Request) async throws -> Response {
         let user = try req.requireUser(.applicant)
         let form = try req.content.decode(CalendarForm.self)
-        let profile = try await ProfileStore.load(for: user, on: req.db)
-        guard let year = try await req.planner.matchYear(requested: form.year.flatMap { Int($0) }, profile: profile) else {
-            throw Abort(.notFound, reason: "Rounds has no season data for a Match that is still ahead.")
-        }
+        let requested = form.year.flatMap { Int($0) }
         switch form.action {
         case "create":
-            let token = try await ResidencyCalendarFeed.rotate(for: user, on: req.db, now: req.now)
-            let url = req.application.config.server.origin + SiteRoute.residencyCalendarFeed.path(query: [("token", token)])
-            return try await self.planPage(req, user: user, year: year, newCalendarURL: url).page().encodeResponse(for: req)
+            let url = try await req.planner.rotateCalendar(for: user, origin: req.application.config.server.origin)
+            return try await self.planPage(req, user: user, requested: requested, newCalendarURL: url).page().encodeResponse(for: req)
         case "revoke":
-            try await ResidencyCalendarFeed.revoke(for: user, on: req.db, now: req.now)
-            return req.redirect(to: SiteRoute.residency.path(query: [("year", "\(year)")]), flash: Flash(kind: .success, message: "Calendar feed turned off."))
+            let year = try await req.planner.matchYear(for: user, requested: requested)
+            try await req.planner.revokeCalendar(for: user)
+            return req.redirect(to: SiteRoute.residency.path(query: year.map { [("year", "\($0)")] } ?? []), flash: Flash(kind: .success, message: "Calendar feed turned off."))
         default:
             throw Abort(.badRequest, reason: "Say create or revoke.")
         }

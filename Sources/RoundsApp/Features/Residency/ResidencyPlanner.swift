@@ -12,6 +12,7 @@ struct ResidencyOverview {
     var wantsH1B: Bool
     var reminderDays: Int?
     var weeklyDigest: Bool
+    var hasCalendar: Bool
     var tasks: [PlanTask]
     var programs: [ResidencyProgram]
     var fees: FeeEstimate
@@ -28,14 +29,21 @@ struct ResidencyPlanner {
 
     var today: Day { Day(self.now) }
 
+    /// Answered when Rounds has no season left to plan.
+    static let noSeason = Abort(.notFound, reason: "No such season: Rounds has no season data for a Match that is still ahead.")
+
     /// The Match year to show: the one asked for when Rounds has its season, else the profile's target,
     /// else the first whose Match Day is ahead. Nil when Rounds has no season left to plan.
-    func matchYear(requested: Int?, profile: ApplicantProfileInput?) async throws -> Int? {
-        let calendar = try await self.calendar()
+    static func year(in calendar: SeasonCalendar, requested: Int?, profile: ApplicantProfileInput?, today: Day) -> Int? {
         let known = Set(calendar.matchYears)
         if let requested, known.contains(requested) { return requested }
         if let target = profile?.targetMatchYear, known.contains(target) { return target }
-        return calendar.defaultMatchYear(today: self.today)
+        return calendar.defaultMatchYear(today: today)
+    }
+
+    /// `user`'s Match year (see `year(in:…)`), reading their profile and the corrected calendar.
+    func matchYear(for user: User, requested: Int?) async throws -> Int? {
+        Self.year(in: try await self.calendar(), requested: requested, profile: try await ProfileStore.load(for: user, on: self.db), today: self.today)
     }
 
     /// The shipped season data with administrators' corrections applied.
@@ -45,6 +53,11 @@ struct ResidencyPlanner {
 
     func settings(of user: User) async throws -> ResidencySettings? {
         try await ResidencySettings.query(on: self.db).filter(\.$owner.$id == user.requireID()).first()
+    }
+
+    /// The applicant's settings row, or a new one with the defaults (not saved yet).
+    private func settingsOrNew(of user: User) async throws -> ResidencySettings {
+        try await self.settings(of: user) ?? ResidencySettings(ownerID: try user.requireID(), now: self.now)
     }
 
     func programs(of user: User, year: Int) async throws -> [ResidencyProgram] {
@@ -60,10 +73,18 @@ struct ResidencyPlanner {
         return program
     }
 
-    func overview(of user: User, year: Int) async throws -> ResidencyOverview {
-        guard let season = try await self.calendar()[year] else { throw Abort(.notFound, reason: "Rounds has no season data for the \(year) Match.") }
+    /// The plan of the year asked for, or of the applicant's default year; nil when no season is left.
+    func overview(of user: User, requested: Int?) async throws -> ResidencyOverview? {
+        try await self.overview(of: user, requested: requested, profile: try await ProfileStore.load(for: user, on: self.db))
+    }
+
+    /// The same, for a caller that has read the profile already (the calendar and profile are read once).
+    func overview(of user: User, requested: Int?, profile: ApplicantProfileInput?) async throws -> ResidencyOverview? {
+        let calendar = try await self.calendar()
+        guard let year = Self.year(in: calendar, requested: requested, profile: profile, today: self.today), let season = calendar[year] else {
+            return nil
+        }
         let userID = try user.requireID()
-        let profile = try await ProfileStore.load(for: user, on: self.db)
         let settings = try await self.settings(of: user)
         let wantsH1B = settings?.wantsH1B ?? false
         let programs = try await self.programs(of: user, year: year)
@@ -85,7 +106,7 @@ struct ResidencyPlanner {
         let scheduled = programs.filter { !$0.status.isClosed }.compactMap(\.interviewSlot)
         return ResidencyOverview(
             matchYear: year, season: season, profile: profile, wantsH1B: wantsH1B, reminderDays: settings?.reminderDays,
-            weeklyDigest: settings?.weeklyDigest ?? false,
+            weeklyDigest: settings?.weeklyDigest ?? false, hasCalendar: settings?.calendarTokenHash != nil,
             tasks: profile == nil ? [] : SeasonPlan.tasks(rules: self.reference.rules, season: season, facts: facts, today: self.today),
             programs: programs, fees: fees, clashes: InterviewClashes.find(scheduled), signals: self.reference.signals)
     }
@@ -149,10 +170,31 @@ struct ResidencyPlanner {
         if let days = reminderDays, !ReminderRule.dayChoices.contains(days) {
             throw ValidationReport([FieldError(field: "reminder_days", message: "Choose \(ReminderRule.dayChoices.map(String.init).joined(separator: ", ")) days, or no reminders.")])
         }
-        let settings = try await self.settings(of: user) ?? ResidencySettings(ownerID: try user.requireID(), now: self.now)
+        let settings = try await self.settingsOrNew(of: user)
         settings.wantsH1B = wantsH1B
         settings.reminderDays = reminderDays
         settings.weeklyDigest = weeklyDigest
+        settings.updatedAt = self.now
+        try await settings.save(on: self.db)
+    }
+}
+
+extension ResidencyPlanner {
+    /// Makes (or replaces) the calendar feed's secret and returns the feed's address, once: only the
+    /// secret's hash is stored.
+    func rotateCalendar(for user: User, origin: String) async throws -> String {
+        let token = SecretToken(prefix: "cal_")
+        let settings = try await self.settingsOrNew(of: user)
+        settings.calendarTokenHash = token.hash
+        settings.updatedAt = self.now
+        try await settings.save(on: self.db)
+        return origin + SiteRoute.residencyCalendarFeed.path(query: [("token", token.value)])
+    }
+
+    /// Turns the calendar feed off: its address answers 404 from now on.
+    func revokeCalendar(for user: User) async throws {
+        guard let settings = try await self.settings(of: user) else { return }
+        settings.calendarTokenHash = nil
         settings.updatedAt = self.now
         try await settings.save(on: self.db)
     }

@@ -28,9 +28,10 @@ struct ResidencyReminders {
         let user = settings.owner
         let userID = try user.requireID()
         let planner = ResidencyPlanner(db: self.db, now: self.now, reference: self.reference)
-        let profile = try await ProfileStore.load(for: user, on: self.db)
-        guard user.roles.contains(.applicant), profile != nil, let year = try await planner.matchYear(requested: nil, profile: profile) else { return 0 }
-        let overview = try await planner.overview(of: user, year: year)
+        guard user.roles.contains(.applicant), let profile = try await ProfileStore.load(for: user, on: self.db),
+            let overview = try await planner.overview(of: user, requested: nil, profile: profile)
+        else { return 0 }
+        let year = overview.matchYear
         let today = Day(self.now)
         let planLink = self.origin + SiteRoute.residency.path(query: [("year", "\(year)")])
         let footer = "\n\nYour plan: \(planLink)\nYou get these because you turned on reminders. To stop them, choose \"No reminders\" (and untick the weekly digest) under Reminders on your plan page: \(planLink)\n"

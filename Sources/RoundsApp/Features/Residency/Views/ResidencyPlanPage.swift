@@ -8,7 +8,6 @@ struct ResidencyPlanPage {
     var years: [Int]
     /// The feed address, shown once right after it is made (only its hash is stored).
     var newCalendarURL: String?
-    var hasCalendar: Bool
     var context: PageContext
 
     func layout() -> PageLayout {
@@ -221,9 +220,9 @@ struct ResidencyPlanPage {
                 csrfToken: self.context.csrfToken,
                 .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "create")]),
                 .voidTag("input", [("type", "hidden"), ("name", "year"), ("value", "\(self.overview.matchYear)")]),
-                .submit(self.hasCalendar ? "Replace the feed address" : "Make a feed address")
+                .submit(self.overview.hasCalendar ? "Replace the feed address" : "Make a feed address")
             ),
-            self.hasCalendar
+            self.overview.hasCalendar
                 ? .postForm(
                     SiteRoute.residencyCalendar.path,
                     csrfToken: self.context.csrfToken,
