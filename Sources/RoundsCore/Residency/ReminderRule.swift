@@ -6,7 +6,7 @@ public enum ReminderRule {
 
     public static func due(_ tasks: [PlanTask], today: Day, daysBefore: Int, alreadySent: Set<PlanTaskKind>) -> [PlanTask] {
         tasks.filter { task in
-            guard task.state == .open || task.state == .overdue, !alreadySent.contains(task.kind), let due = task.due?.day else { return false }
+            guard task.state.isPending, !alreadySent.contains(task.kind), let due = task.due?.day else { return false }
             let daysLeft = today.days(to: due)
             return daysLeft >= 0 && daysLeft <= daysBefore
         }

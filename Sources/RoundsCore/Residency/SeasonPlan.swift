@@ -41,6 +41,26 @@ public enum PlanTaskState: String, Codable, Sendable {
     case done, open, overdue
     /// The task does not apply as things stand (e.g. no target specialty uses signals).
     case notApplicable = "not_applicable"
+
+    /// Still to do: open or overdue.
+    public var isPending: Bool { self == .open || self == .overdue }
+}
+
+/// The season at a glance: how many of the tasks that apply are done or overdue, and the next dated one.
+public struct PlanProgress: Equatable, Sendable {
+    public var done: Int
+    public var applicable: Int
+    public var overdue: Int
+    public var next: PlanTask?
+
+    /// `tasks` in due order, as `SeasonPlan.tasks` returns them.
+    public init(_ tasks: [PlanTask]) {
+        let applicable = tasks.filter { $0.state != .notApplicable }
+        self.done = applicable.filter { $0.state == .done }.count
+        self.applicable = applicable.count
+        self.overdue = applicable.filter { $0.state == .overdue }.count
+        self.next = applicable.first { $0.state == .open && $0.due != nil }
+    }
 }
 
 /// One task of a plan: its rule, the milestone it is due by (nil when that date is unpublished) and

@@ -74,6 +74,16 @@ import Testing
         #expect(!dated.isEmpty && dated.count < tasks.count)
     }
 
+    @Test func progressCountsTheTasksThatApplyAndNamesTheNextDatedOne() throws {
+        let tasks = try Self.plan(PlanFacts(track: .imgGraduate, step1: .passed, ticked: [.ecfmgERASToken]))
+        let progress = PlanProgress(tasks)
+        #expect(tasks.count == 11)
+        #expect(progress.applicable == 10, "signals do not apply without a signalling specialty")
+        #expect(progress.done == 2)
+        #expect(progress.overdue == 0)
+        #expect(progress.next?.kind == .ecfmgCertification)
+    }
+
     @Test func aRuleFileMissingATaskIsRefused() throws {
         let json = #"{"rules": [{"task": "letters", "title": "Letters", "tracks": ["us_student"], "due": "match_day", "rule": "r", "source": "https://aamc.org", "confidence": "primary", "checked": null}]}"#
         #expect {

@@ -51,7 +51,7 @@ struct ResidencyReminders {
                 }
             }
             if settings.weeklyDigest, ReminderRule.digestDue(lastSentOn: settings.lastDigestDay.map(Day.init(ordinal:)), today: today) {
-                let open = overview.tasks.filter { $0.state == .open || $0.state == .overdue }
+                let open = overview.tasks.filter(\.state.isPending)
                 let lines = open.map { task in
                     "- \(task.rule.title): \(task.state == .overdue ? "overdue, was due" : "due") \(task.due.map(ResidencyFormat.milestone) ?? "on a date not published yet")"
                 }

@@ -76,12 +76,11 @@ struct DashboardPage {
 
     private func plan(_ overview: ResidencyOverview?) -> BodyNode {
         guard let overview else { return .empty }
-        let open = overview.tasks.filter { $0.state == .overdue || $0.state == .open }
-        let done = overview.tasks.filter { $0.state == .done }.count
-        let applicable = overview.tasks.filter { $0.state != .notApplicable }.count
+        let open = overview.tasks.filter(\.state.isPending)
+        let progress = PlanProgress(overview.tasks)
         return .div(
             .h3(.text("Your \(overview.matchYear) Match plan")),
-            .p(.text("\(done) of \(applicable) tasks done. "), .safeLink(SiteRoute.residency.path, .text("Open the plan"))),
+            .p(.text("\(progress.done) of \(progress.applicable) tasks done. "), .safeLink(SiteRoute.residency.path, .text("Open the plan"))),
             .ul(
                 .forEach(open.prefix(3)) { task in
                     .li(

@@ -51,20 +51,17 @@ struct ResidencyPlanPage {
 
     /// The season at a glance: how many tasks are done, open and overdue, and the next dated one.
     private func progress() -> BodyNode {
-        let tasks = self.overview.tasks.filter { $0.state != .notApplicable }
-        guard !tasks.isEmpty else { return .empty }
-        let done = tasks.filter { $0.state == .done }.count
-        let overdue = tasks.filter { $0.state == .overdue }.count
-        let next = tasks.first { $0.state == .open && $0.due != nil }
+        let progress = PlanProgress(self.overview.tasks)
+        guard progress.applicable > 0 else { return .empty }
         return .div(
             .class("plan-progress"),
             .tag(
-                "progress", .safeAttribute("max", "\(tasks.count)"), .safeAttribute("value", "\(done)"),
-                .safeAttribute("aria-label", "Tasks done"), .text("\(done) of \(tasks.count)")),
+                "progress", .safeAttribute("max", "\(progress.applicable)"), .safeAttribute("value", "\(progress.done)"),
+                .safeAttribute("aria-label", "Tasks done"), .text("\(progress.done) of \(progress.applicable)")),
             .p(
-                .strong(.text("\(done) of \(tasks.count) tasks done")),
-                .text(overdue > 0 ? ", \(overdue) overdue" : ""),
-                next.map { task in .safeText(". Next: \(task.rule.title), due \(task.due.map(ResidencyFormat.milestone) ?? "")") } ?? .empty,
+                .strong(.text("\(progress.done) of \(progress.applicable) tasks done")),
+                .text(progress.overdue > 0 ? ", \(progress.overdue) overdue" : ""),
+                progress.next.map { task in .safeText(". Next: \(task.rule.title), due \(task.due.map(ResidencyFormat.milestone) ?? "")") } ?? .empty,
                 .text(".")
             )
         )
