@@ -51,6 +51,22 @@ import VaporTesting
         }
     }
 
+    @Test func aHostCountsApplicationsWaitingAndOffersPending() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app, seats: 3)
+            for index in 0..<2 {
+                let (_, client) = try await fixture.applicant("waiting\(index)@example.org")
+                _ = try await fixture.submitted(client)
+            }
+            let (_, offeredClient) = try await fixture.applicant("offered@example.org")
+            _ = try await fixture.offered(offeredClient)
+            let host = try await Factories.browser(app, signedInAs: fixture.hostUser.email)
+            let page = try await host.get(SiteRoute.home.path)
+            #expect(page.text.contains("2 applications waiting for your review"))
+            #expect(page.text.contains("1 offer waiting for the applicant's answer"))
+        }
+    }
+
     @Test func visitorsSeeTheHomePage() async throws {
         try await withRoundsApp { app in
             let home = try await Browser(app).get(SiteRoute.home.path)

@@ -121,16 +121,26 @@ enum ApplicationQueries {
 
     /// Submitted applications to the host's sessions, optionally for one session and status, oldest first.
     static func inbox(_ host: User, session: UUID?, status: ApplicationStatus?, on db: any Database) async throws -> [LoadedApplication] {
+        var query = try Self.submitted(to: host, query: LoadedApplication.query(on: db))
+        if let session { query = query.filter(\.$session.$id == session) }
+        if let status { query = query.filter(\.$status == status) }
+        return try await query.sort(\.$submittedAt).sort(\.$id).limit(500).all().map(LoadedApplication.init)
+    }
+
+    /// `query` narrowed to applications submitted to `host`'s sessions (drafts are the applicant's own).
+    static func submitted(to host: User, query: QueryBuilder<SessionApplication>) throws -> QueryBuilder<SessionApplication> {
         let hostID = try host.requireID()
-        var query = LoadedApplication.query(on: db)
+        return query
             .join(OpportunitySession.self, on: \SessionApplication.$session.$id == \OpportunitySession.$id)
             .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
             .join(Site.self, on: \Opportunity.$site.$id == \Site.$id)
             .filter(Site.self, \.$host.$id == hostID)
             .filter(\.$status != ApplicationStatus.draft)
-        if let session { query = query.filter(\.$session.$id == session) }
-        if let status { query = query.filter(\.$status == status) }
-        return try await query.sort(\.$submittedAt).sort(\.$id).limit(500).all().map(LoadedApplication.init)
+    }
+
+    /// How many applications submitted to `host` are in one of `statuses`.
+    static func count(submittedTo host: User, in statuses: [ApplicationStatus], on db: any Database) async throws -> Int {
+        try await Self.submitted(to: host, query: SessionApplication.query(on: db)).filter(\.$status ~~ statuses).count()
     }
 
     /// The API answer for one application, in detail.

@@ -51,7 +51,6 @@ struct Dashboard {
                 offers: offers, liveApplications: mine.filter { $0.status.isLive }.count, lettersWaiting: letters, goals: goals, plan: plan)
         }
         if user.has(.host) {
-            let inbox = try await ApplicationQueries.inbox(user, session: nil, status: nil, on: req.db)
             let today = Day(req.now).ordinal
             let sessions = try await OpportunitySession.query(on: req.db)
                 .join(Opportunity.self, on: \OpportunitySession.$opportunity.$id == \Opportunity.$id)
@@ -62,8 +61,8 @@ struct Dashboard {
                 .sort(\.$startDay).limit(10).all()
             let cycles = try await PlacementCycle.query(on: req.db).filter(\.$status == .open).sort(\.$createdAt).limit(10).all()
             dashboard.host = Host(
-                waitingForReview: inbox.filter { $0.status == .submitted || $0.status == .underReview }.count,
-                offersPending: inbox.filter { $0.status == .offered }.count, sessions: sessions, openCycles: cycles)
+                waitingForReview: try await ApplicationQueries.count(submittedTo: user, in: [.submitted, .underReview], on: req.db),
+                offersPending: try await ApplicationQueries.count(submittedTo: user, in: [.offered], on: req.db), sessions: sessions, openCycles: cycles)
         }
         if user.has(.advisor) {
             dashboard.advisorCycles = try await PlacementCycle.query(on: req.db).filter(\.$advisor.$id == userID)
