@@ -78,7 +78,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     // Checked at boot, like the stylesheet: distance search needs the bundled ZIP centroids.
     guard ZIPCodes.directory.count > 40_000 else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
     // Season dates, fees, signals and plan rules: a malformed file stops start-up, naming itself.
-    app.residency = try ResidencyReference.load()
+    app.residency = try ResidencyReference.shipped.get()
     try routes(app, stylesheet: Stylesheet.load())
     app.routeTable = RouteTable(app.routes.all)
 

@@ -12,8 +12,8 @@ enum ResidencyPaths {
     static let text: JSONValue = ["type": "string"]
     static let nullableText: JSONValue = ["type": ["string", "null"]]
     static let program = Responses.json("The program.", schema: Responses.schemaRef("ResidencyProgram"))
-    /// The specialties the list accepts (the app checks the same list, loaded at start-up).
-    static let specialties: [String] = (try? ResidencyReference.load().specialties) ?? Specialty.all.map(\.name)
+    /// The specialties the list accepts: the app's own list (start-up stops if the files did not read).
+    static let specialties: [String] = (try? ResidencyReference.shipped.get().specialties) ?? Specialty.all.map(\.name)
 
     static func responses(_ pairs: [String: JSONValue]) -> JSONValue { ApplicationsPaths.responses(pairs) }
 

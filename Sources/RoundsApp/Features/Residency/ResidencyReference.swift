@@ -5,16 +5,25 @@ import Vapor
 /// The residency reference data shipped in Resources/data/residency, read and checked once at start-up:
 /// a malformed file stops the server with its name and the problem.
 struct ResidencyReference: Sendable {
-    var calendar: SeasonCalendar
-    var fees: ResidencyFees
-    var signals: SignalTable
-    var rules: [PlanRule]
-
+    let calendar: SeasonCalendar
+    let fees: ResidencyFees
+    let signals: SignalTable
+    let rules: [PlanRule]
     /// Specialties a program on the list may have: the residency specialties Rounds lists and those
     /// of the signal table, by name.
-    var specialties: [String] {
-        Array(Set(Specialty.all.map(\.name)).union(self.signals.allowances.map(\.specialty))).sorted()
+    let specialties: [String]
+
+    init(calendar: SeasonCalendar, fees: ResidencyFees, signals: SignalTable, rules: [PlanRule]) {
+        self.calendar = calendar
+        self.fees = fees
+        self.signals = signals
+        self.rules = rules
+        self.specialties = Array(Set(Specialty.all.map(\.name)).union(signals.allowances.map(\.specialty))).sorted()
     }
+
+    /// The shipped files, read once per process: start-up takes them from here (and stops on an
+    /// error), and so does the OpenAPI document.
+    static let shipped = Result { try ResidencyReference.load() }
 
     static func load() throws -> ResidencyReference {
         func data(_ name: String) throws -> Data {
