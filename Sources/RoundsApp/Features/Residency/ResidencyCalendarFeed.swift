@@ -89,10 +89,9 @@ enum ResidencyCalendarFeed {
     }
 
     static func newYorkTime(instant: Date) -> (day: Day, minute: Int?) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.newYork
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        let iso = String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-        return (Day(iso: iso) ?? Day(instant), (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+        // Shifted by New York's offset at that instant, the UTC day and time are New York's.
+        let local = instant.addingTimeInterval(TimeInterval(Self.newYork.secondsFromGMT(for: instant)))
+        let day = Day(local)
+        return (day, Int(local.timeIntervalSince1970 - TimeInterval(day.ordinal) * 86_400) / 60)
     }
 }
