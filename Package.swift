@@ -35,7 +35,8 @@ let package = Package(
         // DelimitedText is the one CSV reader and writer both of the others use.
         .target(name: "DelimitedText", swiftSettings: swiftSettings),
         .target(name: "MatchEngine", dependencies: ["DelimitedText"], swiftSettings: swiftSettings),
-        .target(name: "RoundsCore", dependencies: ["DelimitedText"], swiftSettings: swiftSettings),
+        // Its resources are reference lists (names, ZIP codes) read through Foundation's Bundle.
+        .target(name: "RoundsCore", dependencies: ["DelimitedText"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(
             name: "RoundsApp",
             dependencies: [
@@ -71,7 +72,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine"], swiftSettings: swiftSettings),
-        .testTarget(name: "RoundsCoreTests", dependencies: ["RoundsCore", "DelimitedText"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RoundsCoreTests", dependencies: ["RoundsCore", "DelimitedText"], resources: [.copy("Resources")], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RoundsAppTests",
             dependencies: [

@@ -1,8 +1,9 @@
 /// Text a person writes about clinical work passes the identifier guard before it is saved; the error
 /// names every identifier found and why it must go, so the writer can rephrase.
 public enum GuardedText {
-    public static func problems(_ text: String, field: String, label: String) -> [FieldError] {
-        let spans = IdentifierGuard.scan(text)
+    /// - Parameter names: names the writer may use (their own, their supervisors').
+    public static func problems(_ text: String, field: String, label: String, allowing names: [String] = []) -> [FieldError] {
+        let spans = IdentifierGuard.scan(text, allowing: names)
         guard !spans.isEmpty else { return [] }
         let found = spans.prefix(5).map { "“\($0.text)” (\($0.type.reason))" }.joined(separator: "; ")
         return [FieldError(field: field, message: "\(label) seems to contain patient identifiers: \(found). Rephrase and save again.")]
@@ -97,7 +98,8 @@ public struct ExperienceDraft: Equatable, Sendable {
         public var ranges: [ExperienceRange]
     }
 
-    public func check(today: Day) -> Result<Checked, ValidationReport> {
+    /// - Parameter names: names the texts may contain besides the supervisor's, such as the writer's own.
+    public func check(today: Day, allowing names: [String] = []) -> Result<Checked, ValidationReport> {
         var errors: [FieldError] = []
         // Limits apply to what was sent, spaces included, as the API document states them.
         func text(_ raw: String, _ field: String, _ label: String, required: Bool, limit: Int = Self.maximumTextLength) -> String {
@@ -142,9 +144,10 @@ public struct ExperienceDraft: Equatable, Sendable {
             self.amcasReflection, "amcas_reflection", "AMCAS most meaningful essay", required: false, limit: ApplicationFormats.AMCAS.maximumMostMeaningfulExtra
         )
         let erasReflection = text(self.erasReflection, "eras_reflection", "ERAS reflection", required: false, limit: ApplicationFormats.ERAS.maximumReflection)
-        errors += GuardedText.problems(description, field: "description", label: "The description")
-        errors += GuardedText.problems(amcasReflection, field: "amcas_reflection", label: "The AMCAS essay")
-        errors += GuardedText.problems(erasReflection, field: "eras_reflection", label: "The ERAS reflection")
+        let allowed = names + [supervisorName]
+        errors += GuardedText.problems(description, field: "description", label: "The description", allowing: allowed)
+        errors += GuardedText.problems(amcasReflection, field: "amcas_reflection", label: "The AMCAS essay", allowing: allowed)
+        errors += GuardedText.problems(erasReflection, field: "eras_reflection", label: "The ERAS reflection", allowing: allowed)
         let ranges = self.checkRanges(today: today, errors: &errors)
         guard errors.isEmpty, let amcasType, let erasType else { return .failure(ValidationReport(errors)) }
         return .success(
@@ -219,7 +222,7 @@ public struct HourLogDraft: Equatable, Sendable {
         public var activities: String
     }
 
-    public func check(today: Day, ranges: [ExperienceRange]) -> Result<Checked, ValidationReport> {
+    public func check(today: Day, ranges: [ExperienceRange], allowing names: [String] = []) -> Result<Checked, ValidationReport> {
         var errors: [FieldError] = []
         let day = Day(iso: self.day.trimmingWhitespace())
         if day == nil { errors.append(FieldError(field: "day", message: "Enter the day as YYYY-MM-DD.")) }
@@ -236,7 +239,7 @@ public struct HourLogDraft: Equatable, Sendable {
         if activities.count > Self.maximumActivities {
             errors.append(FieldError(field: "activities", message: "The activities are longer than \(Self.maximumActivities) characters."))
         }
-        errors += GuardedText.problems(activities, field: "activities", label: "The activities")
+        errors += GuardedText.problems(activities, field: "activities", label: "The activities", allowing: names)
         guard errors.isEmpty, let day, let quarters else { return .failure(ValidationReport(errors)) }
         return .success(Checked(day: day, quarterHours: Int(quarters), activities: activities))
     }

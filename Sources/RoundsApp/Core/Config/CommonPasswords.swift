@@ -1,14 +1,14 @@
 import Foundation
 import RoundsCore
 
-/// The word lists of the password policy, shipped with the app (see Resources/data/README.md for their
-/// source): common passwords, then US first names and surnames, each most common first.
+/// The word lists of the password policy (see Resources/data/README.md here and in RoundsCore for their
+/// sources): common passwords, then US first names and surnames, each most common first.
 enum CommonPasswords {
     /// The policy with every shipped list, for passwords chosen in `year`.
     static func policy(year: Int) throws -> PasswordPolicy {
         PasswordPolicy(
             commonPasswords: try Self.list("common-passwords"),
-            otherWords: [try Self.list("us-first-names"), try Self.list("us-surnames")],
+            otherWords: [try ReferenceData.lines("us-first-names.txt"), try ReferenceData.lines("us-surnames.txt")],
             referenceYear: year
         )
     }

@@ -3,10 +3,5 @@ import RoundsCore
 
 /// US ZIP centroids from the bundled CSV, read once per process.
 enum ZIPCodes {
-    static let directory: ZIPDirectory = {
-        guard let url = Bundle.module.url(forResource: "us-zipcodes", withExtension: "csv", subdirectory: "data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return ZIPDirectory(csv: "") }
-        return ZIPDirectory(csv: text)
-    }()
+    static let directory = ZIPDirectory(csv: (try? ReferenceData.text("us-zipcodes.csv")) ?? "")
 }
