@@ -38,7 +38,9 @@ import Testing
             let text = (try? String(contentsOf: data.appendingPathComponent("\(name).txt"), encoding: .utf8)) ?? ""
             return text.split(whereSeparator: \.isNewline).map(String.init)
         }
-        return PasswordPolicy(commonPasswords: list("common-passwords"), otherWords: [list("us-first-names"), list("us-surnames")], referenceYear: 2026)
+        // The name lists ship with RoundsCore itself; the common passwords with the app.
+        let names = [(try? ReferenceData.lines("us-first-names.txt")) ?? [], (try? ReferenceData.lines("us-surnames.txt")) ?? []]
+        return PasswordPolicy(commonPasswords: list("common-passwords"), otherWords: names, referenceYear: 2026)
     }()
 
     @Test func theShippedListsAreRead() {
