@@ -69,6 +69,20 @@ public enum DomainDocument {
             "- \(ApplicationFormats.AMCAS.season): \(ApplicationFormats.AMCAS.maximumEntries) entries, \(ApplicationFormats.AMCAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.AMCAS.maximumMostMeaningful) most meaningful with \(ApplicationFormats.AMCAS.maximumMostMeaningfulExtra) more characters, up to \(ApplicationFormats.AMCAS.maximumDateRanges) date ranges per entry, \(AMCASExperienceType.allCases.count) experience types. Read from \(ApplicationFormats.AMCAS.readFrom).",
             "- \(ApplicationFormats.ERAS.season): \(ApplicationFormats.ERAS.maximumEntries) entries, \(ApplicationFormats.ERAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.ERAS.maximumMostMeaningful) most meaningful with a \(ApplicationFormats.ERAS.maximumReflection)-character reflection. Read from \(ApplicationFormats.ERAS.readFrom).",
             "",
+            "## Patient identifiers the portfolio refuses",
+            "",
+            "Source: \(IdentifierType.source.citation), \(IdentifierType.source.url) (primary, checked \(IdentifierType.source.checked)).",
+            "",
+            "| Safe Harbor category | guard types |",
+            "| --- | --- |",
+        ]
+        let categories = Dictionary(grouping: IdentifierType.allCases, by: \.safeHarborCategory)
+        for category in categories.keys.sorted() {
+            out.append("| \(category) | \(categories[category]!.map { "`\($0.rawValue)`" }.joined(separator: ", ")) |")
+        }
+        out += IdentifierType.categoriesNotInText.map { "| \($0) | not in text; not looked for |" }
+        out += [
+            "",
             "## Letters",
             "",
             "- At most \(LetterAssignmentRule.maximumLettersPerProgram) letters per program; a letter file is a PDF of at most \(LetterFile.maximumBytes / 1_024 / 1_024) MB on US Letter pages, its name without \(LetterFile.forbiddenNameCharacters.sorted().map { "`\($0)`" }.joined(separator: " ")). Source: \(LetterFile.source).",
