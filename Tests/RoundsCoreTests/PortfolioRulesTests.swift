@@ -98,7 +98,7 @@ import Testing
     static func exportable(_ index: Int, description: String = "Followed the inpatient team.", meaningful: Bool = false) -> ExportableExperience {
         ExportableExperience(
             title: "Experience \(index)", organization: "Org", city: "Boston", state: "MA", country: "United States", amcasType: .shadowing,
-            erasType: .educationTraining, erasSetting: .urban, focusArea: nil, supervisorName: "Dr. A", supervisorTitle: "Attending",
+            erasType: .educationTraining, erasSetting: .urban, focusArea: nil, frequency: .daily, supervisorName: "Dr. A", supervisorTitle: "Attending",
             supervisorEmail: "a@example.org", description: description, amcasMostMeaningful: meaningful, amcasReflection: meaningful ? "Why it mattered." : "",
             erasMostMeaningful: meaningful, erasReflection: meaningful ? "Why it mattered." : "",
             ranges: [.init(start: Day(iso: "2026-03-02")!, end: Day(iso: "2026-03-27")!, completedHours: 120, anticipatedHours: 0)], verification: nil
@@ -117,6 +117,52 @@ import Testing
         let tooLong = PortfolioExport.check([Self.exportable(1, description: String(repeating: "x", count: 751))], format: .eras)
         #expect(tooLong.entries[0].problems == ["The description is 751 characters; ERAS allows 750."])
         #expect(!PortfolioExport.check((0..<11).map { Self.exportable($0) }, format: .eras).isValid)
+    }
+
+    /// ERAS asks every entry how often the applicant took part; the key characteristic is optional there
+    /// ("as applicable"), so an entry without one still exports.
+    @Test func erasNeedsTheFrequencyButNotTheKeyCharacteristic() throws {
+        var withoutFrequency = Self.exportable(1)
+        withoutFrequency.frequency = nil
+        let refused = PortfolioExport.check([withoutFrequency], format: .eras)
+        #expect(!refused.isValid)
+        #expect(refused.entries[0].problems.contains { $0.contains("frequency of participation") })
+        #expect(PortfolioExport.check([withoutFrequency], format: .amcas).isValid)
+        var complete = Self.exportable(2)
+        complete.keyCharacteristic = .teamwork
+        let exported = PortfolioExport.check([complete, Self.exportable(3)], format: .eras)
+        #expect(exported.isValid)
+        let records = try CSV.parse(PortfolioExport.csv(exported))
+        let header = records[0].fields
+        let frequency = try #require(header.firstIndex(of: "Frequency of Participation"))
+        let characteristic = try #require(header.firstIndex(of: "Key Characteristic"))
+        #expect(records[1].fields[frequency] == "Daily")
+        #expect(records[1].fields[characteristic] == "Teamwork and leadership")
+        #expect(records[2].fields[characteristic] == "")
+    }
+
+    @Test func theDraftReadsFrequencyAndKeyCharacteristicFromTheLists() {
+        var draft = ExperienceDraft()
+        draft.title = "Observer"
+        draft.organization = "Fictional Heart Institute"
+        draft.amcasType = AMCASExperienceType.shadowing.rawValue
+        draft.ranges = [.init(start: "2026-01-05", end: "2026-01-30", priorHours: "20", anticipatedHours: "")]
+        draft.frequency = "weekly"
+        draft.keyCharacteristic = "empathy_compassion"
+        guard case .success(let checked) = draft.check(today: Day(iso: "2026-12-02")!) else {
+            Issue.record("a valid draft was refused")
+            return
+        }
+        #expect(checked.frequency == .weekly)
+        #expect(checked.keyCharacteristic == .empathy)
+        draft.frequency = "fortnightly"
+        draft.keyCharacteristic = "charm"
+        guard case .failure(let report) = draft.check(today: Day(iso: "2026-12-02")!) else {
+            Issue.record("unknown values were accepted")
+            return
+        }
+        #expect(report.message(for: "frequency") != nil)
+        #expect(report.message(for: "key_characteristic") != nil)
     }
 
     @Test func theCSVHasOneRowPerEntryAndCannotRunFormulas() throws {

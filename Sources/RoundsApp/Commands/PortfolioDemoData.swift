@@ -24,6 +24,8 @@ enum PortfolioDemoData {
         observership.setting = ClinicalSetting.inpatient.rawValue
         observership.erasSetting = ERASSetting.urban.rawValue
         observership.focusArea = ERASFocusArea.medicalEducation.rawValue
+        observership.frequency = ERASFrequency.daily.rawValue
+        observership.keyCharacteristic = ERASKeyCharacteristic.communication.rawValue
         observership.specialtyID = "internal-medicine"
         observership.supervisorName = "Dr. Samuel Whitfield"
         observership.supervisorTitle = "Attending physician"
@@ -51,6 +53,8 @@ enum PortfolioDemoData {
         clinic.setting = ClinicalSetting.outpatient.rawValue
         clinic.erasSetting = ERASSetting.urban.rawValue
         clinic.focusArea = ERASFocusArea.access.rawValue
+        clinic.frequency = ERASFrequency.weekly.rawValue
+        clinic.keyCharacteristic = ERASKeyCharacteristic.empathy.rawValue
         clinic.specialtyID = "family-medicine"
         clinic.handsOn = true
         clinic.supervisorName = "Dr. Aisha Bello"

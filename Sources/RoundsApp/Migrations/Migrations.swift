@@ -48,5 +48,8 @@ enum Migrations {
         do {  // 0010: the residency planner: program lists, ticked plan tasks, planner settings
             app.migrations.add(CreateResidencyPlanner())
         }
+        do {  // 0011: ERAS frequency of participation and key characteristic on experiences
+            app.migrations.add(AddERASParticipation())
+        }
     }
 }

@@ -191,3 +191,65 @@ extension OpportunityType {
         }
     }
 }
+
+/// How often the applicant took part in an experience, which MyERAS asks for every entry ("frequency of
+/// participation"). Source: the AAMC's description of the MyERAS experiences section,
+/// https://students-residents.aamc.org/applying-residencies-eras/what-s-new-2024-myeras-application and
+/// https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/experience (primary,
+/// checked 2026-12-02; the AAMC lists these options as examples).
+public enum ERASFrequency: String, CaseIterable, Codable, Sendable {
+    case oneTime = "one_time"
+    case daily, weekly, monthly, quarterly, annually
+
+    public static let source = "https://students-residents.aamc.org/applying-residencies-eras/what-s-new-2024-myeras-application"
+
+    public var displayName: String {
+        switch self {
+        case .oneTime: "One time"
+        case .daily: "Daily"
+        case .weekly: "Weekly"
+        case .monthly: "Monthly"
+        case .quarterly: "Quarterly"
+        case .annually: "Annually"
+        }
+    }
+}
+
+/// The key characteristic an ERAS entry shows, one per entry and optional ("as applicable" in the AAMC's
+/// words, https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/experience,
+/// primary for the field). The option list was read from a guide quoting the MyERAS form
+/// (https://forums.studentdoctor.net/threads/make-the-most-of-your-experiences-for-eras.1484409/,
+/// secondary, checked 2026-12-02): the AAMC's public pages do not list the options.
+public enum ERASKeyCharacteristic: String, CaseIterable, Codable, Sendable {
+    case communication
+    case criticalThinking = "critical_thinking_problem_solving"
+    case culturalHumility = "cultural_humility_awareness"
+    case empathy = "empathy_compassion"
+    case ethicalResponsibility = "ethical_responsibility"
+    case ingenuity = "ingenuity_innovation"
+    case reliability = "reliability_dependability"
+    case resilience = "resilience_adaptability"
+    case selfReflection = "self_reflection_improvement"
+    case teamwork = "teamwork_leadership"
+
+    public static let source = (
+        field: "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/experience",
+        options: "https://forums.studentdoctor.net/threads/make-the-most-of-your-experiences-for-eras.1484409/",
+        confidence: "secondary", checked: "2026-12-02"
+    )
+
+    public var displayName: String {
+        switch self {
+        case .communication: "Communication"
+        case .criticalThinking: "Critical thinking and problem solving"
+        case .culturalHumility: "Cultural humility and awareness"
+        case .empathy: "Empathy and compassion"
+        case .ethicalResponsibility: "Ethical responsibility"
+        case .ingenuity: "Ingenuity and innovation"
+        case .reliability: "Reliability and dependability"
+        case .resilience: "Resilience and adaptability"
+        case .selfReflection: "Self-reflection and improvement"
+        case .teamwork: "Teamwork and leadership"
+        }
+    }
+}

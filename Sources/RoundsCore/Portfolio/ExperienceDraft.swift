@@ -60,6 +60,8 @@ public struct ExperienceDraft: Equatable, Sendable {
     public var setting = ""
     public var erasSetting = ""
     public var focusArea = ""
+    public var frequency = ""
+    public var keyCharacteristic = ""
     public var specialtyID = ""
     public var handsOn = false
     public var supervisorName = ""
@@ -85,6 +87,8 @@ public struct ExperienceDraft: Equatable, Sendable {
         public var setting: ClinicalSetting?
         public var erasSetting: ERASSetting?
         public var focusArea: ERASFocusArea?
+        public var frequency: ERASFrequency?
+        public var keyCharacteristic: ERASKeyCharacteristic?
         public var specialtyID: String?
         public var handsOn: Bool
         public var supervisorName: String
@@ -129,6 +133,8 @@ public struct ExperienceDraft: Equatable, Sendable {
         let setting: ClinicalSetting? = optional(self.setting, "setting", "setting")
         let erasSetting: ERASSetting? = optional(self.erasSetting, "eras_setting", "ERAS setting")
         let focusArea: ERASFocusArea? = optional(self.focusArea, "focus_area", "focus area")
+        let frequency: ERASFrequency? = optional(self.frequency, "frequency", "frequency of participation")
+        let keyCharacteristic: ERASKeyCharacteristic? = optional(self.keyCharacteristic, "key_characteristic", "key characteristic")
         let specialty = self.specialtyID.trimmingWhitespace()
         if !specialty.isEmpty && Specialty.find(specialty) == nil {
             errors.append(FieldError(field: "specialty_id", message: "Choose the specialty from the list."))
@@ -153,7 +159,7 @@ public struct ExperienceDraft: Equatable, Sendable {
         return .success(
             Checked(
                 title: title, organization: organization, city: city, state: state, country: country, amcasType: amcasType, erasType: erasType,
-                setting: setting, erasSetting: erasSetting, focusArea: focusArea, specialtyID: specialty.isEmpty ? nil : specialty,
+                setting: setting, erasSetting: erasSetting, focusArea: focusArea, frequency: frequency, keyCharacteristic: keyCharacteristic, specialtyID: specialty.isEmpty ? nil : specialty,
                 handsOn: self.handsOn, supervisorName: supervisorName, supervisorTitle: supervisorTitle, supervisorEmail: supervisorEmail,
                 description: description, amcasMostMeaningful: self.amcasMostMeaningful, amcasReflection: amcasReflection,
                 erasMostMeaningful: self.erasMostMeaningful, erasReflection: erasReflection, ranges: ranges

@@ -24,6 +24,8 @@ public struct ExportableExperience: Equatable, Sendable {
     public var erasType: ERASExperienceType
     public var erasSetting: ERASSetting?
     public var focusArea: ERASFocusArea?
+    public var frequency: ERASFrequency?
+    public var keyCharacteristic: ERASKeyCharacteristic?
     public var supervisorName: String
     public var supervisorTitle: String
     public var supervisorEmail: String
@@ -38,7 +40,8 @@ public struct ExportableExperience: Equatable, Sendable {
 
     public init(
         title: String, organization: String, city: String, state: String, country: String, amcasType: AMCASExperienceType,
-        erasType: ERASExperienceType, erasSetting: ERASSetting?, focusArea: ERASFocusArea?, supervisorName: String, supervisorTitle: String,
+        erasType: ERASExperienceType, erasSetting: ERASSetting?, focusArea: ERASFocusArea?, frequency: ERASFrequency? = nil,
+        keyCharacteristic: ERASKeyCharacteristic? = nil, supervisorName: String, supervisorTitle: String,
         supervisorEmail: String, description: String, amcasMostMeaningful: Bool, amcasReflection: String, erasMostMeaningful: Bool,
         erasReflection: String, ranges: [Range], verification: String?
     ) {
@@ -51,6 +54,8 @@ public struct ExportableExperience: Equatable, Sendable {
         self.erasType = erasType
         self.erasSetting = erasSetting
         self.focusArea = focusArea
+        self.frequency = frequency
+        self.keyCharacteristic = keyCharacteristic
         self.supervisorName = supervisorName
         self.supervisorTitle = supervisorTitle
         self.supervisorEmail = supervisorEmail
@@ -148,6 +153,7 @@ public enum PortfolioExport {
                 issues.append("The reflection is \(experience.erasReflection.textLength) characters; ERAS allows \(Limits.maximumReflection).")
             }
             if experience.ranges.isEmpty { issues.append("It has no dates.") }
+            if experience.frequency == nil { issues.append("Say how often you took part (one time, daily, weekly …): ERAS asks for the frequency of participation.") }
             return Entry(experience: experience, problems: issues)
         }
         return Result(format: .eras, entries: entries, problems: problems)
@@ -181,7 +187,7 @@ public enum PortfolioExport {
         case .eras:
             var text = CSV.line([
                 "Experience Type", "Position Title", "Organization", "City", "State", "Country", "Setting", "Primary Focus Area",
-                "Start Date", "End Date", "Description", "Most Meaningful", "Reflection", "Verification",
+                "Key Characteristic", "Frequency of Participation", "Start Date", "End Date", "Description", "Most Meaningful", "Reflection", "Verification",
             ])
             for entry in result.entries {
                 let e = entry.experience
@@ -190,7 +196,7 @@ public enum PortfolioExport {
                 let end = ongoing ? nil : e.ranges.compactMap(\.end).max()
                 let row = [
                     e.erasType.displayName, e.title, e.organization, e.city, e.state, e.country, e.erasSetting?.displayName ?? "",
-                    e.focusArea?.displayName ?? "", start.map(Self.monthYear) ?? "", end.map(Self.monthYear) ?? (ongoing ? "Present" : ""),
+                    e.focusArea?.displayName ?? "", e.keyCharacteristic?.displayName ?? "", e.frequency?.displayName ?? "", start.map(Self.monthYear) ?? "", end.map(Self.monthYear) ?? (ongoing ? "Present" : ""),
                     e.description, e.erasMostMeaningful ? "Yes" : "No", e.erasMostMeaningful ? e.erasReflection : "", e.verification ?? "",
                 ]
                 text += CSV.line(row.map(Self.spreadsheetSafe))

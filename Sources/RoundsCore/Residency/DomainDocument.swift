@@ -68,6 +68,8 @@ public enum DomainDocument {
             "",
             "- \(ApplicationFormats.AMCAS.season): \(ApplicationFormats.AMCAS.maximumEntries) entries, \(ApplicationFormats.AMCAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.AMCAS.maximumMostMeaningful) most meaningful with \(ApplicationFormats.AMCAS.maximumMostMeaningfulExtra) more characters, up to \(ApplicationFormats.AMCAS.maximumDateRanges) date ranges per entry, \(AMCASExperienceType.allCases.count) experience types. Read from \(ApplicationFormats.AMCAS.readFrom).",
             "- \(ApplicationFormats.ERAS.season): \(ApplicationFormats.ERAS.maximumEntries) entries, \(ApplicationFormats.ERAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.ERAS.maximumMostMeaningful) most meaningful with a \(ApplicationFormats.ERAS.maximumReflection)-character reflection. Read from \(ApplicationFormats.ERAS.readFrom).",
+            "- ERAS frequency of participation (asked of every entry): \(ERASFrequency.allCases.map(\.displayName).joined(separator: ", ")). Source: \(ERASFrequency.source) (primary, checked 2026-12-02).",
+            "- ERAS key characteristic (optional, one per entry): \(ERASKeyCharacteristic.allCases.map(\.displayName).joined(separator: "; ")). Field: \(ERASKeyCharacteristic.source.field) (primary); options: \(ERASKeyCharacteristic.source.options) (\(ERASKeyCharacteristic.source.confidence), checked \(ERASKeyCharacteristic.source.checked)).",
             "",
             "## Patient identifiers the portfolio refuses",
             "",

@@ -182,8 +182,15 @@ import VaporTesting
             #expect(amcas.body.string.contains("AMCAS allows 700"))
             let check = try await amara.send(.GET, APIRoute.export(.amcas).path)
             #expect(try check.content.get(Bool.self, at: "valid") == false)
+            // ERAS asks how often the applicant took part: refused until the entry says so.
+            let withoutFrequency = try await amara.send(.GET, APIRoute.exportCSV(.eras).path)
+            #expect(withoutFrequency.status == .unprocessableEntity)
+            #expect(withoutFrequency.body.string.contains("frequency of participation"))
+            body["frequency"] = "weekly"
+            #expect(try await amara.send(.PUT, Self.path(id), json: body).status == .ok)
             let eras = try await amara.send(.GET, APIRoute.exportCSV(.eras).path)
             #expect(eras.status == .ok)
+            #expect(eras.body.string.contains("Weekly"))
             #expect(eras.headers.contentType?.description.hasPrefix("text/csv") == true)
             #expect(try CSV.parse(eras.body.string).count == 2)
             body["description"] = "Followed the inpatient team on daily rounds."

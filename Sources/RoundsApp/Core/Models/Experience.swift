@@ -23,6 +23,8 @@ final class Experience: Model, @unchecked Sendable {
     @OptionalField(key: "setting") var setting: String?
     @OptionalField(key: "eras_setting") var erasSetting: String?
     @OptionalField(key: "focus_area") var focusArea: String?
+    @OptionalField(key: "frequency") var frequency: String?
+    @OptionalField(key: "key_characteristic") var keyCharacteristic: String?
     @OptionalField(key: "specialty_id") var specialtyID: String?
     @Field(key: "hands_on") var handsOn: Bool
     @Field(key: "supervisor_name") var supervisorName: String
@@ -66,6 +68,8 @@ final class Experience: Model, @unchecked Sendable {
         self.setting = checked.setting?.rawValue
         self.erasSetting = checked.erasSetting?.rawValue
         self.focusArea = checked.focusArea?.rawValue
+        self.frequency = checked.frequency?.rawValue
+        self.keyCharacteristic = checked.keyCharacteristic?.rawValue
         self.specialtyID = checked.specialtyID
         self.handsOn = checked.handsOn
         self.supervisorName = checked.supervisorName

@@ -161,6 +161,8 @@ enum PortfolioPaths {
         "setting": Responses.enumeration(ClinicalSetting.allCases.map(\.rawValue)),
         "eras_setting": Responses.enumeration(ERASSetting.allCases.map(\.rawValue)),
         "focus_area": Responses.enumeration(ERASFocusArea.allCases.map(\.rawValue)),
+        "frequency": Responses.enumeration(ERASFrequency.allCases.map(\.rawValue)),
+        "key_characteristic": Responses.enumeration(ERASKeyCharacteristic.allCases.map(\.rawValue)),
         "specialty_id": text, "hands_on": ["type": "boolean"],
         "supervisor_name": text, "supervisor_title": text, "supervisor_email": text,
         "description": ["type": "string", "maxLength": .number(ExperienceDraft.maximumDescription)],

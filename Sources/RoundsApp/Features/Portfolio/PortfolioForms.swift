@@ -26,6 +26,8 @@ struct ExperienceForm: Content {
     var setting: String?
     var erasSetting: String?
     var focusArea: String?
+    var frequency: String?
+    var keyCharacteristic: String?
     var specialtyID: String?
     var handsOn: String?
     var supervisorName: String?
@@ -40,7 +42,8 @@ struct ExperienceForm: Content {
     var reopen: String?
 
     enum CodingKeys: String, CodingKey {
-        case title, organization, city, state, country, setting, description, ranges, reopen
+        case title, organization, city, state, country, setting, description, ranges, reopen, frequency
+        case keyCharacteristic = "key_characteristic"
         case amcasType = "amcas_type"
         case erasType = "eras_type"
         case erasSetting = "eras_setting"
@@ -70,6 +73,8 @@ struct ExperienceForm: Content {
         draft.setting = self.setting ?? ""
         draft.erasSetting = self.erasSetting ?? ""
         draft.focusArea = self.focusArea ?? ""
+        draft.frequency = self.frequency ?? ""
+        draft.keyCharacteristic = self.keyCharacteristic ?? ""
         draft.specialtyID = self.specialtyID ?? ""
         draft.handsOn = Self.flag(self.handsOn)
         draft.supervisorName = self.supervisorName ?? ""

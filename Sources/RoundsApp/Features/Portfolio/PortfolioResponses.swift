@@ -46,6 +46,8 @@ struct ExperienceResponse: Content {
     var setting: String?
     var erasSetting: String?
     var focusArea: String?
+    var frequency: String?
+    var keyCharacteristic: String?
     var specialtyID: String?
     var handsOn: Bool
     var supervisorName: String
@@ -85,6 +87,8 @@ struct ExperienceResponse: Content {
         case erasType = "eras_type"
         case erasSetting = "eras_setting"
         case focusArea = "focus_area"
+        case frequency
+        case keyCharacteristic = "key_characteristic"
         case specialtyID = "specialty_id"
         case handsOn = "hands_on"
         case supervisorName = "supervisor_name"
@@ -121,6 +125,8 @@ struct ExperienceResponse: Content {
         self.setting = e.setting
         self.erasSetting = e.erasSetting
         self.focusArea = e.focusArea
+        self.frequency = e.frequency
+        self.keyCharacteristic = e.keyCharacteristic
         self.specialtyID = e.specialtyID
         self.handsOn = e.handsOn
         self.supervisorName = e.supervisorName
@@ -173,6 +179,8 @@ struct ExperienceBody: Content {
     var setting: String?
     var erasSetting: String?
     var focusArea: String?
+    var frequency: String?
+    var keyCharacteristic: String?
     var specialtyID: String?
     var handsOn: Bool?
     var supervisorName: String?
@@ -192,6 +200,8 @@ struct ExperienceBody: Content {
         case erasType = "eras_type"
         case erasSetting = "eras_setting"
         case focusArea = "focus_area"
+        case frequency
+        case keyCharacteristic = "key_characteristic"
         case specialtyID = "specialty_id"
         case handsOn = "hands_on"
         case supervisorName = "supervisor_name"
@@ -215,6 +225,8 @@ struct ExperienceBody: Content {
         draft.setting = self.setting ?? ""
         draft.erasSetting = self.erasSetting ?? ""
         draft.focusArea = self.focusArea ?? ""
+        draft.frequency = self.frequency ?? ""
+        draft.keyCharacteristic = self.keyCharacteristic ?? ""
         draft.specialtyID = self.specialtyID ?? ""
         draft.handsOn = self.handsOn ?? false
         draft.supervisorName = self.supervisorName ?? ""

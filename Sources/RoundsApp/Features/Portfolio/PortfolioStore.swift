@@ -35,6 +35,7 @@ struct LoadedExperience: Sendable {
         return ExportableExperience(
             title: e.title, organization: e.organization, city: e.city, state: e.state, country: e.country, amcasType: e.amcas, erasType: e.eras,
             erasSetting: e.erasSetting.flatMap(ERASSetting.init), focusArea: e.focusArea.flatMap(ERASFocusArea.init),
+            frequency: e.frequency.flatMap(ERASFrequency.init), keyCharacteristic: e.keyCharacteristic.flatMap(ERASKeyCharacteristic.init),
             supervisorName: e.supervisorName, supervisorTitle: e.supervisorTitle, supervisorEmail: e.supervisorEmail, description: e.description,
             amcasMostMeaningful: e.amcasMostMeaningful, amcasReflection: e.amcasReflection, erasMostMeaningful: e.erasMostMeaningful,
             erasReflection: e.erasReflection,

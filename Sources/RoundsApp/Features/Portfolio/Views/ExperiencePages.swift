@@ -22,6 +22,8 @@ enum ExperiencePages {
         draft.setting = e.setting ?? ""
         draft.erasSetting = e.erasSetting ?? ""
         draft.focusArea = e.focusArea ?? ""
+        draft.frequency = e.frequency ?? ""
+        draft.keyCharacteristic = e.keyCharacteristic ?? ""
         draft.specialtyID = e.specialtyID ?? ""
         draft.handsOn = e.handsOn
         draft.supervisorName = e.supervisorName
@@ -71,6 +73,8 @@ enum ExperiencePages {
         let settings = ClinicalSetting.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue.capitalized) }
         let erasSettings = ERASSetting.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
         let focus = ERASFocusArea.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
+        let frequencies = ERASFrequency.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
+        let characteristics = ERASKeyCharacteristic.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
         let specialties = Specialty.all.map { Choice(value: $0.id, label: $0.name) }
         let what: BodyNode = .group(
             .field("Position or title", name: "title", value: draft.title, error: errors.message(for: "title"), isRequired: true, maxLength: ExperienceDraft.maximumTextLength),
@@ -83,6 +87,23 @@ enum ExperiencePages {
             .selectField("Clinical setting", name: "setting", choices: settings, selected: draft.setting, error: errors.message(for: "setting"), includeBlank: "Not clinical"),
             .selectField("ERAS setting", name: "eras_setting", choices: erasSettings, selected: draft.erasSetting, error: errors.message(for: "eras_setting"), includeBlank: "Not given"),
             .selectField("ERAS primary focus area", name: "focus_area", choices: focus, selected: draft.focusArea, error: errors.message(for: "focus_area"), includeBlank: "Not given"),
+            .selectField(
+                "ERAS frequency of participation", name: "frequency", choices: frequencies, selected: draft.frequency, error: errors.message(for: "frequency"),
+                includeBlank: "Not given (the ERAS export asks for it)"
+            ),
+            .selectField(
+                "ERAS key characteristic", name: "key_characteristic", choices: characteristics, selected: draft.keyCharacteristic,
+                error: errors.message(for: "key_characteristic"), includeBlank: "Not given (optional in ERAS)"
+            ),
+            .p(
+                .class("hint"),
+                .text("Frequency: "), .a(.href(ERASFrequency.source), .text("AAMC, MyERAS experiences")),
+                .text(". Key characteristics: the field is the AAMC's ("),
+                .a(.href(ERASKeyCharacteristic.source.field), .text("AAMC")),
+                .text("); its options were read from a guide quoting the form ("),
+                .a(.href(ERASKeyCharacteristic.source.options), .text("secondary source")),
+                .text(", checked \(ERASKeyCharacteristic.source.checked)).")
+            ),
             .selectField("Specialty", name: "specialty_id", choices: specialties, selected: draft.specialtyID, error: errors.message(for: "specialty_id"), includeBlank: "None"),
             self.checkbox("Hands-on (not only observing)", name: "hands_on", checked: draft.handsOn)
         )

@@ -121,6 +121,10 @@ enum PortfolioPages {
                 ),
                 ("Description (\(e.description.count) characters)", e.description),
             ]
+            if format == .eras {
+                rows.append(("Frequency of participation", e.frequency?.displayName ?? "not given"))
+                rows.append(("Setting, focus area, key characteristic", [e.erasSetting?.displayName, e.focusArea?.displayName, e.keyCharacteristic?.displayName].map { $0 ?? "not given" }.joined(separator: "; ")))
+            }
             if format == .amcas && e.amcasMostMeaningful { rows.append(("Most meaningful (\(e.amcasReflection.count))", e.amcasReflection)) }
             if format == .eras && e.erasMostMeaningful { rows.append(("Most meaningful reflection (\(e.erasReflection.count))", e.erasReflection)) }
             if let verification = e.verification { rows.append(("Verification", verification)) }
