@@ -19,6 +19,46 @@ import Testing
         #expect(ApplicantProfileDraft(input) == Self.graduate)
     }
 
+    /// USMLE reports Step 1 exams taken on or after 26 January 2022 as pass/fail only, so a score needs an
+    /// earlier date; Step 3 and COMLEX-USA are kept for those who took them.
+    @Test func step1ScoresOnlyForExamsUpToTheLastScoredDay() throws {
+        var draft = Self.graduate
+        draft.step1TakenOn = "2022-01-25"
+        draft.step1Score = "231"
+        draft.step3 = "passed"
+        draft.step3Score = "224"
+        draft.comlexLevel2CEScore = "612"
+        let input = try draft.parse(currentYear: Self.year, today: Day(iso: "2026-12-02")).get()
+        #expect(input.exams.step1Score == 231)
+        #expect(input.exams.step3 == .passed)
+        #expect(input.exams.comlexLevel2CEScore == 612)
+        #expect(ApplicantProfileDraft(input) == draft)
+
+        func errors(_ change: (inout ApplicantProfileDraft) -> Void) -> [String: String] {
+            var changed = draft
+            change(&changed)
+            guard case .failure(let report) = changed.parse(currentYear: Self.year, today: Day(iso: "2026-12-02")) else { return [:] }
+            return Dictionary(report.errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        }
+        #expect(errors { $0.step1TakenOn = "2022-01-26" }["step1_score"]?.contains("pass/fail only") == true)
+        #expect(errors { $0.step1TakenOn = nil }["step1_taken_on"]?.contains("25 January 2022") == true)
+        #expect(errors { $0.step1TakenOn = "2027-01-01"; $0.step1Score = nil }["step1_taken_on"] == "The date you took Step 1 cannot be in the future.")
+        #expect(errors { $0.step1TakenOn = " 2021-05-01" }["step1_taken_on"] == "Enter the date as YYYY-MM-DD.")
+        #expect(errors { $0.step1 = "not_taken" }["step1_score"] != nil)
+        #expect(errors { $0.step3 = nil }["step3_score"] != nil)
+        #expect(errors { $0.step3Score = "301" }["step3_score"] != nil)
+        #expect(errors { $0.comlexLevel2CEScore = "1000" }["comlex_level2ce_score"] != nil)
+        #expect(errors { $0.comlexLevel3 = "sat" }["comlex_level3"] != nil)
+        // Without a score, any Step 1 date up to today is fine: pass/fail exams have dates too.
+        #expect(errors { $0.step1TakenOn = "2024-06-01"; $0.step1Score = nil }.isEmpty)
+        let preMed = ApplicantProfileDraft(track: "pre_med", visaStatus: "us_citizen", comlexLevel1: "passed")
+        guard case .failure(let report) = preMed.parse(currentYear: Self.year) else {
+            Issue.record("a pre-med with COMLEX was accepted")
+            return
+        }
+        #expect(report.message(for: "comlex_level1") == "Pre-medical students have not taken USMLE or COMLEX-USA exams.")
+    }
+
     @Test func defaultsApplyToOptionalChoices() throws {
         let input = try ApplicantProfileDraft(track: "pre_med", visaStatus: "us_citizen").parse(currentYear: Self.year).get()
         #expect(input.step1 == .notTaken)

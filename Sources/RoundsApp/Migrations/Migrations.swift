@@ -48,8 +48,9 @@ enum Migrations {
         do {  // 0010: the residency planner: program lists, ticked plan tasks, planner settings
             app.migrations.add(CreateResidencyPlanner())
         }
-        do {  // 0011: ERAS frequency of participation and key characteristic on experiences
+        do {  // 0011: ERAS frequency of participation and key characteristic on experiences; exams on profiles
             app.migrations.add(AddERASParticipation())
+            app.migrations.add(AddExamRecord())
         }
     }
 }

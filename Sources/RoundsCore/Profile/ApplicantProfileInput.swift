@@ -16,6 +16,8 @@ public struct ApplicantProfileInput: Equatable, Sendable {
     public var visaStatus: VisaStatus
     public var specialtyIDs: [String]
     public var targetMatchYear: Int?
+    /// Step 1's date and score, Step 3 and COMLEX-USA.
+    public var exams: ExamRecord
 
     public init(
         track: Track,
@@ -27,7 +29,8 @@ public struct ApplicantProfileInput: Equatable, Sendable {
         ecfmgStatus: ECFMGStatus = .notApplicable,
         visaStatus: VisaStatus,
         specialtyIDs: [String] = [],
-        targetMatchYear: Int? = nil
+        targetMatchYear: Int? = nil,
+        exams: ExamRecord = ExamRecord()
     ) {
         self.track = track
         self.medicalSchool = medicalSchool
@@ -39,10 +42,12 @@ public struct ApplicantProfileInput: Equatable, Sendable {
         self.visaStatus = visaStatus
         self.specialtyIDs = specialtyIDs
         self.targetMatchYear = targetMatchYear
+        self.exams = exams
     }
 
     /// Every problem with the input, each naming its field; empty when the profile can be saved.
-    public func validate(currentYear: Int) -> ValidationReport {
+    /// - Parameter today: for dates that cannot be in the future (the day Step 1 was taken); nil skips that check.
+    public func validate(currentYear: Int, today: Day? = nil) -> ValidationReport {
         var errors: [FieldError] = []
         func fail(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }
 
@@ -87,6 +92,7 @@ public struct ApplicantProfileInput: Equatable, Sendable {
         if let year = self.targetMatchYear, !(currentYear...(currentYear + 10)).contains(year) {
             fail("target_match_year", "Enter a Match year between \(currentYear) and \(currentYear + 10).")
         }
+        errors += self.exams.problems(step1: self.step1, track: self.track, today: today ?? Day(iso: "\(currentYear + 1)-12-31")!)
         return ValidationReport(errors)
     }
 }

@@ -65,6 +65,28 @@ import VaporTesting
         }
     }
 
+    /// A Step 1 score only with a date up to 25 January 2022 (USMLE's pass/fail change); Step 3 and
+    /// COMLEX-USA are stored and shown again.
+    @Test func examsFollowTheScoreReportingRules() async throws {
+        try await withRoundsApp { app in
+            let browser = Browser(app)
+            try await browser.signUp()
+            let exams = [("step3", "passed"), ("step3_score", "228"), ("comlex_level2ce_score", "587"), ("step1_score", "236")]
+            let late = try await browser.post(SiteRoute.profile.path, form: Self.validForm + exams + [("step1_taken_on", "2022-03-01")])
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.text.contains("reported pass/fail only"))
+            #expect(try await ApplicantProfile.query(on: app.db).count() == 0)
+            let saved = try await browser.post(SiteRoute.profile.path, form: Self.validForm + exams + [("step1_taken_on", "2021-11-30")])
+            #expect(saved.status == .seeOther)
+            let page = try await browser.get(SiteRoute.profile.path)
+            #expect(page.text.contains(#"value="2021-11-30""#))
+            #expect(page.text.contains(#"value="228""#))
+            let user = try #require(try await User.find(email: "amara@example.org", on: app.db))
+            let stored = try #require(try await ProfileStore.load(for: user, on: app.db))
+            #expect(stored.exams == ExamRecord(step1TakenOn: Day(iso: "2021-11-30"), step1Score: 236, step3: .passed, step3Score: 228, comlexLevel2CEScore: 587))
+        }
+    }
+
     @Test func hostsHaveNoApplicantProfile() async throws {
         try await withRoundsApp { app in
             let (host, _) = try await Factories.signedIn(app, email: "host@example.org", roles: [.host])

@@ -21,6 +21,14 @@ final class ApplicantProfile: Model, @unchecked Sendable {
     /// Comma-separated specialty ids from `Specialty.all`.
     @Field(key: "specialties") var specialties: String
     @OptionalField(key: "target_match_year") var targetMatchYear: Int?
+    /// Day ordinal (days since 1970-01-01).
+    @OptionalField(key: "step1_taken_on") var step1TakenOn: Int?
+    @OptionalField(key: "step1_score") var step1Score: Int?
+    @OptionalField(key: "step3") var step3: String?
+    @OptionalField(key: "step3_score") var step3Score: Int?
+    @OptionalField(key: "comlex_level1") var comlexLevel1: String?
+    @OptionalField(key: "comlex_level2ce_score") var comlexLevel2CEScore: Int?
+    @OptionalField(key: "comlex_level3") var comlexLevel3: String?
 
     // relationships
     @Parent(key: "user_id") var user: User
@@ -43,6 +51,13 @@ final class ApplicantProfile: Model, @unchecked Sendable {
         self.visaStatus = input.visaStatus
         self.specialties = input.specialtyIDs.joined(separator: ",")
         self.targetMatchYear = input.targetMatchYear
+        self.step1TakenOn = input.exams.step1TakenOn?.ordinal
+        self.step1Score = input.exams.step1Score
+        self.step3 = input.exams.step3.rawValue
+        self.step3Score = input.exams.step3Score
+        self.comlexLevel1 = input.exams.comlexLevel1.rawValue
+        self.comlexLevel2CEScore = input.exams.comlexLevel2CEScore
+        self.comlexLevel3 = input.exams.comlexLevel3.rawValue
     }
 
     /// The stored profile as the domain value; stored strings that are no longer valid fall back safely.
@@ -57,7 +72,13 @@ final class ApplicantProfile: Model, @unchecked Sendable {
             ecfmgStatus: self.ecfmgStatus,
             visaStatus: self.visaStatus,
             specialtyIDs: self.specialties.split(separator: ",").map(String.init),
-            targetMatchYear: self.targetMatchYear
+            targetMatchYear: self.targetMatchYear,
+            exams: ExamRecord(
+                step1TakenOn: self.step1TakenOn.map(Day.init(ordinal:)), step1Score: self.step1Score,
+                step3: self.step3.flatMap(ExamOutcome.init) ?? .notTaken, step3Score: self.step3Score,
+                comlexLevel1: self.comlexLevel1.flatMap(ExamOutcome.init) ?? .notTaken, comlexLevel2CEScore: self.comlexLevel2CEScore,
+                comlexLevel3: self.comlexLevel3.flatMap(ExamOutcome.init) ?? .notTaken
+            )
         )
     }
 

@@ -57,6 +57,19 @@ enum ProfilePaths {
                     "type": ["integer", "null"], "minimum": .number(year), "maximum": .number(year + 10),
                     "description": "A Match year from this year to ten years ahead.",
                 ],
+                "step1_taken_on": [
+                    "type": ["string", "null"], "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+                    "description": "The day Step 1 was taken (YYYY-MM-DD, not in the future); needed with a Step 1 score.",
+                ],
+                "step1_score": [
+                    "type": ["integer", "null"], "minimum": 1, "maximum": 300,
+                    "description": .string("Only for Step 1 exams taken on or before 2022-01-25; later ones are pass/fail only (\(ExamRecord.step1Source))."),
+                ],
+                "step3": Responses.nullableEnumeration(ExamOutcome.allCases.map(\.rawValue)),
+                "step3_score": ["type": ["integer", "null"], "minimum": 1, "maximum": 300],
+                "comlex_level1": Responses.nullableEnumeration(ExamOutcome.allCases.map(\.rawValue)),
+                "comlex_level2ce_score": ["type": ["integer", "null"], "minimum": 1, "maximum": 999],
+                "comlex_level3": Responses.nullableEnumeration(ExamOutcome.allCases.map(\.rawValue)),
             ],
             // The rules that tie fields together (ApplicantProfileInput.validate), as the server enforces them.
             "allOf": [
@@ -69,8 +82,20 @@ enum ProfilePaths {
                     "properties": ["graduation_year": ["type": "integer", "minimum": 1950, "maximum": .number(year)]],
                 ]),
                 Self.when(track: [.preMed], then: [
-                    "properties": ["step1": ["enum": ["not_taken", .null]], "step2_ck_score": ["type": "null"]]
+                    "properties": [
+                        "step1": ["enum": ["not_taken", .null]], "step2_ck_score": ["type": "null"], "step1_taken_on": Self.nothing,
+                        "step1_score": ["type": "null"], "step3": ["enum": ["not_taken", .null]], "step3_score": ["type": "null"],
+                        "comlex_level1": ["enum": ["not_taken", .null]], "comlex_level2ce_score": ["type": "null"],
+                        "comlex_level3": ["enum": ["not_taken", .null]],
+                    ]
                 ]),
+                // A Step 1 date or score needs a Step 1 outcome; a score needs a date up to 2022-01-25.
+                Self.whenGiven("step1_taken_on", Self.someDate, then: ["required": ["step1"], "properties": ["step1": Self.taken]]),
+                Self.whenGiven("step1_score", ["type": "integer"], then: [
+                    "required": ["step1", "step1_taken_on"],
+                    "properties": ["step1": Self.taken, "step1_taken_on": ["type": "string", "pattern": Self.scoredStep1Day]],
+                ]),
+                Self.whenGiven("step3_score", ["type": "integer"], then: ["required": ["step3"], "properties": ["step3": Self.taken]]),
                 [
                     "if": ["required": ["ecfmg_status"], "properties": ["ecfmg_status": ["const": "certified"]]],
                     "then": ["properties": ["track": ["const": "img_graduate"]]],
@@ -78,6 +103,18 @@ enum ProfilePaths {
             ],
         ]
     ]
+
+    /// An exam that was taken.
+    static let taken: JSONValue = ["enum": ["passed", "failed"]]
+    /// No date: absent, null or empty.
+    static let nothing: JSONValue = ["type": ["string", "null"], "maxLength": 0]
+    static let someDate: JSONValue = ["type": "string", "minLength": 1]
+    /// Days up to 2022-01-25, the last Step 1 exams with a score (ExamRecord.lastScoredStep1).
+    static let scoredStep1Day: JSONValue = "^(?:[01][0-9]{3}|20[01][0-9]|202[01])-[0-9]{2}-[0-9]{2}$|^2022-01-(?:0[0-9]|1[0-9]|2[0-5])$"
+
+    static func whenGiven(_ field: String, _ shape: JSONValue, then: JSONValue) -> JSONValue {
+        ["if": ["required": .array([.string(field)]), "properties": [field: shape]], "then": then]
+    }
 
     /// Text with at least one character that is not a space (the server trims before checking).
     static let someText: JSONValue = ["type": "string", "pattern": "\\S"]

@@ -11,6 +11,13 @@ enum ProfileFieldNames: String, CodingKey {
     case ecfmgStatus = "ecfmg_status"
     case visaStatus = "visa_status"
     case targetMatchYear = "target_match_year"
+    case step1TakenOn = "step1_taken_on"
+    case step1Score = "step1_score"
+    case step3
+    case step3Score = "step3_score"
+    case comlexLevel1 = "comlex_level1"
+    case comlexLevel2CEScore = "comlex_level2ce_score"
+    case comlexLevel3 = "comlex_level3"
 }
 
 /// The profile as posted by the HTML form: every value a string, checked by `ApplicantProfileDraft`.
@@ -25,6 +32,13 @@ struct ProfileForm: Content {
     var visaStatus: String?
     var specialties: [String]?
     var targetMatchYear: String?
+    var step1TakenOn: String?
+    var step1Score: String?
+    var step3: String?
+    var step3Score: String?
+    var comlexLevel1: String?
+    var comlexLevel2CEScore: String?
+    var comlexLevel3: String?
 
     typealias CodingKeys = ProfileFieldNames
 
@@ -39,7 +53,14 @@ struct ProfileForm: Content {
             ecfmgStatus: self.ecfmgStatus,
             visaStatus: self.visaStatus,
             specialtyIDs: self.specialties ?? [],
-            targetMatchYear: self.targetMatchYear
+            targetMatchYear: self.targetMatchYear,
+            step1TakenOn: self.step1TakenOn,
+            step1Score: self.step1Score,
+            step3: self.step3,
+            step3Score: self.step3Score,
+            comlexLevel1: self.comlexLevel1,
+            comlexLevel2CEScore: self.comlexLevel2CEScore,
+            comlexLevel3: self.comlexLevel3
         )
     }
 }
@@ -56,6 +77,13 @@ struct ProfileBody: Content {
     var visaStatus: String
     var specialties: [String]?
     var targetMatchYear: Int?
+    var step1TakenOn: String?
+    var step1Score: Int?
+    var step3: String?
+    var step3Score: Int?
+    var comlexLevel1: String?
+    var comlexLevel2CEScore: Int?
+    var comlexLevel3: String?
 
     typealias CodingKeys = ProfileFieldNames
 
@@ -70,6 +98,13 @@ struct ProfileBody: Content {
         self.visaStatus = input.visaStatus.rawValue
         self.specialties = input.specialtyIDs
         self.targetMatchYear = input.targetMatchYear
+        self.step1TakenOn = input.exams.step1TakenOn?.iso
+        self.step1Score = input.exams.step1Score
+        self.step3 = input.exams.step3.rawValue
+        self.step3Score = input.exams.step3Score
+        self.comlexLevel1 = input.exams.comlexLevel1.rawValue
+        self.comlexLevel2CEScore = input.exams.comlexLevel2CEScore
+        self.comlexLevel3 = input.exams.comlexLevel3.rawValue
     }
 
     var draft: ApplicantProfileDraft {
@@ -83,7 +118,14 @@ struct ProfileBody: Content {
             ecfmgStatus: self.ecfmgStatus,
             visaStatus: self.visaStatus,
             specialtyIDs: self.specialties ?? [],
-            targetMatchYear: self.targetMatchYear.map(String.init)
+            targetMatchYear: self.targetMatchYear.map(String.init),
+            step1TakenOn: self.step1TakenOn,
+            step1Score: self.step1Score.map(String.init),
+            step3: self.step3,
+            step3Score: self.step3Score.map(String.init),
+            comlexLevel1: self.comlexLevel1,
+            comlexLevel2CEScore: self.comlexLevel2CEScore.map(String.init),
+            comlexLevel3: self.comlexLevel3
         )
     }
 }

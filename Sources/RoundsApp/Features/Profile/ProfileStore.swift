@@ -13,7 +13,7 @@ enum ProfileStore {
     static func save(_ draft: ApplicantProfileDraft, for user: User, on db: any Database, now: Date) async throws
         -> ApplicantProfileInput
     {
-        let input = try draft.parse(currentYear: Calendar.utc.component(.year, from: now)).get()
+        let input = try draft.parse(currentYear: Calendar.utc.component(.year, from: now), today: Day(now)).get()
         let userID = try user.requireID()
         let profile = try await ApplicantProfile.find(userID: userID, on: db) ?? ApplicantProfile(userID: userID)
         profile.apply(input)

@@ -48,14 +48,19 @@ extension ApplicationPages {
 
     private static func profileSection(_ profile: ApplicantProfileInput?) -> BodyNode {
         guard let profile else { return .section(.h2("Applicant profile"), .p("The applicant has not filled in a profile.")) }
-        let rows: [(String, String)] = [
+        let exams = profile.exams
+        var rows: [(String, String)] = [
             ("Track", profile.track.displayName),
             ("Medical school", [profile.medicalSchool, profile.schoolCountry].compactMap { $0 }.joined(separator: ", ")),
             ("Graduation year", profile.graduationYear.map(String.init) ?? "—"),
-            ("USMLE Step 1", profile.step1.displayName),
+            ("USMLE Step 1", profile.step1.displayName + (exams.step1Score.map { ", \($0)" } ?? "")),
             ("USMLE Step 2 CK", profile.step2CKScore.map(String.init) ?? "—"),
-            ("Visa", profile.visaStatus.displayName),
         ]
+        if exams.step3 != .notTaken { rows.append(("USMLE Step 3", exams.step3.displayName + (exams.step3Score.map { ", \($0)" } ?? ""))) }
+        if exams.comlexLevel1 != .notTaken { rows.append(("COMLEX-USA Level 1", exams.comlexLevel1.displayName)) }
+        if let score = exams.comlexLevel2CEScore { rows.append(("COMLEX-USA Level 2-CE", String(score))) }
+        if exams.comlexLevel3 != .notTaken { rows.append(("COMLEX-USA Level 3", exams.comlexLevel3.displayName)) }
+        rows.append(("Visa", profile.visaStatus.displayName))
         return .section(.h2("Applicant profile"), .tag("dl", [.class("facts")] + rows.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", .safeText($0.1))] }))
     }
 

@@ -97,11 +97,11 @@ enum ExperiencePages {
             ),
             .p(
                 .class("hint"),
-                .text("Frequency: "), .a(.href(ERASFrequency.source), .text("AAMC, MyERAS experiences")),
+                .text("Frequency: "), .safeLink(ERASFrequency.source, .text("AAMC, MyERAS experiences")),
                 .text(". Key characteristics: the field is the AAMC's ("),
-                .a(.href(ERASKeyCharacteristic.source.field), .text("AAMC")),
+                .safeLink(ERASKeyCharacteristic.source.field, .text("AAMC")),
                 .text("); its options were read from a guide quoting the form ("),
-                .a(.href(ERASKeyCharacteristic.source.options), .text("secondary source")),
+                .safeLink(ERASKeyCharacteristic.source.options, .text("secondary source")),
                 .text(", checked \(ERASKeyCharacteristic.source.checked)).")
             ),
             .selectField("Specialty", name: "specialty_id", choices: specialties, selected: draft.specialtyID, error: errors.message(for: "specialty_id"), includeBlank: "None"),

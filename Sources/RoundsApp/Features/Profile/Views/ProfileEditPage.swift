@@ -60,7 +60,8 @@ struct ProfileEditPage {
     }
 
     private func exams() -> BodyNode {
-        .tag(
+        let outcomes = ExamOutcome.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
+        return .tag(
             "fieldset",
             .tag("legend", .text("Exams and certification")),
             .selectField(
@@ -69,8 +70,32 @@ struct ProfileEditPage {
                 selected: self.draft.step1 ?? Step1Result.notTaken.rawValue, error: self.errors.message(for: "step1")
             ),
             .field(
+                "Date you took Step 1", name: "step1_taken_on", value: self.draft.step1TakenOn ?? "", type: "date",
+                error: self.errors.message(for: "step1_taken_on"), hint: "Needed only with a Step 1 score."
+            ),
+            .field(
+                "USMLE Step 1 score", name: "step1_score", value: self.draft.step1Score ?? "", type: "number",
+                error: self.errors.message(for: "step1_score"),
+                hint: "Only exams taken on or before 25 January 2022 have a score; later ones are pass/fail only (USMLE, \(ExamRecord.step1Source))."
+            ),
+            .field(
                 "USMLE Step 2 CK score", name: "step2_ck_score", value: self.draft.step2CKScore ?? "", type: "number",
                 error: self.errors.message(for: "step2_ck_score"), hint: "Leave empty if you have not taken it."
+            ),
+            .selectField("USMLE Step 3", name: "step3", choices: outcomes, selected: self.draft.step3 ?? ExamOutcome.notTaken.rawValue, error: self.errors.message(for: "step3")),
+            .field("USMLE Step 3 score", name: "step3_score", value: self.draft.step3Score ?? "", type: "number", error: self.errors.message(for: "step3_score")),
+            .selectField(
+                "COMLEX-USA Level 1 (osteopathic)", name: "comlex_level1", choices: outcomes, selected: self.draft.comlexLevel1 ?? ExamOutcome.notTaken.rawValue,
+                error: self.errors.message(for: "comlex_level1")
+            ),
+            .field(
+                "COMLEX-USA Level 2-CE score", name: "comlex_level2ce_score", value: self.draft.comlexLevel2CEScore ?? "", type: "number",
+                error: self.errors.message(for: "comlex_level2ce_score"),
+                hint: "Level 1 taken on or after 10 May 2022 is pass/fail only (NBOME, \(ExamRecord.comlexSource))."
+            ),
+            .selectField(
+                "COMLEX-USA Level 3", name: "comlex_level3", choices: outcomes, selected: self.draft.comlexLevel3 ?? ExamOutcome.notTaken.rawValue,
+                error: self.errors.message(for: "comlex_level3")
             ),
             .selectField(
                 "ECFMG certification", name: "ecfmg_status",
@@ -105,6 +130,13 @@ struct ProfileEditPage {
         case "graduation_year": "Graduation year"
         case "step1": "USMLE Step 1"
         case "step2_ck_score": "Step 2 CK score"
+        case "step1_taken_on": "Date you took Step 1"
+        case "step1_score": "Step 1 score"
+        case "step3": "USMLE Step 3"
+        case "step3_score": "Step 3 score"
+        case "comlex_level1": "COMLEX-USA Level 1"
+        case "comlex_level2ce_score": "COMLEX-USA Level 2-CE score"
+        case "comlex_level3": "COMLEX-USA Level 3"
         case "ecfmg_status": "ECFMG certification"
         case "visa_status": "Visa status"
         case "specialties": "Specialties"
