@@ -48,6 +48,21 @@ import Vapor
         }
     }
 
+    /// `serve --port 18080` must not e-mail links to the configured :8080: without a public URL the links
+    /// follow the address given on the command line.
+    @Test func linksFollowTheAddressTheServerWasStartedOn() async throws {
+        // A port that was free a moment ago.
+        let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(probe.localAddress?.port)
+        try await probe.close()
+        try await withRoundsApp { app in
+            #expect(app.config.server.publicURL == nil)
+            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            #expect(app.config.server.origin == "http://127.0.0.1:\(port)")
+            await app.server.shutdown()
+        }
+    }
+
     static func status(_ response: String) -> Int? {
         response.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) }
     }

@@ -68,7 +68,15 @@ final class RoundsHTTPServer: Server, @unchecked Sendable {
         let bound: EventLoopFuture<any Channel>
         switch address ?? .hostname(configuration.hostname, port: configuration.port) {
         case .hostname(let hostname, let port):
-            bound = bootstrap.bind(host: hostname ?? configuration.hostname, port: port ?? configuration.port)
+            let host = hostname ?? configuration.hostname
+            let port = port ?? configuration.port
+            // `serve --hostname/--port` override the configuration; without ROUNDS_PUBLIC_URL, e-mailed links
+            // must name the address the server really answers on.
+            if application.config.server.publicURL == nil, port != 0 {
+                application.config.server.hostname = host
+                application.config.server.port = port
+            }
+            bound = bootstrap.bind(host: host, port: port)
         case .unixDomainSocket(let path):
             bound = bootstrap.bind(unixDomainSocketPath: path)
         }
