@@ -23,7 +23,7 @@ def fill_profile(page):
     page.get_by_label("Country of the school").fill("Nigeria")
     page.get_by_label("Graduation year").fill("2022")
     page.get_by_label("Visa status").select_option("needs_visa")
-    page.get_by_label("USMLE Step 1").select_option("passed")
+    page.get_by_label("USMLE Step 1", exact=True).select_option("passed")
     page.get_by_label("Target Match year").fill("2027")
     page.get_by_role("button", name="Save profile").click()
     expect(page.get_by_role("status")).to_contain_text("Profile saved")
