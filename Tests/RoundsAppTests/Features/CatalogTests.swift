@@ -178,6 +178,19 @@ import VaporTesting
         }
     }
 
+    /// An old link to page 9 of a result that now fills two pages shows page 2, not an empty list.
+    @Test func aPagePastTheEndShowsTheLastPage() async throws {
+        try await withRoundsApp { app in
+            for number in 1...3 {
+                try await Self.listing(app, title: "Pediatrics Observership \(number)", zip: "19104", specialty: "pediatrics")
+            }
+            let page = try await Browser(app).get(SiteRoute.opportunities.path + "?q=pediatrics&per_page=2&page=9")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Page 2 of 2"))
+            #expect(page.text.contains("Pediatrics Observership"))
+        }
+    }
+
     @Test func theDemoCatalogIsLargeAndVaried() async throws {
         try await withRoundsApp { app in
             let host = try await Factories.user(app, email: "host@example.org", roles: [.host])

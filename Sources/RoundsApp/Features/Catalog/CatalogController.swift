@@ -14,8 +14,15 @@ struct CatalogController: RouteCollection {
         let profile = try await req.applicantProfile()
         let parameters = (try? SearchParameters.decode(req)) ?? SearchParameters()
         do {
-            let query = try parameters.query(profile: profile)
-            let page = try await req.application.catalogSearch.index(on: req.db).search(query, today: req.today)
+            var query = try parameters.query(profile: profile)
+            let index = try await req.application.catalogSearch.index(on: req.db)
+            var page = index.search(query, today: req.today)
+            // A page past the end (an old link, a shrunk result) shows the last page rather than nothing.
+            let lastPage = max(1, (page.total + query.perPage - 1) / query.perPage)
+            if page.items.isEmpty, page.total > 0, query.page > lastPage {
+                query.page = lastPage
+                page = index.search(query, today: req.today)
+            }
             let response = OpportunityListResponse(
                 items: page.items.map(OpportunitySummary.init), total: page.total, facets: page.facets, page: query.page, perPage: query.perPage
             )
