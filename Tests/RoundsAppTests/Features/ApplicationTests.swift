@@ -194,7 +194,7 @@ import VaporTesting
             #expect(extra.status == .ok)
             let full = try await fixture.act(bola, .accept, on: waiting[1])
             #expect(full.status == .conflict)
-            #expect(full.body.string.contains("All 1 seats of this session are taken"))
+            #expect(full.body.string.contains("The only seat of this session is taken"))
             #expect(try await fixture.status(of: waiting[1]) == .offered)
 
             #expect(try await fixture.act(amara, .withdraw, on: first).status == .ok)

@@ -107,7 +107,7 @@ struct ExperienceVerifications {
             let title: String
             switch checked.outcome {
             case .confirmed: title = "\(checked.typedName) confirmed \(experience.title)"
-            case .corrected: title = "\(checked.typedName) confirmed \(checked.hours ?? 0) hours of \(experience.title)"
+            case .corrected: title = "\(checked.typedName) confirmed \(counted(checked.hours ?? 0, "hour")) of \(experience.title)"
             case .declined: title = "\(checked.typedName) declined to confirm \(experience.title)"
             }
             try await Notifier.notify(

@@ -33,7 +33,7 @@ struct VerificationController: RouteCollection {
             let message =
                 checked.outcome == .declined
                 ? "You declined to confirm the experience; the applicant has been told."
-                : "Thank you, \(checked.typedName): the experience now shows as verified by you (\(checked.hours ?? 0) hours)."
+                : "Thank you, \(checked.typedName): the experience now shows as verified by you (\(counted(checked.hours ?? 0, "hour")))."
             return try await VerificationPages.done(message, status: "Answer recorded", context: req.pageContext).page().encodeResponse(for: req)
         } catch let report as ValidationReport {
             let (_, loaded, applicant) = try await req.experienceVerifications.open(token: token, ip: req.clientIP)

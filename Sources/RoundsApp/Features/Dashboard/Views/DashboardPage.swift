@@ -31,7 +31,7 @@ struct DashboardPage {
         if minutes < 60 { return "in \(minutes) minute\(minutes == 1 ? "" : "s")" }
         let hours = minutes / 60
         if hours < 48 { return "in \(hours) hour\(hours == 1 ? "" : "s")" }
-        return "in \(hours / 24) days"
+        return "in \(counted(hours / 24, "day"))"
     }
 
     private func applicant(_ applicant: Dashboard.Applicant) -> BodyNode {
@@ -67,7 +67,7 @@ struct DashboardPage {
                     .h3("Hours toward your goals"),
                     .ul(
                         .forEach(applicant.goals) { goal in
-                            .li(.safeText("\(goal.label): \(goal.hours) of \(goal.goal.targetHours) hours"))
+                            .li(.safeText("\(goal.label): \(goal.hours) of \(counted(goal.goal.targetHours, "hour"))"))
                         }
                     )
                 )

@@ -11,7 +11,7 @@ enum PlacementPages {
         let choices = openSessions.map { session in
             Choice(
                 value: session.id!.uuidString,
-                label: "\(session.opportunity.title), \(session.opportunity.site.name): \(Day(ordinal: session.startDay).iso), \(session.seats - session.seatsTaken) seats"
+                label: "\(session.opportunity.title), \(session.opportunity.site.name): \(Day(ordinal: session.startDay).iso), \(counted(session.seats - session.seatsTaken, "seat"))"
             )
         }
         return PageLayout(
@@ -47,7 +47,7 @@ enum PlacementPages {
             content: .div(
                 .p(.safeLink(SiteRoute.advisorCycles.path, .text("← Placement cycles"))),
                 .h1(.safeText(cycle.name)),
-                .p(.safeText("Status: \(cycle.status) · \(cycle.sessions.count) sessions · \(applicantLists) applicant lists · \(hostLists) host lists · offers open \(cycle.offerDays) days")),
+                .p(.safeText("Status: \(cycle.status) · \(counted(cycle.sessions.count, "session")) · \(counted(applicantLists, "applicant list")) · \(counted(hostLists, "host list")) · offers open \(counted(cycle.offerDays, "day"))")),
                 .tag("ul", cycle.sessions.map { BodyNode.tag("li", .safeText(names[$0.id] ?? "")) }),
                 status == .published ? .p("Published: the matches are offers now.") : .postButton(SiteRoute.runCycle(CycleID(cycle.id)).path, title: status == .open ? "Run the match" : "Run the match again", csrfToken: context.csrfToken),
                 results.isEmpty ? .empty : .section(

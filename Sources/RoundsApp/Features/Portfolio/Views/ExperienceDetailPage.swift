@@ -24,7 +24,7 @@ struct ExperienceDetailPage {
                 .p(.a(.href(SiteRoute.portfolio.path), .text("← Portfolio"))),
                 .h1(.safeText(e.title)),
                 .p(.safeText("\(e.organization) · \(e.amcas.displayName) · \(e.handsOn ? "hands-on" : "observational")")),
-                .p(.strong(.safeText(e.verificationLine.map { "\($0) (\(e.verifiedHours ?? 0) hours)" } ?? "Not verified yet"))),
+                .p(.strong(.safeText(e.verificationLine.map { "\($0) (\(counted(e.verifiedHours ?? 0, "hour")))" } ?? "Not verified yet"))),
                 self.hoursSection(),
                 self.logSection(),
                 self.verificationSection(),

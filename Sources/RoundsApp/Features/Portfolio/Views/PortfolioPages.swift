@@ -38,11 +38,11 @@ enum PortfolioPages {
         .section(
             .h2("US clinical experience"),
             self.facts([
-                ("Last 12 months", "\(summary.handsOnWeeks12) weeks hands-on, \(summary.observationalWeeks12) weeks observational"),
-                ("Last 24 months", "\(summary.handsOnWeeks24) weeks hands-on, \(summary.observationalWeeks24) weeks observational"),
+                ("Last 12 months", "\(counted(summary.handsOnWeeks12, "week")) hands-on, \(counted(summary.observationalWeeks12, "week")) observational"),
+                ("Last 24 months", "\(counted(summary.handsOnWeeks24, "week")) hands-on, \(counted(summary.observationalWeeks24, "week")) observational"),
                 ("Specialties", summary.specialties.isEmpty ? "None yet" : summary.specialties.joined(separator: ", ")),
                 ("Letters obtained", String(summary.lettersObtained)),
-                ("Verified", "\(summary.verifiedHours) of \(summary.completedHours) hours (\(Int((summary.verifiedShare * 100).rounded())) %)"),
+                ("Verified", "\(summary.verifiedHours) of \(counted(summary.completedHours, "hour")) (\(Int((summary.verifiedShare * 100).rounded())) %)"),
             ])
         )
     }
@@ -53,7 +53,7 @@ enum PortfolioPages {
         let rows: [BodyNode] = goals.map { progress in
             .tag(
                 "li",
-                .safeText("\(progress.label): \(progress.hours) of \(progress.goal.targetHours) hours "),
+                .safeText("\(progress.label): \(progress.hours) of \(counted(progress.goal.targetHours, "hour")) "),
                 .tag(
                     "progress", .safeAttribute("max", String(progress.goal.targetHours)), .safeAttribute("value", String(min(progress.hours, progress.goal.targetHours))),
                     .safeText("\(Int(progress.fraction * 100)) %")

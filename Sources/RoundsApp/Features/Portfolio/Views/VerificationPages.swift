@@ -11,7 +11,7 @@ enum VerificationPages {
             "\(Day(ordinal: period.startDay).iso) – \(period.endDay.map { Day(ordinal: $0).iso } ?? "ongoing"): \(loaded.completedHours(period)) hours"
         }
         let outcomes = [
-            Choice(value: "confirmed", label: "I confirm the experience and its \(loaded.completedHours) hours"),
+            Choice(value: "confirmed", label: "I confirm the experience and its \(counted(loaded.completedHours, "hour"))"),
             Choice(value: "corrected", label: "I confirm the experience with fewer hours (enter them below)"),
             Choice(value: "declined", label: "I cannot confirm this experience"),
         ]

@@ -143,7 +143,7 @@ struct ResidencyPlanPage {
                 ),
                 .selectField(
                     "Reminders", name: "reminder_days",
-                    choices: ReminderRule.dayChoices.map { Choice(value: "\($0)", label: "E-mail me \($0) days before each due date") },
+                    choices: ReminderRule.dayChoices.map { Choice(value: "\($0)", label: "E-mail me \(counted($0, "day")) before each due date") },
                     selected: self.overview.reminderDays.map { "\($0)" } ?? "", includeBlank: "No reminders"),
                 .tag(
                     "label", .class("checkbox"),
