@@ -55,18 +55,19 @@ enum CatalogDemoData {
                 sites.append(site)
             }
             guard !sites.isEmpty else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
+            var specialtyIndex = 0
             for index in 0..<opportunityCount {
                 let site = sites[index % sites.count]
-                let specialty = Specialty.all[index % Specialty.all.count]
-                let type = types[Int(random.next() % UInt64(types.count))]
+                var type = types[Int(random.next() % UInt64(types.count))]
+                // Every specialty gets an observership first (the demo applicant applies to internal medicine's).
+                if DemoListing.roleDepartments[type] == nil, specialtyIndex < Specialty.all.count { type = .observership }
+                let listing = DemoListing.make(type: type, siteName: site.name, city: site.city, state: site.state, index: index, specialtyIndex: specialtyIndex)
+                if DemoListing.roleDepartments[type] == nil { specialtyIndex += 1 }
+                let specialty = listing.specialty
                 let opportunity = Opportunity()
                 opportunity.$site.id = try site.requireID()
-                opportunity.title = "\(specialty.name) \(type.displayName)"
-                opportunity.description = """
-                    Join the \(specialty.name.lowercased()) team at \(site.name) in \(site.city), \(site.state). \
-                    \(type == .research ? "Contribute to ongoing studies, data collection and case reports." : "Round with attending physicians, attend conferences and follow patients through their care.") \
-                    This is demonstration data: the institution is fictional.
-                    """
+                opportunity.title = listing.title
+                opportunity.description = listing.description
                 opportunity.type = type
                 opportunity.specialty = specialty.id
                 opportunity.isHandsOn = [.clinicalElective, .externship, .subInternship, .cna, .emt, .scribing].contains(type)
