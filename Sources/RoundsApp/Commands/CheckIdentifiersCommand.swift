@@ -10,7 +10,7 @@ public enum CheckIdentifiersCommand {
         static let configuration = CommandConfiguration(
             commandName: "rounds check-identifiers",
             abstract: "Finds HIPAA Safe Harbor identifiers in the text on standard input.",
-            usage: "rounds check-identifiers < reflection.txt",
+            usage: "rounds check-identifiers [--allow NAME ...] < reflection.txt",
             discussion: """
                 Prints them as a JSON array of objects with start, end (character offsets, end exclusive), type
                 and text.
@@ -18,6 +18,9 @@ public enum CheckIdentifiersCommand {
                 Exit status: 0 none found; 1 some found; 2 the input is not UTF-8 or the arguments are wrong.
                 """
         )
+
+        @Option(name: .customLong("allow"), help: "A name the text may contain, such as the writer's or a supervisor's; repeat for more.")
+        var allowedNames: [String] = []
     }
 
     public static func run(
@@ -26,14 +29,16 @@ public enum CheckIdentifiersCommand {
         standardOutput: (String) -> Void,
         standardError: (String) -> Void
     ) -> Int32 {
-        if case .failure(let status) = CommandLineParsing.parse(Options.self, arguments, standardOutput: standardOutput, standardError: standardError) {
-            return status.code
+        let options: Options
+        switch CommandLineParsing.parse(Options.self, arguments, standardOutput: standardOutput, standardError: standardError) {
+        case .success(let parsed): options = parsed
+        case .failure(let status): return status.code
         }
         guard let text = String(data: input, encoding: .utf8) else {
             standardError("rounds check-identifiers: the input is not UTF-8 text\n")
             return 2
         }
-        let spans = IdentifierGuard.scan(text)
+        let spans = IdentifierGuard.scan(text, allowing: options.allowedNames)
         // Keys in the documented order; JSONEncoder only quotes the text.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]

@@ -29,6 +29,14 @@ import Testing
         #expect(result.output == "[]\n")
     }
 
+    @Test func allowedNamesPass() {
+        let text = "Maria Lopez taught me to read echocardiograms."
+        #expect(Self.run(text).status == 1)
+        let allowed = Self.run(text, ["--allow", "Dr. Maria Lopez"])
+        #expect(allowed.status == 0)
+        #expect(allowed.output == "[]\n")
+    }
+
     @Test func badInputIsExitTwo() {
         var errors = ""
         let status = CheckIdentifiersCommand.run([], input: Data([0xFF, 0xFE, 0x00, 0xD8]), standardOutput: { _ in }, standardError: { errors += $0 })
