@@ -191,6 +191,25 @@ import VaporTesting
         }
     }
 
+    /// The opportunity page says how many seats are left, and shows an applicant their live application
+    /// instead of a second "Apply".
+    @Test func theOpportunityPageShowsSeatsLeftAndTheViewersApplication() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app, seats: 2)
+            let browser = Browser(app)
+            try await browser.signUp()
+            let path = SiteRoute.opportunity(OpportunityID(try fixture.opportunity.requireID())).path
+            let before = try await browser.get(path)
+            #expect(before.text.contains("2 of 2 left"))
+            #expect(before.text.contains(SiteRoute.apply(session: SessionID(fixture.sessionID)).path))
+            let amara = try #require(try await User.find(email: "amara@example.org", on: app.db))
+            try await fixture.apply(try await ApplicationFixture.client(app, for: amara))
+            let after = try await browser.get(path)
+            #expect(after.text.contains("Your application (submitted)"))
+            #expect(!after.text.contains(SiteRoute.apply(session: SessionID(fixture.sessionID)).path))
+        }
+    }
+
     @Test func theDemoCatalogIsLargeAndVaried() async throws {
         try await withRoundsApp { app in
             let host = try await Factories.user(app, email: "host@example.org", roles: [.host])

@@ -38,6 +38,17 @@ struct CatalogController: RouteCollection {
         guard let id = req.parameters.get(OpportunityID.self)?.rawValue, let detail = try await CatalogQueries.detail(id: id, req: req) else {
             throw Abort(.notFound, reason: "There is no such opportunity, or it is no longer listed.")
         }
-        return OpportunityPages.detail(detail, today: req.today, context: req.pageContext).page()
+        let ids = detail.sessions.map(\.id)
+        var state = OpportunityPages.SessionState()
+        for session in try await OpportunitySession.query(on: req.db).filter(\.$id ~~ ids).all() {
+            state.seatsTaken[try session.requireID()] = session.seatsTaken
+        }
+        if let viewer = req.auth.get(User.self) {
+            let mine = try await SessionApplication.query(on: req.db).filter(\.$applicant.$id == viewer.requireID()).filter(\.$session.$id ~~ ids).all()
+            for application in mine where application.status.isLive {
+                state.liveApplications[application.$session.id] = (try application.requireID(), application.status)
+            }
+        }
+        return OpportunityPages.detail(detail, today: req.today, state: state, context: req.pageContext).page()
     }
 }

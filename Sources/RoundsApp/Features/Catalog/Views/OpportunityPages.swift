@@ -113,7 +113,14 @@ enum OpportunityPages {
         )
     }
 
-    static func detail(_ detail: OpportunityDetailResponse, today: Day, context: PageContext) -> PageLayout {
+    /// What the page knows besides the listing: seats taken per session (the index keeps only the total)
+    /// and the viewer's live application per session.
+    struct SessionState {
+        var seatsTaken: [UUID: Int] = [:]
+        var liveApplications: [UUID: (id: UUID, status: ApplicationStatus)] = [:]
+    }
+
+    static func detail(_ detail: OpportunityDetailResponse, today: Day, state: SessionState = SessionState(), context: PageContext) -> PageLayout {
         let item = detail.summary
         let place = "\(item.site.name) · \(item.site.city), \(item.site.state) \(item.site.zip)"
         let content: BodyNode = .article(
@@ -123,7 +130,7 @@ enum OpportunityPages {
             self.facts(detail),
             self.eligibility(item.eligibility),
             .section(.h2("About"), .p(.safeText(detail.description))),
-            self.sessions(detail.sessions, today: today)
+            self.sessions(detail.sessions, today: today, state: state)
         )
         return PageLayout(title: item.title, context: context, content: content)
     }
@@ -152,12 +159,21 @@ enum OpportunityPages {
         )
     }
 
-    private static func sessions(_ sessions: [OpportunitySummary.SessionSummary], today: Day) -> BodyNode {
+    private static func sessions(_ sessions: [OpportunitySummary.SessionSummary], today: Day, state: SessionState) -> BodyNode {
         guard !sessions.isEmpty else { return .section(.h2("Sessions"), .p("No sessions scheduled.")) }
         let rows: [BodyNode] = sessions.map { session in
-            let cells = [session.start, session.end, String(session.seats), session.applicationDeadline]
+            let left = max(0, session.seats - (state.seatsTaken[session.id] ?? 0))
+            let cells = [session.start, session.end, "\(left) of \(session.seats) left", session.applicationDeadline]
             let isOpen = Day(iso: session.applicationDeadline).map { $0 >= today } ?? false
-            let apply: BodyNode = isOpen ? .safeLink(SiteRoute.apply(session: SessionID(session.id)).path, .text("Apply")) : .text("Closed")
+            let apply: BodyNode
+            if let mine = state.liveApplications[session.id] {
+                // One live application per session: show it instead of a second "Apply".
+                apply = .safeLink(SiteRoute.application(ApplicationID(mine.id)).path, .text("Your application (\(mine.status.displayName.lowercased()))"))
+            } else if !isOpen {
+                apply = .text("Closed")
+            } else {
+                apply = .safeLink(SiteRoute.apply(session: SessionID(session.id)).path, .text(left == 0 ? "Apply (full: waitlist only)" : "Apply"))
+            }
             return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", apply)])
         }
         let header: BodyNode = .tag("tr", ["Starts", "Ends", "Seats", "Apply by", ""].map { BodyNode.tag("th", .safeText($0)) })
