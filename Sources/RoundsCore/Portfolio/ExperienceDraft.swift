@@ -236,10 +236,14 @@ public struct HourLogDraft: Equatable, Sendable {
         if let day, !ranges.contains(where: { $0.contains(day) }) {
             errors.append(FieldError(field: "day", message: "That day is outside the experience's periods; add or extend a period first."))
         }
-        // Only finite numbers in range: "nan" and "inf" parse as Doubles too.
-        let quarters = Double(self.hours.trimmingWhitespace()).flatMap { $0.isFinite && $0 > 0 && $0 <= 24 ? ($0 * 4).rounded() : nil }.flatMap { $0 > 0 ? $0 : nil }
-        if quarters == nil {
+        // Only finite numbers in range ("nan" and "inf" parse as Doubles too), in quarter hours as typed:
+        // 7.3 is refused with the allowed step rather than stored as 7.25.
+        let typed = Double(self.hours.trimmingWhitespace()).flatMap { $0.isFinite && $0 > 0 && $0 <= 24 ? $0 * 4 : nil }
+        let quarters = typed.flatMap { abs($0 - $0.rounded()) < 1e-9 ? $0.rounded() : nil }
+        if typed == nil {
             errors.append(FieldError(field: "hours", message: "Enter the hours for that day, more than 0 and at most 24 (quarter hours allowed, e.g. 7.5)."))
+        } else if quarters == nil {
+            errors.append(FieldError(field: "hours", message: "Enter hours in steps of a quarter hour (0.25), such as 7, 7.25, 7.5 or 7.75."))
         }
         let activities = self.activities.trimmingWhitespace()
         if activities.count > Self.maximumActivities {
