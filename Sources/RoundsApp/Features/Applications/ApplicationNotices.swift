@@ -19,10 +19,11 @@ struct ApplicationNotices {
         case .submitted:
             try await self.tell(loaded.host, "New application: \(title)", "\(loaded.applicant.displayName) applied for \(title) (\(dates)).", link, db)
         case .offered:
-            let expiry = loaded.application.offerExpiresAt.map { DisplayFormat.dateTime($0) } ?? "soon"
+            // Every offer path sets an expiry; without one the notice says where to answer, never "by soon".
+            let deadline = loaded.application.offerExpiresAt.map { "Accept or decline by \(DisplayFormat.dateTime($0))." } ?? "Accept or decline on the application's page."
             try await self.tell(
                 loaded.applicant, "Offer: \(title)",
-                "You are offered a place in \(title) (\(dates)). Accept or decline by \(expiry).\(reason)", link, db
+                "You are offered a place in \(title) (\(dates)). \(deadline)\(reason)", link, db
             )
         case .accepted, .declined, .withdrawn:
             guard from != .draft else { return }
