@@ -1,0 +1,82 @@
+import DelimitedText
+import Testing
+
+@testable import RoundsCore
+
+/// The program directory's CSV: whole files or nothing, every value with its provenance, unknowns kept.
+@Suite struct DirectoryCSVTests {
+    static let zips = ["10016": "NY", "60611": "IL"]
+    static func state(_ zip: String) -> String? { Self.zips[zip] }
+
+    static let header = DirectoryCSV.columns.joined(separator: ",")
+
+    /// A row with the identity columns and the given screening cells (by column name).
+    static func row(name: String = "Fictional Internal Medicine Residency", zip: String = "10016", state: String = "NY", _ cells: [String: String] = [:]) -> String {
+        var values: [String: String] = [
+            "name": name, "specialty": "Internal Medicine", "sponsoring_institution": "Fictional University Hospital", "city": "New York",
+            "state": state, "zip": zip, "application_service": "eras", "positions": "24",
+        ]
+        values.merge(cells) { _, new in new }
+        return CSV.line(DirectoryCSV.columns.map { values[$0] ?? "" })
+    }
+
+    static let provenance = ["_source": "https://fictional.example.org/residency/eligibility", "_verified_on": "2026-11-20", "_verified_by": "advisor@rounds.test"]
+
+    static func withProvenance(_ field: String, _ value: String) -> [String: String] {
+        var cells = [field: value]
+        for (suffix, text) in Self.provenance { cells[field + suffix] = text }
+        return cells
+    }
+
+    @Test func aValidFileReadsWithFactsAndUnknowns() throws {
+        let cells = Self.withProvenance("accepts_j1", "yes").merging(Self.withProvenance("min_step2_ck", "230")) { a, _ in a }
+        let text = Self.header + "\n" + Self.row(cells) + Self.row(name: "Fictional Pediatrics Residency", zip: "60611", state: "IL")
+        let programs = try DirectoryCSV.read(text, stateOfZIP: Self.state).get()
+        #expect(programs.count == 2)
+        #expect(programs[0].requirements.acceptsJ1?.value == true)
+        #expect(programs[0].requirements.acceptsJ1?.source == "https://fictional.example.org/residency/eligibility")
+        #expect(programs[0].requirements.minimumStep2CK?.value == 230)
+        #expect(programs[0].requirements.sponsorsH1B == nil)
+        #expect(programs[1].requirements == ProgramRequirements())
+        // Export and import again: the same programs.
+        #expect(try DirectoryCSV.read(DirectoryCSV.write(programs), stateOfZIP: Self.state).get() == programs)
+    }
+
+    @Test func aValueWithoutProvenanceRejectsTheWholeFile() {
+        var cells = Self.withProvenance("sponsors_h1b", "no")
+        cells["sponsors_h1b_source"] = ""
+        cells["sponsors_h1b_verified_by"] = ""
+        let text = Self.header + "\n" + Self.row() + Self.row(name: "Second", cells)
+        guard case .failure(let report) = DirectoryCSV.read(text, stateOfZIP: Self.state) else {
+            Issue.record("a value without provenance was imported")
+            return
+        }
+        #expect(report.errors.map(\.line) == [3, 3])
+        #expect(Set(report.errors.map(\.column)) == ["sponsors_h1b_source", "sponsors_h1b_verified_by"])
+    }
+
+    @Test func badCellsAreNamedByLineAndColumn() {
+        let text = Self.header + "\n"
+            + Self.row(zip: "60611", state: "NY", ["application_service": "fax", "positions": "0", "ccn": "12", "usce_hands_on": "maybe"])
+            + Self.row(["accepts_j1": "perhaps"])
+            + Self.row(zip: "99999", state: "ZZ")
+        guard case .failure(let report) = DirectoryCSV.read(text, stateOfZIP: Self.state) else {
+            Issue.record("bad rows were imported")
+            return
+        }
+        let byLine = Dictionary(grouping: report.errors, by: \.line).mapValues { Set($0.map(\.column)) }
+        #expect(byLine[2] == ["zip", "application_service", "positions", "ccn", "usce_hands_on"])
+        #expect(byLine[3] == ["accepts_j1"])
+        #expect(byLine[4] == ["state", "zip"])
+    }
+
+    @Test func aFileWithoutTheProvenanceColumnsIsRefused() {
+        let text = "name,specialty\nA,B\n"
+        guard case .failure(let report) = DirectoryCSV.read(text, stateOfZIP: Self.state) else {
+            Issue.record("a file without columns was imported")
+            return
+        }
+        #expect(report.errors.count == 1)
+        #expect(report.errors[0].column.contains("accepts_j1_source"))
+    }
+}
