@@ -66,6 +66,39 @@ struct GuardWords {
         }
     }
 
+    /// Runs of capitalised words joined by single spaces (a possessive ends a run), each at most `limit`
+    /// words: the candidates for names and places.
+    func capitalisedRuns(limit: Int) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var index = 0
+        while index < self.words.count {
+            guard self.words[index].isCapitalised else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < self.words.count, end - index < limit, self.words[end].isCapitalised, self.words[end].gapBefore == " ", !self.words[end - 1].isPossessive {
+                end += 1
+            }
+            runs.append(index..<end)
+            index = end
+        }
+        return runs
+    }
+
+    /// Up to `limit` folded words before the word at `index`, nearest first, within its sentence.
+    func before(_ index: Int, limit: Int) -> [String] {
+        guard !self.words[index].startsSentence else { return [] }
+        var result: [String] = []
+        var position = index
+        while position > 0, result.count < limit {
+            position -= 1
+            result.append(self.words[position].folded)
+            if self.words[position].startsSentence { break }
+        }
+        return result
+    }
+
     private static func startsSentence(gap: Substring, previous: Word?) -> Bool {
         guard let previous else { return true }
         let marks = gap.filter { !$0.isWhitespace }

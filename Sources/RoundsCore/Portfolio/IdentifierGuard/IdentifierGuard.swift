@@ -104,7 +104,7 @@ public enum IdentifierGuard {
     /// - Parameter allowedNames: names the writer may use, such as their own and their supervisors'.
     public static func scan(_ text: String, allowing allowedNames: [String] = [], lexicon: IdentifierLexicon = .shipped) -> [IdentifierSpan] {
         var found = IdentifierPatterns.matches(in: text)
-        let words = GuardWords(text).words
+        let words = GuardWords(text)
         found += NameFinder(lexicon: lexicon, allowing: allowedNames).spans(in: words).map { ($0, .name) }
         found += PlaceFinder(lexicon: lexicon).spans(in: words).map { ($0, .place) }
         // Earlier, longer matches win; a span inside one already kept is dropped.

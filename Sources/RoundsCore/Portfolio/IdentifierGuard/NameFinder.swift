@@ -14,32 +14,19 @@ struct NameFinder {
         self.allowed = Set(names.flatMap { GuardWords($0).words.map(\.folded) })
     }
 
-    func spans(in words: [GuardWords.Word]) -> [Range<String.Index>] {
-        var found: [Range<String.Index>] = []
-        var index = 0
-        while index < words.count {
-            guard words[index].isCapitalised else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < words.count, end - index < 4, words[end].isCapitalised, words[end].gapBefore == " ", !words[end - 1].isPossessive {
-                end += 1
-            }
-            if let span = self.judge(words, index..<end) { found.append(span) }
-            index = end
-        }
-        return found
+    func spans(in text: GuardWords) -> [Range<String.Index>] {
+        text.capitalisedRuns(limit: 4).compactMap { self.judge(text, $0) }
     }
 
-    private func judge(_ words: [GuardWords.Word], _ whole: Range<Int>) -> Range<String.Index>? {
+    private func judge(_ text: GuardWords, _ whole: Range<Int>) -> Range<String.Index>? {
+        let words = text.words
         var run = whole
         // A capitalised sentence opener that is no name ("The", "During", "Called") is not part of the run.
         if words[run.lowerBound].startsSentence, !self.isListedName(words[run.lowerBound]) { run = run.dropFirst() }
         while let first = run.first, Self.notNames.contains(words[first].folded) { run = run.dropFirst() }
         while let last = run.last, Self.notNames.contains(words[last].folded) { run = run.dropLast() }
         guard let first = run.first, let last = run.last else { return nil }
-        let before = Self.wordsBefore(words, first)
+        let before = text.before(first, limit: 3)
         let after = whole.upperBound < words.count ? words[whole.upperBound] : nil
         if run.contains(where: { Self.institutionWords.contains(words[$0].folded) }) { return nil }
         if let after, Self.institutionWords.contains(after.folded), after.gapBefore == " " { return nil }
@@ -51,7 +38,7 @@ struct NameFinder {
         if run.allSatisfy({ self.allowed.contains(words[$0].folded) }) { return nil }
         let span = words[first].range.lowerBound..<words[last].range.upperBound
 
-        if self.hasStrongContext(words, whole.lowerBound, before: before) { return span }
+        if self.hasStrongContext(before: before) { return span }
         if let after, after.folded == "family", before.first == "the" { return span }
         let firstWord = words[first]
         guard self.isListedFirstName(firstWord) else { return nil }
@@ -85,7 +72,7 @@ struct NameFinder {
         "lives", "loves", "hopes", "tells", "seems", "feels", "comes", "goes", "knows", "thinks", "likes", "hates", "fears", "worries",
     ]
 
-    private func hasStrongContext(_ words: [GuardWords.Word], _ start: Int, before: [String]) -> Bool {
+    private func hasStrongContext(before: [String]) -> Bool {
         guard let previous = before.first else { return false }
         if Self.titles.contains(previous) || Self.personWords.contains(previous) { return true }
         if ["named", "called"].contains(previous) || Self.meetingVerbs.contains(previous) { return true }
@@ -104,19 +91,6 @@ struct NameFinder {
 
     private func isListedName(_ word: GuardWords.Word) -> Bool {
         self.isListedFirstName(word) || self.lexicon.surnames.contains(word.folded)
-    }
-
-    /// Up to three folded words before `index` in its sentence, nearest first.
-    private static func wordsBefore(_ words: [GuardWords.Word], _ index: Int) -> [String] {
-        guard !words[index].startsSentence else { return [] }
-        var result: [String] = []
-        var position = index
-        while position > 0, result.count < 3 {
-            position -= 1
-            result.append(words[position].folded)
-            if words[position].startsSentence { break }
-        }
-        return result
     }
 
     static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx"]

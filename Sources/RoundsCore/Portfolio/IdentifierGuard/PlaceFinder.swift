@@ -5,25 +5,12 @@
 struct PlaceFinder {
     var lexicon: IdentifierLexicon
 
-    func spans(in words: [GuardWords.Word]) -> [Range<String.Index>] {
-        var found: [Range<String.Index>] = []
-        var index = 0
-        while index < words.count {
-            guard words[index].isCapitalised else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < words.count, end - index < 3, words[end].isCapitalised, words[end].gapBefore == " ", !words[end - 1].isPossessive {
-                end += 1
-            }
-            if let span = self.place(words, index..<end) { found.append(span) }
-            index = end
-        }
-        return found
+    func spans(in text: GuardWords) -> [Range<String.Index>] {
+        text.capitalisedRuns(limit: 3).compactMap { self.place(text, $0) }
     }
 
-    private func place(_ words: [GuardWords.Word], _ run: Range<Int>) -> Range<String.Index>? {
+    private func place(_ text: GuardWords, _ run: Range<Int>) -> Range<String.Index>? {
+        let words = text.words
         // The longest leading part of the run that is a known place: "Boca Raton", "Hidalgo County".
         var end = run.upperBound
         while end > run.lowerBound {
@@ -36,7 +23,7 @@ struct PlaceFinder {
         guard end > run.lowerBound else { return nil }
         let span = words[run.lowerBound].range.lowerBound..<words[end - 1].range.upperBound
         if end < words.count, ["resident", "residents", "native", "home"].contains(words[end].folded), !words[end].isCapitalised { return span }
-        return self.isAboutWhereSomeoneLives(Self.before(words, run.lowerBound)) ? span : nil
+        return self.isAboutWhereSomeoneLives(text.before(run.lowerBound, limit: 8)) ? span : nil
     }
 
     private static func isCounty(_ words: [GuardWords.Word], _ run: Range<Int>) -> Bool {
@@ -63,19 +50,6 @@ struct PlaceFinder {
         default:
             return false
         }
-    }
-
-    /// Up to eight folded words before `index` in its sentence, nearest first.
-    private static func before(_ words: [GuardWords.Word], _ index: Int) -> [String] {
-        guard !words[index].startsSentence else { return [] }
-        var result: [String] = []
-        var position = index
-        while position > 0, result.count < 8 {
-            position -= 1
-            result.append(words[position].folded)
-            if words[position].startsSentence { break }
-        }
-        return result
     }
 
     static let adjectives: Set<String> = ["rural", "downtown", "suburban", "nearby", "small", "town", "the", "city", "outside", "east", "west", "north", "south"]
