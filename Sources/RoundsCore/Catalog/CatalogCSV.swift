@@ -39,8 +39,9 @@ public enum CatalogCSV {
         public var errors: [RowError]
     }
 
-    /// Every row checked; either all rows or every problem found.
-    public static func read(_ text: String, stateOfZIP: (String) -> String?) -> Result<[Row], Report> {
+    /// The records of a CSV file whose header has every one of `columns` (in any order, case and spaces
+    /// ignored), with each column's position; or the one problem that stops reading it.
+    static func table(_ text: String, columns: [String]) -> Result<(records: [CSV.Record], position: [String: Int]), Report> {
         let records: [CSV.Record]
         do {
             records = try CSV.parse(text)
@@ -53,14 +54,25 @@ public enum CatalogCSV {
         guard missing.isEmpty else {
             return .failure(Report(errors: [RowError(line: header.line, column: missing.joined(separator: ", "), reason: "missing column")]))
         }
-        let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return .success((records, Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })))
+    }
+
+    /// Every row checked; either all rows or every problem found.
+    public static func read(_ text: String, stateOfZIP: (String) -> String?) -> Result<[Row], Report> {
+        let records: [CSV.Record]
+        let position: [String: Int]
+        switch Self.table(text, columns: Self.columns) {
+        case .success(let table): (records, position) = table
+        case .failure(let report): return .failure(report)
+        }
         var rows: [Row] = []
         var errors: [RowError] = []
         // Past sessions are allowed in an import (history moves between installations).
         let anyDay = Day(ordinal: Int.min / 2)
+        let width = records[0].fields.count
         for record in records.dropFirst() {
-            guard record.fields.count == names.count else {
-                errors.append(RowError(line: record.line, column: "-", reason: "expected \(names.count) fields, found \(record.fields.count)"))
+            guard record.fields.count == width else {
+                errors.append(RowError(line: record.line, column: "-", reason: "expected \(width) fields, found \(record.fields.count)"))
                 continue
             }
             func value(_ column: String) -> String { record.fields[position[column]!] }

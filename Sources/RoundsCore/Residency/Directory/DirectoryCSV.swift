@@ -36,18 +36,11 @@ public enum DirectoryCSV {
 
     public static func read(_ text: String, stateOfZIP: (String) -> String?) -> Result<[DirectoryProgram], Report> {
         let records: [CSV.Record]
-        do {
-            records = try CSV.parse(text)
-        } catch {
-            return .failure(Report(errors: [RowError(line: error.line, column: "-", reason: error.message)]))
+        let position: [String: Int]
+        switch CatalogCSV.table(text, columns: Self.columns) {
+        case .success(let table): (records, position) = table
+        case .failure(let report): return .failure(report)
         }
-        guard let header = records.first else { return .failure(Report(errors: [RowError(line: 1, column: "-", reason: "the file is empty")])) }
-        let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
-        let missing = Self.columns.filter { !names.contains($0) }
-        guard missing.isEmpty else {
-            return .failure(Report(errors: [RowError(line: header.line, column: missing.joined(separator: ", "), reason: "missing column")]))
-        }
-        let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var programs: [DirectoryProgram] = []
         var errors: [RowError] = []
         for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
