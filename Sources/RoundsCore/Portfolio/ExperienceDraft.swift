@@ -239,7 +239,8 @@ public struct HourLogDraft: Equatable, Sendable {
         // Only finite numbers in range ("nan" and "inf" parse as Doubles too), in quarter hours as typed:
         // 7.3 is refused with the allowed step rather than stored as 7.25.
         let typed = Double(self.hours.trimmingWhitespace()).flatMap { $0.isFinite && $0 > 0 && $0 <= 24 ? $0 * 4 : nil }
-        let quarters = typed.flatMap { abs($0 - $0.rounded()) < 1e-9 ? $0.rounded() : nil }
+        // Quarter hours are exact in binary, so the test is exact too (as the API document's multipleOf is).
+        let quarters = typed.flatMap { $0 == $0.rounded() ? $0 : nil }
         if typed == nil {
             errors.append(FieldError(field: "hours", message: "Enter the hours for that day, more than 0 and at most 24 (quarter hours allowed, e.g. 7.5)."))
         } else if quarters == nil {

@@ -6,6 +6,8 @@ indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLite
 {
     case string(String)
     case number(Int)
+    /// A number with a fraction, such as a `multipleOf` of 0.25.
+    case decimal(Double)
     case bool(Bool)
     case array([JSONValue])
     /// Keys keep their written order so the document reads as authored.
@@ -26,6 +28,7 @@ indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLite
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)): a == b
         case (.number(let a), .number(let b)): a == b
+        case (.decimal(let a), .decimal(let b)): a == b
         case (.bool(let a), .bool(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
@@ -48,6 +51,9 @@ indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLite
             var container = encoder.singleValueContainer()
             try container.encode(value)
         case .number(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .decimal(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)
         case .bool(let value):

@@ -215,7 +215,7 @@ enum PortfolioPaths {
         "HourLogInput": [
             "type": "object", "required": ["day", "hours"],
             "properties": [
-                "day": ["type": "string", "format": "date"], "hours": ["type": "number", "exclusiveMinimum": 0, "maximum": 24],
+                "day": ["type": "string", "format": "date"], "hours": ["type": "number", "exclusiveMinimum": 0, "maximum": 24, "multipleOf": .decimal(0.25)],
                 "activities": ["type": "string", "maxLength": .number(HourLogDraft.maximumActivities)],
             ],
         ],
