@@ -15,6 +15,14 @@ import VaporTesting
         try await withRoundsApp(clock: clock) { app in
             let fixture = try await ApplicationFixture.make(app, requirements: [.immunizations])
             let (amara, _) = try await Factories.signedIn(app, email: "amara@example.org", roles: [.applicant])
+            let amaraUser = try #require(try await User.find(email: "amara@example.org", on: app.db))
+            try await ProfileStore.save(
+                ApplicantProfileDraft(
+                    track: "img_graduate", medicalSchool: "University of Lagos", schoolCountry: "Nigeria", graduationYear: "2022", step1: "passed",
+                    step2CKScore: "245", ecfmgStatus: "certified", visaStatus: "b1_b2"
+                ),
+                for: amaraUser, on: app.db, now: app.services.clock.now()
+            )
 
             // Upload two documents; the vault lists them.
             var response = try await amara.upload(SiteRoute.documents.path, fields: [("kind", "cv")], fileName: "cv.pdf", bytes: ApplicationFixture.pdf)
@@ -57,6 +65,8 @@ import VaporTesting
             let host = try await Factories.browser(app, signedInAs: "host@example.org")
             let inbox = try await host.get(SiteRoute.hostApplications.path).text
             #expect(inbox.contains("Test User"))
+            // The inbox shows each applicant's training and exams at a glance.
+            #expect(inbox.contains("International medical graduate, 2022 · Step 1 passed · Step 2 CK 245 · ECFMG certified"))
             #expect(inbox.contains("Notifications (1)"))
             let hostView = try await host.get(applicationPath).text
             #expect(hostView.contains("Applicant profile"))

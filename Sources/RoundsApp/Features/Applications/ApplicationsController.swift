@@ -117,7 +117,8 @@ struct ApplicationsController: RouteCollection {
         let filter = try InboxFilter.decode(req)
         let list = try await ApplicationQueries.inbox(host, session: filter.sessionID, status: filter.status, on: req.db)
         let sessions = try await HostCatalog(db: req.db, host: host, today: req.today).sessions()
-        return ApplicationPages.inbox(list, sessions: sessions, filter: filter, context: req.pageContext).page()
+        let profiles = try await ProfileStore.load(forUserIDs: list.map { $0.application.$applicant.id }, on: req.db)
+        return ApplicationPages.inbox(list, profiles: profiles, sessions: sessions, filter: filter, context: req.pageContext).page()
     }
 
     @Sendable func bulkReject(req: Request) async throws -> Response {

@@ -112,12 +112,29 @@ extension ApplicationPages {
         }
     }
 
-    static func inbox(_ list: [LoadedApplication], sessions: [OpportunitySession], filter: InboxFilter, context: PageContext) -> PageLayout {
+    /// One line a host can scan: training, exams, ECFMG and visa ("International medical graduate, 2022 ·
+    /// Step 1 passed · Step 2 CK 245 · ECFMG certified · B-1/B-2 visitor"); no profile says so.
+    static func profileLine(_ profile: ApplicantProfileInput?) -> String {
+        guard let profile else { return "No profile yet" }
+        var parts = [profile.track.displayName + (profile.graduationYear.map { ", \($0)" } ?? "")]
+        if profile.step1 != .notTaken { parts.append("Step 1 \(profile.step1.displayName.lowercased())") }
+        if let score = profile.step2CKScore { parts.append("Step 2 CK \(score)") }
+        if profile.exams.step3 != .notTaken { parts.append("Step 3 \(profile.exams.step3.displayName.lowercased())") }
+        if let score = profile.exams.comlexLevel2CEScore { parts.append("COMLEX Level 2-CE \(score)") }
+        if profile.track.isIMG { parts.append("ECFMG \(profile.ecfmgStatus.displayName.lowercased())") }
+        parts.append(profile.visaStatus.displayName)
+        return parts.joined(separator: " · ")
+    }
+
+    static func inbox(
+        _ list: [LoadedApplication], profiles: [UUID: ApplicantProfileInput], sessions: [OpportunitySession], filter: InboxFilter, context: PageContext
+    ) -> PageLayout {
         let rows: [BodyNode] = list.map { loaded in
             .tag(
                 "tr",
                 .tag("td", .voidTag("input", [("type", "checkbox"), ("name", "application_ids[]"), ("value", loaded.application.id!.uuidString), ("form", "bulk-reject"), ("aria-label", "Select \(loaded.applicant.displayName)")])),
                 .tag("td", .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.applicant.displayName))),
+                .tag("td", .safeText(Self.profileLine(loaded.applicant.id.flatMap { profiles[$0] }))),
                 .tag("td", .safeText(loaded.opportunity.title)),
                 .tag("td", .safeText(Day(ordinal: loaded.session.startDay).iso)),
                 .tag("td", .safeText(loaded.status.displayName)),
@@ -142,7 +159,7 @@ extension ApplicationPages {
                     : .group(
                         .tag(
                             "table",
-                            .tag("thead", .tag("tr", ["", "Applicant", "Opportunity", "Starts", "Status", "Submitted"].map { BodyNode.tag("th", .safeText($0)) })),
+                            .tag("thead", .tag("tr", ["", "Applicant", "Training and exams", "Opportunity", "Starts", "Status", "Submitted"].map { BodyNode.tag("th", .safeText($0)) })),
                             .tag("tbody", rows)
                         ),
                         .tag(
