@@ -73,7 +73,7 @@ public enum DomainDocument {
             "",
             "## Places",
             "",
-            "- US state and territory codes (\(USStates.codes.count)): \(USStates.codes.sorted().joined(separator: " ")). Source: USPS Publication 28, Appendix B, \(USStates.source) (primary, checked 2026-12-02). A site's or program's ZIP must lie in its state (the ZIP list shipped with RoundsCore).",
+            "- US state and territory codes (\(USStates.codes.count)): \(USStates.codes.sorted().joined(separator: " ")). Source: USPS Publication 28, Appendix B, \(USStates.source) (the list of record; on 2026-12-02 the codes were compared with a secondary copy of it, as the USPS page could not be read from here). A site's or program's ZIP must lie in its state (the ZIP list shipped with RoundsCore).",
             "",
             "## Licensing exams in the profile",
             "",
