@@ -26,12 +26,19 @@ public struct ZIPDirectory: Sendable {
     public struct Place: Equatable, Sendable {
         public var city: String
         public var state: String
+        public var county: String
         public var coordinate: Coordinate
     }
 
     private let places: [String: Place]
 
     public var count: Int { self.places.count }
+
+    /// Every ZIP code's place (a city appears once per ZIP code it has).
+    public var allPlaces: Dictionary<String, Place>.Values { self.places.values }
+
+    /// The list shipped in RoundsCore's resources (ReferenceData), read once per process; empty if missing.
+    public static let shipped = ZIPDirectory(csv: (try? ReferenceData.text("us-zipcodes.csv")) ?? "")
 
     /// Reads the `zip,type,city,state,county,timezone,lat,lon` CSV (one ZIP per line, no quoted commas).
     public init(csv: String) {
@@ -45,6 +52,7 @@ public struct ZIPDirectory: Sendable {
             places[String(fields[0])] = Place(
                 city: String(fields[2]),
                 state: String(fields[3]),
+                county: String(fields[4]),
                 coordinate: Coordinate(latitude: latitude, longitude: longitude)
             )
         }

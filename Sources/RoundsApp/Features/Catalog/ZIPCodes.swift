@@ -1,7 +1,8 @@
 import Foundation
 import RoundsCore
 
-/// US ZIP centroids from the bundled CSV, read once per process.
+/// US ZIP centroids from the bundled CSV, read once per process (the identifier guard's place names come
+/// from the same copy).
 enum ZIPCodes {
-    static let directory = ZIPDirectory(csv: (try? ReferenceData.text("us-zipcodes.csv")) ?? "")
+    static var directory: ZIPDirectory { .shipped }
 }

@@ -23,16 +23,12 @@ public struct IdentifierLexicon: Sendable {
     public static let shipped: IdentifierLexicon = {
         let first = (try? ReferenceData.lines("us-first-names.txt")) ?? []
         let last = (try? ReferenceData.lines("us-surnames.txt")) ?? []
-        let zips = (try? ReferenceData.text("us-zipcodes.csv")) ?? ""
         var places: Set<String> = []
         var zipCount: [String: Int] = [:]
-        for line in zips.split(whereSeparator: \.isNewline).dropFirst() {
-            // zip,type,city,state,county,…: the city and county names hold no commas.
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count > 4 else { continue }
-            let city = Self.fold(fields[2])
+        for place in ZIPDirectory.shipped.allPlaces {
+            let city = Self.fold(place.city)
             places.insert(city)
-            places.insert(Self.fold(fields[4]))
+            places.insert(Self.fold(place.county))
             zipCount[city, default: 0] += 1
         }
         return IdentifierLexicon(
