@@ -60,7 +60,7 @@ public enum Eligibility {
                         rule: .graduation,
                         isMet: years <= limit,
                         explanation: years <= limit
-                            ? "Graduated \(years) year\(years == 1 ? "" : "s") ago; the limit is \(limit)."
+                            ? "Graduated \(counted(years, "year")) ago; the limit is \(limit)."
                             : "Graduated \(years) years ago; the limit is \(limit)."
                     )
                 )

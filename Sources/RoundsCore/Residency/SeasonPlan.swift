@@ -122,12 +122,12 @@ public enum SeasonPlan {
         case .erasExperiences:
             return (facts.erasExportReady, facts.erasExportReady ? "The ERAS export check finds nothing to fix." : "The ERAS export check lists what is missing.")
         case .programList:
-            return (facts.programsApplied > 0, "\(facts.programsApplied) program\(facts.programsApplied == 1 ? "" : "s") marked applied or further.")
+            return (facts.programsApplied > 0, "\(counted(facts.programsApplied, "program")) marked applied or further.")
         case .signals:
             guard facts.anySpecialtySignals else { return (false, "None of your target specialties uses program signals in the signal table.") }
-            return (facts.signalsAssigned > 0, "\(facts.signalsAssigned) signal\(facts.signalsAssigned == 1 ? "" : "s") assigned.")
+            return (facts.signalsAssigned > 0, "\(counted(facts.signalsAssigned, "signal")) assigned.")
         case .letters:
-            return (ticked, "\(facts.lettersReceived) letter\(facts.lettersReceived == 1 ? "" : "s") received in Rounds.")
+            return (ticked, "\(counted(facts.lettersReceived, "letter")) received in Rounds.")
         case .personalStatement:
             let names = facts.targetSpecialties.isEmpty ? "each specialty you apply to" : facts.targetSpecialties.joined(separator: ", ")
             return (ticked, "For: \(names).")

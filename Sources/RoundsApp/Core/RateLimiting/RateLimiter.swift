@@ -1,4 +1,5 @@
 import Fluent
+import RoundsCore
 import SQLKit
 import Vapor
 
@@ -101,7 +102,7 @@ struct TooManyRequests: AbortError {
     var status: HTTPResponseStatus { .tooManyRequests }
     var reason: String {
         let minutes = max(1, (self.retryAfter + 59) / 60)
-        return "Too many \(self.what). Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+        return "Too many \(self.what). Try again in \(counted(minutes, "minute"))."
     }
     var headers: HTTPHeaders { ["Retry-After": String(max(1, self.retryAfter))] }
 }

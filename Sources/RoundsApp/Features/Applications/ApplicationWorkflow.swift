@@ -80,7 +80,8 @@ struct ApplicationWorkflow {
             let offerExpiry = to == .offered ? proposedExpiry : nil
             try await self.move(loaded, from: from, to: to, offerExpiry: offerExpiry, on: db)
             if request.action == .accept, !(try await SeatLedger.take(session: loaded.session.requireID(), on: db)) {
-                throw Abort(.conflict, reason: "\(loaded.session.seats == 1 ? "The only seat" : "All \(loaded.session.seats) seats") of this session \(loaded.session.seats == 1 ? "is" : "are") taken; the host can waitlist you.")
+                let taken = loaded.session.seats == 1 ? "The only seat of this session is taken" : "All \(loaded.session.seats) seats of this session are taken"
+                throw Abort(.conflict, reason: "\(taken); the host can waitlist you.")
             }
             if request.action == .accept { loaded.session.seatsTaken += 1 }
             try await ApplicationEvent(

@@ -126,7 +126,7 @@ struct ApplicationsController: RouteCollection {
         let form = try req.content.decode(BulkRejectForm.self)
         let ids = (form.applicationIDs ?? []).compactMap(UUID.init(uuidString:))
         let outcome = try await HostReview(workflow: req.applicationWorkflow, host: host).reject(ids, note: form.note ?? "")
-        var message = "Rejected \(outcome.rejected.count) application\(outcome.rejected.count == 1 ? "" : "s")."
+        var message = "Rejected \(counted(outcome.rejected.count, "application"))."
         if !outcome.skipped.isEmpty { message += " Skipped \(outcome.skipped.count): \(outcome.skipped.map(\.reason).joined(separator: " "))" }
         return req.redirect(to: SiteRoute.hostApplications.path, flash: Flash(kind: outcome.skipped.isEmpty ? .success : .error, message: message))
     }

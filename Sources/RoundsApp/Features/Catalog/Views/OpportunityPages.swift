@@ -72,7 +72,7 @@ enum OpportunityPages {
         .section(
             .class("results"),
             .safeAttribute("aria-label", "Results"),
-            .p(.class("result-count"), .safeText("\(response.total) opportunit\(response.total == 1 ? "y" : "ies")")),
+            .p(.class("result-count"), .safeText(counted(response.total, "opportunity", plural: "opportunities"))),
             .ul(
                 .class("result-list"),
                 .forEach(response.items) { item in
@@ -98,7 +98,7 @@ enum OpportunityPages {
     }
 
     private static func pagination(_ response: OpportunityListResponse, parameters: SearchParameters) -> BodyNode {
-        let pages = max(1, (response.total + response.perPage - 1) / response.perPage)
+        let pages = SearchQuery.pageCount(total: response.total, perPage: response.perPage)
         guard pages > 1 else { return .empty }
         func link(_ page: Int, _ label: String) -> BodyNode {
             var copy = parameters

@@ -28,9 +28,9 @@ struct DashboardPage {
         let seconds = date.timeIntervalSince(now)
         guard seconds > 0 else { return "passed" }
         let minutes = max(1, Int(seconds / 60))
-        if minutes < 60 { return "in \(minutes) minute\(minutes == 1 ? "" : "s")" }
+        if minutes < 60 { return "in \(counted(minutes, "minute"))" }
         let hours = minutes / 60
-        if hours < 48 { return "in \(hours) hour\(hours == 1 ? "" : "s")" }
+        if hours < 48 { return "in \(counted(hours, "hour"))" }
         return "in \(counted(hours / 24, "day"))"
     }
 
@@ -57,8 +57,8 @@ struct DashboardPage {
                 ),
             self.plan(applicant.plan),
             .ul(
-                .li(.safeLink(SiteRoute.applications.path, .text("\(applicant.liveApplications) application\(applicant.liveApplications == 1 ? "" : "s") in progress"))),
-                .li(.safeLink(SiteRoute.letters.path, .text("\(applicant.lettersWaiting) letter request\(applicant.lettersWaiting == 1 ? "" : "s") waiting for the writer"))),
+                .li(.safeLink(SiteRoute.applications.path, .text("\(counted(applicant.liveApplications, "application")) in progress"))),
+                .li(.safeLink(SiteRoute.letters.path, .text("\(counted(applicant.lettersWaiting, "letter request")) waiting for the writer"))),
                 .li(.safeLink(SiteRoute.opportunities.path, .text("Find clinical experience")))
             ),
             applicant.goals.isEmpty
@@ -100,8 +100,8 @@ struct DashboardPage {
             .class("dashboard-section"),
             .h2("Your listings"),
             .ul(
-                .li(.safeLink(SiteRoute.hostApplications.path, .text("\(host.waitingForReview) application\(host.waitingForReview == 1 ? "" : "s") waiting for your review"))),
-                .li(.text("\(host.offersPending) offer\(host.offersPending == 1 ? "" : "s") waiting for the applicant's answer"))
+                .li(.safeLink(SiteRoute.hostApplications.path, .text("\(counted(host.waitingForReview, "application")) waiting for your review"))),
+                .li(.text("\(counted(host.offersPending, "offer")) waiting for the applicant's answer"))
             ),
             host.sessions.isEmpty
                 ? .p(.safeLink(SiteRoute.hostSites.path, .text("Add a session to a listing")))
@@ -117,7 +117,7 @@ struct DashboardPage {
                         }
                     )
                 ),
-            host.openCycles.isEmpty ? .empty : .p(.safeLink(SiteRoute.cycles.path, .text("\(host.openCycles.count) placement cycle\(host.openCycles.count == 1 ? "" : "s") open for ranking")))
+            host.openCycles.isEmpty ? .empty : .p(.safeLink(SiteRoute.cycles.path, .text("\(counted(host.openCycles.count, "placement cycle")) open for ranking")))
         )
     }
 
@@ -142,7 +142,7 @@ struct DashboardPage {
         .section(
             .class("dashboard-section"),
             .h2("Administration"),
-            .p(.safeLink(SiteRoute.adminSites.path, .text("\(sitesToVerify) site\(sitesToVerify == 1 ? "" : "s") waiting for verification")))
+            .p(.safeLink(SiteRoute.adminSites.path, .text("\(counted(sitesToVerify, "site")) waiting for verification")))
         )
     }
 }
