@@ -34,8 +34,6 @@ public struct ExamRecord: Equatable, Sendable {
         self.comlexLevel3 = comlexLevel3
     }
 
-    public var isEmpty: Bool { self == ExamRecord() }
-
     /// Problems with the record, given the Step 1 outcome, the track and today.
     func problems(step1: ExamOutcome, track: Track, today: Day) -> [FieldError] {
         var errors: [FieldError] = []

@@ -51,4 +51,11 @@ final class SessionApplication: Model, @unchecked Sendable {
         try await SessionApplication.query(on: db).filter(\.$applicant.$id == applicantID).filter(\.$session.$id == sessionID)
             .filter(\.$status ~~ ApplicationStatus.live).first()
     }
+
+    /// The applicant's live applications to any of `sessionIDs` (one per session at most).
+    static func live(of applicantID: UUID, to sessionIDs: [UUID], on db: any Database) async throws -> [SessionApplication] {
+        guard !sessionIDs.isEmpty else { return [] }
+        return try await SessionApplication.query(on: db).filter(\.$applicant.$id == applicantID).filter(\.$session.$id ~~ sessionIDs)
+            .filter(\.$status ~~ ApplicationStatus.live).all()
+    }
 }

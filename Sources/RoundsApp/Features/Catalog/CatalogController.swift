@@ -18,7 +18,7 @@ struct CatalogController: RouteCollection {
             let index = try await req.application.catalogSearch.index(on: req.db)
             var page = index.search(query, today: req.today)
             // A page past the end (an old link, a shrunk result) shows the last page rather than nothing.
-            let lastPage = max(1, (page.total + query.perPage - 1) / query.perPage)
+            let lastPage = SearchQuery.pageCount(total: page.total, perPage: query.perPage)
             if page.items.isEmpty, page.total > 0, query.page > lastPage {
                 query.page = lastPage
                 page = index.search(query, today: req.today)
@@ -44,8 +44,7 @@ struct CatalogController: RouteCollection {
             state.seatsTaken[try session.requireID()] = session.seatsTaken
         }
         if let viewer = req.auth.get(User.self) {
-            let mine = try await SessionApplication.query(on: req.db).filter(\.$applicant.$id == viewer.requireID()).filter(\.$session.$id ~~ ids).all()
-            for application in mine where application.status.isLive {
+            for application in try await SessionApplication.live(of: viewer.requireID(), to: ids, on: req.db) {
                 state.liveApplications[application.$session.id] = (try application.requireID(), application.status)
             }
         }

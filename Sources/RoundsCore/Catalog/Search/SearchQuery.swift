@@ -33,6 +33,9 @@ public struct SearchQuery: Equatable, Sendable {
     public var page = 1
     public var perPage = 20
 
+    /// How many pages `total` results fill, at least one.
+    public static func pageCount(total: Int, perPage: Int) -> Int { max(1, (total + perPage - 1) / perPage) }
+
     public init() {}
 }
 
