@@ -58,7 +58,7 @@ import Testing
     @Test func badCellsAreNamedByLineAndColumn() {
         let text = Self.header + "\n"
             + Self.row(zip: "60611", state: "NY", ["application_service": "fax", "positions": "0", "ccn": "12", "usce_hands_on": "maybe"])
-            + Self.row(["accepts_j1": "perhaps"])
+            + Self.row(Self.withProvenance("accepts_j1", "perhaps"))
             + Self.row(zip: "99999", state: "ZZ")
         guard case .failure(let report) = DirectoryCSV.read(text, stateOfZIP: Self.state) else {
             Issue.record("bad rows were imported")
@@ -78,5 +78,68 @@ import Testing
         }
         #expect(report.errors.count == 1)
         #expect(report.errors[0].column.contains("accepts_j1_source"))
+    }
+}
+
+/// The one check behind the import, the administrators' form and the API.
+@Suite struct DirectoryProgramDraftTests {
+    @Test func aFactIsKeptInItsOneSpellingWithItsProvenance() throws {
+        let fact = try RecordedFact.check(.acceptsJ1, value: " TRUE ", source: "https://x.example.org/a", verifiedOn: "2026-11-20", verifiedBy: "Ada").get()
+        #expect(fact == RecordedFact(field: .acceptsJ1, value: "yes", source: "https://x.example.org/a", verifiedOn: Day(iso: "2026-11-20")!, verifiedBy: "Ada"))
+        #expect(try RecordedFact.check(.minStep2CK, value: "", source: "", verifiedOn: "", verifiedBy: "").get() == nil)
+        guard case .failure(let report) = RecordedFact.check(.minStep2CK, value: "301", source: "javascript:alert(1)", verifiedOn: "2026-13-01", verifiedBy: " ") else {
+            Issue.record("a bad fact passed")
+            return
+        }
+        #expect(Set(report.errors.map(\.field)) == ["min_step2_ck", "min_step2_ck_source", "min_step2_ck_verified_on", "min_step2_ck_verified_by"])
+    }
+
+    @Test func requirementsAndFactsRoundTrip() throws {
+        let day = Day(iso: "2026-11-20")!
+        let facts = ScreeningField.allCases.map { field in
+            RecordedFact(field: field, value: field.isFlag ? "no" : "3", source: "https://x.example.org/\(field.rawValue)", verifiedOn: day, verifiedBy: "Ada")
+        }
+        let requirements = ProgramRequirements(facts: facts, usceMustBeHandsOn: true)
+        #expect(requirements.facts == facts)
+        #expect(requirements.minimumStep2CK?.value == 3)
+        #expect(requirements.acceptsJ1?.value == false)
+        #expect(requirements.usceMustBeHandsOn)
+    }
+
+    @Test func aSpecialtyOutsideTheListIsRefusedWhenAListIsGiven() {
+        var draft = DirectoryProgramDraft()
+        for (column, value) in ["name": "Fictional IM", "specialty": "Astrology", "sponsoring_institution": "F", "city": "New York", "state": "ny", "zip": "10016", "application_service": "ERAS"] {
+            draft[column] = value
+        }
+        let state: (String) -> String? = { $0 == "10016" ? "NY" : nil }
+        #expect((try? draft.check(stateOfZIP: state).get())?.state == "NY")
+        guard case .failure(let report) = draft.check(stateOfZIP: state, specialties: ["Internal Medicine"]) else {
+            Issue.record("an unlisted specialty passed")
+            return
+        }
+        #expect(report.errors.map(\.field) == ["specialty"])
+    }
+}
+
+/// Months of verified US clinical experience, as program screening counts them.
+@Suite struct VerifiedUSCETests {
+    static func experience(_ start: String, _ end: String?, handsOn: Bool, inUS: Bool = true) -> USCESummary.Experience {
+        USCESummary.Experience(
+            isClinical: true, isInUS: inUS, handsOn: handsOn, ranges: [(Day(iso: start)!, end.flatMap { Day(iso: $0) })], specialtyID: nil,
+            completedHours: 0, verifiedHours: 0)
+    }
+
+    @Test func onlyVerifiedUSDaysCountOnceEach() {
+        let today = Day(iso: "2026-12-01")!
+        let usce = VerifiedUSCE(
+            [
+                (Self.experience("2026-01-01", "2026-03-31", handsOn: true), true),  // 90 days hands-on
+                (Self.experience("2026-03-01", "2026-04-30", handsOn: false), true),  // 61 days, 31 overlapping
+                (Self.experience("2026-06-01", "2026-08-31", handsOn: true), false),  // not verified
+                (Self.experience("2026-09-01", "2026-10-31", handsOn: true, inUS: false), true),  // not in the US
+                (Self.experience("2026-11-20", nil, handsOn: false), true),  // ongoing: 12 days up to today
+            ], today: today)
+        #expect(usce.handsOnMonths == 90 * 12 / 365)
+        #expect(usce.months == (90 + 30 + 12) * 12 / 365)
     }
 }

@@ -33,7 +33,7 @@ import Testing
         let result = ProgramScreening.screen(Self.known, for: Self.applicant(), currentYear: 2026)
         #expect(result.verdict == .eligible, "\(result.reasons)")
         #expect(result.reasons.allSatisfy { $0.source != nil })
-        #expect(Set(result.reasons.map(\.field)) == ["accepts_j1", "maximum_years_since_graduation", "minimum_step2_ck", "first_attempt_only", "usce_months"])
+        #expect(Set(result.reasons.map(\.field)) == ["accepts_j1", "max_years_since_graduation", "min_step2_ck", "first_attempt_only", "usce_months"])
     }
 
     @Test func unknownFactsAreUnknownNeverNo() {
@@ -49,12 +49,12 @@ import Testing
             return Self.reason(result, field)?.verdict
         }
         // Years since graduation: over the limit, at it, unknown without a year.
-        #expect(verdict("maximum_years_since_graduation") { $0.profile.graduationYear = 2019 } == .notEligible)
-        #expect(verdict("maximum_years_since_graduation") { $0.profile.graduationYear = 2021 } == .borderline)
-        #expect(verdict("maximum_years_since_graduation") { $0.profile.graduationYear = nil } == .unknown)
+        #expect(verdict("max_years_since_graduation") { $0.profile.graduationYear = 2019 } == .notEligible)
+        #expect(verdict("max_years_since_graduation") { $0.profile.graduationYear = 2021 } == .borderline)
+        #expect(verdict("max_years_since_graduation") { $0.profile.graduationYear = nil } == .unknown)
         // Step 2 CK minimum.
-        #expect(verdict("minimum_step2_ck") { $0.profile.step2CKScore = 229 } == .notEligible)
-        #expect(verdict("minimum_step2_ck") { $0.profile.step2CKScore = nil } == .unknown)
+        #expect(verdict("min_step2_ck") { $0.profile.step2CKScore = 229 } == .notEligible)
+        #expect(verdict("min_step2_ck") { $0.profile.step2CKScore = nil } == .unknown)
         // First attempt only.
         var strict = Self.known
         strict.firstAttemptOnly = Self.fact(true)

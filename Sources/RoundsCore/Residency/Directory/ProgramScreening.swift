@@ -113,30 +113,30 @@ public enum ProgramScreening {
             if let year = profile.graduationYear {
                 let years = currentYear - year
                 if years > limit.value {
-                    add("maximum_years_since_graduation", .notEligible, "The program takes graduates of the last \(counted(limit.value, "year")); you graduated \(counted(years, "year")) ago.", limit.source)
+                    add("max_years_since_graduation", .notEligible, "The program takes graduates of the last \(counted(limit.value, "year")); you graduated \(counted(years, "year")) ago.", limit.source)
                 } else if years == limit.value {
-                    add("maximum_years_since_graduation", .borderline, "The program takes graduates of the last \(counted(limit.value, "year")); you are at the limit this year.", limit.source)
+                    add("max_years_since_graduation", .borderline, "The program takes graduates of the last \(counted(limit.value, "year")); you are at the limit this year.", limit.source)
                 } else {
-                    add("maximum_years_since_graduation", .eligible, "Graduated \(counted(max(0, years), "year")) ago, within the program's \(limit.value).", limit.source)
+                    add("max_years_since_graduation", .eligible, "Graduated \(counted(max(0, years), "year")) ago, within the program's \(limit.value).", limit.source)
                 }
             } else {
-                add("maximum_years_since_graduation", .unknown, "The program has a limit of \(counted(limit.value, "year")) since graduation; your profile has no graduation year.", limit.source)
+                add("max_years_since_graduation", .unknown, "The program has a limit of \(counted(limit.value, "year")) since graduation; your profile has no graduation year.", limit.source)
             }
         } else {
-            add("maximum_years_since_graduation", .unknown, "The directory does not know whether the program limits years since graduation.", nil)
+            add("max_years_since_graduation", .unknown, "The directory does not know whether the program limits years since graduation.", nil)
         }
         if let minimum = program.minimumStep2CK {
             if let score = profile.step2CKScore {
                 add(
-                    "minimum_step2_ck", score >= minimum.value ? .eligible : .notEligible,
+                    "min_step2_ck", score >= minimum.value ? .eligible : .notEligible,
                     score >= minimum.value ? "Step 2 CK \(score) meets the program's minimum of \(minimum.value)." : "Step 2 CK \(score) is below the program's minimum of \(minimum.value).",
                     minimum.source
                 )
             } else {
-                add("minimum_step2_ck", .unknown, "The program asks for a Step 2 CK score of at least \(minimum.value); your profile has none yet.", minimum.source)
+                add("min_step2_ck", .unknown, "The program asks for a Step 2 CK score of at least \(minimum.value); your profile has none yet.", minimum.source)
             }
         } else {
-            add("minimum_step2_ck", .unknown, "The directory does not know whether the program has a minimum Step 2 CK score.", nil)
+            add("min_step2_ck", .unknown, "The directory does not know whether the program has a minimum Step 2 CK score.", nil)
         }
         switch program.firstAttemptOnly {
         case let rule? where rule.value:
