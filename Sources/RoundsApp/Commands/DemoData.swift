@@ -90,6 +90,7 @@ struct SeedCommand: AsyncCommand {
         try await ApplicationDemoData.load(app)
         try await LetterDemoData.load(app)
         try await PortfolioDemoData.load(app)
+        try await DirectoryDemoData.load(app)
         try await ResidencyDemoData.load(app)
         context.console.print("Created \(created) demo account(s).")
         context.console.print(DemoData.loginSummary)
@@ -112,6 +113,7 @@ struct DevelopmentDatabase: LifecycleHandler {
             try await ApplicationDemoData.load(application)
             try await LetterDemoData.load(application)
             try await PortfolioDemoData.load(application)
+            try await DirectoryDemoData.load(application)
             try await ResidencyDemoData.load(application)
         }
         application.logger.notice(

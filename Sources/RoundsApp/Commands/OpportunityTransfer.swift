@@ -139,17 +139,36 @@ enum OpportunityTransfer {
 /// `rounds import opportunities FILE.csv`
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "What to import: opportunities")
+        @Argument(name: "what", help: "What to import: opportunities, or programs (the residency program directory)")
         var what: String
-        @Argument(name: "file", help: "The CSV file (columns in docs/CATALOG.md)")
+        @Argument(name: "file", help: "The CSV file (columns in docs/CATALOG.md and docs/RESIDENCY.md)")
         var file: String
     }
 
-    var help: String { "Imports opportunities from CSV, all or nothing, reporting every bad row." }
+    var help: String { "Imports opportunities or directory programs from CSV, all or nothing, reporting every bad row." }
+
+    /// The program directory's import; each change is logged as made from the command line.
+    static func importPrograms(_ data: Data, context: CommandContext) async throws {
+        guard let text = String(validating: data, as: UTF8.self) else { throw CommandFailure("the file is not UTF-8 text") }
+        let app = context.application
+        let directory = ProgramDirectory(db: app.db, now: app.services.clock.now(), specialties: Set(app.residency.specialties))
+        do {
+            let summary = try await directory.importCSV(text, by: DirectoryEditor(commandLine: "command line (rounds import programs)"))
+            context.console.print("Imported: " + summary.sentence)
+        } catch let report as DirectoryCSV.Report {
+            throw CommandFailure("nothing imported:\n" + report.errors.map { "  \($0)" }.joined(separator: "\n"))
+        }
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "opportunities" else { throw CommandFailure("only `opportunities` can be imported") }
         guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("cannot read \(signature.file)") }
+        switch signature.what {
+        case "opportunities": break
+        case "programs":
+            try await Self.importPrograms(data, context: context)
+            return
+        default: throw CommandFailure("`opportunities` or `programs` can be imported")
+        }
         let isTerminal = isatty(STDERR_FILENO) == 1
         let started = ContinuousClock.now
         let count = try await OpportunityTransfer.importCSV(String(decoding: data, as: UTF8.self), on: context.application.db) { fraction in
@@ -166,17 +185,23 @@ struct ImportCommand: AsyncCommand {
 /// `rounds export opportunities [--output FILE]`
 struct ExportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "What to export: opportunities")
+        @Argument(name: "what", help: "What to export: opportunities, or programs (the residency program directory)")
         var what: String
         @Option(name: "output", short: "o", help: "Write here instead of standard output")
         var output: String?
     }
 
-    var help: String { "Exports every opportunity as CSV, in the format import reads." }
+    var help: String { "Exports every opportunity or directory program as CSV, in the format import reads." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "opportunities" else { throw CommandFailure("only `opportunities` can be exported") }
-        let text = try await OpportunityTransfer.exportCSV(on: context.application.db)
+        let text: String
+        switch signature.what {
+        case "opportunities": text = try await OpportunityTransfer.exportCSV(on: context.application.db)
+        case "programs":
+            let app = context.application
+            text = try await ProgramDirectory(db: app.db, now: app.services.clock.now(), specialties: Set(app.residency.specialties)).exportCSV()
+        default: throw CommandFailure("`opportunities` or `programs` can be exported")
+        }
         if let output = signature.output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
         } else {

@@ -4,8 +4,9 @@ import RoundsCore
 import Vapor
 
 /// The demo applicant's residency list for their target Match: four fictional programs at different
-/// stages, two interviews on one day (so the clash shows) and a gold signal. Skipped when the applicant
-/// has programs, or Rounds has no season data for their target year.
+/// stages, two interviews on one day (so the clash shows) and a gold signal, each linked to its entry in
+/// the demo directory. Skipped when the applicant has programs, or Rounds has no season data for their
+/// target year.
 enum ResidencyDemoData {
     static let programs: [(name: String, specialty: String, city: String, state: String, status: ProgramListStatus, interviewInDays: Int?, signal: SignalTier?)] = [
         ("Harborview Fictional Medical Center", "Internal Medicine", "Seattle", "WA", .interviewScheduled, 30, .gold),
@@ -35,7 +36,8 @@ enum ResidencyDemoData {
             }
             draft.signal = entry.signal?.rawValue ?? ""
             draft.notes = "Fictional program for the demo."
-            try await planner.save(draft, as: nil, for: amara, year: year)
+            let listed = try await DirectoryEntry.query(on: app.db).filter(\.$name == entry.name).filter(\.$specialty == entry.specialty).first()
+            try await planner.save(draft, as: nil, for: amara, year: year, directoryProgramID: listed?.id)
         }
     }
 }

@@ -52,5 +52,8 @@ enum Migrations {
             app.migrations.add(AddERASParticipation())
             app.migrations.add(AddExamRecord())
         }
+        do {  // 0012: the residency program directory with its screening facts and change log
+            app.migrations.add(CreateProgramDirectory())
+        }
     }
 }

@@ -27,6 +27,11 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
 
     public init() {}
 
+    /// NRMP program codes are seven digits, a track letter and a digit (e.g. 1234140C0).
+    public static func isNRMPCode(_ code: String) -> Bool {
+        code.count == 9 && code.prefix(7).allSatisfy(\.isASCIIDigit) && code.dropFirst(7).first?.isASCIIUppercaseLetter == true && code.last?.isASCIIDigit == true
+    }
+
     /// Every problem, each naming its field; `specialties` are the names the list accepts.
     public func validate(specialties: Set<String>) -> Result<ResidencyProgramInput, ValidationReport> {
         var errors: [FieldError] = []
@@ -44,10 +49,7 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
             fail("state", "Enter the two-letter state code, e.g. NY.")
         }
         let code = self.nrmpCode.trimmingWhitespace().uppercased()
-        // NRMP program codes are seven digits, a track letter and a digit (e.g. 1234140C0).
-        if !code.isEmpty, !(code.count == 9 && code.prefix(7).allSatisfy(\.isASCIIDigit) && code.dropFirst(7).first?.isASCIIUppercaseLetter == true
-            && code.last?.isASCIIDigit == true)
-        {
+        if !code.isEmpty, !Self.isNRMPCode(code) {
             fail("nrmp_code", "An NRMP program code is 7 digits, a letter and a digit, e.g. 1234140C0.")
         }
         guard let status = ProgramListStatus(rawValue: self.status) else {

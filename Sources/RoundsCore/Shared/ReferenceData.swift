@@ -17,6 +17,16 @@ public enum ReferenceData {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// The bytes of a file under `data/` (a path such as `residency/visa-paths.json`).
+    public static func bytes(_ path: String) throws -> Data {
+        let directory = (path as NSString).deletingLastPathComponent
+        let file = (path as NSString).lastPathComponent
+        let subdirectory = directory.isEmpty ? "data" : "data/\(directory)"
+        guard let url = Bundle.module.url(forResource: (file as NSString).deletingPathExtension, withExtension: (file as NSString).pathExtension, subdirectory: subdirectory)
+        else { throw Missing(name: path) }
+        return try Data(contentsOf: url)
+    }
+
     /// The non-empty lines of a list file.
     public static func lines(_ file: String) throws -> [String] {
         try Self.text(file).split(whereSeparator: \.isNewline).map(String.init)

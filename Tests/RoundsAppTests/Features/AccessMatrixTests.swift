@@ -83,6 +83,13 @@ import VaporTesting
     static let everyoneButAdmins: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .allowed, .host: .allowed, .advisor: .allowed, .admin: .forbidden,
     ]
+    /// The program directory's keepers: administrators and advisors.
+    static let editorsOnly: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .allowed, .admin: .allowed,
+    ]
+    static let editorsButNotFound: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .notFound, .admin: .notFound,
+    ]
     static let nobodyElses: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .notFound, .admin: .notFound,
     ]
@@ -257,6 +264,25 @@ import VaporTesting
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/programs/{token}", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/programs/{token}", json: ["name": "x"], expected: applicantsButNotTheirs),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/residency/programs/{token}", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/residency/directory", expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/residency/directory/{token}", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/residency/directory/{token}/add", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/admin/directory", expected: editorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/admin/directory", form: [("name", "")], expected: editorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/admin/directory/new", expected: editorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/admin/directory/import", expected: editorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/admin/directory.csv", expected: editorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/admin/directory/{token}", expected: editorsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/admin/directory/{token}", form: [("name", "x")], expected: editorsButNotFound),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/residency/directory", expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/residency/directory/{token}", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/residency/directory/{token}/add", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/admin/directory", expected: editorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/admin/directory", json: ["name": ""], expected: editorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/admin/directory/{token}", expected: editorsButNotFound),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/admin/directory/{token}", json: ["name": "x"], expected: editorsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/admin/directory/import", expected: editorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/admin/directory/export", expected: editorsOnly),
     ]
 
     /// Routes anyone may use; they show no private data.
@@ -273,6 +299,8 @@ import VaporTesting
         "GET /verify-experience", "POST /verify-experience", "GET /api/v1/verification", "POST /api/v1/verification", "GET /assets/rounds.js",
         // The calendar feed's secret is its credential (calendar apps carry no session); ResidencyPlannerTests.
         "GET /residency/calendar.ics",
+        // Reference pages: the visa rules and research programs hold nothing private (ReferencePagesTests).
+        "GET /visa-paths", "GET /research-programs",
     ]
 
     /// Every actor against one route, in one app: each actor has an account of its own, so their answers

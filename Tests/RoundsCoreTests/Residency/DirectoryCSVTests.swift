@@ -143,3 +143,15 @@ import Testing
         #expect(usce.months == (90 + 30 + 12) * 12 / 365)
     }
 }
+
+extension DirectoryCSVTests {
+    @Test func twoRowsNamingOneProgramAreRefused() {
+        let text = Self.header + "\n" + Self.row(["acgme_id": "1403531001"]) + Self.row(name: "Other name", ["acgme_id": "1403531001"])
+            + Self.row(name: "fictional internal medicine residency")
+        guard case .failure(let report) = DirectoryCSV.read(text, stateOfZIP: Self.state) else {
+            Issue.record("a duplicate was imported")
+            return
+        }
+        #expect(report.errors.map(\.description) == ["line 3, acgme_id: the same program as line 2", "line 4, name: the same program as line 2"])
+    }
+}

@@ -74,12 +74,14 @@ struct PageLayout {
         if viewer.roles.contains(.advisor) {
             links.append(("Placement cycles", SiteRoute.advisorCycles.path))
             links.append(("Program letters", SiteRoute.reviewerPrograms.path))
+            links.append(("Program directory", SiteRoute.adminDirectory.path))
         }
         if viewer.roles.contains(.admin) {
             links.append(("Verify sites", SiteRoute.adminSites.path))
             links.append(("Programs", SiteRoute.adminPrograms.path))
             links.append(("Letter reads", SiteRoute.adminLetterReads.path))
             links.append(("Season dates", SiteRoute.adminSeason.path))
+            if !viewer.roles.contains(.advisor) { links.append(("Program directory", SiteRoute.adminDirectory.path)) }
         }
         links.append(("Account", SiteRoute.account.path))
         return links

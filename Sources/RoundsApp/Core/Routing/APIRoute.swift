@@ -26,6 +26,8 @@ enum APIRoute: RouteAddress {
 
     case residencyCalendar, seasonCorrections
     case residencyPlan, residencySettings, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
+    case directory, directoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
+    case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
 
@@ -93,6 +95,13 @@ enum APIRoute: RouteAddress {
         case .residencyPrograms: ["residency", "programs"]
         case .residencyProgram(let id): ["residency", "programs", .id(id)]
         case .residencyTask(let task): ["residency", "tasks", .id(task)]
+        case .directory: ["residency", "directory"]
+        case .directoryProgram(let id): ["residency", "directory", .id(id)]
+        case .addDirectoryProgram(let id): ["residency", "directory", .id(id), "add"]
+        case .adminDirectory: ["admin", "directory"]
+        case .adminDirectoryProgram(let id): ["admin", "directory", .id(id)]
+        case .adminDirectoryImport: ["admin", "directory", "import"]
+        case .adminDirectoryExport: ["admin", "directory", "export"]
         case .verification: ["verification"]
         }
     }

@@ -53,6 +53,9 @@ enum SiteRoute: RouteAddress {
     /// The calendar feed; its secret travels in the query, which logs never record.
     case residencyCalendar, residencyCalendarFeed
     case adminSeason
+    case residencyDirectory, residencyDirectoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
+    case adminDirectory, adminDirectoryImport, adminDirectoryExport, adminDirectoryNew, adminDirectoryProgram(DirectoryProgramID?)
+    case visaPaths, researchPrograms
 
     var pieces: [PathPiece] {
         switch self {
@@ -159,6 +162,16 @@ enum SiteRoute: RouteAddress {
         case .residencyCalendar: ["residency", "calendar"]
         case .residencyCalendarFeed: ["residency", "calendar.ics"]
         case .adminSeason: ["admin", "season"]
+        case .residencyDirectory: ["residency", "directory"]
+        case .residencyDirectoryProgram(let id): ["residency", "directory", .id(id)]
+        case .addDirectoryProgram(let id): ["residency", "directory", .id(id), "add"]
+        case .adminDirectory: ["admin", "directory"]
+        case .adminDirectoryImport: ["admin", "directory", "import"]
+        case .adminDirectoryExport: ["admin", "directory.csv"]
+        case .adminDirectoryNew: ["admin", "directory", "new"]
+        case .adminDirectoryProgram(let id): ["admin", "directory", .id(id)]
+        case .visaPaths: ["visa-paths"]
+        case .researchPrograms: ["research-programs"]
         }
     }
 }

@@ -8,6 +8,7 @@ import Tagged
 typealias APITokenID = Tagged<APIToken, UUID>
 typealias ApplicationID = Tagged<SessionApplication, UUID>
 typealias CycleID = Tagged<PlacementCycle, UUID>
+typealias DirectoryProgramID = Tagged<DirectoryEntry, UUID>
 typealias DocumentID = Tagged<Document, UUID>
 typealias ExperienceID = Tagged<Experience, UUID>
 typealias GoalID = Tagged<HourGoal, UUID>
@@ -53,6 +54,7 @@ extension Program: RouteIdentified { static let routeParameterName = "programID"
 extension OpportunitySession: RouteIdentified { static let routeParameterName = "sessionID" }
 extension Site: RouteIdentified { static let routeParameterName = "siteID" }
 extension ResidencyProgram: RouteIdentified { static let routeParameterName = "residencyProgramID" }
+extension DirectoryEntry: RouteIdentified { static let routeParameterName = "directoryProgramID" }
 
 extension ApplicationAction: RouteParameter { static let parameterName = "action" }
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }

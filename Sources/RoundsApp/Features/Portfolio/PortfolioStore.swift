@@ -234,23 +234,32 @@ struct PortfolioStore {
     func summary(of owner: User, experiences: [LoadedExperience]) async throws -> USCESummary {
         let letters = try await LetterRequest.query(on: self.db)
             .filter(\.$applicant.$id == owner.requireID()).filter(\.$status == LetterStatus.uploaded).count()
-        let input = experiences.map { loaded in
-            USCESummary.Experience(
-                isClinical: loaded.experience.amcas.isClinical,
-                isInUS: ["united states", "usa", "us", "united states of america"].contains(loaded.experience.country.lowercased()),
-                handsOn: loaded.experience.handsOn,
-                ranges: loaded.ranges.map { ($0.start, $0.end) },
-                specialtyID: loaded.experience.specialtyID,
-                completedHours: loaded.completedHours,
-                verifiedHours: loaded.experience.verifiedHours ?? 0
-            )
-        }
-        return USCESummary(input, lettersObtained: letters, today: self.today)
+        return USCESummary(experiences.map(\.usce), lettersObtained: letters, today: self.today)
+    }
+
+    /// Months of supervisor-verified US clinical experience, as program screening counts them.
+    func verifiedUSCE(of owner: User) async throws -> VerifiedUSCE {
+        VerifiedUSCE(try await self.experiences(of: owner).map { ($0.usce, $0.experience.verifiedAt != nil) }, today: self.today)
     }
 
     func export(_ format: PortfolioExport.Format, of owner: User) async throws -> PortfolioExport.Result {
         let included = try await self.experiences(of: owner).filter { format == .amcas ? $0.experience.inAMCAS : $0.experience.inERAS }
         return PortfolioExport.check(included.map(\.exportable), format: format)
+    }
+}
+
+extension LoadedExperience {
+    /// The experience as the US clinical experience summaries count it.
+    var usce: USCESummary.Experience {
+        USCESummary.Experience(
+            isClinical: self.experience.amcas.isClinical,
+            isInUS: ["united states", "usa", "us", "united states of america"].contains(self.experience.country.lowercased()),
+            handsOn: self.experience.handsOn,
+            ranges: self.ranges.map { ($0.start, $0.end) },
+            specialtyID: self.experience.specialtyID,
+            completedHours: self.completedHours,
+            verifiedHours: self.experience.verifiedHours ?? 0
+        )
     }
 }
 

@@ -114,7 +114,7 @@ struct ResidencyPlanner {
     /// Adds a program, or changes one already on the list, refusing a status move the list does not
     /// allow, a duplicate, and a signal past the specialty's budget; nothing is written on refusal.
     @discardableResult
-    func save(_ draft: ResidencyProgramDraft, as existing: ResidencyProgram?, for user: User, year: Int) async throws -> ResidencyProgram {
+    func save(_ draft: ResidencyProgramDraft, as existing: ResidencyProgram?, for user: User, year: Int, directoryProgramID: UUID? = nil) async throws -> ResidencyProgram {
         let input = try draft.validate(specialties: Set(self.reference.specialties)).get()
         let userID = try user.requireID()
         return try await self.db.transaction { db in
@@ -144,6 +144,7 @@ struct ResidencyPlanner {
             guard errors.isEmpty else { throw ValidationReport(errors) }
             let program = existing ?? ResidencyProgram(ownerID: userID, matchYear: year, now: self.now)
             program.apply(input, now: self.now)
+            if let directoryProgramID { program.directoryProgramID = directoryProgramID }
             try await program.save(on: db)
             return program
         }

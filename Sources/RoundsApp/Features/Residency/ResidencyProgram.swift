@@ -23,6 +23,8 @@ final class ResidencyProgram: Model, @unchecked Sendable {
     @OptionalField(key: "interview_format") var interviewFormat: InterviewFormat?
     @OptionalField(key: "signal") var signal: SignalTier?
     @Field(key: "notes") var notes: String
+    /// The directory entry the program was added from, if any.
+    @OptionalField(key: "directory_program_id") var directoryProgramID: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 

@@ -13,7 +13,11 @@ public enum DirectoryCSV {
     public typealias RowError = CatalogCSV.RowError
     public typealias Report = CatalogCSV.Report
 
-    public static func read(_ text: String, stateOfZIP: (String) -> String?) -> Result<[DirectoryProgram], Report> {
+    /// `specialties`, when given, is the list each row's specialty must come from. Two rows naming the same
+    /// program (`DirectoryProgram.keys`) are refused.
+    public static func read(
+        _ text: String, stateOfZIP: (String) -> String?, specialties: Set<String>? = nil, hospitals: [String: CMSHospital]? = nil
+    ) -> Result<[DirectoryProgram], Report> {
         let records: [CSV.Record]
         let position: [String: Int]
         switch CatalogCSV.table(text, columns: Self.columns) {
@@ -22,6 +26,7 @@ public enum DirectoryCSV {
         }
         var programs: [DirectoryProgram] = []
         var errors: [RowError] = []
+        var seen: [String: Int] = [:]
         for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
             func value(_ column: String) -> String {
                 guard let index = position[column], index < record.fields.count else { return "" }
@@ -34,8 +39,15 @@ public enum DirectoryCSV {
                 let name = field.rawValue
                 draft.facts[field] = .init(value: value(name), source: value("\(name)_source"), verifiedOn: value("\(name)_verified_on"), verifiedBy: value("\(name)_verified_by"))
             }
-            switch draft.check(stateOfZIP: stateOfZIP) {
-            case .success(let program): programs.append(program)
+            switch draft.check(stateOfZIP: stateOfZIP, specialties: specialties, hospitals: hospitals) {
+            case .success(let program):
+                let keys = program.keys
+                if let first = keys.lazy.compactMap({ seen[$0] }).first {
+                    errors.append(RowError(line: record.line, column: program.acgmeID == nil ? "name" : "acgme_id", reason: "the same program as line \(first)"))
+                } else {
+                    for key in keys { seen[key] = record.line }
+                    programs.append(program)
+                }
             case .failure(let report): errors += report.errors.map { RowError(line: record.line, column: $0.field, reason: $0.message) }
             }
         }

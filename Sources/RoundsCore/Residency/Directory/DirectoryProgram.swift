@@ -45,6 +45,14 @@ public struct DirectoryProgram: Sendable, Equatable {
     }
 }
 
+extension DirectoryProgram {
+    /// What names a program: its ACGME id when it has one, and its name, specialty and place (case ignored).
+    public var keys: [String] {
+        let place = "place:" + [self.name, self.specialty, self.city, self.state].map { $0.lowercased() }.joined(separator: "\u{1F}")
+        return (self.acgmeID.map { ["acgme:" + $0.lowercased()] } ?? []) + [place]
+    }
+}
+
 /// A directory program as typed into a form or read from a CSV row: every field a string, checked in one
 /// place for the import, the administrators' form and the API. Errors are named by column.
 public struct DirectoryProgramDraft: Sendable, Equatable {
@@ -91,14 +99,15 @@ public struct DirectoryProgramDraft: Sendable, Equatable {
     }
 
     /// The program, or every problem (field = column name). `specialties`, when given, is the list a
-    /// specialty must come from.
-    public func check(stateOfZIP: (String) -> String?, specialties: Set<String>? = nil) -> Result<DirectoryProgram, ValidationReport> {
+    /// specialty must come from; `hospitals`, the CMS list a CCN must be in.
+    public func check(stateOfZIP: (String) -> String?, specialties: Set<String>? = nil, hospitals: [String: CMSHospital]? = nil) -> Result<DirectoryProgram, ValidationReport> {
         var errors: [FieldError] = []
         func fail(_ column: String, _ message: String) { errors.append(FieldError(field: column, message: message)) }
         func text(_ column: String, required: Bool, limit: Int = 200) -> String {
+            // Limits count what was sent, before trimming, so the API refuses exactly what its schema forbids.
             let text = self[column].trimmingWhitespace()
             if required && text.isEmpty { fail(column, "required") }
-            if text.textLength > limit { fail(column, "longer than \(limit) characters") }
+            if self[column].textLength > limit { fail(column, "longer than \(limit) characters") }
             return text
         }
         let name = text("name", required: true)
@@ -120,10 +129,13 @@ public struct DirectoryProgramDraft: Sendable, Equatable {
         let positions = positionsText.isEmpty ? nil : Int(positionsText).flatMap { (1...500).contains($0) ? $0 : nil }
         if !positionsText.isEmpty && positions == nil { fail("positions", "expected a whole number from 1 to 500") }
         let acgme = text("acgme_id", required: false, limit: 20)
-        let nrmp = text("nrmp_code", required: false, limit: 20)
+        let nrmp = self["nrmp_code"].trimmingWhitespace().uppercased()
+        if !nrmp.isEmpty, !ResidencyProgramDraft.isNRMPCode(nrmp) { fail("nrmp_code", "expected 7 digits, a letter and a digit, e.g. 1234140C0") }
         let ccn = self["ccn"].trimmingWhitespace().uppercased()
         if !ccn.isEmpty && !(ccn.count == 6 && ccn.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
             fail("ccn", "expected a six-character CMS certification number")
+        } else if !ccn.isEmpty, let hospitals, hospitals[ccn] == nil {
+            fail("ccn", "not a hospital in the CMS list")
         }
         let handsOnText = self.usceHandsOn.trimmingWhitespace()
         let mustBeHandsOn = handsOnText.isEmpty ? false : ScreeningField.flag(handsOnText)

@@ -87,11 +87,23 @@ public enum ProgramScreening {
         public var text: String
         /// The program's source for the field, or the rule's official source; nil when the field is unknown.
         public var source: String?
+
+        public init(field: String, verdict: Verdict, text: String, source: String?) {
+            self.field = field
+            self.verdict = verdict
+            self.text = text
+            self.source = source
+        }
     }
 
     public struct Result: Sendable, Equatable {
         public var verdict: Verdict
         public var reasons: [Reason]
+
+        public init(verdict: Verdict, reasons: [Reason]) {
+            self.verdict = verdict
+            self.reasons = reasons
+        }
     }
 
     /// ECFMG sponsors J-1 physicians only once they are ECFMG certified.

@@ -87,7 +87,7 @@ public struct RecordedFact: Sendable, Equatable {
         let source = rawSource.trimmingWhitespace()
         if !(source.hasPrefix("https://") || source.hasPrefix("http://")) || source.contains(where: \.isWhitespace) {
             errors.append(FieldError(field: "\(name)_source", message: "a value needs the web address it was read from"))
-        } else if source.textLength > ScreeningField.maximumSourceLength {
+        } else if rawSource.textLength > ScreeningField.maximumSourceLength {
             errors.append(FieldError(field: "\(name)_source", message: "longer than \(ScreeningField.maximumSourceLength) characters"))
         }
         let day = Day(iso: rawDay.trimmingWhitespace())
@@ -95,7 +95,7 @@ public struct RecordedFact: Sendable, Equatable {
         let verifier = rawVerifier.trimmingWhitespace()
         if verifier.isEmpty {
             errors.append(FieldError(field: "\(name)_verified_by", message: "a value needs who checked it"))
-        } else if verifier.textLength > ScreeningField.maximumVerifierLength {
+        } else if rawVerifier.textLength > ScreeningField.maximumVerifierLength {
             errors.append(FieldError(field: "\(name)_verified_by", message: "longer than \(ScreeningField.maximumVerifierLength) characters"))
         }
         guard errors.isEmpty, let value, let day else { return .failure(ValidationReport(errors)) }
