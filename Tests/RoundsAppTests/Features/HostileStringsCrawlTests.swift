@@ -24,6 +24,9 @@ import VaporTesting
         "api_tokens": ["name"],
         "programs": ["name", "city"],
         "residency_programs": ["name", "city", "notes"],
+        "directory_programs": ["name", "sponsoring_institution", "city"],
+        "directory_facts": ["source", "verified_by"],
+        "directory_changes": ["changed_by_name", "old_value", "new_value", "source"],
         "letter_requests": ["writer_name", "writer_title", "writer_institution", "message", "decline_note", "file_name"],
         "experiences": [
             "title", "organization", "city", "country", "supervisor_name", "supervisor_title", "description",
@@ -61,6 +64,7 @@ import VaporTesting
             try await ApplicationDemoData.load(app)
             try await LetterDemoData.load(app)
             try await PortfolioDemoData.load(app)
+            try await DirectoryDemoData.load(app)
             try await ResidencyDemoData.load(app)
             let sql = try #require(app.db as? any SQLDatabase)
             // Known link tokens, so the writer's and the supervisor's pages are crawled too.
@@ -109,6 +113,7 @@ import VaporTesting
         SiteRoute.opportunities.path, SiteRoute.profile.path, SiteRoute.portfolio.path, SiteRoute.documents.path, SiteRoute.applications.path, SiteRoute.letters.path,
         SiteRoute.cycles.path, SiteRoute.hostSites.path, SiteRoute.hostApplications.path, SiteRoute.notifications.path, SiteRoute.advisorCycles.path,
         SiteRoute.reviewerPrograms.path, SiteRoute.adminSites.path, SiteRoute.adminPrograms.path, SiteRoute.adminLetterReads.path, SiteRoute.account.path,
+        SiteRoute.residencyDirectory.path, SiteRoute.adminDirectory.path, SiteRoute.visaPaths.path, SiteRoute.researchPrograms.path,
     ]
 
     /// A demo account signed in; roles that need two-factor sign-in get the factories' secret first.

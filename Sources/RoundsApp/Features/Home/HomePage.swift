@@ -25,6 +25,10 @@ struct HomePage {
                     .li(.h2("Prove"), .p("Log hours, get them verified by your supervisor, export to AMCAS and ERAS.")),
                     .li(.h2("Recommend"), .p("Request letters by link; writers upload confidentially.")),
                     .li(.h2("Match"), .p("Plan the season, build your program list and simulate the Match."))
+                ),
+                .p(
+                    .text("Reference: "), .safeLink(SiteRoute.visaPaths.path, .text("what each visa allows in US clinical settings")), .text(" · "),
+                    .safeLink(SiteRoute.researchPrograms.path, .text("research and summer programs for pre-meds"))
                 )
             )
         )

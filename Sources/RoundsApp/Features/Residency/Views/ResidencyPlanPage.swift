@@ -27,7 +27,9 @@ struct ResidencyPlanPage {
                             )
                         }),
                     .text(". "),
-                    .safeLink(SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]), .text("Program list and interviews"))
+                    .safeLink(SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]), .text("Program list and interviews")), .text(" · "),
+                    .safeLink(SiteRoute.residencyDirectory.path, .text("Program directory")), .text(" · "),
+                    .safeLink(SiteRoute.visaPaths.path, .text("Visa paths"))
                 ),
                 self.profileNotice(),
                 self.tasks(),

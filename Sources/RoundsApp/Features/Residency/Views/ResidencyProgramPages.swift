@@ -24,7 +24,10 @@ enum ResidencyProgramPages {
             context: context,
             content: .div(
                 .h1(.text("Programs for the \(year) Match")),
-                .p(.safeLink(SiteRoute.residency.path(query: [("year", "\(year)")]), .text("Back to your \(year) plan"))),
+                .p(
+                    .safeLink(SiteRoute.residency.path(query: [("year", "\(year)")]), .text("Back to your \(year) plan")), .text(" · "),
+                    .safeLink(SiteRoute.residencyDirectory.path, .text("Find programs in the directory, screened against your profile"))
+                ),
                 overview.programs.isEmpty
                     ? .p(.text("No programs on your list yet."))
                     : .table(
@@ -34,7 +37,10 @@ enum ResidencyProgramPages {
                             .forEach(overview.programs) { program in
                                 let id = program.id?.uuidString ?? ""
                                 return .tr(
-                                    .td(program.id.map { .safeLink(SiteRoute.residencyProgram(ResidencyProgramID(rawValue: $0)).path, .safeText(program.name)) } ?? .safeText(program.name)),
+                                    .td(
+                                        program.id.map { .safeLink(SiteRoute.residencyProgram(ResidencyProgramID(rawValue: $0)).path, .safeText(program.name)) } ?? .safeText(program.name),
+                                        program.directoryProgramID.map { .group(.text(" ("), .safeLink(SiteRoute.residencyDirectoryProgram(DirectoryProgramID(rawValue: $0)).path, .text("directory")), .text(")")) } ?? .empty
+                                    ),
                                     .td(.safeText(program.specialty)),
                                     .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", "))),
                                     .td(.safeText(program.status.displayName)),
