@@ -20,11 +20,12 @@ struct DirectoryQuery: Content, Sendable {
     func search(specialties: Set<String>) -> Result<DirectorySearch, ValidationReport> {
         var errors: [FieldError] = []
         var search = DirectorySearch()
-        func given(_ text: String?) -> String? { text.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() } }
+        // Values are taken as sent (the API refuses exactly what its schema forbids); empty means any.
+        func given(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
         if let specialty = given(self.specialty) {
             if specialties.contains(specialty) { search.specialty = specialty } else { errors.append(FieldError(field: "specialty", message: "Choose a specialty from the list.")) }
         }
-        if let state = given(self.state)?.uppercased() {
+        if let state = given(self.state) {
             if USStates.codes.contains(state) { search.state = state } else { errors.append(FieldError(field: "state", message: "Choose a US state or territory.")) }
         }
         if let zip = given(self.zip) {

@@ -9,17 +9,18 @@ enum DirectoryPaths {
     static func responses(_ pairs: [String: JSONValue]) -> JSONValue { ApplicationsPaths.responses(pairs) }
 
     static let searchParameters: JSONValue = [
-        ["name": "specialty", "in": "query", "required": false, "schema": Responses.enumeration(ResidencyPaths.specialties)],
-        ["name": "state", "in": "query", "required": false, "schema": Responses.enumeration(USStates.codes.sorted())],
-        ["name": "zip", "in": "query", "required": false, "description": "Programs near this US ZIP code (sorted by distance).", "schema": ["type": "string", "pattern": "^[0-9]{5}$"]],
+        // An empty value means "any", as the page's form sends it.
+        ["name": "specialty", "in": "query", "required": false, "schema": Responses.enumeration([""] + ResidencyPaths.specialties)],
+        ["name": "state", "in": "query", "required": false, "schema": Responses.enumeration([""] + USStates.codes.sorted())],
+        ["name": "zip", "in": "query", "required": false, "description": "Programs near this US ZIP code (sorted by distance).", "schema": ["type": "string", "pattern": "^([0-9]{5})?$"]],
         [
             "name": "miles", "in": "query", "required": false, "description": "Only programs within this distance of zip (which it needs).",
-            "schema": Responses.enumeration(DirectoryQuery.mileChoices.map(String.init)),
+            "schema": Responses.enumeration([""] + DirectoryQuery.mileChoices.map(String.init)),
         ],
-        ["name": "visa", "in": "query", "required": false, "schema": Responses.enumeration(DirectorySearch.Visa.allCases.map(\.rawValue))],
+        ["name": "visa", "in": "query", "required": false, "schema": Responses.enumeration([""] + DirectorySearch.Visa.allCases.map(\.rawValue))],
         [
             "name": "verdict[]", "in": "query", "required": false, "description": "Only programs with these verdicts.",
-            "schema": ["type": "array", "items": Responses.enumeration(ProgramScreening.Verdict.allCases.map(\.rawValue))],
+            "schema": ["type": "array", "items": Responses.enumeration([""] + ProgramScreening.Verdict.allCases.map(\.rawValue))],
         ],
         ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": .number(DirectoryQuery.maximumPage)]],
     ]
