@@ -171,6 +171,13 @@ import VaporTesting
             // 09:00 Central is 10:00 in New York, the feed's zone.
             #expect(text.contains("DTSTART;TZID=America/New_York:20261110T100000"))
             #expect(text.contains("\r\n"))
+            // Research deadlines follow the profile's status: NIH's summer programme takes citizens and residents.
+            #expect(!text.contains("NIH Summer Internship"))
+            let citizen = Self.imgProfile.map { $0.0 == "visa_status" ? ($0.0, "us_citizen") : $0 }
+            #expect(try await browser.post(SiteRoute.profile.path, form: citizen).status == .seeOther)
+            let refetched = try await Browser(app).get(path).body.string
+            #expect(refetched.contains("SUMMARY:Application deadline: NIH Summer Internship Program (SIP)"))
+            #expect(refetched.contains("DTSTART;VALUE=DATE:20270301"))
             let stored = try #require(try await ResidencySettings.query(on: app.db).first()?.calendarTokenHash)
             #expect(!path.contains(stored), "only the hash is stored")
             _ = try await browser.post(SiteRoute.residencyCalendar.path, form: [("action", "revoke")])

@@ -64,6 +64,7 @@ enum ReferencePages {
                             : .empty
                     )
                 } ?? .p(.text("Sign in as an applicant with a profile to see only the programs your status may apply to.")),
+                status == nil ? .empty : .p(.text("The yearly deadlines of the programs your status may apply to are in your calendar feed ("), .safeLink(SiteRoute.residency.path, .text("set it up on your plan page")), .text(").")),
                 .ul(
                     .class("research-programs"),
                     .forEach(shown) { program in

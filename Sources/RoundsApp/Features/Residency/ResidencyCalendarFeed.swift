@@ -59,8 +59,22 @@ enum ResidencyCalendarFeed {
                         summary: "Offer expires: \(title)", description: "Accept or decline before this time."))
             }
         }
+        events += try await Self.researchDeadlines(for: user, req: req)
         let stamp = Date(timeIntervalSince1970: req.now.timeIntervalSince1970.rounded(.down))
         return ICalendar(name: "Rounds: residency plan", events: events).render(stamp: Self.stamp(stamp))
+    }
+
+    /// The next yearly deadline of each research program the applicant's status may apply to (or may: the
+    /// program does not say), with the program's page; none without a profile.
+    static func researchDeadlines(for user: User, req: Request) async throws -> [ICalendar.Event] {
+        guard let status = try await ProfileStore.load(for: user, on: req.db)?.visaStatus, let research = try? ResearchPrograms.shipped.get() else { return [] }
+        return research.programs.compactMap { program in
+            guard program.admits(status) != false, let day = program.nextDeadline(after: Day(req.now)) else { return nil }
+            let slug = program.name.lowercased().filter { $0.isLetter || $0.isNumber }
+            return ICalendar.Event(
+                uid: "research-\(slug)-\(day.iso)@rounds", day: day, minuteOfDay: nil, summary: "Application deadline: \(program.name)",
+                description: "Source: \(program.source) (\(program.confidence.label)); confirm the deadline each year.", url: program.source)
+        }
     }
 
     static func sourceText(_ provenance: Provenance) -> String {
