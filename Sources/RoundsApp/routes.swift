@@ -23,6 +23,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: VerificationController())
         try app.register(collection: ResidencyController())
         try app.register(collection: SeasonCorrectionController())
+        try app.register(collection: RankListController())
         try app.register(collection: DirectoryController())
         try app.register(collection: DirectoryAdminController())
         try app.register(collection: ReferenceController())
@@ -42,5 +43,6 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.ResidencyController())
         try api.register(collection: API.SeasonCorrectionController())
         try api.register(collection: API.DirectoryController())
+        try api.register(collection: API.RankListController())
     }
 }

@@ -52,8 +52,9 @@ enum Migrations {
             app.migrations.add(AddERASParticipation())
             app.migrations.add(AddExamRecord())
         }
-        do {  // 0012: the residency program directory with its screening facts and change log
+        do {  // 0012: the residency program directory with its screening facts and change log; rank order lists
             app.migrations.add(CreateProgramDirectory())
+            app.migrations.add(AddRankOrderList())
         }
     }
 }

@@ -27,6 +27,7 @@ enum APIRoute: RouteAddress {
     case residencyCalendar, seasonCorrections
     case residencyPlan, residencySettings, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
     case directory, directoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
+    case rankList, rankListCertify, rankListCSV
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
@@ -96,6 +97,9 @@ enum APIRoute: RouteAddress {
         case .residencyProgram(let id): ["residency", "programs", .id(id)]
         case .residencyTask(let task): ["residency", "tasks", .id(task)]
         case .directory: ["residency", "directory"]
+        case .rankList: ["residency", "rank-list"]
+        case .rankListCertify: ["residency", "rank-list", "certify"]
+        case .rankListCSV: ["residency", "rank-list", "csv"]
         case .directoryProgram(let id): ["residency", "directory", .id(id)]
         case .addDirectoryProgram(let id): ["residency", "directory", .id(id), "add"]
         case .adminDirectory: ["admin", "directory", "programs"]

@@ -56,6 +56,7 @@ enum SiteRoute: RouteAddress {
     case residencyDirectory, residencyDirectoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
     case adminDirectory, adminDirectoryImport, adminDirectoryExport, adminDirectoryNew, adminDirectoryProgram(DirectoryProgramID?)
     case visaPaths, researchPrograms
+    case rankList, rankListMove, rankListCertify, rankListCSV
 
     var pieces: [PathPiece] {
         switch self {
@@ -170,6 +171,10 @@ enum SiteRoute: RouteAddress {
         case .adminDirectoryExport: ["admin", "directory.csv"]
         case .adminDirectoryNew: ["admin", "directory", "new"]
         case .adminDirectoryProgram(let id): ["admin", "directory", .id(id)]
+        case .rankList: ["residency", "rank-list"]
+        case .rankListMove: ["residency", "rank-list", "move"]
+        case .rankListCertify: ["residency", "rank-list", "certify"]
+        case .rankListCSV: ["residency", "rank-list.csv"]
         case .visaPaths: ["visa-paths"]
         case .researchPrograms: ["research-programs"]
         }

@@ -178,6 +178,8 @@ enum ResidencyPaths {
                 "interview_date": ["type": ["string", "null"], "format": "date"], "interview_time": nullableText,
                 "interview_time_zone": nullableText, "interview_format": Responses.nullableEnumeration(InterviewFormat.allCases.map(\.rawValue)),
                 "signal": Responses.nullableEnumeration(SignalTier.allCases.map(\.rawValue)), "notes": text,
+                "rank": ["type": ["integer", "null"], "description": "Place on the rank order list; null when not ranked."],
+                "directory_program_id": ["type": ["string", "null"], "format": "uuid"],
             ],
         ],
         "ResidencyPlan": [

@@ -102,7 +102,7 @@ struct ResidencyPlanner {
         let applying = programs.filter { $0.status != .considering && $0.status != .withdrawn }
         let fees = FeeEstimate(
             fees: self.reference.fees, matchYear: year, programsBySpecialty: Dictionary(grouping: applying, by: \.specialty).mapValues(\.count),
-            isIMG: facts.track.isIMG, ranks: programs.filter { $0.status == .ranked }.count)
+            isIMG: facts.track.isIMG, ranks: programs.filter { $0.rank != nil || $0.status == .ranked }.count)
         let scheduled = programs.filter { !$0.status.isClosed }.compactMap(\.interviewSlot)
         return ResidencyOverview(
             matchYear: year, season: season, profile: profile, wantsH1B: wantsH1B, reminderDays: settings?.reminderDays,

@@ -25,6 +25,8 @@ final class ResidencyProgram: Model, @unchecked Sendable {
     @Field(key: "notes") var notes: String
     /// The directory entry the program was added from, if any.
     @OptionalField(key: "directory_program_id") var directoryProgramID: UUID?
+    /// 1-based place on the owner's rank order list for the year; nil when not ranked.
+    @OptionalField(key: "rank") var rank: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -51,6 +53,8 @@ final class ResidencyProgram: Model, @unchecked Sendable {
         self.signal = input.signal
         self.notes = input.notes
         self.updatedAt = now
+        // A program the applicant withdrew from, or that rejected them, cannot stay ranked.
+        if input.status.isClosed { self.rank = nil }
     }
 
     var interviewSlot: InterviewSlot? {

@@ -39,9 +39,14 @@ struct ResidencyProgramResponse: Content {
     var interviewFormat: String?
     var signal: String?
     var notes: String
+    /// Place on the rank order list; nil when not ranked.
+    var rank: Int?
+    /// The directory entry the program was added from.
+    var directoryProgramID: UUID?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, specialty, city, state, status, signal, notes
+        case id, name, specialty, city, state, status, signal, notes, rank
+        case directoryProgramID = "directory_program_id"
         case matchYear = "match_year"
         case nrmpCode = "nrmp_code"
         case interviewDate = "interview_date"
@@ -52,6 +57,8 @@ struct ResidencyProgramResponse: Content {
 
     init(_ program: ResidencyProgram) throws {
         self.id = try program.requireID()
+        self.rank = program.rank
+        self.directoryProgramID = program.directoryProgramID
         self.matchYear = program.matchYear
         self.name = program.name
         self.specialty = program.specialty

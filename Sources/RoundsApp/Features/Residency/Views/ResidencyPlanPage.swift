@@ -28,6 +28,7 @@ struct ResidencyPlanPage {
                         }),
                     .text(". "),
                     .safeLink(SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]), .text("Program list and interviews")), .text(" · "),
+                    .safeLink(SiteRoute.rankList.path(query: [("year", "\(year)")]), .text("Rank order list")), .text(" · "),
                     .safeLink(SiteRoute.residencyDirectory.path, .text("Program directory")), .text(" · "),
                     .safeLink(SiteRoute.visaPaths.path, .text("Visa paths"))
                 ),

@@ -26,6 +26,7 @@ enum ResidencyProgramPages {
                 .h1(.text("Programs for the \(year) Match")),
                 .p(
                     .safeLink(SiteRoute.residency.path(query: [("year", "\(year)")]), .text("Back to your \(year) plan")), .text(" · "),
+                    .safeLink(SiteRoute.rankList.path(query: [("year", "\(year)")]), .text("Rank order list")), .text(" · "),
                     .safeLink(SiteRoute.residencyDirectory.path, .text("Find programs in the directory, screened against your profile"))
                 ),
                 overview.programs.isEmpty

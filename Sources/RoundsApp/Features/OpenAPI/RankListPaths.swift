@@ -1,0 +1,80 @@
+import RoundsCore
+
+/// OpenAPI paths and schemas of the rank order list.
+enum RankListPaths {
+    static let year = ResidencyPaths.year
+    /// The NRMP limit from the shipped fee file (start-up stops if it did not read).
+    static let maximumRanks = (try? ResidencyReference.shipped.get().fees.nrmp.maximumRanks) ?? 300
+    static let list = Responses.json("The rank order list.", schema: Responses.schemaRef("RankOrderList"))
+
+    static let paths: JSONValue = [
+        APIRoute.rankList.openAPIPath: [
+            "get": [
+                "operationId": "getRankOrderList",
+                "summary": "Your rank order list for a Match year: ranked programs in order, programs you could rank, certification (never, current, or stale after a change) and the deadline with its source.",
+                "parameters": [year],
+                "responses": ApplicationsPaths.responses(["200": list, "400": Responses.ref("BadRequest"), "404": Responses.ref("NotFound")]),
+            ],
+            "put": [
+                "operationId": "replaceRankOrderList",
+                "summary": "Replace the order: every id once, each a program on your list for the year that is not withdrawn or rejected, at most the NRMP limit. Refused after the deadline. A certified list changed this way must be certified again.",
+                "parameters": [year],
+                "requestBody": Responses.body("RankOrderInput"),
+                "responses": Responses.writes(["200": list]),
+            ],
+        ],
+        APIRoute.rankListCertify.openAPIPath: [
+            "post": [
+                "operationId": "certifyRankOrderList", "summary": "Certify the list as it stands by typing your name as your account shows it; refused after the deadline or for an empty list.",
+                "parameters": [year],
+                "requestBody": Responses.body("RankCertificationInput"),
+                "responses": Responses.writes(["200": list]),
+            ]
+        ],
+        APIRoute.rankListCSV.openAPIPath: [
+            "get": [
+                "operationId": "downloadRankOrderList", "summary": "The list as CSV: rank, program, specialty, city, state, NRMP code.", "parameters": [year],
+                "responses": ApplicationsPaths.responses([
+                    "200": ["description": "CSV.", "content": ["text/csv": ["schema": ["type": "string"]]]], "400": Responses.ref("BadRequest"),
+                    "404": Responses.ref("NotFound"),
+                ]),
+            ]
+        ],
+    ]
+
+    static let schemas: JSONValue = [
+        "RankOrderInput": [
+            "type": "object", "required": ["program_ids"],
+            "properties": ["program_ids": ["type": "array", "maxItems": .number(maximumRanks), "uniqueItems": true, "items": ["type": "string", "format": "uuid"]]],
+        ],
+        "RankCertificationInput": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "maxLength": 200]]],
+        "RankOrderList": [
+            "type": "object", "required": ["match_year", "maximum_ranks", "closed", "certification", "ranked", "rankable"],
+            "properties": [
+                "match_year": ["type": "integer"], "maximum_ranks": ["type": "integer"], "closed": ["type": "boolean"],
+                "deadline": [
+                    "type": ["object", "null"], "required": ["date", "confidence"],
+                    "properties": [
+                        "date": ApplicationsPaths.date, "time": ["type": ["string", "null"]], "source": ["type": ["string", "null"]],
+                        "confidence": Responses.enumeration(SourceConfidence.allCases.map(\.rawValue)),
+                    ],
+                ],
+                "certification": [
+                    "type": "object", "required": ["state"],
+                    "properties": [
+                        "state": Responses.enumeration(["never", "current", "stale"]), "certified_at": ApplicationsPaths.dateTime,
+                        "certified_by": ["type": "string"],
+                    ],
+                ],
+                "ranked": [
+                    "type": "array",
+                    "items": [
+                        "type": "object", "required": ["rank", "program"],
+                        "properties": ["rank": ["type": "integer"], "program": Responses.schemaRef("ResidencyProgram")],
+                    ],
+                ],
+                "rankable": ["type": "array", "items": Responses.schemaRef("ResidencyProgram")],
+            ],
+        ],
+    ]
+}

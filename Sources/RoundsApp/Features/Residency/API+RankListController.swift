@@ -1,0 +1,115 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// The rank order list as JSON: the list with its certification and deadline, replacing the whole order,
+/// certifying, and the CSV.
+struct RankListResponse: Content {
+    struct Deadline: Content {
+        var date: String
+        var time: String?
+        var source: String?
+        var confidence: String
+    }
+
+    struct Certification: Content {
+        var state: String
+        var certifiedAt: Date?
+        var certifiedBy: String?
+
+        enum CodingKeys: String, CodingKey {
+            case state
+            case certifiedAt = "certified_at"
+            case certifiedBy = "certified_by"
+        }
+    }
+
+    struct Entry: Content {
+        var rank: Int
+        var program: ResidencyProgramResponse
+    }
+
+    var matchYear: Int
+    var maximumRanks: Int
+    var deadline: Deadline?
+    var closed: Bool
+    var certification: Certification
+    var ranked: [Entry]
+    /// Programs on the list for the year that could be ranked (not withdrawn or rejected).
+    var rankable: [ResidencyProgramResponse]
+
+    enum CodingKeys: String, CodingKey {
+        case deadline, closed, certification, ranked, rankable
+        case matchYear = "match_year"
+        case maximumRanks = "maximum_ranks"
+    }
+
+    init(_ state: RankListState) throws {
+        self.matchYear = state.matchYear
+        self.maximumRanks = state.list.maximumRanks
+        self.deadline = state.deadline.map {
+            Deadline(date: $0.day.iso, time: $0.timeText, source: $0.provenance.source, confidence: $0.provenance.confidence.rawValue)
+        }
+        self.closed = state.closed != nil
+        switch state.certification {
+        case .never: self.certification = Certification(state: "never")
+        case .current(let at, let name): self.certification = Certification(state: "current", certifiedAt: at, certifiedBy: name)
+        case .stale(let at, let name): self.certification = Certification(state: "stale", certifiedAt: at, certifiedBy: name)
+        }
+        self.ranked = try state.ranked.enumerated().map { Entry(rank: $0.offset + 1, program: try ResidencyProgramResponse($0.element)) }
+        self.rankable = try state.rankable.map(ResidencyProgramResponse.init)
+    }
+}
+
+extension API {
+    struct RankListController: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+            applicants.get(APIRoute.rankList, use: self.show)
+            applicants.put(APIRoute.rankList, use: self.replace)
+            applicants.post(APIRoute.rankListCertify, use: self.certify)
+            applicants.get(APIRoute.rankListCSV, use: self.csv)
+        }
+
+        @Sendable func show(req: Request) async throws -> RankListResponse {
+            let user = try req.requireUser(.applicant)
+            return try RankListResponse(try await req.rankLists.state(of: user, year: try await API.ResidencyController.year(req, user: user)))
+        }
+
+        struct OrderBody: Content {
+            var programIDs: [UUID]
+
+            enum CodingKeys: String, CodingKey {
+                case programIDs = "program_ids"
+            }
+        }
+
+        @Sendable func replace(req: Request) async throws -> RankListResponse {
+            let user = try req.requireUser(.applicant)
+            let year = try await API.ResidencyController.year(req, user: user)
+            let keys = try req.jsonBody(OrderBody.self).programIDs.map(\.uuidString)
+            try await req.rankLists.change(for: user, year: year) { list, open throws(RankOrderList.Refusal) in
+                try list.replace(with: keys, allowed: open)
+            }
+            return try RankListResponse(try await req.rankLists.state(of: user, year: year))
+        }
+
+        struct CertifyBody: Content {
+            var name: String
+        }
+
+        @Sendable func certify(req: Request) async throws -> RankListResponse {
+            let user = try req.requireUser(.applicant)
+            let year = try await API.ResidencyController.year(req, user: user)
+            return try RankListResponse(try await req.rankLists.certify(user, year: year, typedName: try req.jsonBody(CertifyBody.self).name))
+        }
+
+        @Sendable func csv(req: Request) async throws -> Response {
+            let user = try req.requireUser(.applicant)
+            let year = try await API.ResidencyController.year(req, user: user)
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+            return Response(status: .ok, headers: headers, body: .init(string: RankListStore.csv(try await req.rankLists.state(of: user, year: year))))
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Fluent
+import RoundsCore
+import Vapor
+
+/// The rank order list's pages: the list with moves that need no script (up, down, to position N, add,
+/// remove), certification by typed name, and the CSV export.
+struct RankListController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
+        applicants.get(SiteRoute.rankList, use: self.show)
+        applicants.post(SiteRoute.rankListMove, use: self.move)
+        applicants.post(SiteRoute.rankListCertify, use: self.certify)
+        applicants.get(SiteRoute.rankListCSV, use: self.csv)
+    }
+
+    @Sendable func show(req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        return RankListPage(state: try await req.rankLists.state(of: user, year: year), errors: ValidationReport(), context: req.pageContext).layout().page()
+    }
+
+    struct MoveForm: Content {
+        var program: String?
+        var action: String?
+        var position: String?
+    }
+
+    /// The move a form asks for, or what is wrong with it.
+    static func move(_ form: MoveForm) throws -> (key: String, move: RankOrderList.Move) {
+        guard let program = form.program, let id = UUID(uuidString: program) else { throw Abort(.badRequest, reason: "Say which program to move.") }
+        let move: RankOrderList.Move
+        switch form.action {
+        case "add": move = .add
+        case "remove": move = .remove
+        case "up": move = .up
+        case "down": move = .down
+        case "to":
+            guard let text = form.position, let position = Int(text.trimmingWhitespace()), position >= 1 else {
+                throw ValidationReport([FieldError(field: "position", message: "Enter the position as a whole number from 1.")])
+            }
+            move = .to(position)
+        default:
+            throw Abort(.badRequest, reason: "Say add, remove, up, down or to.")
+        }
+        return (id.uuidString, move)
+    }
+
+    @Sendable func move(req: Request) async throws -> Response {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        let back = SiteRoute.rankList.path(query: [("year", "\(year)")])
+        do {
+            let (key, move) = try Self.move(try req.content.decode(MoveForm.self))
+            try await req.rankLists.change(for: user, year: year) { list, open throws(RankOrderList.Refusal) in
+                guard open.contains(key) else { throw .notRanked }
+                try list.apply(move, to: key)
+            }
+            return req.redirect(to: back, flash: Flash(kind: .success, message: "Rank order list saved."))
+        } catch let report as ValidationReport {
+            return req.redirect(to: back, flash: Flash(kind: .error, message: report.errors.map(\.message).joined(separator: " ")))
+        }
+    }
+
+    struct CertifyForm: Content {
+        var name: String?
+    }
+
+    @Sendable func certify(req: Request) async throws -> Response {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        let form = try req.content.decode(CertifyForm.self)
+        do {
+            _ = try await req.rankLists.certify(user, year: year, typedName: form.name ?? "")
+            return req.redirect(to: SiteRoute.rankList.path(query: [("year", "\(year)")]), flash: Flash(kind: .success, message: "Rank order list certified."))
+        } catch let report as ValidationReport {
+            return try await RankListPage(state: try await req.rankLists.state(of: user, year: year), errors: report, context: req.pageContext).layout()
+                .page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func csv(req: Request) async throws -> Response {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"rank-order-list-\(year).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: RankListStore.csv(try await req.rankLists.state(of: user, year: year))))
+    }
+}

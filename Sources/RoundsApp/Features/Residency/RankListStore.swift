@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import RoundsCore
+import SQLKit
+import Vapor
+
+/// The certification of one applicant's rank order list for one Match year.
+final class RankCertification: Model, @unchecked Sendable {
+    static let schema = "rank_certifications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var owner: User
+    @Field(key: "match_year") var matchYear: Int
+    @Field(key: "certified_at") var certifiedAt: Date
+    @Field(key: "certified_name") var certifiedName: String
+    /// SHA-256 of the order certified (`RankOrderList.canonicalOrder`).
+    @Field(key: "order_digest") var orderDigest: String
+
+    init() {}
+}
+
+/// One applicant's rank order list for a Match year: the ranked programs in order, those that could be
+/// ranked, the certification and the deadline.
+struct RankListState {
+    var matchYear: Int
+    var ranked: [ResidencyProgram]
+    var rankable: [ResidencyProgram]
+    var list: RankOrderList
+    var certification: RankOrderList.Certification
+    var deadline: Milestone?
+    /// Why the list cannot change now (the deadline passed), or nil.
+    var closed: String?
+    var maximumRanks: Provenance
+}
+
+/// Reads and changes rank order lists; every change is one transaction that renumbers the list.
+struct RankListStore {
+    let db: any Database
+    let now: Date
+    let reference: ResidencyReference
+
+    static func digest(_ list: RankOrderList) -> String { SecretToken.hexSHA256(Data(list.canonicalOrder.utf8)) }
+
+    func state(of user: User, year: Int) async throws -> RankListState {
+        let userID = try user.requireID()
+        let programs = try await ResidencyProgram.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).all()
+        let ranked = programs.filter { $0.rank != nil }.sorted { ($0.rank ?? 0, $0.name) < ($1.rank ?? 0, $1.name) }
+        let rankable = programs.filter { $0.rank == nil && !$0.status.isClosed }.sorted { $0.name < $1.name }
+        let list = RankOrderList(keys: ranked.compactMap { $0.id?.uuidString }, maximumRanks: self.reference.fees.nrmp.maximumRanks)
+        let certified = try await RankCertification.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).first()
+        let deadline = try await SeasonCorrection.calendar(self.reference.calendar, on: self.db)[year]?[.rankOrderListDeadline]
+        return RankListState(
+            matchYear: year, ranked: ranked, rankable: rankable, list: list,
+            certification: RankOrderList.certification(
+                certifiedDigest: certified?.orderDigest, digest: Self.digest(list), at: certified?.certifiedAt, name: certified?.certifiedName),
+            deadline: deadline, closed: RankOrderList.closedRefusal(deadline: deadline, now: self.now), maximumRanks: self.reference.fees.nrmp.provenance)
+    }
+
+    /// Applies one move (page) or a whole new order (API) and renumbers; refused after the deadline, for a
+    /// program that is not the applicant's or cannot be ranked, or past the NRMP limit (`ValidationReport`).
+    func change(for user: User, year: Int, _ edit: @escaping @Sendable (inout RankOrderList, _ open: Set<String>) throws(RankOrderList.Refusal) -> Void) async throws {
+        let userID = try user.requireID()
+        try await self.db.transaction { db in
+            // One change at a time per applicant (the owner's row is written first, as the program list does).
+            try await db.sql.update(User.schema).set(SQLIdentifier("id"), to: SQLIdentifier("id")).where(SQLIdentifier("id"), .equal, SQLBind(userID)).run()
+            let store = RankListStore(db: db, now: self.now, reference: self.reference)
+            let state = try await store.state(of: user, year: year)
+            if let closed = state.closed { throw ValidationReport([FieldError(field: "rank_list", message: closed)]) }
+            var list = state.list
+            let open = Set((state.ranked + state.rankable).compactMap { $0.id?.uuidString })
+            do {
+                try edit(&list, open)
+            } catch let refusal as RankOrderList.Refusal {
+                throw ValidationReport([FieldError(field: "rank_list", message: refusal.description)])
+            }
+            let programs = state.ranked + state.rankable
+            for program in programs {
+                let rank = program.id.flatMap { list.rank(of: $0.uuidString) }
+                if program.rank != rank {
+                    program.rank = rank
+                    program.updatedAt = self.now
+                    try await program.save(on: db)
+                }
+            }
+        }
+    }
+
+    /// Certifies the list as it stands, with the name typed; refused after the deadline or for a wrong name.
+    func certify(_ user: User, year: Int, typedName: String) async throws -> RankListState {
+        let state = try await self.state(of: user, year: year)
+        if let closed = state.closed { throw ValidationReport([FieldError(field: "name", message: closed)]) }
+        if let refusal = state.list.certificationRefusal(typedName: typedName, accountName: user.displayName) {
+            throw ValidationReport([FieldError(field: "name", message: refusal)])
+        }
+        let userID = try user.requireID()
+        try await self.db.transaction { db in
+            try await RankCertification.query(on: db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).delete()
+            let certification = RankCertification()
+            certification.$owner.id = userID
+            certification.matchYear = year
+            certification.certifiedAt = self.now
+            certification.certifiedName = user.displayName
+            certification.orderDigest = Self.digest(state.list)
+            try await certification.create(on: db)
+        }
+        return try await self.state(of: user, year: year)
+    }
+
+    /// The list as CSV: rank, program, specialty, city, state, NRMP code.
+    static func csv(_ state: RankListState) -> String {
+        RankListCSV.write(state.ranked.map { (name: $0.name, specialty: $0.specialty, city: $0.city, state: $0.state, nrmpCode: $0.nrmpCode) })
+    }
+}
+
+extension Request {
+    var rankLists: RankListStore { RankListStore(db: self.db, now: self.now, reference: self.residency) }
+}

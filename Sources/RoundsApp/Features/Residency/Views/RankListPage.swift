@@ -1,0 +1,124 @@
+import Foundation
+import Plot
+import RoundsCore
+import Tagged
+
+/// The rank order list of one Match year: the order with a form per move (no script needed), the
+/// programs that can be added, certification by typed name, the deadline with its source, and exports.
+struct RankListPage {
+    var state: RankListState
+    var errors: ValidationReport
+    var context: PageContext
+
+    var year: Int { self.state.matchYear }
+    var query: [(String, String)] { [("year", "\(self.year)")] }
+
+    func layout() -> PageLayout {
+        PageLayout(
+            title: "Rank order list for the \(self.year) Match",
+            context: self.context,
+            content: .div(
+                .h1(.text("Rank order list for the \(self.year) Match")),
+                .p(
+                    .safeLink(SiteRoute.residencyPrograms.path(query: self.query), .text("Program list")), .text(" · "),
+                    .safeLink(SiteRoute.rankListCSV.path(query: self.query), .text("Download as CSV"))
+                ),
+                self.deadline(),
+                self.certificationStatus(),
+                .errorSummary(self.errors.errors.map(\.message)),
+                self.ranked(),
+                self.rankable(),
+                self.certifyForm()
+            )
+        )
+    }
+
+    private func deadline() -> BodyNode {
+        let limit = self.state.list.maximumRanks
+        guard let milestone = self.state.deadline else {
+            return .p(.text("Certification deadline: not published yet. At most \(limit) programs (NRMP). "), .source(self.state.maximumRanks))
+        }
+        return .p(
+            .safeText("Certification deadline: \(ResidencyFormat.milestone(milestone)). "), .source(milestone.provenance),
+            .text(" At most \(limit) programs (NRMP). "), .source(self.state.maximumRanks),
+            self.state.closed.map { .p(.class("notice"), .safeText($0)) } ?? .empty
+        )
+    }
+
+    private func certificationStatus() -> BodyNode {
+        switch self.state.certification {
+        case .never:
+            return .p(.class("notice"), .text("Not certified: the NRMP uses only a certified list."))
+        case .current(let at, let name):
+            return .p(.class("certified"), .safeText("Certified by \(name) on \(DisplayFormat.dateTime(at)); this order is the one certified."))
+        case .stale(let at, let name):
+            return .p(.class("notice"), .safeText("Changed since \(name) certified it on \(DisplayFormat.dateTime(at)): certify again."))
+        }
+    }
+
+    private func moveButton(_ program: ResidencyProgram, _ action: String, _ title: String) -> BodyNode {
+        .postForm(
+            SiteRoute.rankListMove.path(query: self.query), csrfToken: self.context.csrfToken,
+            .voidTag("input", [("type", "hidden"), ("name", "program"), ("value", program.id?.uuidString ?? "")]),
+            .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", action)]),
+            .tag("button", .safeAttribute("type", "submit"), .class("button link"), .safeText(title))
+        )
+    }
+
+    private func ranked() -> BodyNode {
+        guard !self.state.ranked.isEmpty else { return .p(.text("No programs ranked yet: add them from the programs below.")) }
+        let count = self.state.ranked.count
+        return .table(
+            .class("rank-list"),
+            .thead(.tr(.th("Rank"), .th("Program"), .th("Specialty"), .th("Place"), .th("Move"))),
+            .tbody(
+                .forEach(Array(self.state.ranked.enumerated())) { index, program in
+                    .tr(
+                        .td(.text("\(index + 1)")),
+                        .td(.safeText(program.name)),
+                        .td(.safeText(program.specialty)),
+                        .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", "))),
+                        .td(
+                            .class("moves"),
+                            index > 0 ? self.moveButton(program, "up", "Up: \(program.name)") : .empty,
+                            index < count - 1 ? self.moveButton(program, "down", "Down: \(program.name)") : .empty,
+                            .postForm(
+                                SiteRoute.rankListMove.path(query: self.query), csrfToken: self.context.csrfToken,
+                                .voidTag("input", [("type", "hidden"), ("name", "program"), ("value", program.id?.uuidString ?? "")]),
+                                .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "to")]),
+                                .field("Move \(program.name) to rank", name: "position", type: "number", id: "position-\(program.id?.uuidString ?? "")"),
+                                .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Move"))
+                            ),
+                            self.moveButton(program, "remove", "Remove: \(program.name)")
+                        )
+                    )
+                }
+            )
+        )
+    }
+
+    private func rankable() -> BodyNode {
+        guard !self.state.rankable.isEmpty else { return .empty }
+        return .section(
+            .h2("Programs you can rank"),
+            .ul(
+                .forEach(self.state.rankable) { program in
+                    .li(.safeText("\(program.name) (\(program.specialty), \(program.status.displayName)) "), self.moveButton(program, "add", "Rank \(program.name)"))
+                }
+            )
+        )
+    }
+
+    private func certifyForm() -> BodyNode {
+        guard self.state.closed == nil, !self.state.ranked.isEmpty else { return .empty }
+        return .section(
+            .h2("Certify"),
+            .p(.text("Certifying says this order is final until you change it; a list changed after certification must be certified again.")),
+            .postForm(
+                SiteRoute.rankListCertify.path(query: self.query), csrfToken: self.context.csrfToken,
+                .field("Type your name to certify", name: "name", error: self.errors.message(for: "name"), maxLength: 200),
+                .submit("Certify the list")
+            )
+        )
+    }
+}

@@ -1,0 +1,137 @@
+import DelimitedText
+import Foundation
+
+/// An applicant's primary rank order list for one Match: program keys, most wanted first. NRMP limits a
+/// list's length (`maximumRanks`, from the sourced fee file); a certified list stays certified only while
+/// its order is the one certified (compared by digest), and no list changes after the season's rank
+/// order list deadline.
+public struct RankOrderList: Equatable, Sendable {
+    public private(set) var keys: [String]
+    public let maximumRanks: Int
+
+    public init(keys: [String], maximumRanks: Int) {
+        self.keys = keys
+        self.maximumRanks = maximumRanks
+    }
+
+    public enum Move: Equatable, Sendable {
+        case add, remove, up, down
+        /// To a 1-based position; past the end means last.
+        case to(Int)
+    }
+
+    public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        case full(Int)
+        case alreadyRanked
+        case notRanked
+        case badPosition(Int)
+        case duplicate
+
+        public var description: String {
+            switch self {
+            case .full(let limit): "A rank order list holds at most \(limit) programs (NRMP)."
+            case .alreadyRanked: "The program is on your rank order list already."
+            case .notRanked: "The program is not on your rank order list."
+            case .badPosition(let count): "Choose a position from 1 to \(count)."
+            case .duplicate: "A program appears twice in the order sent."
+            }
+        }
+    }
+
+    /// 1-based rank of `key`, if ranked.
+    public func rank(of key: String) -> Int? { self.keys.firstIndex(of: key).map { $0 + 1 } }
+
+    public mutating func apply(_ move: Move, to key: String) throws(Refusal) {
+        let index = self.keys.firstIndex(of: key)
+        switch move {
+        case .add:
+            guard index == nil else { throw .alreadyRanked }
+            guard self.keys.count < self.maximumRanks else { throw .full(self.maximumRanks) }
+            self.keys.append(key)
+        case .remove:
+            guard let index else { throw .notRanked }
+            self.keys.remove(at: index)
+        case .up:
+            guard let index else { throw .notRanked }
+            if index > 0 { self.keys.swapAt(index, index - 1) }
+        case .down:
+            guard let index else { throw .notRanked }
+            if index < self.keys.count - 1 { self.keys.swapAt(index, index + 1) }
+        case .to(let position):
+            guard let index else { throw .notRanked }
+            guard position >= 1 else { throw .badPosition(self.keys.count) }
+            let key = self.keys.remove(at: index)
+            self.keys.insert(key, at: min(position - 1, self.keys.count))
+        }
+    }
+
+    /// Replaces the whole order (the API's PUT): each key once, within the limit, all from `allowed`.
+    public mutating func replace(with keys: [String], allowed: Set<String>) throws(Refusal) {
+        guard Set(keys).count == keys.count else { throw .duplicate }
+        guard keys.count <= self.maximumRanks else { throw .full(self.maximumRanks) }
+        guard keys.allSatisfy(allowed.contains) else { throw .notRanked }
+        self.keys = keys
+    }
+
+    /// The order as one text, whose hash is kept at certification: any change to the order changes it.
+    public var canonicalOrder: String { self.keys.joined(separator: "\n") }
+
+    /// Where a list stands against its certification.
+    public enum Certification: Equatable, Sendable {
+        case never
+        case current(at: Date, name: String)
+        /// Certified once, changed since: it must be certified again.
+        case stale(at: Date, name: String)
+    }
+
+    /// `certifiedDigest` is the hash kept at certification, `digest` the same hash of the list now.
+    public static func certification(certifiedDigest: String?, digest: String, at: Date?, name: String?) -> Certification {
+        guard let certifiedDigest, let at, let name else { return .never }
+        return certifiedDigest == digest ? .current(at: at, name: name) : .stale(at: at, name: name)
+    }
+
+    /// Certification needs the applicant's name typed as their account has it (case and spacing aside)
+    /// and at least one ranked program.
+    public func certificationRefusal(typedName: String, accountName: String) -> String? {
+        if self.keys.isEmpty { return "Rank at least one program before certifying." }
+        func normal(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
+        if normal(typedName).isEmpty || normal(typedName) != normal(accountName) { return "Type your name exactly as your account shows it (\(accountName)) to certify." }
+        return nil
+    }
+
+    /// The rank list deadline as an instant (the milestone's day and time in New York; 23:59 when the
+    /// time is not published); nil when the date is not published.
+    public static func deadline(_ milestone: Milestone?) -> Date? {
+        guard let milestone, let zone = TimeZone(identifier: "America/New_York") else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let minute = milestone.minuteOfDay ?? (23 * 60 + 59)
+        let midnightUTC = Date(timeIntervalSince1970: TimeInterval(milestone.day.ordinal) * 86_400)
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        var parts = utc.dateComponents([.year, .month, .day], from: midnightUTC)
+        parts.hour = minute / 60
+        parts.minute = minute % 60
+        return calendar.date(from: parts)
+    }
+
+    /// Why the list cannot change at `now`, or nil while it can.
+    public static func closedRefusal(deadline milestone: Milestone?, now: Date) -> String? {
+        guard let deadline = Self.deadline(milestone), now > deadline else { return nil }
+        return "The rank order list deadline has passed (\(milestone!.day.iso)\(milestone!.timeText.map { " \($0) Eastern" } ?? "")): the list can no longer change."
+    }
+}
+
+/// The rank order list as CSV: rank, program, specialty, city, state, NRMP code; cells neutralised
+/// against spreadsheet formulas.
+public enum RankListCSV {
+    public static let columns = ["rank", "program", "specialty", "city", "state", "nrmp_code"]
+
+    public static func write(_ rows: [(name: String, specialty: String, city: String, state: String, nrmpCode: String?)]) -> String {
+        var text = CSV.line(Self.columns)
+        for (index, row) in rows.enumerated() {
+            text += CSV.line([String(index + 1), row.name, row.specialty, row.city, row.state, row.nrmpCode ?? ""].map(PortfolioExport.spreadsheetSafe))
+        }
+        return text
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+/// The rank order list (issue 21): built from the program list, reordered without script, certified by
+/// typed name, stale after a change, closed after the deadline, exported; and the same over JSON.
+@Suite struct RankListTests {
+    static func rankList(_ year: Int = 2027) -> String { SiteRoute.rankList.path(query: [("year", "\(year)")]) }
+    static func move(_ year: Int = 2027) -> String { SiteRoute.rankListMove.path(query: [("year", "\(year)")]) }
+
+    static func ids(_ app: Application, year: Int = 2027) async throws -> [String: String] {
+        let programs = try await ResidencyProgram.query(on: app.db).filter(\.$matchYear == year).all()
+        return Dictionary(uniqueKeysWithValues: programs.map { ($0.name, $0.id!.uuidString) })
+    }
+
+    static func order(_ app: Application, year: Int = 2027) async throws -> [String] {
+        try await ResidencyProgram.query(on: app.db).filter(\.$matchYear == year).filter(\.$rank != nil).sort(\.$rank).all().map(\.name)
+    }
+
+    @Test func anApplicantRanksTwelveReordersCertifiesAndMustRecertifyAfterAChange() async throws {
+        try await withRoundsApp { app in
+            let browser = try await ResidencyPlannerTests.signedInIMG(app)
+            let names = (1...12).map { "Fictional Program \($0 < 10 ? "0" : "")\($0)" }
+            for name in names {
+                #expect(try await browser.post(ResidencyPlannerTests.programs, form: ResidencyPlannerTests.program(name)).status == .seeOther)
+            }
+            let ids = try await Self.ids(app)
+            for name in names {
+                let added = try await browser.post(Self.move(), form: [("program", ids[name]!), ("action", "add")])
+                #expect(added.status == .seeOther)
+            }
+            #expect(try await Self.order(app) == names)
+            // Up, down, to a position, remove; none needs a script.
+            _ = try await browser.post(Self.move(), form: [("program", ids["Fictional Program 12"]!), ("action", "to"), ("position", "1")])
+            _ = try await browser.post(Self.move(), form: [("program", ids["Fictional Program 01"]!), ("action", "down")])
+            _ = try await browser.post(Self.move(), form: [("program", ids["Fictional Program 05"]!), ("action", "up")])
+            var expected = names
+            expected.insert(expected.removeLast(), at: 0)  // 12 first
+            expected.swapAt(1, 2)  // 01 down
+            let five = expected.firstIndex(of: "Fictional Program 05")!
+            expected.swapAt(five, five - 1)  // 05 up
+            #expect(try await Self.order(app) == expected)
+            let page = try await browser.get(Self.rankList())
+            #expect(page.text.contains("Not certified"))
+            #expect(page.text.contains("At most 300 programs (NRMP)"))
+            #expect(page.text.contains("Certification deadline: not published yet."))
+            let badPosition = try await browser.post(Self.move(), form: [("program", ids["Fictional Program 02"]!), ("action", "to"), ("position", "first")])
+            #expect(try await browser.get(badPosition.location ?? "").text.contains("Enter the position as a whole number from 1."))
+
+            // Certify: a wrong name is refused; the account's name certifies.
+            let wrong = try await browser.post(SiteRoute.rankListCertify.path(query: [("year", "2027")]), form: [("name", "Someone Else")])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("Type your name exactly as your account shows it (Amara Okafor) to certify."))
+            let certified = try await browser.post(SiteRoute.rankListCertify.path(query: [("year", "2027")]), form: [("name", "amara okafor")])
+            #expect(certified.status == .seeOther)
+            #expect(try await browser.get(Self.rankList()).text.contains("Certified by Amara Okafor on"))
+            // A change after certification: certify again. Withdrawing a program takes it off the list.
+            _ = try await browser.post(Self.move(), form: [("program", ids["Fictional Program 03"]!), ("action", "remove")])
+            #expect(try await browser.get(Self.rankList()).text.contains("certify again"))
+            let program = try #require(try await ResidencyProgram.query(on: app.db).filter(\.$name == "Fictional Program 04").first())
+            var form = ResidencyPlannerTests.program("Fictional Program 04", status: "withdrawn")
+            form.append(("interview_time_zone", "America/New_York"))
+            _ = try await browser.post(SiteRoute.residencyProgram(try program.requireTypedID()).path, form: form)
+            #expect(!(try await Self.order(app)).contains("Fictional Program 04"))
+            #expect(try await Self.order(app).count == 10)
+
+            let csv = try await browser.get(SiteRoute.rankListCSV.path(query: [("year", "2027")]))
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = csv.body.string.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "rank,program,specialty,city,state,nrmp_code")
+            #expect(lines[1] == "1,Fictional Program 12,Internal Medicine,Boston,MA,")
+            #expect(lines.count == 11)
+        }
+    }
+
+    @Test func noListChangesAfterTheDeadline() async throws {
+        try await withRoundsApp { app in
+            // The test clock stands in September 2026: the 2026 Match's deadline (March 4) has passed.
+            let browser = try await ResidencyPlannerTests.signedInIMG(app)
+            _ = try await browser.post(SiteRoute.residencyPrograms.path(query: [("year", "2026")]), form: ResidencyPlannerTests.program("Fictional Late IM"))
+            let id = try #require(try await Self.ids(app, year: 2026)["Fictional Late IM"])
+            let refused = try await browser.post(Self.move(2026), form: [("program", id), ("action", "add")])
+            #expect(try await browser.get(refused.location ?? "").text.contains("The rank order list deadline has passed (2026-03-04 21:00 Eastern)"))
+            #expect(try await Self.order(app, year: 2026).isEmpty)
+            #expect(try await browser.get(Self.rankList(2026)).text.contains("Certification deadline: Wed, Mar 4, 2026, 21:00 Eastern."))
+        }
+    }
+
+    @Test func theAPIReplacesTheOrderCertifiesAndRefusesOthersPrograms() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            var ids: [String] = []
+            for name in ["Fictional A", "Fictional B", "Fictional C"] {
+                let created = try await client.send(.POST, APIRoute.residencyPrograms.path(query: [("year", "2027")]), json: ["name": name, "specialty": "Internal Medicine"])
+                #expect(created.status == .created)
+                ids.append(try created.content.get(String.self, at: "id"))
+            }
+            let path = APIRoute.rankList.path(query: [("year", "2027")])
+            let replaced = try await client.send(.PUT, path, json: ["program_ids": [ids[2], ids[0]]])
+            #expect(replaced.status == .ok)
+            let list = try replaced.content.decode(RankListResponse.self)
+            #expect(list.ranked.map(\.program.name) == ["Fictional C", "Fictional A"])
+            #expect(list.rankable.map(\.name) == ["Fictional B"])
+            #expect(list.certification.state == "never")
+            #expect(try await client.send(.PUT, path, json: ["program_ids": [ids[0], ids[0]]]).status == .unprocessableEntity)
+            let other = try await APIClient.signedUp(app, email: "other@example.org")
+            let theirs = try await other.send(.POST, APIRoute.residencyPrograms.path(query: [("year", "2027")]), json: ["name": "Theirs", "specialty": "Pediatrics"])
+            let theirID = try theirs.content.get(String.self, at: "id")
+            #expect(try await client.send(.PUT, path, json: ["program_ids": [theirID]]).status == .unprocessableEntity)
+            let certify = try await client.send(.POST, APIRoute.rankListCertify.path(query: [("year", "2027")]), json: ["name": "Amara Okafor"])
+            #expect(certify.status == .ok)
+            #expect(try certify.content.decode(RankListResponse.self).certification.state == "current")
+            _ = try await client.send(.PUT, path, json: ["program_ids": [ids[0], ids[2]]])
+            #expect(try await client.send(.GET, path).content.decode(RankListResponse.self).certification.state == "stale")
+            let csv = try await client.send(.GET, APIRoute.rankListCSV.path(query: [("year", "2027")]))
+            #expect(csv.body.string.contains("1,Fictional A,Internal Medicine"))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import RoundsCore
+
+/// The rank order list's moves, limit, certification and deadline.
+@Suite struct RankOrderListTests {
+    static func list(_ keys: [String], limit: Int = 300) -> RankOrderList { RankOrderList(keys: keys, maximumRanks: limit) }
+
+    @Test func movesKeepEveryProgramOnce() throws {
+        var list = Self.list(["a", "b", "c", "d"])
+        try list.apply(.up, to: "c")
+        #expect(list.keys == ["a", "c", "b", "d"])
+        try list.apply(.down, to: "a")
+        #expect(list.keys == ["c", "a", "b", "d"])
+        try list.apply(.to(4), to: "c")
+        #expect(list.keys == ["a", "b", "d", "c"])
+        try list.apply(.to(99), to: "a")
+        #expect(list.keys == ["b", "d", "c", "a"], "past the end means last")
+        try list.apply(.up, to: "b")
+        #expect(list.keys == ["b", "d", "c", "a"], "the first stays first")
+        try list.apply(.remove, to: "d")
+        try list.apply(.add, to: "e")
+        #expect(list.keys == ["b", "c", "a", "e"])
+        #expect(list.rank(of: "e") == 4 && list.rank(of: "d") == nil)
+        #expect(throws: RankOrderList.Refusal.alreadyRanked) { try list.apply(.add, to: "b") }
+        #expect(throws: RankOrderList.Refusal.notRanked) { try list.apply(.up, to: "zz") }
+        #expect(throws: RankOrderList.Refusal.badPosition(4)) { try list.apply(.to(0), to: "b") }
+    }
+
+    @Test func theNRMPLimitHolds() throws {
+        var list = Self.list(["a", "b"], limit: 2)
+        #expect(throws: RankOrderList.Refusal.full(2)) { try list.apply(.add, to: "c") }
+        #expect(throws: RankOrderList.Refusal.full(2)) { try list.replace(with: ["a", "b", "c"], allowed: ["a", "b", "c"]) }
+        #expect(throws: RankOrderList.Refusal.duplicate) { try list.replace(with: ["a", "a"], allowed: ["a", "b"]) }
+        #expect(throws: RankOrderList.Refusal.notRanked) { try list.replace(with: ["x"], allowed: ["a", "b"]) }
+        try list.replace(with: ["b", "a"], allowed: ["a", "b"])
+        #expect(list.keys == ["b", "a"])
+    }
+
+    @Test func aChangedListMustBeCertifiedAgain() throws {
+        var list = Self.list(["a", "b"])
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        let certified = list.canonicalOrder
+        #expect(RankOrderList.certification(certifiedDigest: certified, digest: list.canonicalOrder, at: at, name: "Amara Okafor") == .current(at: at, name: "Amara Okafor"))
+        try list.apply(.down, to: "a")
+        #expect(RankOrderList.certification(certifiedDigest: certified, digest: list.canonicalOrder, at: at, name: "Amara Okafor") == .stale(at: at, name: "Amara Okafor"))
+        #expect(RankOrderList.certification(certifiedDigest: nil, digest: list.canonicalOrder, at: nil, name: nil) == .never)
+        #expect(list.certificationRefusal(typedName: "  amara   OKAFOR ", accountName: "Amara Okafor") == nil)
+        #expect(list.certificationRefusal(typedName: "Amara", accountName: "Amara Okafor") != nil)
+        #expect(Self.list([]).certificationRefusal(typedName: "Amara Okafor", accountName: "Amara Okafor") == "Rank at least one program before certifying.")
+    }
+
+    @Test func theDeadlineIsNewYorkTimeAndUnknownWhenUnpublished() throws {
+        // 2026 Match: March 4, 21:00 Eastern (EST, UTC-5) is 02:00 UTC on March 5.
+        let deadline = Milestone(kind: .rankOrderListDeadline, day: Day(iso: "2026-03-04")!, minuteOfDay: 21 * 60, provenance: Provenance(source: nil, confidence: .secondary))
+        let instant = try #require(RankOrderList.deadline(deadline))
+        #expect(instant == ISO8601DateFormatter().date(from: "2026-03-05T02:00:00Z"))
+        #expect(RankOrderList.closedRefusal(deadline: deadline, now: instant.addingTimeInterval(-60)) == nil)
+        #expect(RankOrderList.closedRefusal(deadline: deadline, now: instant.addingTimeInterval(60))?.contains("2026-03-04 21:00 Eastern") == true)
+        #expect(RankOrderList.closedRefusal(deadline: nil, now: instant.addingTimeInterval(1e9)) == nil, "an unpublished deadline closes nothing")
+    }
+
+    @Test func theCSVNeutralisesFormulas() {
+        let text = RankListCSV.write([(name: "=HYPERLINK(\"x\")", specialty: "Internal Medicine", city: "Boston", state: "MA", nrmpCode: "1234140C0")])
+        #expect(text.hasPrefix("rank,program,specialty,city,state,nrmp_code"))
+        #expect(text.contains("1,'=HYPERLINK") || text.contains("\"'=HYPERLINK"))
+    }
+}
