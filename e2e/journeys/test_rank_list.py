@@ -1,0 +1,58 @@
+"""An IMG builds a rank order list of 12 programs from the program list, reorders it with the
+script-free controls (to position N, up), certifies it by typing their name, sees that a change asks for
+certification again, and downloads the CSV."""
+import uuid
+
+from playwright.sync_api import expect
+
+from test_applications import sign_up_applicant
+from test_residency import fill_profile
+
+
+def test_rank_twelve_reorder_and_certify(browser, shot):
+    marker = uuid.uuid4().hex[:6]
+    page = sign_up_applicant(browser, f"ranks-{marker}")
+    fill_profile(page)
+    page.get_by_role("link", name="Residency").click()
+    page.get_by_role("link", name="Program list and interviews").click()
+    names = [f"Fictional Rank {n:02d} {marker}" for n in range(1, 13)]
+    for name in names:
+        page.get_by_label("Program name").fill(name)
+        page.get_by_label("Specialty").select_option("Internal Medicine")
+        page.get_by_label("Status").select_option("applied")
+        page.get_by_role("button", name="Add to my list").click()
+        expect(page.get_by_role("status")).to_contain_text(f"{name} added")
+
+    page.get_by_role("link", name="Rank order list").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rank order list for the 2027 Match")
+    for name in names:
+        page.get_by_role("button", name=f"Rank {name}").click()
+        expect(page.get_by_role("status")).to_contain_text("Rank order list saved.")
+    rows = page.locator("table.rank-list tbody tr")
+    expect(rows).to_have_count(12)
+
+    page.get_by_label(f"Move {names[11]} to rank").fill("1")
+    page.get_by_label(f"Move {names[11]} to rank").press("Enter")
+    expect(rows.first).to_contain_text(names[11])
+    page.get_by_role("button", name=f"Up: {names[5]}").click()
+    expect(rows.nth(5)).to_contain_text(names[5])
+    expect(page.locator("main")).to_contain_text("Not certified")
+    shot(page, "ranked")
+
+    page.get_by_label("Type your name to certify").fill("Someone Else")
+    page.get_by_role("button", name="Certify the list").click()
+    expect(page.get_by_role("alert")).to_contain_text("Type your name exactly as your account shows it")
+    page.get_by_label("Type your name to certify").fill(f"Journey Applicant ranks-{marker}")
+    page.get_by_role("button", name="Certify the list").click()
+    expect(page.get_by_role("status")).to_contain_text("Rank order list certified.")
+    expect(page.locator("main")).to_contain_text(f"Certified by Journey Applicant ranks-{marker}")
+    shot(page, "certified")
+
+    page.get_by_role("button", name=f"Down: {names[11]}").click()
+    expect(page.locator("main")).to_contain_text("certify again")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as CSV").click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text.splitlines()[0] == "rank,program,specialty,city,state,nrmp_code"
+    assert text.splitlines()[1].startswith(f"1,{names[0]}")
+    assert text.splitlines()[2].startswith(f"2,{names[11]}")
