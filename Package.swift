@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "DelimitedText", swiftSettings: swiftSettings),
         .target(name: "MatchEngine", dependencies: ["DelimitedText"], swiftSettings: swiftSettings),
         // Its resources are reference lists (names, ZIP codes) read through Foundation's Bundle.
-        .target(name: "RoundsCore", dependencies: ["DelimitedText"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        // The Match simulator runs its seasons through MatchEngine.
+        .target(name: "RoundsCore", dependencies: ["DelimitedText", "MatchEngine"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(
             name: "RoundsApp",
             dependencies: [
@@ -73,7 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "RoundsCoreTests", dependencies: ["RoundsCore", "DelimitedText"], resources: [.copy("Resources")], swiftSettings: swiftSettings
+            name: "RoundsCoreTests", dependencies: ["RoundsCore", "DelimitedText", "MatchEngine"], resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RoundsAppTests",

@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rounds-bench",
         abstract: "Benchmarks of Rounds; build with -c release. Figures go to docs/PERFORMANCE.md.",
-        subcommands: [MatchBench.self, Generate.self, Solve.self, Search.self, Import.self, Index.self, AcceptRaceBench.self, IdentifierBench.self]
+        subcommands: [MatchBench.self, Generate.self, Solve.self, Search.self, Import.self, Index.self, AcceptRaceBench.self, IdentifierBench.self, SimulateBench.self]
     )
 
     /// An NRMP-like instance; each size defaults to the NRMP 2025 scale.
