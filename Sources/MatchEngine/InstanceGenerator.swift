@@ -144,6 +144,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         Double(self.next() >> 11) * 0x1.0p-53
     }
 
+    /// SplitMix64's output function on one value: a well-mixed hash of `value`.
+    @inlinable public static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     /// Approximately standard normal from a table of 4,096 quantiles: fast, for simulations that draw
     /// millions (the Match simulator); coarse in the far tails.
     public mutating func quickNormal() -> Double {
@@ -151,7 +159,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// The standard normal's quantiles at (i + 0.5) / 4096, by bisection on the error function's series.
-    static let normalQuantiles: [Double] = (0..<4096).map { i in
+    public static let normalQuantiles: [Double] = (0..<4096).map { i in
         let p = (Double(i) + 0.5) / 4096
         var low = -6.0
         var high = 6.0

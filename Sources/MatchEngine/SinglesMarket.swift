@@ -5,79 +5,118 @@
 /// others' stable matching and following the chain of displaced applicants gives exactly the matching of
 /// the market with the newcomer in it.
 ///
-/// Programs judge applicants by `score(program, applicant)`: nil when the program does not rank the
-/// applicant, otherwise higher is better (ties go to the lower index). Scores are `Double`: a concrete
-/// type keeps the hot loop free of generic dispatch. The newcomer's index is
-/// `applicantRankings.count`.
+/// Each list entry carries the score its program gives the applicant: nil when the program does not rank
+/// them, otherwise higher is better (ties go to the lower index). Lists, scores and holds are kept in
+/// flat arrays, so a season allocates a handful of buffers and the hot loop calls nothing. The
+/// newcomer's index is `applicantCount`; their scores come with their list.
 public struct SinglesMarket: Sendable {
-    public typealias Score = Double
+    public let capacities: [Int]
+    /// Applicant a's programs, best first, are `programs[listStart[a]..<listStart[a + 1]]`.
+    public let listStart: [Int]
+    public let programs: [Int]
+    /// The score program `programs[i]` gives the applicant whose list holds entry i.
+    public let scores: [Double?]
+    /// Program p's holds are slots `holdStart[p]..<holdStart[p] + capacities[p]`.
+    let holdStart: [Int]
 
-    public var capacities: [Int]
-    /// Each applicant's programs, best first.
-    public var applicantRankings: [[Int]]
-    public var score: @Sendable (_ program: Int, _ applicant: Int) -> Score?
+    public var applicantCount: Int { self.listStart.count - 1 }
 
-    public init(capacities: [Int], applicantRankings: [[Int]], score: @escaping @Sendable (Int, Int) -> Score?) {
-        self.capacities = capacities
-        self.applicantRankings = applicantRankings
-        self.score = score
+    public init(capacities: [Int], listStart: [Int], programs: [Int], scores: [Double?]) {
+        self.capacities = capacities.map { max(0, $0) }
+        self.listStart = listStart
+        self.programs = programs
+        self.scores = scores
+        var start = 0
+        var holdStart: [Int] = []
+        holdStart.reserveCapacity(capacities.count)
+        for capacity in self.capacities {
+            holdStart.append(start)
+            start += capacity
+        }
+        self.holdStart = holdStart
     }
 
-    /// A matching in progress or done: each applicant's list position held (nil: none), each program's
-    /// holds with the score it gave each (asked once per proposal).
+    /// The same from lists and a scoring function (asked once per list entry).
+    public init(capacities: [Int], applicantRankings: [[Int]], score: (_ program: Int, _ applicant: Int) -> Double?) {
+        var listStart = [0]
+        listStart.reserveCapacity(applicantRankings.count + 1)
+        var scores: [Double?] = []
+        for (applicant, ranking) in applicantRankings.enumerated() {
+            listStart.append(listStart.last! + ranking.count)
+            for program in ranking { scores.append(score(program, applicant)) }
+        }
+        self.init(capacities: capacities, listStart: listStart, programs: applicantRankings.flatMap { $0 }, scores: scores)
+    }
+
+    /// A matching in progress or done.
     public struct State: Sendable {
-        /// The list index each applicant is held at.
+        /// The list index each applicant is held at (nil: none).
         public var position: [Int?]
-        var holds: [[(applicant: Int, score: Score)]]
         var next: [Int]
+        var holdCount: [Int]
+        var holdApplicant: [Int]
+        var holdScore: [Double]
     }
 
     /// The applicant-optimal stable matching.
     public func run() -> State {
-        let count = self.applicantRankings.count
-        var state = State(position: Array(repeating: nil, count: count), holds: Array(repeating: [], count: self.capacities.count), next: Array(repeating: 0, count: count))
-        for applicant in 0..<count { self.chain(from: applicant, newcomer: nil, into: &state) }
+        let count = self.applicantCount
+        let slots = (self.holdStart.last ?? 0) + (self.capacities.last ?? 0)
+        var state = State(
+            position: Array(repeating: nil, count: count), next: Array(repeating: 0, count: count), holdCount: Array(repeating: 0, count: self.capacities.count),
+            holdApplicant: Array(repeating: 0, count: slots), holdScore: Array(repeating: 0, count: slots))
+        for applicant in 0..<count { self.chain(from: applicant, newcomer: [], newcomerScores: [], into: &state) }
         return state
     }
 
-    /// The list index (0-based) at which a newcomer ranking `ranking` is matched when they join the market
-    /// matched in `state`, or nil when they go unmatched. `state` is not changed.
-    public func placement(ofNewcomer ranking: [Int], in state: State) -> Int? {
+    /// The list index (0-based) at which a newcomer ranking `ranking`, scored `scores[i]` by program
+    /// `ranking[i]`, is matched when they join the market matched in `state`; nil when they go unmatched.
+    /// `state` is not changed.
+    public func placement(ofNewcomer ranking: [Int], scores: [Double?], in state: State) -> Int? {
+        precondition(ranking.count == scores.count, "one score per program ranked")
         var copy = state
         copy.position.append(nil)
         copy.next.append(0)
-        let newcomer = self.applicantRankings.count
-        self.chain(from: newcomer, newcomer: ranking, into: &copy)
-        return copy.position[newcomer]
+        self.chain(from: self.applicantCount, newcomer: ranking, newcomerScores: scores, into: &copy)
+        return copy.position[self.applicantCount]
     }
 
     /// `applicant` proposes down their list; whoever they displace proposes next, until someone is held
     /// or runs out of programs.
-    private func chain(from first: Int, newcomer: [Int]?, into state: inout State) {
-        let newcomerIndex = self.applicantRankings.count
-        var current: Int? = first
-        while let applicant = current {
-            current = nil
-            let ranking = applicant == newcomerIndex ? newcomer ?? [] : self.applicantRankings[applicant]
-            while state.next[applicant] < ranking.count {
+    private func chain(from first: Int, newcomer: [Int], newcomerScores: [Double?], into state: inout State) {
+        let newcomerIndex = self.applicantCount
+        var current = first
+        while current >= 0 {
+            let applicant = current
+            current = -1
+            let isNewcomer = applicant == newcomerIndex
+            let length = isNewcomer ? newcomer.count : self.listStart[applicant + 1] - self.listStart[applicant]
+            while state.next[applicant] < length {
                 let position = state.next[applicant]
-                let program = ranking[position]
+                let entry = isNewcomer ? position : self.listStart[applicant] + position
+                let program = isNewcomer ? newcomer[position] : self.programs[entry]
                 state.next[applicant] += 1
-                guard self.capacities[program] > 0, let mine = self.score(program, applicant) else { continue }
-                if state.holds[program].count < self.capacities[program] {
-                    state.holds[program].append((applicant, mine))
+                let capacity = self.capacities[program]
+                guard capacity > 0, let mine = isNewcomer ? newcomerScores[position] : self.scores[entry] else { continue }
+                let base = self.holdStart[program]
+                let held = state.holdCount[program]
+                if held < capacity {
+                    state.holdApplicant[base + held] = applicant
+                    state.holdScore[base + held] = mine
+                    state.holdCount[program] = held + 1
                     state.position[applicant] = position
                     break
                 }
                 // Full: the program drops the held applicant it likes least, if it likes this one better.
-                let holds = state.holds[program]
-                var worst = 0
-                for index in holds.indices.dropFirst() where Self.worse(holds[index].score, holds[index].applicant, than: holds[worst].score, holds[worst].applicant) {
-                    worst = index
+                var worst = base
+                for slot in (base + 1)..<(base + capacity)
+                where Self.worse(state.holdScore[slot], state.holdApplicant[slot], than: state.holdScore[worst], state.holdApplicant[worst]) {
+                    worst = slot
                 }
-                guard Self.worse(holds[worst].score, holds[worst].applicant, than: mine, applicant) else { continue }
-                let displaced = holds[worst].applicant
-                state.holds[program][worst] = (applicant, mine)
+                guard Self.worse(state.holdScore[worst], state.holdApplicant[worst], than: mine, applicant) else { continue }
+                let displaced = state.holdApplicant[worst]
+                state.holdApplicant[worst] = applicant
+                state.holdScore[worst] = mine
                 state.position[applicant] = position
                 state.position[displaced] = nil
                 current = displaced
@@ -87,7 +126,7 @@ public struct SinglesMarket: Sendable {
     }
 
     /// Whether (a, aIndex) ranks below (b, bIndex) for a program: lower score, or equal and a higher index.
-    static func worse(_ a: Score, _ aIndex: Int, than b: Score, _ bIndex: Int) -> Bool {
+    static func worse(_ a: Double, _ aIndex: Int, than b: Double, _ bIndex: Int) -> Bool {
         a < b || (a == b && aIndex > bIndex)
     }
 }

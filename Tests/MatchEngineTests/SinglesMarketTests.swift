@@ -59,9 +59,11 @@ import Testing
         for applicant in smaller.rankings.indices {
             #expect(state.position[applicant].map { "p\(smaller.rankings[applicant][$0])" } == engine["a\(applicant)"], "seed \(seed), applicant \(applicant)")
         }
-        let placed = market.placement(ofNewcomer: newcomer, in: state)
+        let newcomerIndex = whole.rankings.count - 1
+        let newcomerScores = newcomer.map { whole.scores[$0][newcomerIndex].map(Double.init) }
+        let placed = market.placement(ofNewcomer: newcomer, scores: newcomerScores, in: state)
         #expect(placed.map { "p\(newcomer[$0])" } == expected["a\(whole.rankings.count - 1)"], "seed \(seed)")
         // Placing a newcomer leaves the matched state as it was.
-        #expect(market.placement(ofNewcomer: newcomer, in: state) == placed)
+        #expect(market.placement(ofNewcomer: newcomer, scores: newcomerScores, in: state) == placed)
     }
 }

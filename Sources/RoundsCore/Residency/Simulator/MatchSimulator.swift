@@ -1,3 +1,4 @@
+import Foundation
 import MatchEngine
 
 /// A "what if" for one applicant's rank order list: many simulated seasons of a modelled specialty market,
@@ -83,89 +84,31 @@ public enum MatchSimulator {
         public var withOneMore: Double
     }
 
-    /// Runs `seasons` seasons from `seed` (the same inputs give the same result).
+    /// One season's outcome for the applicant.
+    struct Season: Sendable {
+        var position: Int?
+        var matchesWithLength: [Bool]
+        var matchesWithOneMore: Bool
+    }
+
+    /// Runs `seasons` seasons from `seed` (the same inputs give the same result: each season draws from
+    /// its own seed, so how the seasons are spread over the processor's cores does not matter).
     public static func run(_ model: MarketModel, applicant: Applicant, seasons: Int, seed: UInt64) -> Result {
-        var random = SplitMix64(seed: seed)
         let k = applicant.list.count
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, seasons))
+        let outcomes = Outcomes(count: seasons)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: seasons, by: workers) {
+                outcomes.store(index, Self.season(model, applicant: applicant, seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
+            }
+        }
         var matchedAt = Array(repeating: 0, count: k)
         var matchedWithLength = Array(repeating: 0, count: k)
         var matchedWithOneMore = 0
-        let programs = model.programs
-        let capacities = Array(repeating: model.positionsPerProgram, count: programs)
-        let lengthSpan = model.listLength.upperBound - model.listLength.lowerBound + 1
-        for _ in 0..<seasons {
-            // Competitors: strength, and lists drawn towards desirable programs (program 0 is the most
-            // sought after), ordered by desirability plus each applicant's own taste.
-            let competitors = model.competitors
-            var strength = [Double](repeating: 0, count: competitors + 1)
-            var rankings = [[Int]](repeating: [], count: competitors)
-            for a in 0..<competitors {
-                strength[a] = random.quickNormal()
-                let length = min(programs, model.listLength.lowerBound + Int(random.next() % UInt64(lengthSpan)))
-                var chosen: [Int] = []
-                var keys: [Double] = []
-                chosen.reserveCapacity(length)
-                keys.reserveCapacity(length)
-                while chosen.count < length {
-                    let u = random.unit()
-                    let program = min(programs - 1, Int(Double(programs) * u * u))
-                    guard !chosen.contains(program) else { continue }
-                    // Insertion by the applicant's taste: desirability plus their own noise.
-                    let key = Double(program) / Double(programs) + model.applicantNoise * 0.25 * random.quickNormal()
-                    var at = keys.count
-                    while at > 0 && keys[at - 1] > key { at -= 1 }
-                    keys.insert(key, at: at)
-                    chosen.insert(program, at: at)
-                }
-                rankings[a] = chosen
-            }
-            // The newcomer: the applicant's list mapped onto model programs by desirability, plus one more
-            // program of middling desirability for "one more".
-            let newcomer = competitors
-            strength[newcomer] = applicant.standing
-            var mine: [Int] = []
-            var forbidden = Set<Int>()
-            for listed in applicant.list {
-                var program = min(programs - 1, max(0, Int(listed.desirability * Double(programs))))
-                while mine.contains(program) { program = (program + 1) % programs }
-                mine.append(program)
-                if !listed.canRank { forbidden.insert(program) }
-            }
-            var extra = programs / 2
-            while mine.contains(extra) { extra = (extra + 1) % programs }
-            // Programs rank those who rank them by strength plus their own view, keeping the best
-            // `ranksPerPosition` per position; the threshold is each program's last ranked score.
-            let seasonSeed = random.next()
-            let noise = model.programNoise
-            let frozenStrength = strength
-            let frozenForbidden = forbidden
-            // A program's view of an applicant: the same every time it is asked within a season.
-            @Sendable func view(_ program: Int, _ a: Int) -> Double {
-                var mix = SplitMix64(seed: seasonSeed ^ (UInt64(program) &* 0x9E37_79B9) ^ (UInt64(a) &* 0xC2B2_AE3D_27D4_EB4F))
-                return frozenStrength[a] + noise * mix.quickNormal()
-            }
-            var candidates = [[Double]](repeating: [], count: programs)
-            for a in 0..<competitors { for p in rankings[a] { candidates[p].append(view(p, a)) } }
-            for p in mine + [extra] where !forbidden.contains(p) { candidates[p].append(view(p, newcomer)) }
-            let keep = model.ranksPerPosition * model.positionsPerProgram
-            let thresholds: [Double] = candidates.map { scores in
-                guard scores.count > keep else { return -.infinity }
-                var copy = scores
-                return Self.largest(keep, in: &copy)
-            }
-            let market = SinglesMarket(capacities: capacities, applicantRankings: rankings) { p, a in
-                if a == newcomer && frozenForbidden.contains(p) { return nil }
-                let score = view(p, a)
-                return score >= thresholds[p] ? score : nil
-            }
-            let state = market.run()
-            if let position = market.placement(ofNewcomer: mine, in: state) {
-                matchedAt[position] += 1
-            }
-            for length in 1...max(1, k) where k > 0 {
-                if market.placement(ofNewcomer: Array(mine.prefix(length)), in: state) != nil { matchedWithLength[length - 1] += 1 }
-            }
-            if market.placement(ofNewcomer: mine + [extra], in: state) != nil { matchedWithOneMore += 1 }
+        for season in outcomes.all {
+            if let position = season.position { matchedAt[position] += 1 }
+            for (index, matched) in season.matchesWithLength.enumerated() where matched { matchedWithLength[index] += 1 }
+            if season.matchesWithOneMore { matchedWithOneMore += 1 }
         }
         let total = Double(max(1, seasons))
         let matched = matchedAt.reduce(0, +)
@@ -176,11 +119,142 @@ public enum MatchSimulator {
             withOneMore: Double(matchedWithOneMore) / total)
     }
 
-    /// The `k`-th largest value (1-based) by quickselect; `values` is reordered.
-    static func largest(_ k: Int, in values: inout [Double]) -> Double {
-        var low = 0
-        var high = values.count - 1
-        let target = k - 1
+    /// One simulated season: a market drawn from `seed`, matched, and the applicant placed into it with
+    /// each prefix of their list and with one program more.
+    static func season(_ model: MarketModel, applicant: Applicant, seed: UInt64) -> Season {
+        var random = SplitMix64(seed: seed)
+        let k = applicant.list.count
+        let programs = model.programs
+        let capacities = Array(repeating: model.positionsPerProgram, count: programs)
+        let lengthSpan = model.listLength.upperBound - model.listLength.lowerBound + 1
+        // Competitors: strength, and lists drawn towards desirable programs (program 0 is the most
+        // sought after), ordered by desirability plus each applicant's own taste.
+        let competitors = model.competitors
+        var strength = [Double](repeating: 0, count: competitors + 1)
+        // Lists in one flat buffer: applicant a's are programs[listStart[a]..<listStart[a + 1]].
+        var listStart = [Int](repeating: 0, count: competitors + 1)
+        var listed: [Int] = []
+        listed.reserveCapacity(competitors * model.listLength.upperBound)
+        var keys = [Double](repeating: 0, count: model.listLength.upperBound)
+        var picks = [Int](repeating: 0, count: model.listLength.upperBound)
+        let scale = Double(programs)
+        let taste = model.applicantNoise * 0.25
+        for a in 0..<competitors {
+            strength[a] = random.quickNormal()
+            let length = min(programs, model.listLength.lowerBound + Int(random.next() % UInt64(lengthSpan)))
+            var count = 0
+            while count < length {
+                let u = random.unit()
+                let program = min(programs - 1, Int(scale * u * u))
+                var seen = false
+                for i in 0..<count where picks[i] == program { seen = true }
+                if seen { continue }
+                // Insertion by the applicant's taste: desirability plus their own noise.
+                let key = Double(program) / scale + taste * random.quickNormal()
+                var at = count
+                while at > 0 && keys[at - 1] > key {
+                    keys[at] = keys[at - 1]
+                    picks[at] = picks[at - 1]
+                    at -= 1
+                }
+                keys[at] = key
+                picks[at] = program
+                count += 1
+            }
+            listed.append(contentsOf: picks[0..<count])
+            listStart[a + 1] = listed.count
+        }
+        // The newcomer: the applicant's list mapped onto model programs by desirability, plus one more
+        // program of middling desirability for "one more".
+        let newcomer = competitors
+        strength[newcomer] = applicant.standing
+        var mine: [Int] = []
+        var forbidden = Set<Int>()
+        for listed in applicant.list {
+            var program = min(programs - 1, max(0, Int(listed.desirability * Double(programs))))
+            while mine.contains(program) { program = (program + 1) % programs }
+            mine.append(program)
+            if !listed.canRank { forbidden.insert(program) }
+        }
+        var extra = programs / 2
+        while mine.contains(extra) { extra = (extra + 1) % programs }
+        // Programs rank those who rank them by strength plus their own view, keeping the best
+        // `ranksPerPosition` per position; the threshold is each program's last ranked score.
+        let seasonSeed = random.next()
+        let noise = model.programNoise
+        let frozenStrength = strength
+        // A program's view of an applicant: the same every time it is asked within a season.
+        let quantiles = SplitMix64.normalQuantiles
+        func view(_ program: Int, _ a: Int) -> Double {
+            let hash = SplitMix64.mix(seasonSeed ^ (UInt64(program) &* 0x9E37_79B9) ^ (UInt64(a) &* 0xC2B2_AE3D_27D4_EB4F))
+            return frozenStrength[a] + noise * quantiles[Int(hash >> 52)]
+        }
+        // Each list entry's score (the program's view of the applicant), and the same grouped by program
+        // (counting sort) to find each program's threshold.
+        var entryScores = [Double](repeating: 0, count: listed.count)
+        for a in 0..<competitors {
+            for index in listStart[a]..<listStart[a + 1] { entryScores[index] = view(listed[index], a) }
+        }
+        let extraCandidates = (mine + [extra]).filter { !forbidden.contains($0) }
+        var counts = [Int](repeating: 0, count: programs + 1)
+        for p in listed { counts[p + 1] += 1 }
+        for p in extraCandidates { counts[p + 1] += 1 }
+        for p in 0..<programs { counts[p + 1] += counts[p] }
+        var fill = counts
+        var grouped = [Double](repeating: 0, count: counts[programs])
+        for (index, p) in listed.enumerated() {
+            grouped[fill[p]] = entryScores[index]
+            fill[p] += 1
+        }
+        for p in extraCandidates {
+            grouped[fill[p]] = view(p, newcomer)
+            fill[p] += 1
+        }
+        let keep = model.ranksPerPosition * model.positionsPerProgram
+        var thresholds = [Double](repeating: -.infinity, count: programs)
+        for p in 0..<programs where counts[p + 1] - counts[p] > keep {
+            thresholds[p] = Self.largest(keep, in: &grouped, from: counts[p], to: counts[p + 1])
+        }
+        // A program ranks only those at or above its threshold (the ones it interviewed).
+        var scores = [Double?](repeating: nil, count: listed.count)
+        for (index, p) in listed.enumerated() where entryScores[index] >= thresholds[p] { scores[index] = entryScores[index] }
+        func newcomerScores(_ ranking: [Int]) -> [Double?] {
+            ranking.map { p in
+                guard !forbidden.contains(p) else { return nil }
+                let score = view(p, newcomer)
+                return score >= thresholds[p] ? score : nil
+            }
+        }
+        let market = SinglesMarket(capacities: capacities, listStart: listStart, programs: listed, scores: scores)
+        let state = market.run()
+        let mineScores = newcomerScores(mine + [extra])
+        return Season(
+            position: market.placement(ofNewcomer: mine, scores: Array(mineScores.prefix(k)), in: state),
+            matchesWithLength: (0..<k).map { market.placement(ofNewcomer: Array(mine.prefix($0 + 1)), scores: Array(mineScores.prefix($0 + 1)), in: state) != nil },
+            matchesWithOneMore: market.placement(ofNewcomer: mine + [extra], scores: mineScores, in: state) != nil)
+    }
+
+    /// Each season's outcome, written by the workers at its own index.
+    final class Outcomes: @unchecked Sendable {
+        private var seasons: [Season?]
+        private let lock = NSLock()
+
+        init(count: Int) { self.seasons = Array(repeating: nil, count: count) }
+
+        func store(_ index: Int, _ season: Season) {
+            self.lock.lock()
+            self.seasons[index] = season
+            self.lock.unlock()
+        }
+
+        var all: [Season] { self.lock.withLock { self.seasons.compactMap { $0 } } }
+    }
+
+    /// The `k`-th largest value (1-based) of `values[from..<to]` by quickselect; that range is reordered.
+    static func largest(_ k: Int, in values: inout [Double], from: Int = 0, to: Int? = nil) -> Double {
+        var low = from
+        var high = (to ?? values.count) - 1
+        let target = from + k - 1
         while low < high {
             let pivot = values[(low + high) / 2]
             var i = low
