@@ -268,6 +268,8 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/move", form: [("program", "00000000-0000-0000-0000-000000000000"), ("action", "add")], expected: applicantsOnly),
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/certify", form: [("name", "x")], expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/residency/rank-list.csv", expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/residency/rank-list/simulation", expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/residency/rank-list/simulation", expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/rank-list", expected: applicantsOnly),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/rank-list", json: ["program_ids": "x"], expected: applicantsOnly),
         ProtectedRoute(method: .POST, pattern: "/api/v1/residency/rank-list/certify", json: ["name": "x"], expected: applicantsOnly),

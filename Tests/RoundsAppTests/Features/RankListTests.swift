@@ -122,3 +122,37 @@ import VaporTesting
         }
     }
 }
+
+extension RankListTests {
+    @Test func theSimulatorShowsChartsTablesAndItsAssumptions() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            #expect(try await client.send(.GET, APIRoute.rankListSimulation.path(query: [("year", "2027")])).status == .unprocessableEntity)
+            var ids: [String] = []
+            for name in ["Fictional One", "Fictional Two", "Fictional Three"] {
+                let created = try await client.send(.POST, APIRoute.residencyPrograms.path(query: [("year", "2027")]), json: ["name": name, "specialty": "Internal Medicine"])
+                ids.append(try created.content.get(String.self, at: "id"))
+            }
+            _ = try await client.send(.PUT, APIRoute.rankList.path(query: [("year", "2027")]), json: ["program_ids": ids])
+            let answer = try await client.send(.GET, APIRoute.rankListSimulation.path(query: [("year", "2027")]))
+            #expect(answer.status == .ok)
+            let simulation = try answer.content.decode(SimulationResponse.self)
+            #expect(simulation.byRank.count == 3 && simulation.byLength.count == 3)
+            #expect((0...1).contains(simulation.matchProbability))
+            #expect(abs(simulation.byRank.reduce(0, +) - simulation.matchProbability) < 1e-9)
+            #expect(!simulation.calibrated && !simulation.assumptions.isEmpty)
+            // The same list gives the same figures.
+            #expect(try await client.send(.GET, APIRoute.rankListSimulation.path(query: [("year", "2027")])).content.decode(SimulationResponse.self).matchProbability == simulation.matchProbability)
+
+            let browser = Browser(app)
+            _ = try await browser.signIn(email: "amara@example.org")
+            let page = try await browser.get(SiteRoute.rankListSimulation.path(query: [("year", "2027")]))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Chance of matching: "))
+            #expect(page.text.contains("<svg") && page.text.contains("<title>Chance of matching at each rank</title>"))
+            #expect(page.text.contains("<td>Fictional Two</td>"))
+            #expect(page.text.contains("Uncalibrated model"))
+            #expect(page.text.contains("(Step 2 CK − 245) / 15"))
+        }
+    }
+}

@@ -27,7 +27,7 @@ enum APIRoute: RouteAddress {
     case residencyCalendar, seasonCorrections
     case residencyPlan, residencySettings, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
     case directory, directoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
-    case rankList, rankListCertify, rankListCSV
+    case rankList, rankListCertify, rankListCSV, rankListSimulation
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
@@ -100,6 +100,7 @@ enum APIRoute: RouteAddress {
         case .rankList: ["residency", "rank-list"]
         case .rankListCertify: ["residency", "rank-list", "certify"]
         case .rankListCSV: ["residency", "rank-list", "csv"]
+        case .rankListSimulation: ["residency", "rank-list", "simulation"]
         case .directoryProgram(let id): ["residency", "directory", .id(id)]
         case .addDirectoryProgram(let id): ["residency", "directory", .id(id), "add"]
         case .adminDirectory: ["admin", "directory", "programs"]

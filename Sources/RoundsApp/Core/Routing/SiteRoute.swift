@@ -56,7 +56,7 @@ enum SiteRoute: RouteAddress {
     case residencyDirectory, residencyDirectoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
     case adminDirectory, adminDirectoryImport, adminDirectoryExport, adminDirectoryNew, adminDirectoryProgram(DirectoryProgramID?)
     case visaPaths, researchPrograms
-    case rankList, rankListMove, rankListCertify, rankListCSV
+    case rankList, rankListMove, rankListCertify, rankListCSV, rankListSimulation
 
     var pieces: [PathPiece] {
         switch self {
@@ -175,6 +175,7 @@ enum SiteRoute: RouteAddress {
         case .rankListMove: ["residency", "rank-list", "move"]
         case .rankListCertify: ["residency", "rank-list", "certify"]
         case .rankListCSV: ["residency", "rank-list.csv"]
+        case .rankListSimulation: ["residency", "rank-list", "simulation"]
         case .visaPaths: ["visa-paths"]
         case .researchPrograms: ["research-programs"]
         }

@@ -31,6 +31,17 @@ enum RankListPaths {
                 "responses": Responses.writes(["200": list]),
             ]
         ],
+        APIRoute.rankListSimulation.openAPIPath: [
+            "get": [
+                "operationId": "simulateRankOrderList",
+                "summary": "Simulated seasons of a modelled market for your list: chance of matching, at each rank, by list length, with one more or one fewer. Uncalibrated; the assumptions come with the answer. 422 for an empty list.",
+                "parameters": [year],
+                "responses": ApplicationsPaths.responses([
+                    "200": Responses.json("The simulation.", schema: Responses.schemaRef("RankListSimulation")), "400": Responses.ref("BadRequest"),
+                    "404": Responses.ref("NotFound"), "422": Responses.ref("Unprocessable"),
+                ]),
+            ]
+        ],
         APIRoute.rankListCSV.openAPIPath: [
             "get": [
                 "operationId": "downloadRankOrderList", "summary": "The list as CSV: rank, program, specialty, city, state, NRMP code.", "parameters": [year],
@@ -46,6 +57,17 @@ enum RankListPaths {
         "RankOrderInput": [
             "type": "object", "required": ["program_ids"],
             "properties": ["program_ids": ["type": "array", "maxItems": .number(maximumRanks), "uniqueItems": true, "items": ["type": "string", "format": "uuid"]]],
+        ],
+        "RankListSimulation": [
+            "type": "object",
+            "required": ["seasons", "standing", "calibrated", "assumptions", "match_probability", "by_rank", "by_length", "with_one_more"],
+            "properties": [
+                "seasons": ["type": "integer"], "standing": ["type": "number"], "calibrated": ["type": "boolean"],
+                "assumptions": ["type": "array", "items": ["type": "string"]], "match_probability": ["type": "number"],
+                "expected_rank": ["type": ["number", "null"]], "by_rank": ["type": "array", "items": ["type": "number"]],
+                "by_length": ["type": "array", "items": ["type": "number"]], "with_one_more": ["type": "number"],
+                "with_one_fewer": ["type": ["number", "null"]],
+            ],
         ],
         "RankCertificationInput": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "maxLength": 200]]],
         "RankOrderList": [

@@ -69,6 +69,16 @@ extension API {
             applicants.put(APIRoute.rankList, use: self.replace)
             applicants.post(APIRoute.rankListCertify, use: self.certify)
             applicants.get(APIRoute.rankListCSV, use: self.csv)
+            applicants.get(APIRoute.rankListSimulation, use: self.simulate)
+        }
+
+        @Sendable func simulate(req: Request) async throws -> SimulationResponse {
+            let user = try req.requireUser(.applicant)
+            let year = try await API.ResidencyController.year(req, user: user)
+            guard let outcome = try await RankListSimulation.run(for: user, state: try await req.rankLists.state(of: user, year: year), req: req) else {
+                throw ValidationReport([FieldError(field: "rank_list", message: "Rank at least one program to run the simulator.")])
+            }
+            return SimulationResponse(outcome)
         }
 
         @Sendable func show(req: Request) async throws -> RankListResponse {

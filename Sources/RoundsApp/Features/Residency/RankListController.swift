@@ -11,6 +11,14 @@ struct RankListController: RouteCollection {
         applicants.post(SiteRoute.rankListMove, use: self.move)
         applicants.post(SiteRoute.rankListCertify, use: self.certify)
         applicants.get(SiteRoute.rankListCSV, use: self.csv)
+        applicants.get(SiteRoute.rankListSimulation, use: self.simulate)
+    }
+
+    @Sendable func simulate(req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        let outcome = try await RankListSimulation.run(for: user, state: try await req.rankLists.state(of: user, year: year), req: req)
+        return SimulationPage(year: year, outcome: outcome, context: req.pageContext).layout().page()
     }
 
     @Sendable func show(req: Request) async throws -> HTMLPage {

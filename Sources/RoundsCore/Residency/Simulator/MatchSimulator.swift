@@ -39,7 +39,8 @@ public enum MatchSimulator {
         public var positions: Int { self.programs * self.positionsPerProgram }
 
         /// The default market: programs of 8 positions, 1.2 competitors per position, lists of 8 to 15
-        /// programs, 8 applicants ranked per position. Assumptions, shown on the page; not calibrated.
+        /// programs, 8 applicants ranked per position (`SimulationInputs.assumptions` says so on the page;
+        /// not calibrated).
         public static func typical(competitors: Int) -> MarketModel {
             let programs = max(2, Int((Double(competitors) / 1.2 / 8).rounded()))
             return MarketModel(programs: programs, positionsPerProgram: 8, applicantsPerPosition: 1.2, listLength: 8...15, ranksPerPosition: 8)

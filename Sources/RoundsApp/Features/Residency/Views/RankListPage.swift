@@ -21,7 +21,8 @@ struct RankListPage {
                 .h1(.text("Rank order list for the \(self.year) Match")),
                 .p(
                     .safeLink(SiteRoute.residencyPrograms.path(query: self.query), .text("Program list")), .text(" · "),
-                    .safeLink(SiteRoute.rankListCSV.path(query: self.query), .text("Download as CSV"))
+                    .safeLink(SiteRoute.rankListCSV.path(query: self.query), .text("Download as CSV")), .text(" · "),
+                    .safeLink(SiteRoute.rankListSimulation.path(query: self.query), .text("Simulate the Match for this list"))
                 ),
                 self.deadline(),
                 self.certificationStatus(),
