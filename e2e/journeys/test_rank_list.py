@@ -1,6 +1,6 @@
 """An IMG builds a rank order list of 12 programs from the program list, reorders it with the
 script-free controls (to position N, up), certifies it by typing their name, sees that a change asks for
-certification again, and downloads the CSV."""
+certification again, downloads the CSV and runs the Match simulator (chart and table)."""
 import uuid
 
 from playwright.sync_api import expect
@@ -56,3 +56,10 @@ def test_rank_twelve_reorder_and_certify(browser, shot):
     assert text.splitlines()[0] == "rank,program,specialty,city,state,nrmp_code"
     assert text.splitlines()[1].startswith(f"1,{names[0]}")
     assert text.splitlines()[2].startswith(f"2,{names[11]}")
+
+    page.get_by_role("link", name="Simulate the Match for this list").click()
+    expect(page.locator("main")).to_contain_text("Chance of matching: ")
+    expect(page.locator("main")).to_contain_text("Uncalibrated model")
+    expect(page.get_by_role("img", name="Chance of matching at each rank")).to_be_visible()
+    expect(page.locator("table").first).to_contain_text(names[0])
+    shot(page, "simulator")
