@@ -43,14 +43,9 @@ extension API {
                 programs: shown.map { ScreenedProgramResponse(id: $0.id, program: $0.program, screening: $0.screening, miles: $0.miles, onList: onList.contains($0.id)) })
         }
 
-        private func entry(_ req: Request) async throws -> DirectoryEntry {
-            guard let id = req.parameters.get(DirectoryProgramID.self) else { throw ProgramDirectory.notFound }
-            return try await req.directory.entry(id.rawValue)
-        }
-
         @Sendable func program(req: Request) async throws -> ScreenedProgramResponse {
             let user = try req.requireUser(.applicant)
-            let entry = try await self.entry(req)
+            let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
             let id = try entry.requireID()
             return ScreenedProgramResponse(
                 id: id, program: entry.program(), screening: try await req.directoryScreening.screen(entry, for: user), miles: nil,
@@ -63,7 +58,7 @@ extension API {
 
         @Sendable func add(req: Request) async throws -> Response {
             let user = try req.requireUser(.applicant)
-            let entry = try await self.entry(req)
+            let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
             let body = try req.jsonBody(AddBody.self, orWhenEmpty: AddBody())
             if let year = body.year, req.residency.calendar[year] == nil {
                 throw Abort(.notFound, reason: "No such season: Rounds has data for the \(req.residency.calendar.matchYears.map(String.init).joined(separator: " and ")) Match.")
@@ -85,16 +80,7 @@ extension API {
             if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
                 throw Abort(.badRequest, reason: "Unknown field “\(unknown.prefix(60))”; the fields are the directory CSV's columns.")
             }
-            var draft = DirectoryProgramDraft()
-            for column in DirectoryProgramDraft.columns { draft[column] = fields[column] ?? "" }
-            draft.usceHandsOn = fields["usce_hands_on"] ?? ""
-            for field in ScreeningField.allCases {
-                let name = field.rawValue
-                draft.facts[field] = .init(
-                    value: fields[name] ?? "", source: fields["\(name)_source"] ?? "", verifiedOn: fields["\(name)_verified_on"] ?? "",
-                    verifiedBy: fields["\(name)_verified_by"] ?? "")
-            }
-            return draft
+            return DirectoryProgramDraft(columns: fields)
         }
 
         @Sendable func create(req: Request) async throws -> Response {
@@ -105,13 +91,13 @@ extension API {
 
         @Sendable func entry(req: Request) async throws -> DirectoryEntryResponse {
             _ = try DirectoryAdminController.editor(req)
-            let entry = try await self.entry(req)
+            let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
             return DirectoryEntryResponse(program: try DirectoryProgramResponse(entry), changes: try await req.directory.changes(of: entry.requireID()).map(DirectoryChangeResponse.init))
         }
 
         @Sendable func update(req: Request) async throws -> DirectoryProgramResponse {
             let user = try DirectoryAdminController.editor(req)
-            let entry = try await self.entry(req)
+            let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
             return try DirectoryProgramResponse(try await req.directory.save(try Self.draft(req), as: entry, by: try DirectoryEditor(user)))
         }
 
@@ -132,9 +118,7 @@ extension API {
 
         @Sendable func export(req: Request) async throws -> Response {
             _ = try DirectoryAdminController.editor(req)
-            var headers = HTTPHeaders()
-            headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-            return Response(status: .ok, headers: headers, body: .init(string: try await req.directory.exportCSV()))
+            return Response.csv(try await req.directory.exportCSV())
         }
     }
 }

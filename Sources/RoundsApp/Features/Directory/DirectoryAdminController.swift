@@ -57,10 +57,7 @@ struct DirectoryAdminController: RouteCollection {
 
     @Sendable func export(req: Request) async throws -> Response {
         _ = try Self.editor(req)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"rounds-program-directory.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: try await req.directory.exportCSV()))
+        return Response.csv(try await req.directory.exportCSV(), fileName: "rounds-program-directory.csv")
     }
 
     /// A new program's form starts with today's date and the editor's name as each fact's checker.
@@ -80,16 +77,7 @@ struct DirectoryAdminController: RouteCollection {
 
     /// The form's fields by column name (the CSV's and the API's), as a draft.
     static func draft(_ req: Request) throws -> DirectoryProgramDraft {
-        let fields = try req.content.decode([String: String].self)
-        var draft = DirectoryProgramDraft()
-        for column in DirectoryProgramDraft.columns { draft[column] = fields[column] ?? "" }
-        draft.usceHandsOn = fields["usce_hands_on"] ?? ""
-        for field in ScreeningField.allCases {
-            let name = field.rawValue
-            draft.facts[field] = .init(
-                value: fields[name] ?? "", source: fields["\(name)_source"] ?? "", verifiedOn: fields["\(name)_verified_on"] ?? "", verifiedBy: fields["\(name)_verified_by"] ?? "")
-        }
-        return draft
+        DirectoryProgramDraft(columns: try req.content.decode([String: String].self))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -104,14 +92,9 @@ struct DirectoryAdminController: RouteCollection {
         }
     }
 
-    private func entry(_ req: Request) async throws -> DirectoryEntry {
-        guard let id = req.parameters.get(DirectoryProgramID.self) else { throw ProgramDirectory.notFound }
-        return try await req.directory.entry(id.rawValue)
-    }
-
     @Sendable func show(req: Request) async throws -> HTMLPage {
         let user = try Self.editor(req)
-        let entry = try await self.entry(req)
+        let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
         var draft = DirectoryProgramDraft(entry.program())
         let blank = Self.blankDraft(req, editor: user)
         for field in ScreeningField.allCases where draft.facts[field] == nil { draft.facts[field] = blank.facts[field] }
@@ -123,7 +106,7 @@ struct DirectoryAdminController: RouteCollection {
 
     @Sendable func update(req: Request) async throws -> Response {
         let user = try Self.editor(req)
-        let entry = try await self.entry(req)
+        let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
         let draft = try Self.draft(req)
         do {
             try await req.directory.save(draft, as: entry, by: try DirectoryEditor(user))

@@ -37,14 +37,9 @@ struct DirectoryController: RouteCollection {
         return try await page.page(status: errors.isValid ? .ok : .unprocessableEntity).encodeResponse(for: req)
     }
 
-    private func entry(_ req: Request) async throws -> DirectoryEntry {
-        guard let id = req.parameters.get(DirectoryProgramID.self) else { throw ProgramDirectory.notFound }
-        return try await req.directory.entry(id.rawValue)
-    }
-
     @Sendable func program(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser(.applicant)
-        let entry = try await self.entry(req)
+        let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
         return try DirectoryPages.detail(
             entry, screening: try await req.directoryScreening.screen(entry, for: user), onList: try await Self.onList(user, on: req.db).contains(entry.requireID()),
             hospital: entry.ccn.flatMap { CMSHospital.shipped[$0] }, context: req.pageContext
@@ -57,7 +52,7 @@ struct DirectoryController: RouteCollection {
 
     @Sendable func add(req: Request) async throws -> Response {
         let user = try req.requireUser(.applicant)
-        let entry = try await self.entry(req)
+        let entry = try await req.directory.entry(req.parameters.get(DirectoryProgramID.self))
         let year = try req.content.decode(AddForm.self).year.flatMap { Int($0) }
         do {
             let (program, year) = try await req.directoryScreening.addToList(entry, for: user, requestedYear: year)

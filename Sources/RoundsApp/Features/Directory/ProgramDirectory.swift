@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Vapor
 
 /// The residency program directory's reads and writes, shared by the pages, the API and the commands.
@@ -19,8 +20,9 @@ struct ProgramDirectory {
         try await DirectoryEntry.query(on: self.db).with(\.$facts).sort(\.$name).sort(\.$specialty).sort(\.$city).all()
     }
 
-    func entry(_ id: UUID) async throws -> DirectoryEntry {
-        guard let entry = try await DirectoryEntry.query(on: self.db).filter(\.$id == id).with(\.$facts).first() else { throw Self.notFound }
+    /// The entry a route names, with its facts; 404 when there is none.
+    func entry(_ id: DirectoryProgramID?) async throws -> DirectoryEntry {
+        guard let id, let entry = try await DirectoryEntry.query(on: self.db).filter(\.$id == id.rawValue).with(\.$facts).first() else { throw Self.notFound }
         return entry
     }
 

@@ -149,11 +149,7 @@ struct PortfolioController: RouteCollection {
             let problems = result.problems + result.entries.flatMap { entry in entry.problems.map { "\(entry.experience.title): \($0)" } }
             throw Abort(.unprocessableEntity, reason: "The \(format.displayName) export does not fit yet. " + problems.joined(separator: " "))
         }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"rounds-\(format.rawValue)-experiences.csv\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: PortfolioExport.csv(result)))
+        return Response.csv(PortfolioExport.csv(result), fileName: "rounds-\(format.rawValue)-experiences.csv")
     }
 
     static func format(_ req: Request) throws -> PortfolioExport.Format {

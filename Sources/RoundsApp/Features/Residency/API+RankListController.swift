@@ -117,9 +117,7 @@ extension API {
         @Sendable func csv(req: Request) async throws -> Response {
             let user = try req.requireUser(.applicant)
             let year = try await API.ResidencyController.year(req, user: user)
-            var headers = HTTPHeaders()
-            headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-            return Response(status: .ok, headers: headers, body: .init(string: RankListStore.csv(try await req.rankLists.state(of: user, year: year))))
+            return Response.csv(RankListStore.csv(try await req.rankLists.state(of: user, year: year)))
         }
     }
 }

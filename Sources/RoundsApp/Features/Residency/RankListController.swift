@@ -89,9 +89,6 @@ struct RankListController: RouteCollection {
     @Sendable func csv(req: Request) async throws -> Response {
         let user = try req.requireUser(.applicant)
         let year = try await ResidencyController.year(req, user: user)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"rank-order-list-\(year).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: RankListStore.csv(try await req.rankLists.state(of: user, year: year))))
+        return Response.csv(RankListStore.csv(try await req.rankLists.state(of: user, year: year)), fileName: "rank-order-list-\(year).csv")
     }
 }

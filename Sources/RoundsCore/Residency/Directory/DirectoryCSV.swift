@@ -32,13 +32,7 @@ public enum DirectoryCSV {
                 guard let index = position[column], index < record.fields.count else { return "" }
                 return record.fields[index].trimmingWhitespace()
             }
-            var draft = DirectoryProgramDraft()
-            for column in Self.identity { draft[column] = value(column) }
-            draft.usceHandsOn = value("usce_hands_on")
-            for field in ScreeningField.allCases {
-                let name = field.rawValue
-                draft.facts[field] = .init(value: value(name), source: value("\(name)_source"), verifiedOn: value("\(name)_verified_on"), verifiedBy: value("\(name)_verified_by"))
-            }
+            let draft = DirectoryProgramDraft(columns: Dictionary(uniqueKeysWithValues: Self.columns.map { ($0, value($0)) }))
             switch draft.check(stateOfZIP: stateOfZIP, specialties: specialties, hospitals: hospitals) {
             case .success(let program):
                 let keys = program.keys

@@ -81,6 +81,18 @@ public struct DirectoryProgramDraft: Sendable, Equatable {
 
     public init() {}
 
+    /// A draft from fields named like the CSV's columns (a form or a JSON object); absent fields are empty.
+    public init(columns fields: [String: String]) {
+        for column in Self.columns { self[column] = fields[column] ?? "" }
+        self.usceHandsOn = fields["usce_hands_on"] ?? ""
+        for field in ScreeningField.allCases {
+            let name = field.rawValue
+            self.facts[field] = Fact(
+                value: fields[name] ?? "", source: fields["\(name)_source"] ?? "", verifiedOn: fields["\(name)_verified_on"] ?? "",
+                verifiedBy: fields["\(name)_verified_by"] ?? "")
+        }
+    }
+
     public init(_ program: DirectoryProgram) {
         self.identity = [
             "name": program.name, "specialty": program.specialty, "sponsoring_institution": program.sponsoringInstitution, "city": program.city,
