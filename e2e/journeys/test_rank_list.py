@@ -63,3 +63,26 @@ def test_rank_twelve_reorder_and_certify(browser, shot):
     expect(page.get_by_role("img", name="Chance of matching at each rank")).to_be_visible()
     expect(page.locator("table").first).to_contain_text(names[0])
     shot(page, "simulator")
+
+
+def test_drag_a_row_to_reorder(browser):
+    """With the script, dragging a row onto another moves it there (the row's own form is sent)."""
+    marker = uuid.uuid4().hex[:6]
+    page = sign_up_applicant(browser, f"drag-{marker}")
+    fill_profile(page)
+    page.get_by_role("link", name="Residency").click()
+    page.get_by_role("link", name="Program list and interviews").click()
+    names = [f"Fictional Drag {n} {marker}" for n in range(1, 4)]
+    for name in names:
+        page.get_by_label("Program name").fill(name)
+        page.get_by_label("Specialty").select_option("Internal Medicine")
+        page.get_by_role("button", name="Add to my list").click()
+        expect(page.get_by_role("status")).to_contain_text(f"{name} added")
+    page.get_by_role("link", name="Rank order list").click()
+    for name in names:
+        page.get_by_role("button", name=f"Rank {name}").click()
+        expect(page.get_by_role("status")).to_contain_text("Rank order list saved.")
+    rows = page.locator("table.rank-list tbody tr")
+    rows.nth(2).drag_to(rows.nth(0))
+    expect(page.get_by_role("status")).to_contain_text("Rank order list saved.")
+    expect(rows.first).to_contain_text(names[2])

@@ -44,7 +44,8 @@ struct HomeController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: self.stylesheet.text))
     }
 
-    /// The one script: live character counters for fields with limits. Pages work without it.
+    /// The one script: live character counters for fields with limits, and drag-and-drop on the rank order
+    /// list (it fills and sends the row's own "move to rank" form). Pages work without it.
     @Sendable func script(req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
@@ -74,6 +75,26 @@ struct HomeController: RouteCollection {
           }
           field.addEventListener("input", update);
           update();
+        });
+        document.querySelectorAll("table.rank-list tbody").forEach(function (body) {
+          var dragged = null;
+          Array.from(body.rows).forEach(function (row) {
+            row.draggable = true;
+            row.addEventListener("dragstart", function (event) {
+              dragged = row;
+              event.dataTransfer.effectAllowed = "move";
+              row.classList.add("dragging");
+            });
+            row.addEventListener("dragend", function () { row.classList.remove("dragging"); dragged = null; });
+            row.addEventListener("dragover", function (event) { if (dragged) { event.preventDefault(); } });
+            row.addEventListener("drop", function (event) {
+              event.preventDefault();
+              if (!dragged || dragged === row) { return; }
+              var position = dragged.querySelector("input[name=position]");
+              position.value = Array.from(body.rows).indexOf(row) + 1;
+              position.form.submit();
+            });
+          });
         });
         """
 
