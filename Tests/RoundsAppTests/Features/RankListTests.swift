@@ -156,3 +156,35 @@ extension RankListTests {
         }
     }
 }
+
+extension RankListTests {
+    @Test func onlyTheAdvisorsAnApplicantChoosesSeeTheirList() async throws {
+        try await withRoundsApp { app in
+            let (advisor, _) = try await Factories.signedIn(app, email: "priya@example.org", roles: [.advisor])
+            let (otherAdvisor, _) = try await Factories.signedIn(app, email: "other-advisor@example.org", roles: [.advisor])
+            _ = try await Factories.user(app, email: "host@example.org", roles: [.host])
+            let browser = try await ResidencyPlannerTests.signedInIMG(app)
+            _ = try await browser.post(ResidencyPlannerTests.programs, form: ResidencyPlannerTests.program("Fictional Shared IM"))
+            let id = try #require(try await Self.ids(app)["Fictional Shared IM"])
+            _ = try await browser.post(Self.move(), form: [("program", id), ("action", "add")])
+
+            // Only an advisor's address is accepted.
+            let host = try await browser.post(SiteRoute.rankListAdvisors.path(query: [("year", "2027")]), form: [("email", "host@example.org")])
+            #expect(try await browser.get(host.location ?? "").text.contains("No advisor in Rounds has that e-mail address."))
+            #expect(try await advisor.get(SiteRoute.advisorRankLists.path).text.contains("No applicant has shared"))
+
+            _ = try await browser.post(SiteRoute.rankListAdvisors.path(query: [("year", "2027")]), form: [("email", "priya@example.org")])
+            let share = try #require(try await RankListShare.query(on: app.db).first())
+            let sharePath = SiteRoute.advisorRankList(try share.requireTypedID()).path(query: [("year", "2027")])
+            let page = try await advisor.get(sharePath)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Amara Okafor: 2027 rank order list") && page.text.contains("Fictional Shared IM"))
+            #expect(!page.text.contains(SiteRoute.rankListMove.path), "read only: no move forms")
+            #expect(try await otherAdvisor.get(sharePath).status == .notFound)
+            #expect(try await browser.get(Self.rankList()).text.contains("Stop sharing with"))
+
+            _ = try await browser.post(SiteRoute.deleteRankListShare(try share.requireTypedID()).path)
+            #expect(try await advisor.get(sharePath).status == .notFound)
+        }
+    }
+}

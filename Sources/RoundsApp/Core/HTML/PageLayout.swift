@@ -75,6 +75,7 @@ struct PageLayout {
             links.append(("Placement cycles", SiteRoute.advisorCycles.path))
             links.append(("Program letters", SiteRoute.reviewerPrograms.path))
             links.append(("Program directory", SiteRoute.adminDirectory.path))
+            links.append(("Shared rank lists", SiteRoute.advisorRankLists.path))
         }
         if viewer.roles.contains(.admin) {
             links.append(("Verify sites", SiteRoute.adminSites.path))

@@ -57,6 +57,7 @@ enum SiteRoute: RouteAddress {
     case adminDirectory, adminDirectoryImport, adminDirectoryExport, adminDirectoryNew, adminDirectoryProgram(DirectoryProgramID?)
     case visaPaths, researchPrograms
     case rankList, rankListMove, rankListCertify, rankListCSV, rankListSimulation
+    case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
 
     var pieces: [PathPiece] {
         switch self {
@@ -176,6 +177,10 @@ enum SiteRoute: RouteAddress {
         case .rankListCertify: ["residency", "rank-list", "certify"]
         case .rankListCSV: ["residency", "rank-list.csv"]
         case .rankListSimulation: ["residency", "rank-list", "simulation"]
+        case .rankListAdvisors: ["residency", "rank-list", "advisors"]
+        case .deleteRankListShare(let id): ["residency", "rank-list", "advisors", .id(id), "delete"]
+        case .advisorRankLists: ["advisor", "rank-lists"]
+        case .advisorRankList(let id): ["advisor", "rank-lists", .id(id)]
         case .visaPaths: ["visa-paths"]
         case .researchPrograms: ["research-programs"]
         }

@@ -16,6 +16,7 @@ typealias HourLogID = Tagged<HourLog, UUID>
 typealias LetterID = Tagged<LetterRequest, UUID>
 typealias OpportunityID = Tagged<Opportunity, UUID>
 typealias ProgramID = Tagged<Program, UUID>
+typealias RankListShareID = Tagged<RankListShare, UUID>
 typealias ResidencyProgramID = Tagged<ResidencyProgram, UUID>
 typealias SessionID = Tagged<OpportunitySession, UUID>
 typealias SiteID = Tagged<Site, UUID>
@@ -55,6 +56,7 @@ extension OpportunitySession: RouteIdentified { static let routeParameterName = 
 extension Site: RouteIdentified { static let routeParameterName = "siteID" }
 extension ResidencyProgram: RouteIdentified { static let routeParameterName = "residencyProgramID" }
 extension DirectoryEntry: RouteIdentified { static let routeParameterName = "directoryProgramID" }
+extension RankListShare: RouteIdentified { static let routeParameterName = "shareID" }
 
 extension ApplicationAction: RouteParameter { static let parameterName = "action" }
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }

@@ -1,5 +1,6 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// The rank order list's pages: the list with moves that need no script (up, down, to position N, add,
@@ -12,6 +13,53 @@ struct RankListController: RouteCollection {
         applicants.post(SiteRoute.rankListCertify, use: self.certify)
         applicants.get(SiteRoute.rankListCSV, use: self.csv)
         applicants.get(SiteRoute.rankListSimulation, use: self.simulate)
+        applicants.post(SiteRoute.rankListAdvisors, use: self.share)
+        applicants.post(SiteRoute.deleteRankListShare(.key), use: self.unshare)
+        let advisors = routes.grouped(SignInRequired(roles: [.advisor]))
+        advisors.get(SiteRoute.advisorRankLists, use: self.sharedLists)
+        advisors.get(SiteRoute.advisorRankList(.key), use: self.sharedList)
+    }
+
+    struct ShareForm: Content {
+        var email: String?
+    }
+
+    @Sendable func share(req: Request) async throws -> Response {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        let back = SiteRoute.rankList.path(query: [("year", "\(year)")])
+        do {
+            let advisor = try await RankListShare.share(user, withAdvisor: try req.content.decode(ShareForm.self).email ?? "", on: req.db, now: req.now)
+            return req.redirect(to: back, flash: Flash(kind: .success, message: "\(advisor.displayName) can now see your rank order lists."))
+        } catch let report as ValidationReport {
+            return req.redirect(to: back, flash: Flash(kind: .error, message: report.errors.map(\.message).joined(separator: " ")))
+        }
+    }
+
+    @Sendable func unshare(req: Request) async throws -> Response {
+        let user = try req.requireUser(.applicant)
+        guard let id = req.parameters.get(RankListShareID.self),
+            let share = try await RankListShare.query(on: req.db).filter(\.$id == id.rawValue).filter(\.$owner.$id == user.requireID()).with(\.$advisor).first()
+        else { throw RankListShare.notFound }
+        try await share.delete(on: req.db)
+        return req.redirect(to: SiteRoute.rankList.path, flash: Flash(kind: .success, message: "\(share.advisor.displayName) can no longer see your lists."))
+    }
+
+    @Sendable func sharedLists(req: Request) async throws -> HTMLPage {
+        let advisor = try req.requireUser(.advisor)
+        let shares = try await RankListShare.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).with(\.$owner).sort(\.$createdAt).all()
+        return SharedRankListPages.list(shares, context: req.pageContext).page()
+    }
+
+    @Sendable func sharedList(req: Request) async throws -> HTMLPage {
+        let advisor = try req.requireUser(.advisor)
+        let share = try await RankListShare.held(req.parameters.get(RankListShareID.self), by: advisor, on: req.db)
+        let owner = share.owner
+        let requested = ResidencyController.requestedYear(req)
+        guard let year = try await req.planner.matchYear(for: owner, requested: requested) else { throw ResidencyPlanner.noSeason }
+        return try SharedRankListPages.list(
+            share, state: try await req.rankLists.state(of: owner, year: year), years: req.residency.calendar.matchYears, context: req.pageContext
+        ).page()
     }
 
     @Sendable func simulate(req: Request) async throws -> HTMLPage {
@@ -24,7 +72,10 @@ struct RankListController: RouteCollection {
     @Sendable func show(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser(.applicant)
         let year = try await ResidencyController.year(req, user: user)
-        return RankListPage(state: try await req.rankLists.state(of: user, year: year), errors: ValidationReport(), context: req.pageContext).layout().page()
+        return RankListPage(
+            state: try await req.rankLists.state(of: user, year: year), shares: try await RankListShare.shares(of: user, on: req.db), errors: ValidationReport(),
+            context: req.pageContext
+        ).layout().page()
     }
 
     struct MoveForm: Content {
@@ -81,7 +132,10 @@ struct RankListController: RouteCollection {
             _ = try await req.rankLists.certify(user, year: year, typedName: form.name ?? "")
             return req.redirect(to: SiteRoute.rankList.path(query: [("year", "\(year)")]), flash: Flash(kind: .success, message: "Rank order list certified."))
         } catch let report as ValidationReport {
-            return try await RankListPage(state: try await req.rankLists.state(of: user, year: year), errors: report, context: req.pageContext).layout()
+            return try await RankListPage(
+                state: try await req.rankLists.state(of: user, year: year), shares: try await RankListShare.shares(of: user, on: req.db), errors: report,
+                context: req.pageContext
+            ).layout()
                 .page(status: .unprocessableEntity).encodeResponse(for: req)
         }
     }

@@ -7,6 +7,7 @@ import Tagged
 /// programs that can be added, certification by typed name, the deadline with its source, and exports.
 struct RankListPage {
     var state: RankListState
+    var shares: [RankListShare] = []
     var errors: ValidationReport
     var context: PageContext
 
@@ -29,7 +30,8 @@ struct RankListPage {
                 .errorSummary(self.errors.errors.map(\.message)),
                 self.ranked(),
                 self.rankable(),
-                self.certifyForm()
+                self.certifyForm(),
+                self.advisors()
             )
         )
     }
@@ -106,6 +108,27 @@ struct RankListPage {
                 .forEach(self.state.rankable) { program in
                     .li(.safeText("\(program.name) (\(program.specialty), \(program.status.displayName)) "), self.moveButton(program, "add", "Rank \(program.name)"))
                 }
+            )
+        )
+    }
+
+    /// Who besides the applicant can read the lists: the advisors they chose, each removable.
+    private func advisors() -> BodyNode {
+        .section(
+            .h2("Advisors who can see your lists"),
+            self.shares.isEmpty
+                ? .p(.text("Only you can see your rank order lists."))
+                : .ul(
+                    .forEach(self.shares) { share in
+                        .li(
+                            .safeText(share.advisor.displayName + " "),
+                            share.id.map { .postButton(SiteRoute.deleteRankListShare(RankListShareID(rawValue: $0)).path, title: "Stop sharing with \(share.advisor.displayName)", csrfToken: self.context.csrfToken, style: "link") } ?? .empty
+                        )
+                    }),
+            .postForm(
+                SiteRoute.rankListAdvisors.path(query: self.query), csrfToken: self.context.csrfToken,
+                .field("Advisor's e-mail", name: "email", type: "email", maxLength: 254),
+                .submit("Let this advisor see my lists")
             )
         )
     }

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Tagged
+import Vapor
+
+/// An applicant lets one advisor read their rank order lists (every Match year) until they take it back.
+final class RankListShare: Model, @unchecked Sendable {
+    static let schema = "rank_list_shares"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "owner_id") var owner: User
+    @Parent(key: "advisor_id") var advisor: User
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(ownerID: UUID, advisorID: UUID, now: Date) {
+        self.$owner.id = ownerID
+        self.$advisor.id = advisorID
+        self.createdAt = now
+    }
+
+    static let notFound = Abort(.notFound, reason: "No such shared rank order list.")
+
+    /// The applicant's shares, with the advisors.
+    static func shares(of owner: User, on db: any Database) async throws -> [RankListShare] {
+        try await RankListShare.query(on: db).filter(\.$owner.$id == owner.requireID()).with(\.$advisor).sort(\.$createdAt).all()
+    }
+
+    /// Lets the advisor with `email` read the owner's lists; refused (ValidationReport) when no advisor has
+    /// that address or they can read them already.
+    static func share(_ owner: User, withAdvisor email: String, on db: any Database, now: Date) async throws -> User {
+        guard let advisor = try await User.find(email: email, on: db), advisor.has(.advisor) else {
+            throw ValidationReport([FieldError(field: "email", message: "No advisor in Rounds has that e-mail address.")])
+        }
+        let ownerID = try owner.requireID()
+        let advisorID = try advisor.requireID()
+        guard advisorID != ownerID else { throw ValidationReport([FieldError(field: "email", message: "That is your own account.")]) }
+        if try await RankListShare.query(on: db).filter(\.$owner.$id == ownerID).filter(\.$advisor.$id == advisorID).first() != nil {
+            throw ValidationReport([FieldError(field: "email", message: "\(advisor.displayName) can see your lists already.")])
+        }
+        try await RankListShare(ownerID: ownerID, advisorID: advisorID, now: now).create(on: db)
+        return advisor
+    }
+
+    /// A share the signed-in advisor holds (404 for anyone else's or none), with its owner.
+    static func held(_ id: RankListShareID?, by advisor: User, on db: any Database) async throws -> RankListShare {
+        guard let id, let share = try await RankListShare.query(on: db).filter(\.$id == id.rawValue).filter(\.$advisor.$id == advisor.requireID()).with(\.$owner).first()
+        else { throw Self.notFound }
+        return share
+    }
+}
