@@ -7,7 +7,7 @@ public enum DomainDocument {
         var out: [String] = [
             "# Domain facts",
             "",
-            "Generated from `Sources/RoundsApp/Resources/data/residency/*.json` and the sourced constants in",
+            "Generated from `Sources/RoundsApp/Resources/data/residency/*.json`, `Sources/RoundsCore/Resources/data/residency/*.json` and the sourced constants in",
             "`Sources/RoundsCore` by `DomainDocumentTests` (run `ROUNDS_RECORD_DOMAIN=1 swift test --filter DomainDocumentTests`",
             "to rewrite it after changing them). Confidence: primary = the issuing body's own page, secondary = a",
             "third party citing it, inferred = derived by the rule in the note. \"not published\" is shown as such to",
@@ -61,6 +61,19 @@ public enum DomainDocument {
         out += ["", "## Visa rules in the catalog", ""]
         for fact in [VisaRules.visitorsOnlyObserve, VisaRules.visitorElectiveForEnrolledStudents, VisaRules.ecfmgJ1IsForResidency] {
             out.append("- \(fact.statement). Source: \(fact.citation), \(fact.url) (\(fact.confidence), checked \(fact.checked)).")
+        }
+        if let paths = try? VisaPaths.shipped.get() {
+            out += ["", "## Visa paths (`/visa-paths`; the directory's J-1 and H-1B reasons)", "", "| status | who | allows | forbids or requires | source | confidence |", "| --- | --- | --- | --- | --- | --- |"]
+            for rule in paths.rules {
+                let limits = (rule.mayNot ?? []) + (rule.requires ?? []) + (rule.limits ?? [])
+                out.append("| \(Self.cell(rule.status)) | \(Self.cell(rule.who)) | \(Self.cell(rule.may ?? rule.what)) | \(Self.cell(limits.joined(separator: "; "))) | \(Self.cell(rule.source)) | \(rule.confidence.rawValue) |")
+            }
+        }
+        if let research = try? ResearchPrograms.shipped.get() {
+            out += ["", "## Research programs for pre-meds (`/research-programs`)", "", "| program | who may apply | deadline | source | confidence |", "| --- | --- | --- | --- | --- |"]
+            for program in research.programs {
+                out.append("| \(Self.cell(program.name)) | \(Self.cell(program.citizenship?.joined(separator: ", ") ?? "set by each host (unknown)")) | \(Self.cell(program.deadline ?? "not published")) | \(program.source) | \(program.confidence.rawValue) |")
+            }
         }
         out += [
             "",
