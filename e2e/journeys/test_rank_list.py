@@ -9,25 +9,30 @@ from test_applications import sign_up_applicant
 from test_residency import fill_profile
 
 
-def test_rank_twelve_reorder_and_certify(browser, shot):
-    marker = uuid.uuid4().hex[:6]
-    page = sign_up_applicant(browser, f"ranks-{marker}")
+def rank_programs(browser, marker, names):
+    """A new IMG adds `names` to their 2027 program list and ranks them in that order; returns the page."""
+    page = sign_up_applicant(browser, marker)
     fill_profile(page)
     page.get_by_role("link", name="Residency").click()
     page.get_by_role("link", name="Program list and interviews").click()
-    names = [f"Fictional Rank {n:02d} {marker}" for n in range(1, 13)]
     for name in names:
         page.get_by_label("Program name").fill(name)
         page.get_by_label("Specialty").select_option("Internal Medicine")
         page.get_by_label("Status").select_option("applied")
         page.get_by_role("button", name="Add to my list").click()
         expect(page.get_by_role("status")).to_contain_text(f"{name} added")
-
     page.get_by_role("link", name="Rank order list").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Rank order list for the 2027 Match")
     for name in names:
         page.get_by_role("button", name=f"Rank {name}").click()
         expect(page.get_by_role("status")).to_contain_text("Rank order list saved.")
+    return page
+
+
+def test_rank_twelve_reorder_and_certify(browser, shot):
+    marker = uuid.uuid4().hex[:6]
+    names = [f"Fictional Rank {n:02d} {marker}" for n in range(1, 13)]
+    page = rank_programs(browser, f"ranks-{marker}", names)
     rows = page.locator("table.rank-list tbody tr")
     expect(rows).to_have_count(12)
 
@@ -68,20 +73,8 @@ def test_rank_twelve_reorder_and_certify(browser, shot):
 def test_drag_a_row_to_reorder(browser):
     """With the script, dragging a row onto another moves it there (the row's own form is sent)."""
     marker = uuid.uuid4().hex[:6]
-    page = sign_up_applicant(browser, f"drag-{marker}")
-    fill_profile(page)
-    page.get_by_role("link", name="Residency").click()
-    page.get_by_role("link", name="Program list and interviews").click()
     names = [f"Fictional Drag {n} {marker}" for n in range(1, 4)]
-    for name in names:
-        page.get_by_label("Program name").fill(name)
-        page.get_by_label("Specialty").select_option("Internal Medicine")
-        page.get_by_role("button", name="Add to my list").click()
-        expect(page.get_by_role("status")).to_contain_text(f"{name} added")
-    page.get_by_role("link", name="Rank order list").click()
-    for name in names:
-        page.get_by_role("button", name=f"Rank {name}").click()
-        expect(page.get_by_role("status")).to_contain_text("Rank order list saved.")
+    page = rank_programs(browser, f"drag-{marker}", names)
     rows = page.locator("table.rank-list tbody tr")
     rows.nth(2).drag_to(rows.nth(0))
     expect(page.get_by_role("status")).to_contain_text("Rank order list saved.")
