@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -185,6 +186,30 @@ extension RankListTests {
 
             _ = try await browser.post(SiteRoute.deleteRankListShare(try share.requireTypedID()).path)
             #expect(try await advisor.get(sharePath).status == .notFound)
+        }
+    }
+}
+
+extension RankListTests {
+    @Test func sharingWorksOverTheAPIToo() async throws {
+        try await withRoundsApp { app in
+            let (_, advisor) = try await Factories.signedIn(app, email: "priya@example.org", roles: [.advisor])
+            let (_, other) = try await Factories.signedIn(app, email: "other-advisor@example.org", roles: [.advisor])
+            let client = try await APIClient.signedUp(app)
+            let created = try await client.send(.POST, APIRoute.residencyPrograms.path(query: [("year", "2027")]), json: ["name": "Fictional API IM", "specialty": "Internal Medicine"])
+            _ = try await client.send(.PUT, APIRoute.rankList.path(query: [("year", "2027")]), json: ["program_ids": [try created.content.get(String.self, at: "id")]])
+            #expect(try await client.send(.POST, APIRoute.rankListAdvisors.path, json: ["email": "amara@example.org"]).status == .unprocessableEntity)
+            let shared = try await client.send(.POST, APIRoute.rankListAdvisors.path, json: ["email": "priya@example.org"])
+            #expect(shared.status == .created)
+            #expect(try await client.send(.POST, APIRoute.rankListAdvisors.path, json: ["email": "priya@example.org"]).status == .unprocessableEntity)
+            let id = try shared.content.get(UUID.self, at: "id")
+            let lists = try await advisor.send(.GET, APIRoute.advisorRankLists.path)
+            #expect(try lists.content.decode([API.RankListController.ShareResponse].self).map(\.applicant) == ["Amara Okafor"])
+            let list = try await advisor.send(.GET, APIRoute.advisorRankList(RankListShareID(rawValue: id)).path(query: [("year", "2027")]))
+            #expect(try list.content.decode(RankListResponse.self).ranked.map(\.program.name) == ["Fictional API IM"])
+            #expect(try await other.send(.GET, APIRoute.advisorRankList(RankListShareID(rawValue: id)).path).status == .notFound)
+            #expect(try await client.send(.DELETE, APIRoute.rankListAdvisor(RankListShareID(rawValue: id)).path).status == .noContent)
+            #expect(try await advisor.send(.GET, APIRoute.advisorRankList(RankListShareID(rawValue: id)).path).status == .notFound)
         }
     }
 }

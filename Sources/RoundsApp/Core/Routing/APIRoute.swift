@@ -28,6 +28,7 @@ enum APIRoute: RouteAddress {
     case residencyPlan, residencySettings, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
     case directory, directoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
     case rankList, rankListCertify, rankListCSV, rankListSimulation
+    case rankListAdvisors, rankListAdvisor(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
@@ -101,6 +102,10 @@ enum APIRoute: RouteAddress {
         case .rankListCertify: ["residency", "rank-list", "certify"]
         case .rankListCSV: ["residency", "rank-list", "csv"]
         case .rankListSimulation: ["residency", "rank-list", "simulation"]
+        case .rankListAdvisors: ["residency", "rank-list", "advisors"]
+        case .rankListAdvisor(let id): ["residency", "rank-list", "advisors", .id(id)]
+        case .advisorRankLists: ["advisor", "rank-lists"]
+        case .advisorRankList(let id): ["advisor", "rank-lists", .id(id)]
         case .directoryProgram(let id): ["residency", "directory", .id(id)]
         case .addDirectoryProgram(let id): ["residency", "directory", .id(id), "add"]
         case .adminDirectory: ["admin", "directory", "programs"]

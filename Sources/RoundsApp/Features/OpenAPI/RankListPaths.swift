@@ -5,6 +5,7 @@ enum RankListPaths {
     static let year = ResidencyPaths.year
     /// The NRMP limit from the shipped fee file (start-up stops if it did not read).
     static let maximumRanks = (try? ResidencyReference.shipped.get().fees.nrmp.maximumRanks) ?? 300
+    static let shareID = ApplicationsPaths.pathID("shareID")
     static let list = Responses.json("The rank order list.", schema: Responses.schemaRef("RankOrderList"))
 
     static let paths: JSONValue = [
@@ -42,6 +43,35 @@ enum RankListPaths {
                 ]),
             ]
         ],
+        APIRoute.rankListAdvisors.openAPIPath: [
+            "get": [
+                "operationId": "listRankListAdvisors", "summary": "The advisors you let see your rank order lists.",
+                "responses": ApplicationsPaths.responses(["200": Responses.json("The shares.", schema: ["type": "array", "items": Responses.schemaRef("RankListShare")])]),
+            ],
+            "post": [
+                "operationId": "shareRankLists", "summary": "Let an advisor (by their account's e-mail) read your rank order lists; refused for a non-advisor or one who can already.",
+                "requestBody": Responses.body("RankListShareInput"),
+                "responses": Responses.writes(["201": Responses.json("The share.", schema: Responses.schemaRef("RankListShare"))]),
+            ],
+        ],
+        APIRoute.rankListAdvisor(.key).openAPIPath: [
+            "delete": [
+                "operationId": "unshareRankLists", "summary": "Stop letting that advisor see your lists.", "parameters": [shareID],
+                "responses": ApplicationsPaths.responses(["204": ["description": "Stopped."], "404": Responses.ref("NotFound")]),
+            ]
+        ],
+        APIRoute.advisorRankLists.openAPIPath: [
+            "get": [
+                "operationId": "listSharedRankLists", "summary": "Advisors: the applicants who let you see their rank order lists.",
+                "responses": ApplicationsPaths.responses(["200": Responses.json("The shares.", schema: ["type": "array", "items": Responses.schemaRef("RankListShare")])]),
+            ]
+        ],
+        APIRoute.advisorRankList(.key).openAPIPath: [
+            "get": [
+                "operationId": "getSharedRankList", "summary": "Advisors: one applicant's rank order list for a Match year, read only.", "parameters": [shareID, year],
+                "responses": ApplicationsPaths.responses(["200": list, "400": Responses.ref("BadRequest"), "404": Responses.ref("NotFound")]),
+            ]
+        ],
         APIRoute.rankListCSV.openAPIPath: [
             "get": [
                 "operationId": "downloadRankOrderList", "summary": "The list as CSV: rank, program, specialty, city, state, NRMP code.", "parameters": [year],
@@ -68,6 +98,11 @@ enum RankListPaths {
                 "by_length": ["type": "array", "items": ["type": "number"]], "with_one_more": ["type": "number"],
                 "with_one_fewer": ["type": ["number", "null"]],
             ],
+        ],
+        "RankListShareInput": ["type": "object", "required": ["email"], "properties": ["email": ["type": "string", "maxLength": 254]]],
+        "RankListShare": [
+            "type": "object", "required": ["id", "applicant", "advisor", "since"],
+            "properties": ["id": ApplicationsPaths.uuid, "applicant": ["type": "string"], "advisor": ["type": "string"], "since": ApplicationsPaths.dateTime],
         ],
         "RankCertificationInput": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "maxLength": 200]]],
         "RankOrderList": [

@@ -1,5 +1,6 @@
 import Fluent
 import RoundsCore
+import Tagged
 import Vapor
 
 /// The rank order list as JSON: the list with its certification and deadline, replacing the whole order,
@@ -70,6 +71,69 @@ extension API {
             applicants.post(APIRoute.rankListCertify, use: self.certify)
             applicants.get(APIRoute.rankListCSV, use: self.csv)
             applicants.get(APIRoute.rankListSimulation, use: self.simulate)
+            applicants.get(APIRoute.rankListAdvisors, use: self.shares)
+            applicants.post(APIRoute.rankListAdvisors, use: self.share)
+            applicants.delete(APIRoute.rankListAdvisor(.key), use: self.unshare)
+            let advisors = routes.grouped(SignInRequired(roles: [.advisor]))
+            advisors.get(APIRoute.advisorRankLists, use: self.sharedLists)
+            advisors.get(APIRoute.advisorRankList(.key), use: self.sharedList)
+        }
+
+        struct ShareResponse: Content {
+            var id: UUID
+            var applicant: String
+            var advisor: String
+            var since: Date
+        }
+
+        static func share(_ share: RankListShare) throws -> ShareResponse {
+            ShareResponse(id: try share.requireID(), applicant: share.owner.displayName, advisor: share.advisor.displayName, since: share.createdAt)
+        }
+
+        @Sendable func shares(req: Request) async throws -> [ShareResponse] {
+            let user = try req.requireUser(.applicant)
+            return try await RankListShare.shares(of: user, on: req.db).map {
+                $0.$owner.value = user
+                return try Self.share($0)
+            }
+        }
+
+        struct ShareBody: Content {
+            var email: String
+        }
+
+        @Sendable func share(req: Request) async throws -> Response {
+            let user = try req.requireUser(.applicant)
+            let advisor = try await RankListShare.share(user, withAdvisor: try req.jsonBody(ShareBody.self).email, on: req.db, now: req.now)
+            guard let share = try await RankListShare.query(on: req.db).filter(\.$owner.$id == user.requireID()).filter(\.$advisor.$id == advisor.requireID()).first()
+            else { throw RankListShare.notFound }
+            share.$owner.value = user
+            share.$advisor.value = advisor
+            return try await Self.share(share).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func unshare(req: Request) async throws -> HTTPStatus {
+            let user = try req.requireUser(.applicant)
+            guard let id = req.parameters.get(RankListShareID.self),
+                let share = try await RankListShare.query(on: req.db).filter(\.$id == id.rawValue).filter(\.$owner.$id == user.requireID()).first()
+            else { throw RankListShare.notFound }
+            try await share.delete(on: req.db)
+            return .noContent
+        }
+
+        @Sendable func sharedLists(req: Request) async throws -> [ShareResponse] {
+            let advisor = try req.requireUser(.advisor)
+            return try await RankListShare.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).with(\.$owner).sort(\.$createdAt).all().map {
+                $0.$advisor.value = advisor
+                return try Self.share($0)
+            }
+        }
+
+        @Sendable func sharedList(req: Request) async throws -> RankListResponse {
+            let advisor = try req.requireUser(.advisor)
+            let share = try await RankListShare.held(req.parameters.get(RankListShareID.self), by: advisor, on: req.db)
+            guard let year = try await req.planner.matchYear(for: share.owner, requested: try API.ResidencyController.requestedYear(req)) else { throw ResidencyPlanner.noSeason }
+            return try RankListResponse(try await req.rankLists.state(of: share.owner, year: year))
         }
 
         @Sendable func simulate(req: Request) async throws -> SimulationResponse {
