@@ -45,6 +45,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.routes.defaultMaxBodySize = "64kb"
         // Vapor's content coders are process-wide; every app sets the same one, so repeats are harmless.
         ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
+        ContentConfiguration.global.use(decoder: NULRefusingDecoder.json(), for: .json)
+        ContentConfiguration.global.use(decoder: NULRefusingDecoder.form(), for: .urlEncodedForm)
     }
 
     do {  // middleware, outermost first

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import RoundsCore
 import Testing
@@ -110,6 +111,31 @@ import VaporTesting
                 let response = try await browser.send(.POST, SiteRoute.signIn.path, headers: headers, buffer: buffer)
                 #expect((400..<500).contains(response.status.code), "\(body): \(response.status)")
             }
+        }
+    }
+}
+
+/// Text with a NUL character is refused, never stored (SQLite cut such a title down to nothing).
+@Suite struct NULCharacterTests {
+    @Test func jsonAndFormBodiesWithNULAreRefused() async throws {
+        try await withRoundsApp { app in
+            let client = try await APIClient.signedUp(app)
+            let json = try await client.send(.POST, APIRoute.residencyPrograms.path(query: [("year", "2027")]), raw: #"{"name":"\u0000Fictional","specialty":"Internal Medicine"}"#)
+            #expect(json.status == .badRequest)
+            #expect(json.text.contains("NUL character"))
+            let browser = Browser(app)
+            _ = try await browser.signIn(email: "amara@example.org")
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            _ = try await browser.get(SiteRoute.home.path)
+            let form = try await browser.send(
+                .POST, SiteRoute.residencyPrograms.path(query: [("year", "2027")]), headers: headers,
+                body: "name=%00Fictional&specialty=Internal+Medicine&csrf_token=\(browser.csrfToken ?? "")")
+            // Refused before the handler: the CSRF check cannot read a form it refuses to decode (403).
+            #expect([.badRequest, .forbidden].contains(form.status))
+            #expect(try await ResidencyProgram.query(on: app.db).count() == 0)
+            // The same texts without the NUL are taken.
+            #expect(try await client.send(.POST, APIRoute.residencyPrograms.path(query: [("year", "2027")]), json: ["name": "Fictional", "specialty": "Internal Medicine"]).status == .created)
         }
     }
 }
