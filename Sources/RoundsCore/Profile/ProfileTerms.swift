@@ -73,4 +73,7 @@ public enum VisaStatus: String, CaseIterable, Codable, Sendable {
         case .needsVisa: "Will need a visa"
         }
     }
+
+    /// US citizens and permanent residents need no visa to train; everyone else does.
+    public var needsVisaToTrain: Bool { self != .usCitizen && self != .permanentResident }
 }

@@ -20,9 +20,7 @@ struct RankListSimulation {
         guard !state.ranked.isEmpty else { return nil }
         let profile = try await ProfileStore.load(for: user, on: req.db)
         let usce = try await req.portfolio.verifiedUSCE(of: user)
-        let needsVisa = profile.map { ![.usCitizen, .permanentResident].contains($0.visaStatus) } ?? false
-        let standing = SimulationInputs.standing(
-            profile: profile, verifiedUSCEMonths: usce.months, needsVisa: needsVisa, currentYear: Calendar.utc.component(.year, from: req.now))
+        let standing = SimulationInputs.standing(profile: profile, verifiedUSCEMonths: usce.months, currentYear: Calendar.utc.component(.year, from: req.now))
         let applicant = MatchSimulator.Applicant(standing: standing, list: SimulationInputs.list(count: state.ranked.count))
         // The same list and standing give the same figures: the seed comes from the inputs.
         let seed = UInt64(truncatingIfNeeded: state.ranked.count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64((standing * 1000).rounded()))

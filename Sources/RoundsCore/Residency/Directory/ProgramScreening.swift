@@ -58,8 +58,7 @@ public struct ScreenedApplicant: Sendable, Equatable {
         self.verifiedMonths = verifiedMonths
     }
 
-    /// US citizens and permanent residents need no visa to train.
-    public var needsVisa: Bool { ![.usCitizen, .permanentResident].contains(self.profile.visaStatus) }
+    public var needsVisa: Bool { self.profile.visaStatus.needsVisaToTrain }
 }
 
 /// Screens residency programs against an applicant. Every reason names the program's field and its source

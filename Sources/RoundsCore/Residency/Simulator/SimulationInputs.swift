@@ -10,11 +10,11 @@ public enum SimulationInputs {
         "The programs on your list are spread over the market from more to less sought after, in your order; one more program means one of middling demand added last.",
     ]
 
-    public static func standing(profile: ApplicantProfileInput?, verifiedUSCEMonths: Int, needsVisa: Bool, currentYear: Int) -> Double {
+    public static func standing(profile: ApplicantProfileInput?, verifiedUSCEMonths: Int, currentYear: Int) -> Double {
         var standing = 0.0
         if let score = profile?.step2CKScore { standing += (Double(score) - 245) / 15 }
         standing += verifiedUSCEMonths >= 3 ? 0.25 : (verifiedUSCEMonths == 0 ? -0.25 : 0)
-        if needsVisa { standing -= 0.25 }
+        if profile?.visaStatus.needsVisaToTrain == true { standing -= 0.25 }
         if let year = profile?.graduationYear { standing -= 0.1 * Double(max(0, currentYear - year - 3)) }
         return standing
     }
