@@ -92,10 +92,7 @@ extension API {
 
         @Sendable func shares(req: Request) async throws -> [ShareResponse] {
             let user = try req.requireUser(.applicant)
-            return try await RankListShare.shares(of: user, on: req.db).map {
-                $0.$owner.value = user
-                return try Self.share($0)
-            }
+            return try await RankListShare.shares(of: user, on: req.db).map(Self.share)
         }
 
         struct ShareBody: Content {
@@ -104,36 +101,25 @@ extension API {
 
         @Sendable func share(req: Request) async throws -> Response {
             let user = try req.requireUser(.applicant)
-            let advisor = try await RankListShare.share(user, withAdvisor: try req.jsonBody(ShareBody.self).email, on: req.db, now: req.now)
-            guard let share = try await RankListShare.query(on: req.db).filter(\.$owner.$id == user.requireID()).filter(\.$advisor.$id == advisor.requireID()).first()
-            else { throw RankListShare.notFound }
-            share.$owner.value = user
-            share.$advisor.value = advisor
+            let share = try await RankListShare.share(user, withAdvisor: try req.jsonBody(ShareBody.self).email, on: req.db, now: req.now)
             return try await Self.share(share).encodeResponse(status: .created, for: req)
         }
 
         @Sendable func unshare(req: Request) async throws -> HTTPStatus {
             let user = try req.requireUser(.applicant)
-            guard let id = req.parameters.get(RankListShareID.self),
-                let share = try await RankListShare.query(on: req.db).filter(\.$id == id.rawValue).filter(\.$owner.$id == user.requireID()).first()
-            else { throw RankListShare.notFound }
-            try await share.delete(on: req.db)
+            try await RankListShare.owned(req.parameters.get(RankListShareID.self), by: user, on: req.db).delete(on: req.db)
             return .noContent
         }
 
         @Sendable func sharedLists(req: Request) async throws -> [ShareResponse] {
             let advisor = try req.requireUser(.advisor)
-            return try await RankListShare.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).with(\.$owner).sort(\.$createdAt).all().map {
-                $0.$advisor.value = advisor
-                return try Self.share($0)
-            }
+            return try await RankListShare.held(by: advisor, on: req.db).map(Self.share)
         }
 
         @Sendable func sharedList(req: Request) async throws -> RankListResponse {
             let advisor = try req.requireUser(.advisor)
             let share = try await RankListShare.held(req.parameters.get(RankListShareID.self), by: advisor, on: req.db)
-            guard let year = try await req.planner.matchYear(for: share.owner, requested: try API.ResidencyController.requestedYear(req)) else { throw ResidencyPlanner.noSeason }
-            return try RankListResponse(try await req.rankLists.state(of: share.owner, year: year))
+            return try RankListResponse(try await req.rankLists.state(of: share, requested: try API.ResidencyController.requestedYear(req)))
         }
 
         @Sendable func simulate(req: Request) async throws -> SimulationResponse {

@@ -29,8 +29,8 @@ struct RankListController: RouteCollection {
         let year = try await ResidencyController.year(req, user: user)
         let back = SiteRoute.rankList.path(query: [("year", "\(year)")])
         do {
-            let advisor = try await RankListShare.share(user, withAdvisor: try req.content.decode(ShareForm.self).email ?? "", on: req.db, now: req.now)
-            return req.redirect(to: back, flash: Flash(kind: .success, message: "\(advisor.displayName) can now see your rank order lists."))
+            let share = try await RankListShare.share(user, withAdvisor: try req.content.decode(ShareForm.self).email ?? "", on: req.db, now: req.now)
+            return req.redirect(to: back, flash: Flash(kind: .success, message: "\(share.advisor.displayName) can now see your rank order lists."))
         } catch let report as ValidationReport {
             return req.redirect(to: back, flash: Flash(kind: .error, message: report.errors.map(\.message).joined(separator: " ")))
         }
@@ -38,27 +38,22 @@ struct RankListController: RouteCollection {
 
     @Sendable func unshare(req: Request) async throws -> Response {
         let user = try req.requireUser(.applicant)
-        guard let id = req.parameters.get(RankListShareID.self),
-            let share = try await RankListShare.query(on: req.db).filter(\.$id == id.rawValue).filter(\.$owner.$id == user.requireID()).with(\.$advisor).first()
-        else { throw RankListShare.notFound }
+        let share = try await RankListShare.owned(req.parameters.get(RankListShareID.self), by: user, on: req.db)
         try await share.delete(on: req.db)
         return req.redirect(to: SiteRoute.rankList.path, flash: Flash(kind: .success, message: "\(share.advisor.displayName) can no longer see your lists."))
     }
 
     @Sendable func sharedLists(req: Request) async throws -> HTMLPage {
         let advisor = try req.requireUser(.advisor)
-        let shares = try await RankListShare.query(on: req.db).filter(\.$advisor.$id == advisor.requireID()).with(\.$owner).sort(\.$createdAt).all()
-        return SharedRankListPages.list(shares, context: req.pageContext).page()
+        return SharedRankListPages.list(try await RankListShare.held(by: advisor, on: req.db), context: req.pageContext).page()
     }
 
     @Sendable func sharedList(req: Request) async throws -> HTMLPage {
         let advisor = try req.requireUser(.advisor)
         let share = try await RankListShare.held(req.parameters.get(RankListShareID.self), by: advisor, on: req.db)
-        let owner = share.owner
-        let requested = ResidencyController.requestedYear(req)
-        guard let year = try await req.planner.matchYear(for: owner, requested: requested) else { throw ResidencyPlanner.noSeason }
         return try SharedRankListPages.list(
-            share, state: try await req.rankLists.state(of: owner, year: year), years: req.residency.calendar.matchYears, context: req.pageContext
+            share, state: try await req.rankLists.state(of: share, requested: ResidencyController.requestedYear(req)), years: req.residency.calendar.matchYears,
+            context: req.pageContext
         ).page()
     }
 

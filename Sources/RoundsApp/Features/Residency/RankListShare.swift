@@ -23,14 +23,16 @@ final class RankListShare: Model, @unchecked Sendable {
 
     static let notFound = Abort(.notFound, reason: "No such shared rank order list.")
 
-    /// The applicant's shares, with the advisors.
+    /// The applicant's shares, with both accounts.
     static func shares(of owner: User, on db: any Database) async throws -> [RankListShare] {
-        try await RankListShare.query(on: db).filter(\.$owner.$id == owner.requireID()).with(\.$advisor).sort(\.$createdAt).all()
+        let shares = try await RankListShare.query(on: db).filter(\.$owner.$id == owner.requireID()).with(\.$advisor).sort(\.$createdAt).all()
+        for share in shares { share.$owner.value = owner }
+        return shares
     }
 
     /// Lets the advisor with `email` read the owner's lists; refused (ValidationReport) when no advisor has
-    /// that address or they can read them already.
-    static func share(_ owner: User, withAdvisor email: String, on db: any Database, now: Date) async throws -> User {
+    /// that address or they can read them already. The new share comes back with both accounts.
+    static func share(_ owner: User, withAdvisor email: String, on db: any Database, now: Date) async throws -> RankListShare {
         guard let advisor = try await User.find(email: email, on: db), advisor.has(.advisor) else {
             throw ValidationReport([FieldError(field: "email", message: "No advisor in Rounds has that e-mail address.")])
         }
@@ -40,8 +42,25 @@ final class RankListShare: Model, @unchecked Sendable {
         if try await RankListShare.query(on: db).filter(\.$owner.$id == ownerID).filter(\.$advisor.$id == advisorID).first() != nil {
             throw ValidationReport([FieldError(field: "email", message: "\(advisor.displayName) can see your lists already.")])
         }
-        try await RankListShare(ownerID: ownerID, advisorID: advisorID, now: now).create(on: db)
-        return advisor
+        let share = RankListShare(ownerID: ownerID, advisorID: advisorID, now: now)
+        try await share.create(on: db)
+        share.$owner.value = owner
+        share.$advisor.value = advisor
+        return share
+    }
+
+    /// One of the owner's shares, with its advisor (404 for anyone else's or none).
+    static func owned(_ id: RankListShareID?, by owner: User, on db: any Database) async throws -> RankListShare {
+        guard let id, let share = try await RankListShare.query(on: db).filter(\.$id == id.rawValue).filter(\.$owner.$id == owner.requireID()).with(\.$advisor).first()
+        else { throw Self.notFound }
+        return share
+    }
+
+    /// The shares an advisor holds, with their owners, oldest first.
+    static func held(by advisor: User, on db: any Database) async throws -> [RankListShare] {
+        let shares = try await RankListShare.query(on: db).filter(\.$advisor.$id == advisor.requireID()).with(\.$owner).sort(\.$createdAt).all()
+        for share in shares { share.$advisor.value = advisor }
+        return shares
     }
 
     /// A share the signed-in advisor holds (404 for anyone else's or none), with its owner.

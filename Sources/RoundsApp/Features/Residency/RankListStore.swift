@@ -56,6 +56,13 @@ struct RankListStore {
             deadline: deadline, closed: RankOrderList.closedRefusal(deadline: deadline, now: self.now), maximumRanks: self.reference.fees.nrmp.provenance)
     }
 
+    /// The list a share shows its advisor: the year asked for (`requested`) or the owner's default.
+    func state(of share: RankListShare, requested: Int?) async throws -> RankListState {
+        let planner = ResidencyPlanner(db: self.db, now: self.now, reference: self.reference)
+        guard let year = try await planner.matchYear(for: share.owner, requested: requested) else { throw ResidencyPlanner.noSeason }
+        return try await self.state(of: share.owner, year: year)
+    }
+
     /// Applies one move (page) or a whole new order (API) and renumbers; refused after the deadline, for a
     /// program that is not the applicant's or cannot be ranked, or past the NRMP limit (`ValidationReport`).
     func change(for user: User, year: Int, _ edit: @escaping @Sendable (inout RankOrderList, _ open: Set<String>) throws(RankOrderList.Refusal) -> Void) async throws {
@@ -67,13 +74,13 @@ struct RankListStore {
             let state = try await store.state(of: user, year: year)
             if let closed = state.closed { throw ValidationReport([FieldError(field: "rank_list", message: closed)]) }
             var list = state.list
-            let open = Set((state.ranked + state.rankable).compactMap { $0.id?.uuidString })
+            let programs = state.ranked + state.rankable
+            let open = Set(programs.compactMap { $0.id?.uuidString })
             do {
                 try edit(&list, open)
             } catch let refusal as RankOrderList.Refusal {
                 throw ValidationReport([FieldError(field: "rank_list", message: refusal.description)])
             }
-            let programs = state.ranked + state.rankable
             for program in programs {
                 let rank = program.id.flatMap { list.rank(of: $0.uuidString) }
                 if program.rank != rank {
