@@ -99,17 +99,7 @@ import VaporTesting
 
     /// The admin form's fields for an entry, as the page fills them.
     static func form(of entry: DirectoryEntry) throws -> [String: String] {
-        let draft = DirectoryProgramDraft(entry.program())
-        var form: [String: String] = ["usce_hands_on": draft.usceHandsOn]
-        for column in DirectoryProgramDraft.columns { form[column] = draft[column] }
-        for field in ScreeningField.allCases {
-            let fact = draft.facts[field] ?? .init()
-            form[field.rawValue] = fact.value
-            form["\(field.rawValue)_source"] = fact.source
-            form["\(field.rawValue)_verified_on"] = fact.verifiedOn
-            form["\(field.rawValue)_verified_by"] = fact.verifiedBy
-        }
-        return form
+        DirectoryProgramDraft(entry.program()).columnValues
     }
 
     @Test func anApplicantSeesEachVerdictWithItsSourcedReasonsAndAddsTwoPrograms() async throws {

@@ -52,14 +52,8 @@ public enum DirectoryCSV {
     public static func write(_ programs: [DirectoryProgram]) -> String {
         var text = CSV.line(Self.columns)
         for program in programs {
-            let draft = DirectoryProgramDraft(program)
-            var row = Self.identity.map { draft[$0] }
-            for field in ScreeningField.allCases {
-                let fact = draft.facts[field] ?? .init()
-                row += [fact.value, fact.source, fact.verifiedOn, fact.verifiedBy]
-            }
-            row.append(draft.usceHandsOn)
-            text += CSV.line(row.map(PortfolioExport.spreadsheetSafe))
+            let values = DirectoryProgramDraft(program).columnValues
+            text += CSV.line(Self.columns.map { PortfolioExport.spreadsheetSafe(values[$0] ?? "") })
         }
         return text
     }

@@ -93,6 +93,21 @@ public struct DirectoryProgramDraft: Sendable, Equatable {
         }
     }
 
+    /// The draft as fields named like the CSV's columns: the inverse of `init(columns:)`.
+    public var columnValues: [String: String] {
+        var values = self.identity
+        values["usce_hands_on"] = self.usceHandsOn
+        for field in ScreeningField.allCases {
+            let fact = self.facts[field] ?? Fact()
+            let name = field.rawValue
+            values[name] = fact.value
+            values["\(name)_source"] = fact.source
+            values["\(name)_verified_on"] = fact.verifiedOn
+            values["\(name)_verified_by"] = fact.verifiedBy
+        }
+        return values
+    }
+
     public init(_ program: DirectoryProgram) {
         self.identity = [
             "name": program.name, "specialty": program.specialty, "sponsoring_institution": program.sponsoringInstitution, "city": program.city,
