@@ -229,9 +229,11 @@ public enum MatchSimulator {
         let market = SinglesMarket(capacities: capacities, listStart: listStart, programs: listed, scores: scores)
         let state = market.run()
         let mineScores = newcomerScores(mine + [extra])
+        // Where each prefix of the list lands; the whole list is the last prefix.
+        let placements = (0..<k).map { market.placement(ofNewcomer: Array(mine.prefix($0 + 1)), scores: Array(mineScores.prefix($0 + 1)), in: state) }
         return Season(
-            position: market.placement(ofNewcomer: mine, scores: Array(mineScores.prefix(k)), in: state),
-            matchesWithLength: (0..<k).map { market.placement(ofNewcomer: Array(mine.prefix($0 + 1)), scores: Array(mineScores.prefix($0 + 1)), in: state) != nil },
+            position: placements.last ?? nil,
+            matchesWithLength: placements.map { $0 != nil },
             matchesWithOneMore: market.placement(ofNewcomer: mine + [extra], scores: mineScores, in: state) != nil)
     }
 
