@@ -18,10 +18,10 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     do {  // database
         switch config.database {
         case .sqliteFile(let path):
-            app.databases.use(.sqlite(.file(path), sqlLogLevel: config.sqlLogLevel), as: .sqlite)
+            app.databases.use(.singleConnectionSQLite(.file(path), sqlLogLevel: config.sqlLogLevel), as: .sqlite)
             app.lifecycle.use(SQLiteDurability())
         case .sqliteMemory:
-            app.databases.use(.sqlite(.memory, sqlLogLevel: config.sqlLogLevel), as: .sqlite)
+            app.databases.use(.singleConnectionSQLite(.memory, sqlLogLevel: config.sqlLogLevel), as: .sqlite)
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.searchPath = nil

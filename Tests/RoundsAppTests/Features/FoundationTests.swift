@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import RoundsCore
 import SQLKit
@@ -64,6 +65,33 @@ import VaporTesting
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// SQLite is written through one connection whichever event loop asks: a TEMP table lives in one
+    /// connection only, so every loop seeing it proves they share it (two connections to one file made
+    /// the blocking pool's threads spin on each other's locks until CI hung).
+    @Test func sqliteIsOneConnectionWhicheverEventLoopAsks() async throws {
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: 3)
+        let databases = Databases(threadPool: .singleton, on: loops)
+        databases.use(.singleConnectionSQLite(.memory, sqlLogLevel: nil), as: .sqlite)
+        let logger = Logger(label: "one-connection")
+        func sql(_ loop: any EventLoop) throws -> any SQLDatabase {
+            try #require(databases.database(logger: logger, on: loop) as? any SQLDatabase)
+        }
+        let all = Array(loops.makeIterator())
+        var seen: [Int] = []
+        do {
+            try await sql(all[0]).raw("CREATE TEMP TABLE probe (n INTEGER)").run()
+            try await sql(all[0]).raw("INSERT INTO probe VALUES (1)").run()
+            for loop in all.dropFirst() {
+                seen.append((try? await sql(loop).raw("SELECT n FROM temp.probe").all().count) ?? 0)
+            }
+        } catch {
+            Issue.record(error)
+        }
+        #expect(seen == [1, 1])
+        await databases.shutdownAsync()
+        try await loops.shutdownGracefully()
     }
 
     @Test func productionDefaultsAreSafeAndRefuseToBootWithoutThePublicURL() throws {

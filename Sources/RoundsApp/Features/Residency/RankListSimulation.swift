@@ -25,8 +25,12 @@ struct RankListSimulation {
         // The same list and standing give the same figures: the seed comes from the inputs.
         let seed = UInt64(truncatingIfNeeded: state.ranked.count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64((standing * 1000).rounded()))
         let model = MatchSimulator.MarketModel.typical(competitors: Self.competitors)
-        let result = try await req.application.threadPool.runIfActive {
-            MatchSimulator.run(model, applicant: applicant, seasons: Self.seasons, seed: seed)
+        // On a dispatch queue, not the blocking pool: that pool runs every SQLite statement, and a second of
+        // simulation there would hold up everyone's queries.
+        let result = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: MatchSimulator.run(model, applicant: applicant, seasons: Self.seasons, seed: seed))
+            }
         }
         return Outcome(result: result, standing: standing, names: state.ranked.map(\.name))
     }
