@@ -16,6 +16,12 @@ public enum InstanceError: Error, Equatable, Sendable, CustomStringConvertible {
     case couplePairLength(members: [String], length: Int)
     case coupleRanksEmptyPair(members: [String])
     case coupleRanksPairTwice(members: [String], pair: [String?])
+    case supplementalLinkedToNothing(applicant: String)
+    case supplementalLinkedToUnrankedProgram(applicant: String, program: String)
+    case advancedProgramHasTwoSupplementalLists(applicant: String, program: String)
+    case supplementalRanksUnknownProgram(applicant: String, program: String)
+    case supplementalRanksProgramTwice(applicant: String, program: String)
+    case supplementalRanksItsAdvancedProgram(applicant: String, program: String)
 
     public var description: String {
         switch self {
@@ -51,6 +57,18 @@ public enum InstanceError: Error, Equatable, Sendable, CustomStringConvertible {
             "couple \(list(members)) ranks a pair with no program at all"
         case .coupleRanksPairTwice(let members, let pair):
             "couple \(list(members)) ranks the pair \(list(pair)) more than once"
+        case .supplementalLinkedToNothing(let applicant):
+            "applicant \(quoted(applicant)) has a supplemental list linked to no advanced program"
+        case .supplementalLinkedToUnrankedProgram(let applicant, let program):
+            "applicant \(quoted(applicant)) links a supplemental list to \(quoted(program)), which is not on their primary list"
+        case .advancedProgramHasTwoSupplementalLists(let applicant, let program):
+            "applicant \(quoted(applicant)) links two supplemental lists to \(quoted(program)); an advanced program takes one"
+        case .supplementalRanksUnknownProgram(let applicant, let program):
+            "applicant \(quoted(applicant)) has unknown program \(quoted(program)) on a supplemental list"
+        case .supplementalRanksProgramTwice(let applicant, let program):
+            "applicant \(quoted(applicant)) ranks program \(quoted(program)) more than once on one supplemental list"
+        case .supplementalRanksItsAdvancedProgram(let applicant, let program):
+            "applicant \(quoted(applicant)) ranks \(quoted(program)) on the supplemental list linked to it"
         }
     }
 }

@@ -1,7 +1,8 @@
 /// Reading instances from JSON and CSV, and writing results as JSON.
 ///
 /// JSON: `{"programs":[{"id":"P","capacity":2,"ranking":["a1","a2"]}],
-///         "applicants":[{"id":"a1","ranking":["P","Q"]}],
+///         "applicants":[{"id":"a1","ranking":["P","Q"]},
+///                       {"id":"a2","ranking":["ADV","Q"],"supplemental":[{"advanced":["ADV"],"ranking":["PRE"]}]}],
 ///         "couples":[{"members":["a3","a4"],"ranking":[["P","Q"],["P",null]]}]}`
 /// (a couple's members appear only under `couples`).
 public enum InstanceFormat {
@@ -68,21 +69,54 @@ public enum InstanceFormat {
         try self.elements(of: &reader, at: Place("applicants")) { reader, place in
             var id: String?
             var ranking: [String]?
+            var supplemental: [MatchInstance.SupplementalList] = []
             try self.fields(of: &reader, at: place) { reader, key in
                 switch key {
                 case "id": id = try self.string(&reader, at: place.field("id"))
                 case "ranking": ranking = try self.strings(&reader, at: place.field("ranking"))
+                case "supplemental": supplemental = try self.supplementalLists(&reader, at: place.field("supplemental"))
                 default: try reader.skipValue()
                 }
             }
             applicants.append(
                 MatchInstance.Applicant(
                     id: try self.required(id, at: place.field("id")),
-                    ranking: try self.required(ranking, at: place.field("ranking"))
+                    ranking: try self.required(ranking, at: place.field("ranking")),
+                    supplemental: supplemental
                 )
             )
         }
         return applicants
+    }
+
+    private static func supplementalLists(_ reader: inout JSONReader, at place: Place) throws -> [MatchInstance.SupplementalList] {
+        var lists: [MatchInstance.SupplementalList] = []
+        try self.elements(of: &reader, at: place) { reader, listPlace in
+            var advanced: [String]?
+            var ranking: [String]?
+            try self.fields(of: &reader, at: listPlace) { reader, key in
+                switch key {
+                case "advanced": advanced = try self.ids(&reader, at: "\(listPlace).advanced")
+                case "ranking": ranking = try self.ids(&reader, at: "\(listPlace).ranking")
+                default: try reader.skipValue()
+                }
+            }
+            guard let advanced else { throw FormatError(message: "\(listPlace).advanced is missing") }
+            guard let ranking else { throw FormatError(message: "\(listPlace).ranking is missing") }
+            lists.append(MatchInstance.SupplementalList(advanced: advanced, ranking: ranking))
+        }
+        return lists
+    }
+
+    /// Program ids at a place `Place` cannot name (a field inside a list inside a list).
+    private static func ids(_ reader: inout JSONReader, at place: String) throws -> [String] {
+        guard try reader.peek() == .array else { throw FormatError(message: "\(place) must be an array") }
+        var values: [String] = []
+        try reader.forEachElement { reader, index in
+            guard try reader.peek() == .string else { throw FormatError(message: "\(place)[\(index)] must be a string") }
+            values.append(try reader.readString())
+        }
+        return values
     }
 
     private static func couples(_ reader: inout JSONReader) throws -> [MatchInstance.Couple] {
@@ -206,7 +240,12 @@ public enum InstanceFormat {
     public static func json(_ result: MatchResult) -> String {
         var out = "{\"assignments\":{"
         out += result.assignments.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(quote($0.value))" }.joined(separator: ",")
-        out += "},\"unmatched\":[" + result.unmatched.map(quote).joined(separator: ",") + "]"
+        out += "}"
+        if result.stats.supplementalApplicants > 0 {
+            let pgy1 = result.supplementalAssignments.sorted { $0.key < $1.key }
+            out += ",\"supplemental_assignments\":{" + pgy1.map { "\(quote($0.key)):\(quote($0.value))" }.joined(separator: ",") + "}"
+        }
+        out += ",\"unmatched\":[" + result.unmatched.map(quote).joined(separator: ",") + "]"
         out += ",\"unfilled\":{" + result.unfilled.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\($0.value)" }.joined(separator: ",") + "}"
         if let pairs = result.blockingPairs {
             out += ",\"stable\":\(pairs.isEmpty),\"blocking_pairs\":[" + pairs.map(json).joined(separator: ",") + "]"
@@ -218,8 +257,9 @@ public enum InstanceFormat {
         out += ",\"stats\":{\"algorithm\":\(quote(stats.algorithm.rawValue)),\"programs\":\(stats.programs)"
         out += ",\"positions\":\(stats.positions),\"applicants\":\(stats.applicants),\"couples\":\(stats.couples)"
         out += ",\"matched\":\(stats.matched),\"unmatched\":\(result.unmatched.count),\"steps\":\(stats.steps)"
-        out += ",\"path\":\(quote(stats.path.rawValue)),\"couple_order\":\(stats.coupleOrder),\"attempts\":\(stats.attempts)}}"
-        return out
+        out += ",\"path\":\(quote(stats.path.rawValue)),\"couple_order\":\(stats.coupleOrder),\"attempts\":\(stats.attempts)"
+        if stats.supplementalApplicants > 0 { out += ",\"supplemental_applicants\":\(stats.supplementalApplicants)" }
+        return out + "}}"
     }
 
     private static func json(_ pair: BlockingPair) -> String {
@@ -228,6 +268,8 @@ public enum InstanceFormat {
             "{\"applicant\":\(quote(applicant)),\"program\":\(quote(program))}"
         case .couple(let members, let programs):
             "{\"couple\":[\(members.map(quote).joined(separator: ","))],\"programs\":[\(programs.map { $0.map(quote) ?? "null" }.joined(separator: ","))]}"
+        case .supplemental(let applicant, let programs):
+            "{\"applicant\":\(quote(applicant)),\"programs\":[\(programs.map { $0.map(quote) ?? "null" }.joined(separator: ","))]}"
         }
     }
 
@@ -259,7 +301,14 @@ extension InstanceFormat {
         }.joined(separator: ",\n")
         out += "],\n\"applicants\":["
         out += instance.applicants.map { applicant in
-            "{\"id\":\(quote(applicant.id)),\"ranking\":[\(applicant.ranking.map(quote).joined(separator: ","))]}"
+            var text = "{\"id\":\(quote(applicant.id)),\"ranking\":[\(applicant.ranking.map(quote).joined(separator: ","))]"
+            if !applicant.supplemental.isEmpty {
+                let lists = applicant.supplemental.map { list in
+                    "{\"advanced\":[\(list.advanced.map(quote).joined(separator: ","))],\"ranking\":[\(list.ranking.map(quote).joined(separator: ","))]}"
+                }
+                text += ",\"supplemental\":[\(lists.joined(separator: ","))]"
+            }
+            return text + "}"
         }.joined(separator: ",\n")
         out += "],\n\"couples\":["
         out += instance.couples.map { couple in

@@ -11,10 +11,16 @@ public struct InstanceGenerator: Sendable {
     public var applicantListLength = 12
     /// How many applicants a program ranks per position (NRMP: about 8).
     public var programRanksPerPosition = 8
+    /// How many single applicants treat their top two programs as advanced ones, each with a supplemental
+    /// list of four PGY-1 programs (a benchmark's share, not an NRMP figure).
+    public var supplementalApplicants = 0
 
-    /// The scale of the NRMP 2025 Main Residency Match.
+    /// The scale of the NRMP 2025 Main Residency Match, with 2,000 applicants ranking advanced programs
+    /// with supplemental lists (a benchmark's share: the NRMP does not publish how many submit them).
     public static func nrmp2025(seed: UInt64 = 1) -> InstanceGenerator {
-        InstanceGenerator(applicants: 47_208, programs: 6_626, positions: 43_237, couples: 1_200, seed: seed)
+        var generator = InstanceGenerator(applicants: 47_208, programs: 6_626, positions: 43_237, couples: 1_200, seed: seed)
+        generator.supplementalApplicants = 2_000
+        return generator
     }
 
     public init(applicants: Int, programs: Int, positions: Int, couples: Int, seed: UInt64) {
@@ -69,7 +75,16 @@ public struct InstanceGenerator: Sendable {
         for a in 0..<singleCount {
             let entries = list(length: length())
             for entry in entries { applicationsTo[entry.program].append(a) }
-            singles.append(MatchInstance.Applicant(id: applicantIDs[a], ranking: entries.map { programIDs[$0.program] }))
+            var supplemental: [MatchInstance.SupplementalList] = []
+            if a < self.supplementalApplicants {
+                let advanced = entries.prefix(2).map(\.program)
+                let pgy1 = list(length: 4).map(\.program).filter { !advanced.contains($0) }
+                for p in pgy1 { applicationsTo[p].append(a) }
+                if !advanced.isEmpty && !pgy1.isEmpty {
+                    supplemental = [MatchInstance.SupplementalList(advanced: advanced.map { programIDs[$0] }, ranking: pgy1.map { programIDs[$0] })]
+                }
+            }
+            singles.append(MatchInstance.Applicant(id: applicantIDs[a], ranking: entries.map { programIDs[$0.program] }, supplemental: supplemental))
         }
         var couples: [MatchInstance.Couple] = []
         couples.reserveCapacity(self.couples)

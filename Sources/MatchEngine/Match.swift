@@ -15,8 +15,10 @@ public enum Match {
         checkStability: Bool = true,
         settling: SettlingOptions = SettlingOptions()
     ) throws -> MatchResult {
-        let compiled = try CompiledInstance(instance)
-        return try self.run(compiled, algorithm: algorithm, checkStability: checkStability, settling: settling)
+        let expansion = try SupplementalExpansion(instance)
+        if algorithm == .programProposing && !expansion.isEmpty { throw MatchError.supplementalListsNotSupported }
+        let compiled = try CompiledInstance(expansion.instance)
+        return expansion.fold(try self.run(compiled, algorithm: algorithm, checkStability: checkStability, settling: settling))
     }
 
     static func run(
@@ -47,9 +49,15 @@ public enum Match {
 
     /// Every blocking pair of `matching`; throws `MatchingError` when the matching itself is impossible.
     public static func blockingPairs(of matching: Matching, in instance: MatchInstance) throws -> [BlockingPair] {
-        let compiled = try CompiledInstance(instance)
-        let assigned = try MatchingError.validate(matching, in: compiled)
-        return StabilityChecker(instance: compiled).blockingPairs(assigned: assigned)
+        let expansion = try SupplementalExpansion(instance)
+        let compiled = try CompiledInstance(expansion.instance)
+        let assigned: [Int32]
+        do {
+            assigned = try MatchingError.validate(try expansion.expand(matching), in: compiled)
+        } catch .coupleNotOnList(let members, let programs) where expansion.applicantOfStandIn[members[1]] != nil {
+            throw MatchingError.supplementalNotOnList(applicant: members[0], programs: programs)
+        }
+        return expansion.fold(StabilityChecker(instance: compiled).blockingPairs(assigned: assigned))
     }
 }
 
@@ -69,10 +77,14 @@ public struct MatchResult: Equatable, Sendable {
         public var path: MatchPath = .rothPeranson
         public var coupleOrder = 0
         public var attempts = 1
+        /// Applicants with supplemental lists (not counted among `couples`).
+        public var supplementalApplicants = 0
     }
 
-    /// Applicant id to program id.
+    /// Applicant id to program id (the primary list's program for those with supplemental lists).
     public var assignments: [String: String]
+    /// Applicant id to the PGY-1 program from their supplemental lists, for those who got one.
+    public var supplementalAssignments: [String: String] = [:]
     /// Applicants left without a program, sorted.
     public var unmatched: [String]
     /// Programs with seats left, and how many.
@@ -125,6 +137,8 @@ public enum MatchingError: Error, Equatable, Sendable, CustomStringConvertible {
     case notMutuallyRanked(applicant: String, program: String)
     case overCapacity(program: String, capacity: Int, assigned: Int)
     case coupleNotOnList(members: [String], programs: [String?])
+    case noSupplementalList(applicant: String)
+    case supplementalNotOnList(applicant: String, programs: [String?])
 
     public var description: String {
         switch self {
@@ -134,6 +148,9 @@ public enum MatchingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .overCapacity(let p, let capacity, let assigned): "program \"\(p)\" has \(assigned) applicants but capacity \(capacity)"
         case .coupleNotOnList(let members, let programs):
             "couple [\(members.joined(separator: ", "))] is placed at [\(programs.map { $0 ?? "null" }.joined(separator: ", "))], a pair it did not rank"
+        case .noSupplementalList(let applicant): "applicant \"\(applicant)\" has a PGY-1 position but no supplemental list"
+        case .supplementalNotOnList(let applicant, let programs):
+            "applicant \"\(applicant)\" is placed at [\(programs.map { $0 ?? "null" }.joined(separator: ", "))], which their primary and supplemental lists do not allow together"
         }
     }
 

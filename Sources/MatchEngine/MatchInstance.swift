@@ -24,13 +24,29 @@ public struct MatchInstance: Equatable, Sendable {
         }
     }
 
-    /// An applicant who matches alone, with programs ranked best first.
+    /// An applicant who matches alone, with programs ranked best first (their primary list).
     public struct Applicant: Equatable, Sendable {
         public var id: String
         public var ranking: [String]
+        /// Supplemental lists of PGY-1 programs, each linked to advanced programs on `ranking`.
+        public var supplemental: [SupplementalList]
 
-        public init(id: String, ranking: [String]) {
+        public init(id: String, ranking: [String], supplemental: [SupplementalList] = []) {
             self.id = id
+            self.ranking = ranking
+            self.supplemental = supplemental
+        }
+    }
+
+    /// NRMP's supplemental rank order list: PGY-1 programs, best first, that the applicant wants only
+    /// if they match one of the `advanced` (PGY-2) programs it is linked to. Matching an advanced program
+    /// without a PGY-1 position is still a match; the primary list is never left for a PGY-1 position.
+    public struct SupplementalList: Equatable, Sendable {
+        public var advanced: [String]
+        public var ranking: [String]
+
+        public init(advanced: [String], ranking: [String]) {
+            self.advanced = advanced
             self.ranking = ranking
         }
     }
@@ -47,10 +63,10 @@ public struct MatchInstance: Equatable, Sendable {
         }
     }
 
-    /// How many positions the programs offer in all.
     /// The largest capacity a program may have.
     public static let maximumCapacity = 100_000
 
+    /// How many positions the programs offer in all.
     public var positionCount: Int { self.programs.reduce(0) { $0 + max(0, $1.capacity) } }
 
     /// How many people take part (couple members counted one by one).
@@ -61,8 +77,11 @@ public struct MatchInstance: Equatable, Sendable {
 public struct Matching: Equatable, Sendable {
     /// Applicant id to program id, for everyone matched (couple members included).
     public var assignments: [String: String]
+    /// Applicant id to the PGY-1 program from their supplemental lists, for those who got one.
+    public var supplementalAssignments: [String: String]
 
-    public init(assignments: [String: String]) {
+    public init(assignments: [String: String], supplementalAssignments: [String: String] = [:]) {
         self.assignments = assignments
+        self.supplementalAssignments = supplementalAssignments
     }
 }

@@ -266,6 +266,8 @@ public enum MatchError: Error, Equatable, Sendable, CustomStringConvertible {
     case didNotConverge(steps: Int)
     /// The program-proposing variant is defined for singles only.
     case couplesNotSupported
+    /// Likewise for supplemental lists, which are matched as linked positions.
+    case supplementalListsNotSupported
 
     public var description: String {
         switch self {
@@ -273,6 +275,8 @@ public enum MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "the match did not settle after \(steps) steps; with couples an instance may have no stable matching"
         case .couplesNotSupported:
             "the program-proposing variant matches single applicants only; remove the couples or use the applicant-proposing algorithm"
+        case .supplementalListsNotSupported:
+            "the program-proposing variant does not take supplemental lists; remove them or use the applicant-proposing algorithm"
         }
     }
 }

@@ -4,6 +4,9 @@ public enum BlockingPair: Equatable, Hashable, Sendable {
     case single(applicant: String, program: String)
     /// A couple and a pair of programs (nil: that member unmatched) that would take them both.
     case couple(members: [String], programs: [String?])
+    /// An applicant with supplemental lists and a primary program with a PGY-1 program (nil: none) that
+    /// would take them.
+    case supplemental(applicant: String, programs: [String?])
 }
 
 /// Which couples' deviations count as blocking.

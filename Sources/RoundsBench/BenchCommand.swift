@@ -17,14 +17,17 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Programs.") var programs: Int?
         @Option(help: "Positions over all programs.") var positions: Int?
         @Option(help: "Couples among the applicants.") var couples: Int?
+        @Option(help: "Single applicants with advanced programs and a supplemental PGY-1 list.") var supplemental: Int?
         @Option(help: "Seed of the generator.") var seed: UInt64 = 1
 
         var generator: InstanceGenerator {
             let nrmp = InstanceGenerator.nrmp2025(seed: self.seed)
-            return InstanceGenerator(
+            var generator = InstanceGenerator(
                 applicants: self.applicants ?? nrmp.applicants, programs: self.programs ?? nrmp.programs,
                 positions: self.positions ?? nrmp.positions, couples: self.couples ?? nrmp.couples, seed: self.seed
             )
+            generator.supplementalApplicants = self.supplemental ?? nrmp.supplementalApplicants
+            return generator
         }
     }
 

@@ -61,8 +61,8 @@ public enum MatchCommand {
         } catch let error as InstanceError {
             standardError("error: \(error)\n")
             return 2
-        } catch MatchError.couplesNotSupported {
-            standardError("error: \(MatchError.couplesNotSupported)\n")
+        } catch let error as MatchError where error == .couplesNotSupported || error == .supplementalListsNotSupported {
+            standardError("error: \(error)\n")
             return 2
         } catch {
             standardError("error: \(error)\n")
