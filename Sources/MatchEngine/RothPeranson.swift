@@ -169,6 +169,7 @@ struct RothPeranson {
         }
         // Both members of one couple can be let go by the same admission; act once.
         guard self.coupleIsPlaced[Int(c)] else { return }
+        if self.keepPartner(c, displaced: a) { return }
         for role in Int32(0)...1 {
             let member = self.instance.member(role, ofCouple: c)
             let p = self.assigned[Int(member)]
@@ -178,6 +179,50 @@ struct RothPeranson {
         self.coupleIsPlaced[Int(c)] = false
         self.coupleNext[Int(c)] += 1
         self.applicantStack.append(-(c + 1))
+    }
+
+    /// When the couple's next pairs keep the partner where they are (a supplemental list's stand-ins rank
+    /// (A, PGY-1 program) … then (A, none)), the partner stays and the couple takes the first of those
+    /// pairs the other program accepts, without freeing the partner's seat and re-offering it. Leaving and
+    /// coming straight back would end the same way, with a needless round of re-offers at A.
+    private mutating func keepPartner(_ c: Int32, displaced a: Int32) -> Bool {
+        let memberA = self.instance.member(0, ofCouple: c)
+        let partner = a == memberA ? memberA + 1 : memberA
+        let held = self.assigned[Int(partner)]
+        guard held >= 0 else { return false }
+        let partnerIsFirst = partner == memberA
+        let end = Int(self.instance.coupleStart[Int(c) + 1])
+        var j = Int(self.coupleNext[Int(c)]) + 1
+        while j < end {
+            let kept = partnerIsFirst ? self.instance.pairFirst[j] : self.instance.pairSecond[j]
+            guard kept == held else { return self.coupleNext[Int(c)] != Int32(j - 1) ? self.withdraw(c, before: Int32(j), partner: partner) : false }
+            let other = partnerIsFirst ? self.instance.pairSecond[j] : self.instance.pairFirst[j]
+            let otherRank = partnerIsFirst ? self.instance.pairSecondRank[j] : self.instance.pairFirstRank[j]
+            if other < 0 || (otherRank >= 0 && self.holds.wouldAccept(other, rank: otherRank)) {
+                self.assigned[Int(a)] = other
+                self.coupleNext[Int(c)] = Int32(j)
+                if other >= 0 {
+                    let out = self.holds.admit(other, applicant: a, rank: otherRank)
+                    if out >= 0 { self.letGo(out) }
+                }
+                return true
+            }
+            j += 1
+        }
+        return self.withdraw(c, before: Int32(end), partner: partner)
+    }
+
+    /// The couple gives up the partner's seat and proposes again from pair `j`.
+    private mutating func withdraw(_ c: Int32, before j: Int32, partner: Int32) -> Bool {
+        let p = self.assigned[Int(partner)]
+        if p >= 0 && self.holds.remove(p, applicant: partner) { self.markVacancy(p) }
+        self.assigned[Int(partner)] = -1
+        let memberA = self.instance.member(0, ofCouple: c)
+        self.assigned[Int(memberA == partner ? memberA + 1 : memberA)] = -1
+        self.coupleIsPlaced[Int(c)] = false
+        self.coupleNext[Int(c)] = j
+        self.applicantStack.append(-(c + 1))
+        return true
     }
 
     private mutating func markVacancy(_ p: Int32) {

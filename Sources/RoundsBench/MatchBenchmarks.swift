@@ -46,7 +46,10 @@ func benchMatch(_ settings: InstanceGenerator, repeats: Int) throws {
         solve.append(total.last!)
     }
     guard let result = last else { return }
-    print("matched \(result.stats.matched), unmatched \(result.unmatched.count), stable \(result.isStable.map(String.init) ?? "unchecked"), steps \(result.stats.steps)")
+    print("matched \(result.stats.matched), unmatched \(result.unmatched.count), stable \(result.isStable.map(String.init) ?? "unchecked"), steps \(result.stats.steps), path \(result.stats.path.rawValue)")
+    if result.stats.supplementalApplicants > 0 {
+        print("supplemental lists: \(result.stats.supplementalApplicants) applicants, \(result.supplementalAssignments.count) got a PGY-1 position")
+    }
     print(String(format: "read JSON      median %8.1f ms", median(read)))
     print(String(format: "build + match  median %8.1f ms", median(solve)))
     print(String(format: "... + check    median %8.1f ms", median(check)))
