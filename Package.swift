@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "rounds", targets: ["RoundsServer"]),
         .executable(name: "rounds-bench", targets: ["RoundsBench"]),
+        .executable(name: "rounds-match", targets: ["RoundsMatch"]),
         .library(name: "MatchEngine", targets: ["MatchEngine"]),
         .library(name: "RoundsCore", targets: ["RoundsCore"]),
     ],
@@ -38,12 +39,19 @@ let package = Package(
         // Its resources are reference lists (names, ZIP codes) read through Foundation's Bundle.
         // The Match simulator runs its seasons through MatchEngine.
         .target(name: "RoundsCore", dependencies: ["DelimitedText", "MatchEngine"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        // The commands that need no web app; `rounds-match` is the match command alone, so a run starts in
+        // milliseconds instead of loading the web stack (issue 14 times whole processes).
+        .target(
+            name: "CommandLineTools", dependencies: ["MatchEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
+        .executableTarget(name: "RoundsMatch", dependencies: ["CommandLineTools"], swiftSettings: swiftSettings),
         .target(
             name: "RoundsApp",
             dependencies: [
                 "RoundsCore",
                 "MatchEngine",
                 "DelimitedText",
+                "CommandLineTools",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -61,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "RoundsServer",
-            dependencies: ["RoundsApp", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["RoundsApp", "CommandLineTools", .product(name: "Vapor", package: "vapor")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -83,6 +91,7 @@ let package = Package(
                 "RoundsCore",
                 "MatchEngine",
                 "DelimitedText",
+                "CommandLineTools",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -1,9 +1,15 @@
 import ArgumentParser
-import Foundation
 import MatchEngine
 
-/// `rounds match`: runs the match engine on a JSON instance (or a CSV pair) and prints the result as JSON.
-/// It needs no database, so the entrypoint runs it before the web app is built.
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // what ArgumentParser loads anyway; not the whole Foundation with ICU
+#else
+import Foundation
+#endif
+
+/// `rounds match` and `rounds-match`: runs the match engine on a JSON instance (or a CSV pair) and prints
+/// the result as JSON. It needs no database: `rounds` runs it before the web app is built, and
+/// `rounds-match` is the same command in a small binary that loads nothing of the web stack.
 public enum MatchCommand {
     struct Options: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -74,7 +80,7 @@ public enum MatchCommand {
             do {
                 try json.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
-                standardError("error: cannot write \(output): \(error.localizedDescription)\n")
+                standardError("error: cannot write \(output)\n")
                 return 2
             }
         } else {
@@ -93,7 +99,7 @@ public enum MatchCommand {
 
     private static func readInstance(_ options: Options) throws -> MatchInstance {
         func read(_ path: String) throws -> Data {
-            guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(description: "cannot read \(path)") }
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { throw UsageError(description: "cannot read \(path)") }
             return data
         }
         // Checked here rather than in `validate()`, which would hide an unknown option behind this message.

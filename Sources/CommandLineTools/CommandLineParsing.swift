@@ -2,12 +2,12 @@ import ArgumentParser
 
 /// Runs swift-argument-parser on a command's arguments with the output going through the given writers,
 /// so every command answers `--help`, unknown options and missing values the same way.
-enum CommandLineParsing {
+public enum CommandLineParsing {
     /// Exit status for arguments that cannot be used (documented by each command).
-    static let badUsage: Int32 = 2
+    public static let badUsage: Int32 = 2
 
     /// The parsed options, or the exit status after help (0) or a usage error (2) was written.
-    static func parse<Options: ParsableArguments>(
+    public static func parse<Options: ParsableArguments>(
         _ type: Options.Type,
         _ arguments: [String],
         standardOutput: (String) -> Void,
@@ -26,7 +26,7 @@ enum CommandLineParsing {
         }
     }
 
-    struct ExitStatus: Error {
-        var code: Int32
+    public struct ExitStatus: Error {
+        public var code: Int32
     }
 }
