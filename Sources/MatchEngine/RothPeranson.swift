@@ -195,8 +195,11 @@ struct RothPeranson {
         var j = Int(self.coupleNext[Int(c)]) + 1
         while j < end {
             let kept = partnerIsFirst ? self.instance.pairFirst[j] : self.instance.pairSecond[j]
-            guard kept == held else { return self.coupleNext[Int(c)] != Int32(j - 1) ? self.withdraw(c, before: Int32(j), partner: partner) : false }
             let other = partnerIsFirst ? self.instance.pairSecond[j] : self.instance.pairFirst[j]
+            // A pair putting both in the partner's program is judged with both seats free, the usual way.
+            guard kept == held, other != held else {
+                return self.coupleNext[Int(c)] != Int32(j - 1) ? self.withdraw(c, before: Int32(j), partner: partner) : false
+            }
             let otherRank = partnerIsFirst ? self.instance.pairSecondRank[j] : self.instance.pairFirstRank[j]
             if other < 0 || (otherRank >= 0 && self.holds.wouldAccept(other, rank: otherRank)) {
                 self.assigned[Int(a)] = other
