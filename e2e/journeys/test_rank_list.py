@@ -1,6 +1,7 @@
 """An IMG builds a rank order list of 12 programs from the program list, reorders it with the
-script-free controls (to position N, up), certifies it by typing their name, sees that a change asks for
-certification again, downloads the CSV and runs the Match simulator (chart and table)."""
+script-free controls (to position N, up), certifies it by typing their name, links a supplemental PGY-1
+list to a ranked program, sees that a change asks for certification again, downloads the CSV and runs
+the Match simulator (chart and table)."""
 import uuid
 
 from playwright.sync_api import expect
@@ -53,6 +54,15 @@ def test_rank_twelve_reorder_and_certify(browser, shot):
     expect(page.locator("main")).to_contain_text(f"Certified by Journey Applicant ranks-{marker}")
     shot(page, "certified")
 
+    # A supplemental PGY-1 list linked to a ranked program; certification then goes stale.
+    page.get_by_text(f"Supplemental list for {names[0]} (0 programs)").click()
+    page.get_by_label(f"PGY-1 program to add under {names[0]}").select_option(label=f"{names[10]} (Internal Medicine)")
+    page.get_by_role("button", name=f"Add to the supplemental list for {names[0]}").click()
+    expect(page.get_by_role("status")).to_contain_text("Supplemental list saved.")
+    expect(page.locator("main")).to_contain_text(f"Supplemental list for {names[0]} (1 program)")
+    expect(page.locator("main")).to_contain_text("certify again")
+    shot(page, "supplemental")
+
     page.get_by_role("button", name=f"Down: {names[11]}").click()
     expect(page.locator("main")).to_contain_text("certify again")
     with page.expect_download() as download:
@@ -60,7 +70,8 @@ def test_rank_twelve_reorder_and_certify(browser, shot):
     text = open(download.value.path(), encoding="utf-8").read()
     assert text.splitlines()[0] == "rank,program,specialty,city,state,nrmp_code"
     assert text.splitlines()[1].startswith(f"1,{names[0]}")
-    assert text.splitlines()[2].startswith(f"2,{names[11]}")
+    assert text.splitlines()[2].startswith(f"1.1,{names[10]}")
+    assert text.splitlines()[3].startswith(f"2,{names[11]}")
 
     page.get_by_role("link", name="Simulate the Match for this list").click()
     expect(page.locator("main")).to_contain_text("Chance of matching: ")

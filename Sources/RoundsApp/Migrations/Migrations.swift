@@ -56,5 +56,8 @@ enum Migrations {
             app.migrations.add(CreateProgramDirectory())
             app.migrations.add(AddRankOrderList())
         }
+        do {  // 0013: supplemental rank order lists
+            app.migrations.add(AddSupplementalLists())
+        }
     }
 }

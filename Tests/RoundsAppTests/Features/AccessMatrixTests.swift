@@ -266,6 +266,10 @@ import VaporTesting
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/residency/programs/{token}", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .GET, pattern: "/residency/rank-list", expected: applicantsOnly),
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/move", form: [("program", "00000000-0000-0000-0000-000000000000"), ("action", "add")], expected: applicantsOnly),
+        ProtectedRoute(
+            method: .POST, pattern: "/residency/rank-list/supplemental",
+            form: [("advanced", "00000000-0000-0000-0000-000000000000"), ("program", "00000000-0000-0000-0000-000000000001"), ("action", "add")],
+            expected: applicantsOnly),
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/certify", form: [("name", "x")], expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/residency/rank-list.csv", expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/residency/rank-list/simulation", expected: applicantsOnly),
@@ -281,6 +285,7 @@ import VaporTesting
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/rank-list/simulation", expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/rank-list", expected: applicantsOnly),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/rank-list", json: ["program_ids": "x"], expected: applicantsOnly),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/rank-list/supplemental", json: ["advanced_id": "x"], expected: applicantsOnly),
         ProtectedRoute(method: .POST, pattern: "/api/v1/residency/rank-list/certify", json: ["name": "x"], expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/rank-list/csv", expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/residency/directory", expected: applicantsOnly),

@@ -67,3 +67,44 @@ import Testing
         #expect(text.contains("1,'=HYPERLINK") || text.contains("\"'=HYPERLINK"))
     }
 }
+
+/// Supplemental PGY-1 lists linked to ranked programs.
+@Suite struct SupplementalRankListTests {
+    @Test func listsFollowTheirProgramAndChangeTheCertifiedText() throws {
+        var list = RankOrderList(keys: ["adv", "cat"], maximumRanks: 300)
+        let plain = list.canonicalOrder
+        let open: Set<String> = ["adv", "cat", "p1", "p2"]
+        try list.applySupplemental(.add, to: "p1", under: "adv", allowed: open)
+        try list.applySupplemental(.add, to: "p2", under: "adv", allowed: open)
+        try list.applySupplemental(.up, to: "p2", under: "adv", allowed: open)
+        #expect(list.supplementalList(of: "adv") == ["p2", "p1"])
+        #expect(list.canonicalOrder != plain, "a supplemental change is a change to what is certified")
+        #expect(RankOrderList(keys: ["adv", "cat"], maximumRanks: 300).canonicalOrder == plain, "lists without supplemental keep their text")
+        #expect(throws: RankOrderList.SupplementalRefusal.ownList) { try list.applySupplemental(.add, to: "adv", under: "adv", allowed: open) }
+        #expect(throws: RankOrderList.SupplementalRefusal.alreadyListed) { try list.applySupplemental(.add, to: "p1", under: "adv", allowed: open) }
+        #expect(throws: RankOrderList.SupplementalRefusal.unknownProgram) { try list.applySupplemental(.add, to: "zz", under: "adv", allowed: open) }
+        #expect(throws: RankOrderList.SupplementalRefusal.advancedNotRanked) { try list.applySupplemental(.add, to: "p1", under: "p2", allowed: open) }
+        #expect(throws: RankOrderList.SupplementalRefusal.notListed) { try list.applySupplemental(.remove, to: "cat", under: "adv", allowed: open) }
+        #expect(throws: RankOrderList.SupplementalRefusal.duplicate) { try list.replaceSupplemental(of: "adv", with: ["p1", "p1"], allowed: open) }
+        #expect(throws: RankOrderList.SupplementalRefusal.tooMany(1)) {
+            var short = RankOrderList(keys: ["adv"], maximumRanks: 1)
+            try short.replaceSupplemental(of: "adv", with: ["p1", "p2"], allowed: open)
+        }
+        // Leaving the rank list takes the list along; so does a new order without the program.
+        var removed = list
+        try removed.apply(.remove, to: "adv")
+        #expect(removed.supplemental.isEmpty)
+        var replaced = list
+        try replaced.replace(with: ["cat"], allowed: open)
+        #expect(replaced.supplemental.isEmpty)
+        #expect(RankOrderList(keys: ["cat"], maximumRanks: 300, supplemental: ["adv": ["p1"]]).supplemental.isEmpty, "a list of an unranked program is dropped")
+        try list.replaceSupplemental(of: "adv", with: [], allowed: open)
+        #expect(list.supplementalList(of: "adv").isEmpty)
+    }
+
+    @Test func theCSVPutsEachListUnderItsProgram() {
+        let row: (String) -> RankListCSV.Row = { (name: $0, specialty: "Anesthesiology", city: "Boston", state: "MA", nrmpCode: nil) }
+        let text = RankListCSV.write([row("Adv"), row("Cat")], supplemental: [[row("Pre 1"), row("Pre 2")], []])
+        #expect(text.split(separator: "\r\n").map(String.init).dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") } == ["1,Adv", "1.1,Pre 1", "1.2,Pre 2", "2,Cat"])
+    }
+}

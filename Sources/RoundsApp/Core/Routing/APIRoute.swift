@@ -27,7 +27,7 @@ enum APIRoute: RouteAddress {
     case residencyCalendar, seasonCorrections
     case residencyPlan, residencySettings, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
     case directory, directoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
-    case rankList, rankListCertify, rankListCSV, rankListSimulation
+    case rankList, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, rankListAdvisor(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
 
@@ -99,6 +99,7 @@ enum APIRoute: RouteAddress {
         case .residencyTask(let task): ["residency", "tasks", .id(task)]
         case .directory: ["residency", "directory"]
         case .rankList: ["residency", "rank-list"]
+        case .rankListSupplemental: ["residency", "rank-list", "supplemental"]
         case .rankListCertify: ["residency", "rank-list", "certify"]
         case .rankListCSV: ["residency", "rank-list", "csv"]
         case .rankListSimulation: ["residency", "rank-list", "simulation"]

@@ -56,7 +56,7 @@ enum SiteRoute: RouteAddress {
     case residencyDirectory, residencyDirectoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
     case adminDirectory, adminDirectoryImport, adminDirectoryExport, adminDirectoryNew, adminDirectoryProgram(DirectoryProgramID?)
     case visaPaths, researchPrograms
-    case rankList, rankListMove, rankListCertify, rankListCSV, rankListSimulation
+    case rankList, rankListMove, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
 
     var pieces: [PathPiece] {
@@ -174,6 +174,7 @@ enum SiteRoute: RouteAddress {
         case .adminDirectoryProgram(let id): ["admin", "directory", .id(id)]
         case .rankList: ["residency", "rank-list"]
         case .rankListMove: ["residency", "rank-list", "move"]
+        case .rankListSupplemental: ["residency", "rank-list", "supplemental"]
         case .rankListCertify: ["residency", "rank-list", "certify"]
         case .rankListCSV: ["residency", "rank-list.csv"]
         case .rankListSimulation: ["residency", "rank-list", "simulation"]

@@ -24,6 +24,15 @@ enum RankListPaths {
                 "responses": Responses.writes(["200": list]),
             ],
         ],
+        APIRoute.rankListSupplemental.openAPIPath: [
+            "put": [
+                "operationId": "replaceSupplementalList",
+                "summary": "Replace the supplemental PGY-1 list linked to a ranked (advanced) program: each id once, each a program on your list for the year that is not withdrawn or rejected, never the advanced program itself; an empty list removes it. The NRMP uses it only if you match that advanced program. Refused after the deadline; a certified list must then be certified again.",
+                "parameters": [year],
+                "requestBody": Responses.body("SupplementalListInput"),
+                "responses": Responses.writes(["200": list]),
+            ]
+        ],
         APIRoute.rankListCertify.openAPIPath: [
             "post": [
                 "operationId": "certifyRankOrderList", "summary": "Certify the list as it stands by typing your name as your account shows it; refused after the deadline or for an empty list.",
@@ -88,6 +97,13 @@ enum RankListPaths {
             "type": "object", "required": ["program_ids"],
             "properties": ["program_ids": ["type": "array", "maxItems": .number(maximumRanks), "uniqueItems": true, "items": ["type": "string", "format": "uuid"]]],
         ],
+        "SupplementalListInput": [
+            "type": "object", "required": ["advanced_id", "program_ids"],
+            "properties": [
+                "advanced_id": ApplicationsPaths.uuid,
+                "program_ids": ["type": "array", "maxItems": .number(maximumRanks), "uniqueItems": true, "items": ["type": "string", "format": "uuid"]],
+            ],
+        ],
         "RankListSimulation": [
             "type": "object",
             "required": ["seasons", "standing", "calibrated", "assumptions", "match_probability", "by_rank", "by_length", "with_one_more"],
@@ -126,8 +142,11 @@ enum RankListPaths {
                 "ranked": [
                     "type": "array",
                     "items": [
-                        "type": "object", "required": ["rank", "program"],
-                        "properties": ["rank": ["type": "integer"], "program": Responses.schemaRef("ResidencyProgram")],
+                        "type": "object", "required": ["rank", "program", "supplemental"],
+                        "properties": [
+                            "rank": ["type": "integer"], "program": Responses.schemaRef("ResidencyProgram"),
+                            "supplemental": ["type": "array", "items": Responses.schemaRef("ResidencyProgram")],
+                        ],
                     ],
                 ],
                 "rankable": ["type": "array", "items": Responses.schemaRef("ResidencyProgram")],

@@ -28,6 +28,8 @@ struct RankListResponse: Content {
     struct Entry: Content {
         var rank: Int
         var program: ResidencyProgramResponse
+        /// The supplemental PGY-1 list linked to this program, best first.
+        var supplemental: [ResidencyProgramResponse]
     }
 
     var matchYear: Int
@@ -57,7 +59,10 @@ struct RankListResponse: Content {
         case .current(let at, let name): self.certification = Certification(state: "current", certifiedAt: at, certifiedBy: name)
         case .stale(let at, let name): self.certification = Certification(state: "stale", certifiedAt: at, certifiedBy: name)
         }
-        self.ranked = try state.ranked.enumerated().map { Entry(rank: $0.offset + 1, program: try ResidencyProgramResponse($0.element)) }
+        self.ranked = try state.ranked.enumerated().map { index, program in
+            let supplemental = state.list.supplementalList(of: program.id?.uuidString ?? "").compactMap { state.programs[$0] }
+            return Entry(rank: index + 1, program: try ResidencyProgramResponse(program), supplemental: try supplemental.map(ResidencyProgramResponse.init))
+        }
         self.rankable = try state.rankable.map(ResidencyProgramResponse.init)
     }
 }
@@ -68,6 +73,7 @@ extension API {
             let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
             applicants.get(APIRoute.rankList, use: self.show)
             applicants.put(APIRoute.rankList, use: self.replace)
+            applicants.put(APIRoute.rankListSupplemental, use: self.replaceSupplemental)
             applicants.post(APIRoute.rankListCertify, use: self.certify)
             applicants.get(APIRoute.rankListCSV, use: self.csv)
             applicants.get(APIRoute.rankListSimulation, use: self.simulate)
@@ -150,6 +156,29 @@ extension API {
             let keys = try req.jsonBody(OrderBody.self).programIDs.map(\.uuidString)
             try await req.rankLists.change(for: user, year: year) { list, open throws(RankOrderList.Refusal) in
                 try list.replace(with: keys, allowed: open)
+            }
+            return try RankListResponse(try await req.rankLists.state(of: user, year: year))
+        }
+
+        struct SupplementalBody: Content {
+            var advancedID: UUID
+            var programIDs: [UUID]
+
+            enum CodingKeys: String, CodingKey {
+                case advancedID = "advanced_id"
+                case programIDs = "program_ids"
+            }
+        }
+
+        /// Replaces the supplemental list linked to a ranked program; an empty list removes it.
+        @Sendable func replaceSupplemental(req: Request) async throws -> RankListResponse {
+            let user = try req.requireUser(.applicant)
+            let year = try await API.ResidencyController.year(req, user: user)
+            let body = try req.jsonBody(SupplementalBody.self)
+            let advanced = body.advancedID.uuidString
+            let keys = body.programIDs.map(\.uuidString)
+            try await req.rankLists.changeSupplemental(for: user, year: year) { list, open throws(RankOrderList.SupplementalRefusal) in
+                try list.replaceSupplemental(of: advanced, with: keys, allowed: open)
             }
             return try RankListResponse(try await req.rankLists.state(of: user, year: year))
         }

@@ -10,6 +10,7 @@ struct RankListController: RouteCollection {
         let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
         applicants.get(SiteRoute.rankList, use: self.show)
         applicants.post(SiteRoute.rankListMove, use: self.move)
+        applicants.post(SiteRoute.rankListSupplemental, use: self.moveSupplemental)
         applicants.post(SiteRoute.rankListCertify, use: self.certify)
         applicants.get(SiteRoute.rankListCSV, use: self.csv)
         applicants.get(SiteRoute.rankListSimulation, use: self.simulate)
@@ -110,6 +111,33 @@ struct RankListController: RouteCollection {
                 try list.apply(move, to: key)
             }
             return req.redirect(to: back, flash: Flash(kind: .success, message: "Rank order list saved."))
+        } catch let report as ValidationReport {
+            return req.redirect(to: back, flash: Flash(kind: .error, message: report.errors.map(\.message).joined(separator: " ")))
+        }
+    }
+
+    struct SupplementalForm: Content {
+        var advanced: String?
+        var program: String?
+        var action: String?
+        var position: String?
+    }
+
+    /// Adds, removes or moves a program on the supplemental list of a ranked program.
+    @Sendable func moveSupplemental(req: Request) async throws -> Response {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        let back = SiteRoute.rankList.path(query: [("year", "\(year)")])
+        do {
+            let form = try req.content.decode(SupplementalForm.self)
+            guard let advanced = form.advanced.flatMap(UUID.init(uuidString:))?.uuidString else {
+                throw Abort(.badRequest, reason: "Say which ranked program the supplemental list belongs to.")
+            }
+            let (key, move) = try Self.move(MoveForm(program: form.program, action: form.action, position: form.position))
+            try await req.rankLists.changeSupplemental(for: user, year: year) { list, open throws(RankOrderList.SupplementalRefusal) in
+                try list.applySupplemental(move, to: key, under: advanced, allowed: open)
+            }
+            return req.redirect(to: back, flash: Flash(kind: .success, message: "Supplemental list saved."))
         } catch let report as ValidationReport {
             return req.redirect(to: back, flash: Flash(kind: .error, message: report.errors.map(\.message).joined(separator: " ")))
         }

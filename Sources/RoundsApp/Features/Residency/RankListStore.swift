@@ -19,12 +19,28 @@ final class RankCertification: Model, @unchecked Sendable {
     init() {}
 }
 
+/// One program on the supplemental list linked to a ranked program.
+final class SupplementalEntry: Model, @unchecked Sendable {
+    static let schema = "rank_supplemental_entries"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var owner: User
+    @Field(key: "match_year") var matchYear: Int
+    @Field(key: "advanced_program_id") var advancedProgramID: UUID
+    @Field(key: "program_id") var programID: UUID
+    @Field(key: "position") var position: Int
+
+    init() {}
+}
+
 /// One applicant's rank order list for a Match year: the ranked programs in order, those that could be
 /// ranked, the certification and the deadline.
 struct RankListState {
     var matchYear: Int
     var ranked: [ResidencyProgram]
     var rankable: [ResidencyProgram]
+    /// Every program of the year by key, for naming supplemental entries.
+    var programs: [String: ResidencyProgram]
     var list: RankOrderList
     var certification: RankOrderList.Certification
     var deadline: Milestone?
@@ -46,11 +62,18 @@ struct RankListStore {
         let programs = try await ResidencyProgram.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).all()
         let ranked = programs.filter { $0.rank != nil }.sorted { ($0.rank ?? 0, $0.name) < ($1.rank ?? 0, $1.name) }
         let rankable = programs.filter { $0.rank == nil && !$0.status.isClosed }.sorted { $0.name < $1.name }
-        let list = RankOrderList(keys: ranked.compactMap { $0.id?.uuidString }, maximumRanks: self.reference.fees.nrmp.maximumRanks)
+        // Entries whose program has since closed (withdrawn, rejected) no longer count.
+        let open = Set(programs.filter { !$0.status.isClosed }.compactMap(\.id))
+        let entries = try await SupplementalEntry.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).sort(\.$position).all()
+        let supplemental = Dictionary(grouping: entries.filter { open.contains($0.programID) }, by: { $0.advancedProgramID.uuidString })
+            .mapValues { $0.map(\.programID.uuidString) }
+        let list = RankOrderList(
+            keys: ranked.compactMap { $0.id?.uuidString }, maximumRanks: self.reference.fees.nrmp.maximumRanks, supplemental: supplemental)
         let certified = try await RankCertification.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).first()
         let deadline = try await SeasonCorrection.calendar(self.reference.calendar, on: self.db)[year]?[.rankOrderListDeadline]
         return RankListState(
-            matchYear: year, ranked: ranked, rankable: rankable, list: list,
+            matchYear: year, ranked: ranked, rankable: rankable, programs: Dictionary(uniqueKeysWithValues: programs.compactMap { p in p.id.map { ($0.uuidString, p) } }),
+            list: list,
             certification: RankOrderList.certification(
                 certifiedDigest: certified?.orderDigest, digest: Self.digest(list), at: certified?.certifiedAt, name: certified?.certifiedName),
             deadline: deadline, closed: RankOrderList.closedRefusal(deadline: deadline, now: self.now), maximumRanks: self.reference.fees.nrmp.provenance)
@@ -89,6 +112,35 @@ struct RankListStore {
                     try await program.save(on: db)
                 }
             }
+            if list.supplemental != state.list.supplemental { try await Self.saveSupplemental(list, of: userID, year: year, on: db) }
+        }
+    }
+
+    /// Applies one change to a supplemental list (`RankOrderList.SupplementalRefusal` becomes a
+    /// `ValidationReport`); the programs that may be listed are the applicant's open programs of the year.
+    func changeSupplemental(
+        for user: User, year: Int, _ edit: @escaping @Sendable (inout RankOrderList, _ open: Set<String>) throws(RankOrderList.SupplementalRefusal) -> Void
+    ) async throws {
+        try await self.change(for: user, year: year) { list, open throws(RankOrderList.Refusal) in
+            let result = Result<Void, RankOrderList.SupplementalRefusal> { () throws(RankOrderList.SupplementalRefusal) in try edit(&list, open) }
+            if case .failure(let refusal) = result { throw .supplemental(refusal) }
+        }
+    }
+
+    private static func saveSupplemental(_ list: RankOrderList, of userID: UUID, year: Int, on db: any Database) async throws {
+        try await SupplementalEntry.query(on: db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).delete()
+        for (advanced, programs) in list.supplemental.sorted(by: { $0.key < $1.key }) {
+            guard let advancedID = UUID(uuidString: advanced) else { continue }
+            for (index, program) in programs.enumerated() {
+                guard let programID = UUID(uuidString: program) else { continue }
+                let entry = SupplementalEntry()
+                entry.$owner.id = userID
+                entry.matchYear = year
+                entry.advancedProgramID = advancedID
+                entry.programID = programID
+                entry.position = index + 1
+                try await entry.create(on: db)
+            }
         }
     }
 
@@ -115,7 +167,13 @@ struct RankListStore {
 
     /// The list as CSV: rank, program, specialty, city, state, NRMP code.
     static func csv(_ state: RankListState) -> String {
-        RankListCSV.write(state.ranked.map { (name: $0.name, specialty: $0.specialty, city: $0.city, state: $0.state, nrmpCode: $0.nrmpCode) })
+        func row(_ program: ResidencyProgram) -> RankListCSV.Row {
+            (name: program.name, specialty: program.specialty, city: program.city, state: program.state, nrmpCode: program.nrmpCode)
+        }
+        let supplemental = state.ranked.map { advanced in
+            state.list.supplementalList(of: advanced.id?.uuidString ?? "").compactMap { state.programs[$0] }.map(row)
+        }
+        return RankListCSV.write(state.ranked.map(row), supplemental: supplemental)
     }
 }
 

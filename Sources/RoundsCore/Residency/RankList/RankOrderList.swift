@@ -8,10 +8,16 @@ import Foundation
 public struct RankOrderList: Equatable, Sendable {
     public private(set) var keys: [String]
     public let maximumRanks: Int
+    /// Supplemental PGY-1 lists by the ranked (advanced) program they are linked to; see
+    /// `RankOrderList+Supplemental.swift`.
+    public internal(set) var supplemental: [String: [String]]
 
-    public init(keys: [String], maximumRanks: Int) {
+    public init(keys: [String], maximumRanks: Int, supplemental: [String: [String]] = [:]) {
         self.keys = keys
         self.maximumRanks = maximumRanks
+        // A list whose program is no longer ranked (withdrawn since, say) no longer counts.
+        let ranked = Set(keys)
+        self.supplemental = supplemental.filter { !$0.value.isEmpty && ranked.contains($0.key) }
     }
 
     public enum Move: Equatable, Sendable {
@@ -26,9 +32,11 @@ public struct RankOrderList: Equatable, Sendable {
         case notRanked
         case badPosition(Int)
         case duplicate
+        case supplemental(SupplementalRefusal)
 
         public var description: String {
             switch self {
+            case .supplemental(let refusal): refusal.description
             case .full(let limit): "A rank order list holds at most \(limit) programs (NRMP)."
             case .alreadyRanked: "The program is on your rank order list already."
             case .notRanked: "The program is not on your rank order list."
@@ -51,6 +59,7 @@ public struct RankOrderList: Equatable, Sendable {
         case .remove:
             guard let index else { throw .notRanked }
             self.keys.remove(at: index)
+            self.supplemental[key] = nil
         case .up:
             guard let index else { throw .notRanked }
             if index > 0 { self.keys.swapAt(index, index - 1) }
@@ -71,10 +80,19 @@ public struct RankOrderList: Equatable, Sendable {
         guard keys.count <= self.maximumRanks else { throw .full(self.maximumRanks) }
         guard keys.allSatisfy(allowed.contains) else { throw .notRanked }
         self.keys = keys
+        self.supplemental = self.supplemental.filter { keys.contains($0.key) }
     }
 
-    /// The order as one text, whose hash is kept at certification: any change to the order changes it.
-    public var canonicalOrder: String { self.keys.joined(separator: "\n") }
+    /// The order as one text, whose hash is kept at certification: any change to the order or to a
+    /// supplemental list changes it (a list without supplemental lists keeps its old text).
+    public var canonicalOrder: String {
+        var text = self.keys.joined(separator: "\n")
+        for key in self.keys {
+            guard let list = self.supplemental[key], !list.isEmpty else { continue }
+            text += "\n>" + key + ":" + list.joined(separator: ",")
+        }
+        return text
+    }
 
     /// Where a list stands against its certification.
     public enum Certification: Equatable, Sendable {
@@ -126,11 +144,20 @@ public struct RankOrderList: Equatable, Sendable {
 /// against spreadsheet formulas.
 public enum RankListCSV {
     public static let columns = ["rank", "program", "specialty", "city", "state", "nrmp_code"]
+    public typealias Row = (name: String, specialty: String, city: String, state: String, nrmpCode: String?)
 
-    public static func write(_ rows: [(name: String, specialty: String, city: String, state: String, nrmpCode: String?)]) -> String {
+    /// `supplemental[i]` is the supplemental list linked to `rows[i]`: its programs follow that row, ranked
+    /// "3.1", "3.2", … under the program's rank 3.
+    public static func write(_ rows: [Row], supplemental: [[Row]] = []) -> String {
         var text = CSV.line(Self.columns)
+        func line(_ rank: String, _ row: Row) -> String {
+            CSV.line([rank, row.name, row.specialty, row.city, row.state, row.nrmpCode ?? ""].map(PortfolioExport.spreadsheetSafe))
+        }
         for (index, row) in rows.enumerated() {
-            text += CSV.line([String(index + 1), row.name, row.specialty, row.city, row.state, row.nrmpCode ?? ""].map(PortfolioExport.spreadsheetSafe))
+            text += line(String(index + 1), row)
+            for (position, pgy1) in (index < supplemental.count ? supplemental[index] : []).enumerated() {
+                text += line("\(index + 1).\(position + 1)", pgy1)
+            }
         }
         return text
     }

@@ -42,11 +42,13 @@ enum SharedRankListPages {
                 state.ranked.isEmpty
                     ? .p("Nothing ranked for this year.")
                     : .table(
-                        .thead(.tr(.th("Rank"), .th("Program"), .th("Specialty"), .th("Place"))),
+                        .thead(.tr(.th("Rank"), .th("Program"), .th("Specialty"), .th("Place"), .th("Supplemental list (PGY-1)"))),
                         .tbody(.forEach(Array(state.ranked.enumerated())) { index, program in
-                            .tr(
+                            let supplemental = state.list.supplementalList(of: program.id?.uuidString ?? "").compactMap { state.programs[$0]?.name }
+                            return .tr(
                                 .td(.text("\(index + 1)")), .td(.safeText(program.name)), .td(.safeText(program.specialty)),
-                                .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", ")))
+                                .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", "))),
+                                .td(.safeText(supplemental.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")))
                             )
                         })
                     )
