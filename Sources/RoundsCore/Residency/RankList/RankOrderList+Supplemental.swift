@@ -37,27 +37,15 @@ extension RankOrderList {
         guard self.keys.contains(advanced) else { throw .advancedNotRanked }
         var list = self.supplementalList(of: advanced)
         let index = list.firstIndex(of: key)
-        switch move {
-        case .add:
+        if move == .add {
             guard key != advanced else { throw .ownList }
             guard allowed.contains(key) else { throw .unknownProgram }
             guard index == nil else { throw .alreadyListed }
             guard list.count < self.maximumRanks else { throw .tooMany(self.maximumRanks) }
             list.append(key)
-        case .remove:
+        } else {
             guard let index else { throw .notListed }
-            list.remove(at: index)
-        case .up:
-            guard let index else { throw .notListed }
-            if index > 0 { list.swapAt(index, index - 1) }
-        case .down:
-            guard let index else { throw .notListed }
-            if index < list.count - 1 { list.swapAt(index, index + 1) }
-        case .to(let position):
-            guard let index else { throw .notListed }
-            guard position >= 1 else { throw .badPosition(list.count) }
-            let moved = list.remove(at: index)
-            list.insert(moved, at: min(position - 1, list.count))
+            guard Self.reorder(&list, at: index, move) else { throw .badPosition(list.count) }
         }
         self.supplemental[advanced] = list.isEmpty ? nil : list
     }

@@ -51,27 +51,31 @@ public struct RankOrderList: Equatable, Sendable {
 
     public mutating func apply(_ move: Move, to key: String) throws(Refusal) {
         let index = self.keys.firstIndex(of: key)
-        switch move {
-        case .add:
+        if move == .add {
             guard index == nil else { throw .alreadyRanked }
             guard self.keys.count < self.maximumRanks else { throw .full(self.maximumRanks) }
             self.keys.append(key)
-        case .remove:
-            guard let index else { throw .notRanked }
-            self.keys.remove(at: index)
-            self.supplemental[key] = nil
-        case .up:
-            guard let index else { throw .notRanked }
-            if index > 0 { self.keys.swapAt(index, index - 1) }
-        case .down:
-            guard let index else { throw .notRanked }
-            if index < self.keys.count - 1 { self.keys.swapAt(index, index + 1) }
-        case .to(let position):
-            guard let index else { throw .notRanked }
-            guard position >= 1 else { throw .badPosition(self.keys.count) }
-            let key = self.keys.remove(at: index)
-            self.keys.insert(key, at: min(position - 1, self.keys.count))
+            return
         }
+        guard let index else { throw .notRanked }
+        guard Self.reorder(&self.keys, at: index, move) else { throw .badPosition(self.keys.count) }
+        if move == .remove { self.supplemental[key] = nil }
+    }
+
+    /// Moves the key at `index` as `move` says (remove, up, down, to a position; not add), in the primary
+    /// list or a supplemental one; false for a position below 1.
+    static func reorder(_ keys: inout [String], at index: Int, _ move: Move) -> Bool {
+        switch move {
+        case .add: break
+        case .remove: keys.remove(at: index)
+        case .up: if index > 0 { keys.swapAt(index, index - 1) }
+        case .down: if index < keys.count - 1 { keys.swapAt(index, index + 1) }
+        case .to(let position):
+            guard position >= 1 else { return false }
+            let key = keys.remove(at: index)
+            keys.insert(key, at: min(position - 1, keys.count))
+        }
+        return true
     }
 
     /// Replaces the whole order (the API's PUT): each key once, within the limit, all from `allowed`.
