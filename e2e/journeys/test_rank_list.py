@@ -55,9 +55,9 @@ def test_rank_twelve_reorder_and_certify(browser, shot):
     shot(page, "certified")
 
     # A supplemental PGY-1 list linked to a ranked program; certification then goes stale.
-    page.get_by_text(f"Supplemental list for {names[0]} (0 programs)").click()
-    page.get_by_label(f"PGY-1 program to add under {names[0]}").select_option(label=f"{names[10]} (Internal Medicine)")
-    page.get_by_role("button", name=f"Add to the supplemental list for {names[0]}").click()
+    page.get_by_label("Ranked program the list belongs to").select_option(label=names[0])
+    page.get_by_label("PGY-1 program to add").select_option(label=f"{names[10]} (Internal Medicine)")
+    page.get_by_role("button", name="Add to a supplemental list").click()
     expect(page.get_by_role("status")).to_contain_text("Supplemental list saved.")
     expect(page.locator("main")).to_contain_text(f"Supplemental list for {names[0]} (1 program)")
     expect(page.locator("main")).to_contain_text("certify again")

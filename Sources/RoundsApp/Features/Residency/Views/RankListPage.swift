@@ -111,54 +111,51 @@ struct RankListPage {
         )
     }
 
-    /// A supplemental PGY-1 list for each ranked program that is an advanced one; the NRMP uses it only if
-    /// the applicant matches that program.
+    /// The supplemental PGY-1 lists linked to ranked programs, and one form to add to any of them (one form,
+    /// not one per program, so a 300-program list does not carry 300 copies of the program choices).
     private func supplementalLists() -> BodyNode {
         guard !self.state.ranked.isEmpty else { return .empty }
         let open = self.state.programs.values.filter { !$0.status.isClosed }.sorted { $0.name < $1.name }
+        let linked = self.state.ranked.compactMap { advanced -> (ResidencyProgram, [ResidencyProgram])? in
+            let list = self.state.list.supplementalList(of: advanced.id?.uuidString ?? "").compactMap { self.state.programs[$0] }
+            return list.isEmpty ? nil : (advanced, list)
+        }
         return .section(
             .h2("Supplemental lists (PGY-1)"),
             .p(
                 .text("If you rank advanced (PGY-2) programs, link a list of preliminary PGY-1 programs to each. The NRMP uses a supplemental list only if you match the advanced program it is linked to; matching the advanced program without a PGY-1 position is still a match. "),
                 .safeLink(RankOrderList.supplementalSource, .text("Source: NRMP, About Supplemental Rank Order Lists"))
             ),
-            .forEach(self.state.ranked) { advanced in
+            .forEach(linked) { advanced, list in
                 let key = advanced.id?.uuidString ?? ""
-                let list = self.state.list.supplementalList(of: key).compactMap { self.state.programs[$0] }
-                let listed = Set(list.compactMap(\.id))
-                let choices = open.filter { program in program.id?.uuidString != key && !(program.id.map(listed.contains) ?? false) }
-                return .tag(
-                    "details", .flag("open", !list.isEmpty),
-                    .tag("summary", .safeText("Supplemental list for \(advanced.name) (\(counted(list.count, "program")))")),
-                    list.isEmpty
-                        ? .empty
-                        : .ol(
-                            .forEach(Array(list.enumerated())) { index, program in
-                                let programKey = program.id?.uuidString ?? ""
-                                return .li(
-                                    .safeText("\(program.name) (\(program.specialty)) "),
-                                    index > 0 ? self.supplementalButton(key, programKey, "up", "Up: \(program.name) under \(advanced.name)") : .empty,
-                                    index < list.count - 1 ? self.supplementalButton(key, programKey, "down", "Down: \(program.name) under \(advanced.name)") : .empty,
-                                    self.supplementalButton(key, programKey, "remove", "Remove: \(program.name) from under \(advanced.name)")
-                                )
-                            }),
-                    choices.isEmpty || self.state.closed != nil
-                        ? .empty
-                        : .postForm(
-                            SiteRoute.rankListSupplemental.path(query: self.query), csrfToken: self.context.csrfToken,
-                            .voidTag("input", [("type", "hidden"), ("name", "advanced"), ("value", key)]),
-                            .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "add")]),
-                            .tag("label", .safeAttribute("for", "supplemental-\(key)"), .safeText("PGY-1 program to add under \(advanced.name)")),
-                            .tag(
-                                "select", .safeAttribute("id", "supplemental-\(key)"), .safeAttribute("name", "program"),
-                                .forEach(choices) { program in
-                                    .tag("option", .safeAttribute("value", program.id?.uuidString ?? ""), .safeText("\(program.name) (\(program.specialty))"))
-                                }
-                            ),
-                            .tag("button", .safeAttribute("type", "submit"), .class("button"), .safeText("Add to the supplemental list for \(advanced.name)"))
-                        )
+                return .div(
+                    .class("supplemental-list"),
+                    .h3(.safeText("Supplemental list for \(advanced.name) (\(counted(list.count, "program")))")),
+                    .ol(
+                        .forEach(Array(list.enumerated())) { index, program in
+                            let programKey = program.id?.uuidString ?? ""
+                            return .li(
+                                .safeText("\(program.name) (\(program.specialty)) "),
+                                index > 0 ? self.supplementalButton(key, programKey, "up", "Up: \(program.name) under \(advanced.name)") : .empty,
+                                index < list.count - 1 ? self.supplementalButton(key, programKey, "down", "Down: \(program.name) under \(advanced.name)") : .empty,
+                                self.supplementalButton(key, programKey, "remove", "Remove: \(program.name) from under \(advanced.name)")
+                            )
+                        })
                 )
-            }
+            },
+            self.state.closed != nil
+                ? .empty
+                : .postForm(
+                    SiteRoute.rankListSupplemental.path(query: self.query), csrfToken: self.context.csrfToken,
+                    .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "add")]),
+                    .selectField(
+                        "Ranked program the list belongs to", name: "advanced",
+                        choices: self.state.ranked.map { Choice(value: $0.id?.uuidString ?? "", label: $0.name) }, selected: nil),
+                    .selectField(
+                        "PGY-1 program to add", name: "program",
+                        choices: open.map { Choice(value: $0.id?.uuidString ?? "", label: "\($0.name) (\($0.specialty))") }, selected: nil),
+                    .submit("Add to a supplemental list")
+                )
         )
     }
 
