@@ -38,7 +38,7 @@ export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail"
 TOKEN=$(curl -fs -X POST "$ROUNDS_E2E_URL/api/v1/tokens" -H 'Content-Type: application/json' \
     -d '{"email":"applicant@rounds.test","password":"rounds-demo-password","name":"schemathesis"}' |
     "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-"$VENV/bin/schemathesis" run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
+"$VENV/bin/schemathesis" --config-file e2e/schemathesis.toml run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
     --checks all --exclude-checks positive_data_acceptance \
     --max-examples "${SCHEMATHESIS_EXAMPLES:-100}" -H "Authorization: Bearer $TOKEN"
 # Schemathesis sends what the schema describes; this sends what it does not: wrong media types and

@@ -104,6 +104,7 @@ enum Responses {
         "Forbidden": error("Signed in, but not allowed."),
         "NotFound": error("No such resource (or not yours)."),
         "UnsupportedMediaType": error("The body must be application/json."),
+        "ContentTooLarge": error("The body is larger than the server takes (64 kB for JSON)."),
         "Unprocessable": error("The input is well-formed but breaks a rule; `fields` says which."),
         "TooManyRequests": [
             "description": "Rate limited; retry after the number of seconds in Retry-After.",
@@ -120,8 +121,8 @@ enum Responses {
     static func writes(_ success: [String: JSONValue]) -> JSONValue {
         ApplicationsPaths.responses(
             success.merging([
-                "400": Self.ref("BadRequest"), "404": Self.ref("NotFound"), "415": Self.ref("UnsupportedMediaType"),
-                "422": Self.ref("Unprocessable"),
+                "400": Self.ref("BadRequest"), "404": Self.ref("NotFound"), "413": Self.ref("ContentTooLarge"),
+                "415": Self.ref("UnsupportedMediaType"), "422": Self.ref("Unprocessable"),
             ]) { first, _ in first }
         )
     }
