@@ -157,8 +157,8 @@ struct RothPeranson {
         return true
     }
 
-    /// An applicant was pushed out of their program. A single tries their next choice; a couple withdraws
-    /// its other member too (that seat goes on the program stack) and tries its next pair.
+    /// An applicant was pushed out of their program. A single tries their next choice; a couple moves on
+    /// to its next pair (`moveOn`).
     private mutating func letGo(_ a: Int32) {
         self.countDisplacement(a)
         guard let c = self.instance.couple(of: a) else {
@@ -169,37 +169,26 @@ struct RothPeranson {
         }
         // Both members of one couple can be let go by the same admission; act once.
         guard self.coupleIsPlaced[Int(c)] else { return }
-        if self.keepPartner(c, displaced: a) { return }
-        for role in Int32(0)...1 {
-            let member = self.instance.member(role, ofCouple: c)
-            let p = self.assigned[Int(member)]
-            if p >= 0 && member != a && self.holds.remove(p, applicant: member) { self.markVacancy(p) }
-            self.assigned[Int(member)] = -1
-        }
-        self.coupleIsPlaced[Int(c)] = false
-        self.coupleNext[Int(c)] += 1
-        self.applicantStack.append(-(c + 1))
+        self.moveOn(c, displaced: a)
     }
 
-    /// When the couple's next pairs keep the partner where they are (a supplemental list's stand-ins rank
-    /// (A, PGY-1 program) … then (A, none)), the partner stays and the couple takes the first of those
-    /// pairs the other program accepts, without freeing the partner's seat and re-offering it. Leaving and
-    /// coming straight back would end the same way, with a needless round of re-offers at A.
-    private mutating func keepPartner(_ c: Int32, displaced a: Int32) -> Bool {
+    /// The couple's next pair after member `a` was let go. While its next pairs keep the partner where they
+    /// are (a supplemental list's stand-ins rank (A, PGY-1 program) … then (A, none)), the partner stays and
+    /// the couple takes the first of those pairs the other program accepts: leaving A and coming straight
+    /// back would end the same way, after a needless round of re-offers at A. Otherwise the partner
+    /// withdraws too (that seat goes on the program stack) and the couple proposes from the first pair
+    /// that moves the partner, or puts both in the partner's program (judged with both seats free).
+    private mutating func moveOn(_ c: Int32, displaced a: Int32) {
         let memberA = self.instance.member(0, ofCouple: c)
         let partner = a == memberA ? memberA + 1 : memberA
         let held = self.assigned[Int(partner)]
-        guard held >= 0 else { return false }
         let partnerIsFirst = partner == memberA
         let end = Int(self.instance.coupleStart[Int(c) + 1])
         var j = Int(self.coupleNext[Int(c)]) + 1
-        while j < end {
+        while held >= 0 && j < end {
             let kept = partnerIsFirst ? self.instance.pairFirst[j] : self.instance.pairSecond[j]
             let other = partnerIsFirst ? self.instance.pairSecond[j] : self.instance.pairFirst[j]
-            // A pair putting both in the partner's program is judged with both seats free, the usual way.
-            guard kept == held, other != held else {
-                return self.coupleNext[Int(c)] != Int32(j - 1) ? self.withdraw(c, before: Int32(j), partner: partner) : false
-            }
+            guard kept == held, other != held else { break }
             let otherRank = partnerIsFirst ? self.instance.pairSecondRank[j] : self.instance.pairFirstRank[j]
             if other < 0 || (otherRank >= 0 && self.holds.wouldAccept(other, rank: otherRank)) {
                 self.assigned[Int(a)] = other
@@ -208,24 +197,16 @@ struct RothPeranson {
                     let out = self.holds.admit(other, applicant: a, rank: otherRank)
                     if out >= 0 { self.letGo(out) }
                 }
-                return true
+                return
             }
             j += 1
         }
-        return self.withdraw(c, before: Int32(end), partner: partner)
-    }
-
-    /// The couple gives up the partner's seat and proposes again from pair `j`.
-    private mutating func withdraw(_ c: Int32, before j: Int32, partner: Int32) -> Bool {
-        let p = self.assigned[Int(partner)]
-        if p >= 0 && self.holds.remove(p, applicant: partner) { self.markVacancy(p) }
+        if held >= 0 && self.holds.remove(held, applicant: partner) { self.markVacancy(held) }
         self.assigned[Int(partner)] = -1
-        let memberA = self.instance.member(0, ofCouple: c)
-        self.assigned[Int(memberA == partner ? memberA + 1 : memberA)] = -1
+        self.assigned[Int(a)] = -1
         self.coupleIsPlaced[Int(c)] = false
-        self.coupleNext[Int(c)] = j
+        self.coupleNext[Int(c)] = Int32(j)
         self.applicantStack.append(-(c + 1))
-        return true
     }
 
     private mutating func markVacancy(_ p: Int32) {

@@ -30,14 +30,13 @@ struct SupplementalExpansion {
         var couples = instance.couples
         var standInOf: [String: String] = [:]
         var pgy1Programs: [String: Set<String>] = [:]
-        var seenApplicants = Set<String>()
         for applicant in instance.applicants {
             guard !applicant.supplemental.isEmpty else {
                 singles.append(applicant)
                 continue
             }
             // The applicant leaves the singles, so the checks the compiler would make on them are made here.
-            guard seenApplicants.insert(applicant.id).inserted, standInOf[applicant.id] == nil else { throw .duplicateApplicant(applicant.id) }
+            guard standInOf[applicant.id] == nil else { throw .duplicateApplicant(applicant.id) }
             let linked = try Self.linkedLists(of: applicant, programIDs: programIDs)
             var ranking: [[String?]] = []
             for program in applicant.ranking {
