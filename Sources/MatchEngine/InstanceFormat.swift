@@ -238,13 +238,8 @@ public enum InstanceFormat {
 
     /// The result as JSON with keys in a fixed order, so equal results are byte-for-byte equal.
     public static func json(_ result: MatchResult) -> String {
-        var out = "{\"assignments\":{"
-        out += result.assignments.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(quote($0.value))" }.joined(separator: ",")
-        out += "}"
-        if result.stats.supplementalApplicants > 0 {
-            let pgy1 = result.supplementalAssignments.sorted { $0.key < $1.key }
-            out += ",\"supplemental_assignments\":{" + pgy1.map { "\(quote($0.key)):\(quote($0.value))" }.joined(separator: ",") + "}"
-        }
+        var out = "{\"assignments\":" + object(result.assignments)
+        if result.stats.supplementalApplicants > 0 { out += ",\"supplemental_assignments\":" + object(result.supplementalAssignments) }
         out += ",\"unmatched\":[" + result.unmatched.map(quote).joined(separator: ",") + "]"
         out += ",\"unfilled\":{" + result.unfilled.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\($0.value)" }.joined(separator: ",") + "}"
         if let pairs = result.blockingPairs {
@@ -267,10 +262,20 @@ public enum InstanceFormat {
         case .single(let applicant, let program):
             "{\"applicant\":\(quote(applicant)),\"program\":\(quote(program))}"
         case .couple(let members, let programs):
-            "{\"couple\":[\(members.map(quote).joined(separator: ","))],\"programs\":[\(programs.map { $0.map(quote) ?? "null" }.joined(separator: ","))]}"
+            "{\"couple\":[\(members.map(quote).joined(separator: ","))],\"programs\":\(array(programs))}"
         case .supplemental(let applicant, let programs):
-            "{\"applicant\":\(quote(applicant)),\"programs\":[\(programs.map { $0.map(quote) ?? "null" }.joined(separator: ","))]}"
+            "{\"applicant\":\(quote(applicant)),\"programs\":\(array(programs))}"
         }
+    }
+
+    /// Ids keyed by id, keys sorted, so equal maps are equal text.
+    static func object(_ map: [String: String]) -> String {
+        "{" + map.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(quote($0.value))" }.joined(separator: ",") + "}"
+    }
+
+    /// Ids in order, null where there is none (a pair's "no match").
+    static func array(_ ids: [String?]) -> String {
+        "[" + ids.map { $0.map(quote) ?? "null" }.joined(separator: ",") + "]"
     }
 
     static func quote(_ text: String) -> String {
@@ -312,7 +317,7 @@ extension InstanceFormat {
         }.joined(separator: ",\n")
         out += "],\n\"couples\":["
         out += instance.couples.map { couple in
-            let pairs = couple.ranking.map { "[" + $0.map { $0.map(quote) ?? "null" }.joined(separator: ",") + "]" }
+            let pairs = couple.ranking.map(array)
             return "{\"members\":[\(couple.members.map(quote).joined(separator: ","))],\"ranking\":[\(pairs.joined(separator: ","))]}"
         }.joined(separator: ",\n")
         return out + "]}\n"

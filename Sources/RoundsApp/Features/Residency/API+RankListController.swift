@@ -60,7 +60,7 @@ struct RankListResponse: Content {
         case .stale(let at, let name): self.certification = Certification(state: "stale", certifiedAt: at, certifiedBy: name)
         }
         self.ranked = try state.ranked.enumerated().map { index, program in
-            let supplemental = state.list.supplementalList(of: program.id?.uuidString ?? "").compactMap { state.programs[$0] }
+            let supplemental = state.supplemental(of: program)
             return Entry(rank: index + 1, program: try ResidencyProgramResponse(program), supplemental: try supplemental.map(ResidencyProgramResponse.init))
         }
         self.rankable = try state.rankable.map(ResidencyProgramResponse.init)

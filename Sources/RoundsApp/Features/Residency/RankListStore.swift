@@ -47,6 +47,11 @@ struct RankListState {
     /// Why the list cannot change now (the deadline passed), or nil.
     var closed: String?
     var maximumRanks: Provenance
+
+    /// The supplemental list linked to a ranked program, as programs, best first.
+    func supplemental(of program: ResidencyProgram) -> [ResidencyProgram] {
+        self.list.supplementalList(of: program.id?.uuidString ?? "").compactMap { self.programs[$0] }
+    }
 }
 
 /// Reads and changes rank order lists; every change is one transaction that renumbers the list.
@@ -171,7 +176,7 @@ struct RankListStore {
             (name: program.name, specialty: program.specialty, city: program.city, state: program.state, nrmpCode: program.nrmpCode)
         }
         let supplemental = state.ranked.map { advanced in
-            state.list.supplementalList(of: advanced.id?.uuidString ?? "").compactMap { state.programs[$0] }.map(row)
+            state.supplemental(of: advanced).map(row)
         }
         return RankListCSV.write(state.ranked.map(row), supplemental: supplemental)
     }

@@ -117,7 +117,7 @@ struct RankListPage {
         guard !self.state.ranked.isEmpty else { return .empty }
         let open = self.state.programs.values.filter { !$0.status.isClosed }.sorted { $0.name < $1.name }
         let linked = self.state.ranked.compactMap { advanced -> (ResidencyProgram, [ResidencyProgram])? in
-            let list = self.state.list.supplementalList(of: advanced.id?.uuidString ?? "").compactMap { self.state.programs[$0] }
+            let list = self.state.supplemental(of: advanced)
             return list.isEmpty ? nil : (advanced, list)
         }
         return .section(

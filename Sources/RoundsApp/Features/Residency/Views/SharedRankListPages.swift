@@ -44,7 +44,7 @@ enum SharedRankListPages {
                     : .table(
                         .thead(.tr(.th("Rank"), .th("Program"), .th("Specialty"), .th("Place"), .th("Supplemental list (PGY-1)"))),
                         .tbody(.forEach(Array(state.ranked.enumerated())) { index, program in
-                            let supplemental = state.list.supplementalList(of: program.id?.uuidString ?? "").compactMap { state.programs[$0]?.name }
+                            let supplemental = state.supplemental(of: program).map(\.name)
                             return .tr(
                                 .td(.text("\(index + 1)")), .td(.safeText(program.name)), .td(.safeText(program.specialty)),
                                 .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", "))),
