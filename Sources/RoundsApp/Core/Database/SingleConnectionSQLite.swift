@@ -8,8 +8,7 @@ import Vapor
 /// connections to one file. SQLite lets one of them write at a time, and sqlite-nio's busy handler makes
 /// the other retry without pause on a thread of the shared blocking pool, for as long as the lock is held.
 /// When every thread of that pool is retrying, the transaction holding the lock cannot run its next
-/// statement and nothing moves again (CI saw exactly this hang, and 500s from rollback-journal deadlocks
-/// in between). With one connection, requests wait their turn in the connection pool without holding a
+/// statement and nothing moves again (a CI run hung this way). With one connection, requests wait their turn in the connection pool without holding a
 /// thread, and SQLite never meets a second writer.
 struct SingleConnectionSQLite: DatabaseConfiguration {
     var sqlite: any DatabaseConfiguration
