@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.34.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        // Markdown for guides and newsletter issues (the design names it); its output is sanitized by ours.
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         // Typed ids (Tagged<Model, UUID>): an application id cannot be passed where a session id is expected.
         .package(url: "https://github.com/pointfreeco/swift-tagged.git", from: "0.10.0"),
         // One parser for the commands that run without the web app (match, check-identifiers, restore).
@@ -39,6 +41,8 @@ let package = Package(
         // Its resources are reference lists (names, ZIP codes) read through Foundation's Bundle.
         // The Match simulator runs its seasons through MatchEngine.
         .target(name: "RoundsCore", dependencies: ["DelimitedText", "MatchEngine"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        // Markdown to HTML that is safe to show: Ink renders, an allow-list sanitizer keeps only what it made.
+        .target(name: "SafeMarkdown", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: swiftSettings),
         // The commands that need no web app; `rounds-match` is the match command alone, so a run does not
         // load the web stack (about 10 ms and 13 MiB less at 5k applicants; issue 14 times whole processes).
         .target(
@@ -52,6 +56,7 @@ let package = Package(
                 "MatchEngine",
                 "DelimitedText",
                 "CommandLineTools",
+                "SafeMarkdown",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -81,6 +86,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine"], swiftSettings: swiftSettings),
+        .testTarget(name: "SafeMarkdownTests", dependencies: ["SafeMarkdown"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RoundsCoreTests", dependencies: ["RoundsCore", "DelimitedText", "MatchEngine"], resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),
@@ -92,6 +98,7 @@ let package = Package(
                 "MatchEngine",
                 "DelimitedText",
                 "CommandLineTools",
+                "SafeMarkdown",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
