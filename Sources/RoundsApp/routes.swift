@@ -27,6 +27,8 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: DirectoryController())
         try app.register(collection: DirectoryAdminController())
         try app.register(collection: ReferenceController())
+        try app.register(collection: GuidesController())
+        try app.register(collection: GuideEditorController())
     }
 
     do {  // JSON API, authenticated by bearer token
@@ -44,5 +46,6 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.SeasonCorrectionController())
         try api.register(collection: API.DirectoryController())
         try api.register(collection: API.RankListController())
+        try api.register(collection: API.GuidesController())
     }
 }

@@ -67,6 +67,16 @@ enum DemoData {
         },
     ]
 
+    /// Each feature's demo data, after the accounts; each loader skips what is there.
+    static func loadFeatures(_ app: Application) async throws {
+        try await ApplicationDemoData.load(app)
+        try await LetterDemoData.load(app)
+        try await PortfolioDemoData.load(app)
+        try await DirectoryDemoData.load(app)
+        try await ResidencyDemoData.load(app)
+        try await GuideDemoData.load(app)
+    }
+
     static var loginSummary: String {
         (["Demo accounts (password: \(password)):"] + accounts.map { "  \($0.email)  \($0.roles.sorted().map(\.rawValue).joined(separator: ", "))" })
             .joined(separator: "\n")
@@ -87,11 +97,7 @@ struct SeedCommand: AsyncCommand {
             threadPool: app.threadPool,
             now: app.services.clock.now()
         )
-        try await ApplicationDemoData.load(app)
-        try await LetterDemoData.load(app)
-        try await PortfolioDemoData.load(app)
-        try await DirectoryDemoData.load(app)
-        try await ResidencyDemoData.load(app)
+        try await DemoData.loadFeatures(app)
         context.console.print("Created \(created) demo account(s).")
         context.console.print(DemoData.loginSummary)
     }
@@ -110,11 +116,7 @@ struct DevelopmentDatabase: LifecycleHandler {
                 threadPool: application.threadPool,
                 now: application.services.clock.now()
             )
-            try await ApplicationDemoData.load(application)
-            try await LetterDemoData.load(application)
-            try await PortfolioDemoData.load(application)
-            try await DirectoryDemoData.load(application)
-            try await ResidencyDemoData.load(application)
+            try await DemoData.loadFeatures(application)
         }
         application.logger.notice(
             "Rounds is starting at http://\(application.config.server.hostname):\(application.config.server.port)"

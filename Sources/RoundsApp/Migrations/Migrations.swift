@@ -59,5 +59,8 @@ enum Migrations {
         do {  // 0013: supplemental rank order lists
             app.migrations.add(AddSupplementalLists())
         }
+        do {  // 0014: guides in Markdown
+            app.migrations.add(CreateGuides())
+        }
     }
 }

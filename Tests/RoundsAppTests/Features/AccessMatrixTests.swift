@@ -83,7 +83,7 @@ import VaporTesting
     static let everyoneButAdmins: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .allowed, .host: .allowed, .advisor: .allowed, .admin: .forbidden,
     ]
-    /// The program directory's keepers: administrators and advisors.
+    /// The program directory's and the guides' keepers: administrators and advisors.
     static let editorsOnly: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .allowed, .admin: .allowed,
     ]
@@ -297,6 +297,16 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/admin/directory/import", expected: editorsOnly),
         ProtectedRoute(method: .GET, pattern: "/admin/directory.csv", expected: editorsOnly),
         ProtectedRoute(method: .GET, pattern: "/admin/directory/{token}", expected: editorsButNotFound),
+        // Guides: administrators and advisors write; a guide that is not there (or not theirs) is 404.
+        ProtectedRoute(method: .GET, pattern: "/guides/manage", expected: editorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/guides/new", expected: editorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/guides", form: [("title", "")], expected: editorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/guides/{token}/edit", expected: editorsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/guides/{token}/edit", form: [("title", "")], expected: editorsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/guides/{token}/delete", expected: editorsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/guides", json: [:], expected: editorsOnly),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/guides/{token}", json: [:], expected: editorsButNotFound),
+        ProtectedRoute(method: .DELETE, pattern: "/api/v1/guides/{token}", expected: editorsButNotFound),
         ProtectedRoute(method: .POST, pattern: "/admin/directory/{token}", form: [("name", "x")], expected: editorsButNotFound),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/directory", expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/directory/{token}", expected: applicantsButNotTheirs),
@@ -325,6 +335,8 @@ import VaporTesting
         "GET /residency/calendar.ics",
         // Reference pages: the visa rules and research programs hold nothing private (ReferencePagesTests).
         "GET /visa-paths", "GET /research-programs",
+        // Published guides are for everyone; a draft answers 404 to all but its editors (GuidesTests).
+        "GET /guides", "GET /guides.atom", "GET /guides/{token}", "GET /api/v1/guides", "GET /api/v1/guides/{token}",
     ]
 
     /// Every actor against one route, in one app: each actor has an account of its own, so their answers

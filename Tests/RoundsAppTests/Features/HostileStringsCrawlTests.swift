@@ -43,6 +43,7 @@ import VaporTesting
         "application_events": ["note"],
         "documents": ["file_name"],
         "notifications": ["title", "body"],
+        "guides": ["title", "summary", "body"],
     ]
 
     /// What must never reach a page: markup the payload would open, or a working script URL.
@@ -61,11 +62,7 @@ import VaporTesting
     @Test func noPageCarriesAWorkingPayloadFromAnyField() async throws {
         try await withRoundsApp { app in
             try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, threadPool: app.threadPool, now: app.services.clock.now())
-            try await ApplicationDemoData.load(app)
-            try await LetterDemoData.load(app)
-            try await PortfolioDemoData.load(app)
-            try await DirectoryDemoData.load(app)
-            try await ResidencyDemoData.load(app)
+            try await DemoData.loadFeatures(app)
             let sql = try #require(app.db as? any SQLDatabase)
             // Known link tokens, so the writer's and the supervisor's pages are crawled too.
             for (table, token) in [("letter_requests", "writer-token"), ("experience_verifications", "supervisor-token")] {

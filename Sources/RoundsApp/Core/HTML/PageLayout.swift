@@ -54,7 +54,7 @@ struct PageLayout {
     }
 
     private func navigationLinks() -> [(title: String, path: String)] {
-        var links: [(String, String)] = [("Find opportunities", SiteRoute.opportunities.path)]
+        var links: [(String, String)] = [("Find opportunities", SiteRoute.opportunities.path), ("Guides", SiteRoute.guides.path)]
         guard let viewer = self.context.viewer else { return links }
         if viewer.roles.contains(.applicant) {
             links.append(("My profile", SiteRoute.profile.path))

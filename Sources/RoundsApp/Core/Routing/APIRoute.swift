@@ -30,6 +30,7 @@ enum APIRoute: RouteAddress {
     case rankList, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, rankListAdvisor(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
+    case guides, guide(GuideSlug?)
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
 
@@ -113,6 +114,8 @@ enum APIRoute: RouteAddress {
         case .adminDirectoryProgram(let id): ["admin", "directory", "programs", .id(id)]
         case .adminDirectoryImport: ["admin", "directory", "import"]
         case .adminDirectoryExport: ["admin", "directory", "export"]
+        case .guides: ["guides"]
+        case .guide(let slug): ["guides", .id(slug)]
         case .verification: ["verification"]
         }
     }

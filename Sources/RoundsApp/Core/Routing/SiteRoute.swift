@@ -56,6 +56,9 @@ enum SiteRoute: RouteAddress {
     case residencyDirectory, residencyDirectoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
     case adminDirectory, adminDirectoryImport, adminDirectoryExport, adminDirectoryNew, adminDirectoryProgram(DirectoryProgramID?)
     case visaPaths, researchPrograms
+
+    // Guides
+    case guides, guidesFeed, newGuide, manageGuides, guide(GuideSlug?), editGuide(GuideSlug?), deleteGuide(GuideSlug?)
     case rankList, rankListMove, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
 
@@ -184,6 +187,14 @@ enum SiteRoute: RouteAddress {
         case .advisorRankList(let id): ["advisor", "rank-lists", .id(id)]
         case .visaPaths: ["visa-paths"]
         case .researchPrograms: ["research-programs"]
+
+        case .guides: ["guides"]
+        case .guidesFeed: ["guides.atom"]
+        case .newGuide: ["guides", "new"]
+        case .manageGuides: ["guides", "manage"]
+        case .guide(let slug): ["guides", .id(slug)]
+        case .editGuide(let slug): ["guides", .id(slug), "edit"]
+        case .deleteGuide(let slug): ["guides", .id(slug), "delete"]
         }
     }
 }

@@ -48,6 +48,7 @@ struct CatalogController: RouteCollection {
                 state.liveApplications[application.$session.id] = (try application.requireID(), application.status)
             }
         }
-        return OpportunityPages.detail(detail, today: req.today, state: state, context: req.pageContext).page()
+        let tags = GuideTag.related(to: detail.summary.type, audiences: detail.summary.audiences.compactMap(Audience.init(rawValue:)))
+        return OpportunityPages.detail(detail, today: req.today, state: state, relatedGuides: try await req.guides.related(to: tags), context: req.pageContext).page()
     }
 }

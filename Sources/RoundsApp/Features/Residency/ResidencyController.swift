@@ -43,7 +43,7 @@ struct ResidencyController: RouteCollection {
     private func planPage(_ req: Request, user: User, requested: Int?, newCalendarURL: String?) async throws -> PageLayout {
         ResidencyPlanPage(
             overview: try await Self.overview(req, user: user, requested: requested), years: req.residency.calendar.matchYears,
-            newCalendarURL: newCalendarURL, context: req.pageContext
+            newCalendarURL: newCalendarURL, relatedGuides: try await req.guides.related(to: GuideTag.residencyPlanner), context: req.pageContext
         ).layout()
     }
 

@@ -120,7 +120,9 @@ enum OpportunityPages {
         var liveApplications: [UUID: (id: UUID, status: ApplicationStatus)] = [:]
     }
 
-    static func detail(_ detail: OpportunityDetailResponse, today: Day, state: SessionState = SessionState(), context: PageContext) -> PageLayout {
+    static func detail(
+        _ detail: OpportunityDetailResponse, today: Day, state: SessionState = SessionState(), relatedGuides: [Guide] = [], context: PageContext
+    ) -> PageLayout {
         let item = detail.summary
         let place = "\(item.site.name) · \(item.site.city), \(item.site.state) \(item.site.zip)"
         let content: BodyNode = .article(
@@ -130,7 +132,8 @@ enum OpportunityPages {
             self.facts(detail),
             self.eligibility(item.eligibility),
             .section(.h2("About"), .p(.safeText(detail.description))),
-            self.sessions(detail.sessions, today: today, state: state)
+            self.sessions(detail.sessions, today: today, state: state),
+            GuidePages.related(relatedGuides)
         )
         return PageLayout(title: item.title, context: context, content: content)
     }

@@ -8,6 +8,7 @@ struct ResidencyPlanPage {
     var years: [Int]
     /// The feed address, shown once right after it is made (only its hash is stored).
     var newCalendarURL: String?
+    var relatedGuides: [Guide] = []
     var context: PageContext
 
     func layout() -> PageLayout {
@@ -37,7 +38,8 @@ struct ResidencyPlanPage {
                 self.settings(),
                 self.timeline(),
                 self.fees(),
-                self.calendar()
+                self.calendar(),
+                GuidePages.related(self.relatedGuides)
             )
         )
     }
