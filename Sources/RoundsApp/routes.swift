@@ -29,6 +29,8 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: ReferenceController())
         try app.register(collection: GuidesController())
         try app.register(collection: GuideEditorController())
+        try app.register(collection: NewsletterController())
+        try app.register(collection: NewsletterAdminController())
     }
 
     do {  // JSON API, authenticated by bearer token

@@ -62,5 +62,8 @@ enum Migrations {
         do {  // 0014: guides in Markdown
             app.migrations.add(CreateGuides())
         }
+        do {  // 0015: the newsletter, with double opt-in and one-click unsubscribe
+            app.migrations.add(CreateNewsletter())
+        }
     }
 }

@@ -307,6 +307,13 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/api/v1/guides", json: [:], expected: editorsOnly),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/guides/{token}", json: [:], expected: editorsButNotFound),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/guides/{token}", expected: editorsButNotFound),
+        // The newsletter's issues and subscriber counts: administrators only.
+        ProtectedRoute(method: .GET, pattern: "/admin/newsletter", expected: adminsOnly),
+        ProtectedRoute(method: .GET, pattern: "/admin/newsletter/new", expected: adminsOnly),
+        ProtectedRoute(method: .POST, pattern: "/admin/newsletter", form: [("subject", "")], expected: adminsOnly),
+        ProtectedRoute(method: .GET, pattern: "/admin/newsletter/{token}", expected: adminsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/admin/newsletter/{token}", form: [("subject", "")], expected: adminsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/admin/newsletter/{token}/send", expected: adminsButNotFound),
         ProtectedRoute(method: .POST, pattern: "/admin/directory/{token}", form: [("name", "x")], expected: editorsButNotFound),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/directory", expected: applicantsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/directory/{token}", expected: applicantsButNotTheirs),
@@ -337,6 +344,10 @@ import VaporTesting
         "GET /visa-paths", "GET /research-programs",
         // Published guides are for everyone; a draft answers 404 to all but its editors (GuidesTests).
         "GET /guides", "GET /guides.atom", "GET /guides/{token}", "GET /api/v1/guides", "GET /api/v1/guides/{token}",
+        // The newsletter needs no account: sign-up, the e-mailed links (their tokens are the credential)
+        // and the archive of sent issues (NewsletterTests).
+        "GET /newsletter", "POST /newsletter", "GET /newsletter/confirm", "POST /newsletter/confirm", "GET /newsletter/unsubscribe",
+        "POST /newsletter/unsubscribe", "GET /newsletter/issues", "GET /newsletter/issues/{token}",
     ]
 
     /// Every actor against one route, in one app: each actor has an account of its own, so their answers

@@ -33,6 +33,7 @@ struct PageLayout {
                 .footer(
                     .p(
                         .text("Rounds: find, prove and use US clinical experience. "),
+                        .a(.href(SiteRoute.newsletter.path), .text("Monthly newsletter")), .text(". "),
                         .text("All times are UTC unless shown otherwise.")
                     )
                 )
@@ -82,6 +83,7 @@ struct PageLayout {
             links.append(("Programs", SiteRoute.adminPrograms.path))
             links.append(("Letter reads", SiteRoute.adminLetterReads.path))
             links.append(("Season dates", SiteRoute.adminSeason.path))
+            links.append(("Newsletter", SiteRoute.adminNewsletter.path))
             if !viewer.roles.contains(.advisor) { links.append(("Program directory", SiteRoute.adminDirectory.path)) }
         }
         links.append(("Account", SiteRoute.account.path))

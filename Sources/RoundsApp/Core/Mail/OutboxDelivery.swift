@@ -47,7 +47,7 @@ struct OutboxDelivery {
             )
             guard claimed == 1 else { continue }
             do {
-                try await self.send(MailMessage(from: self.from, to: message.recipient, subject: message.subject, body: message.body))
+                try await self.send(MailMessage(from: self.from, to: message.recipient, subject: message.subject, body: message.body, listUnsubscribe: message.listUnsubscribe))
                 message.sentAt = now
                 message.lastError = nil
                 message.attempts = attempt

@@ -18,13 +18,16 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
     @OptionalField(key: "last_error") var lastError: String?
+    /// List mail's one-click unsubscribe address, sent as List-Unsubscribe headers (RFC 8058).
+    @OptionalField(key: "list_unsubscribe") var listUnsubscribe: String?
 
     init() {}
 
-    init(recipient: String, subject: String, body: String, now: Date) {
+    init(recipient: String, subject: String, body: String, listUnsubscribe: String? = nil, now: Date) {
         self.recipient = recipient
         self.subject = subject
         self.body = body
+        self.listUnsubscribe = listUnsubscribe
         self.createdAt = now
         self.attempts = 0
         self.nextAttemptAt = now
@@ -37,9 +40,10 @@ enum Outbox {
         to recipient: String,
         subject: String,
         body: String,
+        listUnsubscribe: String? = nil,
         now: Date,
         on db: any Database
     ) async throws {
-        try await OutboxMessage(recipient: recipient, subject: subject, body: body, now: now).create(on: db)
+        try await OutboxMessage(recipient: recipient, subject: subject, body: body, listUnsubscribe: listUnsubscribe, now: now).create(on: db)
     }
 }

@@ -9,6 +9,8 @@ struct MailMessage: Sendable, Equatable {
     var to: String
     var subject: String
     var body: String
+    /// A one-click unsubscribe address (RFC 8058) for list mail such as the newsletter.
+    var listUnsubscribe: String? = nil
 }
 
 /// Sends one message per connection to an SMTP server (RFC 5321): EHLO, STARTTLS when the server
@@ -121,7 +123,7 @@ struct SMTPClient: Sendable {
         dateFormatter.timeZone = TimeZone(identifier: "UTC")
         dateFormatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss +0000"
         let domain = address(message.from).split(separator: "@").last.map(String.init) ?? "rounds.localhost"
-        let headers = [
+        var headers = [
             "From: \(headerSafe(message.from))",
             "To: \(headerSafe(message.to))",
             "Subject: \(encodedWord(message.subject))",
@@ -131,6 +133,10 @@ struct SMTPClient: Sendable {
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
         ]
+        if let unsubscribe = message.listUnsubscribe {
+            headers.append("List-Unsubscribe: <\(headerSafe(unsubscribe))>")
+            headers.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+        }
         // Bare CR and bare LF become CRLF (RFC 5322 2.3): a lone one could otherwise end a line, or the
         // message (LF.LF), on servers that accept it.
         let body = message.body

@@ -12,9 +12,14 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     var cookieName: String { self.isSecure ? "__Host-rounds_csrf" : "rounds_csrf" }
 
+    /// Pages whose POST carries its own credential and is made without a form: the newsletter's
+    /// one-click unsubscribe (RFC 8058), which mail programs POST to with the token in the address.
+    static let exemptPaths: Set<String> = [SiteRoute.newsletterUnsubscribe.path]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The API has no forms and no cookies: no token to check, none to hand out.
         if request.isAPI { return try await next.respond(to: request) }
+        if request.method == .POST, Self.exemptPaths.contains(request.url.path) { return try await next.respond(to: request) }
         let existing = (request.cookies[self.cookieName]?.string).flatMap { Self.isWellFormed($0) ? $0 : nil }
         let token = existing ?? SecretToken().value
         request.csrfToken = token

@@ -59,6 +59,11 @@ enum SiteRoute: RouteAddress {
 
     // Guides
     case guides, guidesFeed, newGuide, manageGuides, guide(GuideSlug?), editGuide(GuideSlug?), deleteGuide(GuideSlug?)
+
+    // Newsletter
+    /// The confirmation and unsubscribe links carry their token in the query, which logs never record.
+    case newsletter, newsletterConfirm, newsletterUnsubscribe, newsletterIssues, newsletterIssue(NewsletterIssueID?)
+    case adminNewsletter, adminNewsletterNew, adminNewsletterIssue(NewsletterIssueID?), adminNewsletterSend(NewsletterIssueID?)
     case rankList, rankListMove, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
 
@@ -195,6 +200,16 @@ enum SiteRoute: RouteAddress {
         case .guide(let slug): ["guides", .id(slug)]
         case .editGuide(let slug): ["guides", .id(slug), "edit"]
         case .deleteGuide(let slug): ["guides", .id(slug), "delete"]
+
+        case .newsletter: ["newsletter"]
+        case .newsletterConfirm: ["newsletter", "confirm"]
+        case .newsletterUnsubscribe: ["newsletter", "unsubscribe"]
+        case .newsletterIssues: ["newsletter", "issues"]
+        case .newsletterIssue(let id): ["newsletter", "issues", .id(id)]
+        case .adminNewsletter: ["admin", "newsletter"]
+        case .adminNewsletterNew: ["admin", "newsletter", "new"]
+        case .adminNewsletterIssue(let id): ["admin", "newsletter", .id(id)]
+        case .adminNewsletterSend(let id): ["admin", "newsletter", .id(id), "send"]
         }
     }
 }

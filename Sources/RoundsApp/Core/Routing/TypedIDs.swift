@@ -20,6 +20,7 @@ typealias RankListShareID = Tagged<RankListShare, UUID>
 typealias ResidencyProgramID = Tagged<ResidencyProgram, UUID>
 typealias SessionID = Tagged<OpportunitySession, UUID>
 typealias SiteID = Tagged<Site, UUID>
+typealias NewsletterIssueID = Tagged<NewsletterIssue, UUID>
 
 /// A model whose id travels in routes, under this parameter name.
 protocol RouteIdentified {
@@ -57,6 +58,7 @@ extension Site: RouteIdentified { static let routeParameterName = "siteID" }
 extension ResidencyProgram: RouteIdentified { static let routeParameterName = "residencyProgramID" }
 extension DirectoryEntry: RouteIdentified { static let routeParameterName = "directoryProgramID" }
 extension RankListShare: RouteIdentified { static let routeParameterName = "shareID" }
+extension NewsletterIssue: RouteIdentified { static let routeParameterName = "issueID" }
 
 extension ApplicationAction: RouteParameter { static let parameterName = "action" }
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }
