@@ -116,8 +116,8 @@ public struct GuideDraft: Equatable, Sendable {
         if status == nil {
             errors.append(FieldError(field: "status", message: "A guide is a draft or published."))
         }
-        if title.unicodeScalars.contains(where: Self.isControl) || summary.unicodeScalars.contains(where: Self.isControl) {
-            errors.append(FieldError(field: "title", message: "The title and summary cannot contain control characters."))
+        for (field, text) in [("title", title), ("summary", summary)] where text.unicodeScalars.contains(where: Self.isControl) {
+            errors.append(FieldError(field: field, message: "The \(field) cannot contain control characters."))
         }
         guard errors.isEmpty, let status else { return .failure(ValidationReport(errors)) }
         return .success(GuideContent(title: title, slug: slug, summary: summary, body: self.body, tags: tags.sorted(), status: status))

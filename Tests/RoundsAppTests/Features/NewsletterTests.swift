@@ -126,6 +126,16 @@ import VaporTesting
         }
     }
 
+    @Test func twoSignUpsOfOneAddressAtOnceMakeOneSubscriber() async throws {
+        try await withRoundsApp { app in
+            async let first = Self.subscribe(app, "twice@example.org")
+            async let second = Self.subscribe(app, "twice@example.org")
+            let statuses = try await [first.status, second.status]
+            #expect(statuses == [.seeOther, .seeOther])
+            #expect(try await NewsletterSubscriber.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test func onlyAdministratorsComposeIssues() async throws {
         try await withRoundsApp { app in
             for role in [Role.applicant, .host, .advisor] {

@@ -23,8 +23,9 @@ import Testing
         // Upper limits count what was sent (as the API's maxLength), so padding cannot slip past them.
         let padded = GuideDraft(title: " " + String(repeating: "t", count: GuideDraft.titleLimit), summary: "s", body: "b", tags: ["match"])
         #expect((try? padded.check().get()) == nil)
-        let control = GuideDraft(title: "Bad \u{7} title", summary: "s", body: "b", tags: ["match"])
-        #expect((try? control.check().get()) == nil)
+        let control = GuideDraft(title: "Bad \u{7} title", summary: "Bell \u{7}", body: "b", tags: ["match"])
+        guard case .failure(let controls) = control.check() else { Issue.record("accepted"); return }
+        #expect(controls.errors.map(\.field) == ["title", "summary"])
     }
 
     @Test func searchNeedsEveryWordAndRanksTitlesFirst() {

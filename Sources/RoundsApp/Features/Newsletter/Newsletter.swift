@@ -26,6 +26,14 @@ struct Newsletter {
             throw ValidationReport([FieldError(field: "email", message: "Enter an e-mail address, like name@example.org.")])
         }
         let token = SecretToken()
+        do {
+            try await self.askToConfirm(email, token: token)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The same address signed up at the same moment: that sign-up sent the link.
+        }
+    }
+
+    private func askToConfirm(_ email: String, token: SecretToken) async throws {
         try await self.db.transaction { db in
             let subscriber = try await NewsletterSubscriber.query(on: db).filter(\.$email == email).first() ?? NewsletterSubscriber(email: email, now: self.now)
             guard subscriber.status != .confirmed else { return }
