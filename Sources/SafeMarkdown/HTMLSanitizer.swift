@@ -99,7 +99,7 @@ public enum HTMLSanitizer {
     static func checked(_ attribute: String, _ value: String) -> String? {
         switch attribute {
         case "href", "src": Self.safeURL(value)
-        case "start": value.count <= 6 && !value.isEmpty && value.allSatisfy(\.isASCIIDigit) ? value : nil
+        case "start": value.count <= 6 && !value.isEmpty && value.unicodeScalars.allSatisfy(Self.isASCIIDigit) ? value : nil
         case "align": ["left", "center", "right"].contains(value) ? value : nil
         default: value
         }
@@ -282,8 +282,4 @@ extension String {
         }
         return result
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { self.isASCII && self.isNumber }
 }

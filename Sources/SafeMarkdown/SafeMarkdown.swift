@@ -14,17 +14,17 @@ public enum SafeMarkdown {
         HTMLSanitizer.sanitize(Self.restored(MarkdownParser().html(from: Self.guarded(markdown))), demoteHeadings: true)
     }
 
-    /// A file of ours with a metadata block (`---` lines around `key: value` lines) and its rendered body;
-    /// the demo guides are written this way.
-    public static func document(_ file: String) -> (metadata: [String: String], html: SafeHTML) {
+    /// A file of ours split into its metadata block (`---` lines around `key: value` lines) and the
+    /// Markdown after it; the demo guides are written this way. Without a block, all of it is Markdown.
+    public static func frontMatter(_ file: String) -> (metadata: [String: String], markdown: String) {
         let lines = file.replacingAll("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return ([:], Self.render(file)) }
+        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return ([:], file) }
         var metadata: [String: String] = [:]
         for line in lines[1..<end] {
             guard let colon = line.firstIndex(of: ":") else { continue }
             metadata[String(line[..<colon]).trimmed] = String(line[line.index(after: colon)...]).trimmed
         }
-        return (metadata, Self.render(lines[(end + 1)...].joined(separator: "\n")))
+        return (metadata, lines[(end + 1)...].joined(separator: "\n"))
     }
 
     /// Stands in for `<` while Ink parses (a private-use character, written as `&lt;` afterwards).

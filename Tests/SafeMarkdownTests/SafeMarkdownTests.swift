@@ -156,9 +156,10 @@ import Testing
     }
 
     @Test func demoFilesCarryTheirMetadata() {
-        let (metadata, html) = SafeMarkdown.document("---\ntitle: A guide: part one\ntags: eras, match\n---\n# Heading\n\nText.")
+        let (metadata, markdown) = SafeMarkdown.frontMatter("---\ntitle: A guide: part one\ntags: eras, match\n---\n# Heading\n\nText.")
         #expect(metadata == ["title": "A guide: part one", "tags": "eras, match"])
-        #expect(html.html == "<h2>Heading</h2><p>Text.</p>")
+        #expect(SafeMarkdown.render(markdown).html == "<h2>Heading</h2><p>Text.</p>")
+        #expect(SafeMarkdown.frontMatter("# No block").markdown == "# No block")
     }
 
     /// Random text over Markdown's and HTML's special characters: Ink never traps or hangs and the output

@@ -16,8 +16,7 @@ enum GuideDemoData {
 
     /// A file as a draft: its metadata block gives title, summary and tags; the rest is the body.
     static func draft(slug: String, text: String) -> GuideDraft {
-        let (metadata, _) = SafeMarkdown.document(text)
-        let body = text.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
+        let (metadata, body) = SafeMarkdown.frontMatter(text)
         return GuideDraft(
             title: metadata["title"] ?? "", slug: slug, summary: metadata["summary"] ?? "", body: body,
             tags: (metadata["tags"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }, status: GuideStatus.published.rawValue)
