@@ -29,10 +29,18 @@ struct GuideLibrary {
         return GuideSearch.rank(indexed, query: words).compactMap { byID[$0] }
     }
 
-    /// Up to three published guides sharing a tag with the page, those sharing most first.
+    /// Published guides without their bodies or authors, newest first: what a link to each needs (id,
+    /// address, title, summary, tags). The opportunity page asks on every view, so bodies stay unread.
+    func listed() async throws -> [Guide] {
+        try await Guide.query(on: self.db).filter(\.$status == .published)
+            .field(\.$id).field(\.$slug).field(\.$title).field(\.$summary).field(\.$tagList)
+            .sort(\.$publishedAt, .descending).sort(\.$title).all()
+    }
+
+    /// Up to three published guides sharing a tag with the page, those sharing most first (from `listed`).
     func related(to tags: [GuideTag]) async throws -> [Guide] {
         let wanted = Set(tags)
-        let sharing: [(guide: Guide, shared: Int)] = try await self.published().map { ($0, Set($0.tags).intersection(wanted).count) }
+        let sharing: [(guide: Guide, shared: Int)] = try await self.listed().map { ($0, Set($0.tags).intersection(wanted).count) }
         // A stable sort: among guides sharing as many tags, the newest first.
         let ranked = sharing.enumerated().filter { $0.element.shared > 0 }.sorted { first, second in
             first.element.shared != second.element.shared ? first.element.shared > second.element.shared : first.offset < second.offset

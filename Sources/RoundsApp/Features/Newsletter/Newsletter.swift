@@ -99,15 +99,10 @@ struct Newsletter {
 
     /// How many addresses are in each state; the admin pages show counts, never addresses.
     func counts() async throws -> Counts {
-        var counts = Counts()
-        for subscriber in try await NewsletterSubscriber.query(on: self.db).field(\.$id).field(\.$status).all() {
-            switch subscriber.status {
-            case .confirmed: counts.confirmed += 1
-            case .pending: counts.pending += 1
-            case .unsubscribed: counts.unsubscribed += 1
-            }
+        func count(_ status: NewsletterSubscriber.Status) async throws -> Int {
+            try await NewsletterSubscriber.query(on: self.db).filter(\.$status == status).count()
         }
-        return counts
+        return Counts(confirmed: try await count(.confirmed), pending: try await count(.pending), unsubscribed: try await count(.unsubscribed))
     }
 
     struct IssueDraft: Sendable {
@@ -126,7 +121,7 @@ struct Newsletter {
         if draft.intro.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || draft.intro.textLength > Self.introLimit {
             errors.append(FieldError(field: "intro", message: "Write an introduction of at most \(Self.introLimit.formatted(.number)) characters."))
         }
-        let published = Set(try await GuideLibrary(db: self.db, now: self.now).published().compactMap(\.id))
+        let published = Set(try await GuideLibrary(db: self.db, now: self.now).listed().compactMap(\.id))
         var guides: [UUID] = []
         for raw in draft.guideIDs {
             guard let id = UUID(uuidString: raw), published.contains(id) else {

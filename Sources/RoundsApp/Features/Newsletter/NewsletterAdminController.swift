@@ -48,7 +48,7 @@ struct NewsletterAdminController: RouteCollection {
             preview = .init(text: NewsletterMail.issue(issue, guides: guides, origin: req.application.config.server.origin, unsubscribe: sample), intro: SafeMarkdown.render(issue.intro), guides: guides)
         }
         return NewsletterAdminPages.form(
-            .init(issue: issue, form: form, errors: errors, guides: try await req.guides.published(), preview: preview, confirmed: try await req.newsletter.counts().confirmed, context: req.pageContext))
+            .init(issue: issue, form: form, errors: errors, guides: try await req.guides.listed(), preview: preview, confirmed: try await req.newsletter.counts().confirmed, context: req.pageContext))
     }
 
     @Sendable func new(req: Request) async throws -> HTMLPage {
