@@ -2,18 +2,7 @@
 /// fact carries its source, shown to users next to the decision it makes (not legal advice). The facts
 /// and their sources are those of ../shared/data/residency/visa-paths.json, checked 2026-12-02.
 public enum VisaRules {
-    public struct Fact: Equatable, Sendable {
-        public var statement: String
-        /// The regulation, and where it is published or quoted.
-        public var citation: String
-        public var url: String
-        /// "primary" when the URL is the regulator's or sponsor's own page, "secondary" when it quotes one.
-        public var confidence: String
-        public var checked: String
-
-        /// The statement with its source, as a sentence a page can show.
-        public var withSource: String { "\(self.statement) (Source: \(self.citation), \(self.url), checked \(self.checked).)" }
-    }
+    public typealias Fact = SourcedFact
 
     /// B-1/B-2 physicians may observe, never care for patients nor be paid.
     public static let visitorsOnlyObserve = Fact(

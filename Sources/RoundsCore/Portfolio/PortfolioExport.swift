@@ -217,3 +217,31 @@ public enum PortfolioExport {
         return "'" + field
     }
 }
+
+extension PortfolioExport {
+    /// The export as plain text, entry by entry, for an advisor to read and comment on. Supervisor
+    /// e-mail addresses are left out: a reviewer needs the writing, not the contacts.
+    public static func plainText(_ result: Result) -> String {
+        var blocks: [String] = []
+        for (number, entry) in result.entries.enumerated() {
+            let experience = entry.experience
+            var lines = ["\(number + 1). \(experience.title) — \(experience.organization), \(experience.city), \(experience.state), \(experience.country)"]
+            lines.append(result.format == .amcas ? "Type: \(experience.amcasType.displayName)" : "Type: \(experience.erasType.displayName)")
+            for range in experience.ranges {
+                let end = range.end.map(Self.monthYear) ?? "ongoing"
+                lines.append("Dates: \(Self.monthYear(range.start)) – \(end), \(range.completedHours) hours" + (range.anticipatedHours > 0 ? " (+\(range.anticipatedHours) anticipated)" : ""))
+            }
+            if !experience.supervisorName.isEmpty { lines.append("Contact: \(experience.supervisorName)" + (experience.supervisorTitle.isEmpty ? "" : ", \(experience.supervisorTitle)")) }
+            lines.append("")
+            lines.append(experience.description)
+            let meaningful = result.format == .amcas ? experience.amcasMostMeaningful : experience.erasMostMeaningful
+            let reflection = result.format == .amcas ? experience.amcasReflection : experience.erasReflection
+            if meaningful, !reflection.isEmpty {
+                lines.append("")
+                lines.append("Most meaningful: \(reflection)")
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+}

@@ -84,6 +84,14 @@ public enum DomainDocument {
             "- ERAS frequency of participation (asked of every entry): \(ERASFrequency.allCases.map(\.displayName).joined(separator: ", ")). Source: \(ERASFrequency.source) (primary, checked 2026-12-02).",
             "- ERAS key characteristic (optional, one per entry): \(ERASKeyCharacteristic.allCases.map(\.displayName).joined(separator: "; ")). Field: \(ERASKeyCharacteristic.source.field) (primary); options: \(ERASKeyCharacteristic.source.options) (\(ERASKeyCharacteristic.source.confidence), checked \(ERASKeyCharacteristic.source.checked)).",
             "",
+            "## Personal statements",
+            "",
+        ] + StatementService.allCases.map { service in
+            let source = service.limitSource
+            return "- \(service.name): \(service.characterLimit.formatted(.number)) characters. \(source.statement). Source: \(source.citation), \(source.url) (\(source.confidence), holds for \(source.holdsFor ?? "unknown"), checked \(source.checked))."
+        } + [
+            "- Rounds keeps at most \(StatementService.storageLimit.formatted(.number)) characters per version (the most either service takes); an AMCAS draft may run over while it is worked on, and the page says by how much.",
+            "",
             "## Places",
             "",
             "- US state and territory codes (\(USStates.codes.count)): \(USStates.codes.sorted().joined(separator: " ")). Source: USPS Publication 28, Appendix B, \(USStates.source) (the list of record; on 2026-12-02 the codes were compared with a secondary copy of it, as the USPS page could not be read from here). A site's or program's ZIP must lie in its state (the ZIP list shipped with RoundsCore).",
