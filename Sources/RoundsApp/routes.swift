@@ -31,6 +31,9 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: GuideEditorController())
         try app.register(collection: NewsletterController())
         try app.register(collection: NewsletterAdminController())
+        try app.register(collection: StatementsController())
+        try app.register(collection: ReviewsController())
+        try app.register(collection: AdvisingSessionsController())
     }
 
     do {  // JSON API, authenticated by bearer token

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from conftest import BASE_URL
 from test_applications import sign_up_applicant
-from test_host_listing import enrol_two_factor
+from test_host_listing import sign_in_demo
 from test_residency import fill_profile
 
 COLUMNS = (
@@ -39,13 +39,7 @@ def directory_csv(marker, source=SOURCE):
 
 def test_advisor_imports_and_an_img_screens_and_adds_two(browser, shot, tmp_path):
     marker = uuid.uuid4().hex[:6]
-    advisor = browser.new_context(base_url=BASE_URL).new_page()
-    advisor.goto("/sign-in")
-    advisor.get_by_label("E-mail").fill("advisor@rounds.test")
-    advisor.get_by_label("Password").fill("rounds-demo-password")
-    advisor.get_by_role("button", name="Sign in").click()
-    if advisor.get_by_role("heading", name="Set up two-factor sign-in").is_visible():
-        enrol_two_factor(advisor)
+    advisor = sign_in_demo(browser, "advisor@rounds.test")
     advisor.get_by_role("link", name="Program directory").click()
     expect(advisor.get_by_role("heading", level=1)).to_have_text("Program directory")
 

@@ -75,6 +75,7 @@ enum DemoData {
         try await DirectoryDemoData.load(app)
         try await ResidencyDemoData.load(app)
         try await GuideDemoData.load(app)
+        try await AdvisingDemoData.load(app)
     }
 
     static var loginSummary: String {

@@ -65,5 +65,8 @@ enum Migrations {
         do {  // 0015: the newsletter, with double opt-in and one-click unsubscribe
             app.migrations.add(CreateNewsletter())
         }
+        do {  // 0016: personal statements, reviews, advisor slots
+            app.migrations.add(CreateAdvising())
+        }
     }
 }

@@ -90,6 +90,13 @@ import VaporTesting
     static let editorsButNotFound: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .forbidden, .host: .forbidden, .advisor: .notFound, .admin: .notFound,
     ]
+    /// Reviews: the applicant who asked and the advisor asked, each seeing only their own.
+    static let applicantsAndAdvisors: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .allowed, .host: .forbidden, .advisor: .allowed, .admin: .forbidden,
+    ]
+    static let reviewPartiesButNotTheirs: [Actor: Outcome] = [
+        .anonymous: .signInFirst, .applicant: .notFound, .host: .forbidden, .advisor: .notFound, .admin: .forbidden,
+    ]
     static let nobodyElses: [Actor: Outcome] = [
         .anonymous: .signInFirst, .applicant: .notFound, .host: .notFound, .advisor: .notFound, .admin: .notFound,
     ]
@@ -307,6 +314,26 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/api/v1/guides", json: [:], expected: editorsOnly),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/guides/{token}", json: [:], expected: editorsButNotFound),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/guides/{token}", expected: editorsButNotFound),
+        // Personal statements are their writer's alone; a review is its two parties'; slots are booked by
+        // applicants and kept by their advisor.
+        ProtectedRoute(method: .GET, pattern: "/statements", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/statements", form: [("title", "")], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/statements/{token}", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/statements/{token}/versions", form: [("title", "")], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/statements/{token}/diff", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/reviews", expected: applicantsAndAdvisors),
+        ProtectedRoute(method: .POST, pattern: "/reviews", form: [("subject", "")], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/reviews/{token}", expected: reviewPartiesButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/reviews/{token}/actions/{token}", expected: reviewPartiesButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/reviews/{token}/decisions", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/reviews/{token}/comments", form: [("quote", "")], expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/reviews/{token}/comments/{token}/delete", expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/advising/sessions", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/advising/slots/{token}/book", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/advising/slots/{token}/cancel-booking", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/advisor/slots", expected: advisorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/advisor/slots", form: [("kind", "")], expected: advisorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/advisor/slots/{token}/cancel", expected: advisorsButNotTheirs),
         // The newsletter's issues and subscriber counts: administrators only.
         ProtectedRoute(method: .GET, pattern: "/admin/newsletter", expected: adminsOnly),
         ProtectedRoute(method: .GET, pattern: "/admin/newsletter/new", expected: adminsOnly),

@@ -135,9 +135,10 @@ extension Node where Context == HTML.BodyContext {
     }
 
     /// A labelled multi-line text field.
-    /// `limits` ("AMCAS:700,ERAS:750") shows a live count under the field (see the page script).
+    /// `limits` ("AMCAS:700,ERAS:750") shows a live count under the field (see the page script);
+    /// `countsWords` adds the number of words to it.
     static func textArea(
-        _ label: String, name: String, value: String, error: String? = nil, hint: String? = nil, maxLength: Int, rows: Int = 8, limits: String? = nil
+        _ label: String, name: String, value: String, error: String? = nil, hint: String? = nil, maxLength: Int, rows: Int = 8, limits: String? = nil, countsWords: Bool = false
     ) -> BodyNode {
         let id = "field-\(name)"
         let describedBy = [error.map { _ in "\(id)-error" }, hint.map { _ in "\(id)-hint" }].compactMap { $0 }
@@ -150,6 +151,7 @@ extension Node where Context == HTML.BodyContext {
                 .safeAttribute("id", id), .safeAttribute("name", name), .safeAttribute("rows", String(rows)),
                 .safeAttribute("maxlength", String(maxLength)),
                 limits.map { .safeAttribute("data-limits", $0) } ?? .empty,
+                countsWords ? .safeAttribute("data-words", "") : .empty,
                 describedBy.isEmpty ? .empty : .safeAttribute("aria-describedby", describedBy.joined(separator: " ")),
                 .safeText(value)
             ),

@@ -65,6 +65,8 @@ struct PageLayout {
             links.append(("Letters", SiteRoute.letters.path))
             links.append(("Cycles", SiteRoute.cycles.path))
             links.append(("Residency", SiteRoute.residency.path))
+            links.append(("Statements", SiteRoute.statements.path))
+            links.append(("Advisor sessions", SiteRoute.advisingSessions.path))
         }
         if viewer.roles.contains(.host) {
             links.append(("My sites", SiteRoute.hostSites.path))
@@ -77,6 +79,8 @@ struct PageLayout {
             links.append(("Program letters", SiteRoute.reviewerPrograms.path))
             links.append(("Program directory", SiteRoute.adminDirectory.path))
             links.append(("Shared rank lists", SiteRoute.advisorRankLists.path))
+            links.append(("Reviews", SiteRoute.reviews.path))
+            links.append(("My slots", SiteRoute.advisorSlots.path))
         }
         if viewer.roles.contains(.admin) {
             links.append(("Verify sites", SiteRoute.adminSites.path))

@@ -64,6 +64,12 @@ enum SiteRoute: RouteAddress {
     /// The confirmation and unsubscribe links carry their token in the query, which logs never record.
     case newsletter, newsletterConfirm, newsletterUnsubscribe, newsletterIssues, newsletterIssue(NewsletterIssueID?)
     case adminNewsletter, adminNewsletterNew, adminNewsletterIssue(NewsletterIssueID?), adminNewsletterSend(NewsletterIssueID?)
+    // Advising
+    case statements, statement(StatementID?), statementVersions(StatementID?), statementDiff(StatementID?)
+    case reviews, review(ReviewID?), reviewComments(ReviewID?), deleteReviewComment(ReviewID?, ReviewCommentID?)
+    case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
+    case advisingSessions, bookSlot(AdvisorSlotID?), cancelBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
+
     case rankList, rankListMove, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
 
@@ -210,6 +216,22 @@ enum SiteRoute: RouteAddress {
         case .adminNewsletterNew: ["admin", "newsletter", "new"]
         case .adminNewsletterIssue(let id): ["admin", "newsletter", .id(id)]
         case .adminNewsletterSend(let id): ["admin", "newsletter", .id(id), "send"]
+
+        case .statements: ["statements"]
+        case .statement(let id): ["statements", .id(id)]
+        case .statementVersions(let id): ["statements", .id(id), "versions"]
+        case .statementDiff(let id): ["statements", .id(id), "diff"]
+        case .reviews: ["reviews"]
+        case .review(let id): ["reviews", .id(id)]
+        case .reviewComments(let id): ["reviews", .id(id), "comments"]
+        case .deleteReviewComment(let id, let comment): ["reviews", .id(id), "comments", .id(comment), "delete"]
+        case .reviewAction(let id, let action): ["reviews", .id(id), "actions", .id(action)]
+        case .reviewDecisions(let id): ["reviews", .id(id), "decisions"]
+        case .advisingSessions: ["advising", "sessions"]
+        case .bookSlot(let id): ["advising", "slots", .id(id), "book"]
+        case .cancelBooking(let id): ["advising", "slots", .id(id), "cancel-booking"]
+        case .advisorSlots: ["advisor", "slots"]
+        case .cancelSlot(let id): ["advisor", "slots", .id(id), "cancel"]
         }
     }
 }

@@ -21,6 +21,10 @@ typealias ResidencyProgramID = Tagged<ResidencyProgram, UUID>
 typealias SessionID = Tagged<OpportunitySession, UUID>
 typealias SiteID = Tagged<Site, UUID>
 typealias NewsletterIssueID = Tagged<NewsletterIssue, UUID>
+typealias StatementID = Tagged<PersonalStatement, UUID>
+typealias ReviewID = Tagged<Review, UUID>
+typealias ReviewCommentID = Tagged<ReviewComment, UUID>
+typealias AdvisorSlotID = Tagged<AdvisorSlot, UUID>
 
 /// A model whose id travels in routes, under this parameter name.
 protocol RouteIdentified {
@@ -59,7 +63,12 @@ extension ResidencyProgram: RouteIdentified { static let routeParameterName = "r
 extension DirectoryEntry: RouteIdentified { static let routeParameterName = "directoryProgramID" }
 extension RankListShare: RouteIdentified { static let routeParameterName = "shareID" }
 extension NewsletterIssue: RouteIdentified { static let routeParameterName = "issueID" }
+extension PersonalStatement: RouteIdentified { static let routeParameterName = "statementID" }
+extension Review: RouteIdentified { static let routeParameterName = "reviewID" }
+extension ReviewComment: RouteIdentified { static let routeParameterName = "commentID" }
+extension AdvisorSlot: RouteIdentified { static let routeParameterName = "slotID" }
 
 extension ApplicationAction: RouteParameter { static let parameterName = "action" }
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }
 extension PlanTaskKind: RouteParameter { static let parameterName = "task" }
+extension ReviewAction: RouteParameter { static let parameterName = "reviewAction" }

@@ -53,7 +53,8 @@ struct HomeController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: Self.counterScript))
     }
 
-    /// Every field with `data-limits="AMCAS:700,ERAS:750"` gets a live count under it.
+    /// Every field with `data-limits="AMCAS:700,ERAS:750"` gets a live count under it (with `data-words`,
+    /// the words too, counted as the server counts them).
     static let counterScript = """
         "use strict";
         document.querySelectorAll("[data-limits]").forEach(function (field) {
@@ -65,9 +66,12 @@ struct HomeController: RouteCollection {
             var parts = pair.split(":");
             return { name: parts[0], limit: Number(parts[1]) };
           });
+          var countsWords = field.dataset.words !== undefined;
           function update() {
-            var count = Array.from(field.value).length;
-            output.textContent = limits.map(function (l) {
+            var text = field.value.replace(/\\r\\n?/g, "\\n");
+            var count = Array.from(text).length;
+            var words = text.trim() === "" ? 0 : text.trim().split(/\\s+/).length;
+            output.textContent = (countsWords ? words + " words · " : "") + limits.map(function (l) {
               var over = count - l.limit;
               return l.name + ": " + count + " / " + l.limit + (over > 0 ? " (" + over + " over)" : "");
             }).join(" · ");

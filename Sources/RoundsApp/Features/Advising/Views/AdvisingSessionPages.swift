@@ -1,0 +1,115 @@
+import Foundation
+import Tagged
+import Plot
+import RoundsCore
+
+/// The booking pages: open slots and the applicant's bookings; the advisor's slots and the form
+/// that publishes one.
+enum AdvisingSessionPages {
+    static func sessions(open: [AdvisorSlot], bookings: [AdvisorSlot], now: Date, refusal: String?, context: PageContext) -> PageLayout {
+        PageLayout(
+            title: "Advisor sessions",
+            context: context,
+            content: .div(
+                .h1("Advisor sessions"),
+                .p(.text("Book a mock interview, a strategy call or a statement review call with a Rounds advisor. Times are shown in the advisor's time zone.")),
+                .p(.class("hint"), .safeText(BookingPolicy.summary)),
+                refusal.map { .errorSummary([$0]) } ?? .empty,
+                .h2("Your bookings"),
+                bookings.isEmpty
+                    ? .p(.text("None yet."))
+                    : .table(
+                        .thead(.tr(.th("When"), .th("What"), .th("Advisor"), .th("Where"), .th(""))),
+                        .tbody(
+                            .forEach(bookings) { slot in
+                                .tr(
+                                    .td(.safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)")),
+                                    .td(.safeText(slot.kind.label)),
+                                    .td(.safeText(slot.advisor.displayName)),
+                                    .td(slot.isCancelled ? .safeText("Cancelled by the advisor: \(slot.cancelReason ?? "")") : Self.location(slot)),
+                                    .td(
+                                        !slot.isCancelled && BookingPolicy.applicantMayCancel(startingAt: slot.startsAt, now: now)
+                                            ? .postButton(SiteRoute.cancelBooking(slot.typedID).path, title: "Cancel booking", csrfToken: context.csrfToken, style: "link")
+                                            : .empty)
+                                )
+                            })
+                    ),
+                .h2("Open slots"),
+                open.isEmpty
+                    ? .p(.text("No open slots right now. Advisors add them every week; check back."))
+                    : .table(
+                        .thead(.tr(.th("When"), .th("What"), .th("Advisor"), .th("Where"), .th(""))),
+                        .tbody(
+                            .forEach(open) { slot in
+                                .tr(
+                                    .td(.safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)")),
+                                    .td(.safeText(slot.kind.label), slot.note.isEmpty ? .empty : .p(.class("hint"), .safeText(slot.note))),
+                                    .td(.safeText(slot.advisor.displayName)),
+                                    .td(.safeText(slot.isVideoLink ? "Video call (link after booking)" : slot.location)),
+                                    .td(.postButton(SiteRoute.bookSlot(slot.typedID).path, title: "Book", csrfToken: context.csrfToken, style: "primary"))
+                                )
+                            })
+                    )
+            )
+        )
+    }
+
+    static func location(_ slot: AdvisorSlot) -> BodyNode {
+        slot.isVideoLink ? .safeLink(slot.location, .text("Video call link")) : .safeText(slot.location)
+    }
+
+    static func advisorSlots(_ slots: [AdvisorSlot], draft: AdvisorSlotDraft, errors: ValidationReport, now: Date, context: PageContext) -> PageLayout {
+        PageLayout(
+            title: "My slots",
+            context: context,
+            content: .div(
+                .h1("My slots"),
+                .p(.class("hint"), .safeText("Applicants see your open slots and book them; each slot is booked by one applicant at most. " + BookingPolicy.summary)),
+                slots.isEmpty
+                    ? .p(.text("No slots yet."))
+                    : .table(
+                        .thead(.tr(.th("When"), .th("What"), .th("Where"), .th("Booked by"), .th(""))),
+                        .tbody(
+                            .forEach(slots) { slot in
+                                .tr(
+                                    .td(.safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)")),
+                                    .td(.safeText(slot.kind.label)),
+                                    .td(Self.location(slot)),
+                                    .td(.safeText(slot.isCancelled ? "Cancelled" : slot.bookedBy.map { "\($0.displayName) <\($0.email)>" } ?? "Open")),
+                                    .td(
+                                        slot.isCancelled || slot.startsAt <= now
+                                            ? .empty
+                                            : .postForm(
+                                                SiteRoute.cancelSlot(slot.typedID).path, csrfToken: context.csrfToken,
+                                                slot.isBooked
+                                                    ? .field("Reason (sent to the applicant)", name: "reason", isRequired: true, maxLength: 500, id: "reason-\(slot.id!.uuidString)")
+                                                    : .empty,
+                                                .tag("button", .safeAttribute("type", "submit"), .class("button link"), .text("Cancel slot"))))
+                                )
+                            })
+                    ),
+                .h2("Publish a slot"),
+                .errorSummary(errors.errors.map(\.message)),
+                .postForm(
+                    SiteRoute.advisorSlots.path, csrfToken: context.csrfToken,
+                    .selectField("Kind", name: "kind", choices: AdvisingSessionKind.allCases.map { Choice(value: $0.rawValue, label: $0.label) }, selected: draft.kind, error: errors.message(for: "kind")),
+                    .field("Date", name: "date", value: draft.date, type: "date", error: errors.message(for: "date"), isRequired: true),
+                    .field("Start time", name: "time", value: draft.time, type: "time", error: errors.message(for: "time"), isRequired: true),
+                    .selectField(
+                        "Time zone", name: "time_zone", choices: ResidencyProgramDraft.timeZones.map { Choice(value: $0, label: $0) }, selected: draft.timeZone,
+                        error: errors.message(for: "time_zone")),
+                    .field("Length (minutes)", name: "minutes", value: draft.minutes, type: "number", error: errors.message(for: "minutes"), isRequired: true),
+                    .field(
+                        "Video link or place", name: "location", value: draft.location, error: errors.message(for: "location"),
+                        hint: "A https:// link is shown only to the applicant who books; a place is shown to everyone.", isRequired: true, maxLength: AdvisorSlotDraft.locationLimit),
+                    .textArea("Note for applicants (optional)", name: "note", value: draft.note, error: errors.message(for: "note"), maxLength: AdvisorSlotDraft.noteLimit, rows: 3),
+                    .submit("Publish slot")
+                )
+            )
+        )
+    }
+}
+
+extension AdvisorSlot {
+    var typedID: AdvisorSlotID? { self.id.map(AdvisorSlotID.init(rawValue:)) }
+}
