@@ -22,7 +22,7 @@ def test_statement_versions_review_and_an_accepted_suggestion(browser, shot):
     applicant.get_by_label("Specialty").select_option("family-medicine")
     applicant.get_by_label("Statement", exact=True).fill(FIRST)
     # The page script counts words and characters as the server does.
-    expect(applicant.locator("p.counter")).to_contain_text("20 words · ERAS: 107 / 28000")
+    expect(applicant.locator("p.counter")).to_contain_text("20 words · ERAS: 109 / 28000")
     applicant.get_by_role("button", name="Save version 1").click()
     expect(applicant.get_by_role("status")).to_contain_text("Saved version 1")
 
@@ -48,7 +48,7 @@ def test_statement_versions_review_and_an_accepted_suggestion(browser, shot):
     advisor.get_by_label("Passage").fill("taught me patience")
     advisor.get_by_label("Comment", exact=True).fill("Show it with one moment instead.")
     advisor.get_by_label("Suggest a replacement").check()
-    advisor.get_by_label("Replacement").fill("taught me to listen")
+    advisor.get_by_label("Replacement", exact=True).fill("taught me to listen")
     advisor.get_by_role("button", name="Add comment").click()
     expect(advisor.locator("mark")).to_contain_text("taught me patience")
     shot(advisor, "commented")

@@ -31,8 +31,20 @@ enum AdvisingDemoData {
         let created = try await statements.create(
             StatementDraft(title: "Internal medicine, main", specialty: "internal-medicine", service: StatementService.eras.rawValue, text: Self.statement[0], note: "first draft"),
             by: applicant)
-        try await statements.addVersion(
+        let second = try await statements.addVersion(
             StatementDraft(title: created.title, specialty: created.specialty, service: created.service.rawValue, text: Self.statement[1], note: "a sharper ending"),
             to: created, by: applicant)
+        // Version 2 sent to the demo advisor, who returned it with a comment and a suggestion.
+        let desk = ReviewDesk(db: app.db, now: now, origin: app.config.server.origin)
+        let review = try await desk.request(
+            .init(subject: ReviewSubject.statement.rawValue, version: second.id?.uuidString, advisor_email: advisor.email, message: "Does the ending land?"), by: applicant,
+            sending: { _, _ in .init(subject: .statement, title: "\(created.title), version 2", text: second.text, version: second) })
+        let loaded = try await desk.review(review.typedID, for: advisor)
+        try await desk.act(.start, on: loaded, by: advisor)
+        _ = try await desk.comment(.init(quote: "a careful family physician", body: "Name what they did: one concrete habit shows it better."), on: loaded, by: advisor)
+        _ = try await desk.comment(
+            .init(quote: "I wanted to be the doctor who plans for those weeks", body: "Stronger in the present tense.", replacement: "I want to be the doctor who plans for those weeks", suggests: true),
+            on: loaded, by: advisor)
+        try await desk.act(.return, on: try await desk.review(review.typedID, for: advisor), by: advisor, summary: "A clear, specific opening. Keep the ending this short.")
     }
 }

@@ -113,7 +113,11 @@ public struct ReviewCommentDraft: Equatable, Sendable {
     public func check(against text: String, subject: ReviewSubject) -> Result<Checked, ValidationReport> {
         var errors: [FieldError] = []
         var anchor: TextAnchor?
-        switch TextAnchor.place(self.quote, in: text, near: Int(self.near)) {
+        let near = Int(self.near)
+        if !self.near.isEmpty, near.map({ !(0...StatementService.storageLimit).contains($0) }) ?? true {
+            errors.append(FieldError(field: "near", message: "near is where the passage starts: 0 to \(StatementService.storageLimit.formatted(.number))."))
+        }
+        switch TextAnchor.place(self.quote, in: text, near: near) {
         case .success(let placed): anchor = placed
         case .failure(let failure): errors.append(FieldError(field: "quote", message: failure.message))
         }

@@ -35,6 +35,23 @@ public struct ICalendar: Sendable {
     }
 
     public static let timeZone = "America/New_York"
+    static let newYork = TimeZone(identifier: timeZone)!
+
+    /// DTSTAMP's form of an instant: UTC, `YYYYMMDDTHHMMSSZ`.
+    public static func stamp(_ date: Date) -> String {
+        let day = Day(date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) - day.ordinal * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return day.iso.replacingOccurrences(of: "-", with: "") + "T\(two(seconds / 3600))\(two(seconds / 60 % 60))\(two(seconds % 60))Z"
+    }
+
+    /// An instant as the feed's New York date and minute of the day.
+    public static func newYorkTime(_ instant: Date) -> (day: Day, minute: Int) {
+        // Shifted by New York's offset at that instant, the UTC day and time are New York's.
+        let local = instant.addingTimeInterval(TimeInterval(Self.newYork.secondsFromGMT(for: instant)))
+        let day = Day(local)
+        return (day, Int(local.timeIntervalSince1970 - TimeInterval(day.ordinal) * 86_400) / 60)
+    }
 
     /// The feed's text. `stamp` is DTSTAMP for every event (UTC, `YYYYMMDDTHHMMSSZ`).
     public func render(stamp: String) -> String {

@@ -334,6 +334,25 @@ import VaporTesting
         ProtectedRoute(method: .GET, pattern: "/advisor/slots", expected: advisorsOnly),
         ProtectedRoute(method: .POST, pattern: "/advisor/slots", form: [("kind", "")], expected: advisorsOnly),
         ProtectedRoute(method: .POST, pattern: "/advisor/slots/{token}/cancel", expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/advisor/calendar", form: [("action", "")], expected: advisorsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/statements", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/statements", json: [:], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/statements/{token}", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/statements/{token}/versions", json: [:], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/statements/{token}/diff", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/reviews", expected: applicantsAndAdvisors),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/reviews", json: [:], expected: applicantsOnly),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/reviews/{token}", expected: reviewPartiesButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/reviews/{token}/actions/{token}", expected: reviewPartiesButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/reviews/{token}/decisions", json: [:], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/reviews/{token}/comments", json: [:], expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .DELETE, pattern: "/api/v1/reviews/{token}/comments/{token}", expected: advisorsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/advising/slots", expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/advising/slots/{token}/booking", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .DELETE, pattern: "/api/v1/advising/slots/{token}/booking", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/advisor/slots", expected: advisorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/advisor/slots", json: [:], expected: advisorsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/advisor/slots/{token}/cancel", expected: advisorsButNotTheirs),
         // The newsletter's issues and subscriber counts: administrators only.
         ProtectedRoute(method: .GET, pattern: "/admin/newsletter", expected: adminsOnly),
         ProtectedRoute(method: .GET, pattern: "/admin/newsletter/new", expected: adminsOnly),
@@ -375,6 +394,9 @@ import VaporTesting
         // and the archive of sent issues (NewsletterTests).
         "GET /newsletter", "POST /newsletter", "GET /newsletter/confirm", "POST /newsletter/confirm", "GET /newsletter/unsubscribe",
         "POST /newsletter/unsubscribe", "GET /newsletter/issues", "GET /newsletter/issues/{token}",
+        // The advisor's calendar feed: its secret in the query is the credential (AdvisingTests).
+        "GET /advisor/calendar.ics",
+        "POST /api/v1/newsletter/subscriptions", "GET /api/v1/newsletter/issues", "GET /api/v1/newsletter/issues/{token}",
     ]
 
     /// Every actor against one route, in one app: each actor has an account of its own, so their answers

@@ -221,6 +221,43 @@ import VaporTesting
             #expect(try await AdvisorSlot.find(slots[3].id, on: app.db)?.$bookedBy.id == nil)
         }
     }
+
+    @Test func aBookingAppearsInTheApplicantsAndTheAdvisorsCalendarFeeds() async throws {
+        try await withRoundsApp { app in
+            let (advisor, _) = try await Factories.signedIn(app, email: "dana@example.org", roles: [.advisor])
+            #expect(try await advisor.post(SiteRoute.advisorSlots.path, form: Self.slotForm()).status == .seeOther)
+            let slot = try #require(try await AdvisorSlot.query(on: app.db).first())
+            let (applicant, _) = try await Factories.signedIn(app, email: "amara@example.org", roles: [.applicant])
+            #expect(try await applicant.post("/advising/slots/\(slot.id!)/book", form: []).status == .seeOther)
+
+            let made = try await advisor.post(SiteRoute.advisorCalendar.path, form: [("action", "create")])
+            let advisorFeed = try #require(Self.feedPath(in: made.text, route: SiteRoute.advisorCalendarFeed.path))
+            let advisorICS = try await Browser(app).get(advisorFeed)
+            #expect(advisorICS.status == .ok && advisorICS.headers.contentType?.subType == "calendar")
+            #expect(advisorICS.text.contains("SUMMARY:Mock interview (booked by Test User <amara@example.org>)"))
+            // 10:00 in New York, 30 minutes.
+            #expect(advisorICS.text.contains("DTSTART;TZID=America/New_York:20261005T100000") && advisorICS.text.contains("DTEND;TZID=America/New_York:20261005T103000"))
+            #expect(advisorICS.text.contains("UID:advising-\(slot.id!.uuidString)@rounds"))
+
+            let planned = try await applicant.post(SiteRoute.residencyCalendar.path, form: [("action", "create")])
+            let applicantFeed = try #require(Self.feedPath(in: planned.text, route: SiteRoute.residencyCalendarFeed.path))
+            let applicantICS = try await Browser(app).get(applicantFeed)
+            #expect(applicantICS.text.contains("SUMMARY:Mock interview (with Test User)") && applicantICS.text.contains("UID:advising-\(slot.id!.uuidString)@rounds"))
+
+            // A new address retires the old one; turning the feed off retires both.
+            _ = try await advisor.post(SiteRoute.advisorCalendar.path, form: [("action", "create")])
+            #expect(try await Browser(app).get(advisorFeed).status == .notFound)
+            _ = try await advisor.post(SiteRoute.advisorCalendar.path, form: [("action", "revoke")])
+            #expect(try await AdvisorCalendar.query(on: app.db).count() == 0)
+        }
+    }
+
+    /// The feed's path and query from the address a page shows once.
+    static func feedPath(in page: String, route: String) -> String? {
+        guard let start = page.range(of: route + "?token=") else { return nil }
+        let tail = page[start.lowerBound...]
+        return String(tail.prefix { $0 != "<" && $0 != "\"" })
+    }
 }
 
 /// One browser per racing task, never shared, so handing it over is safe.

@@ -44,6 +44,11 @@ import VaporTesting
         "documents": ["file_name"],
         "notifications": ["title", "body"],
         "guides": ["title", "summary", "body"],
+        "statements": ["title"],
+        "statement_versions": ["text", "note"],
+        "reviews": ["title", "text", "message", "summary"],
+        "review_comments": ["quote", "body", "replacement"],
+        "advisor_slots": ["location", "note"],
     ]
 
     /// What must never reach a page: markup the payload would open, or a working script URL.
@@ -111,6 +116,7 @@ import VaporTesting
         SiteRoute.cycles.path, SiteRoute.hostSites.path, SiteRoute.hostApplications.path, SiteRoute.notifications.path, SiteRoute.advisorCycles.path,
         SiteRoute.reviewerPrograms.path, SiteRoute.adminSites.path, SiteRoute.adminPrograms.path, SiteRoute.adminLetterReads.path, SiteRoute.account.path,
         SiteRoute.residencyDirectory.path, SiteRoute.adminDirectory.path, SiteRoute.visaPaths.path, SiteRoute.researchPrograms.path,
+        SiteRoute.statements.path, SiteRoute.reviews.path, SiteRoute.advisingSessions.path, SiteRoute.advisorSlots.path,
     ]
 
     /// A demo account signed in; roles that need two-factor sign-in get the factories' secret first.

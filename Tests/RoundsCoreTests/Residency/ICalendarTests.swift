@@ -45,4 +45,15 @@ import Testing
         #expect(lines.contains("DTEND;TZID=America/New_York:20270111T003000"), "an event past midnight ends the next day")
         #expect(lines.filter { $0.hasPrefix("DTSTAMP:") }.count == 3)
     }
+
+    @Test func instantsBecomeStampsAndNewYorkTimes() {
+        #expect(ICalendar.stamp(Date(timeIntervalSince1970: 1_796_216_405.7)) == "20261202T130005Z")
+        // 13:00 UTC is 08:00 in New York in December (EST) and 09:46 in July (EDT).
+        let winter = ICalendar.newYorkTime(Date(timeIntervalSince1970: 1_796_216_405))
+        #expect(winter.day.iso == "2026-12-02" && winter.minute == 8 * 60)
+        let summer = ICalendar.newYorkTime(Date(timeIntervalSince1970: 1_783_000_000))
+        #expect(summer.day.iso == "2026-07-02" && summer.minute == 9 * 60 + 46)
+        // Just after midnight UTC is the evening before in New York.
+        #expect(ICalendar.newYorkTime(Date(timeIntervalSince1970: 1_796_169_600 + 60)).day.iso == "2026-12-01")
+    }
 }

@@ -31,6 +31,11 @@ enum APIRoute: RouteAddress {
     case rankListAdvisors, rankListAdvisor(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
     case guides, guide(GuideSlug?)
+    case newsletterSubscriptions, newsletterIssues, newsletterIssue(NewsletterIssueID?)
+    case statements, statement(StatementID?), statementVersions(StatementID?), statementDiff(StatementID?)
+    case reviews, review(ReviewID?), reviewComments(ReviewID?), reviewComment(ReviewID?, ReviewCommentID?)
+    case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
+    case advisingSlots, slotBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
 
@@ -116,6 +121,23 @@ enum APIRoute: RouteAddress {
         case .adminDirectoryExport: ["admin", "directory", "export"]
         case .guides: ["guides"]
         case .guide(let slug): ["guides", .id(slug)]
+        case .newsletterSubscriptions: ["newsletter", "subscriptions"]
+        case .newsletterIssues: ["newsletter", "issues"]
+        case .newsletterIssue(let id): ["newsletter", "issues", .id(id)]
+        case .statements: ["statements"]
+        case .statement(let id): ["statements", .id(id)]
+        case .statementVersions(let id): ["statements", .id(id), "versions"]
+        case .statementDiff(let id): ["statements", .id(id), "diff"]
+        case .reviews: ["reviews"]
+        case .review(let id): ["reviews", .id(id)]
+        case .reviewComments(let id): ["reviews", .id(id), "comments"]
+        case .reviewComment(let id, let comment): ["reviews", .id(id), "comments", .id(comment)]
+        case .reviewAction(let id, let action): ["reviews", .id(id), "actions", .id(action)]
+        case .reviewDecisions(let id): ["reviews", .id(id), "decisions"]
+        case .advisingSlots: ["advising", "slots"]
+        case .slotBooking(let id): ["advising", "slots", .id(id), "booking"]
+        case .advisorSlots: ["advisor", "slots"]
+        case .cancelSlot(let id): ["advisor", "slots", .id(id), "cancel"]
         case .verification: ["verification"]
         }
     }

@@ -69,6 +69,8 @@ enum SiteRoute: RouteAddress {
     case reviews, review(ReviewID?), reviewComments(ReviewID?), deleteReviewComment(ReviewID?, ReviewCommentID?)
     case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
     case advisingSessions, bookSlot(AdvisorSlotID?), cancelBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
+    /// The advisor's calendar feed; its secret travels in the query, which logs never record.
+    case advisorCalendar, advisorCalendarFeed
 
     case rankList, rankListMove, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
@@ -232,6 +234,8 @@ enum SiteRoute: RouteAddress {
         case .cancelBooking(let id): ["advising", "slots", .id(id), "cancel-booking"]
         case .advisorSlots: ["advisor", "slots"]
         case .cancelSlot(let id): ["advisor", "slots", .id(id), "cancel"]
+        case .advisorCalendar: ["advisor", "calendar"]
+        case .advisorCalendarFeed: ["advisor", "calendar.ics"]
         }
     }
 }

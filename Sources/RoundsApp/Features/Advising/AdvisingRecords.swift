@@ -102,40 +102,14 @@ final class ReviewComment: Model, @unchecked Sendable {
     var isSuggestion: Bool { self.replacement != nil }
 }
 
-/// A time an advisor offers; booked by at most one applicant.
-final class AdvisorSlot: Model, @unchecked Sendable {
-    static let schema = "advisor_slots"
+/// An advisor's calendar feed: only the secret's hash is kept; the address is shown once when made.
+final class AdvisorCalendar: Model, @unchecked Sendable {
+    static let schema = "advisor_calendars"
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "advisor_id") var advisor: User
-    @Field(key: "kind") var kind: AdvisingSessionKind
-    @Field(key: "starts_at") var startsAt: Date
-    @Field(key: "minutes") var minutes: Int
-    /// The zone the advisor gave the time in; pages show the time in it.
-    @Field(key: "time_zone") var timeZone: String
-    @Field(key: "location") var location: String
-    @Field(key: "note") var note: String
-    @OptionalParent(key: "booked_by_id") var bookedBy: User?
-    @OptionalField(key: "booked_at") var bookedAt: Date?
-    @OptionalField(key: "cancelled_at") var cancelledAt: Date?
-    @OptionalField(key: "cancel_reason") var cancelReason: String?
+    @Field(key: "token_hash") var tokenHash: String
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    init(advisorID: UUID, slot: AdvisorSlotDraft.Checked, now: Date) {
-        self.$advisor.id = advisorID
-        self.kind = slot.kind
-        self.startsAt = slot.start
-        self.minutes = slot.minutes
-        self.timeZone = slot.timeZone
-        self.location = slot.location
-        self.note = slot.note
-        self.createdAt = now
-    }
-
-    var endsAt: Date { self.startsAt.addingTimeInterval(TimeInterval(self.minutes * 60)) }
-    var isCancelled: Bool { self.cancelledAt != nil }
-    var isBooked: Bool { self.$bookedBy.id != nil }
-    var isVideoLink: Bool { self.location.hasPrefix("https://") }
 }

@@ -14,6 +14,9 @@ struct AdvisingSessionsController: RouteCollection {
         advisors.get(SiteRoute.advisorSlots, use: self.slots)
         advisors.post(SiteRoute.advisorSlots, use: self.publish)
         advisors.post(SiteRoute.cancelSlot(.key), use: self.cancelSlot)
+        advisors.post(SiteRoute.advisorCalendar, use: self.calendar)
+        // Fetched by calendar apps, which carry no session: the secret in the query is the key.
+        routes.get(SiteRoute.advisorCalendarFeed, use: self.feed)
     }
 
     @Sendable func sessions(req: Request) async throws -> HTMLPage {
@@ -69,9 +72,12 @@ struct AdvisingSessionsController: RouteCollection {
         try await Self.slotsPage(req, draft: AdvisorSlotDraft(), errors: ValidationReport()).page()
     }
 
-    static func slotsPage(_ req: Request, draft: AdvisorSlotDraft, errors: ValidationReport) async throws -> PageLayout {
+    static func slotsPage(_ req: Request, draft: AdvisorSlotDraft, errors: ValidationReport, newCalendarURL: String? = nil) async throws -> PageLayout {
         let user = try req.requireUser(.advisor)
-        return AdvisingSessionPages.advisorSlots(try await req.advisorSlots.slots(of: user), draft: draft, errors: errors, now: req.now, context: req.pageContext)
+        return AdvisingSessionPages.advisorSlots(
+            .init(
+                slots: try await req.advisorSlots.slots(of: user), draft: draft, errors: errors, now: req.now,
+                hasCalendar: try await AdvisorCalendarFeed.exists(for: user, on: req.db), newCalendarURL: newCalendarURL, context: req.pageContext))
     }
 
     @Sendable func publish(req: Request) async throws -> Response {
@@ -83,6 +89,34 @@ struct AdvisingSessionsController: RouteCollection {
         } catch let report as ValidationReport {
             return try await Self.slotsPage(req, draft: draft, errors: report).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
+    }
+
+    struct CalendarForm: Content {
+        var action: String?
+    }
+
+    @Sendable func calendar(req: Request) async throws -> Response {
+        let user = try req.requireUser(.advisor)
+        switch try req.content.decode(CalendarForm.self).action {
+        case "create":
+            let url = try await AdvisorCalendarFeed.rotate(for: user, origin: req.application.config.server.origin, now: req.now, on: req.db)
+            return try await Self.slotsPage(req, draft: AdvisorSlotDraft(), errors: ValidationReport(), newCalendarURL: url).page().encodeResponse(for: req)
+        case "revoke":
+            try await AdvisorCalendarFeed.revoke(for: user, on: req.db)
+            return req.redirect(to: SiteRoute.advisorSlots.path, flash: Flash(kind: .success, message: "Calendar feed turned off."))
+        default:
+            throw Abort(.badRequest, reason: "Say create or revoke.")
+        }
+    }
+
+    @Sendable func feed(req: Request) async throws -> Response {
+        guard let advisor = try await AdvisorCalendarFeed.owner(ofToken: (try? req.query.get(String.self, at: "token")) ?? "", on: req.db) else {
+            throw Abort(.notFound, reason: "No calendar feed at this address; make a new one on your slots page.")
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: try await AdvisorCalendarFeed.render(for: advisor, req: req)))
     }
 
     struct CancelForm: Content {

@@ -47,10 +47,14 @@ struct ReviewDesk {
         } else if advisor?.id == applicant.id {
             errors.append(FieldError(field: "advisor_email", message: "That is your own account."))
         }
+        let version = (form.version ?? "").isEmpty ? nil : form.version.flatMap { UUID(uuidString: $0) }
+        if !(form.version ?? "").isEmpty, version == nil {
+            errors.append(FieldError(field: "version", message: "The version is the id of one of your statement's versions."))
+        }
         var sent: Sent?
-        if let subject {
+        if let subject, errors.allSatisfy({ $0.field != "version" }) {
             do {
-                sent = try await load(subject, form.version.flatMap { UUID(uuidString: $0) })
+                sent = try await load(subject, version)
             } catch let report as ValidationReport {
                 errors += report.errors
             }

@@ -44,8 +44,9 @@ struct HomeController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: self.stylesheet.text))
     }
 
-    /// The one script: live character counters for fields with limits, and drag-and-drop on the rank order
-    /// list (it fills and sends the row's own "move to rank" form). Pages work without it.
+    /// The one script: live character counters for fields with limits, drag-and-drop on the rank order
+    /// list (it fills and sends the row's own "move to rank" form), and a reviewer's selection copied into
+    /// the passage field. Pages work without it.
     @Sendable func script(req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
@@ -79,6 +80,17 @@ struct HomeController: RouteCollection {
           }
           field.addEventListener("input", update);
           update();
+        });
+        var passage = document.querySelector("textarea[name=quote]");
+        document.querySelectorAll(".reviewed-text").forEach(function (text) {
+          if (!passage) { return; }
+          text.addEventListener("mouseup", function () {
+            var selection = window.getSelection();
+            if (!selection.rangeCount) { return; }
+            var copy = selection.getRangeAt(0).cloneContents();
+            copy.querySelectorAll("sup").forEach(function (mark) { mark.remove(); });
+            if (copy.textContent.trim() !== "") { passage.value = copy.textContent; passage.focus(); }
+          });
         });
         document.querySelectorAll("table.rank-list tbody").forEach(function (body) {
           var dragged = null;

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import RoundsCore
 import SQLKit
+import Tagged
 import Vapor
 
 /// The newsletter's rules: double opt-in, unsubscribe at once by a token from any issue, and issues
@@ -98,6 +99,19 @@ struct Newsletter {
     }
 
     /// How many addresses are in each state; the admin pages show counts, never addresses.
+    /// Sent issues, newest first: the public archive.
+    func sentIssues() async throws -> [NewsletterIssue] {
+        try await NewsletterIssue.query(on: self.db).filter(\.$status == .sent).sort(\.$sentAt, .descending).all()
+    }
+
+    /// A sent issue (404 for a draft or none).
+    func sentIssue(_ id: NewsletterIssueID?) async throws -> NewsletterIssue {
+        guard let id, let issue = try await NewsletterIssue.query(on: self.db).filter(\.$id == id.rawValue).filter(\.$status == .sent).first() else {
+            throw Abort(.notFound, reason: "No such issue.")
+        }
+        return issue
+    }
+
     func counts() async throws -> Counts {
         func count(_ status: NewsletterSubscriber.Status) async throws -> Int {
             try await NewsletterSubscriber.query(on: self.db).filter(\.$status == status).count()

@@ -71,14 +71,11 @@ struct NewsletterController: RouteCollection {
     }
 
     @Sendable func archive(req: Request) async throws -> HTMLPage {
-        let issues = try await NewsletterIssue.query(on: req.db).filter(\.$status == .sent).sort(\.$sentAt, .descending).all()
-        return NewsletterPages.archive(issues, context: req.pageContext).page()
+        NewsletterPages.archive(try await req.newsletter.sentIssues(), context: req.pageContext).page()
     }
 
     @Sendable func issue(req: Request) async throws -> HTMLPage {
-        guard let id = req.parameters.get(NewsletterIssueID.self)?.rawValue,
-            let issue = try await NewsletterIssue.query(on: req.db).filter(\.$id == id).filter(\.$status == .sent).first()
-        else { throw Abort(.notFound, reason: "No such issue.") }
+        let issue = try await req.newsletter.sentIssue(req.parameters.get(NewsletterIssueID.self))
         return NewsletterPages.issue(issue, intro: SafeMarkdown.render(issue.intro), guides: try await req.newsletter.guides(of: issue), context: req.pageContext).page()
     }
 }

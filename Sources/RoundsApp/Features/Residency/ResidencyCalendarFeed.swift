@@ -60,8 +60,11 @@ enum ResidencyCalendarFeed {
             }
         }
         events += try await Self.researchDeadlines(for: user, req: req)
+        let booked = try await AdvisorSlot.query(on: req.db).filter(\.$bookedBy.$id == userID).filter(\.$cancelledAt == nil)
+            .filter(\.$startsAt >= req.now.addingTimeInterval(-86_400)).with(\.$advisor).all()
+        events += booked.map { $0.calendarEvent(forAdvisor: false) }
         let stamp = Date(timeIntervalSince1970: req.now.timeIntervalSince1970.rounded(.down))
-        return ICalendar(name: "Rounds: residency plan", events: events).render(stamp: Self.stamp(stamp))
+        return ICalendar(name: "Rounds: residency plan", events: events).render(stamp: ICalendar.stamp(stamp))
     }
 
     /// The next yearly deadline of each research program the applicant's status may apply to (or may: the
@@ -81,14 +84,6 @@ enum ResidencyCalendarFeed {
         "Source: \(provenance.source ?? "none") (\(provenance.confidence.label))" + (provenance.note.map { ". \($0)" } ?? "")
     }
 
-    static func stamp(_ date: Date) -> String {
-        let parts = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { let text = String(value ?? 0); return text.count < 2 ? "0" + text : text }
-        return "\(parts.year ?? 1970)\(two(parts.month))\(two(parts.day))T\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
-    }
-
-    static let newYork = TimeZone(identifier: "America/New_York")!
-
     /// A local date and time in `zone` as New York date and minute (the feed's one zone); all-day stays all-day.
     static func newYorkTime(day: Day, minute: Int?, zone: String) -> (day: Day, minute: Int?) {
         guard let minute, let source = TimeZone(identifier: zone) else { return (day, minute) }
@@ -103,9 +98,7 @@ enum ResidencyCalendarFeed {
     }
 
     static func newYorkTime(instant: Date) -> (day: Day, minute: Int?) {
-        // Shifted by New York's offset at that instant, the UTC day and time are New York's.
-        let local = instant.addingTimeInterval(TimeInterval(Self.newYork.secondsFromGMT(for: instant)))
-        let day = Day(local)
-        return (day, Int(local.timeIntervalSince1970 - TimeInterval(day.ordinal) * 86_400) / 60)
+        let local = ICalendar.newYorkTime(instant)
+        return (local.day, local.minute)
     }
 }

@@ -69,9 +69,18 @@ struct CreateAdvising: AsyncMigration {
         try await database.createIndex("advisor_slots_start", on: AdvisorSlot.schema, columns: ["starts_at"])
         try await database.createIndex("advisor_slots_advisor", on: AdvisorSlot.schema, columns: ["advisor_id"])
         try await database.createIndex("advisor_slots_booker", on: AdvisorSlot.schema, columns: ["booked_by_id"])
+        try await database.schema(AdvisorCalendar.schema)
+            .id()
+            .field("advisor_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "advisor_id")
+            .unique(on: "token_hash")
+            .create()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(AdvisorCalendar.schema).delete()
         try await database.schema(AdvisorSlot.schema).delete()
         try await database.schema(ReviewComment.schema).delete()
         try await database.schema(Review.schema).delete()

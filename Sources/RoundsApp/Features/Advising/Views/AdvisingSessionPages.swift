@@ -58,8 +58,20 @@ enum AdvisingSessionPages {
         slot.isVideoLink ? .safeLink(slot.location, .text("Video call link")) : .safeText(slot.location)
     }
 
-    static func advisorSlots(_ slots: [AdvisorSlot], draft: AdvisorSlotDraft, errors: ValidationReport, now: Date, context: PageContext) -> PageLayout {
-        PageLayout(
+    struct AdvisorSlotsPage {
+        var slots: [AdvisorSlot]
+        var draft: AdvisorSlotDraft
+        var errors: ValidationReport
+        var now: Date
+        var hasCalendar: Bool
+        /// The feed's address, shown once right after it is made.
+        var newCalendarURL: String?
+        var context: PageContext
+    }
+
+    static func advisorSlots(_ p: AdvisorSlotsPage) -> PageLayout {
+        let (slots, draft, errors, now, context) = (p.slots, p.draft, p.errors, p.now, p.context)
+        return PageLayout(
             title: "My slots",
             context: context,
             content: .div(
@@ -104,8 +116,30 @@ enum AdvisingSessionPages {
                         hint: "A https:// link is shown only to the applicant who books; a place is shown to everyone.", isRequired: true, maxLength: AdvisorSlotDraft.locationLimit),
                     .textArea("Note for applicants (optional)", name: "note", value: draft.note, error: errors.message(for: "note"), maxLength: AdvisorSlotDraft.noteLimit, rows: 3),
                     .submit("Publish slot")
-                )
+                ),
+                Self.calendarSection(p)
             )
+        )
+    }
+
+    static func calendarSection(_ p: AdvisorSlotsPage) -> BodyNode {
+        .tag(
+            "section",
+            .h2("Calendar feed"),
+            .p(.text("Subscribe to your slots in a calendar app: booked ones show who booked, open ones show as open. The address is secret; anyone with it sees your bookings.")),
+            p.newCalendarURL.map { url in
+                .div(.class("notice"), .p(.text("Your feed's address (shown once; copy it into your calendar app now):")), .p(.tag("code", .class("secret"), .safeText(url))))
+            } ?? .empty,
+            .postForm(
+                SiteRoute.advisorCalendar.path, csrfToken: p.context.csrfToken,
+                .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "create")]),
+                .submit(p.hasCalendar ? "Make a new address (the old one stops working)" : "Make a calendar feed")),
+            p.hasCalendar
+                ? .postForm(
+                    SiteRoute.advisorCalendar.path, csrfToken: p.context.csrfToken,
+                    .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "revoke")]),
+                    .tag("button", .safeAttribute("type", "submit"), .class("button link"), .text("Turn the feed off")))
+                : .empty
         )
     }
 }
