@@ -12,12 +12,14 @@ BIN=$(swift build --show-bin-path)/rounds
 
 # A real SMTP server whose mailbox the journeys read (the letter writer's link arrives only by e-mail).
 SMTP_PORT=${ROUNDS_E2E_SMTP_PORT:-18125}
+METRICS_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 mkdir -p "$WORK"/mail/{tmp,new,cur}
 "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$WORK/mail" >"$WORK/smtp.log" 2>&1 &
 SMTP=$!
 ROUNDS_SQLITE_PATH="$WORK/rounds.sqlite" ROUNDS_STORAGE_DIR="$WORK/storage" ROUNDS_PORT=$PORT \
     ROUNDS_SMTP_HOST=127.0.0.1 ROUNDS_SMTP_PORT=$SMTP_PORT ROUNDS_MAIL_FROM='Rounds <no-reply@rounds.test>' \
-    ROUNDS_SIGNUPS_PER_IP=1000 ROUNDS_CATALOG_RECHECK_SECONDS=0 ROUNDS_REMINDER_SWEEP_SECONDS=2 "$BIN" serve >"$WORK/server.log" 2>&1 &
+    ROUNDS_SIGNUPS_PER_IP=1000 ROUNDS_CATALOG_RECHECK_SECONDS=0 ROUNDS_REMINDER_SWEEP_SECONDS=2 \
+    ROUNDS_METRICS_TOKEN=$METRICS_TOKEN "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER $SMTP 2>/dev/null || true; wait $SERVER $SMTP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 # Waits until URL answers /healthz (curl -k: the HTTPS server uses a throwaway certificate); else shows LOG.
@@ -31,7 +33,7 @@ wait_for() {
 }
 wait_for "http://127.0.0.1:$PORT" "$WORK/server.log"
 
-export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail"
+export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail" ROUNDS_E2E_METRICS_TOKEN="$METRICS_TOKEN"
 "$VENV/bin/python" -m pytest -q e2e/journeys
 
 # API fuzzing: a token for the demo applicant, then every operation with generated and invalid input.

@@ -8,6 +8,7 @@ import Vapor
 /// Builds the app from a configuration. Tests call this with `AppConfig.testing()` and their own services.
 public func configure(_ app: Application, config: AppConfig, services: AppServices? = nil) async throws {
     app.config = config
+    RoundsMetrics.bootstrap()
     app.services = try services ?? AppServices(
         clock: SystemClock(),
         passwordHasher: PasswordHashing(cost: config.security.bcryptCost),

@@ -394,6 +394,8 @@ import VaporTesting
         // and the archive of sent issues (NewsletterTests).
         "GET /newsletter", "POST /newsletter", "GET /newsletter/confirm", "POST /newsletter/confirm", "GET /newsletter/unsubscribe",
         "POST /newsletter/unsubscribe", "GET /newsletter/issues", "GET /newsletter/issues/{token}",
+        // Monitoring: readiness is public like /healthz; /metrics asks for its own token (OperationsTests).
+        "GET /readyz", "GET /metrics",
         // The advisor's calendar feed: its secret in the query is the credential (AdvisingTests).
         "GET /advisor/calendar.ics",
         "POST /api/v1/newsletter/subscriptions", "GET /api/v1/newsletter/issues", "GET /api/v1/newsletter/issues/{token}",

@@ -9,6 +9,7 @@ extension AppConfig {
         ("ROUNDS_HOSTNAME", "address to listen on (default 127.0.0.1)"),
         ("ROUNDS_PORT", "port to listen on (default 8080)"),
         ("ROUNDS_PUBLIC_URL", "URL people use; https turns on Secure cookies and HSTS"),
+        ("ROUNDS_METRICS_TOKEN", "bearer token for /metrics (Prometheus); unset turns /metrics off; at least 24 characters"),
         ("ROUNDS_STORAGE_DIR", "directory for uploads (default ./storage)"),
         ("ROUNDS_UPLOAD_MAX_MB", "largest document an applicant may upload, in MB (default 10)"),
         ("ROUNDS_CATALOG_RECHECK_SECONDS", "how often search checks for catalog changes (default 1; 0 = every search, rebuilt before answering)"),
@@ -66,6 +67,12 @@ extension AppConfig {
         config.server.tlsKeyFile = string("ROUNDS_TLS_KEY_FILE")
         if (config.server.tlsCertificateFile == nil) != (config.server.tlsKeyFile == nil) {
             throw ConfigurationError(variable: "ROUNDS_TLS_CERT_FILE", reason: "and ROUNDS_TLS_KEY_FILE must be set together")
+        }
+        if let token = string("ROUNDS_METRICS_TOKEN") {
+            guard token.count >= 24, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw ConfigurationError(variable: "ROUNDS_METRICS_TOKEN", reason: "must be at least 24 characters without spaces (e.g. openssl rand -hex 24)")
+            }
+            config.server.metricsToken = token
         }
         config.storageDirectory = string("ROUNDS_STORAGE_DIR") ?? config.storageDirectory
         if let megabytes = try number("ROUNDS_UPLOAD_MAX_MB") { config.uploadMaximumBytes = megabytes * 1_024 * 1_024 }

@@ -30,6 +30,9 @@ public struct AppConfig: Sendable {
         /// True when Rounds is told it is served over TLS, which turns on Secure cookies and HSTS.
         public var isBehindTLS: Bool { self.servesTLS || (self.publicURL?.lowercased().hasPrefix("https://") ?? false) }
 
+        /// The bearer token `/metrics` asks for; nil turns `/metrics` off.
+        public var metricsToken: String?
+
         /// The origin links are built from.
         public var origin: String { self.publicURL ?? "\(self.servesTLS ? "https" : "http")://\(self.hostname):\(self.port)" }
     }

@@ -1,4 +1,5 @@
 import Fluent
+import Prometheus
 import Foundation
 import SQLKit
 import Vapor
@@ -53,12 +54,14 @@ struct OutboxDelivery {
                 message.attempts = attempt
                 try await message.save(on: self.db)
                 sent += 1
+                RoundsMetrics.outboxSent.increment()
             } catch {
                 message.attempts = attempt
                 message.lastError = String(String(describing: error).prefix(500))
                 message.nextAttemptAt = now.addingTimeInterval(Self.retryDelay(afterAttempt: attempt))
                 try await message.save(on: self.db)
                 failed += 1
+                RoundsMetrics.outboxFailures.increment()
             }
         }
         return (sent, failed)

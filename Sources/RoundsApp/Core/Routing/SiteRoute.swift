@@ -3,7 +3,7 @@ import RoundsCore
 /// Every page and form target of the site. Controllers register these and views link with them, so each
 /// path is written once, here. A parameter is `.key` when registering and a typed value when linking.
 enum SiteRoute: RouteAddress {
-    case home, healthz, stylesheet, favicon, script
+    case home, healthz, readyz, metrics, stylesheet, favicon, script
 
     // Accounts
     case signUp, signIn, signOut, signInTwoFactor, forgotPassword, resetPassword
@@ -79,6 +79,8 @@ enum SiteRoute: RouteAddress {
         switch self {
         case .home: []
         case .healthz: ["healthz"]
+        case .readyz: ["readyz"]
+        case .metrics: ["metrics"]
         case .stylesheet: ["assets", "rounds.css"]
         case .favicon: ["assets", "favicon.svg"]
         case .script: ["assets", "rounds.js"]

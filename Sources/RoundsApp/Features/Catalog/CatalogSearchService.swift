@@ -63,7 +63,7 @@ actor CatalogSearchService {
         self.checkedAt = now
         guard current != self.version else { return (self.index, self.fragments) }
         if self.version < 0 || self.recheckInterval == .zero {
-            self.replace(with: try await Self.build(on: db), version: current)
+            self.replace(with: try await RoundsMetrics.time(RoundsMetrics.searchIndexBuild) { try await Self.build(on: db) }, version: current)
         } else if self.rebuild == nil {
             self.rebuild = Task { await self.rebuildInBackground(version: current) }
         }
@@ -78,7 +78,7 @@ actor CatalogSearchService {
 
     private func rebuildInBackground(version: Int64) async {
         do {
-            let index = try await Self.build(on: self.database())
+            let index = try await RoundsMetrics.time(RoundsMetrics.searchIndexBuild) { try await Self.build(on: self.database()) }
             if version > self.version { self.replace(with: index, version: version) }
         } catch {
             self.logger.error("Rebuilding the catalog index failed: \(String(describing: error))")

@@ -23,6 +23,10 @@ extension PlacementCycles {
     /// Builds the instance from the lists (sessions are programs with their free seats), runs it and
     /// stores where everyone goes. May be run again until the cycle is published.
     func run(_ cycle: PlacementCycle) async throws -> RunSummary {
+        try await RoundsMetrics.time(RoundsMetrics.matchRuns) { try await self.runTimed(cycle) }
+    }
+
+    private func runTimed(_ cycle: PlacementCycle) async throws -> RunSummary {
         guard cycle.status != .published else { throw Abort(.conflict, reason: "The cycle is published; its result is final.") }
         let cycleID = try cycle.requireID()
         let sessions = try await self.sessions(of: cycle)

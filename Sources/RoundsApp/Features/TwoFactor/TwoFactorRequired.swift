@@ -3,7 +3,7 @@ import Vapor
 /// Hosts, advisors and admins who have not set up two-factor sign-in can only set it up or sign out.
 struct TwoFactorRequired: AsyncMiddleware {
     static let allowedPaths: Set<String> = [
-        SiteRoute.twoFactor.path, SiteRoute.enableTwoFactor.path, SiteRoute.signOut.path, SiteRoute.stylesheet.path, SiteRoute.favicon.path, SiteRoute.healthz.path,
+        SiteRoute.twoFactor.path, SiteRoute.enableTwoFactor.path, SiteRoute.signOut.path, SiteRoute.stylesheet.path, SiteRoute.favicon.path, SiteRoute.healthz.path, SiteRoute.readyz.path, SiteRoute.metrics.path,
     ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
