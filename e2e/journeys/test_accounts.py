@@ -1,7 +1,12 @@
-"""An applicant signs up, fills the profile, signs out and signs in again."""
+"""An applicant signs up, fills the profile, signs out and signs in again; another changes their e-mail
+address from the link sent to the new address."""
 import uuid
 
 from playwright.sync_api import expect
+
+from conftest import BASE_URL
+from test_applications import sign_up_applicant
+from test_letters import mailed_link
 
 
 def test_applicant_signs_up_fills_profile_signs_out_and_in(page, shot):
@@ -80,3 +85,27 @@ def test_profile_errors_are_shown_beside_the_fields(page, shot):
     expect(page.get_by_role("status")).to_contain_text("Profile saved.")
     expect(page.get_by_label("Date you took Step 1")).to_have_value("2023-06-01")
     shot(page, "profile-exams")
+
+
+def test_change_email_from_the_link_sent_to_the_new_address(browser, shot):
+    marker = uuid.uuid4().hex[:6]
+    page = sign_up_applicant(browser, marker)
+    new_address = f"moved-{marker}@example.org"
+    page.get_by_role("link", name="Account").click()
+    page.get_by_label("New e-mail address").fill(new_address)
+    page.get_by_label("Your password").fill("a long and memorable phrase")
+    page.get_by_role("button", name="Change e-mail address").click()
+    expect(page.get_by_role("status")).to_contain_text("Check the new address")
+    expect(page.locator("main")).to_contain_text(f"Waiting for {new_address} to confirm")
+
+    # The link is opened in another browser, as from a phone's mail app.
+    link = mailed_link(new_address, "/account/email/confirm?token=")
+    phone = browser.new_context(base_url=BASE_URL).new_page()
+    phone.goto(link)
+    shot(phone, "confirm")
+    phone.get_by_role("button", name="Use this address").click()
+    expect(phone.get_by_role("status")).to_contain_text(f"Your account now uses {new_address}")
+    phone.get_by_label("E-mail").fill(new_address)
+    phone.get_by_label("Password").fill("a long and memorable phrase")
+    phone.get_by_role("button", name="Sign in").click()
+    expect(phone.get_by_role("button", name="Sign out")).to_be_visible()

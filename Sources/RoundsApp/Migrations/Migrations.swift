@@ -68,5 +68,8 @@ enum Migrations {
         do {  // 0016: personal statements, reviews, advisor slots
             app.migrations.add(CreateAdvising())
         }
+        do {  // 0017: changing one's e-mail address, confirmed from the new address
+            app.migrations.add(CreateEmailChanges())
+        }
     }
 }

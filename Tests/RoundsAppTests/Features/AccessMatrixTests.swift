@@ -103,6 +103,10 @@ import VaporTesting
 
     static let routes: [ProtectedRoute] = [
         ProtectedRoute(method: .GET, pattern: "/account", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/name", form: [("display_name", "")], expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/email", form: [("new_email", "")], expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/sessions/{token}/end", expected: nobodyElses),
+        ProtectedRoute(method: .POST, pattern: "/account/sessions/end-others", expected: everyone),
         ProtectedRoute(
             method: .POST, pattern: "/account/password",
             form: [("current_password", "x"), ("new_password", "y")], expected: everyone
@@ -394,6 +398,8 @@ import VaporTesting
         // and the archive of sent issues (NewsletterTests).
         "GET /newsletter", "POST /newsletter", "GET /newsletter/confirm", "POST /newsletter/confirm", "GET /newsletter/unsubscribe",
         "POST /newsletter/unsubscribe", "GET /newsletter/issues", "GET /newsletter/issues/{token}",
+        // The new address's confirmation link: its token is the credential (AccountIdentityTests).
+        "GET /account/email/confirm", "POST /account/email/confirm",
         // Monitoring: readiness is public like /healthz; /metrics asks for its own token (OperationsTests).
         "GET /readyz", "GET /metrics",
         // The advisor's calendar feed: its secret in the query is the credential (AdvisingTests).

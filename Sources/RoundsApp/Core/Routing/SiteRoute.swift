@@ -10,6 +10,9 @@ enum SiteRoute: RouteAddress {
     case account, changePassword, tokens, revokeToken(APITokenID?)
     case twoFactor, enableTwoFactor, disableTwoFactor, recoveryCodes
     case profile, notifications, readNotifications
+    case accountName, accountEmail, endSession(UserSessionID?), endOtherSessions
+    /// The new address's confirmation link; the token travels in the query, which logs never record.
+    case confirmEmailChange
 
     // Catalog
     case opportunities, opportunity(OpportunityID?)
@@ -99,6 +102,11 @@ enum SiteRoute: RouteAddress {
         case .enableTwoFactor: ["account", "two-factor", "enable"]
         case .disableTwoFactor: ["account", "two-factor", "disable"]
         case .recoveryCodes: ["account", "two-factor", "recovery-codes"]
+        case .accountName: ["account", "name"]
+        case .accountEmail: ["account", "email"]
+        case .confirmEmailChange: ["account", "email", "confirm"]
+        case .endSession(let id): ["account", "sessions", .id(id), "end"]
+        case .endOtherSessions: ["account", "sessions", "end-others"]
         case .profile: ["profile"]
         case .notifications: ["notifications"]
         case .readNotifications: ["notifications", "read"]

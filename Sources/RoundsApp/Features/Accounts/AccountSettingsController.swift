@@ -3,7 +3,8 @@ import RoundsCore
 import Tagged
 import Vapor
 
-/// The signed-in user's own account page: change password, create and revoke API tokens.
+/// The signed-in user's own account page: name, e-mail, password, two-factor sign-in, signed-in browsers
+/// and API tokens (the name, e-mail and browsers are changed in `AccountIdentityController`).
 struct AccountSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let account = routes.grouped(SignInRequired())
@@ -14,7 +15,7 @@ struct AccountSettingsController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> HTMLPage {
-        try await self.page(req: req).layout().page()
+        try await Self.page(req: req).layout().page()
     }
 
     @Sendable func changePassword(req: Request) async throws -> Response {
@@ -28,7 +29,7 @@ struct AccountSettingsController: RouteCollection {
                 keepingSession: req.currentSession?.id
             )
         } catch let report as ValidationReport {
-            var page = try await self.page(req: req)
+            var page = try await Self.page(req: req)
             page.passwordErrors = report
             return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
@@ -47,7 +48,7 @@ struct AccountSettingsController: RouteCollection {
             created = try await APITokens.create(for: user, name: form.name, on: req.db, now: req.now)
         }
         // Built after the token exists, so the list shows it.
-        var page = try await self.page(req: req)
+        var page = try await Self.page(req: req)
         guard let created else {
             page.tokenErrors = report
             return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
@@ -64,11 +65,22 @@ struct AccountSettingsController: RouteCollection {
         return req.redirect(to: SiteRoute.account.path, flash: Flash(kind: .success, message: "Token revoked."))
     }
 
-    private func page(req: Request) async throws -> AccountPage {
+    static func page(req: Request) async throws -> AccountPage {
         let user = try req.requireUser()
         let tokens = try await APITokens.list(of: user, on: req.db)
+        let idle = req.application.config.sessions.idleTimeout
+        let absolute = req.application.config.sessions.absoluteTimeout
+        let sessions = try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$lastSeenAt, .descending).all()
+            .filter { !$0.isExpired(now: req.now, idle: idle, absolute: absolute) }
         return AccountPage(
+            displayName: user.displayName,
             email: user.email,
+            pendingEmail: try await req.emailChanges.pending(for: user)?.newEmail,
+            hasTwoFactor: user.hasTwoFactor,
+            sessions: sessions.map {
+                AccountPage.SessionRow(
+                    id: $0.id!, signedIn: DisplayFormat.dateTime($0.createdAt), lastSeen: DisplayFormat.dateTime($0.lastSeenAt), isThisBrowser: $0.id == req.currentSession?.id)
+            },
             roles: user.roles.sorted().map(\.displayName),
             tokens: tokens.map {
                 AccountPage.TokenRow(

@@ -3,8 +3,15 @@ import Plot
 import RoundsCore
 import Tagged
 
-/// The signed-in user's account: password change and API tokens.
+/// The signed-in user's account: name, e-mail, password, two-factor sign-in, browsers and API tokens.
 struct AccountPage {
+    struct SessionRow {
+        var id: UUID
+        var signedIn: String
+        var lastSeen: String
+        var isThisBrowser: Bool
+    }
+
     struct TokenRow {
         var id: UUID
         var name: String
@@ -12,11 +19,20 @@ struct AccountPage {
         var lastUsed: String
     }
 
+    var displayName: String
     var email: String
+    /// The address a change is waiting to be confirmed from.
+    var pendingEmail: String?
+    var hasTwoFactor: Bool
+    var sessions: [SessionRow]
     var roles: [String]
     var tokens: [TokenRow]
     /// A token just created, shown this once and never again.
     var newToken: String?
+    var nameErrors = ValidationReport()
+    var emailErrors = ValidationReport()
+    /// What was typed into the new-address field, kept when the change is refused.
+    var typedEmail = ""
     var passwordErrors = ValidationReport()
     var tokenErrors = ValidationReport()
     var context: PageContext
@@ -28,8 +44,88 @@ struct AccountPage {
             content: .div(
                 .h1("Your account"),
                 .p(.text("Signed in as "), .strong(.safeText(self.email)), .text(" · "), .safeText(self.roles.joined(separator: ", "))),
+                self.nameSection(),
+                self.emailSection(),
                 self.passwordSection(),
+                self.twoFactorSection(),
+                self.sessionSection(),
                 self.tokenSection()
+            )
+        )
+    }
+
+    private func nameSection() -> BodyNode {
+        .section(
+            .h2("Name"),
+            .postForm(
+                SiteRoute.accountName.path, csrfToken: self.context.csrfToken,
+                .field(
+                    "Your name", name: "display_name", value: self.displayName, error: self.nameErrors.message(for: "display_name"),
+                    hint: "Hosts, advisors and letter writers see it.", autocomplete: "name", isRequired: true, maxLength: SignUpForm.maximumNameLength),
+                .submit("Change name")
+            )
+        )
+    }
+
+    private func emailSection() -> BodyNode {
+        .section(
+            .h2("E-mail address"),
+            .p(.text("Rounds writes to "), .strong(.safeText(self.email)), .text(". A new address is used once you open the link Rounds sends to it; your current address is told.")),
+            self.pendingEmail.map { .p(.class("hint"), .safeText("Waiting for \($0) to confirm (the link works for 48 hours; asking again replaces it).")) } ?? .empty,
+            .errorSummary(self.emailErrors.errors.map(\.message)),
+            .postForm(
+                SiteRoute.accountEmail.path, csrfToken: self.context.csrfToken,
+                .field("New e-mail address", name: "new_email", value: self.typedEmail, type: "email", error: self.emailErrors.message(for: "new_email"), autocomplete: "email", isRequired: true, maxLength: 254),
+                .field(
+                    "Your password", name: "current_password", type: "password", error: self.emailErrors.message(for: "current_password"),
+                    autocomplete: "current-password", isRequired: true, id: "email-current-password"),
+                .submit("Change e-mail address")
+            )
+        )
+    }
+
+    private func twoFactorSection() -> BodyNode {
+        .section(
+            .h2("Two-factor sign-in"),
+            .p(.text(self.hasTwoFactor
+                ? "On: signing in asks for a code from your authenticator app."
+                : "Off: signing in asks only for your password. Turn it on so a stolen password alone cannot open your account.")),
+            .p(.a(.href(SiteRoute.twoFactor.path), .text(self.hasTwoFactor ? "Manage two-factor sign-in" : "Turn on two-factor sign-in")))
+        )
+    }
+
+    private func sessionSection() -> BodyNode {
+        .section(
+            .h2("Signed-in browsers"),
+            .table(
+                .thead(.tr(.th("Signed in"), .th("Last seen"), .th(.span(.class("visually-hidden"), .text("Actions"))))),
+                .tbody(
+                    .forEach(self.sessions) { row in
+                        .tr(
+                            .td(.safeText(row.signedIn + (row.isThisBrowser ? " (this browser)" : ""))),
+                            .td(.safeText(row.lastSeen)),
+                            .td(.postButton(SiteRoute.endSession(UserSessionID(row.id)).path, title: row.isThisBrowser ? "Sign out" : "Sign out that browser", csrfToken: self.context.csrfToken, style: "link"))
+                        )
+                    }
+                )
+            ),
+            self.sessions.count > 1 ? .postButton(SiteRoute.endOtherSessions.path, title: "Sign out every other browser", csrfToken: self.context.csrfToken) : .empty
+        )
+    }
+
+    /// The page the new address's link opens: one button, because mail scanners open links.
+    static func confirmEmail(newEmail: String, token: String, context: PageContext) -> PageLayout {
+        PageLayout(
+            title: "Confirm your new e-mail address",
+            context: context,
+            content: .div(
+                .h1("Confirm your new e-mail address"),
+                .p(.text("Rounds will write to "), .strong(.safeText(newEmail)), .text(" and you will sign in with it.")),
+                .postForm(
+                    SiteRoute.confirmEmailChange.path, csrfToken: context.csrfToken,
+                    .voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
+                    .submit("Use this address")
+                )
             )
         )
     }
