@@ -134,3 +134,22 @@ import Testing
         #expect(crlf.place("10001")?.city == "New York")
     }
 }
+
+@Suite struct SiteReviewTests {
+    @Test func reviewsMoveOnlyAlongTheirPaths() {
+        #expect(SiteReviewAction.verify.next(from: .pending) == .verified)
+        #expect(SiteReviewAction.reject.next(from: .pending) == .rejected)
+        #expect(SiteReviewAction.resubmit.next(from: .rejected) == .pending)
+        #expect(SiteReviewAction.suspend.next(from: .verified) == .suspended)
+        #expect(SiteReviewAction.verify.next(from: .suspended) == .verified)
+        #expect(SiteReviewAction.reject.next(from: .verified) == nil && SiteReviewAction.resubmit.next(from: .suspended) == nil)
+        #expect(SiteReviewAction.suspend.next(from: .pending) == nil && SiteReviewAction.verify.next(from: .verified) == nil)
+    }
+
+    @Test func rejectingAndSuspendingNeedAReason() {
+        #expect(SiteReviewAction.reject.checkReason("  ") == .failure(FieldError(field: "reason", message: "Say why, in words the host can act on; they see it.")))
+        #expect(SiteReviewAction.suspend.checkReason("Address\nnot found ") == .success("Address not found"))
+        #expect(SiteReviewAction.verify.checkReason("") == .success(""))
+        #expect((try? SiteReviewAction.reject.checkReason(String(repeating: "x", count: 501)).get()) == nil)
+    }
+}

@@ -71,5 +71,8 @@ enum Migrations {
         do {  // 0017: changing one's e-mail address, confirmed from the new address
             app.migrations.add(CreateEmailChanges())
         }
+        do {  // 0018: rejecting and suspending sites with a reason; the administrators' audit log
+            app.migrations.add(AddSiteReviewsAndAudit())
+        }
     }
 }

@@ -358,6 +358,10 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/api/v1/advisor/slots", json: [:], expected: advisorsOnly),
         ProtectedRoute(method: .POST, pattern: "/api/v1/advisor/slots/{token}/cancel", expected: advisorsButNotTheirs),
         // The newsletter's issues and subscriber counts: administrators only.
+        // Site reviews and the audit log: administrators; a host asks again only for their own site.
+        ProtectedRoute(method: .POST, pattern: "/admin/sites/{token}/review/{token}", form: [("reason", "x")], expected: adminsButNotFound),
+        ProtectedRoute(method: .POST, pattern: "/host/sites/{token}/resubmit", expected: hostsButNotTheirs),
+        ProtectedRoute(method: .GET, pattern: "/admin/audit", expected: adminsOnly),
         ProtectedRoute(method: .GET, pattern: "/admin/newsletter", expected: adminsOnly),
         ProtectedRoute(method: .GET, pattern: "/admin/newsletter/new", expected: adminsOnly),
         ProtectedRoute(method: .POST, pattern: "/admin/newsletter", form: [("subject", "")], expected: adminsOnly),

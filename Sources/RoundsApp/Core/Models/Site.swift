@@ -23,6 +23,10 @@ final class Site: Model, @unchecked Sendable {
     @Field(key: "longitude") var longitude: Double
     @OptionalField(key: "website") var website: String?
     @Field(key: "is_verified") var isVerified: Bool
+    /// Rejected or suspended (with `reviewNote`, the reason the host sees); nil while waiting or verified.
+    @OptionalField(key: "review_state") var storedReviewState: String?
+    @OptionalField(key: "review_note") var reviewNote: String?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
 
     // relationships
     @Parent(key: "host_id") var host: User
@@ -49,4 +53,16 @@ final class Site: Model, @unchecked Sendable {
     }
 
     var coordinate: Coordinate { Coordinate(latitude: self.latitude, longitude: self.longitude) }
+
+    var reviewState: SiteReviewState {
+        if self.isVerified { return .verified }
+        return self.storedReviewState.flatMap(SiteReviewState.init(rawValue:)) ?? .pending
+    }
+
+    func apply(_ state: SiteReviewState, note: String, now: Date) {
+        self.isVerified = state == .verified
+        self.storedReviewState = state == .rejected || state == .suspended ? state.rawValue : nil
+        self.reviewNote = note.isEmpty ? nil : note
+        self.reviewedAt = now
+    }
 }

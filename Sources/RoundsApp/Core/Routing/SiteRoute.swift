@@ -19,7 +19,7 @@ enum SiteRoute: RouteAddress {
     case hostSites, newSite, newOpportunity(site: SiteID?), createOpportunity(site: SiteID?)
     case hostOpportunity(OpportunityID?), editOpportunity(OpportunityID?), publishOpportunity(OpportunityID?)
     case archiveOpportunity(OpportunityID?), addSession(OpportunityID?), deleteSession(SessionID?)
-    case adminSites, verifySite(SiteID?)
+    case adminSites, verifySite(SiteID?), reviewSite(SiteID?, SiteReviewAction?), resubmitSite(SiteID?), adminAudit
 
     // Documents and applications
     case documents, document(DocumentID?), deleteDocument(DocumentID?)
@@ -125,6 +125,9 @@ enum SiteRoute: RouteAddress {
         case .deleteSession(let id): ["host", "sessions", .id(id), "delete"]
         case .adminSites: ["admin", "sites"]
         case .verifySite(let id): ["admin", "sites", .id(id), "verify"]
+        case .reviewSite(let id, let action): ["admin", "sites", .id(id), "review", .id(action)]
+        case .resubmitSite(let id): ["host", "sites", .id(id), "resubmit"]
+        case .adminAudit: ["admin", "audit"]
 
         case .documents: ["documents"]
         case .document(let id): ["documents", .id(id)]

@@ -74,3 +74,4 @@ extension ApplicationAction: RouteParameter { static let parameterName = "action
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }
 extension PlanTaskKind: RouteParameter { static let parameterName = "task" }
 extension ReviewAction: RouteParameter { static let parameterName = "reviewAction" }
+extension SiteReviewAction: RouteParameter { static let parameterName = "siteAction" }

@@ -173,7 +173,7 @@ struct Newsletter {
     /// Sends a draft to every confirmed subscriber, in one transaction: the issue is claimed (draft to
     /// sent, so two clicks send once), then each subscriber gets a delivery with its own unsubscribe
     /// token and a message in the outbox, which delivers them in batches with retries.
-    func send(_ issue: NewsletterIssue) async throws -> Int {
+    func send(_ issue: NewsletterIssue, by admin: User) async throws -> Int {
         let guides = try await self.guides(of: issue)
         guard !guides.isEmpty else { throw Abort(.conflict, reason: "None of this issue's guides is published any more; choose others.") }
         let id = try issue.requireID()
@@ -192,6 +192,8 @@ struct Newsletter {
                     body: NewsletterMail.issue(issue, guides: guides, origin: self.origin, unsubscribe: link), listUnsubscribe: link, now: self.now, on: db)
             }
             try await NewsletterIssue.query(on: db).filter(\.$id == id).set(\.$recipients, to: subscribers.count).update()
+            try await AdminAction.record(
+                "newsletter.send", by: admin, subject: "newsletter issue “\(issue.subject)”", subjectID: id, reason: "\(subscribers.count) recipients", now: self.now, on: db)
             return subscribers.count
         }
     }

@@ -87,9 +87,9 @@ struct NewsletterAdminController: RouteCollection {
     }
 
     @Sendable func send(req: Request) async throws -> Response {
-        _ = try req.requireUser(.admin)
+        let admin = try req.requireUser(.admin)
         let issue = try await Self.issue(req)
-        let count = try await req.newsletter.send(issue)
+        let count = try await req.newsletter.send(issue, by: admin)
         return req.redirect(
             to: SiteRoute.adminNewsletter.path,
             flash: Flash(kind: .success, message: "“\(issue.subject)” queued for \(counted(count, "confirmed subscriber")); the outbox sends it in batches."))

@@ -12,7 +12,13 @@ enum HostPages {
             }
             return .section(
                 .h2(.safeText(site.name)),
-                .p(.safeText("\(site.street), \(site.city), \(site.state) \(site.zip) · " + (site.isVerified ? "verified" : "waiting for an admin to verify it"))),
+                .p(.safeText("\(site.street), \(site.city), \(site.state) \(site.zip) · " + (site.isVerified ? "verified" : site.reviewState == .pending ? "waiting for an admin to verify it" : site.reviewState.label.lowercased()))),
+                site.reviewNote.map { note in
+                    .div(.class("notice"), .p(.safeText("The administrators' reason: \(note)")))
+                } ?? .empty,
+                site.reviewState == .rejected
+                    ? .postButton(SiteRoute.resubmitSite(SiteID(site.id!)).path, title: "I have fixed it: ask for another review", csrfToken: context.csrfToken)
+                    : .empty,
                 opportunities.isEmpty ? .p("No opportunities yet.") : .tag("ul", opportunities),
                 .p(.safeLink(SiteRoute.newOpportunity(site: SiteID(site.id!)).path, .text("Add an opportunity")))
             )
@@ -156,13 +162,30 @@ enum HostPages {
         )
     }
 
-    static func verification(_ sites: [Site], context: PageContext) -> PageLayout {
-        let rows: [BodyNode] = sites.map { site in
-            .tag(
-                "tr",
-                .tag("td", .safeText(site.name)), .tag("td", .safeText("\(site.city), \(site.state) \(site.zip)")),
-                .tag("td", .safeText(site.host.displayName + " <" + site.host.email + ">")),
-                .tag("td", .postButton(SiteRoute.verifySite(SiteID(site.id!)).path, title: "Verify", csrfToken: context.csrfToken))
+    /// The administrators' site list: waiting sites first (verify or reject with a reason), then verified
+    /// ones (suspend with a reason), then rejected and suspended ones (verify again).
+    static func verification(_ sites: [Site], errors: ValidationReport, context: PageContext) -> PageLayout {
+        func table(_ state: SiteReviewState, actions: [SiteReviewAction]) -> BodyNode {
+            let chosen = sites.filter { $0.reviewState == state }
+            guard !chosen.isEmpty else { return .p(.text(state == .pending ? "Every site is verified." : "None.")) }
+            return .table(
+                .thead(.tr(.th("Site"), .th("Place"), .th("Host"), .th(state == .rejected || state == .suspended ? "Reason" : ""), .th(.span(.class("visually-hidden"), .text("Actions"))))),
+                .tbody(
+                    .forEach(chosen) { site in
+                        .tr(
+                            .td(.safeText(site.name)), .td(.safeText("\(site.city), \(site.state) \(site.zip)")),
+                            .td(.safeText(site.host.displayName + " <" + site.host.email + ">")),
+                            .td(.safeText(site.reviewNote ?? "")),
+                            .td(.forEach(actions) { action in
+                                action.needsReason
+                                    ? .postForm(
+                                        SiteRoute.reviewSite(SiteID(site.id!), action).path, csrfToken: context.csrfToken,
+                                        .field("Reason (the host sees it)", name: "reason", isRequired: true, maxLength: SiteReviewAction.reasonLimit, id: "reason-\(action.rawValue)-\(site.id!.uuidString)"),
+                                        .tag("button", .safeAttribute("type", "submit"), .class("button"), .safeText(action == .reject ? "Reject" : "Suspend")))
+                                    : .postButton(SiteRoute.reviewSite(SiteID(site.id!), action).path, title: state == .pending ? "Verify" : "Verify again", csrfToken: context.csrfToken, style: "primary")
+                            })
+                        )
+                    })
             )
         }
         return PageLayout(
@@ -170,7 +193,12 @@ enum HostPages {
             context: context,
             content: .div(
                 .h1("Sites to verify"),
-                rows.isEmpty ? .p("Every site is verified.") : .tag("table", .tag("tbody", rows))
+                .errorSummary(errors.errors.map(\.message)),
+                .p(.safeLink(SiteRoute.adminAudit.path, .text("Audit log of administrator actions"))),
+                .h2("Waiting"), table(.pending, actions: [.verify, .reject]),
+                .h2("Verified"), table(.verified, actions: [.suspend]),
+                .h2("Rejected"), table(.rejected, actions: [.verify]),
+                .h2("Suspended"), table(.suspended, actions: [.verify])
             )
         )
     }
