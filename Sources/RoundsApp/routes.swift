@@ -33,6 +33,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: NewsletterAdminController())
         try app.register(collection: OperationsController())
         try app.register(collection: AdminAuditController())
+        try app.register(collection: AdminUsersController())
         try app.register(collection: AccountIdentityController())
         try app.register(collection: StatementsController())
         try app.register(collection: ReviewsController())

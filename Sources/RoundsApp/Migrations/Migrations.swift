@@ -74,5 +74,8 @@ enum Migrations {
         do {  // 0018: rejecting and suspending sites with a reason; the administrators' audit log
             app.migrations.add(AddSiteReviewsAndAudit())
         }
+        do {  // 0019: disabled accounts
+            app.migrations.add(AddUserDisabling())
+        }
     }
 }

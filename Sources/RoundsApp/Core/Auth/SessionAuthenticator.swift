@@ -21,7 +21,7 @@ struct SessionAuthenticator: AsyncMiddleware {
             .with(\.$user)
             .first()
         {
-            if session.isExpired(now: now, idle: self.idleTimeout, absolute: self.absoluteTimeout) {
+            if session.isExpired(now: now, idle: self.idleTimeout, absolute: self.absoluteTimeout) || session.user.isDisabled {
                 try await session.delete(on: request.db)
             } else {
                 if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
@@ -48,7 +48,7 @@ struct APITokenAuthenticator: AsyncBearerAuthenticator {
         guard let token = try await APIToken.query(on: request.db)
             .filter(\.$tokenHash == SecretToken.hash(bearer.token))
             .with(\.$user)
-            .first()
+            .first(), !token.user.isDisabled
         else { return }
         let now = request.now
         if token.lastUsedAt.map({ now.timeIntervalSince($0) >= SessionAuthenticator.touchInterval }) ?? true {

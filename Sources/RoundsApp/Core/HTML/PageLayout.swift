@@ -83,6 +83,7 @@ struct PageLayout {
             links.append(("My slots", SiteRoute.advisorSlots.path))
         }
         if viewer.roles.contains(.admin) {
+            links.append(("Users", SiteRoute.adminUsers.path))
             links.append(("Verify sites", SiteRoute.adminSites.path))
             links.append(("Programs", SiteRoute.adminPrograms.path))
             links.append(("Letter reads", SiteRoute.adminLetterReads.path))

@@ -22,6 +22,9 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     /// A secret shown during enrolment, until the first code proves the app has it.
     @OptionalField(key: "totp_pending_secret") var totpPendingSecret: String?
     @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
+    /// Set by an administrator, with the reason the person is shown when they try to sign in.
+    @OptionalField(key: "disabled_at") var disabledAt: Date?
+    @OptionalField(key: "disabled_reason") var disabledReason: String?
     /// The last time step a code was accepted for; older or equal steps are replays.
     @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
 
@@ -42,6 +45,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     }
 
     func has(_ role: Role) -> Bool { self.roles.contains(role) }
+
+    var isDisabled: Bool { self.disabledAt != nil }
 
     var hasTwoFactor: Bool { self.totpEnabledAt != nil && self.totpSecret != nil }
 

@@ -20,6 +20,7 @@ enum SiteRoute: RouteAddress {
     case hostOpportunity(OpportunityID?), editOpportunity(OpportunityID?), publishOpportunity(OpportunityID?)
     case archiveOpportunity(OpportunityID?), addSession(OpportunityID?), deleteSession(SessionID?)
     case adminSites, verifySite(SiteID?), reviewSite(SiteID?, SiteReviewAction?), resubmitSite(SiteID?), adminAudit
+    case adminUsers, adminUser(UserID?), adminUserRoles(UserID?), adminUserDisable(UserID?), adminUserEnable(UserID?), adminUserSignOut(UserID?)
 
     // Documents and applications
     case documents, document(DocumentID?), deleteDocument(DocumentID?)
@@ -128,6 +129,12 @@ enum SiteRoute: RouteAddress {
         case .reviewSite(let id, let action): ["admin", "sites", .id(id), "review", .id(action)]
         case .resubmitSite(let id): ["host", "sites", .id(id), "resubmit"]
         case .adminAudit: ["admin", "audit"]
+        case .adminUsers: ["admin", "users"]
+        case .adminUser(let id): ["admin", "users", .id(id)]
+        case .adminUserRoles(let id): ["admin", "users", .id(id), "roles"]
+        case .adminUserDisable(let id): ["admin", "users", .id(id), "disable"]
+        case .adminUserEnable(let id): ["admin", "users", .id(id), "enable"]
+        case .adminUserSignOut(let id): ["admin", "users", .id(id), "sign-out"]
 
         case .documents: ["documents"]
         case .document(let id): ["documents", .id(id)]

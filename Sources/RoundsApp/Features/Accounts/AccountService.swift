@@ -79,6 +79,10 @@ struct AccountService {
         }
         // The owner's own failures from this source are forgiven; others' count on elsewhere.
         try await self.limiter.reset(buckets[0].0, rule: buckets[0].1)
+        // Said only to someone who knows the password, so it tells strangers nothing.
+        if user.isDisabled {
+            throw Abort(.forbidden, reason: "This account is disabled: \(user.disabledReason ?? "no reason given"). Write to the administrators if you think this is a mistake.")
+        }
         return user
     }
 

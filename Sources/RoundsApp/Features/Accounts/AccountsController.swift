@@ -52,9 +52,9 @@ struct AccountsController: RouteCollection {
             user = try await req.accounts.authenticate(
                 email: form.email, password: form.password, ip: req.clientIP, deviceToken: req.cookies[req.deviceCookie.name]?.string
             )
-        } catch let abort as Abort where abort.status == .unauthorized {
+        } catch let abort as Abort where abort.status == .unauthorized || abort.status == .forbidden {
             return try await AuthPages.signIn(email: form.email, next: next, error: abort.reason, context: req.pageContext)
-                .page(status: .unauthorized).encodeResponse(for: req)
+                .page(status: abort.status).encodeResponse(for: req)
         }
         // A new session id at sign-in: whatever session the browser had before is dropped (no fixation).
         if let previous = req.currentSession { try await previous.delete(on: req.db) }
