@@ -4,30 +4,14 @@ import uuid
 
 from playwright.sync_api import expect
 
-from conftest import BASE_URL
-from test_host_listing import enrol_two_factor, sign_in_demo_admin
+from test_host_listing import add_site, sign_in_demo_admin, sign_up_host
 
 
 def test_admin_rejects_a_site_and_the_host_sees_why(browser, shot):
     marker = uuid.uuid4().hex[:6]
     site = f"Quay Street Clinic {marker}"
-    host = browser.new_context(base_url=BASE_URL).new_page()
-    host.goto("/sign-up")
-    host.get_by_label("Your name").fill("Dr. Review Host")
-    host.get_by_label("E-mail").fill(f"review-host-{marker}@example.org")
-    host.get_by_label("Password").fill("a long and memorable phrase")
-    host.get_by_label("I am joining as").select_option("host")
-    host.get_by_role("button", name="Create account").click()
-    enrol_two_factor(host)
-    host.get_by_role("link", name="My sites").click()
-    host.get_by_role("link", name="Add a site").click()
-    host.get_by_label("Name").fill(site)
-    host.get_by_label("Kind").select_option("clinic")
-    host.get_by_label("Street address").fill("4 Quay Street")
-    host.get_by_label("City").fill("Boston")
-    host.get_by_label("State").fill("MA")
-    host.get_by_label("ZIP code").fill("02114")
-    host.get_by_role("button", name="Add site").click()
+    host = sign_up_host(browser, f"review-host-{marker}@example.org")
+    add_site(host, site, "clinic", "4 Quay Street")
 
     admin = sign_in_demo_admin(browser)
     admin.goto("/admin/sites")
