@@ -58,8 +58,12 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.middleware.use(RoundsErrorMiddleware())
         // Refusals the server made before routing (a body over the limit) are thrown here, inside the chain.
         app.middleware.use(ServerRefusalMiddleware())
-        // Logs method and path only, never query strings (reset links carry tokens there).
-        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        // Logs method and path (or, as JSON, the route pattern) only, never query strings (links carry tokens there).
+        if config.logsJSON {
+            app.middleware.use(RequestLogMiddleware())
+        } else {
+            app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        }
         app.middleware.use(FlashMiddleware(isSecure: config.server.isBehindTLS))
         // CSRF before sessions: a forged form is refused without touching the session table.
         app.middleware.use(

@@ -9,6 +9,7 @@ extension AppConfig {
         ("ROUNDS_HOSTNAME", "address to listen on (default 127.0.0.1)"),
         ("ROUNDS_PORT", "port to listen on (default 8080)"),
         ("ROUNDS_PUBLIC_URL", "URL people use; https turns on Secure cookies and HSTS"),
+        ("ROUNDS_LOG_FORMAT", "text (default) or json: one JSON object per log line and one per request"),
         ("ROUNDS_METRICS_TOKEN", "bearer token for /metrics (Prometheus); unset turns /metrics off; at least 24 characters"),
         ("ROUNDS_STORAGE_DIR", "directory for uploads (default ./storage)"),
         ("ROUNDS_UPLOAD_MAX_MB", "largest document an applicant may upload, in MB (default 10)"),
@@ -67,6 +68,11 @@ extension AppConfig {
         config.server.tlsKeyFile = string("ROUNDS_TLS_KEY_FILE")
         if (config.server.tlsCertificateFile == nil) != (config.server.tlsKeyFile == nil) {
             throw ConfigurationError(variable: "ROUNDS_TLS_CERT_FILE", reason: "and ROUNDS_TLS_KEY_FILE must be set together")
+        }
+        switch string("ROUNDS_LOG_FORMAT")?.lowercased() {
+        case nil, "text": config.logsJSON = false
+        case "json": config.logsJSON = true
+        default: throw ConfigurationError(variable: "ROUNDS_LOG_FORMAT", reason: "must be text or json")
         }
         if let token = string("ROUNDS_METRICS_TOKEN") {
             guard token.count >= 24, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {

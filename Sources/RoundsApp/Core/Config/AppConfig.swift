@@ -102,6 +102,8 @@ public struct AppConfig: Sendable {
     public var catalogRecheckInterval: Duration = .seconds(1)
     /// Where uploaded files live, outside the web root and shared by every instance.
     public var storageDirectory = "storage"
+    /// One JSON line per request (and JSON log records) instead of the console's text lines.
+    public var logsJSON = false
     /// The largest document an applicant may upload.
     public var uploadMaximumBytes = 10 * 1_024 * 1_024
     /// The largest upload request: the file plus room for the multipart envelope and form fields.

@@ -45,11 +45,15 @@ public struct RedactingLogHandler: LogHandler {
         )
     }
 
-    /// Vapor's console logging, behind the redaction; used by the `rounds` executable.
+    /// Vapor's console logging (or JSON lines with `ROUNDS_LOG_FORMAT=json`), behind the redaction; used
+    /// by the `rounds` executable.
     public static func bootstrap(from environment: inout Environment) throws {
+        let json = Self.usesJSON
         try LoggingSystem.bootstrap(from: &environment) { level in
             let console = Terminal()
-            return { label in RedactingLogHandler(wrapping: ConsoleLogger(label: label, console: console, level: level)) }
+            return { label in
+                RedactingLogHandler(wrapping: json ? JSONLogHandler(label: label, level: level) : ConsoleLogger(label: label, console: console, level: level))
+            }
         }
     }
 }
