@@ -59,4 +59,18 @@ import VaporTesting
             #expect(try await AdminAction.query(on: app.db).first()?.reason == "applicant → applicant, host")
         }
     }
+
+    @Test func grantingAProgramsLettersIsAudited() async throws {
+        try await withRoundsApp { app in
+            let (admin, _) = try await Factories.signedIn(app, email: "sam@example.org", roles: [.admin])
+            try await Factories.user(app, email: "reviewer@example.org", roles: [.advisor])
+            #expect(try await admin.post(SiteRoute.adminPrograms.path, form: [("name", "Fictional IM"), ("specialty_id", "internal-medicine"), ("city", "Boston"), ("state", "MA")]).status == .seeOther)
+            let program = try #require(try await Program.query(on: app.db).first())
+            #expect(try await admin.post("/admin/programs/\(program.id!)/reviewers", form: [("email", "reviewer@example.org")]).status == .seeOther)
+            let entries = try await AdminAction.query(on: app.db).sort(\.$createdAt).all()
+            #expect(entries.map(\.action) == ["program.create", "program.reviewer-add"])
+            #expect(entries.last?.reason == "reviewer reviewer@example.org" && entries.last?.subjectID == program.id)
+        }
+    }
 }
+

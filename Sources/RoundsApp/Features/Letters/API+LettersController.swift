@@ -168,14 +168,14 @@ extension API {
         @Sendable func createProgram(req: Request) async throws -> Response {
             let body = try req.jsonBody(ProgramBody.self)
             let program = try await req.programLetters.create(
-                ProgramDraft(name: body.name, specialtyID: body.specialtyID, city: body.city, state: body.state)
+                ProgramDraft(name: body.name, specialtyID: body.specialtyID, city: body.city, state: body.state), by: try req.requireUser(.admin)
             )
             return try await ProgramResponse(program).encodeResponse(status: .created, for: req)
         }
 
         @Sendable func addReviewer(req: Request) async throws -> HTTPStatus {
             guard let id = req.parameters.get(ProgramID.self)?.rawValue else { throw Abort(.notFound, reason: "No such program.") }
-            try await req.programLetters.addReviewer(email: try req.jsonBody(ReviewerBody.self).email, to: id)
+            try await req.programLetters.addReviewer(email: try req.jsonBody(ReviewerBody.self).email, to: id, by: try req.requireUser(.admin))
             return .noContent
         }
 

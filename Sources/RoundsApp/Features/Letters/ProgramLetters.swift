@@ -16,11 +16,17 @@ struct ProgramLetters {
         try await Program.query(on: self.db).sort(\.$name).sort(\.$state).all()
     }
 
-    func create(_ draft: ProgramDraft) async throws -> Program {
+    /// - Parameter admin: who adds it, for the audit log (nil: the demo seed).
+    func create(_ draft: ProgramDraft, by admin: User? = nil) async throws -> Program {
         let checked = try draft.check().get()
         let program = Program(name: checked.name, specialtyID: checked.specialtyID, city: checked.city, state: checked.state, now: self.now)
         do {
-            try await program.create(on: self.db)
+            try await self.db.transaction { db in
+                try await program.create(on: db)
+                if let admin {
+                    try await AdminAction.record("program.create", by: admin, subject: "program \(program.name), \(program.city) \(program.state)", subjectID: program.id, now: self.now, on: db)
+                }
+            }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw ValidationReport([FieldError(field: "name", message: "A program of that name in \(checked.city), \(checked.state) exists already.")])
         }
@@ -28,7 +34,7 @@ struct ProgramLetters {
     }
 
     /// Makes an advisor a reviewer of a program. Only advisors review: they have two-factor sign-in.
-    func addReviewer(email: String, to programID: UUID) async throws {
+    func addReviewer(email: String, to programID: UUID, by admin: User) async throws {
         guard let program = try await Program.find(programID, on: self.db) else { throw Abort(.notFound, reason: "No such program.") }
         guard let user = try await User.find(email: email, on: self.db), user.has(.advisor) else {
             throw ValidationReport([FieldError(field: "email", message: "Enter the e-mail of an advisor account; only advisors review programs.")])
@@ -36,7 +42,13 @@ struct ProgramLetters {
         let exists = try await ProgramReviewer.query(on: self.db)
             .filter(\.$program.$id == program.requireID()).filter(\.$user.$id == user.requireID()).count()
         guard exists == 0 else { return }
-        try await ProgramReviewer(programID: try program.requireID(), userID: try user.requireID()).create(on: self.db)
+        // Reviewers read the letters assigned to the program, so granting it is audited.
+        try await self.db.transaction { db in
+            try await ProgramReviewer(programID: try program.requireID(), userID: try user.requireID()).create(on: db)
+            try await AdminAction.record(
+                "program.reviewer-add", by: admin, subject: "program \(program.name), \(program.city) \(program.state)", subjectID: program.id, reason: "reviewer \(user.email)",
+                now: self.now, on: db)
+        }
     }
 
     func reviewers(of program: Program) async throws -> [User] {

@@ -59,7 +59,7 @@ struct ProgramLettersController: RouteCollection {
         let form = try req.content.decode(ProgramForm.self)
         let draft = ProgramDraft(name: form.name ?? "", specialtyID: form.specialtyID ?? "", city: form.city ?? "", state: form.state ?? "")
         do {
-            let program = try await req.programLetters.create(draft)
+            let program = try await req.programLetters.create(draft, by: try req.requireUser(.admin))
             return req.redirect(to: SiteRoute.adminPrograms.path, flash: Flash(kind: .success, message: "Added \(program.name)."))
         } catch let report as ValidationReport {
             let values = ["name": form.name, "specialty_id": form.specialtyID, "city": form.city, "state": form.state].compactMapValues { $0 }
@@ -71,7 +71,7 @@ struct ProgramLettersController: RouteCollection {
         guard let id = req.parameters.get(ProgramID.self)?.rawValue else { throw Abort(.notFound, reason: "No such program.") }
         let email = try req.content.decode(ReviewerForm.self).email ?? ""
         do {
-            try await req.programLetters.addReviewer(email: email, to: id)
+            try await req.programLetters.addReviewer(email: email, to: id, by: try req.requireUser(.admin))
             return req.redirect(to: SiteRoute.adminPrograms.path, flash: Flash(kind: .success, message: "\(email) now reviews the program."))
         } catch let report as ValidationReport {
             return try await self.adminPage(req, form: [:], errors: report, status: .unprocessableEntity).encodeResponse(for: req)

@@ -73,7 +73,12 @@ struct SeasonCorrectionController: RouteCollection {
         if let refusal = calendar.refusal(of: correction) { throw ValidationReport([FieldError(field: "date", message: refusal)]) }
         let previous = calendar[correction.matchYear]?[correction.kind].map(SeasonCorrectionPage.describe) ?? "not published"
         let saved = SeasonCorrection(correction, previous: previous, by: try admin.requireID(), now: req.now)
-        try await saved.create(on: req.db)
+        try await req.db.transaction { db in
+            try await saved.create(on: db)
+            try await AdminAction.record(
+                "season.correct", by: admin, subject: "\(saved.matchYear) Match: \(saved.milestone.title)", subjectID: saved.id,
+                reason: "was \(previous); source \(form.source ?? "none")", now: req.now, on: db)
+        }
         saved.$changedBy.value = admin
         return saved
     }
