@@ -100,13 +100,13 @@ public struct AdvisorSlotDraft: Equatable, Sendable {
             errors.append(FieldError(field: "minutes", message: "A session lasts \(BookingPolicy.minutes.lowerBound) to \(BookingPolicy.minutes.upperBound) minutes."))
         }
         let location = self.location.trimmingCharacters(in: .whitespacesAndNewlines)
-        if location.isEmpty || self.location.textLength > Self.locationLimit || location.unicodeScalars.contains(where: StatementDraft.isControl) {
+        if location.isEmpty || self.location.textLength > Self.locationLimit || location.containsControlCharacters {
             errors.append(FieldError(field: "location", message: "Give a video link (https://…) or a place, at most \(Self.locationLimit) characters."))
         } else if location.lowercased().hasPrefix("http"), !Self.isHTTPSLink(location) {
             errors.append(FieldError(field: "location", message: "A video link starts with https:// and has no spaces."))
         }
         let note = StatementDraft.normalized(self.note).trimmingCharacters(in: .whitespacesAndNewlines)
-        if self.note.textLength > Self.noteLimit || note.unicodeScalars.contains(where: { StatementDraft.isControl($0) && $0 != "\n" }) {
+        if self.note.textLength > Self.noteLimit || note.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) {
             errors.append(FieldError(field: "note", message: "The note is at most \(Self.noteLimit) characters."))
         }
         guard errors.isEmpty, let kind, let start, let minutes else { return .failure(ValidationReport(errors)) }

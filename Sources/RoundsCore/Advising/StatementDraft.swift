@@ -33,7 +33,7 @@ public struct StatementDraft: Equatable, Sendable {
     public func check(allowing names: [String] = []) -> Result<Checked, ValidationReport> {
         var errors: [FieldError] = []
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty || self.title.textLength > Self.titleLimit || title.unicodeScalars.contains(where: Self.isControl) {
+        if title.isEmpty || self.title.textLength > Self.titleLimit || title.containsControlCharacters {
             errors.append(FieldError(field: "title", message: "Give the statement a title of 1 to \(Self.titleLimit) characters, without control characters; only you see it."))
         }
         let specialty = Specialty.find(self.specialty)
@@ -49,13 +49,13 @@ public struct StatementDraft: Equatable, Sendable {
             errors.append(FieldError(field: "text", message: "Write the statement before saving a version."))
         } else if text.textLength > StatementService.storageLimit {
             errors.append(FieldError(field: "text", message: "A statement is at most \(StatementService.storageLimit.formatted(.number)) characters, the most ERAS accepts; this one has \(text.textLength.formatted(.number))."))
-        } else if text.unicodeScalars.contains(where: { Self.isControl($0) && $0 != "\n" && $0 != "\t" }) {
+        } else if text.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" && $0 != "\t" }) {
             errors.append(FieldError(field: "text", message: "The statement cannot contain control characters; paste it as plain text."))
         } else {
             errors += GuardedText.problems(text, field: "text", label: "The statement", allowing: names)
         }
         let note = self.note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if self.note.textLength > Self.noteLimit || note.unicodeScalars.contains(where: Self.isControl) {
+        if self.note.textLength > Self.noteLimit || note.containsControlCharacters {
             errors.append(FieldError(field: "note", message: "The version note is at most \(Self.noteLimit) characters on one line."))
         }
         guard errors.isEmpty, let specialty, let service else { return .failure(ValidationReport(errors)) }
@@ -65,9 +65,5 @@ public struct StatementDraft: Equatable, Sendable {
     /// Line breaks as a browser shows them (forms send CR LF), so counts and passages agree with the page.
     public static func normalized(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

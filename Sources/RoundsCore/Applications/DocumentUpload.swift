@@ -127,7 +127,7 @@ public enum DocumentUpload {
         if name.contains("/") || name.contains("\\") || name == "." || name == ".." || name.hasPrefix(".") {
             return "The file name looks like a path; rename the file to a plain name such as cv.pdf."
         }
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{7F}" }) {
+        if name.containsControlCharacters {
             return "The file name contains control characters; rename the file."
         }
         return nil

@@ -41,7 +41,7 @@ public enum SiteReviewAction: String, CaseIterable, Codable, Sendable {
 
     /// The reason as kept, or the problem with it.
     public func checkReason(_ raw: String) -> Result<String, FieldError> {
-        let reason = raw.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let reason = raw.oneLine
         if self.needsReason, reason.isEmpty {
             return .failure(FieldError(field: "reason", message: "Say why, in words the host can act on; they see it."))
         }

@@ -116,15 +116,11 @@ public struct GuideDraft: Equatable, Sendable {
         if status == nil {
             errors.append(FieldError(field: "status", message: "A guide is a draft or published."))
         }
-        for (field, text) in [("title", title), ("summary", summary)] where text.unicodeScalars.contains(where: Self.isControl) {
+        for (field, text) in [("title", title), ("summary", summary)] where text.containsControlCharacters {
             errors.append(FieldError(field: field, message: "The \(field) cannot contain control characters."))
         }
         guard errors.isEmpty, let status else { return .failure(ValidationReport(errors)) }
         return .success(GuideContent(title: title, slug: slug, summary: summary, body: self.body, tags: tags.sorted(), status: status))
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     public static func isValidSlug(_ slug: String) -> Bool {

@@ -43,7 +43,7 @@ public struct LetterRequestDraft: Equatable, Sendable {
                 errors.append(FieldError(field: field, message: "Enter the writer's \(label)."))
             } else if sent.textLength > limit {
                 errors.append(FieldError(field: field, message: "The \(label) is longer than \(limit) characters."))
-            } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            } else if value.containsControlCharacters {
                 errors.append(FieldError(field: field, message: "The \(label) contains control characters."))
             }
         }

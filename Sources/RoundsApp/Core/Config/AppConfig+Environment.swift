@@ -69,11 +69,7 @@ extension AppConfig {
         if (config.server.tlsCertificateFile == nil) != (config.server.tlsKeyFile == nil) {
             throw ConfigurationError(variable: "ROUNDS_TLS_CERT_FILE", reason: "and ROUNDS_TLS_KEY_FILE must be set together")
         }
-        switch string("ROUNDS_LOG_FORMAT")?.lowercased() {
-        case nil, "text": config.logsJSON = false
-        case "json": config.logsJSON = true
-        default: throw ConfigurationError(variable: "ROUNDS_LOG_FORMAT", reason: "must be text or json")
-        }
+        config.logsJSON = try Self.logsJSON(string("ROUNDS_LOG_FORMAT"))
         if let token = string("ROUNDS_METRICS_TOKEN") {
             guard token.count >= 24, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
                 throw ConfigurationError(variable: "ROUNDS_METRICS_TOKEN", reason: "must be at least 24 characters without spaces (e.g. openssl rand -hex 24)")
@@ -134,6 +130,15 @@ extension AppConfig {
     }
 
     /// Lists each variable as set or unset (never its value), for diagnosing a failed boot.
+    /// ROUNDS_LOG_FORMAT: read here for the configuration and by the log bootstrap, which runs first.
+    static func logsJSON(_ raw: String?) throws -> Bool {
+        switch raw?.trimmingCharacters(in: .whitespaces).lowercased() {
+        case nil, "", "text": false
+        case "json": true
+        default: throw ConfigurationError(variable: "ROUNDS_LOG_FORMAT", reason: "must be text or json")
+        }
+    }
+
     static func describeVariables(_ values: [String: String] = ProcessInfo.processInfo.environment) -> String {
         variables.map { "\($0.name): \(values[$0.name] == nil ? "unset" : "set")" }.joined(separator: "\n")
     }

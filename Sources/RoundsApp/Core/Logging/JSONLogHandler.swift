@@ -90,6 +90,7 @@ struct RequestLogMiddleware: AsyncMiddleware {
 }
 
 extension RedactingLogHandler {
-    /// `ROUNDS_LOG_FORMAT=json`: JSON lines instead of the console's text, behind the same redaction.
-    public static var usesJSON: Bool { ProcessInfo.processInfo.environment["ROUNDS_LOG_FORMAT"]?.lowercased() == "json" }
+    /// `ROUNDS_LOG_FORMAT=json`: JSON lines instead of the console's text, behind the same redaction (an
+    /// unknown value logs as text until the configuration stops start-up with the variable named).
+    public static var usesJSON: Bool { (try? AppConfig.logsJSON(ProcessInfo.processInfo.environment["ROUNDS_LOG_FORMAT"])) ?? false }
 }

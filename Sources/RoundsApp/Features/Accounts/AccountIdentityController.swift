@@ -25,7 +25,7 @@ struct AccountIdentityController: RouteCollection {
         let user = try req.requireUser()
         let raw = try req.content.decode(NameForm.self).display_name ?? ""
         let name = raw.trimmingWhitespace()
-        guard !name.isEmpty, raw.textLength <= SignUpForm.maximumNameLength, !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+        guard !name.isEmpty, raw.textLength <= SignUpForm.maximumNameLength, !name.containsControlCharacters else {
             var page = try await AccountSettingsController.page(req: req)
             page.nameErrors = ValidationReport([FieldError(field: "display_name", message: "Enter your name, at most \(SignUpForm.maximumNameLength) characters on one line.")])
             return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)

@@ -93,7 +93,7 @@ struct AdminUsersController: RouteCollection {
         let admin = try req.requireUser(.admin)
         let user = try await Self.user(req)
         let raw = try req.content.decode(ReasonForm.self).reason ?? ""
-        let reason = raw.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let reason = raw.oneLine
         var errors: [FieldError] = []
         if reason.isEmpty || raw.textLength > 500 { errors.append(FieldError(field: "reason", message: "Say why, in at most 500 characters; the person sees it when they try to sign in.")) }
         if user.id == admin.id { errors.append(FieldError(field: "reason", message: "You cannot disable your own account.")) }

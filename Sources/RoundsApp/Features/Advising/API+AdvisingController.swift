@@ -165,7 +165,7 @@ extension API {
             let user = try req.requireUser(.applicant)
             let slot = try await req.advisorSlots.slot(req.parameters.get(AdvisorSlotID.self))
             try await req.advisorSlots.book(slot, for: user)
-            return try SlotResponse(try await req.advisorSlots.slot(slot.typedID), for: user)
+            return try SlotResponse(slot, for: user)
         }
 
         @Sendable func cancelBooking(req: Request) async throws -> HTTPStatus {

@@ -113,10 +113,7 @@ struct AdvisingSessionsController: RouteCollection {
         guard let advisor = try await AdvisorCalendarFeed.owner(ofToken: (try? req.query.get(String.self, at: "token")) ?? "", on: req.db) else {
             throw Abort(.notFound, reason: "No calendar feed at this address; make a new one on your slots page.")
         }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: try await AdvisorCalendarFeed.render(for: advisor, req: req)))
+        return .iCalendar(try await AdvisorCalendarFeed.render(for: advisor, req: req))
     }
 
     struct CancelForm: Content {

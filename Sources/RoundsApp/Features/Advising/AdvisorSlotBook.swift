@@ -61,7 +61,8 @@ struct AdvisorSlotBook {
         return slot
     }
 
-    /// Books the slot for the applicant, or says why not (taken, cancelled, too late, too many bookings).
+    /// Books the slot for the applicant, or says why not (taken, cancelled, too late, too many bookings);
+    /// the slot in hand then shows the booking.
     func book(_ slot: AdvisorSlot, for applicant: User) async throws {
         let applicantID = try applicant.requireID()
         let slotID = try slot.requireID()
@@ -83,6 +84,9 @@ struct AdvisorSlotBook {
                 slot.advisor, title: "Booked: \(slot.kind.label) \(AdvisingFormat.time(slot))",
                 body: "\(applicant.displayName) booked your \(slot.kind.label.lowercased()) slot.", link: SiteRoute.advisorSlots.path, origin: self.origin, now: self.now, on: db)
         }
+        slot.$bookedBy.id = applicantID
+        slot.$bookedBy.value = applicant
+        slot.bookedAt = self.now
     }
 
     /// The applicant gives the slot back, at least a day before it starts; it opens for others.

@@ -29,9 +29,7 @@ extension API {
             guard input.email.textLength <= 254 else {
                 throw ValidationReport([FieldError(field: "email", message: "An e-mail address is at most 254 characters.")])
             }
-            try await RateLimiter(db: req.db, now: req.now)
-                .hit("newsletter:ip:\(req.clientIP)", rule: req.application.config.rateLimits.signUpsPerIP).enforce("newsletter sign-ups")
-            try await req.newsletter.subscribe(input.email)
+            try await req.subscribeToNewsletter(input.email)
             return try await SubscriptionResponse(message: "A confirmation link is on its way (if the address was already subscribed, nothing changes). It works once, for 48 hours.")
                 .encodeResponse(status: .accepted, for: req)
         }

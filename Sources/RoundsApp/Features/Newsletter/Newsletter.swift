@@ -200,5 +200,13 @@ struct Newsletter {
 }
 
 extension Request {
+    /// A sign-up from the page or the API: counted against the address's limit (as account sign-ups
+    /// are) before the address is even checked, then `Newsletter.subscribe`.
+    func subscribeToNewsletter(_ email: String) async throws {
+        try await RateLimiter(db: self.db, now: self.now)
+            .hit("newsletter:ip:\(self.clientIP)", rule: self.application.config.rateLimits.signUpsPerIP).enforce("newsletter sign-ups")
+        try await self.newsletter.subscribe(email)
+    }
+
     var newsletter: Newsletter { Newsletter(db: self.db, now: self.now, origin: self.application.config.server.origin) }
 }

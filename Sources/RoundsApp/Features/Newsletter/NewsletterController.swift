@@ -35,10 +35,8 @@ struct NewsletterController: RouteCollection {
 
     @Sendable func subscribe(req: Request) async throws -> Response {
         let email = try req.content.decode(SignUpForm.self).email ?? ""
-        try await RateLimiter(db: req.db, now: req.now)
-            .hit("newsletter:ip:\(req.clientIP)", rule: req.application.config.rateLimits.signUpsPerIP).enforce("newsletter sign-ups")
         do {
-            try await req.newsletter.subscribe(email)
+            try await req.subscribeToNewsletter(email)
         } catch let report as ValidationReport {
             return try await NewsletterPages.signUp(email: email, errors: report, context: req.pageContext).page(status: .unprocessableEntity).encodeResponse(for: req)
         }

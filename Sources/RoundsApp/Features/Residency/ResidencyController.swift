@@ -175,10 +175,6 @@ struct ResidencyController: RouteCollection {
         guard let user = try await ResidencyCalendarFeed.owner(ofToken: token, on: req.db) else {
             throw Abort(.notFound, reason: "No calendar feed at this address; make a new one on your plan page.")
         }
-        let body = try await ResidencyCalendarFeed.render(for: user, req: req)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
+        return .iCalendar(try await ResidencyCalendarFeed.render(for: user, req: req))
     }
 }

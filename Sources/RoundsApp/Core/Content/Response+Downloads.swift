@@ -11,3 +11,14 @@ extension Response {
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }
+
+extension Response {
+    /// An iCalendar feed. Feeds are fetched by calendar apps with a secret address and show private
+    /// plans, so none is cached.
+    static func iCalendar(_ text: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
