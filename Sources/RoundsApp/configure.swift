@@ -94,6 +94,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ExportCommand(), as: "export")
+        app.asyncCommands.use(DocumentsCommand(), as: "documents")
     }
 
     if config.preparesDevelopmentDatabase {

@@ -4,7 +4,8 @@ import Vapor
 
 /// `rounds-bench accept-race`: many applicants accept their offers for one session at the same moment,
 /// spread over several running app instances that share one database. Passes when exactly `seats` are
-/// accepted, every other answer is 409, and the seat counter agrees with the applications.
+/// accepted, every other answer is 409, and the seat counter agrees with the applications; then documents
+/// uploaded through one instance must download unchanged through another.
 enum AcceptRace {
     static func run(servers: [String], applicants: Int, seats: Int) async throws -> Bool {
         guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"] else {
@@ -39,10 +40,12 @@ enum AcceptRace {
             let other = Dictionary(grouping: statuses.filter { $0 != 200 && $0 != 409 }, by: { $0 }).mapValues(\.count)
             say("answers: \(ok) × 200, \(conflicts) × 409, others \(other) in \(elapsed)")
             say("database: \(counts.accepted) accepted applications, seats_taken = \(counts.seatsTaken)")
+            let seatsHeld = ok == seats && conflicts == applicants - seats && counts.accepted == seats && counts.seatsTaken == seats
+            let documentsTravel = try await DocumentRelay.run(app, servers: servers, tokens: offers.prefix(10).map(\.token))
             try await app.asyncShutdown()
-            let passed = ok == seats && conflicts == applicants - seats && counts.accepted == seats && counts.seatsTaken == seats
-            say(passed ? "PASS: exactly \(seats) seats taken" : "FAIL: overbooked, underbooked or errors")
-            return passed
+            say(seatsHeld ? "PASS: exactly \(seats) seats taken" : "FAIL: overbooked, underbooked or errors")
+            if !documentsTravel { say("FAIL: documents uploaded through one instance could not be read through another") }
+            return seatsHeld && documentsTravel
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -13,7 +13,7 @@ enum ApplicationDemoData {
         else { return }
         let now = app.services.clock.now()
         let vault = DocumentVault(
-            db: app.db, storage: DocumentStorage(storageDirectory: app.config.storageDirectory, threadPool: app.threadPool),
+            db: app.db, storage: app.documentStore(),
             maximumBytes: app.config.uploadMaximumBytes, now: now
         )
         var documents: [UUID] = []

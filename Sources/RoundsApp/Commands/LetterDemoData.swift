@@ -19,7 +19,7 @@ enum LetterDemoData {
             let advisor = try await User.find(email: "advisor@rounds.test", on: app.db)
         else { return }
         let now = app.services.clock.now()
-        let storage = DocumentStorage(storageDirectory: app.config.storageDirectory, threadPool: app.threadPool)
+        let storage = app.documentStore()
         let desk = LetterDesk(db: app.db, storage: storage, now: now, origin: app.config.server.origin)
         var created: [Program] = []
         for (name, specialty, city, state) in Self.programs {

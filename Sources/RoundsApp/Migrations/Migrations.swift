@@ -77,5 +77,8 @@ enum Migrations {
         do {  // 0019: disabled accounts
             app.migrations.add(AddUserDisabling())
         }
+        do {  // 0020: uploaded files in the database, for instances that share no directory
+            app.migrations.add(CreateStoredBytes())
+        }
     }
 }

@@ -10,14 +10,14 @@ import VaporTesting
 @Suite struct DocumentVaultTests {
     static let limit = 4_096
 
-    /// Files in the storage directory, to prove that refused uploads store nothing.
-    static func storedFiles(_ app: Application) -> [String] {
-        let directory = (app.config.storageDirectory as NSString).appendingPathComponent("documents")
-        return (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    /// Files in the configured store, to prove that refused uploads store nothing.
+    static func storedFiles(_ app: Application) async throws -> [String] {
+        try await app.documentStore().keys()
     }
 
-    @Test func anUploadIsStoredUnderARandomNameWithItsDigest() async throws {
-        try await withRoundsApp { app in
+    @Test(arguments: DocumentStoreKind.allCases)
+    func anUploadIsStoredUnderARandomNameWithItsDigest(store: DocumentStoreKind) async throws {
+        try await withRoundsApp(adjust: { $0.documentStore = store }) { app in
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
             let response = try await amara.upload(APIRoute.documents.path, fields: [("kind", "cv")], fileName: "Amara Okafor CV.pdf", bytes: ApplicationFixture.pdf)
@@ -27,8 +27,11 @@ import VaporTesting
             #expect(document.mediaType == "application/pdf")
             #expect(document.byteCount == ApplicationFixture.pdf.count)
             #expect(document.sha256 == SecretToken.hexSHA256(Data(ApplicationFixture.pdf)))
-            let files = Self.storedFiles(app)
+            let files = try await Self.storedFiles(app)
             #expect(files.count == 1)
+            // Only the configured store holds it.
+            let other: DocumentStoreKind = store == .directory ? .database : .directory
+            #expect(try await app.documentStore(kind: other).keys().isEmpty)
             #expect(files.first?.count == 64 && files.first?.contains("Amara") == false)
 
             let download = try await amara.send(.GET, "\(APIRoute.documents.path)/\(document.id.uuidString)")
@@ -62,7 +65,7 @@ import VaporTesting
             #expect(response.status == abuse.status, "\(abuse.name): \(response.body.string)")
             #expect(response.body.string.contains(abuse.message), "\(abuse.name): \(response.body.string)")
             #expect(try await Document.query(on: app.db).count() == 0)
-            #expect(Self.storedFiles(app).isEmpty)
+            #expect(try await Self.storedFiles(app).isEmpty)
         }
     }
 
@@ -107,14 +110,15 @@ import VaporTesting
         }
     }
 
-    @Test func anUnusedDocumentCanBeDeletedWithItsFile() async throws {
-        try await withRoundsApp { app in
+    @Test(arguments: DocumentStoreKind.allCases)
+    func anUnusedDocumentCanBeDeletedWithItsFile(store: DocumentStoreKind) async throws {
+        try await withRoundsApp(adjust: { $0.documentStore = store }) { app in
             let fixture = try await ApplicationFixture.make(app)
             let (_, amara) = try await fixture.applicant("amara@example.org")
             let cv = try await fixture.upload(amara)
             #expect(try await amara.send(.DELETE, "\(APIRoute.documents.path)/\(cv.uuidString)").status == .noContent)
             #expect(try await Document.query(on: app.db).count() == 0)
-            #expect(Self.storedFiles(app).isEmpty)
+            #expect(try await Self.storedFiles(app).isEmpty)
         }
     }
 }

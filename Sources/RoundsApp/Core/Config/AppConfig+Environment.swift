@@ -12,6 +12,7 @@ extension AppConfig {
         ("ROUNDS_LOG_FORMAT", "text (default) or json: one JSON object per log line and one per request"),
         ("ROUNDS_METRICS_TOKEN", "bearer token for /metrics (Prometheus); unset turns /metrics off; at least 24 characters"),
         ("ROUNDS_STORAGE_DIR", "directory for uploads (default ./storage)"),
+        ("ROUNDS_DOCUMENT_STORE", "directory (default: files under ROUNDS_STORAGE_DIR) or database (uploads kept in the database; no shared directory)"),
         ("ROUNDS_UPLOAD_MAX_MB", "largest document an applicant may upload, in MB (default 10)"),
         ("ROUNDS_CATALOG_RECHECK_SECONDS", "how often search checks for catalog changes (default 1; 0 = every search, rebuilt before answering)"),
         ("ROUNDS_SESSION_IDLE_MINUTES", "sign out after this much inactivity (default 30)"),
@@ -77,6 +78,12 @@ extension AppConfig {
             config.server.metricsToken = token
         }
         config.storageDirectory = string("ROUNDS_STORAGE_DIR") ?? config.storageDirectory
+        if let raw = string("ROUNDS_DOCUMENT_STORE") {
+            guard let kind = DocumentStoreKind(rawValue: raw.lowercased()) else {
+                throw ConfigurationError(variable: "ROUNDS_DOCUMENT_STORE", reason: "must be directory or database")
+            }
+            config.documentStore = kind
+        }
         if let megabytes = try number("ROUNDS_UPLOAD_MAX_MB") { config.uploadMaximumBytes = megabytes * 1_024 * 1_024 }
         if let raw = string("ROUNDS_CATALOG_RECHECK_SECONDS") {
             guard let seconds = Int(raw), seconds >= 0 else {

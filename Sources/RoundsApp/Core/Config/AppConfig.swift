@@ -102,6 +102,8 @@ public struct AppConfig: Sendable {
     public var catalogRecheckInterval: Duration = .seconds(1)
     /// Where uploaded files live, outside the web root and shared by every instance.
     public var storageDirectory = "storage"
+    /// Where uploaded files' bytes are kept: the storage directory (default) or the database.
+    public var documentStore = DocumentStoreKind.directory
     /// One JSON line per request (and JSON log records) instead of the console's text lines.
     public var logsJSON = false
     /// The largest document an applicant may upload.

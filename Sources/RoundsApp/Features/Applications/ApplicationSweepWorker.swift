@@ -15,7 +15,7 @@ enum ApplicationSweepWorker {
             if expired > 0 { logger.info("Expired \(expired) unanswered offer(s)") }
             let completed = try await workflow.completeFinishedPlacements()
             if completed > 0 { logger.info("Completed \(completed) finished placement(s)") }
-            let storage = DocumentStorage(storageDirectory: application.config.storageDirectory, threadPool: application.threadPool)
+            let storage = application.documentStore()
             let letters = LetterDesk(db: application.db, storage: storage, now: now, origin: origin)
             let lapsed = try await letters.expireOverdueLinks()
             if lapsed > 0 { logger.info("Expired \(lapsed) unanswered letter link(s)") }

@@ -10,7 +10,7 @@ struct DocumentVault {
     static let maximumDocumentsPerUser = 50
 
     let db: any Database
-    let storage: DocumentStorage
+    let storage: any DocumentStore
     let maximumBytes: Int
     let now: Date
 

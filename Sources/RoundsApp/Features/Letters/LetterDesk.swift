@@ -13,7 +13,7 @@ struct LetterDesk {
     static let notYours = Abort(.notFound, reason: "No such letter request of yours.")
 
     let db: any Database
-    let storage: DocumentStorage
+    let storage: any DocumentStore
     let now: Date
     let origin: String
 

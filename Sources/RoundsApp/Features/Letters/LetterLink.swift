@@ -12,7 +12,7 @@ struct LetterLink {
     static let maximumDeclineNoteLength = 1_000
 
     let db: any Database
-    let storage: DocumentStorage
+    let storage: any DocumentStore
     let now: Date
     let origin: String
     let badLinks: RateLimit

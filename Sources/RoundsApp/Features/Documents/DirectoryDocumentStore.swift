@@ -4,8 +4,8 @@ import Vapor
 
 /// Uploaded bytes on disk, in `<storage>/documents/<random key>`: outside the web root, under names
 /// nobody chose, written completely (temporary file, fsync, rename) before the database row refers to them.
-/// Every instance shares the directory, as it shares the database.
-struct DocumentStorage: Sendable {
+/// Every instance must share the directory, as it shares the database.
+struct DirectoryDocumentStore: DocumentStore {
     let directory: String
     let threadPool: NIOThreadPool
 
@@ -14,13 +14,17 @@ struct DocumentStorage: Sendable {
         self.threadPool = threadPool
     }
 
-    /// Stores `bytes` under a new random key and returns it.
     func write(_ bytes: [UInt8]) async throws -> String {
-        let key = Self.newKey()
+        let key = DocumentStoreKey.make()
+        try await self.write(bytes, as: key)
+        return key
+    }
+
+    func write(_ bytes: [UInt8], as key: String) async throws {
+        let final = try self.path(for: key)
         let directory = self.directory
         try await self.threadPool.runIfActive {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let final = (directory as NSString).appendingPathComponent(key)
             let temporary = final + ".partial"
             guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw Abort(.internalServerError, reason: "The storage directory is not writable.")
@@ -40,7 +44,6 @@ struct DocumentStorage: Sendable {
                 throw Abort(.internalServerError, reason: "Could not store the file.")
             }
         }
-        return key
     }
 
     func read(_ key: String) async throws -> Data {
@@ -53,20 +56,17 @@ struct DocumentStorage: Sendable {
         try await self.threadPool.runIfActive { try? FileManager.default.removeItem(atPath: path) }
     }
 
+    /// Complete files only: a `.partial` left by a crash is not a document.
+    func keys() async throws -> [String] {
+        let directory = self.directory
+        return try await self.threadPool.runIfActive {
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter(DocumentStoreKey.isValid).sorted()
+        }
+    }
+
     /// Keys are ours (hex), but check anyway: a key is never allowed to name another path.
     private func path(for key: String) throws -> String {
-        guard key.count == 64, key.allSatisfy({ $0.isHexDigit }) else { throw Abort(.internalServerError, reason: "Bad storage key.") }
+        guard DocumentStoreKey.isValid(key) else { throw Abort(.internalServerError, reason: "Bad storage key.") }
         return (self.directory as NSString).appendingPathComponent(key)
-    }
-
-    /// 256 random bits as 64 hex digits.
-    private static func newKey() -> String {
-        SecretToken.hex(SecretToken.randomBytes(32))
-    }
-}
-
-extension Request {
-    var documentStorage: DocumentStorage {
-        DocumentStorage(storageDirectory: self.config.storageDirectory, threadPool: self.application.threadPool)
     }
 }
