@@ -35,6 +35,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try app.register(collection: AdminAuditController())
         try app.register(collection: AdminUsersController())
         try app.register(collection: AccountIdentityController())
+        try app.register(collection: AccountDataController())
         try app.register(collection: StatementsController())
         try app.register(collection: ReviewsController())
         try app.register(collection: AdvisingSessionsController())
@@ -43,6 +44,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
     do {  // JSON API, authenticated by bearer token
         let api = app.grouped(APITokenAuthenticator()).grouped(TwoFactorRequired())
         try api.register(collection: API.AccountsController())
+        try api.register(collection: API.AccountDataController())
         try api.register(collection: API.ProfileController())
         try api.register(collection: API.CatalogController())
         try api.register(collection: API.DocumentsController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))

@@ -80,5 +80,8 @@ enum Migrations {
         do {  // 0020: uploaded files in the database, for instances that share no directory
             app.migrations.add(CreateStoredBytes())
         }
+        do {  // 0021: deleting one's own account after a grace period
+            app.migrations.add(AddAccountDeletion())
+        }
     }
 }

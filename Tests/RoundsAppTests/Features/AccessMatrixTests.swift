@@ -107,6 +107,10 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/account/email", form: [("new_email", "")], expected: everyone),
         ProtectedRoute(method: .POST, pattern: "/account/sessions/{token}/end", expected: nobodyElses),
         ProtectedRoute(method: .POST, pattern: "/account/sessions/end-others", expected: everyone),
+        // One's own data only: the export and the deletion act on the signed-in account and nothing else.
+        ProtectedRoute(method: .GET, pattern: "/account/data", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/data/export", form: [("current_password", "wrong")], expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/data/delete", form: [("current_password", "wrong"), ("understood", "yes")], expected: everyone),
         ProtectedRoute(
             method: .POST, pattern: "/account/password",
             form: [("current_password", "x"), ("new_password", "y")], expected: everyone
@@ -245,6 +249,7 @@ import VaporTesting
         ProtectedRoute(method: .GET, pattern: "/api/v1/portfolio/exports/{token}/csv", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/api/v1/applications/{token}/evaluation", json: ["comments": "x"], expected: hostsButNotTheirs),
         ProtectedRoute(method: .GET, pattern: "/api/v1/me", expected: everyone),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/me/export", expected: everyone),
         ProtectedRoute(method: .GET, pattern: "/api/v1/tokens", expected: everyone),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/tokens/{token}", expected: nobodyElses),
         ProtectedRoute(method: .GET, pattern: "/api/v1/profile", expected: applicantsOnly),

@@ -15,6 +15,7 @@ extension AppConfig {
         ("ROUNDS_DOCUMENT_STORE", "directory (default: files under ROUNDS_STORAGE_DIR) or database (uploads kept in the database; no shared directory)"),
         ("ROUNDS_UPLOAD_MAX_MB", "largest document an applicant may upload, in MB (default 10)"),
         ("ROUNDS_CATALOG_RECHECK_SECONDS", "how often search checks for catalog changes (default 1; 0 = every search, rebuilt before answering)"),
+        ("ROUNDS_ACCOUNT_DELETION_GRACE_HOURS", "how long a requested account deletion waits; signing in before then cancels it (default 336, 14 days)"),
         ("ROUNDS_SESSION_IDLE_MINUTES", "sign out after this much inactivity (default 30)"),
         ("ROUNDS_SESSION_MAX_HOURS", "sign out this long after sign-in (default 12)"),
         ("ROUNDS_SIGNIN_FAILURES_PER_ACCOUNT", "failed sign-ins per account per 15 minutes (default 5)"),
@@ -94,6 +95,12 @@ extension AppConfig {
         if let seconds = try number("ROUNDS_REMINDER_SWEEP_SECONDS") {
             guard seconds >= 1 else { throw ConfigurationError(variable: "ROUNDS_REMINDER_SWEEP_SECONDS", reason: "must be 1 or more") }
             config.reminderSweepInterval = .seconds(seconds)
+        }
+        if let raw = string("ROUNDS_ACCOUNT_DELETION_GRACE_HOURS") {
+            guard let hours = Int(raw), (0...24 * 365).contains(hours) else {
+                throw ConfigurationError(variable: "ROUNDS_ACCOUNT_DELETION_GRACE_HOURS", reason: "must be a whole number of hours from 0 to 8760")
+            }
+            config.accountDeletionGrace = Double(hours) * 3600
         }
         if let minutes = try number("ROUNDS_SESSION_IDLE_MINUTES") { config.sessions.idleTimeout = Double(minutes) * 60 }
         if let hours = try number("ROUNDS_SESSION_MAX_HOURS") { config.sessions.absoluteTimeout = Double(hours) * 3600 }

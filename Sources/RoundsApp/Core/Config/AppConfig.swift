@@ -55,6 +55,8 @@ public struct AppConfig: Sendable {
         public var twoFactorFailuresPerAccount = RateLimit(limit: 5, window: 15 * 60)
         public var signUpsPerIP = RateLimit(limit: 10, window: 60 * 60)
         public var passwordResetsPerIP = RateLimit(limit: 5, window: 60 * 60)
+        /// Data exports per account: each builds a ZIP of everything the account holds.
+        public var dataExportsPerAccount = RateLimit(limit: 5, window: 60 * 60)
         /// Wrong or expired single-use links (password reset now; verification and letter links later).
         public var badLinksPerIP = RateLimit(limit: 20, window: 15 * 60)
     }
@@ -114,6 +116,9 @@ public struct AppConfig: Sendable {
     public var offerSweepInterval: Duration = .seconds(60)
     /// How often each instance looks for residency reminders and digests to send.
     public var reminderSweepInterval: Duration = .seconds(300)
+    /// How long an account waits between its owner asking for deletion and the deletion; signing in
+    /// before then cancels it. Rounds' own policy (no official rule), stated on the page.
+    public var accountDeletionGrace: TimeInterval = 14 * 24 * 3600
     /// Migrate and load demo data at start-up; only for the development SQLite database.
     public var preparesDevelopmentDatabase = false
     /// The level SQL statements are logged at. Trace keeps them (and their bound values) out of every

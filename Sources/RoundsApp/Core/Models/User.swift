@@ -27,6 +27,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @OptionalField(key: "disabled_reason") var disabledReason: String?
     /// The last time step a code was accepted for; older or equal steps are replays.
     @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
+    /// Set when the person asked to delete the account; it is deleted at `deletionDueAt` unless they sign
+    /// in before then.
+    @OptionalField(key: "deletion_requested_at") var deletionRequestedAt: Date?
+    @OptionalField(key: "deletion_due_at") var deletionDueAt: Date?
 
     init() {}
 

@@ -3,7 +3,7 @@ import RoundsCore
 /// Every route of the JSON API under `/api/v1`, registered and documented (OpenAPI) from these pieces.
 enum APIRoute: RouteAddress {
     case root, openAPI
-    case tokens, token(APITokenID?), me, profile
+    case tokens, token(APITokenID?), me, meExport, profile
     case opportunities, opportunity(OpportunityID?)
     case documents, document(DocumentID?)
     case applications, application(ApplicationID?), applicationAction(ApplicationID?, ApplicationAction?)
@@ -46,6 +46,7 @@ enum APIRoute: RouteAddress {
         case .tokens: ["tokens"]
         case .token(let id): ["tokens", .id(id)]
         case .me: ["me"]
+        case .meExport: ["me", "export"]
         case .profile: ["profile"]
         case .opportunities: ["opportunities"]
         case .opportunity(let id): ["opportunities", .id(id)]

@@ -11,6 +11,7 @@ enum SiteRoute: RouteAddress {
     case twoFactor, enableTwoFactor, disableTwoFactor, recoveryCodes
     case profile, notifications, readNotifications
     case accountName, accountEmail, endSession(UserSessionID?), endOtherSessions
+    case accountData, accountExport, accountDeletion
     /// The new address's confirmation link; the token travels in the query, which logs never record.
     case confirmEmailChange
 
@@ -108,6 +109,9 @@ enum SiteRoute: RouteAddress {
         case .confirmEmailChange: ["account", "email", "confirm"]
         case .endSession(let id): ["account", "sessions", .id(id), "end"]
         case .endOtherSessions: ["account", "sessions", "end-others"]
+        case .accountData: ["account", "data"]
+        case .accountExport: ["account", "data", "export"]
+        case .accountDeletion: ["account", "data", "delete"]
         case .profile: ["profile"]
         case .notifications: ["notifications"]
         case .readNotifications: ["notifications", "read"]

@@ -76,6 +76,8 @@ extension API {
                     throw Abort(.unauthorized, reason: "Send totp_code: the current code from your authenticator app.")
                 }
             }
+            // Signing in cancels a requested deletion, over the API as in a browser.
+            _ = try await user.cancelScheduledDeletion(now: req.now, on: req.db)
             let created = try await APITokens.create(for: user, name: body.name, on: req.db, now: req.now)
             return try await TokenResponse(created.token, secret: created.secret).encodeResponse(status: .created, for: req)
         }

@@ -109,7 +109,12 @@ struct AccountsController: RouteCollection {
 
 extension Request {
     /// Starts a fresh session (new secret, new CSRF token) and redirects with its cookie.
+    /// Signing in during a requested deletion's grace period cancels the deletion, and says so.
     func startSession(for user: User, redirectTo path: String, flash: Flash?) async throws -> Response {
+        var flash = flash
+        if try await user.cancelScheduledDeletion(now: self.now, on: self.db) {
+            flash = Flash(kind: .success, message: "Welcome back: you signed in, so your account will not be deleted.")
+        }
         let token = try await self.accounts.startSession(for: user)
         self.auth.login(user)
         self.rotateCSRFToken()

@@ -56,6 +56,23 @@ enum AccountsPaths {
                 ],
             ]
         ],
+        APIRoute.meExport.openAPIPath: [
+            "get": [
+                "operationId": "exportMyData",
+                "summary": "Everything Rounds holds about you, as a ZIP.",
+                "description": """
+                    JSON files in the shapes of this API's answers (account, profile, applications, documents, letters, portfolio, \
+                    residency plans, statements, reviews, notifications) and the uploaded files. A letter whose applicant waived \
+                    access is listed without its file. Five exports per account per hour.
+                    """,
+                "responses": [
+                    "200": ["description": "The archive.", "content": ["application/zip": ["schema": ["type": "string", "format": "binary"]]]],
+                    "401": Responses.ref("Unauthorized"),
+                    "403": Responses.ref("Forbidden"),
+                    "429": Responses.ref("TooManyRequests"),
+                ],
+            ]
+        ],
     ]
 
     static let schemas: JSONValue = [

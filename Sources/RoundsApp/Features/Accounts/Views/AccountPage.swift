@@ -49,7 +49,11 @@ struct AccountPage {
                 self.passwordSection(),
                 self.twoFactorSection(),
                 self.sessionSection(),
-                self.tokenSection()
+                self.tokenSection(),
+                .section(
+                    .h2("Your data"),
+                    .p(.a(.href(SiteRoute.accountData.path), .text("Download your data or delete your account")))
+                )
             )
         )
     }
