@@ -70,7 +70,10 @@ struct AccountDataPage {
 
         return .section(
             .h2("Delete your account"),
-            .p(.text("Deleting happens \(grace) after you ask. Until then your account is signed out everywhere, and signing in again cancels the deletion. Rounds e-mails you at both steps. This grace period is Rounds' own rule. Download your data first if you want a copy.")),
+            .p(.text(
+                d.grace > 0
+                    ? "Deleting happens \(grace) after you ask. Until then your account is signed out everywhere, and signing in again cancels the deletion. Rounds e-mails you at both steps. This grace period is Rounds' own rule. Download your data first if you want a copy."
+                    : "This server deletes accounts within minutes of the request, with no grace period (its operator's choice). Rounds e-mails you at both steps. Download your data first if you want a copy.")),
             .h3("What deleting does"),
             .ul(.forEach(effects) { .li(.safeText($0)) }),
             d.blockers.isEmpty
@@ -92,7 +95,7 @@ struct AccountDataPage {
                             .text("I have read what deleting my account does.")
                         ),
                         .fieldError(self.deletionErrors.message(for: "understood"), id: "field-understood"),
-                        .submit("Delete my account in \(grace)")
+                        .submit(d.grace > 0 ? "Delete my account in \(grace)" : "Delete my account")
                     )
                 )
                 : .div(
