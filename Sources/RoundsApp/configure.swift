@@ -104,6 +104,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     app.lifecycle.use(ApplicationSweepWorker.make())
     app.lifecycle.use(ResidencyReminderWorker.make())
     app.lifecycle.use(AccountDeletionWorker.make())
+    app.lifecycle.use(MessageDigestWorker.make())
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in the Origin header.

@@ -83,5 +83,8 @@ enum Migrations {
         do {  // 0021: deleting one's own account after a grace period
             app.migrations.add(AddAccountDeletion())
         }
+        do {  // 0022: messages between applicants and hosts, reports, e-mail settings
+            app.migrations.add(CreateMessages())
+        }
     }
 }

@@ -49,6 +49,8 @@ import VaporTesting
         "reviews": ["title", "text", "message", "summary"],
         "review_comments": ["quote", "body", "replacement"],
         "advisor_slots": ["location", "note"],
+        "application_messages": ["author_name", "body"],
+        "message_reports": ["reporter_name", "reason", "message_body"],
     ]
 
     /// What must never reach a page: markup the payload would open, or a working script URL.
@@ -117,6 +119,7 @@ import VaporTesting
         SiteRoute.reviewerPrograms.path, SiteRoute.adminSites.path, SiteRoute.adminPrograms.path, SiteRoute.adminLetterReads.path, SiteRoute.account.path,
         SiteRoute.residencyDirectory.path, SiteRoute.adminDirectory.path, SiteRoute.visaPaths.path, SiteRoute.researchPrograms.path,
         SiteRoute.statements.path, SiteRoute.reviews.path, SiteRoute.advisingSessions.path, SiteRoute.advisorSlots.path,
+        SiteRoute.adminReports.path, SiteRoute.accountData.path,
     ]
 
     /// A demo account signed in; roles that need two-factor sign-in get the factories' secret first.

@@ -84,6 +84,7 @@ struct PageLayout {
         }
         if viewer.roles.contains(.admin) {
             links.append(("Users", SiteRoute.adminUsers.path))
+            links.append(("Reports", SiteRoute.adminReports.path))
             links.append(("Verify sites", SiteRoute.adminSites.path))
             links.append(("Programs", SiteRoute.adminPrograms.path))
             links.append(("Letter reads", SiteRoute.adminLetterReads.path))

@@ -31,6 +31,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     /// in before then.
     @OptionalField(key: "deletion_requested_at") var deletionRequestedAt: Date?
     @OptionalField(key: "deletion_due_at") var deletionDueAt: Date?
+    /// How new messages are e-mailed (`MessageEmail`); nil is the default, each message.
+    @OptionalField(key: "message_email") var messageEmail: String?
+    /// When the last daily digest of messages was sent.
+    @OptionalField(key: "message_digest_at") var messageDigestAt: Date?
 
     init() {}
 

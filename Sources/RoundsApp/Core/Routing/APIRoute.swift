@@ -35,6 +35,7 @@ enum APIRoute: RouteAddress {
     case statements, statement(StatementID?), statementVersions(StatementID?), statementDiff(StatementID?)
     case reviews, review(ReviewID?), reviewComments(ReviewID?), reviewComment(ReviewID?, ReviewCommentID?)
     case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
+    case applicationMessages(ApplicationID?), messageReports(MessageID?)
     case advisingSlots, slotBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
@@ -135,6 +136,8 @@ enum APIRoute: RouteAddress {
         case .reviewComment(let id, let comment): ["reviews", .id(id), "comments", .id(comment)]
         case .reviewAction(let id, let action): ["reviews", .id(id), "actions", .id(action)]
         case .reviewDecisions(let id): ["reviews", .id(id), "decisions"]
+        case .applicationMessages(let id): ["applications", .id(id), "messages"]
+        case .messageReports(let id): ["messages", .id(id), "reports"]
         case .advisingSlots: ["advising", "slots"]
         case .slotBooking(let id): ["advising", "slots", .id(id), "booking"]
         case .advisorSlots: ["advisor", "slots"]

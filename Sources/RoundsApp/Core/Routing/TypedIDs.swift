@@ -27,6 +27,8 @@ typealias StatementID = Tagged<PersonalStatement, UUID>
 typealias ReviewID = Tagged<Review, UUID>
 typealias ReviewCommentID = Tagged<ReviewComment, UUID>
 typealias AdvisorSlotID = Tagged<AdvisorSlot, UUID>
+typealias MessageID = Tagged<ApplicationMessage, UUID>
+typealias MessageReportID = Tagged<MessageReport, UUID>
 
 /// A model whose id travels in routes, under this parameter name.
 protocol RouteIdentified {

@@ -35,6 +35,12 @@ struct AccountDataExport {
             applicationDetails.append(detail ?? application)
         }
         try add("applications.json", applications.isEmpty ? nil : applicationDetails)
+        var conversations: [String: [MessageResponse]] = [:]
+        for application in applications {
+            let messages = try await self.part([SessionApplication.routeParameterName: application.id.uuidString]) { try await API.MessagesController().index(req: $0) }
+            if let messages, !messages.isEmpty { conversations[application.id.uuidString] = messages }
+        }
+        try add("messages.json", conversations.isEmpty ? nil : conversations)
 
         let documents = try await Document.query(on: self.app.db).filter(\.$owner.$id == self.user.requireID()).sort(\.$createdAt).all()
         try add("documents.json", documents.isEmpty ? nil : documents.map(DocumentResponse.init))

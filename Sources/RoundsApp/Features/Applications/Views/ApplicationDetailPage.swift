@@ -37,6 +37,9 @@ extension ApplicationPages {
                 hostView ? self.profileSection(profile) : .empty,
                 .section(.h2("Statement"), .p(.safeText(detail.statement.isEmpty ? "(none yet)" : detail.statement))),
                 .section(.h2("Documents"), documents.isEmpty ? .p("None attached.") : .tag("ul", documents)),
+                status == .draft
+                    ? .empty
+                    : .section(.h2("Messages"), .p(.safeLink(SiteRoute.applicationMessages(ApplicationID(detail.id)).path, .text(hostView ? "Write to the applicant" : "Write to the host")))),
                 self.actionsSection(detail, status: status, errors: errors, context: context),
                 hostView && status == .completed
                     ? .p(.a(.class("button"), .href(SiteRoute.evaluatePlacement(ApplicationID(detail.id)).path), .text("Evaluate this placement")))

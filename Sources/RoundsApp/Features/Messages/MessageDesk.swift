@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Tagged
+import SQLKit
+import Vapor
+
+/// Threads of messages per application. Only its two parties read and write one; an administrator reads
+/// it only once a message in it has been reported.
+struct MessageDesk {
+    let db: any Database
+    let now: Date
+    let origin: String
+
+    static let notFound = Abort(.notFound, reason: "No such conversation of yours.")
+
+    /// An application's thread as `viewer` may see it, with the side they are on (nil for an administrator
+    /// reading a reported thread).
+    struct Thread {
+        var loaded: LoadedApplication
+        var party: ApplicationParty?
+        var messages: [ApplicationMessage]
+        var reports: [MessageReport]
+    }
+
+    func thread(_ applicationID: UUID?, for viewer: User) async throws -> Thread {
+        guard let applicationID, let loaded = try await LoadedApplication.load(applicationID, on: self.db) else { throw Self.notFound }
+        let party = Self.party(of: viewer, in: loaded)
+        let messages = try await ApplicationMessage.query(on: self.db).filter(\.$application.$id == applicationID)
+            .sort(\.$createdAt).sort(\.$id).all()
+        let reports = messages.isEmpty
+            ? [] : try await MessageReport.query(on: self.db).filter(\.$message.$id ~~ messages.compactMap(\.id)).sort(\.$createdAt).all()
+        guard party != nil || (viewer.has(.admin) && !reports.isEmpty) else { throw Self.notFound }
+        return Thread(loaded: loaded, party: party, messages: messages, reports: reports)
+    }
+
+    /// The applicant, or the host once the application is submitted: drafts have no conversation.
+    static func party(of user: User, in loaded: LoadedApplication) -> ApplicationParty? {
+        guard loaded.status != .draft else { return nil }
+        return loaded.parties(of: user).first
+    }
+
+    /// Sends a message to the other side: stored, noticed in the app and, if their setting says so, e-mailed
+    /// at once — all in one transaction.
+    func post(_ draft: MessageDraft, on thread: Thread, by author: User) async throws -> ApplicationMessage {
+        guard let party = thread.party else { throw Self.notFound }
+        let loaded = thread.loaded
+        let recipient = party == .applicant ? loaded.host : loaded.applicant
+        let body = try draft.check(allowing: [loaded.applicant.displayName, loaded.host.displayName]).get()
+        let message = try ApplicationMessage(
+            applicationID: try loaded.application.requireID(), author: author, party: party, recipientID: try recipient.requireID(), body: body, now: self.now
+        )
+        let setting = recipient.messageEmail.flatMap(MessageEmail.init) ?? .each
+        let title = "Message from \(author.displayName): \(loaded.opportunity.title)"
+        let link = SiteRoute.applicationMessages(try loaded.application.requireTypedID()).path
+        try await self.db.transaction { db in
+            if setting == .each { message.mailedAt = self.now }
+            try await message.create(on: db)
+            try await UserNotification(userID: try recipient.requireID(), title: title, body: Self.excerpt(body), link: link, now: self.now).create(on: db)
+            if setting == .each {
+                try await Outbox.enqueue(
+                    to: recipient.email, subject: "Rounds: \(title)",
+                    body: "\(author.displayName) wrote about \(loaded.opportunity.title):\n\n\(body)\n\nAnswer in Rounds: \(self.origin)\(link)\n"
+                        + "(Change how Rounds e-mails you about messages on that page.)\n",
+                    now: self.now, on: db
+                )
+            }
+        }
+        return message
+    }
+
+    /// A party flags a message for the administrators; once per message and person.
+    func report(_ messageID: UUID?, reason draft: MessageReportDraft, by reporter: User) async throws -> MessageReport {
+        guard let messageID, let message = try await ApplicationMessage.find(messageID, on: self.db) else { throw Self.notFound }
+        let thread = try await self.thread(message.$application.id, for: reporter)
+        guard thread.party != nil else { throw Self.notFound }
+        guard message.$author.id != reporter.id else { throw Abort(.unprocessableEntity, reason: "You can report the other side's messages, not your own.") }
+        let reason = try draft.check().get()
+        let already = try await MessageReport.query(on: self.db).filter(\.$message.$id == messageID).filter(\.$reporter.$id == reporter.requireID()).count()
+        guard already == 0 else { throw Abort(.conflict, reason: "You reported this message already; the administrators have it.") }
+        let report = try MessageReport(message: message, reporter: reporter, reason: reason, now: self.now)
+        try await report.create(on: self.db)
+        return report
+    }
+
+    /// An administrator decides a report: kept, or the message's text removed. Recorded in the audit log
+    /// in the same transaction; a report already decided is 409.
+    func resolve(_ reportID: UUID?, as resolution: ReportResolution, note: String, by admin: User) async throws {
+        guard let reportID, let report = try await MessageReport.query(on: self.db).filter(\.$id == reportID).with(\.$message).first() else {
+            throw Abort(.notFound, reason: "No such report.")
+        }
+        let note = MessageDraft.normalized(note)
+        guard note.textLength <= MessageReportDraft.limit, !note.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) else {
+            throw ValidationReport([FieldError(field: "note", message: "The note is at most \(MessageReportDraft.limit) characters.")])
+        }
+        try await self.db.transaction { db in
+            let decided = try await db.updateReturningCount(
+                MessageReport.schema, set: [("resolved_at", self.now), ("resolution", resolution.rawValue), ("resolution_note", note)],
+                where: { $0.where("id", .equal, SQLBind(reportID)).where("resolved_at", .is, SQLLiteral.null) }
+            )
+            guard decided == 1 else { throw Abort(.conflict, reason: "This report was decided already.") }
+            if resolution == .remove {
+                _ = try await db.updateReturningCount(
+                    ApplicationMessage.schema, set: [("body", ""), ("removed_at", self.now)],
+                    where: { $0.where("id", .equal, SQLBind(report.$message.id)).where("removed_at", .is, SQLLiteral.null) }
+                )
+            }
+            try await AdminAction.record(
+                "message.\(resolution.rawValue)", by: admin, subject: "message from \(report.message.authorName) reported by \(report.reporterName)",
+                subjectID: report.$message.id, reason: note, now: self.now, on: db
+            )
+        }
+    }
+
+    /// Changes how `user` hears of new messages by e-mail.
+    func setEmail(_ raw: String?, for user: User) async throws {
+        guard let raw, let setting = MessageEmail(rawValue: raw) else {
+            throw ValidationReport([FieldError(field: "message_email", message: "Choose how Rounds e-mails you about messages.")])
+        }
+        user.messageEmail = setting.rawValue
+        try await user.save(on: self.db)
+    }
+
+    /// The first line or so of a message, for notices.
+    static func excerpt(_ body: String) -> String {
+        let line = body.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        return line.textLength > 140 ? String(line.unicodeScalars.prefix(139)) + "…" : line
+    }
+}
+
+extension Request {
+    var messageDesk: MessageDesk {
+        MessageDesk(db: self.db, now: self.now, origin: self.config.server.origin)
+    }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import RoundsCore
+import Tagged
+import Vapor
+
+/// `/applications/:id/messages` for the two parties, reports, the e-mail setting, and `/admin/reports`.
+struct MessagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let signedIn = routes.grouped(SignInRequired())
+        signedIn.get(SiteRoute.applicationMessages(.key), use: self.show)
+        signedIn.post(SiteRoute.applicationMessages(.key), use: self.post)
+        signedIn.post(SiteRoute.reportMessage(.key), use: self.report)
+        signedIn.post(SiteRoute.messageEmail, use: self.setEmail)
+        let admins = routes.grouped(SignInRequired(roles: [.admin]))
+        admins.get(SiteRoute.adminReports, use: self.reports)
+        admins.post(SiteRoute.resolveReport(.key), use: self.resolve)
+    }
+
+    @Sendable func show(req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let thread = try await req.messageDesk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
+        return MessagesPage(thread: thread, viewer: user, context: req.pageContext).layout().page()
+    }
+
+    struct MessageForm: Content {
+        var body: String?
+    }
+
+    @Sendable func post(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let desk = req.messageDesk
+        let thread = try await desk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
+        let form = try req.content.decode(MessageForm.self)
+        do {
+            _ = try await desk.post(MessageDraft(body: form.body ?? ""), on: thread, by: user)
+        } catch let report as ValidationReport {
+            return try await MessagesPage(thread: thread, viewer: user, typed: form.body ?? "", errors: report, context: req.pageContext)
+                .layout().page(status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        return req.redirect(to: SiteRoute.applicationMessages(try thread.loaded.application.requireTypedID()).path, flash: Flash(kind: .success, message: "Message sent."))
+    }
+
+    struct ReportForm: Content {
+        var reason: String?
+    }
+
+    @Sendable func report(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(ReportForm.self)
+        let report = try await req.messageDesk.report(req.parameters.get(MessageID.self)?.rawValue, reason: MessageReportDraft(reason: form.reason ?? ""), by: user)
+        let message = try await ApplicationMessage.find(report.$message.id, on: req.db)
+        return req.redirect(
+            to: SiteRoute.applicationMessages(message.map { ApplicationID($0.$application.id) }).path,
+            flash: Flash(kind: .success, message: "Reported. The administrators will read the conversation and decide."))
+    }
+
+    struct EmailForm: Content {
+        var message_email: String?
+        var next: String?
+    }
+
+    @Sendable func setEmail(req: Request) async throws -> Response {
+        let form = try req.content.decode(EmailForm.self)
+        try await req.messageDesk.setEmail(form.message_email, for: try req.requireUser())
+        let next = form.next.flatMap { RedirectTarget.isSafe($0) ? $0 : nil } ?? SiteRoute.account.path
+        let setting = MessageEmail(rawValue: form.message_email ?? "")?.displayName ?? ""
+        return req.redirect(to: next, flash: Flash(kind: .success, message: "Saved: \(setting)."))
+    }
+
+    @Sendable func reports(req: Request) async throws -> HTMLPage {
+        _ = try req.requireUser(.admin)
+        let reports = try await MessageReport.query(on: req.db).with(\.$message).sort(\.$createdAt, .descending).limit(200).all()
+        return AdminReportsPage(reports: reports, context: req.pageContext).layout().page()
+    }
+
+    struct ResolveForm: Content {
+        var resolution: String?
+        var note: String?
+    }
+
+    @Sendable func resolve(req: Request) async throws -> Response {
+        let admin = try req.requireUser(.admin)
+        let form = try req.content.decode(ResolveForm.self)
+        guard let resolution = form.resolution.flatMap(ReportResolution.init) else {
+            throw Abort(.unprocessableEntity, reason: "Choose to keep or to remove the message.")
+        }
+        try await req.messageDesk.resolve(req.parameters.get(MessageReportID.self)?.rawValue, as: resolution, note: form.note ?? "", by: admin)
+        return req.redirect(to: SiteRoute.adminReports.path, flash: Flash(kind: .success, message: "Decided: \(resolution.displayName.lowercased())."))
+    }
+}
