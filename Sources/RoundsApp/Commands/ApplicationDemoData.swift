@@ -46,16 +46,19 @@ enum ApplicationDemoData {
     /// A short exchange on the demo application, and one message reported, so both parties' conversation
     /// page and the administrators' reports have something in them.
     static func conversation(_ app: Application, about applicationID: UUID, applicant: User, now: Date) async throws {
-        let desk = MessageDesk(db: app.db, now: now, origin: app.config.server.origin)
-        let asThem = try await desk.thread(applicationID, for: applicant)
+        // An hour apart, so the thread reads in order.
+        func desk(hoursAgo: Double) -> MessageDesk { app.messageDesk(now: now.addingTimeInterval(-hoursAgo * 3600)) }
+        let asThem = try await desk(hoursAgo: 3).thread(applicationID, for: applicant)
         let host = asThem.loaded.host
-        _ = try await desk.post(MessageDraft(body: "Hello, is there a dress code on the wards, and where should I go on the first morning?"), on: asThem, by: applicant)
-        let asHost = try await desk.thread(applicationID, for: host)
-        _ = try await desk.post(
+        let asHost = try await desk(hoursAgo: 3).thread(applicationID, for: host)
+        _ = try await desk(hoursAgo: 3).post(
+            MessageDraft(body: "Hello, is there a dress code on the wards, and where should I go on the first morning?"), on: asThem, by: applicant)
+        _ = try await desk(hoursAgo: 2).post(
             MessageDraft(body: "White coat and closed shoes. Come to the internal medicine office on the 3rd floor at 7:30; ask for the chief resident."),
             on: asHost, by: host)
-        let extra = try await desk.post(MessageDraft(body: "You could also send the observership fee to my personal account to hold the seat."), on: asHost, by: host)
-        _ = try await desk.report(extra.id, reason: MessageReportDraft(reason: "Asks for money outside the site's own payment process."), by: applicant)
+        let extra = try await desk(hoursAgo: 1).post(
+            MessageDraft(body: "You could also send the observership fee to my personal account to hold the seat."), on: asHost, by: host)
+        _ = try await desk(hoursAgo: 0).report(extra.id, reason: MessageReportDraft(reason: "Asks for money outside the site's own payment process."), by: applicant)
     }
 
     /// A minimal, valid one-page PDF with a title line.

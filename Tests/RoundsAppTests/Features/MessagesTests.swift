@@ -29,6 +29,7 @@ import VaporTesting
             let sent = try await amaraAPI.send(.POST, Self.path(application), json: ["body": "Is there parking at the site?"])
             #expect(sent.status == .created, "\(sent.body.string)")
             #expect(try sent.content.get(String.self, at: "party") == "applicant")
+            try #require(app.services.clock as? ManualClock).advance(by: 60)  // threads are in time order
             let reply = try await fixture.host.send(.POST, Self.path(application), json: ["body": "Yes, level 2 of the garage."])
             #expect(reply.status == .created)
 
@@ -86,7 +87,7 @@ import VaporTesting
             #expect(try await admin.send(.GET, Self.path(application)).status == .ok)
             #expect(try await admin.send(.POST, Self.path(application), json: ["body": "hello"]).status == .notFound)
             let report = try #require(try await MessageReport.query(on: app.db).first())
-            let desk = MessageDesk(db: app.db, now: app.services.clock.now(), origin: "")
+            let desk = app.messageDesk(now: app.services.clock.now())
             try await desk.resolve(report.id, as: .remove, note: "Payments go through the site.", by: adminUser)
             await #expect(throws: (any Error).self) { try await desk.resolve(report.id, as: .dismiss, note: "", by: adminUser) }
             let after = try await amaraAPI.send(.GET, Self.path(application)).content.decode([MessageResponse].self)
@@ -110,8 +111,14 @@ import VaporTesting
             let refused = try await browser.post(page, form: [("body", "MRN 48213377 was my patient")])
             #expect(refused.status == .unprocessableEntity && refused.text.contains("48213377"))
             #expect(try await browser.post(page, form: [("body", "Hello <b>host</b>")]).status == .seeOther)
+            // The page's form is multipart; a file input left empty is no attachment, a PDF is one.
+            #expect(try await browser.upload(page, fields: [("body", "No file this time.")], fileName: "", bytes: []).status == .seeOther)
+            #expect(try await browser.upload(page, fields: [("body", "My CV.")], fileName: "cv.pdf", bytes: ApplicationFixture.pdf).status == .seeOther)
             let shown = try await browser.get(page)
             #expect(shown.text.contains("Hello &lt;b&gt;host&lt;/b&gt;"))
+            #expect(shown.text.contains("Attached: ") && shown.text.contains(">cv.pdf</a>"))
+            let attachments = try await ApplicationMessage.query(on: app.db).all().map(\.attachmentName)
+            #expect(attachments.compactMap { $0 } == ["cv.pdf"])
             #expect(try await browser.post(SiteRoute.messageEmail.path, form: [("message_email", "daily"), ("next", page)]).location == page)
             #expect(try await User.find(amara.id, on: app.db)?.messageEmail == "daily")
             #expect(try await browser.post(SiteRoute.messageEmail.path, form: [("message_email", "hourly")]).status == .unprocessableEntity)
@@ -147,6 +154,43 @@ import VaporTesting
             #expect(try await digest() == 1)
             #expect(try await Self.mail(app, to: fixture.hostUser.email).last?.body.contains("Third question.") == true)
             #expect(try await ApplicationMessage.query(on: app.db).filter(\.$mailedAt == nil).count() == 0)
+        }
+    }
+
+    @Test func aFileTravelsWithAMessageUnderTheUploadRules() async throws {
+        try await withRoundsApp(adjust: { $0.uploadMaximumBytes = 4_096 }) { app in
+            let fixture = try await ApplicationFixture.make(app)
+            let (_, amaraAPI) = try await fixture.applicant("amara@example.org")
+            let (_, bola) = try await fixture.applicant("bola@example.org")
+            let application = try await fixture.submitted(amaraAPI)
+
+            let html = try await amaraAPI.upload(Self.path(application), fields: [("body", "The form you asked for.")], fileName: "form.html", bytes: Array("<html>".utf8))
+            #expect(html.status == .unprocessableEntity && html.body.string.contains("Only PDF, PNG and JPEG"))
+            let big = try await amaraAPI.upload(Self.path(application), fields: [("body", "Big.")], fileName: "big.pdf", bytes: ApplicationFixture.pdf + Array(repeating: 0x20, count: 5_000))
+            #expect(big.status == .unprocessableEntity)
+            #expect(try await ApplicationMessage.query(on: app.db).count() == 0)
+            #expect(try await app.documentStore().keys().isEmpty)
+
+            let sent = try await amaraAPI.upload(Self.path(application), fields: [("body", "The form you asked for.")], fileName: "visa form.pdf", bytes: ApplicationFixture.pdf)
+            #expect(sent.status == .created, "\(sent.body.string)")
+            let message = try sent.content.decode(MessageResponse.self)
+            let url = try #require(message.attachment?.url)
+            #expect(message.attachment?.fileName == "visa form.pdf" && message.attachment?.mediaType == "application/pdf")
+            for reader in [amaraAPI, fixture.host] {
+                let download = try await reader.send(.GET, url)
+                #expect(download.status == .ok)
+                #expect(Array(download.body.readableBytesView) == ApplicationFixture.pdf)
+                #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            }
+            #expect(try await bola.send(.GET, url).status == .notFound)
+
+            // Removed after a report: the text and the file go.
+            #expect(try await fixture.host.send(.POST, APIRoute.messageReports(MessageID(message.id)).path, json: ["reason": "Wrong file"]).status == .created)
+            let admin = try await Factories.user(app, email: "admin@example.org", roles: [.admin])
+            let report = try #require(try await MessageReport.query(on: app.db).first())
+            try await app.messageDesk(now: app.services.clock.now()).resolve(report.id, as: .remove, note: "", by: admin)
+            #expect(try await amaraAPI.send(.GET, url).status == .notFound)
+            #expect(try await app.documentStore().keys().isEmpty)
         }
     }
 }

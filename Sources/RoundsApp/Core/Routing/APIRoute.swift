@@ -35,7 +35,7 @@ enum APIRoute: RouteAddress {
     case statements, statement(StatementID?), statementVersions(StatementID?), statementDiff(StatementID?)
     case reviews, review(ReviewID?), reviewComments(ReviewID?), reviewComment(ReviewID?, ReviewCommentID?)
     case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
-    case applicationMessages(ApplicationID?), messageReports(MessageID?)
+    case applicationMessages(ApplicationID?), messageReports(MessageID?), messageAttachment(MessageID?)
     case advisingSlots, slotBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
@@ -138,6 +138,7 @@ enum APIRoute: RouteAddress {
         case .reviewDecisions(let id): ["reviews", .id(id), "decisions"]
         case .applicationMessages(let id): ["applications", .id(id), "messages"]
         case .messageReports(let id): ["messages", .id(id), "reports"]
+        case .messageAttachment(let id): ["messages", .id(id), "attachment"]
         case .advisingSlots: ["advising", "slots"]
         case .slotBooking(let id): ["advising", "slots", .id(id), "booking"]
         case .advisorSlots: ["advisor", "slots"]

@@ -12,7 +12,7 @@ enum SiteRoute: RouteAddress {
     case profile, notifications, readNotifications
     case accountName, accountEmail, endSession(UserSessionID?), endOtherSessions
     case accountData, accountExport, accountDeletion
-    case applicationMessages(ApplicationID?), reportMessage(MessageID?), messageEmail, adminReports, resolveReport(MessageReportID?)
+    case applicationMessages(ApplicationID?), reportMessage(MessageID?), messageAttachment(MessageID?), messageEmail, adminReports, resolveReport(MessageReportID?)
     /// The new address's confirmation link; the token travels in the query, which logs never record.
     case confirmEmailChange
 
@@ -115,6 +115,7 @@ enum SiteRoute: RouteAddress {
         case .accountDeletion: ["account", "data", "delete"]
         case .applicationMessages(let id): ["applications", .id(id), "messages"]
         case .reportMessage(let id): ["messages", .id(id), "report"]
+        case .messageAttachment(let id): ["messages", .id(id), "attachment"]
         case .messageEmail: ["account", "message-email"]
         case .adminReports: ["admin", "reports"]
         case .resolveReport(let id): ["admin", "reports", .id(id), "resolve"]

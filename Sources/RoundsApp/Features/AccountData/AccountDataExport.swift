@@ -37,10 +37,14 @@ struct AccountDataExport {
         try add("applications.json", applications.isEmpty ? nil : applicationDetails)
         var conversations: [String: [MessageResponse]] = [:]
         for application in applications {
-            let messages = try await self.part([SessionApplication.routeParameterName: application.id.uuidString]) { try await API.MessagesController().index(req: $0) }
+            let messages = try await self.part { try await $0.messageDesk.thread(application.id, for: self.user).messages.map(MessageResponse.init) }
             if let messages, !messages.isEmpty { conversations[application.id.uuidString] = messages }
         }
         try add("messages.json", conversations.isEmpty ? nil : conversations)
+        for message in conversations.values.joined() where message.attachment != nil {
+            let (stored, bytes) = try await self.request().messageDesk.attachment(message.id, for: self.user)
+            entries.append(Entry(path: "messages/\(message.id.uuidString)-\(Self.safeName(stored.attachmentName ?? "attachment"))", bytes: bytes))
+        }
 
         let documents = try await Document.query(on: self.app.db).filter(\.$owner.$id == self.user.requireID()).sort(\.$createdAt).all()
         try add("documents.json", documents.isEmpty ? nil : documents.map(DocumentResponse.init))

@@ -12,9 +12,24 @@ struct MessageResponse: Content {
     var body: String?
     var createdAt: Date
     var removed: Bool
+    var attachment: Attachment?
+
+    struct Attachment: Content {
+        var fileName: String
+        var mediaType: String
+        var byteCount: Int
+        var url: String
+
+        enum CodingKeys: String, CodingKey {
+            case url
+            case fileName = "file_name"
+            case mediaType = "media_type"
+            case byteCount = "byte_count"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, party, body, removed
+        case id, party, body, removed, attachment
         case authorName = "author_name"
         case createdAt = "created_at"
     }
@@ -26,6 +41,9 @@ struct MessageResponse: Content {
         self.body = message.removedAt == nil ? message.body : nil
         self.createdAt = message.createdAt
         self.removed = message.removedAt != nil
+        if let name = message.attachmentName, let type = message.attachmentMediaType, let count = message.attachmentByteCount, message.removedAt == nil {
+            self.attachment = Attachment(fileName: name, mediaType: type, byteCount: count, url: APIRoute.messageAttachment(MessageID(self.id)).path)
+        }
     }
 }
 
@@ -44,10 +62,13 @@ struct MessageReportResponse: Content {
 extension API {
     /// An application's conversation over JSON, for its two parties.
     struct MessagesController: RouteCollection {
+        let maximumBodyBytes: Int
+
         func boot(routes: any RoutesBuilder) throws {
             let signedIn = routes.grouped(SignInRequired())
             signedIn.get(APIRoute.applicationMessages(.key), use: self.index)
-            signedIn.post(APIRoute.applicationMessages(.key), use: self.post)
+            signedIn.on(.POST, APIRoute.applicationMessages(.key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
+            signedIn.get(APIRoute.messageAttachment(.key), use: self.attachment)
             signedIn.post(APIRoute.messageReports(.key), use: self.report)
         }
 
@@ -59,13 +80,23 @@ extension API {
             var body: String
         }
 
+        /// JSON for text only; multipart/form-data with `body` and `file` to attach a file.
         @Sendable func post(req: Request) async throws -> Response {
             let user = try req.requireUser()
             let desk = req.messageDesk
             let thread = try await desk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
-            let input = try req.jsonBody(MessageInput.self)
-            let message = try await desk.post(MessageDraft(body: input.body), on: thread, by: user)
+            let message: ApplicationMessage
+            if req.headers.contentType?.type == "multipart" {
+                let form = try RoundsApp.MessagesController.MessageForm.decode(req)
+                message = try await desk.post(MessageDraft(body: form.body ?? ""), attachment: form.attachment, on: thread, by: user)
+            } else {
+                message = try await desk.post(MessageDraft(body: try req.jsonBody(MessageInput.self).body), on: thread, by: user)
+            }
             return try await MessageResponse(message).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func attachment(req: Request) async throws -> Response {
+            try await RoundsApp.MessagesController.attachmentResponse(req)
         }
 
         struct ReportInput: Content {

@@ -11,6 +11,14 @@ struct MessageDesk {
     let db: any Database
     let now: Date
     let origin: String
+    let store: any DocumentStore
+    let maximumAttachmentBytes: Int
+
+    /// A file sent with a message, as uploaded.
+    struct Attachment {
+        var fileName: String
+        var bytes: [UInt8]
+    }
 
     static let notFound = Abort(.notFound, reason: "No such conversation of yours.")
 
@@ -42,14 +50,47 @@ struct MessageDesk {
 
     /// Sends a message to the other side: stored, noticed in the app and, if their setting says so, e-mailed
     /// at once — all in one transaction.
-    func post(_ draft: MessageDraft, on thread: Thread, by author: User) async throws -> ApplicationMessage {
+    /// An attachment is checked like a document (PDF, PNG or JPEG by content, the upload size limit, a plain
+    /// name) and stored before the transaction; if the transaction fails, the stored bytes are removed.
+    func post(_ draft: MessageDraft, attachment: Attachment? = nil, on thread: Thread, by author: User) async throws -> ApplicationMessage {
         guard let party = thread.party else { throw Self.notFound }
         let loaded = thread.loaded
         let recipient = party == .applicant ? loaded.host : loaded.applicant
-        let body = try draft.check(allowing: [loaded.applicant.displayName, loaded.host.displayName]).get()
+        var errors: [FieldError] = []
+        var body = ""
+        switch draft.check(allowing: [loaded.applicant.displayName, loaded.host.displayName]) {
+        case .success(let text): body = text
+        case .failure(let report): errors += report.errors
+        }
+        var checked: DocumentUpload.Checked?
+        if let attachment {
+            switch DocumentUpload.check(kind: DocumentKind.other.rawValue, fileName: attachment.fileName, bytes: attachment.bytes, maximumBytes: self.maximumAttachmentBytes) {
+            case .success(let result): checked = result
+            case .failure(let report): errors += report.errors
+            }
+        }
+        guard errors.isEmpty else { throw ValidationReport(errors) }
         let message = try ApplicationMessage(
             applicationID: try loaded.application.requireID(), author: author, party: party, recipientID: try recipient.requireID(), body: body, now: self.now
         )
+        if let attachment, let checked {
+            message.attachmentKey = try await self.store.write(attachment.bytes)
+            message.attachmentName = checked.fileName
+            message.attachmentMediaType = checked.signature.mediaType
+            message.attachmentByteCount = attachment.bytes.count
+            message.attachmentSHA256 = SecretToken.hexSHA256(Data(attachment.bytes))
+        }
+        do {
+            try await self.record(message, to: recipient, about: loaded, by: author)
+        } catch {
+            if let key = message.attachmentKey { try? await self.store.delete(key) }
+            throw error
+        }
+        return message
+    }
+
+    private func record(_ message: ApplicationMessage, to recipient: User, about loaded: LoadedApplication, by author: User) async throws {
+        let body = message.body
         let setting = recipient.messageEmail.flatMap(MessageEmail.init) ?? .each
         let title = "Message from \(author.displayName): \(loaded.opportunity.title)"
         let link = SiteRoute.applicationMessages(try loaded.application.requireTypedID()).path
@@ -58,15 +99,23 @@ struct MessageDesk {
             try await message.create(on: db)
             try await UserNotification(userID: try recipient.requireID(), title: title, body: Self.excerpt(body), link: link, now: self.now).create(on: db)
             if setting == .each {
+                let file = message.attachmentName.map { "\n\nAttached in Rounds: \($0)" } ?? ""
                 try await Outbox.enqueue(
                     to: recipient.email, subject: "Rounds: \(title)",
-                    body: "\(author.displayName) wrote about \(loaded.opportunity.title):\n\n\(body)\n\nAnswer in Rounds: \(self.origin)\(link)\n"
+                    body: "\(author.displayName) wrote about \(loaded.opportunity.title):\n\n\(body)\(file)\n\nAnswer in Rounds: \(self.origin)\(link)\n"
                         + "(Change how Rounds e-mails you about messages on that page.)\n",
                     now: self.now, on: db
                 )
             }
         }
-        return message
+    }
+
+    /// The attachment of a message in a conversation `viewer` may read; a removed message has none.
+    func attachment(_ messageID: UUID?, for viewer: User) async throws -> (ApplicationMessage, Data) {
+        guard let messageID, let message = try await ApplicationMessage.find(messageID, on: self.db) else { throw Self.notFound }
+        _ = try await self.thread(message.$application.id, for: viewer)
+        guard message.removedAt == nil, let key = message.attachmentKey else { throw Abort(.notFound, reason: "No such attachment.") }
+        return (message, try await self.store.read(key))
     }
 
     /// A party flags a message for the administrators; once per message and person.
@@ -93,6 +142,7 @@ struct MessageDesk {
         guard note.textLength <= MessageReportDraft.limit, !note.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) else {
             throw ValidationReport([FieldError(field: "note", message: "The note is at most \(MessageReportDraft.limit) characters.")])
         }
+        let removedFile = resolution == .remove ? report.message.attachmentKey : nil
         try await self.db.transaction { db in
             let decided = try await db.updateReturningCount(
                 MessageReport.schema, set: [("resolved_at", self.now), ("resolution", resolution.rawValue), ("resolution_note", note)],
@@ -101,7 +151,11 @@ struct MessageDesk {
             guard decided == 1 else { throw Abort(.conflict, reason: "This report was decided already.") }
             if resolution == .remove {
                 _ = try await db.updateReturningCount(
-                    ApplicationMessage.schema, set: [("body", ""), ("removed_at", self.now)],
+                    ApplicationMessage.schema,
+                    set: [
+                        ("body", ""), ("removed_at", self.now), ("attachment_key", String?.none), ("attachment_name", String?.none),
+                        ("attachment_media_type", String?.none), ("attachment_byte_count", Int?.none), ("attachment_sha256", String?.none),
+                    ],
                     where: { $0.where("id", .equal, SQLBind(report.$message.id)).where("removed_at", .is, SQLLiteral.null) }
                 )
             }
@@ -110,6 +164,8 @@ struct MessageDesk {
                 subjectID: report.$message.id, reason: note, now: self.now, on: db
             )
         }
+        // A removed message's file goes too, once the decision is committed.
+        if let removedFile { try? await self.store.delete(removedFile) }
     }
 
     /// Changes how `user` hears of new messages by e-mail.
@@ -128,8 +184,16 @@ struct MessageDesk {
     }
 }
 
+extension Application {
+    /// The desk for work outside a request (demo data, workers).
+    func messageDesk(now: Date) -> MessageDesk {
+        MessageDesk(db: self.db, now: now, origin: self.config.server.origin, store: self.documentStore(), maximumAttachmentBytes: self.config.uploadMaximumBytes)
+    }
+}
+
 extension Request {
     var messageDesk: MessageDesk {
-        MessageDesk(db: self.db, now: self.now, origin: self.config.server.origin)
+        MessageDesk(
+            db: self.db, now: self.now, origin: self.config.server.origin, store: self.documentStorage, maximumAttachmentBytes: self.config.uploadMaximumBytes)
     }
 }

@@ -20,6 +20,12 @@ final class ApplicationMessage: Model, @unchecked Sendable {
     @OptionalField(key: "mailed_at") var mailedAt: Date?
     /// Set when an administrator removed it after a report; the body is then blank.
     @OptionalField(key: "removed_at") var removedAt: Date?
+    /// One file sent with the message, checked like a document upload; its bytes are in the document store.
+    @OptionalField(key: "attachment_key") var attachmentKey: String?
+    @OptionalField(key: "attachment_name") var attachmentName: String?
+    @OptionalField(key: "attachment_media_type") var attachmentMediaType: String?
+    @OptionalField(key: "attachment_byte_count") var attachmentByteCount: Int?
+    @OptionalField(key: "attachment_sha256") var attachmentSHA256: String?
 
     init() {}
 

@@ -6,10 +6,13 @@ import Vapor
 
 /// `/applications/:id/messages` for the two parties, reports, the e-mail setting, and `/admin/reports`.
 struct MessagesController: RouteCollection {
+    let maximumBodyBytes: Int
+
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.grouped(SignInRequired())
         signedIn.get(SiteRoute.applicationMessages(.key), use: self.show)
-        signedIn.post(SiteRoute.applicationMessages(.key), use: self.post)
+        signedIn.on(.POST, SiteRoute.applicationMessages(.key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
+        signedIn.get(SiteRoute.messageAttachment(.key), use: self.attachment)
         signedIn.post(SiteRoute.reportMessage(.key), use: self.report)
         signedIn.post(SiteRoute.messageEmail, use: self.setEmail)
         let admins = routes.grouped(SignInRequired(roles: [.admin]))
@@ -20,25 +23,57 @@ struct MessagesController: RouteCollection {
     @Sendable func show(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
         let thread = try await req.messageDesk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
-        return MessagesPage(thread: thread, viewer: user, context: req.pageContext).layout().page()
+        return MessagesPage(thread: thread, viewer: user, maximumAttachmentBytes: req.config.uploadMaximumBytes, context: req.pageContext).layout().page()
     }
 
+    /// The text and an optional file, from a form (multipart when it carries a file) or JSON.
     struct MessageForm: Content {
         var body: String?
+        var file: File?
+
+        /// A file input left empty arrives as a part with no name and no bytes: no attachment.
+        var attachment: MessageDesk.Attachment? {
+            guard let file, file.data.readableBytes > 0 || !file.filename.isEmpty else { return nil }
+            return MessageDesk.Attachment(fileName: file.filename, bytes: Array(file.data.readableBytesView))
+        }
+
+        static func decode(_ req: Request) throws -> MessageForm {
+            if req.headers.contentType?.type == "multipart" {
+                return try req.decodeMultipart(MessageForm.self, fields: "body and file", what: "a message")
+            }
+            return try req.content.decode(MessageForm.self)
+        }
     }
 
     @Sendable func post(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let desk = req.messageDesk
         let thread = try await desk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
-        let form = try req.content.decode(MessageForm.self)
+        let form = try MessageForm.decode(req)
         do {
-            _ = try await desk.post(MessageDraft(body: form.body ?? ""), on: thread, by: user)
+            _ = try await desk.post(MessageDraft(body: form.body ?? ""), attachment: form.attachment, on: thread, by: user)
         } catch let report as ValidationReport {
-            return try await MessagesPage(thread: thread, viewer: user, typed: form.body ?? "", errors: report, context: req.pageContext)
+            return try await MessagesPage(
+                thread: thread, viewer: user, maximumAttachmentBytes: req.config.uploadMaximumBytes, typed: form.body ?? "", errors: report, context: req.pageContext)
                 .layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
         return req.redirect(to: SiteRoute.applicationMessages(try thread.loaded.application.requireTypedID()).path, flash: Flash(kind: .success, message: "Message sent."))
+    }
+
+    @Sendable func attachment(req: Request) async throws -> Response {
+        try await Self.attachmentResponse(req)
+    }
+
+    /// The file as a download, never shown inline.
+    static func attachmentResponse(_ req: Request) async throws -> Response {
+        let (message, data) = try await req.messageDesk.attachment(req.parameters.get(MessageID.self)?.rawValue, for: try req.requireUser())
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: message.attachmentMediaType ?? "application/octet-stream")
+        let name = message.attachmentName ?? "attachment"
+        let served = message.attachmentMediaType.flatMap(FileSignature.init(mediaType:))?.downloadName(for: name) ?? name
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(DocumentDownloadResponse.asciiName(served))\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
     struct ReportForm: Content {

@@ -15,9 +15,40 @@ enum MessagesPaths {
             "post": [
                 "operationId": "sendMessage",
                 "summary": "Write to the other party. The identifier guard runs on the text (422 naming what it found); the other side is told in Rounds and by e-mail as they chose.",
-                "parameters": [applicationID], "requestBody": Responses.body("MessageInput"),
+                "parameters": [applicationID],
+                "requestBody": [
+                    "required": true,
+                    "content": [
+                        "application/json": ["schema": Responses.schemaRef("MessageInput")],
+                        "multipart/form-data": [
+                            "schema": [
+                                "type": "object", "required": ["body"],
+                                "properties": [
+                                    "body": ["type": "string", "minLength": 1, "maxLength": .number(MessageDraft.limit)],
+                                    "file": ["type": "string", "format": "binary", "description": "PDF, PNG or JPEG, checked by content, at most the upload limit."],
+                                ],
+                            ]
+                        ],
+                    ],
+                ],
                 "responses": Responses.writes(["201": Responses.json("The message.", schema: Responses.schemaRef("Message"))]),
             ],
+        ],
+        APIRoute.messageAttachment(.key).openAPIPath: [
+            "get": [
+                "operationId": "getMessageAttachment", "summary": "The file sent with a message, as a download (the conversation's parties; administrators once reported).",
+                "parameters": [messageID],
+                "responses": AdvisingPaths.reads([
+                    "200": [
+                        "description": "The file.",
+                        "content": [
+                            "application/pdf": ["schema": ["type": "string", "format": "binary"]],
+                            "image/png": ["schema": ["type": "string", "format": "binary"]],
+                            "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
+                        ],
+                    ]
+                ]),
+            ]
         ],
         APIRoute.messageReports(.key).openAPIPath: [
             "post": [
@@ -44,6 +75,13 @@ enum MessagesPaths {
                 "body": ["type": "string", "description": "Absent when an administrator removed the message after a report."],
                 "created_at": ["type": "string", "format": "date-time"],
                 "removed": ["type": "boolean"],
+                "attachment": [
+                    "type": "object", "required": ["file_name", "media_type", "byte_count", "url"],
+                    "properties": [
+                        "file_name": ["type": "string"], "media_type": ["type": "string"], "byte_count": ["type": "integer"],
+                        "url": ["type": "string", "description": "GET it with your token."],
+                    ],
+                ],
             ],
         ],
         "MessageInput": [

@@ -10,6 +10,7 @@ import Tagged
 struct MessagesPage {
     var thread: MessageDesk.Thread
     var viewer: User
+    var maximumAttachmentBytes: Int
     var typed = ""
     var errors = ValidationReport()
     var context: PageContext
@@ -44,6 +45,12 @@ struct MessagesPage {
             message.removedAt == nil
                 ? .div(.class("message-body"), .forEach(message.body.components(separatedBy: "\n")) { .p(.safeText($0)) })
                 : .p(.class("hint"), .text("An administrator removed this message after a report.")),
+            message.removedAt == nil && message.attachmentName != nil
+                ? .p(
+                    .class("attachment"), .text("Attached: "),
+                    .safeLink(SiteRoute.messageAttachment(try? message.requireTypedID()).path, .safeText(message.attachmentName ?? "")),
+                    .safeText(" (\(DocumentUpload.describe(bytes: message.attachmentByteCount ?? 0)))"))
+                : .empty,
             self.thread.party == nil
                 ? .tag("ul", reports.map { report in
                     .tag("li", .safeText("Reported by \(report.reporterName), \(DisplayFormat.dateTime(report.createdAt)): \(report.reason)"
@@ -79,10 +86,18 @@ struct MessagesPage {
             .errorSummary(self.errors.errors.map(\.message)),
             .postForm(
                 SiteRoute.applicationMessages(try? self.thread.loaded.application.requireTypedID()).path, csrfToken: self.context.csrfToken,
+                enctype: "multipart/form-data",
                 .textArea(
                     "Message", name: "body", value: self.typed, error: self.errors.message(for: "body"),
                     hint: "Plain text. Never write a patient's name or other identifiers; Rounds refuses messages that seem to contain them.",
                     maxLength: MessageDraft.limit, rows: 6),
+                .div(
+                    .class(self.errors.message(for: "file") == nil ? "field" : "field has-error"),
+                    .tag("label", .safeAttribute("for", "field-file"), .text("Attach a file (optional)")),
+                    .tag("p", .class("hint"), .safeAttribute("id", "field-file-hint"), .safeText("PDF, PNG or JPEG, at most \(DocumentUpload.describe(bytes: self.maximumAttachmentBytes)).")),
+                    .fieldError(self.errors.message(for: "file"), id: "field-file"),
+                    .voidTag("input", [("type", "file"), ("id", "field-file"), ("name", "file"), ("accept", ".pdf,.png,.jpg,.jpeg"), ("aria-describedby", "field-file-hint")])
+                ),
                 .submit("Send")
             )
         )
