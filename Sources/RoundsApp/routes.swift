@@ -46,6 +46,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         let api = app.grouped(APITokenAuthenticator()).grouped(TwoFactorRequired())
         try api.register(collection: API.AccountsController())
         try api.register(collection: API.AccountDataController())
+        try api.register(collection: API.HostCatalogController())
         try api.register(collection: API.MessagesController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))
         try api.register(collection: API.ProfileController())
         try api.register(collection: API.CatalogController())

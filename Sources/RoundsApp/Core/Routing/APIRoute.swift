@@ -8,6 +8,8 @@ enum APIRoute: RouteAddress {
     case documents, document(DocumentID?)
     case applications, application(ApplicationID?), applicationAction(ApplicationID?, ApplicationAction?)
     case hostApplications, hostBulkReject, evaluation(ApplicationID?)
+    case hostSites, hostSiteOpportunities(SiteID?), hostOpportunity(OpportunityID?), hostOpportunityStatus(OpportunityID?, ListingAction?)
+    case hostOpportunitySessions(OpportunityID?), hostSession(SessionID?)
     case notifications, readNotifications
 
     case cycles, cycle(CycleID?), runCycle(CycleID?), publishCycle(CycleID?), cycleList(CycleID?), confirmPartner(CycleID?)
@@ -59,6 +61,12 @@ enum APIRoute: RouteAddress {
         case .hostApplications: ["host", "applications"]
         case .hostBulkReject: ["host", "applications", "reject"]
         case .evaluation(let id): ["applications", .id(id), "evaluation"]
+        case .hostSites: ["host", "sites"]
+        case .hostSiteOpportunities(let id): ["host", "sites", .id(id), "opportunities"]
+        case .hostOpportunity(let id): ["host", "opportunities", .id(id)]
+        case .hostOpportunityStatus(let id, let action): ["host", "opportunities", .id(id), "actions", .id(action)]
+        case .hostOpportunitySessions(let id): ["host", "opportunities", .id(id), "sessions"]
+        case .hostSession(let id): ["host", "sessions", .id(id)]
         case .notifications: ["notifications"]
         case .readNotifications: ["notifications", "read"]
 

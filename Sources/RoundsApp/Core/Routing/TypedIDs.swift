@@ -75,6 +75,7 @@ extension ReviewComment: RouteIdentified { static let routeParameterName = "comm
 extension AdvisorSlot: RouteIdentified { static let routeParameterName = "slotID" }
 
 extension ApplicationAction: RouteParameter { static let parameterName = "action" }
+extension ListingAction: RouteParameter { static let parameterName = "listingAction" }
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }
 extension PlanTaskKind: RouteParameter { static let parameterName = "task" }
 extension ReviewAction: RouteParameter { static let parameterName = "reviewAction" }
