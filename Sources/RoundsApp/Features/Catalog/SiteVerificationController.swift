@@ -44,44 +44,17 @@ struct SiteVerificationController: RouteCollection {
 
     private func act(_ action: SiteReviewAction, req: Request, reason raw: String) async throws -> Response {
         let admin = try req.requireUser(.admin)
-        guard let id = req.parameters.get(SiteID.self)?.rawValue, let site = try await Site.query(on: req.db).filter(\.$id == id).with(\.$host).first() else {
-            throw Abort(.notFound, reason: "No such site.")
+        let site: Site
+        do {
+            site = try await req.siteReviews.review(req.parameters.get(SiteID.self)?.rawValue, action, reason: raw, by: admin)
+        } catch let report as ValidationReport {
+            return try await Self.page(req, errors: report).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        let reason: String
-        switch action.checkReason(raw) {
-        case .success(let kept): reason = kept
-        case .failure(let problem): return try await Self.page(req, errors: ValidationReport([problem])).page(status: .unprocessableEntity).encodeResponse(for: req)
-        }
-        guard let next = action.next(from: site.reviewState) else {
-            throw Abort(.conflict, reason: "\(site.name) is \(site.reviewState.label.lowercased()); it cannot be \(action == .verify ? "verified" : action == .reject ? "rejected" : "suspended") now.")
-        }
-        let now = req.now
-        let origin = req.application.config.server.origin
-        try await CatalogVersion.changing(on: req.db) { db in
-            site.apply(next, note: reason, now: now)
-            try await site.save(on: db)
-            try await AdminAction.record("site.\(action.rawValue)", by: admin, subject: "site \(site.name)", subjectID: site.id, reason: reason, now: now, on: db)
-            let (title, body): (String, String) = switch action {
-            case .verify: ("\(site.name) is verified", "Its published opportunities are now in the catalog.")
-            case .reject: ("\(site.name) was not verified", "The administrators' reason: \(reason) Fix it, then ask for another review from your sites page.")
-            case .suspend: ("\(site.name) is suspended", "Its opportunities are out of the catalog. The administrators' reason: \(reason)")
-            case .resubmit: ("", "")
-            }
-            try await Notifier.notify(site.host, title: title, body: body, link: SiteRoute.hostSites.path, origin: origin, now: now, on: db)
-        }
-        return req.redirect(to: SiteRoute.adminSites.path, flash: Flash(kind: .success, message: "\(site.name) is \(next.label.lowercased())."))
+        return req.redirect(to: SiteRoute.adminSites.path, flash: Flash(kind: .success, message: "\(site.name) is \(site.reviewState.label.lowercased())."))
     }
 
     @Sendable func resubmit(req: Request) async throws -> Response {
-        let host = try req.requireUser(.host)
-        guard let id = req.parameters.get(SiteID.self)?.rawValue,
-            let site = try await Site.query(on: req.db).filter(\.$id == id).filter(\.$host.$id == host.requireID()).first()
-        else { throw Abort(.notFound, reason: "No such site.") }
-        guard let next = SiteReviewAction.resubmit.next(from: site.reviewState) else {
-            throw Abort(.conflict, reason: "Only a rejected site can be sent for review again.")
-        }
-        site.apply(next, note: "", now: req.now)
-        try await site.save(on: req.db)
+        let site = try await req.siteReviews.resubmit(req.parameters.get(SiteID.self)?.rawValue, by: try req.requireUser(.host))
         return req.redirect(to: SiteRoute.hostSites.path, flash: Flash(kind: .success, message: "\(site.name) is waiting for verification again."))
     }
 }
