@@ -47,6 +47,8 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.AccountsController())
         try api.register(collection: API.AccountDataController())
         try api.register(collection: API.HostCatalogController())
+        try api.register(collection: API.AdminController())
+        try api.register(collection: API.SiteReviewController())
         try api.register(collection: API.MessagesController(maximumBodyBytes: app.config.uploadRequestMaximumBytes))
         try api.register(collection: API.ProfileController())
         try api.register(collection: API.CatalogController())

@@ -38,6 +38,8 @@ enum APIRoute: RouteAddress {
     case reviews, review(ReviewID?), reviewComments(ReviewID?), reviewComment(ReviewID?, ReviewCommentID?)
     case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
     case applicationMessages(ApplicationID?), messageReports(MessageID?), messageAttachment(MessageID?)
+    case adminUsers, adminUser(UserID?), adminUserRoles(UserID?), adminUserAction(UserID?, AdminUserAction?), adminAudit
+    case adminSites, adminSiteReview(SiteID?, SiteReviewAction?), adminReports, adminReportResolution(MessageReportID?)
     case advisingSlots, slotBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
 
     var pieces: [PathPiece] { ["api", "v1"] + self.relativePieces }
@@ -147,6 +149,15 @@ enum APIRoute: RouteAddress {
         case .applicationMessages(let id): ["applications", .id(id), "messages"]
         case .messageReports(let id): ["messages", .id(id), "reports"]
         case .messageAttachment(let id): ["messages", .id(id), "attachment"]
+        case .adminUsers: ["admin", "users"]
+        case .adminUser(let id): ["admin", "users", .id(id)]
+        case .adminUserRoles(let id): ["admin", "users", .id(id), "roles"]
+        case .adminUserAction(let id, let action): ["admin", "users", .id(id), "actions", .id(action)]
+        case .adminAudit: ["admin", "audit"]
+        case .adminSites: ["admin", "sites"]
+        case .adminSiteReview(let id, let action): ["admin", "sites", .id(id), "review", .id(action)]
+        case .adminReports: ["admin", "reports"]
+        case .adminReportResolution(let id): ["admin", "reports", .id(id), "resolution"]
         case .advisingSlots: ["advising", "slots"]
         case .slotBooking(let id): ["advising", "slots", .id(id), "booking"]
         case .advisorSlots: ["advisor", "slots"]

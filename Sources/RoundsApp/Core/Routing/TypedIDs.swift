@@ -76,6 +76,7 @@ extension AdvisorSlot: RouteIdentified { static let routeParameterName = "slotID
 
 extension ApplicationAction: RouteParameter { static let parameterName = "action" }
 extension ListingAction: RouteParameter { static let parameterName = "listingAction" }
+extension AdminUserAction: RouteParameter { static let parameterName = "userAction" }
 extension PortfolioExport.Format: RouteParameter { static let parameterName = "format" }
 extension PlanTaskKind: RouteParameter { static let parameterName = "task" }
 extension ReviewAction: RouteParameter { static let parameterName = "reviewAction" }

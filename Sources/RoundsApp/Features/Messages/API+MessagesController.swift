@@ -47,6 +47,47 @@ struct MessageResponse: Content {
     }
 }
 
+/// A report as administrators see it: the message as reported, why, and the decision.
+struct AdminReportResponse: Content {
+    var id: UUID
+    var messageID: UUID
+    var applicationID: UUID
+    var reporterName: String
+    var reason: String
+    var messageAuthor: String
+    var messageBody: String
+    var createdAt: Date
+    var resolution: ReportResolution?
+    var resolutionNote: String?
+    var resolvedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, reason, resolution
+        case messageID = "message_id"
+        case applicationID = "application_id"
+        case reporterName = "reporter_name"
+        case messageAuthor = "message_author"
+        case messageBody = "message_body"
+        case createdAt = "created_at"
+        case resolutionNote = "resolution_note"
+        case resolvedAt = "resolved_at"
+    }
+
+    init(_ report: MessageReport) throws {
+        self.id = try report.requireID()
+        self.messageID = report.$message.id
+        self.applicationID = report.message.$application.id
+        self.reporterName = report.reporterName
+        self.reason = report.reason
+        self.messageAuthor = report.message.authorName
+        self.messageBody = report.messageBody
+        self.createdAt = report.createdAt
+        self.resolution = report.resolution
+        self.resolutionNote = report.resolutionNote
+        self.resolvedAt = report.resolvedAt
+    }
+}
+
 struct MessageReportResponse: Content {
     var id: UUID
     var messageID: UUID
@@ -69,6 +110,9 @@ extension API {
             signedIn.get(APIRoute.applicationMessages(.key), use: self.index)
             signedIn.on(.POST, APIRoute.applicationMessages(.key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
             signedIn.get(APIRoute.messageAttachment(.key), use: self.attachment)
+            let admins = routes.grouped(SignInRequired(roles: [.admin]))
+            admins.get(APIRoute.adminReports, use: self.reports)
+            admins.post(APIRoute.adminReportResolution(.key), use: self.resolve)
             signedIn.post(APIRoute.messageReports(.key), use: self.report)
         }
 
@@ -93,6 +137,27 @@ extension API {
                 message = try await desk.post(MessageDraft(body: try req.jsonBody(MessageInput.self).body), on: thread, by: user)
             }
             return try await MessageResponse(message).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func reports(req: Request) async throws -> [AdminReportResponse] {
+            _ = try req.requireUser(.admin)
+            return try await MessageReport.query(on: req.db).with(\.$message).sort(\.$createdAt, .descending).limit(200).all().map(AdminReportResponse.init)
+        }
+
+        struct ResolutionInput: Content {
+            var resolution: ReportResolution
+            var note: String?
+        }
+
+        @Sendable func resolve(req: Request) async throws -> AdminReportResponse {
+            let admin = try req.requireUser(.admin)
+            let input = try req.jsonBody(ResolutionInput.self)
+            let id = req.parameters.get(MessageReportID.self)?.rawValue
+            try await req.messageDesk.resolve(id, as: input.resolution, note: input.note ?? "", by: admin)
+            guard let id, let report = try await MessageReport.query(on: req.db).filter(\.$id == id).with(\.$message).first() else {
+                throw Abort(.notFound, reason: "No such report.")
+            }
+            return try AdminReportResponse(report)
         }
 
         @Sendable func attachment(req: Request) async throws -> Response {
