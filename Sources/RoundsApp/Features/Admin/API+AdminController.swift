@@ -105,10 +105,7 @@ extension API {
             guard let action = req.parameters.get(AdminUserAction.self) else { throw Abort(.notFound, reason: "No such action: disable, enable or sign-out.") }
             switch action {
             case .disable: try await accounts.disable(user, reason: try req.jsonBody(ReasonInput.self).reason ?? "")
-            case .enable:
-                // The note is optional, and so is the body.
-                let note = req.body.data == nil ? "" : try req.jsonBody(ReasonInput.self).reason ?? ""
-                try await accounts.enable(user, note: note)
+            case .enable: try await accounts.enable(user, note: try req.jsonBody(ReasonInput.self, orWhenEmpty: ReasonInput()).reason ?? "")
             case .signOut: try await accounts.signOut(user)
             }
             return try AdminUserResponse(user)

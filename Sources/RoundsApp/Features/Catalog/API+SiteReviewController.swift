@@ -49,7 +49,7 @@ extension API {
         @Sendable func review(req: Request) async throws -> AdminSiteResponse {
             let admin = try req.requireUser(.admin)
             guard let action = req.parameters.get(SiteReviewAction.self), action != .resubmit else { throw Abort(.notFound, reason: "No such action: verify, reject or suspend.") }
-            let reason = req.body.data == nil ? "" : try req.jsonBody(ReasonInput.self).reason ?? ""
+            let reason = try req.jsonBody(ReasonInput.self, orWhenEmpty: ReasonInput()).reason ?? ""
             let site = try await req.siteReviews.review(req.parameters.get(SiteID.self)?.rawValue, action, reason: reason, by: admin)
             let opportunities = try await Opportunity.query(on: req.db).filter(\.$site.$id == site.requireID()).all()
             return AdminSiteResponse(site: try HostSiteResponse(site, opportunities: opportunities), hostEmail: site.host.email, createdAt: site.createdAt)

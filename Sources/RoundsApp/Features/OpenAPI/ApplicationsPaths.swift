@@ -56,14 +56,7 @@ enum ApplicationsPaths {
                 "summary": "The file, for its owner or a host of a session it was submitted to. Every download is logged.",
                 "parameters": [pathID("documentID")],
                 "responses": responses([
-                    "200": [
-                        "description": "The file.",
-                        "content": [
-                            "application/pdf": ["schema": ["type": "string", "format": "binary"]],
-                            "image/png": ["schema": ["type": "string", "format": "binary"]],
-                            "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
-                        ],
-                    ],
+                    "200": Responses.uploadedFile,
                     "404": Responses.ref("NotFound"),
                 ]),
             ],

@@ -38,16 +38,7 @@ enum MessagesPaths {
             "get": [
                 "operationId": "getMessageAttachment", "summary": "The file sent with a message, as a download (the conversation's parties; administrators once reported).",
                 "parameters": [messageID],
-                "responses": AdvisingPaths.reads([
-                    "200": [
-                        "description": "The file.",
-                        "content": [
-                            "application/pdf": ["schema": ["type": "string", "format": "binary"]],
-                            "image/png": ["schema": ["type": "string", "format": "binary"]],
-                            "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
-                        ],
-                    ]
-                ]),
+                "responses": AdvisingPaths.reads(["200": Responses.uploadedFile]),
             ]
         ],
         APIRoute.messageReports(.key).openAPIPath: [

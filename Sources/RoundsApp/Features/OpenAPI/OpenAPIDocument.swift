@@ -113,6 +113,16 @@ enum Responses {
         ],
     ]
 
+    /// A stored upload served back: PDF, PNG or JPEG, as its content was checked on the way in.
+    static let uploadedFile: JSONValue = [
+        "description": "The file.",
+        "content": [
+            "application/pdf": ["schema": ["type": "string", "format": "binary"]],
+            "image/png": ["schema": ["type": "string", "format": "binary"]],
+            "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
+        ],
+    ]
+
     private static func error(_ description: String) -> JSONValue {
         ["description": .string(description), "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
     }

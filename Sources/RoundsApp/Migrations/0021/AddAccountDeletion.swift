@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// People delete their own accounts; the deletion waits out a grace period.
 struct AddAccountDeletion: AsyncMigration {
@@ -10,6 +11,8 @@ struct AddAccountDeletion: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        // SQLite refuses to drop a column an index still names.
+        try await database.sql.drop(index: "users_deletion_due").run()
         try await database.schema(User.schema).deleteField("deletion_due_at").update()
         try await database.schema(User.schema).deleteField("deletion_requested_at").update()
     }
