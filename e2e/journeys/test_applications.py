@@ -5,7 +5,7 @@ import uuid
 from playwright.sync_api import expect
 
 from conftest import BASE_URL
-from test_host_listing import enrol_two_factor
+from test_host_listing import sign_in_demo
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
@@ -63,15 +63,8 @@ def test_apply_offer_accept(browser, shot):
     application_url = applicant.url
     shot(applicant, "submitted")
 
-    host = browser.new_context(base_url=BASE_URL).new_page()
-    host.goto("/sign-in")
-    host.get_by_label("E-mail").fill("host@rounds.test")
-    host.get_by_label("Password").fill("rounds-demo-password")
-    host.get_by_role("button", name="Sign in").click()
-    if host.get_by_role("heading", name="Set up two-factor sign-in").is_visible():
-        enrol_two_factor(host)
-    else:
-        raise AssertionError("the demo host already has two-factor sign-in; run against a fresh database")
+    # Enrols the demo host's two-factor sign-in the first time and keeps the secret for later journeys.
+    host = sign_in_demo(browser, "host@rounds.test")
     host.get_by_role("link", name="Inbox").click()
     host.get_by_role("link", name=f"Journey Applicant {marker}").click()
     expect(host.get_by_role("heading", name="Applicant profile")).to_be_visible()

@@ -125,10 +125,12 @@ struct MessageDesk {
         guard thread.party != nil else { throw Self.notFound }
         guard message.$author.id != reporter.id else { throw Abort(.unprocessableEntity, reason: "You can report the other side's messages, not your own.") }
         let reason = try draft.check().get()
-        let already = try await MessageReport.query(on: self.db).filter(\.$message.$id == messageID).filter(\.$reporter.$id == reporter.requireID()).count()
-        guard already == 0 else { throw Abort(.conflict, reason: "You reported this message already; the administrators have it.") }
         let report = try MessageReport(message: message, reporter: reporter, reason: reason, now: self.now)
-        try await report.create(on: self.db)
+        do {
+            try await report.create(on: self.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw Abort(.conflict, reason: "You reported this message already; the administrators have it.")
+        }
         return report
     }
 

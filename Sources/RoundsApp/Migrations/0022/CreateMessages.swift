@@ -34,6 +34,8 @@ struct CreateMessages: AsyncMigration {
             .field("resolved_at", .datetime)
             .field("resolution", .string)
             .field("resolution_note", .string)
+            // Once per message and person, even when two reports race.
+            .unique(on: "message_id", "reporter_id")
             .create()
         try await database.createIndex("message_reports_message", on: MessageReport.schema, columns: ["message_id"])
         // One column per statement: SQLite adds a single column per ALTER TABLE.
