@@ -56,11 +56,15 @@ struct AccountDeletions {
         var blockers: [String] = []
         let sites = try await Site.query(on: self.db).filter(\.$host.$id == id).count()
         if sites > 0 {
-            blockers.append("You host \(sites == 1 ? "a site" : "\(sites) sites"). Applicants and their records depend on it; ask an administrator to hand it to another host first.")
+            blockers.append(
+                "You host \(sites == 1 ? "a site" : "\(sites) sites"). Applicants' applications and records depend on \(sites == 1 ? "it" : "them"), and Rounds cannot "
+                    + "hand a site to another host yet, so a host account cannot be deleted here; ask the administrators to suspend your sites and disable your account.")
         }
         let cycles = try await PlacementCycle.query(on: self.db).filter(\.$advisor.$id == id).count()
         if cycles > 0 {
-            blockers.append("You run \(cycles == 1 ? "a placement cycle" : "\(cycles) placement cycles"); ask an administrator to hand \(cycles == 1 ? "it" : "them") to another advisor first.")
+            blockers.append(
+                "You run \(cycles == 1 ? "a placement cycle" : "\(cycles) placement cycles"), which other people's placements depend on; Rounds cannot hand "
+                    + "\(cycles == 1 ? "it" : "them") to another advisor yet, so ask the administrators to disable your account instead.")
         }
         if user.has(.admin) {
             let admins = try await User.query(on: self.db).filter(\.$storedRoles ~~ Role.admin.rawValue).filter(\.$disabledAt == nil).all()
