@@ -14,8 +14,24 @@ struct AccountDataExport {
 
     /// One file of the archive.
     struct Entry {
+        enum Content {
+            case bytes(Data)
+            /// An uploaded file, read from the store only while the archive is written, one at a time.
+            case stored(key: String)
+        }
+
         var path: String
-        var bytes: Data
+        var content: Content
+
+        init(path: String, bytes: Data) {
+            self.path = path
+            self.content = .bytes(bytes)
+        }
+
+        init(path: String, storedAt key: String) {
+            self.path = path
+            self.content = .stored(key: key)
+        }
     }
 
     func entries() async throws -> [Entry] {
@@ -42,14 +58,14 @@ struct AccountDataExport {
         }
         try add("messages.json", conversations.isEmpty ? nil : conversations)
         for message in conversations.values.joined() where message.attachment != nil {
-            let (stored, bytes) = try await self.request().messageDesk.attachment(message.id, for: self.user)
-            entries.append(Entry(path: "messages/\(message.id.uuidString)-\(Self.safeName(stored.attachmentName ?? "attachment"))", bytes: bytes))
+            guard let stored = try await ApplicationMessage.find(message.id, on: self.app.db), let key = stored.attachmentKey else { continue }
+            entries.append(Entry(path: "messages/\(message.id.uuidString)-\(Self.safeName(stored.attachmentName ?? "attachment"))", storedAt: key))
         }
 
         let documents = try await Document.query(on: self.app.db).filter(\.$owner.$id == self.user.requireID()).sort(\.$createdAt).all()
         try add("documents.json", documents.isEmpty ? nil : documents.map(DocumentResponse.init))
         for document in documents {
-            entries.append(Entry(path: "documents/\(try document.requireID().uuidString)-\(Self.safeName(document.fileName))", bytes: try await self.store.read(document.storageKey)))
+            entries.append(Entry(path: "documents/\(try document.requireID().uuidString)-\(Self.safeName(document.fileName))", storedAt: document.storageKey))
         }
 
         let letters = try await LetterRequest.query(on: self.app.db).filter(\.$applicant.$id == self.user.requireID()).sort(\.$createdAt).all()
@@ -61,7 +77,7 @@ struct AccountDataExport {
             }
             // Only what the applicant may read: never the file of a waived letter.
             if letter.applicantMayRead, let key = letter.storageKey {
-                entries.append(Entry(path: "letters/\(id)-\(Self.safeName(letter.fileName ?? "letter.pdf"))", bytes: try await self.store.read(key)))
+                entries.append(Entry(path: "letters/\(id)-\(Self.safeName(letter.fileName ?? "letter.pdf"))", storedAt: key))
             }
         }
         try add("letters.json", letterParts.isEmpty ? nil : letterParts)
@@ -109,17 +125,27 @@ struct AccountDataExport {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rounds-export-\(UUID().uuidString).zip").path
         let threadPool = self.app.threadPool
         let modified = self.app.services.clock.now()
-        try await threadPool.runIfActive {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        let writing = try await threadPool.runIfActive { ArchiveInProgress(try Archive(url: URL(fileURLWithPath: path), accessMode: .create)) }
+        do {
             for entry in entries {
-                let bytes = entry.bytes
-                try archive.addEntry(
-                    with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
-                    permissions: 0o600, compressionMethod: .deflate
-                ) { position, size in
-                    bytes.subdata(in: Data.Index(position)..<Data.Index(position) + size)
+                // At most one uploaded file is in memory at a time.
+                let bytes = switch entry.content {
+                case .bytes(let data): data
+                case .stored(let key): try await self.store.read(key)
+                }
+                let name = entry.path
+                try await threadPool.runIfActive {
+                    try writing.archive.addEntry(
+                        with: name, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
+                        permissions: 0o600, compressionMethod: .deflate
+                    ) { position, size in
+                        bytes.subdata(in: Data.Index(position)..<Data.Index(position) + size)
+                    }
                 }
             }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
         }
         return path
     }
@@ -172,5 +198,15 @@ struct AccountDataExport {
         \(paths.sorted().map { "  " + $0 }.joined(separator: "\n"))
 
         """
+    }
+}
+
+/// The archive being written, handed between thread-pool jobs: one entry at a time, in order, never
+/// concurrently, which is what makes sharing it safe.
+private final class ArchiveInProgress: @unchecked Sendable {
+    let archive: Archive
+
+    init(_ archive: Archive) {
+        self.archive = archive
     }
 }
