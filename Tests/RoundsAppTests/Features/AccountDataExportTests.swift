@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -29,7 +30,13 @@ import ZIPFoundation
             let amara = letters.client
             let cvBytes = ApplicationFixture.pdf + Array("% Amara's CV\n".utf8)
             let cv = try await fixture.upload(amara, fileName: "Amara CV.pdf", bytes: cvBytes)
-            _ = try await fixture.apply(amara, documents: [cv])
+            let applied = try await fixture.apply(amara, documents: [cv])
+            let applicationID = try applied.content.get(UUID.self, at: "id")
+            let formBytes = ApplicationFixture.pdf + Array("% host's form\n".utf8)
+            let sent = try await fixture.host.upload(
+                APIRoute.applicationMessages(ApplicationID(applicationID)).path, fields: [("body", "Please sign this form.")], fileName: "form.pdf", bytes: formBytes)
+            #expect(sent.status == .created, "\(sent.body.string)")
+            let messageID = try sent.content.get(UUID.self, at: "id")
             let open = try await letters.request(waiver: "keep", writerEmail: "open@example-hospital.org")
             let openBytes = LetterFixture.pdf + Array("% OPEN LETTER TEXT\n".utf8)
             #expect(try await letters.upload(token: open.token, bytes: openBytes).status == .ok)
@@ -51,6 +58,9 @@ import ZIPFoundation
             #expect(files.keys.contains("applications.json") && files.keys.contains("documents.json") && files.keys.contains("letters.json"))
             #expect(files["documents/\(cv.uuidString)-Amara CV.pdf"] == Data(cvBytes))
             #expect(files["letters/\(open.id.uuidString)-letter.pdf"] == Data(openBytes))
+            // The conversation, and the file the host sent in it.
+            #expect(files["messages.json"].map { String(decoding: $0, as: UTF8.self).contains("Please sign this form.") } == true)
+            #expect(files["messages/\(messageID.uuidString)-form.pdf"] == Data(formBytes))
             // The waived letter is listed, without its file, and its text is nowhere in the archive.
             let lettersJSON = String(decoding: try #require(files["letters.json"]), as: UTF8.self)
             #expect(lettersJSON.contains(waived.id.uuidString.lowercased()) || lettersJSON.contains(waived.id.uuidString))

@@ -21,6 +21,14 @@ import VaporTesting
             .deleteDue(store: app.documentStore(), origin: app.config.server.origin, logger: app.logger)
     }
 
+    static func accounts(_ app: Application) -> AccountService {
+        AccountService(db: app.db, config: app.config, services: app.services, threadPool: app.threadPool)
+    }
+
+    static func twoFactor(_ app: Application) -> TwoFactorService {
+        TwoFactorService(db: app.db, now: app.services.clock.now(), failureLimit: app.config.rateLimits.twoFactorFailuresPerAccount)
+    }
+
     static func user(_ app: Application, _ email: String) async throws -> User? {
         try await User.query(on: app.db).filter(\.$email == email).first()
     }
@@ -110,14 +118,14 @@ import VaporTesting
             let consequences = try await deletions.consequences(for: host)
             #expect(consequences.blockers.count == 1 && consequences.blockers[0].contains("You host a site"))
             await #expect(throws: (any Error).self) {
-                try await deletions.schedule(host, password: Browser.password, code: nil, services: app.services, threadPool: app.threadPool)
+                try await deletions.schedule(host, password: Browser.password, code: nil, accounts: Self.accounts(app), twoFactor: Self.twoFactor(app))
             }
             #expect(try await Self.user(app, host.email)?.deletionDueAt == nil)
 
             // An applicant with two-factor sign-in on gives a code too.
             let dana = try await Factories.user(app, email: "dana@example.org", roles: [.applicant], twoFactor: true)
             await #expect(throws: ValidationReport.self) {
-                try await deletions.schedule(dana, password: Browser.password, code: "000000", services: app.services, threadPool: app.threadPool)
+                try await deletions.schedule(dana, password: Browser.password, code: "000000", accounts: Self.accounts(app), twoFactor: Self.twoFactor(app))
             }
             #expect(try await Self.user(app, "dana@example.org")?.deletionDueAt == nil)
         }

@@ -25,12 +25,11 @@ struct AccountDataController: RouteCollection {
     @Sendable func export(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(PasswordForm.self)
-        try await RateLimiter(db: req.db, now: req.now)
-            .hit("data-export:user:\(try user.requireID())", rule: req.application.config.rateLimits.dataExportsPerAccount).enforce("data exports")
-        let matches = try await req.application.services.passwordHasher.verify(form.current_password ?? "", against: user.passwordHash, on: req.application.threadPool)
-        guard matches else {
+        // Counted before the password is checked, so the form cannot be used to guess it either.
+        try await Self.limitExports(req, of: user)
+        guard try await req.accounts.isCurrentPassword(form.current_password ?? "", of: user) else {
             var page = try await Self.page(req)
-            page.exportError = "This is not your current password."
+            page.exportError = AccountService.wrongCurrentPassword.message
             return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
         return try await Self.archiveResponse(req, for: user)
@@ -51,20 +50,23 @@ struct AccountDataController: RouteCollection {
                 throw ValidationReport([FieldError(field: "understood", message: "Tick the box to say you have read what deleting your account does.")])
             }
             _ = try await AccountDeletions(db: req.db, now: req.now, config: req.config)
-                .schedule(user, password: form.current_password ?? "", code: form.code, services: req.application.services, threadPool: req.application.threadPool)
+                .schedule(user, password: form.current_password ?? "", code: form.code, accounts: req.accounts, twoFactor: req.twoFactor)
         } catch let report as ValidationReport {
             var page = try await Self.page(req)
             page.deletionErrors = report
             return try await page.layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        req.auth.logout(User.self)
         let due = user.deletionDueAt.map(AccountDeletions.day) ?? ""
-        let response = req.redirect(
-            to: SiteRoute.home.path,
+        return req.signedOut(
+            redirectTo: SiteRoute.home.path,
             flash: Flash(kind: .success, message: "Your account will be deleted on \(due) (UTC). You are signed out everywhere; signing in before then cancels the deletion.")
         )
-        response.cookies[req.sessionCookie.name] = req.sessionCookie.expired
-        return response
+    }
+
+    /// Five exports per account per hour, through the page or the API together.
+    static func limitExports(_ req: Request, of user: User) async throws {
+        try await RateLimiter(db: req.db, now: req.now)
+            .hit("data-export:user:\(try user.requireID())", rule: req.application.config.rateLimits.dataExportsPerAccount).enforce("data exports")
     }
 
     /// The ZIP as a download, streamed from a temporary file that is removed once sent.
@@ -101,8 +103,7 @@ extension API {
 
         @Sendable func export(req: Request) async throws -> Response {
             let user = try req.requireUser()
-            try await RateLimiter(db: req.db, now: req.now)
-                .hit("data-export:user:\(try user.requireID())", rule: req.application.config.rateLimits.dataExportsPerAccount).enforce("data exports")
+            try await RoundsApp.AccountDataController.limitExports(req, of: user)
             return try await RoundsApp.AccountDataController.archiveResponse(req, for: user)
         }
     }

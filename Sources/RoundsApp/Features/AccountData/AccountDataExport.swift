@@ -53,14 +53,17 @@ struct AccountDataExport {
         try add("applications.json", applications.isEmpty ? nil : applicationDetails)
         var conversations: [String: [MessageResponse]] = [:]
         for application in applications {
-            let messages = try await self.part { try await $0.messageDesk.thread(application.id, for: self.user).messages.map(MessageResponse.init) }
-            if let messages, !messages.isEmpty { conversations[application.id.uuidString] = messages }
+            guard let messages = try await self.part([:], { try await $0.messageDesk.thread(application.id, for: self.user).messages }), !messages.isEmpty else {
+                continue
+            }
+            conversations[application.id.uuidString] = try messages.map(MessageResponse.init)
+            // The files the API would offer: a removed message has none.
+            for message in messages where message.removedAt == nil {
+                guard let key = message.attachmentKey else { continue }
+                entries.append(Entry(path: "messages/\(try message.requireID().uuidString)-\(Self.safeName(message.attachmentName ?? "attachment"))", storedAt: key))
+            }
         }
         try add("messages.json", conversations.isEmpty ? nil : conversations)
-        for message in conversations.values.joined() where message.attachment != nil {
-            guard let stored = try await ApplicationMessage.find(message.id, on: self.app.db), let key = stored.attachmentKey else { continue }
-            entries.append(Entry(path: "messages/\(message.id.uuidString)-\(Self.safeName(stored.attachmentName ?? "attachment"))", storedAt: key))
-        }
 
         let documents = try await Document.query(on: self.app.db).filter(\.$owner.$id == self.user.requireID()).sort(\.$createdAt).all()
         try add("documents.json", documents.isEmpty ? nil : documents.map(DocumentResponse.init))

@@ -25,13 +25,12 @@ struct AccountDeletions {
         var reviewsAsAdvisor = 0
         /// Reasons the account cannot be deleted yet; empty when it can.
         var blockers: [String] = []
-        var dueAt: Date?
         var grace: TimeInterval
     }
 
     func consequences(for user: User) async throws -> Consequences {
         let id = try user.requireID()
-        var result = Consequences(dueAt: user.deletionDueAt, grace: self.config.accountDeletionGrace)
+        var result = Consequences(grace: self.config.accountDeletionGrace)
         let applications = try await SessionApplication.query(on: self.db).filter(\.$applicant.$id == id).all()
         result.liveApplications = applications.filter { $0.status.isLive && $0.status != .draft }.count
         result.acceptedPlaces = applications.filter { $0.status == .accepted }.count
@@ -74,15 +73,13 @@ struct AccountDeletions {
         return blockers
     }
 
-    static let wrongPassword = ValidationReport([FieldError(field: "current_password", message: "This is not your current password.")])
     static let wrongCode = ValidationReport([FieldError(field: "code", message: "This code is not right; type the current one from your app or a recovery code.")])
 
     /// Schedules the deletion after checking the password (and second factor), and signs the account out
     /// everywhere in the same transaction: nobody is left signed in to an account on its way out.
-    func schedule(_ user: User, password: String, code: String?, services: AppServices, threadPool: NIOThreadPool) async throws -> Date {
-        guard try await services.passwordHasher.verify(password, against: user.passwordHash, on: threadPool) else { throw Self.wrongPassword }
+    func schedule(_ user: User, password: String, code: String?, accounts: AccountService, twoFactor: TwoFactorService) async throws -> Date {
+        guard try await accounts.isCurrentPassword(password, of: user) else { throw ValidationReport([AccountService.wrongCurrentPassword]) }
         if user.hasTwoFactor {
-            let twoFactor = TwoFactorService(db: self.db, now: self.now, failureLimit: self.config.rateLimits.twoFactorFailuresPerAccount)
             guard try await twoFactor.verify(code ?? "", for: user) else { throw Self.wrongCode }
         }
         let blockers = try await self.blockers(for: user)

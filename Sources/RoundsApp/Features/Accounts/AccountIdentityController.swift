@@ -46,8 +46,7 @@ struct AccountIdentityController: RouteCollection {
         try await RateLimiter(db: req.db, now: req.now)
             .hit("email-change:user:\(try user.requireID())", rule: req.application.config.rateLimits.passwordResetsPerIP).enforce("e-mail changes")
         do {
-            let matches = try await req.application.services.passwordHasher.verify(form.current_password ?? "", against: user.passwordHash, on: req.application.threadPool)
-            guard matches else { throw ValidationReport([FieldError(field: "current_password", message: "This is not your current password.")]) }
+            guard try await req.accounts.isCurrentPassword(form.current_password ?? "", of: user) else { throw ValidationReport([AccountService.wrongCurrentPassword]) }
             try await req.emailChanges.request(form.new_email ?? "", for: user)
         } catch let report as ValidationReport {
             var page = try await AccountSettingsController.page(req: req)

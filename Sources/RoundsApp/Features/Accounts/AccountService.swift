@@ -141,6 +141,15 @@ struct AccountService {
         try await query.delete()
     }
 
+    /// The refusal every re-authentication shows (password and e-mail changes, data export, deletion).
+    static let wrongCurrentPassword = FieldError(field: "current_password", message: "This is not your current password.")
+
+    /// Whether `typed` is the user's password: asked again before changes and exports a session alone
+    /// must not make.
+    func isCurrentPassword(_ typed: String, of user: User) async throws -> Bool {
+        try await self.services.passwordHasher.verify(typed, against: user.passwordHash, on: self.threadPool)
+    }
+
     /// Replaces the password after checking the current one; ends the user's other sessions.
     func changePassword(
         of user: User,
@@ -148,9 +157,8 @@ struct AccountService {
         new: String,
         keepingSession session: UserSession.IDValue?
     ) async throws {
-        let matches = try await self.services.passwordHasher.verify(current, against: user.passwordHash, on: self.threadPool)
         var report = ValidationReport()
-        if !matches { report.errors.append(FieldError(field: "current_password", message: "This is not your current password.")) }
+        if !(try await self.isCurrentPassword(current, of: user)) { report.errors.append(Self.wrongCurrentPassword) }
         if let problem = await self.newPasswordProblem(new, field: "new_password", of: user) { report.errors.append(problem) }
         try report.throwIfInvalid()
         user.passwordHash = try await self.services.passwordHasher.hash(new, on: self.threadPool)

@@ -69,10 +69,7 @@ struct AccountsController: RouteCollection {
         if let user = req.currentUser {
             try await req.accounts.endSessions(of: user.requireID())
         }
-        req.auth.logout(User.self)
-        let response = req.redirect(to: SiteRoute.home.path, flash: Flash(kind: .success, message: "You are signed out."))
-        response.cookies[req.sessionCookie.name] = req.sessionCookie.expired
-        return response
+        return req.signedOut(redirectTo: SiteRoute.home.path, flash: Flash(kind: .success, message: "You are signed out."))
     }
 
     @Sendable func forgotPasswordPage(req: Request) async throws -> Response {
@@ -120,6 +117,15 @@ extension Request {
         self.rotateCSRFToken()
         let response = flash.map { self.redirect(to: path, flash: $0) } ?? self.redirect(to: path)
         response.cookies[self.sessionCookie.name] = self.sessionCookie.value(token)
+        return response
+    }
+
+    /// Forgets the signed-in user for the rest of this request and redirects with the session cookie
+    /// expired (the caller has ended the sessions themselves).
+    func signedOut(redirectTo path: String, flash: Flash) -> Response {
+        self.auth.logout(User.self)
+        let response = self.redirect(to: path, flash: flash)
+        response.cookies[self.sessionCookie.name] = self.sessionCookie.expired
         return response
     }
 

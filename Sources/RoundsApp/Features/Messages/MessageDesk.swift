@@ -131,6 +131,7 @@ struct MessageDesk {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Abort(.conflict, reason: "You reported this message already; the administrators have it.")
         }
+        report.$message.value = message
         return report
     }
 

@@ -84,9 +84,8 @@ struct MessagesController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(ReportForm.self)
         let report = try await req.messageDesk.report(req.parameters.get(MessageID.self)?.rawValue, reason: MessageReportDraft(reason: form.reason ?? ""), by: user)
-        let message = try await ApplicationMessage.find(report.$message.id, on: req.db)
         return req.redirect(
-            to: SiteRoute.applicationMessages(message.map { ApplicationID($0.$application.id) }).path,
+            to: SiteRoute.applicationMessages(ApplicationID(report.message.$application.id)).path,
             flash: Flash(kind: .success, message: "Reported. The administrators will read the conversation and decide."))
     }
 
