@@ -49,7 +49,7 @@ enum ApplicationDemoData {
         // An hour apart, so the thread reads in order.
         func desk(hoursAgo: Double) -> MessageDesk { app.messageDesk(now: now.addingTimeInterval(-hoursAgo * 3600)) }
         let asThem = try await desk(hoursAgo: 3).thread(applicationID, for: applicant)
-        let host = asThem.loaded.host
+        let host = asThem.host
         let asHost = try await desk(hoursAgo: 3).thread(applicationID, for: host)
         _ = try await desk(hoursAgo: 3).post(
             MessageDraft(body: "Hello, is there a dress code on the wards, and where should I go on the first morning?"), on: asThem, by: applicant)
@@ -59,6 +59,16 @@ enum ApplicationDemoData {
         let extra = try await desk(hoursAgo: 1).post(
             MessageDraft(body: "You could also send the observership fee to my personal account to hold the seat."), on: asHost, by: host)
         _ = try await desk(hoursAgo: 0).report(extra.id, reason: MessageReportDraft(reason: "Asks for money outside the site's own payment process."), by: applicant)
+
+        // The host takes questions on this listing; the applicant asked one before applying.
+        let opportunity = asThem.opportunity
+        try await desk(hoursAgo: 50).setQuestions(true, on: opportunity)
+        let question = try await desk(hoursAgo: 50).questions(about: opportunity.id, from: applicant.id, for: applicant)
+        _ = try await desk(hoursAgo: 50).post(
+            MessageDraft(body: "Do you accept graduates from 2023, and is Step 2 CK needed before the observership?"), on: question, by: applicant)
+        let answer = try await desk(hoursAgo: 49).questions(about: opportunity.id, from: applicant.id, for: host)
+        _ = try await desk(hoursAgo: 49).post(
+            MessageDraft(body: "Yes to 2023 graduates. Step 2 CK is not required, but mention your score if you have it."), on: answer, by: host)
     }
 
     /// A minimal, valid one-page PDF with a title line.

@@ -86,5 +86,11 @@ enum Migrations {
         do {  // 0022: messages between applicants and hosts, reports, e-mail settings
             app.migrations.add(CreateMessages())
         }
+        do {  // 0023: questions to a host before applying
+            app.migrations.add(AddOpportunityQuestions())
+        }
+        do {  // 0024: reports of listings
+            app.migrations.add(CreateListingReports())
+        }
     }
 }

@@ -31,12 +31,15 @@ final class Opportunity: Model, @unchecked Sendable {
     /// Comma-separated `Requirement` raw values.
     @Field(key: "requirements") var requirements: String
     @Field(key: "status") var status: OpportunityStatus
+    /// Whether signed-in applicants may ask the host questions before applying.
+    @Field(key: "accepts_questions") var acceptsQuestions: Bool
 
     // relationships
     @Parent(key: "site_id") var site: Site
     @Children(for: \.$opportunity) var sessions: [OpportunitySession]
 
-    init() {}
+    /// Questions are off until the host turns them on; a row read from the database overrides this.
+    init() { self.acceptsQuestions = false }
 
     var eligibilityRules: EligibilityRules {
         EligibilityRules(

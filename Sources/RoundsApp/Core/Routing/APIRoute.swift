@@ -38,6 +38,8 @@ enum APIRoute: RouteAddress {
     case reviews, review(ReviewID?), reviewComments(ReviewID?), reviewComment(ReviewID?, ReviewCommentID?)
     case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
     case applicationMessages(ApplicationID?), messageReports(MessageID?), messageAttachment(MessageID?)
+    case questions(OpportunityID?, UserID?), hostQuestions, hostQuestionSetting(OpportunityID?)
+    case listingReports(OpportunityID?), adminListingReports, adminListingReportResolution(ListingReportID?)
     case adminUsers, adminUser(UserID?), adminUserRoles(UserID?), adminUserAction(UserID?, AdminUserAction?), adminAudit
     case adminSites, adminSiteReview(SiteID?, SiteReviewAction?), adminReports, adminReportResolution(MessageReportID?)
     case advisingSlots, slotBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
@@ -149,6 +151,12 @@ enum APIRoute: RouteAddress {
         case .applicationMessages(let id): ["applications", .id(id), "messages"]
         case .messageReports(let id): ["messages", .id(id), "reports"]
         case .messageAttachment(let id): ["messages", .id(id), "attachment"]
+        case .questions(let opportunity, let applicant): ["opportunities", .id(opportunity), "questions", .id(applicant)]
+        case .hostQuestions: ["host", "questions"]
+        case .hostQuestionSetting(let id): ["host", "opportunities", .id(id), "questions"]
+        case .listingReports(let id): ["opportunities", .id(id), "reports"]
+        case .adminListingReports: ["admin", "listing-reports"]
+        case .adminListingReportResolution(let id): ["admin", "listing-reports", .id(id), "resolution"]
         case .adminUsers: ["admin", "users"]
         case .adminUser(let id): ["admin", "users", .id(id)]
         case .adminUserRoles(let id): ["admin", "users", .id(id), "roles"]

@@ -13,6 +13,8 @@ enum SiteRoute: RouteAddress {
     case accountName, accountEmail, endSession(UserSessionID?), endOtherSessions
     case accountData, accountExport, accountDeletion
     case applicationMessages(ApplicationID?), reportMessage(MessageID?), messageAttachment(MessageID?), messageEmail, adminReports, resolveReport(MessageReportID?)
+    case questions(OpportunityID?, UserID?), hostQuestions, questionSetting(OpportunityID?)
+    case reportListing(OpportunityID?), adminListingReports, resolveListingReport(ListingReportID?)
     /// The new address's confirmation link; the token travels in the query, which logs never record.
     case confirmEmailChange
 
@@ -119,6 +121,12 @@ enum SiteRoute: RouteAddress {
         case .messageEmail: ["account", "message-email"]
         case .adminReports: ["admin", "reports"]
         case .resolveReport(let id): ["admin", "reports", .id(id), "resolve"]
+        case .questions(let opportunity, let applicant): ["opportunities", .id(opportunity), "questions", .id(applicant)]
+        case .hostQuestions: ["host", "questions"]
+        case .questionSetting(let id): ["host", "opportunities", .id(id), "questions"]
+        case .reportListing(let id): ["opportunities", .id(id), "reports"]
+        case .adminListingReports: ["admin", "listing-reports"]
+        case .resolveListingReport(let id): ["admin", "listing-reports", .id(id), "resolve"]
         case .profile: ["profile"]
         case .notifications: ["notifications"]
         case .readNotifications: ["notifications", "read"]

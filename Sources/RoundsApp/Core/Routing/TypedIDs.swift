@@ -29,6 +29,7 @@ typealias ReviewCommentID = Tagged<ReviewComment, UUID>
 typealias AdvisorSlotID = Tagged<AdvisorSlot, UUID>
 typealias MessageID = Tagged<ApplicationMessage, UUID>
 typealias MessageReportID = Tagged<MessageReport, UUID>
+typealias ListingReportID = Tagged<ListingReport, UUID>
 
 /// A model whose id travels in routes, under this parameter name.
 protocol RouteIdentified {

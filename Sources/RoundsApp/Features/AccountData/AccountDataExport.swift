@@ -52,18 +52,24 @@ struct AccountDataExport {
         }
         try add("applications.json", applications.isEmpty ? nil : applicationDetails)
         var conversations: [String: [MessageResponse]] = [:]
-        for application in applications {
-            guard let messages = try await self.part([:], { try await $0.messageDesk.thread(application.id, for: self.user).messages }), !messages.isEmpty else {
-                continue
+        var questions: [String: [MessageResponse]] = [:]
+        var threads: [(MessageDesk) async throws -> MessageDesk.Thread] = applications.map { application in { try await $0.thread(application.id, for: self.user) } }
+        let askedAbout = try await ApplicationMessage.query(on: self.app.db).filter(\.$applicant.$id == self.user.requireID()).all().compactMap(\.$opportunity.id)
+        threads += Set(askedAbout).sorted().map { opportunityID in { try await $0.questions(about: opportunityID, from: self.user.id, for: self.user) } }
+        for load in threads {
+            guard let thread = try await self.part([:], { try await load($0.messageDesk) }), !thread.messages.isEmpty else { continue }
+            switch thread.subject {
+            case .application(let loaded): conversations[try loaded.application.requireID().uuidString] = try thread.messages.map(MessageResponse.init)
+            case .questions(let opportunity, _): questions[try opportunity.requireID().uuidString] = try thread.messages.map(MessageResponse.init)
             }
-            conversations[application.id.uuidString] = try messages.map(MessageResponse.init)
             // The files the API would offer: a removed message has none.
-            for message in messages where message.removedAt == nil {
+            for message in thread.messages where message.removedAt == nil {
                 guard let key = message.attachmentKey else { continue }
                 entries.append(Entry(path: "messages/\(try message.requireID().uuidString)-\(Self.safeName(message.attachmentName ?? "attachment"))", storedAt: key))
             }
         }
         try add("messages.json", conversations.isEmpty ? nil : conversations)
+        try add("questions.json", questions.isEmpty ? nil : questions)
 
         let documents = try await Document.query(on: self.app.db).filter(\.$owner.$id == self.user.requireID()).sort(\.$createdAt).all()
         try add("documents.json", documents.isEmpty ? nil : documents.map(DocumentResponse.init))

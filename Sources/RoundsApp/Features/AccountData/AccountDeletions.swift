@@ -143,10 +143,11 @@ struct AccountDeletions {
         }
         var keys = try await Document.query(on: self.db).filter(\.$owner.$id == id).all().map(\.storageKey)
         keys += try await LetterRequest.query(on: self.db).filter(\.$applicant.$id == id).all().compactMap(\.storageKey)
-        // Files sent in the conversations of the person's applications, by either side, go with them.
+        // Files sent in the person's conversations (their applications' and their questions), by either side, go with them.
         keys += try await ApplicationMessage.query(on: self.db)
             .join(SessionApplication.self, on: \ApplicationMessage.$application.$id == \SessionApplication.$id)
             .filter(SessionApplication.self, \.$applicant.$id == id).all().compactMap(\.attachmentKey)
+        keys += try await ApplicationMessage.query(on: self.db).filter(\.$applicant.$id == id).all().compactMap(\.attachmentKey)
         let gone = try await self.db.transaction { db -> Bool in
             let stillDue = try await User.query(on: db).filter(\.$id == id).filter(\.$deletionDueAt <= self.now).count()
             guard stillDue == 1 else { return false }

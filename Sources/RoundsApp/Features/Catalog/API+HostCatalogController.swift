@@ -66,17 +66,21 @@ struct HostOpportunityResponse: Content {
     var status: OpportunityStatus
     var input: HostOpportunityInput
     var sessions: [SessionRow]
+    /// Whether applicants may ask questions before applying (set with PUT …/questions).
+    var acceptsQuestions: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, status, sessions
         case siteID = "site_id"
         case input = "opportunity"
+        case acceptsQuestions = "accepts_questions"
     }
 
     init(_ opportunity: Opportunity) throws {
         self.id = try opportunity.requireID()
         self.siteID = opportunity.$site.id
         self.status = opportunity.status
+        self.acceptsQuestions = opportunity.acceptsQuestions
         self.input = HostOpportunityInput(OpportunityDraft(opportunity))
         self.sessions = try opportunity.sessions.sorted { $0.startDay < $1.startDay }.map {
             SessionRow(

@@ -39,7 +39,7 @@ struct CatalogController: RouteCollection {
             throw Abort(.notFound, reason: "There is no such opportunity, or it is no longer listed.")
         }
         let ids = detail.sessions.map(\.id)
-        var state = OpportunityPages.SessionState()
+        var state = OpportunityPages.ViewerState()
         for session in try await OpportunitySession.query(on: req.db).filter(\.$id ~~ ids).all() {
             state.seatsTaken[try session.requireID()] = session.seatsTaken
         }
@@ -47,6 +47,12 @@ struct CatalogController: RouteCollection {
             for application in try await SessionApplication.live(of: viewer.requireID(), to: ids, on: req.db) {
                 state.liveApplications[application.$session.id] = (try application.requireID(), application.status)
             }
+            state.viewerID = try viewer.requireID()
+            let site = try await Site.query(on: req.db).join(Opportunity.self, on: \Site.$id == \Opportunity.$site.$id).filter(Opportunity.self, \.$id == id).first()
+            state.isHost = site?.$host.id == viewer.id
+            state.isApplicant = viewer.has(.applicant) && !state.isHost
+            state.questionCount = try await req.messageDesk.questionCount(about: id, from: viewer)
+            state.hasReported = try await req.listingReports.hasReported(id, by: viewer)
         }
         let tags = GuideTag.related(to: detail.summary.type, audiences: detail.summary.audiences.compactMap(Audience.init(rawValue:)))
         return OpportunityPages.detail(detail, today: req.today, state: state, relatedGuides: try await req.guides.related(to: tags), context: req.pageContext).page()

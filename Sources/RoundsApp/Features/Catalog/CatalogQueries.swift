@@ -20,7 +20,8 @@ enum CatalogQueries {
             requirements: document.requirements.map(\.rawValue).sorted(),
             maximumYearsSinceGraduation: document.rules.maximumYearsSinceGraduation,
             requiresStep1Pass: document.rules.requiresStep1Pass,
-            sessions: document.sessions.map(OpportunitySummary.SessionSummary.init)
+            sessions: document.sessions.map(OpportunitySummary.SessionSummary.init),
+            acceptsQuestions: try await Opportunity.find(id, on: req.db)?.acceptsQuestions ?? false
         )
     }
 }

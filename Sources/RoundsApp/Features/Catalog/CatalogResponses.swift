@@ -104,10 +104,13 @@ struct OpportunityDetailResponse: Content {
     var maximumYearsSinceGraduation: Int?
     var requiresStep1Pass: Bool
     var sessions: [OpportunitySummary.SessionSummary]
+    /// The host takes questions from signed-in applicants before they apply.
+    var acceptsQuestions: Bool
 
     enum CodingKeys: String, CodingKey {
         case description, requirements, sessions
         case summary = "opportunity"
+        case acceptsQuestions = "accepts_questions"
         case maximumYearsSinceGraduation = "max_years_since_graduation"
         case requiresStep1Pass = "requires_step1_pass"
     }

@@ -51,7 +51,10 @@ struct MessageResponse: Content {
 struct AdminReportResponse: Content {
     var id: UUID
     var messageID: UUID
-    var applicationID: UUID
+    /// The application whose thread it is in, or the opportunity and applicant of a question thread.
+    var applicationID: UUID?
+    var opportunityID: UUID?
+    var applicantID: UUID?
     var reporterName: String
     var reason: String
     var messageAuthor: String
@@ -65,6 +68,8 @@ struct AdminReportResponse: Content {
         case id, reason, resolution
         case messageID = "message_id"
         case applicationID = "application_id"
+        case opportunityID = "opportunity_id"
+        case applicantID = "applicant_id"
         case reporterName = "reporter_name"
         case messageAuthor = "message_author"
         case messageBody = "message_body"
@@ -77,6 +82,8 @@ struct AdminReportResponse: Content {
         self.id = try report.requireID()
         self.messageID = report.$message.id
         self.applicationID = report.message.$application.id
+        self.opportunityID = report.message.$opportunity.id
+        self.applicantID = report.message.$applicant.id
         self.reporterName = report.reporterName
         self.reason = report.reason
         self.messageAuthor = report.message.authorName
@@ -85,6 +92,50 @@ struct AdminReportResponse: Content {
         self.resolution = report.resolution
         self.resolutionNote = report.resolutionNote
         self.resolvedAt = report.resolvedAt
+    }
+}
+
+/// One applicant's questions about one of the host's opportunities.
+struct QuestionThreadResponse: Content {
+    var opportunityID: UUID
+    var opportunityTitle: String
+    var applicantID: UUID
+    var applicantName: String
+    var messageCount: Int
+    var lastAt: Date
+    var awaitingAnswer: Bool
+    var url: String
+
+    enum CodingKeys: String, CodingKey {
+        case url
+        case opportunityID = "opportunity_id"
+        case opportunityTitle = "opportunity_title"
+        case applicantID = "applicant_id"
+        case applicantName = "applicant_name"
+        case messageCount = "message_count"
+        case lastAt = "last_at"
+        case awaitingAnswer = "awaiting_answer"
+    }
+
+    init(_ thread: MessageDesk.QuestionThread) {
+        self.opportunityID = thread.opportunityID
+        self.opportunityTitle = thread.opportunityTitle
+        self.applicantID = thread.applicantID
+        self.applicantName = thread.applicantName
+        self.messageCount = thread.messageCount
+        self.lastAt = thread.lastAt
+        self.awaitingAnswer = thread.awaitingAnswer
+        self.url = APIRoute.questions(OpportunityID(thread.opportunityID), UserID(thread.applicantID)).path
+    }
+}
+
+struct QuestionSettingResponse: Content {
+    var opportunityID: UUID
+    var acceptsQuestions: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case opportunityID = "opportunity_id"
+        case acceptsQuestions = "accepts_questions"
     }
 }
 
@@ -101,7 +152,7 @@ struct MessageReportResponse: Content {
 }
 
 extension API {
-    /// An application's conversation over JSON, for its two parties.
+    /// Conversations over JSON, for their two parties: an application's, and questions before applying.
     struct MessagesController: RouteCollection {
         let maximumBodyBytes: Int
 
@@ -110,6 +161,11 @@ extension API {
             signedIn.get(APIRoute.applicationMessages(.key), use: self.index)
             signedIn.on(.POST, APIRoute.applicationMessages(.key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
             signedIn.get(APIRoute.messageAttachment(.key), use: self.attachment)
+            signedIn.get(APIRoute.questions(.key, .key), use: self.index)
+            signedIn.on(.POST, APIRoute.questions(.key, .key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
+            let hosts = routes.grouped(SignInRequired(roles: [.host]))
+            hosts.get(APIRoute.hostQuestions, use: self.hostQuestions)
+            hosts.put(APIRoute.hostQuestionSetting(.key), use: self.setQuestions)
             let admins = routes.grouped(SignInRequired(roles: [.admin]))
             admins.get(APIRoute.adminReports, use: self.reports)
             admins.post(APIRoute.adminReportResolution(.key), use: self.resolve)
@@ -117,7 +173,7 @@ extension API {
         }
 
         @Sendable func index(req: Request) async throws -> [MessageResponse] {
-            try await req.messageDesk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: try req.requireUser()).messages.map(MessageResponse.init)
+            try await RoundsApp.MessagesController.thread(req, for: try req.requireUser()).messages.map(MessageResponse.init)
         }
 
         struct MessageInput: Content {
@@ -128,7 +184,7 @@ extension API {
         @Sendable func post(req: Request) async throws -> Response {
             let user = try req.requireUser()
             let desk = req.messageDesk
-            let thread = try await desk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
+            let thread = try await RoundsApp.MessagesController.thread(req, for: user)
             let message: ApplicationMessage
             if req.headers.contentType?.type == "multipart" {
                 let form = try RoundsApp.MessagesController.MessageForm.decode(req)
@@ -137,6 +193,26 @@ extension API {
                 message = try await desk.post(MessageDraft(body: try req.jsonBody(MessageInput.self).body), on: thread, by: user)
             }
             return try await MessageResponse(message).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func hostQuestions(req: Request) async throws -> [QuestionThreadResponse] {
+            try await req.messageDesk.questionThreads(hostedBy: try req.requireUser(.host)).map(QuestionThreadResponse.init)
+        }
+
+        struct QuestionSettingInput: Content {
+            var acceptsQuestions: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case acceptsQuestions = "accepts_questions"
+            }
+        }
+
+        @Sendable func setQuestions(req: Request) async throws -> QuestionSettingResponse {
+            let host = try req.requireUser(.host)
+            let desk = req.messageDesk
+            let opportunity = try await desk.hostedOpportunity(req.parameters.get(OpportunityID.self)?.rawValue, by: host)
+            try await desk.setQuestions(try req.jsonBody(QuestionSettingInput.self).acceptsQuestions, on: opportunity)
+            return QuestionSettingResponse(opportunityID: try opportunity.requireID(), acceptsQuestions: opportunity.acceptsQuestions)
         }
 
         @Sendable func reports(req: Request) async throws -> [AdminReportResponse] {

@@ -14,7 +14,7 @@ struct MessageDigest {
     /// Sends the digests that are due; returns how many were sent.
     func sendDue() async throws -> Int {
         let waiting = try await ApplicationMessage.query(on: self.db).filter(\.$mailedAt == nil).filter(\.$removedAt == nil)
-            .filter(\.$recipient.$id != nil).with(\.$application) { $0.with(\.$session) { $0.with(\.$opportunity) } }
+            .filter(\.$recipient.$id != nil).with(\.$application) { $0.with(\.$session) { $0.with(\.$opportunity) } }.with(\.$opportunity)
             .sort(\.$createdAt).all()
         let byRecipient = Dictionary(grouping: waiting) { $0.$recipient.id! }
         var sent = 0
@@ -23,8 +23,8 @@ struct MessageDigest {
             if let last = recipient.messageDigestAt, self.now.timeIntervalSince(last) < MessageEmail.digestInterval { continue }
             let ids = messages.compactMap(\.id)
             let lines = messages.map { message in
-                let title = message.application.session.opportunity.title
-                let link = SiteRoute.applicationMessages(ApplicationID(message.$application.id)).path
+                let title = message.application?.session.opportunity.title ?? message.opportunity?.title ?? ""
+                let link = MessageDesk.path(of: message)
                 return "- \(message.authorName) about \(title), \(DisplayFormat.dateTime(message.createdAt)):\n  \(MessageDesk.excerpt(message.body))\n  \(self.origin)\(link)"
             }
             let mailed = try await self.db.transaction { db -> Bool in

@@ -2,12 +2,15 @@ import Fluent
 import Foundation
 import RoundsCore
 
-/// One message in an application's thread, between its applicant and the site's host.
+/// One message between an applicant and a site's host: in an application's thread, or in the applicant's
+/// questions about an opportunity before applying (then `opportunity` and `applicant` are set instead).
 final class ApplicationMessage: Model, @unchecked Sendable {
     static let schema = "application_messages"
 
     @ID(key: .id) var id: UUID?
-    @Parent(key: "application_id") var application: SessionApplication
+    @OptionalParent(key: "application_id") var application: SessionApplication?
+    @OptionalParent(key: "opportunity_id") var opportunity: Opportunity?
+    @OptionalParent(key: "applicant_id") var applicant: User?
     @OptionalParent(key: "author_id") var author: User?
     /// The author's name when sent, so the thread reads right if the account is gone.
     @Field(key: "author_name") var authorName: String
@@ -29,8 +32,14 @@ final class ApplicationMessage: Model, @unchecked Sendable {
 
     init() {}
 
-    init(applicationID: UUID, author: User, party: ApplicationParty, recipientID: UUID, body: String, now: Date) throws {
-        self.$application.id = applicationID
+    init(in thread: MessageDesk.Thread.Subject, author: User, party: ApplicationParty, recipientID: UUID, body: String, now: Date) throws {
+        switch thread {
+        case .application(let loaded):
+            self.$application.id = try loaded.application.requireID()
+        case .questions(let opportunity, let applicant):
+            self.$opportunity.id = try opportunity.requireID()
+            self.$applicant.id = try applicant.requireID()
+        }
         self.$author.id = try author.requireID()
         self.authorName = author.displayName
         self.party = party

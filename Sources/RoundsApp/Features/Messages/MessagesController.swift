@@ -15,14 +15,26 @@ struct MessagesController: RouteCollection {
         signedIn.get(SiteRoute.messageAttachment(.key), use: self.attachment)
         signedIn.post(SiteRoute.reportMessage(.key), use: self.report)
         signedIn.post(SiteRoute.messageEmail, use: self.setEmail)
+        signedIn.get(SiteRoute.questions(.key, .key), use: self.show)
+        signedIn.on(.POST, SiteRoute.questions(.key, .key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
+        let hosts = routes.grouped(SignInRequired(roles: [.host]))
+        hosts.get(SiteRoute.hostQuestions, use: self.hostQuestions)
+        hosts.post(SiteRoute.questionSetting(.key), use: self.setQuestions)
         let admins = routes.grouped(SignInRequired(roles: [.admin]))
         admins.get(SiteRoute.adminReports, use: self.reports)
         admins.post(SiteRoute.resolveReport(.key), use: self.resolve)
     }
 
+    /// The thread the path names: an application's, or an applicant's questions about an opportunity.
+    static func thread(_ req: Request, for user: User) async throws -> MessageDesk.Thread {
+        if let applicationID = req.parameters.get(ApplicationID.self) { return try await req.messageDesk.thread(applicationID.rawValue, for: user) }
+        return try await req.messageDesk.questions(
+            about: req.parameters.get(OpportunityID.self)?.rawValue, from: req.parameters.get(UserID.self)?.rawValue, for: user)
+    }
+
     @Sendable func show(req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let thread = try await req.messageDesk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
+        let thread = try await Self.thread(req, for: user)
         return MessagesPage(thread: thread, viewer: user, maximumAttachmentBytes: req.config.uploadMaximumBytes, context: req.pageContext).layout().page()
     }
 
@@ -48,7 +60,7 @@ struct MessagesController: RouteCollection {
     @Sendable func post(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let desk = req.messageDesk
-        let thread = try await desk.thread(req.parameters.get(ApplicationID.self)?.rawValue, for: user)
+        let thread = try await Self.thread(req, for: user)
         let form = try MessageForm.decode(req)
         do {
             _ = try await desk.post(MessageDraft(body: form.body ?? ""), attachment: form.attachment, on: thread, by: user)
@@ -57,7 +69,7 @@ struct MessagesController: RouteCollection {
                 thread: thread, viewer: user, maximumAttachmentBytes: req.config.uploadMaximumBytes, typed: form.body ?? "", errors: report, context: req.pageContext)
                 .layout().page(status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteRoute.applicationMessages(try thread.loaded.application.requireTypedID()).path, flash: Flash(kind: .success, message: "Message sent."))
+        return req.redirect(to: thread.path, flash: Flash(kind: .success, message: "Message sent."))
     }
 
     @Sendable func attachment(req: Request) async throws -> Response {
@@ -85,7 +97,7 @@ struct MessagesController: RouteCollection {
         let form = try req.content.decode(ReportForm.self)
         let report = try await req.messageDesk.report(req.parameters.get(MessageID.self)?.rawValue, reason: MessageReportDraft(reason: form.reason ?? ""), by: user)
         return req.redirect(
-            to: SiteRoute.applicationMessages(ApplicationID(report.message.$application.id)).path,
+            to: MessageDesk.path(of: report.message),
             flash: Flash(kind: .success, message: "Reported. The administrators will read the conversation and decide."))
     }
 
@@ -100,6 +112,26 @@ struct MessagesController: RouteCollection {
         let next = form.next.flatMap { RedirectTarget.isSafe($0) ? $0 : nil } ?? SiteRoute.account.path
         let setting = MessageEmail(rawValue: form.message_email ?? "")?.displayName ?? ""
         return req.redirect(to: next, flash: Flash(kind: .success, message: "Saved: \(setting)."))
+    }
+
+    @Sendable func hostQuestions(req: Request) async throws -> HTMLPage {
+        let host = try req.requireUser(.host)
+        return HostQuestionsPage(threads: try await req.messageDesk.questionThreads(hostedBy: host), context: req.pageContext).layout().page()
+    }
+
+    struct QuestionSettingForm: Content {
+        var accepts_questions: String?
+    }
+
+    @Sendable func setQuestions(req: Request) async throws -> Response {
+        let host = try req.requireUser(.host)
+        let desk = req.messageDesk
+        let opportunity = try await desk.hostedOpportunity(req.parameters.get(OpportunityID.self)?.rawValue, by: host)
+        let accepts = try MessageDesk.questionSetting(try req.content.decode(QuestionSettingForm.self).accepts_questions)
+        try await desk.setQuestions(accepts, on: opportunity)
+        return req.redirect(
+            to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path,
+            flash: Flash(kind: .success, message: accepts ? "Applicants can ask you questions about this opportunity." : "New questions are off; you can still answer the ones asked."))
     }
 
     @Sendable func reports(req: Request) async throws -> HTMLPage {

@@ -115,10 +115,12 @@ enum AdminPaths {
         ],
         "AdminReport": [
             "type": "object",
-            "required": ["id", "message_id", "application_id", "reporter_name", "reason", "message_author", "message_body", "created_at"],
+            "required": ["id", "message_id", "reporter_name", "reason", "message_author", "message_body", "created_at"],
+            "description": "A message is in an application's thread (application_id) or in an applicant's questions about an opportunity (opportunity_id and applicant_id).",
             "properties": [
                 "id": ["type": "string", "format": "uuid"], "message_id": ["type": "string", "format": "uuid"],
-                "application_id": ["type": "string", "format": "uuid"], "reporter_name": ["type": "string"], "reason": ["type": "string"],
+                "application_id": ["type": "string", "format": "uuid"], "opportunity_id": ["type": "string", "format": "uuid"],
+                "applicant_id": ["type": "string", "format": "uuid"], "reporter_name": ["type": "string"], "reason": ["type": "string"],
                 "message_author": ["type": "string"], "message_body": ["type": "string", "description": "As it was when reported."],
                 "created_at": ["type": "string", "format": "date-time"], "resolution": Responses.enumeration(ReportResolution.allCases.map(\.rawValue)),
                 "resolution_note": ["type": "string"], "resolved_at": ["type": "string", "format": "date-time"],

@@ -111,11 +111,12 @@ enum CatalogPaths {
         ],
         "OpportunityDetail": [
             "type": "object",
-            "required": ["opportunity", "description", "requirements", "requires_step1_pass", "sessions"],
+            "required": ["opportunity", "description", "requirements", "requires_step1_pass", "sessions", "accepts_questions"],
             "properties": [
                 "opportunity": Responses.schemaRef("OpportunitySummary"), "description": ["type": "string"],
                 "requirements": ["type": "array", "items": ["type": "string"]],
                 "max_years_since_graduation": ["type": "integer"], "requires_step1_pass": ["type": "boolean"],
+                "accepts_questions": ["type": "boolean", "description": "Signed-in applicants may ask the host questions before applying."],
                 "sessions": ["type": "array", "items": session],
             ],
         ],

@@ -119,9 +119,10 @@ enum HostCatalogPaths {
             ],
         ],
         "HostOpportunity": [
-            "type": "object", "required": ["id", "site_id", "status", "opportunity", "sessions"],
+            "type": "object", "required": ["id", "site_id", "status", "opportunity", "sessions", "accepts_questions"],
             "properties": [
                 "id": ["type": "string", "format": "uuid"], "site_id": ["type": "string", "format": "uuid"],
+                "accepts_questions": ["type": "boolean", "description": "Applicants may ask questions before applying; set it with PUT …/questions."],
                 "status": Responses.enumeration(OpportunityStatus.allCases.map(\.rawValue)),
                 "opportunity": Responses.schemaRef("HostOpportunityInput"),
                 "sessions": [

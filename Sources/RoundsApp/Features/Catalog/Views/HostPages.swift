@@ -157,7 +157,16 @@ enum HostPages {
                     .submit("Add session")
                 ),
                 .h2("Details"),
-                .p(.safeLink(SiteRoute.editOpportunity(OpportunityID(id)).path, .text("Edit the details")))
+                .p(.safeLink(SiteRoute.editOpportunity(OpportunityID(id)).path, .text("Edit the details"))),
+                .h2("Questions before applying"),
+                .p(.safeText(opportunity.acceptsQuestions
+                    ? "Signed-in applicants can ask you about this opportunity from its public page. "
+                    : "Off: applicants can ask only once they apply. "), .safeLink(SiteRoute.hostQuestions.path, .text("Questions to you"))),
+                .postForm(
+                    SiteRoute.questionSetting(OpportunityID(id)).path, csrfToken: context.csrfToken,
+                    .voidTag("input", [("type", "hidden"), ("name", "accepts_questions"), ("value", opportunity.acceptsQuestions ? "false" : "true")]),
+                    .submit(opportunity.acceptsQuestions ? "Turn questions off" : "Let applicants ask questions")
+                )
             )
         )
     }

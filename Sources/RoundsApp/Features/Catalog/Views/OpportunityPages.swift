@@ -113,15 +113,23 @@ enum OpportunityPages {
         )
     }
 
-    /// What the page knows besides the listing: seats taken per session (the index keeps only the total)
-    /// and the viewer's live application per session.
-    struct SessionState {
+    /// What the page knows besides the listing: seats taken per session (the index keeps only the total),
+    /// the viewer's live application per session, and what the viewer may do about the listing.
+    struct ViewerState {
         var seatsTaken: [UUID: Int] = [:]
         var liveApplications: [UUID: (id: UUID, status: ApplicationStatus)] = [:]
+        /// The signed-in viewer, if any.
+        var viewerID: UUID?
+        /// The viewer hosts this listing.
+        var isHost = false
+        /// The viewer is an applicant who may ask the host (or read what they asked).
+        var isApplicant = false
+        var questionCount = 0
+        var hasReported = false
     }
 
     static func detail(
-        _ detail: OpportunityDetailResponse, today: Day, state: SessionState = SessionState(), relatedGuides: [Guide] = [], context: PageContext
+        _ detail: OpportunityDetailResponse, today: Day, state: ViewerState = ViewerState(), relatedGuides: [Guide] = [], context: PageContext
     ) -> PageLayout {
         let item = detail.summary
         let place = "\(item.site.name) · \(item.site.city), \(item.site.state) \(item.site.zip)"
@@ -133,9 +141,50 @@ enum OpportunityPages {
             self.eligibility(item.eligibility),
             .section(.h2("About"), .p(.safeText(detail.description))),
             self.sessions(detail.sessions, today: today, state: state),
-            GuidePages.related(relatedGuides)
+            self.questions(detail, state: state),
+            GuidePages.related(relatedGuides),
+            self.reportForm(detail, state: state, csrfToken: context.csrfToken)
         )
         return PageLayout(title: item.title, context: context, content: content)
+    }
+
+    /// Asking the host before applying, where the host allows it.
+    private static func questions(_ detail: OpportunityDetailResponse, state: ViewerState) -> BodyNode {
+        let opportunityID = OpportunityID(detail.summary.id)
+        if state.isHost {
+            return .section(
+                .h2("Questions"),
+                .p(.safeText(detail.acceptsQuestions ? "Applicants can ask you about this listing. " : "Questions are off for this listing. "),
+                   .safeLink(SiteRoute.hostQuestions.path, .text("Questions to you"))))
+        }
+        guard detail.acceptsQuestions || state.questionCount > 0 else { return .empty }
+        guard let viewerID = state.viewerID else {
+            return .section(.h2("Questions"), .p(.text("The host answers questions before you apply. "), .safeLink(SiteRoute.signIn.path, .text("Sign in to ask"))))
+        }
+        guard state.isApplicant else { return .empty }
+        let path = SiteRoute.questions(opportunityID, UserID(viewerID)).path
+        return .section(
+            .h2("Questions"),
+            .p(state.questionCount > 0
+                ? .safeLink(path, .safeText("Your conversation with the host (\(state.questionCount) message\(state.questionCount == 1 ? "" : "s"))"))
+                : .safeLink(path, .text("Ask the host a question before applying")))
+        )
+    }
+
+    /// Reporting the listing to the administrators, for a signed-in viewer who does not host it.
+    private static func reportForm(_ detail: OpportunityDetailResponse, state: ViewerState, csrfToken: String) -> BodyNode {
+        guard state.viewerID != nil, !state.isHost else { return .empty }
+        if state.hasReported { return .p(.class("hint"), .text("You reported this listing; the administrators have it.")) }
+        return .tag(
+            "details",
+            .tag("summary", .text("Report this listing")),
+            .postForm(
+                SiteRoute.reportListing(OpportunityID(detail.summary.id)).path, csrfToken: csrfToken,
+                .selectField("What is wrong?", name: "problem", choices: ListingProblem.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: nil),
+                .textArea("What did you see? The administrators read this.", name: "details", value: "", error: nil, hint: nil, maxLength: ListingReportDraft.limit, rows: 4),
+                .submit("Report")
+            )
+        )
     }
 
     private static func facts(_ detail: OpportunityDetailResponse) -> BodyNode {
@@ -162,7 +211,7 @@ enum OpportunityPages {
         )
     }
 
-    private static func sessions(_ sessions: [OpportunitySummary.SessionSummary], today: Day, state: SessionState) -> BodyNode {
+    private static func sessions(_ sessions: [OpportunitySummary.SessionSummary], today: Day, state: ViewerState) -> BodyNode {
         guard !sessions.isEmpty else { return .section(.h2("Sessions"), .p("No sessions scheduled.")) }
         let rows: [BodyNode] = sessions.map { session in
             let left = max(0, session.seats - (state.seatsTaken[session.id] ?? 0))

@@ -18,6 +18,7 @@ struct AdminReportsPage {
             content: .div(
                 .h1("Reported messages"),
                 .p(.text("A party to a conversation reported these. Read the conversation, then keep the message or remove its text; either is recorded in the audit log.")),
+                .p(.safeLink(SiteRoute.adminListingReports.path, .text("Reported listings"))),
                 .h2(.safeText("Open (\(open.count))")),
                 open.isEmpty ? .p(.text("No open reports.")) : .tag("ul", open.map(self.row)),
                 .h2("Decided"),
@@ -32,7 +33,7 @@ struct AdminReportsPage {
             .p(.strong(.safeText(report.reporterName)), .safeText(" reported a message from \(report.message.authorName), \(DisplayFormat.dateTime(report.createdAt)):")),
             .blockquote(.safeText(report.messageBody)),
             .p(.safeText("Why: \(report.reason)")),
-            .p(.safeLink(SiteRoute.applicationMessages(ApplicationID(report.message.$application.id)).path, .text("Read the conversation"))),
+            .p(.safeLink(MessageDesk.path(of: report.message), .text("Read the conversation"))),
             report.resolvedAt == nil
                 ? .postForm(
                     SiteRoute.resolveReport(try? report.requireTypedID()).path, csrfToken: self.context.csrfToken,

@@ -4,9 +4,9 @@ import Plot
 import RoundsCore
 import Tagged
 
-/// An application's conversation: the messages, a form to write, a report button on the other side's
-/// messages, and how Rounds e-mails about new ones. An administrator reading a reported thread sees the
-/// reports and no form.
+/// A conversation — an application's, or an applicant's questions about an opportunity: the messages, a form
+/// to write, a report button on the other side's messages, and how Rounds e-mails about new ones. An
+/// administrator reading a reported thread sees the reports and no form.
 struct MessagesPage {
     var thread: MessageDesk.Thread
     var viewer: User
@@ -16,21 +16,38 @@ struct MessagesPage {
     var context: PageContext
 
     func layout() -> PageLayout {
-        let loaded = self.thread.loaded
-        let other = self.thread.party == .host ? loaded.applicant.displayName : loaded.host.displayName
-        let title = "Messages: \(loaded.opportunity.title)"
+        let thread = self.thread
+        let other = thread.party == .host ? thread.applicant.displayName : thread.host.displayName
+        let back: BodyNode
+        let title: String
+        var isQuestions = false
+        switch thread.subject {
+        case .application(let loaded):
+            title = "Messages: \(thread.opportunity.title)"
+            back = .safeLink(SiteRoute.application(try? loaded.application.requireTypedID()).path, .text("← The application"))
+        case .questions(let opportunity, _):
+            isQuestions = true
+            title = "Questions: \(thread.opportunity.title)"
+            back = thread.party == .host
+                ? .safeLink(SiteRoute.hostQuestions.path, .text("← All questions to you"))
+                : .safeLink(SiteRoute.opportunity(try? opportunity.requireTypedID()).path, .text("← The opportunity"))
+        }
         return PageLayout(
             title: title,
             context: self.context,
             content: .div(
-                .p(.safeLink(SiteRoute.application(try? loaded.application.requireTypedID()).path, .text("← The application"))),
+                .p(back),
                 .h1(.safeText(title)),
                 .p(.safeText(
-                    self.thread.party == nil
-                        ? "Between \(loaded.applicant.displayName) and \(loaded.host.displayName). You see it because a message in it was reported."
+                    thread.party == nil
+                        ? "Between \(thread.applicant.displayName) and \(thread.host.displayName). You see it because a message in it was reported."
                         : "Between you and \(other). Only the two of you read it; administrators read it only if one of you reports a message.")),
-                self.thread.messages.isEmpty ? .p(.class("hint"), .text("No messages yet.")) : .tag("ol", [.class("messages")] + self.thread.messages.map(self.row)),
-                self.thread.party == nil ? .empty : self.composeSection(),
+                thread.messages.isEmpty
+                    ? .p(.class("hint"), .text(isQuestions && thread.party == .applicant ? "Ask the host what you need to know before applying." : "No messages yet."))
+                    : .tag("ol", [.class("messages")] + thread.messages.map(self.row)),
+                thread.party == nil ? .empty
+                    : thread.canWrite ? self.composeSection()
+                    : .p(.class("hint"), .text("The host takes no new questions about this opportunity now; you can read what was said.")),
                 self.thread.party == nil ? .empty : self.emailSection()
             )
         )
@@ -85,7 +102,7 @@ struct MessagesPage {
             .h2("Write"),
             .errorSummary(self.errors.errors.map(\.message)),
             .postForm(
-                SiteRoute.applicationMessages(try? self.thread.loaded.application.requireTypedID()).path, csrfToken: self.context.csrfToken,
+                self.thread.path, csrfToken: self.context.csrfToken,
                 enctype: "multipart/form-data",
                 .textArea(
                     "Message", name: "body", value: self.typed, error: self.errors.message(for: "body"),
@@ -109,7 +126,7 @@ struct MessagesPage {
             .h2("E-mail about new messages"),
             .postForm(
                 SiteRoute.messageEmail.path, csrfToken: self.context.csrfToken,
-                .voidTag("input", [("type", "hidden"), ("name", "next"), ("value", SiteRoute.applicationMessages(try? self.thread.loaded.application.requireTypedID()).path)]),
+                .voidTag("input", [("type", "hidden"), ("name", "next"), ("value", self.thread.path)]),
                 .selectField("Rounds e-mails me", name: "message_email", choices: MessageEmail.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: current.rawValue),
                 .submit("Save")
             )

@@ -1,0 +1,39 @@
+import Foundation
+import Plot
+import RoundsCore
+import Tagged
+
+/// `/host/questions`: applicants' questions about the host's opportunities, those awaiting an answer first.
+struct HostQuestionsPage {
+    var threads: [MessageDesk.QuestionThread]
+    var context: PageContext
+
+    func layout() -> PageLayout {
+        let waiting = self.threads.filter(\.awaitingAnswer).count
+        return PageLayout(
+            title: "Questions before applying",
+            context: self.context,
+            content: .div(
+                .h1("Questions before applying"),
+                .p(.text("Applicants ask about opportunities where you turned questions on (on each opportunity's page). Only you and the applicant read a conversation.")),
+                .p(.safeText(waiting == 1 ? "1 conversation awaits your answer." : "\(waiting) conversations await your answer.")),
+                self.threads.isEmpty
+                    ? .p(.class("hint"), .text("No questions yet."))
+                    : .table(
+                        .tr(.th("Opportunity"), .th("Applicant"), .th("Messages"), .th("Last"), .th("")),
+                        .forEach(self.threads) { thread in
+                            .tr(
+                                .td(.safeText(thread.opportunityTitle)),
+                                .td(.safeText(thread.applicantName)),
+                                .td(.safeText(String(thread.messageCount))),
+                                .td(.safeText(DisplayFormat.dateTime(thread.lastAt))),
+                                .td(.safeLink(
+                                    SiteRoute.questions(OpportunityID(thread.opportunityID), UserID(thread.applicantID)).path,
+                                    .text(thread.awaitingAnswer ? "Answer" : "Read")))
+                            )
+                        }
+                    )
+            )
+        )
+    }
+}
