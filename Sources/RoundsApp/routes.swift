@@ -66,6 +66,7 @@ func routes(_ app: Application, stylesheet: Stylesheet) throws {
         try api.register(collection: API.RankListController())
         try api.register(collection: API.GuidesController())
         try api.register(collection: API.NewsletterController())
+        try api.register(collection: API.NewsletterAdminController())
         try api.register(collection: API.AdvisingController())
     }
 }

@@ -34,6 +34,7 @@ enum APIRoute: RouteAddress {
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
     case guides, guide(GuideSlug?)
     case newsletterSubscriptions, newsletterIssues, newsletterIssue(NewsletterIssueID?)
+    case adminNewsletter, adminNewsletterIssues, adminNewsletterIssue(NewsletterIssueID?), adminNewsletterSend(NewsletterIssueID?)
     case statements, statement(StatementID?), statementVersions(StatementID?), statementDiff(StatementID?)
     case reviews, review(ReviewID?), reviewComments(ReviewID?), reviewComment(ReviewID?, ReviewCommentID?)
     case reviewAction(ReviewID?, ReviewAction?), reviewDecisions(ReviewID?)
@@ -138,6 +139,10 @@ enum APIRoute: RouteAddress {
         case .newsletterSubscriptions: ["newsletter", "subscriptions"]
         case .newsletterIssues: ["newsletter", "issues"]
         case .newsletterIssue(let id): ["newsletter", "issues", .id(id)]
+        case .adminNewsletter: ["admin", "newsletter"]
+        case .adminNewsletterIssues: ["admin", "newsletter", "issues"]
+        case .adminNewsletterIssue(let id): ["admin", "newsletter", "issues", .id(id)]
+        case .adminNewsletterSend(let id): ["admin", "newsletter", "issues", .id(id), "send"]
         case .statements: ["statements"]
         case .statement(let id): ["statements", .id(id)]
         case .statementVersions(let id): ["statements", .id(id), "versions"]

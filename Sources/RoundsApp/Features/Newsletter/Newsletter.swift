@@ -98,7 +98,6 @@ struct Newsletter {
         var unsubscribed = 0
     }
 
-    /// How many addresses are in each state; the admin pages show counts, never addresses.
     /// Sent issues, newest first: the public archive.
     func sentIssues() async throws -> [NewsletterIssue] {
         try await NewsletterIssue.query(on: self.db).filter(\.$status == .sent).sort(\.$sentAt, .descending).all()
@@ -112,6 +111,7 @@ struct Newsletter {
         return issue
     }
 
+    /// How many addresses are in each state; the admin pages show counts, never addresses.
     func counts() async throws -> Counts {
         func count(_ status: NewsletterSubscriber.Status) async throws -> Int {
             try await NewsletterSubscriber.query(on: self.db).filter(\.$status == status).count()
