@@ -71,6 +71,7 @@ struct PageLayout {
         if viewer.roles.contains(.host) {
             links.append(("My sites", SiteRoute.hostSites.path))
             links.append(("Inbox", SiteRoute.hostApplications.path))
+            links.append(("Questions", SiteRoute.hostQuestions.path))
             if !viewer.roles.contains(.applicant) { links.append(("Cycles", SiteRoute.cycles.path)) }
         }
         links.append((viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications", SiteRoute.notifications.path))
@@ -85,6 +86,7 @@ struct PageLayout {
         if viewer.roles.contains(.admin) {
             links.append(("Users", SiteRoute.adminUsers.path))
             links.append(("Reports", SiteRoute.adminReports.path))
+            links.append(("Listing reports", SiteRoute.adminListingReports.path))
             links.append(("Verify sites", SiteRoute.adminSites.path))
             links.append(("Programs", SiteRoute.adminPrograms.path))
             links.append(("Letter reads", SiteRoute.adminLetterReads.path))
