@@ -90,3 +90,52 @@ def test_drag_a_row_to_reorder(browser):
     rows.nth(2).drag_to(rows.nth(0))
     expect(page.get_by_role("status")).to_contain_text("Rank order list saved.")
     expect(rows.first).to_contain_text(names[2])
+
+
+def add_programs(page, names):
+    page.get_by_role("link", name="Residency").click()
+    page.get_by_role("link", name="Program list and interviews").click()
+    for name in names:
+        page.get_by_label("Program name").fill(name)
+        page.get_by_label("Specialty").select_option("Pediatrics")
+        page.get_by_label("Status").select_option("applied")
+        page.get_by_role("button", name="Add to my list").click()
+        expect(page.get_by_role("status")).to_contain_text(f"{name} added")
+
+
+def test_a_couple_links_and_ranks_pairs_side_by_side(browser, shot):
+    marker = uuid.uuid4().hex[:6]
+    mine = [f"Fictional IM Boston {marker}", f"Fictional IM Denver {marker}"]
+    theirs = [f"Fictional Peds Boston {marker}", f"Fictional Peds Denver {marker}"]
+    partner = sign_up_applicant(browser, f"partner-{marker}")
+    fill_profile(partner)
+    add_programs(partner, theirs)
+    page = rank_programs(browser, f"couple-{marker}", mine)
+
+    page.get_by_role("link", name="Rank as a couple").click()
+    page.get_by_label("Your partner's e-mail").fill(f"apply-partner-{marker}@example.org")
+    page.get_by_role("button", name="Ask to rank as a couple").click()
+    expect(page.get_by_role("status")).to_contain_text("Asked.")
+
+    partner.goto("/residency/rank-list/couple?year=2027")
+    partner.get_by_role("button", name=f"Confirm: rank pairs with Journey Applicant couple-{marker}").click()
+    expect(partner.get_by_role("status")).to_contain_text("Confirmed")
+
+    page.reload()
+    for (me, them) in [(mine[0], theirs[0]), (mine[1], theirs[1]), (mine[0], None)]:
+        page.get_by_label("Your program", exact=True).select_option(label=me)
+        page.get_by_label(f"Journey Applicant partner-{marker}'s program").select_option(label=them or "No match")
+        page.get_by_role("button", name="Add the pair").click()
+        expect(page.get_by_role("status")).to_contain_text("Pair added.")
+    rows = page.locator("table.couple tbody tr")
+    expect(rows).to_have_count(3)
+    page.get_by_role("button", name="Up: pair 3").click()
+    expect(rows.nth(1)).to_contain_text("No match")
+    shot(page, "couple-pairs")
+
+    partner.reload()
+    partner_rows = partner.locator("table.couple tbody tr")
+    expect(partner_rows).to_have_count(3)
+    expect(partner_rows.first).to_contain_text(theirs[0])
+    expect(partner_rows.nth(1)).to_contain_text("No match")
+    shot(partner, "partner-sees-pairs")

@@ -92,5 +92,8 @@ enum Migrations {
         do {  // 0024: reports of listings
             app.migrations.add(CreateListingReports())
         }
+        do {  // 0025: couples' rank order lists
+            app.migrations.add(CreateRankCouples())
+        }
     }
 }

@@ -82,6 +82,7 @@ enum SiteRoute: RouteAddress {
 
     case rankList, rankListMove, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
+    case coupleRankList, coupleConfirm, coupleLeave, couplePairs, couplePairsMove
 
     var pieces: [PathPiece] {
         switch self {
@@ -234,6 +235,11 @@ enum SiteRoute: RouteAddress {
         case .rankListCSV: ["residency", "rank-list.csv"]
         case .rankListSimulation: ["residency", "rank-list", "simulation"]
         case .rankListAdvisors: ["residency", "rank-list", "advisors"]
+        case .coupleRankList: ["residency", "rank-list", "couple"]
+        case .coupleConfirm: ["residency", "rank-list", "couple", "confirm"]
+        case .coupleLeave: ["residency", "rank-list", "couple", "leave"]
+        case .couplePairs: ["residency", "rank-list", "couple", "pairs"]
+        case .couplePairsMove: ["residency", "rank-list", "couple", "pairs", "move"]
         case .deleteRankListShare(let id): ["residency", "rank-list", "advisors", .id(id), "delete"]
         case .advisorRankLists: ["advisor", "rank-lists"]
         case .advisorRankList(let id): ["advisor", "rank-lists", .id(id)]

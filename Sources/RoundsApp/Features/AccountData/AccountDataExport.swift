@@ -105,6 +105,8 @@ struct AccountDataExport {
         try add("residency-programs.json", try await self.part { try await API.ResidencyController().programs(req: $0) })
         try add("rank-list.json", try await self.part { try await API.RankListController().show(req: $0) })
         try add("rank-list-advisors.json", try await self.part { try await API.RankListController().shares(req: $0) })
+        let couple = try await self.part { try await API.CoupleRankListController().show(req: $0) }
+        try add("rank-list-couple.json", couple?.state == "none" ? nil : couple)
 
         if let statements = try await self.part([:], { try await API.AdvisingController().statements(req: $0) }), !statements.isEmpty {
             var full: [StatementResponse] = []

@@ -23,7 +23,8 @@ struct RankListPage {
                 .p(
                     .safeLink(SiteRoute.residencyPrograms.path(query: self.query), .text("Program list")), .text(" · "),
                     .safeLink(SiteRoute.rankListCSV.path(query: self.query), .text("Download as CSV")), .text(" · "),
-                    .safeLink(SiteRoute.rankListSimulation.path(query: self.query), .text("Simulate the Match for this list"))
+                    .safeLink(SiteRoute.rankListSimulation.path(query: self.query), .text("Simulate the Match for this list")), .text(" · "),
+                    .safeLink(SiteRoute.coupleRankList.path(query: self.query), .text("Rank as a couple"))
                 ),
                 self.deadline(),
                 self.certificationStatus(),
