@@ -95,5 +95,8 @@ enum Migrations {
         do {  // 0025: couples' rank order lists
             app.migrations.add(CreateRankCouples())
         }
+        do {  // 0026: NRMP program types on the program list
+            app.migrations.add(AddProgramPositionType())
+        }
     }
 }

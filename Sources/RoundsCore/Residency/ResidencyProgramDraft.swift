@@ -17,6 +17,8 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
     public var city = ""
     public var state = ""
     public var nrmpCode = ""
+    /// A `PositionType` letter, or empty when not known (then taken from the NRMP code, if any).
+    public var positionType = ""
     public var status = ProgramListStatus.considering.rawValue
     public var interviewDate = ""
     public var interviewTime = ""
@@ -27,9 +29,11 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
 
     public init() {}
 
-    /// NRMP program codes are seven digits, a track letter and a digit (e.g. 1234140C0).
+    /// NRMP program codes are 9 to 11 characters: a 4-digit institution, a 3-digit specialty, the program
+    /// type letter and a 1- to 3-digit track number (e.g. 1234140C0; nrmp.org "Program Codes and Types").
     public static func isNRMPCode(_ code: String) -> Bool {
-        code.count == 9 && code.prefix(7).allSatisfy(\.isASCIIDigit) && code.dropFirst(7).first?.isASCIIUppercaseLetter == true && code.last?.isASCIIDigit == true
+        (9...11).contains(code.count) && code.prefix(7).allSatisfy(\.isASCIIDigit) && code.dropFirst(7).first?.isASCIIUppercaseLetter == true
+            && code.dropFirst(8).allSatisfy(\.isASCIIDigit)
     }
 
     /// Every problem, each naming its field; `specialties` are the names the list accepts.
@@ -49,8 +53,22 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
             fail("state", "Enter the two-letter state code, e.g. NY.")
         }
         let code = self.nrmpCode.trimmingWhitespace().uppercased()
+        var positionType: PositionType?
         if !code.isEmpty, !Self.isNRMPCode(code) {
-            fail("nrmp_code", "An NRMP program code is 7 digits, a letter and a digit, e.g. 1234140C0.")
+            fail("nrmp_code", "An NRMP program code is 7 digits, the program type letter and a 1- to 3-digit track, e.g. 1234140C0.")
+        } else if !code.isEmpty {
+            positionType = PositionType(nrmpCode: code)
+            if positionType == nil { fail("nrmp_code", "The 8th character of a Main Residency Match code is the program type: C, M, P, A or R.") }
+        }
+        if !self.positionType.isEmpty {
+            if let chosen = PositionType(rawValue: self.positionType) {
+                if let fromCode = positionType, fromCode != chosen {
+                    fail("position_type", "The NRMP code says this is a \(fromCode.rawValue) program; choose that type or correct the code.")
+                }
+                positionType = chosen
+            } else {
+                fail("position_type", "Choose a program type from the list.")
+            }
         }
         guard let status = ProgramListStatus(rawValue: self.status) else {
             fail("status", "Choose a status from the list.")
@@ -82,8 +100,8 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
         guard errors.isEmpty else { return .failure(ValidationReport(errors)) }
         return .success(
             ResidencyProgramInput(
-                name: name, specialty: specialty, city: city, state: state, nrmpCode: code.isEmpty ? nil : code, status: status,
-                interview: interview, signal: signal, notes: notes))
+                name: name, specialty: specialty, city: city, state: state, nrmpCode: code.isEmpty ? nil : code, positionType: positionType,
+                status: status, interview: interview, signal: signal, notes: notes))
     }
 }
 
@@ -101,6 +119,7 @@ public struct ResidencyProgramInput: Equatable, Sendable {
     public var city: String
     public var state: String
     public var nrmpCode: String?
+    public var positionType: PositionType?
     public var status: ProgramListStatus
     public var interview: Interview?
     public var signal: SignalTier?

@@ -13,6 +13,39 @@ import VaporTesting
 @Suite struct RankListSupplementalTests {
     static func supplemental(_ year: Int = 2027) -> String { SiteRoute.rankListSupplemental.path(query: [("year", "\(year)")]) }
 
+    @Test func knownProgramTypesKeepSupplementalListsToAdvancedAndPreliminaryPrograms() async throws {
+        try await withRoundsApp { app in
+            let browser = try await ResidencyPlannerTests.signedInIMG(app)
+            let programs: [(String, [(String, String)])] = [
+                ("Fictional Radiology", [("nrmp_code", "1234420A0")]), ("Fictional IM", [("nrmp_code", "1234140c0")]),
+                ("Fictional Prelim", [("position_type", "P")]), ("Fictional Categorical Surgery", [("position_type", "C")]),
+            ]
+            for (name, extra) in programs {
+                #expect(try await browser.post(ResidencyPlannerTests.programs, form: ResidencyPlannerTests.program(name, extra: extra)).status == .seeOther)
+            }
+            let clash = try await browser.post(
+                ResidencyPlannerTests.programs, form: ResidencyPlannerTests.program("Fictional Clash", extra: [("nrmp_code", "1234140C0"), ("position_type", "A")]))
+            #expect(clash.status == .unprocessableEntity && clash.text.contains("The NRMP code says this is a C program"))
+            let types = try await ResidencyProgram.query(on: app.db).all().reduce(into: [String: PositionType?]()) { $0[$1.name] = $1.positionType }
+            #expect(types == ["Fictional Radiology": .advanced, "Fictional IM": .categorical, "Fictional Prelim": .preliminary, "Fictional Categorical Surgery": .categorical])
+
+            let ids = try await RankListTests.ids(app)
+            for name in ["Fictional Radiology", "Fictional IM"] {
+                _ = try await browser.post(RankListTests.move(), form: [("program", ids[name]!), ("action", "add")])
+            }
+            let underCategorical = try await browser.post(Self.supplemental(), form: [("advanced", ids["Fictional IM"]!), ("program", ids["Fictional Prelim"]!), ("action", "add")])
+            #expect(try await browser.get(underCategorical.location ?? "").text.contains("belongs to an advanced (A) program; this one is type C"))
+            let categoricalOnIt = try await browser.post(
+                Self.supplemental(), form: [("advanced", ids["Fictional Radiology"]!), ("program", ids["Fictional Categorical Surgery"]!), ("action", "add")])
+            #expect(try await browser.get(categoricalOnIt.location ?? "").text.contains("holds preliminary (P) programs; this one is type C"))
+            #expect(try await browser.post(Self.supplemental(), form: [("advanced", ids["Fictional Radiology"]!), ("program", ids["Fictional Prelim"]!), ("action", "add")]).status == .seeOther)
+            #expect(try await SupplementalEntry.query(on: app.db).all().map(\.programID.uuidString) == [ids["Fictional Prelim"]!])
+            // The page offers only what the rule allows and shows where the types come from.
+            let form = try await browser.get(ResidencyPlannerTests.programs).text
+            #expect(form.contains("https://www.nrmp.org/program-codes-and-types/"))
+        }
+    }
+
     @Test func anApplicantLinksAPGY1ListToAnAdvancedProgramAndMustCertifyAgain() async throws {
         try await withRoundsApp { app in
             let browser = try await ResidencyPlannerTests.signedInIMG(app)

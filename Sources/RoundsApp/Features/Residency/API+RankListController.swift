@@ -154,7 +154,7 @@ extension API {
             let user = try req.requireUser(.applicant)
             let year = try await API.ResidencyController.year(req, user: user)
             let keys = try req.jsonBody(OrderBody.self).programIDs.map(\.uuidString)
-            try await req.rankLists.change(for: user, year: year) { list, open throws(RankOrderList.Refusal) in
+            try await req.rankLists.change(for: user, year: year) { list, open, _ throws(RankOrderList.Refusal) in
                 try list.replace(with: keys, allowed: open)
             }
             return try RankListResponse(try await req.rankLists.state(of: user, year: year))
@@ -177,8 +177,8 @@ extension API {
             let body = try req.jsonBody(SupplementalBody.self)
             let advanced = body.advancedID.uuidString
             let keys = body.programIDs.map(\.uuidString)
-            try await req.rankLists.changeSupplemental(for: user, year: year) { list, open throws(RankOrderList.SupplementalRefusal) in
-                try list.replaceSupplemental(of: advanced, with: keys, allowed: open)
+            try await req.rankLists.changeSupplemental(for: user, year: year) { list, open, types throws(RankOrderList.SupplementalRefusal) in
+                try list.replaceSupplemental(of: advanced, with: keys, allowed: open, types: types)
             }
             return try RankListResponse(try await req.rankLists.state(of: user, year: year))
         }

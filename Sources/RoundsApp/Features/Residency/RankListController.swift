@@ -106,7 +106,7 @@ struct RankListController: RouteCollection {
         let back = SiteRoute.rankList.path(query: [("year", "\(year)")])
         do {
             let (key, move) = try Self.move(try req.content.decode(MoveForm.self))
-            try await req.rankLists.change(for: user, year: year) { list, open throws(RankOrderList.Refusal) in
+            try await req.rankLists.change(for: user, year: year) { list, open, _ throws(RankOrderList.Refusal) in
                 guard open.contains(key) else { throw .notRanked }
                 try list.apply(move, to: key)
             }
@@ -134,8 +134,8 @@ struct RankListController: RouteCollection {
                 throw Abort(.badRequest, reason: "Say which ranked program the supplemental list belongs to.")
             }
             let (key, move) = try Self.move(MoveForm(program: form.program, action: form.action, position: form.position))
-            try await req.rankLists.changeSupplemental(for: user, year: year) { list, open throws(RankOrderList.SupplementalRefusal) in
-                try list.applySupplemental(move, to: key, under: advanced, allowed: open)
+            try await req.rankLists.changeSupplemental(for: user, year: year) { list, open, types throws(RankOrderList.SupplementalRefusal) in
+                try list.applySupplemental(move, to: key, under: advanced, allowed: open, types: types)
             }
             return req.redirect(to: back, flash: Flash(kind: .success, message: "Supplemental list saved."))
         } catch let report as ValidationReport {

@@ -93,7 +93,10 @@ struct RankListStore {
 
     /// Applies one move (page) or a whole new order (API) and renumbers; refused after the deadline, for a
     /// program that is not the applicant's or cannot be ranked, or past the NRMP limit (`ValidationReport`).
-    func change(for user: User, year: Int, _ edit: @escaping @Sendable (inout RankOrderList, _ open: Set<String>) throws(RankOrderList.Refusal) -> Void) async throws {
+    func change(
+        for user: User, year: Int,
+        _ edit: @escaping @Sendable (inout RankOrderList, _ open: Set<String>, _ types: [String: PositionType]) throws(RankOrderList.Refusal) -> Void
+    ) async throws {
         let userID = try user.requireID()
         try await self.db.transaction { db in
             // One change at a time per applicant (the owner's row is written first, as the program list does).
@@ -104,8 +107,9 @@ struct RankListStore {
             var list = state.list
             let programs = state.ranked + state.rankable
             let open = Set(programs.compactMap { $0.id?.uuidString })
+            let types = Dictionary(uniqueKeysWithValues: programs.compactMap { p in p.positionType.flatMap { type in p.id.map { ($0.uuidString, type) } } })
             do {
-                try edit(&list, open)
+                try edit(&list, open, types)
             } catch let refusal as RankOrderList.Refusal {
                 throw ValidationReport([FieldError(field: "rank_list", message: refusal.description)])
             }
@@ -124,10 +128,11 @@ struct RankListStore {
     /// Applies one change to a supplemental list (`RankOrderList.SupplementalRefusal` becomes a
     /// `ValidationReport`); the programs that may be listed are the applicant's open programs of the year.
     func changeSupplemental(
-        for user: User, year: Int, _ edit: @escaping @Sendable (inout RankOrderList, _ open: Set<String>) throws(RankOrderList.SupplementalRefusal) -> Void
+        for user: User, year: Int,
+        _ edit: @escaping @Sendable (inout RankOrderList, _ open: Set<String>, _ types: [String: PositionType]) throws(RankOrderList.SupplementalRefusal) -> Void
     ) async throws {
-        try await self.change(for: user, year: year) { list, open throws(RankOrderList.Refusal) in
-            let result = Result<Void, RankOrderList.SupplementalRefusal> { () throws(RankOrderList.SupplementalRefusal) in try edit(&list, open) }
+        try await self.change(for: user, year: year) { list, open, types throws(RankOrderList.Refusal) in
+            let result = Result<Void, RankOrderList.SupplementalRefusal> { () throws(RankOrderList.SupplementalRefusal) in try edit(&list, open, types) }
             if case .failure(let refusal) = result { throw .supplemental(refusal) }
         }
     }

@@ -15,6 +15,8 @@ final class ResidencyProgram: Model, @unchecked Sendable {
     @Field(key: "city") var city: String
     @Field(key: "state") var state: String
     @OptionalField(key: "nrmp_code") var nrmpCode: String?
+    /// The NRMP program type (from the code, or chosen), nil when not known.
+    @OptionalField(key: "position_type") var positionType: PositionType?
     @Field(key: "status") var status: ProgramListStatus
     /// The interview's local date as a `Day` ordinal, its minute of the day and the zone both are in.
     @OptionalField(key: "interview_day") var interviewDay: Int?
@@ -45,6 +47,7 @@ final class ResidencyProgram: Model, @unchecked Sendable {
         self.city = input.city
         self.state = input.state
         self.nrmpCode = input.nrmpCode
+        self.positionType = input.positionType
         self.status = input.status
         self.interviewDay = input.interview?.day.ordinal
         self.interviewMinute = input.interview?.minuteOfDay

@@ -9,6 +9,7 @@ struct ResidencyProgramForm: Content {
     var city: String?
     var state: String?
     var nrmpCode: String?
+    var positionType: String?
     var status: String?
     var interviewDate: String?
     var interviewTime: String?
@@ -20,6 +21,7 @@ struct ResidencyProgramForm: Content {
     enum CodingKeys: String, CodingKey {
         case name, specialty, city, state, status, signal, notes
         case nrmpCode = "nrmp_code"
+        case positionType = "position_type"
         case interviewDate = "interview_date"
         case interviewTime = "interview_time"
         case interviewTimeZone = "interview_time_zone"
@@ -33,6 +35,7 @@ struct ResidencyProgramForm: Content {
         draft.city = self.city ?? ""
         draft.state = self.state ?? ""
         draft.nrmpCode = self.nrmpCode ?? ""
+        draft.positionType = self.positionType ?? ""
         draft.status = self.status ?? ProgramListStatus.considering.rawValue
         draft.interviewDate = self.interviewDate ?? ""
         draft.interviewTime = self.interviewTime ?? ""

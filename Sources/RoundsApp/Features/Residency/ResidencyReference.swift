@@ -9,15 +9,17 @@ struct ResidencyReference: Sendable {
     let fees: ResidencyFees
     let signals: SignalTable
     let rules: [PlanRule]
+    let programTypes: ProgramTypeTable
     /// Specialties a program on the list may have: the residency specialties Rounds lists and those
     /// of the signal table, by name.
     let specialties: [String]
 
-    init(calendar: SeasonCalendar, fees: ResidencyFees, signals: SignalTable, rules: [PlanRule]) {
+    init(calendar: SeasonCalendar, fees: ResidencyFees, signals: SignalTable, rules: [PlanRule], programTypes: ProgramTypeTable) {
         self.calendar = calendar
         self.fees = fees
         self.signals = signals
         self.rules = rules
+        self.programTypes = programTypes
         self.specialties = Array(Set(Specialty.all.map(\.name)).union(signals.allowances.map(\.specialty))).sorted()
     }
 
@@ -36,7 +38,7 @@ struct ResidencyReference: Sendable {
             calendar: try SeasonCalendar.decode(try data("season")),
             fees: try ResidencyFees.decode(try data("fees")),
             signals: try SignalTable.decode(try data("signals-2025"), file: "signals-2025.json"),
-            rules: try PlanRule.decode(try data("plan-rules")))
+            rules: try PlanRule.decode(try data("plan-rules")), programTypes: try ProgramTypeTable.decode(try data("program-types")))
     }
 }
 

@@ -32,6 +32,7 @@ struct ResidencyProgramResponse: Content {
     var city: String
     var state: String
     var nrmpCode: String?
+    var positionType: PositionType?
     var status: String
     var interviewDate: String?
     var interviewTime: String?
@@ -49,6 +50,7 @@ struct ResidencyProgramResponse: Content {
         case directoryProgramID = "directory_program_id"
         case matchYear = "match_year"
         case nrmpCode = "nrmp_code"
+        case positionType = "position_type"
         case interviewDate = "interview_date"
         case interviewTime = "interview_time"
         case interviewTimeZone = "interview_time_zone"
@@ -65,6 +67,7 @@ struct ResidencyProgramResponse: Content {
         self.city = program.city
         self.state = program.state
         self.nrmpCode = program.nrmpCode
+        self.positionType = program.positionType
         self.status = program.status.rawValue
         self.interviewDate = program.interviewDay.map { Day(ordinal: $0).iso }
         self.interviewTime = program.interviewMinute.map(SeasonCalendar.clockText)

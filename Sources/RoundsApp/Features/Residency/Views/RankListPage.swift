@@ -151,10 +151,14 @@ struct RankListPage {
                     .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "add")]),
                     .selectField(
                         "Ranked program the list belongs to", name: "advanced",
-                        choices: self.state.ranked.map { Choice(value: $0.id?.uuidString ?? "", label: $0.name) }, selected: nil),
+                        // Where the type is known, only advanced programs carry a list and only preliminary ones go on it.
+                        choices: self.state.ranked.filter { ($0.positionType ?? .advanced) == .advanced }.map { Choice(value: $0.id?.uuidString ?? "", label: $0.name) },
+                        selected: nil),
                     .selectField(
                         "PGY-1 program to add", name: "program",
-                        choices: open.map { Choice(value: $0.id?.uuidString ?? "", label: "\($0.name) (\($0.specialty))") }, selected: nil),
+                        choices: open.filter { ($0.positionType ?? .preliminary) == .preliminary }.map {
+                            Choice(value: $0.id?.uuidString ?? "", label: "\($0.name) (\($0.specialty))")
+                        }, selected: nil),
                     .submit("Add to a supplemental list")
                 )
         )

@@ -6,6 +6,8 @@ struct ResidencyProgramFields {
     var draft: ResidencyProgramDraft
     var errors: ValidationReport
     var specialties: [String]
+    /// The NRMP program types with their source (the shipped file).
+    var types = (try? ResidencyReference.shipped.get())?.programTypes
 
     func nodes() -> [BodyNode] {
         [
@@ -15,7 +17,14 @@ struct ResidencyProgramFields {
                 error: self.errors.message(for: "specialty"), includeBlank: "Choose…"),
             .field("City", name: "city", value: self.draft.city, error: self.errors.message(for: "city"), maxLength: ResidencyProgramDraft.maximumCityLength),
             .field("State", name: "state", value: self.draft.state, error: self.errors.message(for: "state"), hint: "Two letters, e.g. NY.", maxLength: 2),
-            .field("NRMP program code (optional)", name: "nrmp_code", value: self.draft.nrmpCode, error: self.errors.message(for: "nrmp_code"), maxLength: 9),
+            .field(
+                "NRMP program code (optional)", name: "nrmp_code", value: self.draft.nrmpCode, error: self.errors.message(for: "nrmp_code"),
+                hint: "9 to 11 characters; its 8th is the program type.", maxLength: 11),
+            .selectField(
+                "Program type", name: "position_type",
+                choices: PositionType.allCases.map { Choice(value: $0.rawValue, label: "\($0.rawValue): \(self.types?.name(of: $0) ?? $0.rawValue)") },
+                selected: self.draft.positionType, error: self.errors.message(for: "position_type"), includeBlank: "Not known (or from the code)"),
+            self.types.map { types in .p(.class("hint"), .text("Program types as the NRMP defines them. "), .source(types.provenance)) } ?? .empty,
             .selectField(
                 "Status", name: "status", choices: ProgramListStatus.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
                 selected: self.draft.status, error: self.errors.message(for: "status")),
@@ -48,6 +57,7 @@ extension ResidencyProgramDraft {
         self.city = program.city
         self.state = program.state
         self.nrmpCode = program.nrmpCode ?? ""
+        self.positionType = program.positionType?.rawValue ?? ""
         self.status = program.status.rawValue
         self.interviewDate = program.interviewDay.map { Day(ordinal: $0).iso } ?? ""
         self.interviewTime = program.interviewMinute.map { SeasonCalendar.clockText($0) } ?? ""
