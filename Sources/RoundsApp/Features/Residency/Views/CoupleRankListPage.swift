@@ -73,7 +73,7 @@ struct CoupleRankListPage {
         .postForm(SiteRoute.coupleLeave.path(query: self.query), csrfToken: self.context.csrfToken, .submit(title))
     }
 
-    private static func name(_ program: ResidencyProgram?) -> String {
+    private static func label(_ program: ResidencyProgram?) -> String {
         guard let program else { return "No match" }
         let place = [program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", ")
         return place.isEmpty ? program.name : "\(program.name) (\(place))"
@@ -98,8 +98,8 @@ struct CoupleRankListPage {
                 .forEach(Array(rows.enumerated())) { index, row in
                     .tr(
                         .td(.safeText(String(index + 1))),
-                        .td(.safeText(Self.name(row.mine))),
-                        .td(.safeText(Self.name(row.partners))),
+                        .td(.safeText(Self.label(row.mine))),
+                        .td(.safeText(Self.label(row.partners))),
                         .td(
                             state.closed != nil ? .empty
                                 : .group(
@@ -114,7 +114,7 @@ struct CoupleRankListPage {
 
     private func addForm(_ state: CoupleRankState) -> BodyNode {
         func choices(_ programs: [ResidencyProgram]) -> [Choice] {
-            [Choice(value: "none", label: "No match")] + programs.compactMap { program in program.id.map { Choice(value: $0.uuidString, label: Self.name(program)) } }
+            [Choice(value: "none", label: "No match")] + programs.compactMap { program in program.id.map { Choice(value: $0.uuidString, label: Self.label(program)) } }
         }
         return .section(
             .h2("Add a pair"),
