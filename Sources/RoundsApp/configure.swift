@@ -105,6 +105,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     app.lifecycle.use(ResidencyReminderWorker.make())
     app.lifecycle.use(AccountDeletionWorker.make())
     app.lifecycle.use(MessageDigestWorker.make())
+    app.lifecycle.use(SavedSearchAlertWorker.make())
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in the Origin header.

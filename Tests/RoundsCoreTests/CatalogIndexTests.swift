@@ -85,6 +85,21 @@ import Testing
         #expect(Set(Self.index.search(query, today: Self.today).items.map(\.document.id)) == [Self.id(2), Self.id(3)])
     }
 
+    @Test func aFixedSetOfDocumentsNarrowsEveryOtherFilter() {
+        // A saved search's alert: only the listings new since it last ran, then its own filters and text.
+        var query = SearchQuery()
+        query.onlyIDs = [Self.id(1), Self.id(2), Self.id(4), UUID()]
+        #expect(Set(Self.index.search(query, today: Self.today).items.map(\.document.id)) == [Self.id(1), Self.id(2), Self.id(4)])
+        query.types = [.observership, .shadowing, .externship]  // a larger list than the set: the set still bounds it
+        #expect(Set(Self.index.search(query, today: Self.today).items.map(\.document.id)) == [Self.id(1), Self.id(4)])
+        query = SearchQuery()
+        query.onlyIDs = [Self.id(2), Self.id(3)]
+        query.text = "internal medicine"
+        #expect(Self.index.search(query, today: Self.today).items.map(\.document.id) == [Self.id(2)])
+        query.onlyIDs = []
+        #expect(Self.index.search(query, today: Self.today).total == 0)
+    }
+
     @Test func distanceFiltersAndOrdersByMilesFromTheCentre() throws {
         var query = SearchQuery()
         query.near = Self.newYork

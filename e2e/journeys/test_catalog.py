@@ -37,3 +37,25 @@ def test_visitor_searches_filters_and_opens_an_opportunity(page, shot):
     page.goto("/opportunities?near=99999")
     expect(page.get_by_role("alert")).to_contain_text("unknown ZIP code 99999")
     shot(page, "bad-zip")
+
+
+def test_applicant_saves_a_search_with_a_weekly_alert(browser, shot):
+    from test_messages import sign_in_demo_applicant
+
+    page = sign_in_demo_applicant(browser)
+    page.goto("/opportunities?q=cardiology&type=observership")
+    save = page.locator("section.save-search")
+    save.get_by_label("Name").fill("Cardiology observerships")
+    save.get_by_label("Alert").select_option("weekly")
+    save.get_by_role("button", name="Save this search").click()
+    expect(page.get_by_role("status")).to_contain_text("Saved “Cardiology observerships”")
+    expect(page.get_by_role("heading", name="Saved searches")).to_be_visible()
+    shot(page, "saved-searches")
+    page.get_by_label("Alert for “Cardiology observerships”").select_option("off")
+    page.get_by_role("button", name="Save the alert").first.click()
+    expect(page.get_by_role("status")).to_contain_text("No e-mail")
+    page.get_by_role("link", name="Cardiology observerships").click()
+    expect(page.get_by_label("Search")).to_have_value("cardiology")
+    page.goto("/account/searches")
+    page.get_by_role("button", name="Remove “Cardiology observerships”").click()
+    expect(page.get_by_role("status")).to_contain_text("Removed")

@@ -86,6 +86,7 @@ enum CatalogDemoData {
                 opportunity.letterPolicy = LetterPolicy.allCases[index % 3].rawValue
                 opportunity.requirements = Set<Requirement>([.immunizations, .backgroundCheck] + (index % 2 == 0 ? [.insurance] : [])).storedList
                 opportunity.status = OpportunityStatus.published
+                opportunity.listedAt = Date(timeIntervalSince1970: TimeInterval(today.ordinal) * 86_400)
                 try await opportunity.create(on: db)
                 for sessionIndex in 0..<(1 + index % 3) {
                     let start = today.adding(days: 30 + Int(random.next() % 240) + sessionIndex * 60)

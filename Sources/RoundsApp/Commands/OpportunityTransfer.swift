@@ -65,6 +65,7 @@ enum OpportunityTransfer {
                     SQLBind(o.rules.maximumYearsSinceGraduation), SQLBind(o.rules.requiresStep1Pass),
                     SQLBind(o.rules.acceptedVisaClasses.storedList), SQLBind(o.feeCents), SQLBind(o.currency), SQLBind(o.refundTerms),
                     SQLBind(o.letterPolicy.rawValue), SQLBind(o.requirements.storedList), SQLBind(row.status), SQLBind(siteID),
+                    SQLBind(row.status == .published ? now : nil),
                 ])
                 for session in row.sessions {
                     sessionValues.append([
@@ -89,7 +90,7 @@ enum OpportunityTransfer {
                 .columns(
                     "id", "created_at", "updated_at", "title", "description", "type", "specialty", "is_hands_on", "setting", "audiences",
                     "max_years_since_graduation", "requires_step1_pass", "visa_classes", "fee_cents", "currency", "refund_terms",
-                    "letter_policy", "requirements", "status", "site_id"
+                    "letter_policy", "requirements", "status", "site_id", "listed_at"
                 )
                 .rows(opportunities)
                 .run()

@@ -98,5 +98,8 @@ enum Migrations {
         do {  // 0026: NRMP program types on the program list
             app.migrations.add(AddProgramPositionType())
         }
+        do {  // 0027: saved searches with e-mail alerts
+            app.migrations.add(CreateSavedSearches())
+        }
     }
 }

@@ -181,6 +181,15 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/opportunities/{token}/reports", form: [("problem", "fraud"), ("details", "asks for cash")], expected: nobodyElses),
         ProtectedRoute(method: .POST, pattern: "/api/v1/opportunities/{token}/reports", json: ["problem": "fraud", "details": "asks for cash"], expected: nobodyElses),
         ProtectedRoute(method: .GET, pattern: "/admin/listing-reports", expected: adminsOnly),
+        // Saved searches: anyone signed in keeps their own; nobody reaches another's.
+        ProtectedRoute(method: .GET, pattern: "/account/searches", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/searches", form: [("name", "Cardiology"), ("alert", "weekly"), ("query", "q=cardiology")], expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/account/searches/{token}", form: [("alert", "off")], expected: nobodyElses),
+        ProtectedRoute(method: .POST, pattern: "/account/searches/{token}/delete", expected: nobodyElses),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/searches", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/searches", json: ["name": "Cardiology", "alert": "weekly", "query": "q=cardiology"], expected: everyone),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/searches/{token}", json: ["alert": "off"], expected: nobodyElses),
+        ProtectedRoute(method: .DELETE, pattern: "/api/v1/searches/{token}", expected: nobodyElses),
         ProtectedRoute(method: .GET, pattern: "/api/v1/admin/newsletter", expected: adminsOnly),
         ProtectedRoute(method: .POST, pattern: "/api/v1/admin/newsletter/issues", json: [:], expected: adminsOnly),
         ProtectedRoute(method: .GET, pattern: "/api/v1/admin/newsletter/issues/{token}", expected: adminsButNotFound),
@@ -481,6 +490,8 @@ import VaporTesting
         "GET /account/email/confirm", "POST /account/email/confirm",
         // Monitoring: readiness is public like /healthz; /metrics asks for its own token (OperationsTests).
         "GET /readyz", "GET /metrics",
+        // A saved search's alert e-mail: its one-click stop link carries its own token (SavedSearchTests).
+        "GET /searches/unsubscribe", "POST /searches/unsubscribe",
         // The advisor's calendar feed: its secret in the query is the credential (AdvisingTests).
         "GET /advisor/calendar.ics",
         "POST /api/v1/newsletter/subscriptions", "GET /api/v1/newsletter/issues", "GET /api/v1/newsletter/issues/{token}",

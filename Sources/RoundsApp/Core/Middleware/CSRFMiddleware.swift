@@ -14,7 +14,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     /// Pages whose POST carries its own credential and is made without a form: the newsletter's
     /// one-click unsubscribe (RFC 8058), which mail programs POST to with the token in the address.
-    static let exemptPaths: Set<String> = [SiteRoute.newsletterUnsubscribe.path]
+    static let exemptPaths: Set<String> = [SiteRoute.newsletterUnsubscribe.path, SiteRoute.searchAlertUnsubscribe.path]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The API has no forms and no cookies: no token to check, none to hand out.

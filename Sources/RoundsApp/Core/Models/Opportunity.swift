@@ -31,6 +31,9 @@ final class Opportunity: Model, @unchecked Sendable {
     /// Comma-separated `Requirement` raw values.
     @Field(key: "requirements") var requirements: String
     @Field(key: "status") var status: OpportunityStatus
+    /// When it last entered the catalog (published, or its site verified); saved-search alerts send what
+    /// was listed since they last ran.
+    @OptionalField(key: "listed_at") var listedAt: Date?
     /// Whether signed-in applicants may ask the host questions before applying.
     @Field(key: "accepts_questions") var acceptsQuestions: Bool
 

@@ -42,6 +42,7 @@ enum APIRoute: RouteAddress {
     case applicationMessages(ApplicationID?), messageReports(MessageID?), messageAttachment(MessageID?)
     case questions(OpportunityID?, UserID?), hostQuestions, hostQuestionSetting(OpportunityID?)
     case listingReports(OpportunityID?), adminListingReports, adminListingReportResolution(ListingReportID?)
+    case savedSearches, savedSearch(SavedSearchID?)
     case adminUsers, adminUser(UserID?), adminUserRoles(UserID?), adminUserAction(UserID?, AdminUserAction?), adminAudit
     case adminSites, adminSiteReview(SiteID?, SiteReviewAction?), adminReports, adminReportResolution(MessageReportID?)
     case advisingSlots, slotBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
@@ -165,6 +166,8 @@ enum APIRoute: RouteAddress {
         case .hostQuestionSetting(let id): ["host", "opportunities", .id(id), "questions"]
         case .listingReports(let id): ["opportunities", .id(id), "reports"]
         case .adminListingReports: ["admin", "listing-reports"]
+        case .savedSearches: ["searches"]
+        case .savedSearch(let id): ["searches", .id(id)]
         case .adminListingReportResolution(let id): ["admin", "listing-reports", .id(id), "resolution"]
         case .adminUsers: ["admin", "users"]
         case .adminUser(let id): ["admin", "users", .id(id)]

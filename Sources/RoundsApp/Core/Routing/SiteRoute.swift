@@ -15,6 +15,9 @@ enum SiteRoute: RouteAddress {
     case applicationMessages(ApplicationID?), reportMessage(MessageID?), messageAttachment(MessageID?), messageEmail, adminReports, resolveReport(MessageReportID?)
     case questions(OpportunityID?, UserID?), hostQuestions, questionSetting(OpportunityID?)
     case reportListing(OpportunityID?), adminListingReports, resolveListingReport(ListingReportID?)
+    case savedSearches, savedSearch(SavedSearchID?), deleteSavedSearch(SavedSearchID?)
+    /// The one-click link of an alert e-mail; the token travels in the query, which logs never record.
+    case searchAlertUnsubscribe
     /// The new address's confirmation link; the token travels in the query, which logs never record.
     case confirmEmailChange
 
@@ -127,6 +130,10 @@ enum SiteRoute: RouteAddress {
         case .questionSetting(let id): ["host", "opportunities", .id(id), "questions"]
         case .reportListing(let id): ["opportunities", .id(id), "reports"]
         case .adminListingReports: ["admin", "listing-reports"]
+        case .savedSearches: ["account", "searches"]
+        case .savedSearch(let id): ["account", "searches", .id(id)]
+        case .deleteSavedSearch(let id): ["account", "searches", .id(id), "delete"]
+        case .searchAlertUnsubscribe: ["searches", "unsubscribe"]
         case .resolveListingReport(let id): ["admin", "listing-reports", .id(id), "resolve"]
         case .profile: ["profile"]
         case .notifications: ["notifications"]

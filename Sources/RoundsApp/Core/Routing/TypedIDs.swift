@@ -30,6 +30,7 @@ typealias AdvisorSlotID = Tagged<AdvisorSlot, UUID>
 typealias MessageID = Tagged<ApplicationMessage, UUID>
 typealias MessageReportID = Tagged<MessageReport, UUID>
 typealias ListingReportID = Tagged<ListingReport, UUID>
+typealias SavedSearchID = Tagged<SavedSearch, UUID>
 
 /// A model whose id travels in routes, under this parameter name.
 protocol RouteIdentified {

@@ -107,6 +107,8 @@ struct AccountDataExport {
         try add("rank-list-advisors.json", try await self.part { try await API.RankListController().shares(req: $0) })
         let couple = try await self.part { try await API.CoupleRankListController().show(req: $0) }
         try add("rank-list-couple.json", couple?.state == "none" ? nil : couple)
+        let searches = try await self.part { try await API.SavedSearchesController().index(req: $0) } ?? []
+        try add("saved-searches.json", searches.isEmpty ? nil : searches)
 
         if let statements = try await self.part([:], { try await API.AdvisingController().statements(req: $0) }), !statements.isEmpty {
             var full: [StatementResponse] = []

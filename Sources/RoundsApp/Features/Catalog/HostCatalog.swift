@@ -8,6 +8,7 @@ struct HostCatalog {
     let db: any Database
     let host: User
     let today: Day
+    var now = Date()
 
     func sites() async throws -> [Site] {
         try await Site.query(on: self.db).filter(\.$host.$id == self.host.requireID()).with(\.$opportunities).sort(\.$name).all()
@@ -67,6 +68,7 @@ struct HostCatalog {
         if status == .published && !opportunity.sessions.contains(where: { $0.deadlineDay >= self.today.ordinal }) {
             throw Abort(.unprocessableEntity, reason: "Add a session that is still open for applications before publishing.")
         }
+        if status == .published && opportunity.status != .published { opportunity.listedAt = self.now }
         opportunity.status = status
         try await CatalogVersion.changing(on: self.db) { db in try await opportunity.save(on: db) }
     }
@@ -100,6 +102,6 @@ struct HostCatalog {
 
 extension Request {
     func hostCatalog() throws -> HostCatalog {
-        HostCatalog(db: self.db, host: try self.requireUser(.host), today: self.today)
+        HostCatalog(db: self.db, host: try self.requireUser(.host), today: self.today, now: self.now)
     }
 }

@@ -185,3 +185,16 @@ struct SearchParameters {
         return value
     }
 }
+
+extension SearchParameters {
+    /// The filters as a query string, in a fixed order, without page, page size or sort (what a saved
+    /// search keeps).
+    var savedQuery: String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~,")
+        return Self.fields.keys.sorted().compactMap { name -> String? in
+            guard !["page", "per_page", "sort"].contains(name), let value = self[keyPath: Self.fields[name]!], !value.isEmpty else { return nil }
+            return "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+    }
+}

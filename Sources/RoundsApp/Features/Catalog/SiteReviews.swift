@@ -30,6 +30,10 @@ struct SiteReviews {
         try await CatalogVersion.changing(on: self.db) { db in
             site.apply(next, note: reason, now: self.now)
             try await site.save(on: db)
+            if action == .verify {
+                // Its published listings enter the catalog now, so saved-search alerts count them as new.
+                try await Opportunity.query(on: db).filter(\.$site.$id == site.requireID()).filter(\.$status == .published).set(\.$listedAt, to: self.now).update()
+            }
             try await AdminAction.record("site.\(action.rawValue)", by: admin, subject: "site \(site.name)", subjectID: site.id, reason: reason, now: self.now, on: db)
             let (title, body): (String, String) = switch action {
             case .verify: ("\(site.name) is verified", "Its published opportunities are now in the catalog.")

@@ -24,14 +24,14 @@ enum OpenAPIDocument {
     static var paths: JSONValue {
         AccountsPaths.paths.merging(ProfilePaths.paths).merging(CatalogPaths.paths).merging(ApplicationsPaths.paths).merging(PlacementPaths.paths)
             .merging(LettersPaths.paths).merging(PortfolioPaths.paths).merging(ResidencyPaths.paths).merging(DirectoryPaths.paths)
-            .merging(RankListPaths.paths).merging(GuidesPaths.paths).merging(AdvisingPaths.paths).merging(MessagesPaths.paths).merging(HostCatalogPaths.paths).merging(AdminPaths.paths).merging(ListingReportsPaths.paths).merging(NewsletterAdminPaths.paths).merging(CoupleRankListPaths.paths)
+            .merging(RankListPaths.paths).merging(GuidesPaths.paths).merging(AdvisingPaths.paths).merging(MessagesPaths.paths).merging(HostCatalogPaths.paths).merging(AdminPaths.paths).merging(ListingReportsPaths.paths).merging(NewsletterAdminPaths.paths).merging(CoupleRankListPaths.paths).merging(SavedSearchPaths.paths)
     }
 
     static var schemas: JSONValue {
         let all = JSONValue.object([("Error", Responses.errorSchema)]).merging(AccountsPaths.schemas).merging(ProfilePaths.schemas)
             .merging(CatalogPaths.schemas).merging(ApplicationsPaths.schemas).merging(PlacementPaths.schemas)
             .merging(LettersPaths.schemas).merging(PortfolioPaths.schemas).merging(ResidencyPaths.schemas)
-            .merging(DirectoryPaths.schemas).merging(RankListPaths.schemas).merging(GuidesPaths.schemas).merging(AdvisingPaths.schemas).merging(MessagesPaths.schemas).merging(HostCatalogPaths.schemas).merging(AdminPaths.schemas).merging(ListingReportsPaths.schemas).merging(NewsletterAdminPaths.schemas).merging(CoupleRankListPaths.schemas)
+            .merging(DirectoryPaths.schemas).merging(RankListPaths.schemas).merging(GuidesPaths.schemas).merging(AdvisingPaths.schemas).merging(MessagesPaths.schemas).merging(HostCatalogPaths.schemas).merging(AdminPaths.schemas).merging(ListingReportsPaths.schemas).merging(NewsletterAdminPaths.schemas).merging(CoupleRankListPaths.schemas).merging(SavedSearchPaths.schemas)
         guard case .object(let pairs) = all else { return all }
         return .object(pairs.map { name, schema in (name, Self.requestBodies.contains(name) || name.hasSuffix("Input") ? Self.nullableOptionals(schema) : schema) })
     }

@@ -147,6 +147,6 @@ extension SearchQuery {
         TextAnalyzer.terms(self.text).isEmpty && self.types.isEmpty && self.specialtyIDs.isEmpty && self.states.isEmpty
             && self.audiences.isEmpty && self.settings.isEmpty && self.visaClasses.isEmpty && self.isHandsOn == nil
             && self.letterPolicies.isEmpty && self.maximumFeeCents == nil && self.startsOnOrAfter == nil && self.endsOnOrBefore == nil
-            && self.near == nil && self.eligibleFor == nil
+            && self.near == nil && self.eligibleFor == nil && self.onlyIDs == nil
     }
 }

@@ -181,6 +181,8 @@ public struct CatalogIndex: Sendable {
     private func smallestCandidates(
         _ query: SearchQuery, text: TextMatches?, centre: (latitude: Double, longitude: Double)?, band: Double
     ) -> CandidateSource {
+        // A fixed set of documents is the candidate list whatever else is asked: nothing outside it may match.
+        if let only = query.onlyIDs { return .list(only.compactMap { self.positionByID[$0].map(Int32.init) }.sorted()) }
         let lists = self.filterLists
         var sources: [CatalogFilterLists.Source] = []
         if !query.types.isEmpty {

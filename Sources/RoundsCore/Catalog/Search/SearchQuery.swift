@@ -1,3 +1,5 @@
+import Foundation
+
 /// A catalog search: free text, filters, place, order and page. Built from request parameters by the app
 /// (which checks them); every field is optional.
 public struct SearchQuery: Equatable, Sendable {
@@ -28,6 +30,8 @@ public struct SearchQuery: Equatable, Sendable {
     public var radiusMiles: Double? = nil
     /// Only what this profile qualifies for.
     public var eligibleFor: ApplicantProfileInput? = nil
+    /// Only these opportunities (a saved search's alert asks about those listed since it last ran).
+    public var onlyIDs: Set<UUID>? = nil
     public var sort: Sort = .relevance
     /// 1-based.
     public var page = 1

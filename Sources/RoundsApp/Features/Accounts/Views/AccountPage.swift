@@ -50,6 +50,7 @@ struct AccountPage {
                 self.twoFactorSection(),
                 self.sessionSection(),
                 self.tokenSection(),
+                .section(.h2("Saved searches"), .p(.a(.href(SiteRoute.savedSearches.path), .text("Your saved searches and their e-mail alerts")))),
                 .section(
                     .h2("Your data"),
                     .p(.a(.href(SiteRoute.accountData.path), .text("Download your data or delete your account")))

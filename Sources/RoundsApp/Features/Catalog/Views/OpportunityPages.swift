@@ -19,7 +19,23 @@ enum OpportunityPages {
                 .h1("Find US clinical experience"),
                 .errorSummary(error.map { [$0] } ?? []),
                 self.form(parameters, canFilterEligible: canFilterEligible),
-                response.map { self.results($0, parameters: parameters) } ?? .empty
+                response.map { self.results($0, parameters: parameters) } ?? .empty,
+                response != nil && context.viewer != nil ? self.saveForm(parameters, csrfToken: context.csrfToken) : .empty
+            )
+        )
+    }
+
+    /// "Save this search", with an e-mail alert for new matches (`/account/searches`).
+    private static func saveForm(_ p: SearchParameters, csrfToken: String) -> BodyNode {
+        .section(
+            .class("save-search"),
+            .h2("Save this search"),
+            .postForm(
+                SiteRoute.savedSearches.path, csrfToken: csrfToken,
+                .voidTag("input", [("type", "hidden"), ("name", "query"), ("value", p.savedQuery)]),
+                .field("Name", name: "name", value: p.q ?? "", isRequired: true, maxLength: SavedSearchDraft.nameLimit),
+                .selectField("Alert", name: "alert", choices: SearchAlert.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: SearchAlert.weekly.rawValue),
+                .submit("Save this search")
             )
         )
     }

@@ -1,0 +1,54 @@
+import RoundsCore
+
+/// OpenAPI paths and schemas of saved searches.
+enum SavedSearchPaths {
+    static let searchID = ApplicationsPaths.pathID("searchID")
+    static let search = Responses.json("The saved search.", schema: Responses.schemaRef("SavedSearch"))
+    static let alert = Responses.enumeration(SearchAlert.allCases.map(\.rawValue))
+    static let name: JSONValue = ["type": "string", "minLength": 1, "maxLength": .number(SavedSearchDraft.nameLimit)]
+
+    static let paths: JSONValue = [
+        APIRoute.savedSearches.openAPIPath: [
+            "get": [
+                "operationId": "listSavedSearches", "summary": "Your saved searches, oldest first.",
+                "responses": ApplicationsPaths.responses(["200": Responses.json("The searches.", schema: ["type": "array", "items": Responses.schemaRef("SavedSearch")])]),
+            ],
+            "post": [
+                "operationId": "saveSearch",
+                "summary": .string("Save a search (its filters as the query string of GET /opportunities; checked the same way, 400 naming the parameter) with an alert: daily, weekly or off. At most \(SavedSearchDraft.maximumPerPerson) per person."),
+                "requestBody": Responses.body("SavedSearchInput"),
+                "responses": Responses.writes(["201": search]),
+            ],
+        ],
+        APIRoute.savedSearch(.key).openAPIPath: [
+            "put": [
+                "operationId": "updateSavedSearch", "summary": "Rename a saved search or change its alert; turning an alert on counts new listings from then.",
+                "parameters": [searchID], "requestBody": Responses.body("SavedSearchUpdate"),
+                "responses": Responses.writes(["200": search]),
+            ],
+            "delete": [
+                "operationId": "deleteSavedSearch", "summary": "Remove a saved search and its alert.",
+                "parameters": [searchID], "responses": Responses.writes(["204": ["description": "Removed."]]),
+            ],
+        ],
+    ]
+
+    static let schemas: JSONValue = [
+        "SavedSearchInput": [
+            "type": "object", "required": ["name", "alert"],
+            "properties": [
+                "name": name, "alert": alert,
+                "query": ["type": "string", "maxLength": 2048, "description": "e.g. q=cardiology&type=observership&near=10016&radius_mi=50; empty for every listing."],
+            ],
+        ],
+        "SavedSearchUpdate": ["type": "object", "required": ["alert"], "properties": ["name": name, "alert": alert]],
+        "SavedSearch": [
+            "type": "object", "required": ["id", "name", "query", "alert", "created_at", "checked_at"],
+            "properties": [
+                "id": ["type": "string", "format": "uuid"], "name": ["type": "string"], "query": ["type": "string"], "alert": alert,
+                "created_at": ["type": "string", "format": "date-time"],
+                "checked_at": ["type": "string", "format": "date-time", "description": "Listings that entered the catalog after this are new to the next alert."],
+            ],
+        ],
+    ]
+}
