@@ -101,5 +101,8 @@ enum Migrations {
         do {  // 0027: saved searches with e-mail alerts
             app.migrations.add(CreateSavedSearches())
         }
+        do {  // 0028: favourite listings
+            app.migrations.add(CreateFavourites())
+        }
     }
 }

@@ -183,6 +183,11 @@ import VaporTesting
         ProtectedRoute(method: .GET, pattern: "/admin/listing-reports", expected: adminsOnly),
         // Saved searches: anyone signed in keeps their own; nobody reaches another's.
         ProtectedRoute(method: .GET, pattern: "/account/searches", expected: everyone),
+        ProtectedRoute(method: .GET, pattern: "/account/favourites", expected: everyone),
+        ProtectedRoute(method: .POST, pattern: "/opportunities/{token}/favourite", form: [("keep", "true")], expected: nobodyElses),
+        ProtectedRoute(method: .GET, pattern: "/api/v1/favourites", expected: everyone),
+        ProtectedRoute(method: .PUT, pattern: "/api/v1/favourites/{token}", expected: nobodyElses),
+        ProtectedRoute(method: .DELETE, pattern: "/api/v1/favourites/{token}", expected: everyone),
         ProtectedRoute(method: .POST, pattern: "/account/searches", form: [("name", "Cardiology"), ("alert", "weekly"), ("query", "q=cardiology")], expected: everyone),
         ProtectedRoute(method: .POST, pattern: "/account/searches/{token}", form: [("alert", "off")], expected: nobodyElses),
         ProtectedRoute(method: .POST, pattern: "/account/searches/{token}/delete", expected: nobodyElses),

@@ -98,3 +98,33 @@ import VaporTesting
         }
     }
 }
+
+/// Issue 18: favourites, kept from a listing's page and listed with their state.
+@Suite struct FavouriteTests {
+    @Test func aListingIsKeptOnceListedAndRemovedAndStrangersSeeNothing() async throws {
+        try await withRoundsApp { app in
+            let listing = try await CatalogTests.listing(app, title: "Cardiology Observership", zip: "10016")
+            let draft = try await CatalogTests.listing(app, title: "Draft Elective", zip: "10016", status: .draft)
+            let id = OpportunityID(listing.id!)
+            let amara = try await Factories.browser(app, signedInAs: try await Factories.user(app, email: "amara@example.org", roles: [.applicant]).email)
+            #expect(try await amara.get(SiteRoute.opportunity(id).path).text.contains("Add to favourites"))
+            #expect(try await amara.post(SiteRoute.favourite(id).path, form: [("keep", "true")]).status == .seeOther)
+            #expect(try await amara.post(SiteRoute.favourite(id).path, form: [("keep", "true")]).status == .seeOther)
+            #expect(try await Favourite.query(on: app.db).count() == 1, "twice is once")
+            #expect(try await amara.get(SiteRoute.opportunity(id).path).text.contains("Remove from favourites"))
+            #expect(try await amara.post(SiteRoute.favourite(OpportunityID(draft.id!)).path, form: [("keep", "true")]).status == .notFound)
+            #expect(try await amara.post(SiteRoute.favourite(id).path, form: [("keep", "maybe")]).status == .badRequest)
+
+            let (_, bola) = try await Factories.signedIn(app, email: "bola@example.org", roles: [.applicant])
+            #expect(try await bola.send(.GET, APIRoute.favourites.path).content.decode([FavouriteResponse].self).isEmpty)
+            // Once the listing leaves the catalog it stays, marked as no longer listed.
+            listing.status = .archived
+            try await listing.save(on: app.db)
+            let page = try await amara.get(SiteRoute.favourites.path)
+            #expect(page.text.contains("Cardiology Observership") && page.text.contains("no longer listed"))
+            let removed = try await amara.post(SiteRoute.favourite(id).path, form: [("keep", "false"), ("next", SiteRoute.favourites.path)])
+            #expect(removed.location == SiteRoute.favourites.path)
+            #expect(try await Favourite.query(on: app.db).count() == 0)
+        }
+    }
+}

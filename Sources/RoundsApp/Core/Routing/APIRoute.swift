@@ -42,7 +42,7 @@ enum APIRoute: RouteAddress {
     case applicationMessages(ApplicationID?), messageReports(MessageID?), messageAttachment(MessageID?)
     case questions(OpportunityID?, UserID?), hostQuestions, hostQuestionSetting(OpportunityID?)
     case listingReports(OpportunityID?), adminListingReports, adminListingReportResolution(ListingReportID?)
-    case savedSearches, savedSearch(SavedSearchID?)
+    case savedSearches, savedSearch(SavedSearchID?), favourites, favourite(OpportunityID?)
     case adminUsers, adminUser(UserID?), adminUserRoles(UserID?), adminUserAction(UserID?, AdminUserAction?), adminAudit
     case adminSites, adminSiteReview(SiteID?, SiteReviewAction?), adminReports, adminReportResolution(MessageReportID?)
     case advisingSlots, slotBooking(AdvisorSlotID?), advisorSlots, cancelSlot(AdvisorSlotID?)
@@ -167,6 +167,8 @@ enum APIRoute: RouteAddress {
         case .listingReports(let id): ["opportunities", .id(id), "reports"]
         case .adminListingReports: ["admin", "listing-reports"]
         case .savedSearches: ["searches"]
+        case .favourites: ["favourites"]
+        case .favourite(let id): ["favourites", .id(id)]
         case .savedSearch(let id): ["searches", .id(id)]
         case .adminListingReportResolution(let id): ["admin", "listing-reports", .id(id), "resolution"]
         case .adminUsers: ["admin", "users"]

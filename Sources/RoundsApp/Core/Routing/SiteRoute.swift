@@ -16,6 +16,7 @@ enum SiteRoute: RouteAddress {
     case questions(OpportunityID?, UserID?), hostQuestions, questionSetting(OpportunityID?)
     case reportListing(OpportunityID?), adminListingReports, resolveListingReport(ListingReportID?)
     case savedSearches, savedSearch(SavedSearchID?), deleteSavedSearch(SavedSearchID?)
+    case favourites, favourite(OpportunityID?)
     /// The one-click link of an alert e-mail; the token travels in the query, which logs never record.
     case searchAlertUnsubscribe
     /// The new address's confirmation link; the token travels in the query, which logs never record.
@@ -131,6 +132,8 @@ enum SiteRoute: RouteAddress {
         case .reportListing(let id): ["opportunities", .id(id), "reports"]
         case .adminListingReports: ["admin", "listing-reports"]
         case .savedSearches: ["account", "searches"]
+        case .favourites: ["account", "favourites"]
+        case .favourite(let id): ["opportunities", .id(id), "favourite"]
         case .savedSearch(let id): ["account", "searches", .id(id)]
         case .deleteSavedSearch(let id): ["account", "searches", .id(id), "delete"]
         case .searchAlertUnsubscribe: ["searches", "unsubscribe"]

@@ -109,6 +109,8 @@ struct AccountDataExport {
         try add("rank-list-couple.json", couple?.state == "none" ? nil : couple)
         let searches = try await self.part { try await API.SavedSearchesController().index(req: $0) } ?? []
         try add("saved-searches.json", searches.isEmpty ? nil : searches)
+        let favourites = try await self.part { try await API.FavouritesController().index(req: $0) } ?? []
+        try add("favourites.json", favourites.isEmpty ? nil : favourites)
 
         if let statements = try await self.part([:], { try await API.AdvisingController().statements(req: $0) }), !statements.isEmpty {
             var full: [StatementResponse] = []

@@ -53,6 +53,7 @@ struct CatalogController: RouteCollection {
             state.isApplicant = viewer.has(.applicant) && !state.isHost
             state.questionCount = try await req.messageDesk.questionCount(about: id, from: viewer)
             state.hasReported = try await req.listingReports.hasReported(id, by: viewer)
+            state.isFavourite = try await req.favourites.contains(id, for: viewer)
         }
         let tags = GuideTag.related(to: detail.summary.type, audiences: detail.summary.audiences.compactMap(Audience.init(rawValue:)))
         return OpportunityPages.detail(detail, today: req.today, state: state, relatedGuides: try await req.guides.related(to: tags), context: req.pageContext).page()

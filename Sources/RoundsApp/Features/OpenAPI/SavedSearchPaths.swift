@@ -1,13 +1,31 @@
 import RoundsCore
 
-/// OpenAPI paths and schemas of saved searches.
+/// OpenAPI paths and schemas of saved searches and favourite listings.
 enum SavedSearchPaths {
     static let searchID = ApplicationsPaths.pathID("searchID")
     static let search = Responses.json("The saved search.", schema: Responses.schemaRef("SavedSearch"))
     static let alert = Responses.enumeration(SearchAlert.allCases.map(\.rawValue))
     static let name: JSONValue = ["type": "string", "minLength": 1, "maxLength": .number(SavedSearchDraft.nameLimit)]
 
+    static let opportunityID = ApplicationsPaths.pathID("opportunityID")
+
     static let paths: JSONValue = [
+        APIRoute.favourites.openAPIPath: [
+            "get": [
+                "operationId": "listFavourites", "summary": "Your favourite listings, newest first; `listed` is false once one has left the catalog.",
+                "responses": ApplicationsPaths.responses(["200": Responses.json("The favourites.", schema: ["type": "array", "items": Responses.schemaRef("Favourite")])]),
+            ]
+        ],
+        APIRoute.favourite(.key).openAPIPath: [
+            "put": [
+                "operationId": "addFavourite", "summary": "Keep a listed opportunity among your favourites (again is the same as once; at most 200).",
+                "parameters": [opportunityID], "responses": Responses.writes(["204": ["description": "Kept."]]),
+            ],
+            "delete": [
+                "operationId": "removeFavourite", "summary": "Drop it from your favourites (one that is not there is the same).",
+                "parameters": [opportunityID], "responses": Responses.writes(["204": ["description": "Removed."]]),
+            ],
+        ],
         APIRoute.savedSearches.openAPIPath: [
             "get": [
                 "operationId": "listSavedSearches", "summary": "Your saved searches, oldest first.",
@@ -34,6 +52,13 @@ enum SavedSearchPaths {
     ]
 
     static let schemas: JSONValue = [
+        "Favourite": [
+            "type": "object", "required": ["opportunity_id", "title", "listed", "added_at", "url"],
+            "properties": [
+                "opportunity_id": ["type": "string", "format": "uuid"], "title": ["type": "string"], "listed": ["type": "boolean"],
+                "added_at": ["type": "string", "format": "date-time"], "url": ["type": "string"],
+            ],
+        ],
         "SavedSearchInput": [
             "type": "object", "required": ["name", "alert"],
             "properties": [

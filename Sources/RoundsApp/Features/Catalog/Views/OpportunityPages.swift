@@ -142,6 +142,7 @@ enum OpportunityPages {
         var isApplicant = false
         var questionCount = 0
         var hasReported = false
+        var isFavourite = false
     }
 
     static func detail(
@@ -153,6 +154,7 @@ enum OpportunityPages {
             .p(.safeLink(SiteRoute.opportunities.path, .text("← All opportunities"))),
             .h1(.safeText(item.title)),
             .p(.safeText(place)),
+            self.favouriteForm(OpportunityID(item.id), state: state, csrfToken: context.csrfToken),
             self.facts(detail),
             self.eligibility(item.eligibility),
             .section(.h2("About"), .p(.safeText(detail.description))),
@@ -162,6 +164,18 @@ enum OpportunityPages {
             self.reportForm(detail, state: state, csrfToken: context.csrfToken)
         )
         return PageLayout(title: item.title, context: context, content: content)
+    }
+
+    /// Keeping the listing among one's favourites (signed in).
+    private static func favouriteForm(_ id: OpportunityID, state: ViewerState, csrfToken: String) -> BodyNode {
+        guard state.viewerID != nil else { return .empty }
+        return .postForm(
+            SiteRoute.favourite(id).path, csrfToken: csrfToken,
+            .voidTag("input", [("type", "hidden"), ("name", "keep"), ("value", state.isFavourite ? "false" : "true")]),
+            .submit(state.isFavourite ? "Remove from favourites" : "Add to favourites"),
+            state.isFavourite ? .text(" ") : .empty,
+            state.isFavourite ? .safeLink(SiteRoute.favourites.path, .text("Your favourites")) : .empty
+        )
     }
 
     /// Asking the host before applying, where the host allows it.

@@ -11,7 +11,8 @@ enum SavedSearchPages {
             context: context,
             content: .div(
                 .h1("Saved searches"),
-                .p(.text("Save a search from the search page (\"Save this search\"). An alert e-mails the listings that entered the catalog since the last one and match the search; each e-mail has a one-click link to stop it.")),
+                .p(.text("Save a search from the search page (\"Save this search\"). An alert e-mails the listings that entered the catalog since the last one and match the search; each e-mail has a one-click link to stop it. "),
+                   .safeLink(SiteRoute.favourites.path, .text("Your favourite listings"))),
                 searches.isEmpty
                     ? .p(.class("hint"), .text("No saved searches yet."))
                     : .tag("ul", [.class("result-list")] + searches.map { self.row($0, context: context) })
