@@ -130,6 +130,12 @@ def test_host_lists_an_opportunity_that_admin_verifies_and_visitor_finds(browser
     expect(admin.get_by_role("status")).to_contain_text("is verified")
 
     visitor = browser.new_context(base_url=BASE_URL).new_page()
-    visitor.goto("/opportunities?q=nocturnist+" + marker)
+    # Search follows the catalog within about a second (the index is checked at most once a second and
+    # rebuilt in the background), so a search right after the change may still show the old catalog.
+    for _ in range(40):
+        visitor.goto("/opportunities?q=nocturnist+" + marker)
+        if visitor.locator(".result-list > li", has_text=title).count():
+            break
+        visitor.wait_for_timeout(250)
     expect(visitor.locator(".result-list > li").first).to_contain_text(title)
     shot(visitor, "found")

@@ -18,7 +18,7 @@ enum OpportunityPages {
             content: .div(
                 .h1("Find US clinical experience"),
                 .errorSummary(error.map { [$0] } ?? []),
-                self.form(parameters, canFilterEligible: canFilterEligible),
+                SearchForm(parameters: parameters, facets: response?.facets ?? [:], canFilterEligible: canFilterEligible).node(),
                 response.map { self.results($0, parameters: parameters) } ?? .empty,
                 response != nil && context.viewer != nil ? self.saveForm(parameters, csrfToken: context.csrfToken) : .empty
             )
@@ -40,55 +40,12 @@ enum OpportunityPages {
         )
     }
 
-    private static func form(_ p: SearchParameters, canFilterEligible: Bool) -> BodyNode {
-        .tag(
-            "form",
-            .safeAttribute("method", "get"),
-            .safeAttribute("action", SiteRoute.opportunities.path),
-            .class("search-form"),
-            .field("Search", name: "q", value: p.q ?? "", type: "search", hint: "For example: cardiology observership Boston"),
-            .selectField(
-                "Type", name: "type", choices: OpportunityType.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
-                selected: p.type, includeBlank: "Any type"
-            ),
-            .selectField(
-                "Specialty", name: "specialty", choices: Specialty.all.map { Choice(value: $0.id, label: $0.name) },
-                selected: p.specialty, includeBlank: "Any specialty"
-            ),
-            .selectField(
-                "State", name: "state", choices: SearchParameters.states.sorted().map { Choice(value: $0, label: $0) },
-                selected: p.state, includeBlank: "Any state"
-            ),
-            .selectField(
-                "Hands-on", name: "hands_on", choices: [Choice(value: "true", label: "Hands-on"), Choice(value: "false", label: "Observational")],
-                selected: p.handsOn, includeBlank: "Either"
-            ),
-            .field("Near ZIP code", name: "near", value: p.near ?? "", hint: "Five digits", maxLength: 5),
-            .field("Within miles", name: "radius_mi", value: p.radiusMi ?? "", type: "number"),
-            .selectField(
-                "Sort by", name: "sort",
-                choices: [
-                    Choice(value: "relevance", label: "Relevance"), Choice(value: "start_date", label: "Start date"),
-                    Choice(value: "fee", label: "Fee"), Choice(value: "distance", label: "Distance"),
-                ],
-                selected: p.sort, includeBlank: "Best match"
-            ),
-            canFilterEligible
-                ? .tag(
-                    "label", .class("checkbox"),
-                    .voidTag("input", [("type", "checkbox"), ("name", "eligible"), ("value", "true")] + (p.eligible == "true" ? [("checked", "checked")] : [])),
-                    .text("Only what my profile qualifies for")
-                )
-                : .empty,
-            .submit("Search")
-        )
-    }
-
     private static func results(_ response: OpportunityListResponse, parameters: SearchParameters) -> BodyNode {
         .section(
             .class("results"),
             .safeAttribute("aria-label", "Results"),
             .p(.class("result-count"), .safeText(counted(response.total, "opportunity", plural: "opportunities"))),
+            response.total == 0 ? SearchForm.suggestions(parameters) : .empty,
             .ul(
                 .class("result-list"),
                 .forEach(response.items) { item in
