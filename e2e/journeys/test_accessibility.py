@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from conftest import BASE_URL
 from test_host_listing import sign_in_demo, sign_in_demo_admin
+from test_messages import sign_in_demo_applicant
 
 AXE = Axe()
 PUBLIC = ["/", "/opportunities", "/opportunities?q=cardiology&near=10016", "/guides", "/newsletter", "/sign-in", "/sign-up",
@@ -25,16 +26,6 @@ def serious(page, path):
     return [f"{path}: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in found]
 
 
-def signed_in_applicant(browser):
-    page = browser.new_context(base_url=BASE_URL, bypass_csp=True).new_page()
-    page.goto("/sign-in")
-    page.get_by_label("E-mail").fill("applicant@rounds.test")
-    page.get_by_label("Password").fill("rounds-demo-password")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    return page
-
-
 def test_the_check_finds_what_it_should(browser):
     # The same check on a page with an image without text and an unlabelled field must fail.
     page = browser.new_context(bypass_csp=True).new_page()
@@ -52,7 +43,7 @@ def test_no_serious_or_critical_violation_on_any_roles_pages(browser):
     opportunity = visitor.locator("main a[href^='/opportunities/']").first.get_attribute("href")
     problems += serious(visitor, opportunity)
 
-    applicant = signed_in_applicant(browser)
+    applicant = sign_in_demo_applicant(browser, bypass_csp=True)
     for path in APPLICANT + [opportunity]:
         problems += serious(applicant, path)
 

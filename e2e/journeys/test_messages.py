@@ -8,8 +8,8 @@ from conftest import BASE_URL
 from test_host_listing import sign_in_demo, sign_in_demo_admin
 
 
-def sign_in_demo_applicant(browser):
-    page = browser.new_context(base_url=BASE_URL).new_page()
+def sign_in_demo_applicant(browser, **context_options):
+    page = browser.new_context(base_url=BASE_URL, **context_options).new_page()
     page.goto("/sign-in")
     page.get_by_label("E-mail").fill("applicant@rounds.test")
     page.get_by_label("Password").fill("rounds-demo-password")
