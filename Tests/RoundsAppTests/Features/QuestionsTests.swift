@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import SQLKit
 import Tagged
 import Testing
 import Vapor
@@ -141,6 +142,37 @@ import VaporTesting
             #expect(inbox.text.contains("1 conversation awaits your answer.") && inbox.text.contains(amara.displayName))
             let hostThread = try await hostBrowser.get(threadPath)
             #expect(hostThread.text.contains("Is there a &lt;b&gt;dress code&lt;/b&gt;?"))
+        }
+    }
+
+    @Test func theMigrationKeepsExistingMessagesAndReportsAndEnforcesOneThread() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app)
+            let (_, amaraAPI) = try await fixture.applicant("amara@example.org")
+            let application = try await fixture.submitted(amaraAPI)
+            let sent = try await fixture.host.send(.POST, APIRoute.applicationMessages(ApplicationID(application)).path, json: ["body": "Pay me in cash."])
+            let messageID = try sent.content.get(UUID.self, at: "id")
+            #expect(try await amaraAPI.send(.POST, APIRoute.messageReports(MessageID(messageID)).path, json: ["reason": "Cash."]).status == .created)
+
+            // Down and up again with rows in place: the table is rebuilt on SQLite, altered on PostgreSQL.
+            try await AddOpportunityQuestions().revert(on: app.db)
+            try await AddOpportunityQuestions().prepare(on: app.db)
+            let kept = try #require(try await ApplicationMessage.find(messageID, on: app.db))
+            #expect(kept.body == "Pay me in cash." && kept.$application.id == application)
+            #expect(try await MessageReport.query(on: app.db).filter(\.$message.$id == messageID).count() == 1)
+            if !TestDatabase.isPostgres {
+                #expect(try await app.db.sql.raw("PRAGMA foreign_key_check").all().isEmpty)
+                #expect(try await app.db.sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self) == 1)
+            }
+            // A message in two threads at once, or in none, is refused by the database itself.
+            let both = try ApplicationMessage(
+                in: .application(try #require(try await LoadedApplication.load(application, on: app.db))), author: fixture.hostUser, party: .host,
+                recipientID: try fixture.hostUser.requireID(), body: "x", now: Date())
+            both.$opportunity.id = fixture.opportunity.id
+            await #expect(throws: (any Error).self) { try await both.create(on: app.db) }
+            // And deleting the report's message still cascades to the report.
+            try await kept.delete(on: app.db)
+            #expect(try await MessageReport.query(on: app.db).count() == 0)
         }
     }
 }
