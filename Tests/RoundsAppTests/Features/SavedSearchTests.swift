@@ -61,6 +61,7 @@ import VaporTesting
             let (_, bola) = try await Factories.signedIn(app, email: "bola@example.org", roles: [.applicant])
             let badQuery = try await amara.send(.POST, APIRoute.savedSearches.path, json: ["name": "Near", "alert": "weekly", "query": "near=10016&radius_mi=far"])
             #expect(badQuery.status == .badRequest && badQuery.body.string.contains("radius_mi"))
+            #expect(try await amara.send(.POST, APIRoute.savedSearches.path, json: ["name": "Long", "alert": "weekly", "query": String(repeating: "0", count: 2_049)]).status == .badRequest)
             #expect(try await amara.send(.POST, APIRoute.savedSearches.path, json: ["name": " ", "alert": "weekly"]).status == .unprocessableEntity)
             #expect(try await amara.send(.POST, APIRoute.savedSearches.path, json: ["name": "x", "alert": "hourly"]).status == .unprocessableEntity)
             #expect(try await SavedSearch.query(on: app.db).count() == 0)

@@ -13,7 +13,7 @@ enum CoupleRankListPaths {
         APIRoute.rankListCouple.openAPIPath: [
             "get": [
                 "operationId": "getCoupleRankList", "summary": "Your couple for the year (none, asked, asking or linked) and its pairs, your program first.",
-                "parameters": [year], "responses": ResidencyPaths.responses(["200": couple]),
+                "parameters": [year], "responses": ResidencyPaths.responses(["200": couple, "400": Responses.ref("BadRequest"), "404": Responses.ref("NotFound")]),
             ],
             "post": [
                 "operationId": "proposeCouple", "summary": "Ask another applicant (by e-mail) to rank as a couple for the year; they confirm. 409 when either of you is linked already.",

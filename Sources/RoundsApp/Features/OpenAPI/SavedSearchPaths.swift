@@ -63,7 +63,7 @@ enum SavedSearchPaths {
             "type": "object", "required": ["name", "alert"],
             "properties": [
                 "name": name, "alert": alert,
-                "query": ["type": "string", "maxLength": 2048, "description": "e.g. q=cardiology&type=observership&near=10016&radius_mi=50; empty for every listing."],
+                "query": ["type": "string", "maxLength": .number(SearchParameters.maximumQueryString), "description": "e.g. q=cardiology&type=observership&near=10016&radius_mi=50; empty for every listing."],
             ],
         ],
         "SavedSearchUpdate": ["type": "object", "required": ["alert"], "properties": ["name": name, "alert": alert]],

@@ -46,6 +46,9 @@ struct SavedSearches {
 
     /// Checks the query as the search would (a 400 names the parameter) and saves it with its name and alert.
     func save(_ draft: SavedSearchDraft, query raw: String, profile: ApplicantProfileInput?, by user: User) async throws -> SavedSearch {
+        guard raw.utf8.count <= SearchParameters.maximumQueryString else {
+            throw Abort(.badRequest, reason: "query: at most \(SearchParameters.maximumQueryString) characters, as for a search.")
+        }
         let parameters = try SearchParameters.parse(raw)
         _ = try parameters.query(profile: profile)
         let (name, alert) = try draft.check().get()
