@@ -177,8 +177,8 @@ struct CoupleRankLists {
         guard let couple = try await self.couple(of: user, year: year), couple.confirmedAt != nil else { throw Self.noCouple }
         let coupleID = try couple.requireID()
         try await self.db.transaction { db in
-            // One change at a time per couple: the couple's row is written first.
-            try await db.sql.update(RankCouple.schema).set(SQLIdentifier("id"), to: SQLIdentifier("id")).where(SQLIdentifier("id"), .equal, SQLBind(coupleID)).run()
+            // One change at a time per couple.
+            try await db.lockRow(RankCouple.schema, id: coupleID)
             let store = CoupleRankLists(db: db, now: self.now, origin: self.origin, reference: self.reference)
             guard let state = try await store.state(of: user, year: year) else { throw Self.noCouple }
             if let closed = state.closed { throw ValidationReport([FieldError(field: "pairs", message: closed)]) }

@@ -99,8 +99,8 @@ struct RankListStore {
     ) async throws {
         let userID = try user.requireID()
         try await self.db.transaction { db in
-            // One change at a time per applicant (the owner's row is written first, as the program list does).
-            try await db.sql.update(User.schema).set(SQLIdentifier("id"), to: SQLIdentifier("id")).where(SQLIdentifier("id"), .equal, SQLBind(userID)).run()
+            // One change at a time per applicant.
+            try await db.lockRow(User.schema, id: userID)
             let store = RankListStore(db: db, now: self.now, reference: self.reference)
             let state = try await store.state(of: user, year: year)
             if let closed = state.closed { throw ValidationReport([FieldError(field: "rank_list", message: closed)]) }

@@ -119,11 +119,8 @@ struct ResidencyPlanner {
         let userID = try user.requireID()
         return try await self.db.transaction { db in
             // One applicant's list changes one request at a time, so two signals sent at once cannot
-            // both fit a budget with room for one: the transaction starts by writing the owner's row,
-            // which holds PostgreSQL's row lock, and SQLite's write lock, until commit (a SQLite
-            // transaction that read first could not upgrade to writing while another writes).
-            try await db.sql.update(User.schema).set(SQLIdentifier("id"), to: SQLIdentifier("id"))
-                .where(SQLIdentifier("id"), .equal, SQLBind(userID)).run()
+            // both fit a budget with room for one.
+            try await db.lockRow(User.schema, id: userID)
             var errors: [FieldError] = []
             if let existing, !existing.status.canMove(to: input.status) {
                 errors.append(FieldError(field: "status", message: "A program cannot go from \(existing.status.displayName) to \(input.status.displayName)."))

@@ -62,7 +62,7 @@ struct SavedSearches {
         search.unsubscribeHash = SecretToken().hash
         try await self.db.transaction { db in
             // One person's saves in turn, so the cap holds when two arrive at once.
-            try await db.sql.update(User.schema).set(SQLIdentifier("id"), to: SQLIdentifier("id")).where(SQLIdentifier("id"), .equal, SQLBind(user.requireID())).run()
+            try await db.lockRow(User.schema, id: user.requireID())
             let count = try await SavedSearch.query(on: db).filter(\.$owner.$id == user.requireID()).count()
             guard count < SavedSearchDraft.maximumPerPerson else {
                 throw ValidationReport([FieldError(field: "name", message: "Keep at most \(SavedSearchDraft.maximumPerPerson) saved searches; remove one first.")])
