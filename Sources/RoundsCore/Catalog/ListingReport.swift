@@ -39,11 +39,11 @@ public struct ListingReportDraft: Sendable {
         var errors: [FieldError] = []
         let problem = ListingProblem(rawValue: self.problem)
         if problem == nil { errors.append(FieldError(field: "problem", message: "Choose what is wrong with the listing.")) }
-        let details = MessageDraft.normalized(self.details)
-        if details.isEmpty || details.textLength > Self.limit || details.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) {
+        let details = ReportText.checked(self.details, limit: Self.limit, required: true)
+        if details == nil {
             errors.append(FieldError(field: "details", message: "Say in 1 to \(Self.limit) characters what you saw; the administrators read it."))
         }
-        guard let problem, errors.isEmpty else { return .failure(ValidationReport(errors)) }
+        guard let problem, let details, errors.isEmpty else { return .failure(ValidationReport(errors)) }
         return .success((problem, details))
     }
 }

@@ -43,11 +43,23 @@ public struct MessageReportDraft: Sendable {
     }
 
     public func check() -> Result<String, ValidationReport> {
-        let reason = MessageDraft.normalized(self.reason)
-        if reason.isEmpty || reason.textLength > Self.limit || reason.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) {
+        guard let reason = ReportText.checked(self.reason, limit: Self.limit, required: true) else {
             return .failure(ValidationReport([FieldError(field: "reason", message: "Say in 1 to \(Self.limit) characters what is wrong with the message; the administrators read it.")]))
         }
         return .success(reason)
+    }
+}
+
+/// Text written for or by the administrators about a report (its reason, details, a decision's note):
+/// normalized like a message, at most `limit` characters, no control characters but line breaks.
+public enum ReportText {
+    /// The text as kept, or nil when it breaks a rule (empty counts only when `required`).
+    public static func checked(_ raw: String, limit: Int, required: Bool) -> String? {
+        let text = MessageDraft.normalized(raw)
+        guard !(required && text.isEmpty), text.textLength <= limit, !text.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) else {
+            return nil
+        }
+        return text
     }
 }
 

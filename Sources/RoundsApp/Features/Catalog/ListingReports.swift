@@ -78,8 +78,7 @@ struct ListingReports {
         guard let reportID, let report = try await ListingReport.query(on: self.db).filter(\.$id == reportID)
             .with(\.$opportunity, { $0.with(\.$site, { $0.with(\.$host) }) }).first()
         else { throw Abort(.notFound, reason: "No such report.") }
-        let note = MessageDraft.normalized(raw)
-        guard note.textLength <= ListingReportDraft.limit, !note.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) else {
+        guard let note = ReportText.checked(raw, limit: ListingReportDraft.limit, required: false) else {
             throw ValidationReport([FieldError(field: "note", message: "The note is at most \(ListingReportDraft.limit) characters.")])
         }
         if resolution == .withdraw && note.isEmpty {

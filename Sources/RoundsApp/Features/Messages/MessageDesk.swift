@@ -280,8 +280,7 @@ struct MessageDesk {
         guard let reportID, let report = try await MessageReport.query(on: self.db).filter(\.$id == reportID).with(\.$message).first() else {
             throw Abort(.notFound, reason: "No such report.")
         }
-        let note = MessageDraft.normalized(note)
-        guard note.textLength <= MessageReportDraft.limit, !note.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) else {
+        guard let note = ReportText.checked(note, limit: MessageReportDraft.limit, required: false) else {
             throw ValidationReport([FieldError(field: "note", message: "The note is at most \(MessageReportDraft.limit) characters.")])
         }
         let removedFile = resolution == .remove ? report.message.attachmentKey : nil
