@@ -103,9 +103,14 @@ struct CoupleRankLists {
             closed: nil, limitSource: self.reference.fees.nrmp.provenance)
         // Pairs naming a program since closed (withdrawn, rejected) no longer count.
         state.list = saved.keeping(first: state.firstKeys, second: state.secondKeys)
-        let deadline = try await SeasonCorrection.calendar(self.reference.calendar, on: self.db)[year]?[.rankOrderListDeadline]
-        state.closed = RankOrderList.closedRefusal(deadline: deadline, now: self.now)
+        state.closed = try await self.closed(year)
         return state
+    }
+
+    /// Why couples' lists cannot change now (the rank list deadline passed), or nil.
+    private func closed(_ year: Int) async throws -> String? {
+        let deadline = try await RankListStore(db: self.db, now: self.now, reference: self.reference).deadline(of: year)
+        return RankOrderList.closedRefusal(deadline: deadline, now: self.now)
     }
 
     /// Asks `partnerEmail`'s applicant account to rank as a couple for the year; they confirm.
@@ -158,7 +163,7 @@ struct CoupleRankLists {
     /// Either partner ends the link (or the asked one declines); the pairs go with it.
     func leave(_ user: User, year: Int) async throws -> User {
         guard let couple = try await self.couple(of: user, year: year) else { throw Self.noCouple }
-        if let closed = try await self.state(of: user, year: year)?.closed, couple.confirmedAt != nil {
+        if couple.confirmedAt != nil, let closed = try await self.closed(year) {
             throw ValidationReport([FieldError(field: "couple", message: closed)])
         }
         let other = couple.$proposer.id == user.id ? couple.partner : couple.proposer

@@ -75,13 +75,19 @@ struct RankListStore {
         let list = RankOrderList(
             keys: ranked.compactMap { $0.id?.uuidString }, maximumRanks: self.reference.fees.nrmp.maximumRanks, supplemental: supplemental)
         let certified = try await RankCertification.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).first()
-        let deadline = try await SeasonCorrection.calendar(self.reference.calendar, on: self.db)[year]?[.rankOrderListDeadline]
+        let deadline = try await self.deadline(of: year)
         return RankListState(
             matchYear: year, ranked: ranked, rankable: rankable, programs: Dictionary(uniqueKeysWithValues: programs.compactMap { p in p.id.map { ($0.uuidString, p) } }),
             list: list,
             certification: RankOrderList.certification(
                 certifiedDigest: certified?.orderDigest, digest: Self.digest(list), at: certified?.certifiedAt, name: certified?.certifiedName),
             deadline: deadline, closed: RankOrderList.closedRefusal(deadline: deadline, now: self.now), maximumRanks: self.reference.fees.nrmp.provenance)
+    }
+
+    /// The year's rank order list deadline, corrections applied; nil when not published. Couples' lists
+    /// close at it too.
+    func deadline(of year: Int) async throws -> Milestone? {
+        try await SeasonCorrection.calendar(self.reference.calendar, on: self.db)[year]?[.rankOrderListDeadline]
     }
 
     /// The list a share shows its advisor: the year asked for (`requested`) or the owner's default.
