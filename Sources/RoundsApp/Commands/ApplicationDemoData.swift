@@ -62,7 +62,7 @@ enum ApplicationDemoData {
 
         // The host takes questions on this listing; the applicant asked one before applying.
         let opportunity = asThem.opportunity
-        try await desk(hoursAgo: 50).setQuestions(true, on: opportunity)
+        try await HostCatalog(db: app.db, host: host, today: Day(now)).setQuestions(true, on: opportunity)
         let question = try await desk(hoursAgo: 50).questions(about: opportunity.id, from: applicant.id, for: applicant)
         _ = try await desk(hoursAgo: 50).post(
             MessageDraft(body: "Do you accept graduates from 2023, and is Step 2 CK needed before the observership?"), on: question, by: applicant)

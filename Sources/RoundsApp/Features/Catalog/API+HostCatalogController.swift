@@ -45,6 +45,16 @@ struct HostSiteResponse: Content {
     }
 }
 
+struct QuestionSettingResponse: Content {
+    var opportunityID: UUID
+    var acceptsQuestions: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case opportunityID = "opportunity_id"
+        case acceptsQuestions = "accepts_questions"
+    }
+}
+
 /// A host's own opportunity with every field the host sets, its status and its sessions' seats.
 struct HostOpportunityResponse: Content {
     struct SessionRow: Content {
@@ -170,6 +180,7 @@ extension API {
             hosts.get(APIRoute.hostOpportunity(.key), use: self.opportunity)
             hosts.put(APIRoute.hostOpportunity(.key), use: self.update)
             hosts.post(APIRoute.hostOpportunityStatus(.key, .key), use: self.setStatus)
+            hosts.put(APIRoute.hostQuestionSetting(.key), use: self.setQuestions)
             hosts.post(APIRoute.hostOpportunitySessions(.key), use: self.addSession)
             hosts.delete(APIRoute.hostSession(.key), use: self.deleteSession)
         }
@@ -214,6 +225,21 @@ extension API {
             var end: String
             var deadline: String
             var seats: Int
+        }
+
+        struct QuestionSettingInput: Content {
+            var acceptsQuestions: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case acceptsQuestions = "accepts_questions"
+            }
+        }
+
+        /// Ownership first (404), then the body.
+        @Sendable func setQuestions(req: Request) async throws -> QuestionSettingResponse {
+            let opportunity = try await self.owned(req)
+            try await req.hostCatalog().setQuestions(try req.jsonBody(QuestionSettingInput.self).acceptsQuestions, on: opportunity)
+            return QuestionSettingResponse(opportunityID: try opportunity.requireID(), acceptsQuestions: opportunity.acceptsQuestions)
         }
 
         @Sendable func addSession(req: Request) async throws -> Response {

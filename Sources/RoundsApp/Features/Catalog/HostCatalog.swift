@@ -73,6 +73,21 @@ struct HostCatalog {
         try await CatalogVersion.changing(on: self.db) { db in try await opportunity.save(on: db) }
     }
 
+    /// Turns questions before applying on or off (not part of search, so the catalog version stays).
+    func setQuestions(_ accepts: Bool, on opportunity: Opportunity) async throws {
+        opportunity.acceptsQuestions = accepts
+        try await opportunity.save(on: self.db)
+    }
+
+    /// The form's and the API's value for the question setting.
+    static func questionSetting(_ raw: String?) throws -> Bool {
+        switch raw {
+        case "true": return true
+        case "false": return false
+        default: throw ValidationReport([FieldError(field: "accepts_questions", message: "Choose whether applicants may ask questions: true or false.")])
+        }
+    }
+
     func addSession(to opportunity: Opportunity, _ draft: SessionDraft) async throws {
         let checked = try draft.parse(today: self.today).get()
         let session = OpportunitySession(

@@ -17,6 +17,7 @@ struct HostCatalogController: RouteCollection {
         host.post(SiteRoute.hostOpportunity(.key), use: self.update)
         host.post(SiteRoute.publishOpportunity(.key), use: self.publish)
         host.post(SiteRoute.archiveOpportunity(.key), use: self.archive)
+        host.post(SiteRoute.questionSetting(.key), use: self.setQuestions)
         host.post(SiteRoute.addSession(.key), use: self.addSession)
         host.post(SiteRoute.deleteSession(.key), use: self.deleteSession)
     }
@@ -98,6 +99,19 @@ struct HostCatalogController: RouteCollection {
         let opportunity = try await self.opportunity(req)
         try await req.hostCatalog().setStatus(opportunity, to: .archived)
         return req.redirect(to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path, flash: Flash(kind: .success, message: "Archived: no longer listed."))
+    }
+
+    struct QuestionSettingForm: Content {
+        var accepts_questions: String?
+    }
+
+    @Sendable func setQuestions(req: Request) async throws -> Response {
+        let opportunity = try await self.opportunity(req)
+        let accepts = try HostCatalog.questionSetting(try req.content.decode(QuestionSettingForm.self).accepts_questions)
+        try await req.hostCatalog().setQuestions(accepts, on: opportunity)
+        return req.redirect(
+            to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path,
+            flash: Flash(kind: .success, message: accepts ? "Applicants can ask you questions about this opportunity." : "New questions are off; you can still answer the ones asked."))
     }
 
     @Sendable func addSession(req: Request) async throws -> Response {

@@ -129,16 +129,6 @@ struct QuestionThreadResponse: Content {
     }
 }
 
-struct QuestionSettingResponse: Content {
-    var opportunityID: UUID
-    var acceptsQuestions: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case opportunityID = "opportunity_id"
-        case acceptsQuestions = "accepts_questions"
-    }
-}
-
 struct MessageReportResponse: Content {
     var id: UUID
     var messageID: UUID
@@ -165,7 +155,6 @@ extension API {
             signedIn.on(.POST, APIRoute.questions(.key, .key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
             let hosts = routes.grouped(SignInRequired(roles: [.host]))
             hosts.get(APIRoute.hostQuestions, use: self.hostQuestions)
-            hosts.put(APIRoute.hostQuestionSetting(.key), use: self.setQuestions)
             let admins = routes.grouped(SignInRequired(roles: [.admin]))
             admins.get(APIRoute.adminReports, use: self.reports)
             admins.post(APIRoute.adminReportResolution(.key), use: self.resolve)
@@ -197,22 +186,6 @@ extension API {
 
         @Sendable func hostQuestions(req: Request) async throws -> [QuestionThreadResponse] {
             try await req.messageDesk.questionThreads(hostedBy: try req.requireUser(.host)).map(QuestionThreadResponse.init)
-        }
-
-        struct QuestionSettingInput: Content {
-            var acceptsQuestions: Bool
-
-            enum CodingKeys: String, CodingKey {
-                case acceptsQuestions = "accepts_questions"
-            }
-        }
-
-        @Sendable func setQuestions(req: Request) async throws -> QuestionSettingResponse {
-            let host = try req.requireUser(.host)
-            let desk = req.messageDesk
-            let opportunity = try await desk.hostedOpportunity(req.parameters.get(OpportunityID.self)?.rawValue, by: host)
-            try await desk.setQuestions(try req.jsonBody(QuestionSettingInput.self).acceptsQuestions, on: opportunity)
-            return QuestionSettingResponse(opportunityID: try opportunity.requireID(), acceptsQuestions: opportunity.acceptsQuestions)
         }
 
         @Sendable func reports(req: Request) async throws -> [AdminReportResponse] {

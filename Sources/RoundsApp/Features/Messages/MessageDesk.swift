@@ -157,29 +157,6 @@ struct MessageDesk {
         try await ApplicationMessage.query(on: self.db).filter(\.$opportunity.$id == opportunityID).filter(\.$applicant.$id == applicant.requireID()).count()
     }
 
-    /// The form's and the API's value for the question setting.
-    static func questionSetting(_ raw: String?) throws -> Bool {
-        switch raw {
-        case "true": return true
-        case "false": return false
-        default: throw ValidationReport([FieldError(field: "accepts_questions", message: "Choose whether applicants may ask questions: true or false.")])
-        }
-    }
-
-    /// One of `host`'s opportunities; anyone else's is 404.
-    func hostedOpportunity(_ opportunityID: UUID?, by host: User) async throws -> Opportunity {
-        guard let opportunityID, let opportunity = try await Opportunity.query(on: self.db).filter(\.$id == opportunityID).with(\.$site).first(),
-            opportunity.site.$host.id == host.id
-        else { throw Abort(.notFound, reason: "No such opportunity of yours.") }
-        return opportunity
-    }
-
-    /// The host turns questions before applying on or off for one of their opportunities.
-    func setQuestions(_ accepts: Bool, on opportunity: Opportunity) async throws {
-        opportunity.acceptsQuestions = accepts
-        try await opportunity.save(on: self.db)
-    }
-
     /// The applicant, or the host once the application is submitted: drafts have no conversation.
     static func party(of user: User, in loaded: LoadedApplication) -> ApplicationParty? {
         guard loaded.status != .draft else { return nil }

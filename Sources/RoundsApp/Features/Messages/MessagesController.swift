@@ -19,7 +19,6 @@ struct MessagesController: RouteCollection {
         signedIn.on(.POST, SiteRoute.questions(.key, .key), body: .collect(maxSize: ByteCount(value: self.maximumBodyBytes)), use: self.post)
         let hosts = routes.grouped(SignInRequired(roles: [.host]))
         hosts.get(SiteRoute.hostQuestions, use: self.hostQuestions)
-        hosts.post(SiteRoute.questionSetting(.key), use: self.setQuestions)
         let admins = routes.grouped(SignInRequired(roles: [.admin]))
         admins.get(SiteRoute.adminReports, use: self.reports)
         admins.post(SiteRoute.resolveReport(.key), use: self.resolve)
@@ -117,21 +116,6 @@ struct MessagesController: RouteCollection {
     @Sendable func hostQuestions(req: Request) async throws -> HTMLPage {
         let host = try req.requireUser(.host)
         return HostQuestionsPage(threads: try await req.messageDesk.questionThreads(hostedBy: host), context: req.pageContext).layout().page()
-    }
-
-    struct QuestionSettingForm: Content {
-        var accepts_questions: String?
-    }
-
-    @Sendable func setQuestions(req: Request) async throws -> Response {
-        let host = try req.requireUser(.host)
-        let desk = req.messageDesk
-        let opportunity = try await desk.hostedOpportunity(req.parameters.get(OpportunityID.self)?.rawValue, by: host)
-        let accepts = try MessageDesk.questionSetting(try req.content.decode(QuestionSettingForm.self).accepts_questions)
-        try await desk.setQuestions(accepts, on: opportunity)
-        return req.redirect(
-            to: SiteRoute.hostOpportunity(try opportunity.requireTypedID()).path,
-            flash: Flash(kind: .success, message: accepts ? "Applicants can ask you questions about this opportunity." : "New questions are off; you can still answer the ones asked."))
     }
 
     @Sendable func reports(req: Request) async throws -> HTMLPage {
