@@ -23,10 +23,13 @@ struct SavedSearchAlerts {
         guard !searches.isEmpty else { return 0 }
         let index = try await self.app.catalogSearch.index(on: db)
         let today = Day(self.now)
+        // What entered the catalog since the earliest of these runs, read once; each search takes its part.
+        let since = searches.map(\.checkedAt).min() ?? self.now
+        let entered = try await Opportunity.query(on: db).filter(\.$status == .published)
+            .filter(\.$listedAt > since).filter(\.$listedAt <= self.now).field(\.$id).field(\.$listedAt).all()
         var sent = 0
         for search in searches {
-            let listed = try await Opportunity.query(on: db).filter(\.$status == .published)
-                .filter(\.$listedAt > search.checkedAt).filter(\.$listedAt <= self.now).all(\.$id)
+            let listed = entered.filter { ($0.listedAt ?? .distantPast) > search.checkedAt }.compactMap(\.id)
             var matches: SearchPage?
             if !listed.isEmpty, let parameters = try? SearchParameters.parse(search.query) {
                 let profile = try await ProfileStore.load(for: search.owner, on: db)
