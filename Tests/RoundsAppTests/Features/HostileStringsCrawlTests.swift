@@ -51,7 +51,31 @@ import VaporTesting
         "advisor_slots": ["location", "note"],
         "application_messages": ["author_name", "body"],
         "message_reports": ["reporter_name", "reason", "message_body"],
+        "listing_reports": ["reporter_name", "details", "opportunity_title"],
+        "saved_searches": ["name", "query"],
     ]
+
+    /// What the demo data leaves out, so the pages showing it are crawled too: a saved search, a
+    /// favourite, a reported listing and a couple ranking a pair.
+    static func addSearchesFavouritesReportsAndACouple(_ app: Application) async throws {
+        let now = app.services.clock.now()
+        let amara = try #require(try await User.find(email: "applicant@rounds.test", on: app.db))
+        let jordan = try #require(try await User.find(email: "premed@rounds.test", on: app.db))
+        let listing = try #require(try await Opportunity.query(on: app.db).filter(\.$status == .published).sort(\.$id).first())
+        _ = try await SavedSearches(db: app.db, now: now).save(SavedSearchDraft(name: "Cardiology", alert: "weekly"), query: "q=cardiology", profile: nil, by: amara)
+        try await Favourites(db: app.db, now: now).add(listing.id, for: amara)
+        _ = try await ListingReports(db: app.db, now: now, origin: "http://localhost").report(
+            listing.id, ListingReportDraft(problem: "misleading", details: "The department does not exist."), by: jordan)
+        let couples = CoupleRankLists(db: app.db, now: now, origin: "http://localhost", reference: app.residency)
+        let year = 2027
+        _ = try await couples.propose(amara, year: year, partnerEmail: jordan.email)
+        try await couples.confirm(jordan, year: year)
+        try await couples.change(amara, year: year) { list, state throws(CoupleRankList.Refusal) in
+            guard let program = state.myPrograms.first?.id?.uuidString else { return }
+            try list.add(state.pair(mine: program, partners: nil), first: state.firstKeys, second: state.secondKeys)
+        }
+        #expect(try await RankCouplePair.query(on: app.db).count() == 1, "the couple ranks a pair of the demo applicant's programs")
+    }
 
     /// What must never reach a page: markup the payload would open, or a working script URL.
     static func findings(in html: String) -> [String] {
@@ -70,6 +94,7 @@ import VaporTesting
         try await withRoundsApp { app in
             try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, threadPool: app.threadPool, now: app.services.clock.now())
             try await DemoData.loadFeatures(app)
+            try await Self.addSearchesFavouritesReportsAndACouple(app)
             let sql = try #require(app.db as? any SQLDatabase)
             // Known link tokens, so the writer's and the supervisor's pages are crawled too.
             for (table, token) in [("letter_requests", "writer-token"), ("experience_verifications", "supervisor-token")] {
@@ -119,7 +144,8 @@ import VaporTesting
         SiteRoute.reviewerPrograms.path, SiteRoute.adminSites.path, SiteRoute.adminPrograms.path, SiteRoute.adminLetterReads.path, SiteRoute.account.path,
         SiteRoute.residencyDirectory.path, SiteRoute.adminDirectory.path, SiteRoute.visaPaths.path, SiteRoute.researchPrograms.path,
         SiteRoute.statements.path, SiteRoute.reviews.path, SiteRoute.advisingSessions.path, SiteRoute.advisorSlots.path,
-        SiteRoute.adminReports.path, SiteRoute.accountData.path,
+        SiteRoute.adminReports.path, SiteRoute.accountData.path, SiteRoute.hostQuestions.path, SiteRoute.adminListingReports.path,
+        SiteRoute.savedSearches.path, SiteRoute.favourites.path, SiteRoute.coupleRankList.path(query: [("year", "2027")]),
     ]
 
     /// A demo account signed in; roles that need two-factor sign-in get the factories' secret first.
