@@ -129,6 +129,15 @@ struct CatalogColumns: Sendable {
             self.audienceMasks[Int(row.audienceMask)] += 1
         }
 
+        /// Takes back a row counted before (a document the index has since replaced or removed).
+        mutating func remove(_ row: Row) {
+            self.types[Int(row.type)] -= 1
+            self.specialties[Int(row.specialty)] -= 1
+            self.states[Int(row.state)] -= 1
+            self.handsOn[row.handsOn ? 1 : 0] -= 1
+            self.audienceMasks[Int(row.audienceMask)] -= 1
+        }
+
         /// Facet name → value → count, for values that occur.
         func facets(stateNames: [String]) -> [String: [String: Int]] {
             var audiences = [Int](repeating: 0, count: CatalogColumns.audiences.count)

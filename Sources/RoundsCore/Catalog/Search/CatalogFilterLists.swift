@@ -107,14 +107,15 @@ struct CatalogFilterLists: Sendable {
     }
 }
 
-/// What a search with no text and no filter answers, per day: the same total and facets for every page
-/// and order, and the documents already sorted by next open session (the relevance order without text)
-/// and by fee. Built on the first such search of a day and kept with the index.
+/// What a search with no text and no filter answers from one segment, per day: the same facets for every
+/// page and order, and the documents already sorted by next open session (the relevance order without
+/// text) and by fee. Built on the first such search of a day and kept with the segment.
 final class UnfilteredAnswers: @unchecked Sendable {
     struct Answer {
         var day: Day
-        var total: Int
-        var facets: [String: [String: Int]]
+        var facetCounts: CatalogColumns.FacetCounts
+        /// Per position: the start of its next open session, or `Int.max`.
+        var nextStart: [Int]
         var byStart: [Int32]
     }
 

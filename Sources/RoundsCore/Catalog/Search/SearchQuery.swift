@@ -44,8 +44,8 @@ public struct SearchQuery: Equatable, Sendable {
 }
 
 /// One page of results, with the total and facet counts over every match (not just this page).
-public struct SearchPage: Sendable {
-    public struct Item: Sendable {
+public struct SearchPage: Equatable, Sendable {
+    public struct Item: Equatable, Sendable {
         public var document: CatalogDocument
         public var score: Double
         public var distanceMiles: Double?

@@ -17,25 +17,28 @@ struct TextMatches {
     }
 }
 
-extension CatalogIndex {
-    /// Intersects the terms' posting lists (each ascending by document), shortest first, by binary search
-    /// into the longer lists, adding each term's BM25 score. nil when the text has no terms.
-    func textMatches(_ text: String) -> TextMatches? {
-        let terms = Array(Set(TextAnalyzer.terms(text)))
-        guard !terms.isEmpty else { return nil }
+/// A query term with its inverse document frequency over the whole index (every segment, less what was
+/// removed), so a document scores the same in whichever segment it sits.
+struct WeightedTerm {
+    var term: String
+    var idf: Float
+}
+
+extension CatalogSegment {
+    /// Intersects the terms' posting lists (each ascending by document) in the given order (rarest first over
+    /// the whole index), by binary search into the longer lists, adding each term's BM25 score in that order,
+    /// so the sum is the same whichever segment holds the document.
+    func textMatches(_ terms: [WeightedTerm], averageLength: Float) -> TextMatches {
         var lists: [[Posting]] = []
-        for term in terms {
-            guard let list = self.postings[term] else { return TextMatches(documents: [], scores: []) }
+        for weighted in terms {
+            guard let list = self.postings[weighted.term] else { return TextMatches(documents: [], scores: []) }
             lists.append(list)
         }
-        lists.sort { $0.count < $1.count }
-        let count = Float(self.documents.count)
         var matches = TextMatches(documents: [], scores: [])
         for (position, list) in lists.enumerated() {
-            let documentFrequency = Float(list.count)
-            let idf = log(1 + (count - documentFrequency + 0.5) / (documentFrequency + 0.5))
+            let idf = terms[position].idf
             func score(_ posting: Posting) -> Double {
-                let normalizer = Self.k1 * (1 - Self.b + Self.b * self.lengths[Int(posting.document)] / self.averageLength)
+                let normalizer = Self.k1 * (1 - Self.b + Self.b * self.lengths[Int(posting.document)] / averageLength)
                 return Double(idf * posting.frequency * (Self.k1 + 1) / (posting.frequency + normalizer))
             }
             if position == 0 {

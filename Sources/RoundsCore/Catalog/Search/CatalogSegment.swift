@@ -1,0 +1,310 @@
+import Foundation
+
+/// An opportunity id as two integers, so results compare in id order without building strings. Byte order
+/// is the order of `uuidString`.
+struct IDKey: Comparable, Hashable, Sendable {
+    var high: UInt64
+    var low: UInt64
+
+    init(_ id: UUID) {
+        let u = id.uuid
+        self.high = [u.0, u.1, u.2, u.3, u.4, u.5, u.6, u.7].reduce(0) { $0 << 8 | UInt64($1) }
+        self.low = [u.8, u.9, u.10, u.11, u.12, u.13, u.14, u.15].reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    static func < (lhs: IDKey, rhs: IDKey) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
+}
+
+/// A document of the index: which segment, and where in it.
+struct DocumentRef: Hashable, Sendable {
+    var segment: UInt8
+    var position: Int32
+}
+
+/// One immutable part of the catalog index: postings for free text (ranked with BM25) and compact columns
+/// for filters, facets and distance, over documents in id order. The index is a large base segment built
+/// from the whole catalog and a small one of what changed since; statistics that rank text across both
+/// (document count, average length, document frequency) are the index's, passed in per search.
+struct CatalogSegment: Sendable {
+    struct Posting: Sendable {
+        var document: Int32
+        var frequency: Float
+    }
+
+    let documents: [CatalogDocument]
+    let keys: [IDKey]
+    let columns: CatalogColumns
+    let filterLists: CatalogFilterLists
+    let unfiltered = UnfilteredAnswers()
+    let postings: [String: [Posting]]
+    let lengths: [Float]
+    /// The sum of `lengths` (whole numbers: every field weight is), exact in a Double.
+    let totalLength: Double
+    let positionByID: [UUID: Int]
+
+    static let earthRadiusMiles = 3958.8
+
+    // BM25 constants (Robertson and Zaragoza's usual values).
+    static let k1: Float = 1.2
+    static let b: Float = 0.75
+
+    /// Field weights: a word in the title counts three times one in the description.
+    static let titleWeight: Float = 3
+    static let nameWeight: Float = 2
+
+    static let empty = CatalogSegment([])
+
+    init(_ documents: [CatalogDocument]) {
+        // Position order is id order, so "ties broken by id" within a segment is "ties broken by position".
+        let keyed = documents.map { (key: IDKey($0.id), document: $0) }.sorted { $0.key < $1.key }
+        let documents = keyed.map(\.document)
+        self.documents = documents
+        self.keys = keyed.map(\.key)
+        self.columns = CatalogColumns(documents)
+        self.filterLists = CatalogFilterLists(self.columns)
+        var postings: [String: [Posting]] = [:]
+        var lengths: [Float] = []
+        lengths.reserveCapacity(documents.count)
+        for (index, document) in documents.enumerated() {
+            let frequencies = Self.termFrequencies(document)
+            for (term, frequency) in frequencies {
+                postings[term, default: []].append(Posting(document: Int32(index), frequency: frequency))
+            }
+            lengths.append(frequencies.values.reduce(0, +))
+        }
+        self.postings = postings
+        self.lengths = lengths
+        self.totalLength = lengths.reduce(0) { $0 + Double($1) }
+        self.positionByID = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+    }
+
+    var count: Int { self.documents.count }
+
+    /// Each term of the document's searchable text with its weighted frequency.
+    static func termFrequencies(_ document: CatalogDocument) -> [String: Float] {
+        var frequencies: [String: Float] = [:]
+        func add(_ text: String, weight: Float) {
+            for term in TextAnalyzer.terms(text) { frequencies[term, default: 0] += weight }
+        }
+        add(document.title, weight: Self.titleWeight)
+        add(document.site.name, weight: Self.nameWeight)
+        add(Specialty.find(document.specialtyID)?.name ?? "", weight: Self.nameWeight)
+        add(document.type.displayName, weight: 1)
+        add(document.description, weight: 1)
+        add("\(document.site.city) \(document.site.state)", weight: 1)
+        return frequencies
+    }
+
+    /// What one search adds up across segments.
+    struct Collector {
+        var top: TopK<Match>
+        var total = 0
+        var facets: [String: [String: Int]] = [:]
+        var eligibility: [DocumentRef: EligibilityResult] = [:]
+
+        mutating func add(_ facets: [String: [String: Int]]) {
+            for (name, counts) in facets {
+                self.facets[name, default: [:]].merge(counts, uniquingKeysWith: +)
+            }
+        }
+    }
+
+    /// A match with its place in the chosen order as plain numbers: smaller `(primary, secondary, key)` comes
+    /// first, so the top-k heap compares without calling a closure.
+    struct Match: Comparable {
+        var primary: Double
+        var secondary: Int
+        var key: IDKey
+        var ref: DocumentRef
+        var score: Double
+
+        static func < (lhs: Match, rhs: Match) -> Bool {
+            (lhs.primary, lhs.secondary, lhs.key.high, lhs.key.low) < (rhs.primary, rhs.secondary, rhs.key.high, rhs.key.low)
+        }
+    }
+
+    /// Adds this segment's matches of `query` to `collector`, skipping positions `removed` marks.
+    func collect(
+        _ query: SearchQuery, today: Day, text: [WeightedTerm]?, averageLength: Float, removed: [Bool]?, segment: UInt8,
+        into collector: inout Collector
+    ) {
+        let text = text.map { self.textMatches($0, averageLength: averageLength) }
+        let columns = self.columns
+        let currentYear = today.components.year
+        let typeTable = CatalogColumns.table(query.types, CatalogColumns.types)
+        let settingTable = CatalogColumns.table(query.settings, CatalogColumns.settings)
+        let letterTable = CatalogColumns.table(query.letterPolicies, CatalogColumns.letters)
+        let specialtyTable = Self.table(query.specialtyIDs) { CatalogColumns.specialtyIndex[$0].map(Int.init) }
+        let stateTable = Self.table(query.states) { columns.stateNames.firstIndex(of: $0) }
+        let audienceMask = CatalogColumns.mask(query.audiences, CatalogColumns.audiences)
+        let visaMask = CatalogColumns.mask(query.visaClasses, CatalogColumns.visas)
+        let hasDates = query.startsOnOrAfter != nil || query.endsOnOrBefore != nil
+        let centre = query.near.map { (latitude: $0.latitude * .pi / 180, longitude: $0.longitude * .pi / 180) }
+        let centreUnit = centre.map { CatalogColumns.unitVector(latitude: $0.latitude, longitude: $0.longitude) }
+        let radius = query.radiusMiles ?? .infinity
+        // A latitude band first (cheap), then the angle to the centre as a dot product of unit vectors.
+        let band = radius / Self.earthRadiusMiles
+        let minimumCloseness = band >= .pi ? -2 : cos(band)
+
+        var facetCounts = CatalogColumns.FacetCounts()
+        let needsStart = query.sort == .relevance || query.sort == .startDate
+        // A total order on plain numbers keeps pages stable and comparisons cheap: relevance is (-score, next
+        // start), start date (next start), fee (fee), distance (-closeness); then the id.
+        let sort = query.sort
+
+        // One flat loop (no nested function capturing the counters): this is the hot path of every search.
+        let source = self.smallestCandidates(query, text: text, centre: centre, band: band)
+        let list: [Int32]?
+        let alignedScores: [Double]?
+        switch source {
+        case .text(let matches): (list, alignedScores) = (matches.documents, matches.scores)
+        case .list(let candidates): (list, alignedScores) = (candidates, nil)
+        case .all: (list, alignedScores) = (nil, nil)
+        }
+        let rows = columns.rows
+        let keys = self.keys
+        for k in 0..<(list?.count ?? self.documents.count) {
+            let candidate = list?[k] ?? Int32(k)
+            let i = Int(candidate)
+            if let removed, removed[i] { continue }
+            var score = 0.0
+            if let alignedScores {
+                score = alignedScores[k]
+            } else if let text {
+                // A candidate from a filter's list must also contain the text.
+                guard let position = text.position(of: candidate) else { continue }
+                score = text.scores[position]
+            }
+            let row = rows[i]
+            if let typeTable, !typeTable[Int(row.type)] { continue }
+            if let specialtyTable, !specialtyTable[Int(row.specialty)] { continue }
+            if let stateTable, !stateTable[Int(row.state)] { continue }
+            if let settingTable, !settingTable[Int(row.setting)] { continue }
+            if let letterTable, !letterTable[Int(row.letter)] { continue }
+            if audienceMask != 0 && row.audienceMask & audienceMask == 0 { continue }
+            if visaMask != 0 && row.visaMask & visaMask == 0 { continue }
+            if let handsOn = query.isHandsOn, handsOn != row.handsOn { continue }
+            if let ceiling = query.maximumFeeCents, row.fee > ceiling { continue }
+            if hasDates && !self.hasSession(i, query, today: today) { continue }
+            var closeness = 0.0
+            if let centre, let centreUnit {
+                guard !row.latitude.isNaN, abs(row.latitude - centre.latitude) <= band else { continue }
+                closeness = centreUnit.x * row.unitX + centreUnit.y * row.unitY + centreUnit.z * row.unitZ
+                guard closeness >= minimumCloseness else { continue }
+            }
+            let ref = DocumentRef(segment: segment, position: candidate)
+            if let profile = query.eligibleFor {
+                let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
+                guard result.isEligible else { continue }
+                collector.eligibility[ref] = result
+            }
+            collector.total += 1
+            facetCounts.add(row)
+            let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
+            let match: Match
+            switch sort {
+            case .relevance: match = Match(primary: -score, secondary: nextStart, key: keys[i], ref: ref, score: score)
+            case .startDate: match = Match(primary: 0, secondary: nextStart, key: keys[i], ref: ref, score: score)
+            case .fee: match = Match(primary: Double(row.fee), secondary: 0, key: keys[i], ref: ref, score: score)
+            case .distance: match = Match(primary: -closeness, secondary: 0, key: keys[i], ref: ref, score: score)
+            }
+            collector.top.offer(match)
+        }
+        collector.add(facetCounts.facets(stateNames: columns.stateNames))
+    }
+
+    /// Miles from a place search's centre to the document at `position`.
+    func miles(from centre: Coordinate, to position: Int) -> Double {
+        Self.miles(
+            centre.latitude * .pi / 180, centre.longitude * .pi / 180, self.columns.rows[position].latitude, self.columns.longitude[position],
+            self.columns.cosLatitude[position]
+        )
+    }
+
+    /// The fewest documents that can match: the text matches, the documents having one of the chosen values
+    /// of a filter, or those in the latitude band of a place search, whichever is smallest; nil for all.
+    private func smallestCandidates(
+        _ query: SearchQuery, text: TextMatches?, centre: (latitude: Double, longitude: Double)?, band: Double
+    ) -> CandidateSource {
+        // A fixed set of documents is the candidate list whatever else is asked: nothing outside it may match.
+        if let only = query.onlyIDs { return .list(only.compactMap { self.positionByID[$0].map(Int32.init) }.sorted()) }
+        let lists = self.filterLists
+        var sources: [CatalogFilterLists.Source] = []
+        if !query.types.isEmpty {
+            sources.append(.union(lists.type, codes: query.types.compactMap { CatalogColumns.types.firstIndex(of: $0) }))
+        }
+        if !query.specialtyIDs.isEmpty {
+            sources.append(.union(lists.specialty, codes: query.specialtyIDs.compactMap { CatalogColumns.specialtyIndex[$0].map(Int.init) }))
+        }
+        if !query.states.isEmpty {
+            sources.append(.union(lists.state, codes: query.states.compactMap { self.columns.stateNames.firstIndex(of: $0) }))
+        }
+        if !query.settings.isEmpty {
+            sources.append(.union(lists.setting, codes: query.settings.compactMap { CatalogColumns.settings.firstIndex(of: $0) }))
+        }
+        if !query.letterPolicies.isEmpty {
+            sources.append(.union(lists.letter, codes: query.letterPolicies.compactMap { CatalogColumns.letters.firstIndex(of: $0) }))
+        }
+        if let centre, band.isFinite {
+            let types = query.types.compactMap { CatalogColumns.types.firstIndex(of: $0) }
+            sources.append(
+                lists.box(latitude: centre.latitude, longitude: centre.longitude, band: band, types: types) ?? lists.latitudeBand(centre.latitude, band: band)
+            )
+        }
+        let smallest = sources.min { $0.count < $1.count }
+        if let text, text.documents.count <= smallest?.count ?? Int.max { return .text(text) }
+        return smallest.map { .list($0.make()) } ?? .all
+    }
+
+    private enum CandidateSource {
+        case text(TextMatches)
+        case list([Int32])
+        case all
+    }
+
+    /// This segment's answer to a search with nothing to narrow it, on `today`: every document counted and
+    /// ordered by next open start (then id), built on the day's first such search.
+    func unfilteredAnswer(on today: Day) -> UnfilteredAnswers.Answer {
+        let columns = self.columns
+        let count = self.documents.count
+        return self.unfiltered.answer(for: today) {
+            var facetCounts = CatalogColumns.FacetCounts()
+            var nextStart = [Int](repeating: 0, count: count)
+            for i in 0..<count {
+                facetCounts.add(columns.rows[i])
+                nextStart[i] = columns.nextOpenStart(i, today: today.ordinal)
+            }
+            let byStart = (0..<Int32(count)).sorted { (nextStart[Int($0)], $0) < (nextStart[Int($1)], $1) }
+            return UnfilteredAnswers.Answer(day: today, facetCounts: facetCounts, nextStart: nextStart, byStart: byStart)
+        }
+    }
+
+    /// Positions by fee, then id.
+    func byFee() -> [Int32] {
+        let rows = self.columns.rows
+        return self.unfiltered.byFee { (0..<Int32(rows.count)).sorted { (rows[Int($0)].fee, $0) < (rows[Int($1)].fee, $1) } }
+    }
+
+    private static func table(_ values: Set<String>, code: (String) -> Int?) -> [Bool]? {
+        guard !values.isEmpty else { return nil }
+        var table = [Bool](repeating: false, count: 256)
+        for value in values { if let index = code(value), index < 255 { table[index] = true } }
+        return table
+    }
+
+    /// Haversine miles from precomputed radians.
+    private static func miles(_ latitude1: Double, _ longitude1: Double, _ latitude2: Double, _ longitude2: Double, _ cosLatitude2: Double) -> Double {
+        let dLatitude = latitude2 - latitude1
+        let dLongitude = longitude2 - longitude1
+        let a = sin(dLatitude / 2) * sin(dLatitude / 2) + cos(latitude1) * cosLatitude2 * sin(dLongitude / 2) * sin(dLongitude / 2)
+        return 2 * Self.earthRadiusMiles * asin(min(1, a.squareRoot()))
+    }
+
+    private func hasSession(_ index: Int, _ query: SearchQuery, today: Day) -> Bool {
+        self.documents[index].sessions.contains { session in
+            session.isOpen(on: today)
+                && query.startsOnOrAfter.map { session.start >= $0 } ?? true
+                && query.endsOnOrBefore.map { session.end <= $0 } ?? true
+        }
+    }
+}
