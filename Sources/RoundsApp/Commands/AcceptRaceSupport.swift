@@ -32,7 +32,7 @@ public enum AcceptRaceSupport {
         opportunity.status = OpportunityStatus.published
         let start = Day(now).adding(days: 60)
         let session = OpportunitySession(opportunityID: UUID(), start: start, end: start.adding(days: 27), deadline: start.adding(days: -14), seats: seats)
-        try await CatalogVersion.changing(on: app.db) { db in
+        try await CatalogVersion.changing(on: app.db, touching: [.site(try site.requireID())]) { db in
             try await opportunity.create(on: db)
             session.$opportunity.id = try opportunity.requireID()
             try await session.create(on: db)

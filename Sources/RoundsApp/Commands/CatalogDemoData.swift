@@ -33,7 +33,7 @@ enum CatalogDemoData {
     @discardableResult
     static func load(hostID: User.IDValue, on db: any Database, today: Day) async throws -> Int {
         guard try await Site.query(on: db).count() == 0 else { return 0 }
-        return try await CatalogVersion.changing(on: db) { db in
+        return try await CatalogVersion.changing(on: db, touching: [.everything]) { db in
             var random = SplitMix64(seed: 20_261_130)
             var sites: [Site] = []
             for (index, zip) in zips.enumerated() {

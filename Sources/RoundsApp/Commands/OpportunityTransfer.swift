@@ -32,7 +32,7 @@ enum OpportunityTransfer {
             throw Failure(errors: unknown.map { CatalogCSV.RowError(line: $0.line, column: "host_email", reason: "no host account uses \($0.hostEmail)") })
         }
 
-        return try await CatalogVersion.changing(on: db) { db in
+        return try await CatalogVersion.changing(on: db, touching: [.everything]) { db in
             let sql = db as! any SQLDatabase
             var siteIDs: [String: UUID] = [:]
             for site in try await Site.query(on: db).all() {

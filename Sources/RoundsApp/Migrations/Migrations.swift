@@ -104,5 +104,8 @@ enum Migrations {
         do {  // 0028: favourite listings
             app.migrations.add(CreateFavourites())
         }
+        do {  // 0029: the catalog's change log, so search indexes apply changes instead of rebuilding
+            app.migrations.add(CreateCatalogChanges())
+        }
     }
 }

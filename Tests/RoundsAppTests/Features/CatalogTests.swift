@@ -55,7 +55,7 @@ import VaporTesting
         let session = OpportunitySession(
             opportunityID: try opportunity.requireID(), start: start, end: start.adding(days: 27), deadline: start.adding(days: -21), seats: seats
         )
-        try await CatalogVersion.changing(on: app.db) { db in try await session.create(on: db) }
+        try await CatalogVersion.changing(on: app.db, touching: [.opportunity(try opportunity.requireID())]) { db in try await session.create(on: db) }
         return opportunity
     }
 
@@ -281,7 +281,7 @@ extension CatalogTests {
             let first = try await Self.search(app, "q=nephrology").content.decode(OpportunityListResponse.self)
             #expect(first.items.map(\.title) == ["Nephrology Observership"])
             opportunity.title = "Nephrology and Dialysis Observership"
-            try await CatalogVersion.changing(on: app.db) { db in try await opportunity.save(on: db) }
+            try await CatalogVersion.changing(on: app.db, touching: [.opportunity(try opportunity.requireID())]) { db in try await opportunity.save(on: db) }
             let second = try await Self.search(app, "q=nephrology").content.decode(OpportunityListResponse.self)
             #expect(second.items.map(\.title) == ["Nephrology and Dialysis Observership"])
         }

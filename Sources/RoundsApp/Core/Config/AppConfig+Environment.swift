@@ -87,10 +87,10 @@ extension AppConfig {
         }
         if let megabytes = try number("ROUNDS_UPLOAD_MAX_MB") { config.uploadMaximumBytes = megabytes * 1_024 * 1_024 }
         if let raw = string("ROUNDS_CATALOG_RECHECK_SECONDS") {
-            guard let seconds = Int(raw), seconds >= 0 else {
-                throw ConfigurationError(variable: "ROUNDS_CATALOG_RECHECK_SECONDS", reason: "must be a whole number of seconds, 0 or more")
+            guard let seconds = Double(raw), seconds.isFinite, (0...3_600).contains(seconds) else {
+                throw ConfigurationError(variable: "ROUNDS_CATALOG_RECHECK_SECONDS", reason: "must be a number of seconds from 0 to 3600, such as 0.25")
             }
-            config.catalogRecheckInterval = .seconds(seconds)
+            config.catalogRecheckInterval = .milliseconds(Int((seconds * 1_000).rounded()))
         }
         if let seconds = try number("ROUNDS_REMINDER_SWEEP_SECONDS") {
             guard seconds >= 1 else { throw ConfigurationError(variable: "ROUNDS_REMINDER_SWEEP_SECONDS", reason: "must be 1 or more") }

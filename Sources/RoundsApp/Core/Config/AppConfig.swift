@@ -100,8 +100,9 @@ public struct AppConfig: Sendable {
     public var rateLimits = RateLimits()
     public var security = Security()
     public var mail = Mail()
-    /// How often an instance checks whether the catalog changed and its search index must be rebuilt.
-    public var catalogRecheckInterval: Duration = .seconds(1)
+    /// How often an instance checks whether the catalog changed and applies the changes to its search index
+    /// (one small query, made only when searches come in).
+    public var catalogRecheckInterval: Duration = .milliseconds(250)
     /// Where uploaded files live, outside the web root and shared by every instance.
     public var storageDirectory = "storage"
     /// Where uploaded files' bytes are kept: the storage directory (default) or the database.

@@ -15,7 +15,7 @@ enum RoundsMetrics {
             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)]
         MetricsSystem.bootstrap(factory)
         // Static lets are made on first use; made now, every family is in the first scrape, at zero.
-        _ = (outboxQueued, outboxGivenUp, outboxSent, outboxFailures, searchIndexBuild, matchRuns, databaseUp, databaseCheck)
+        _ = (outboxQueued, outboxGivenUp, outboxSent, outboxFailures, searchIndexBuild, searchIndexChanges, searchIndexCompaction, matchRuns, databaseUp, databaseCheck)
         return true
     }()
 
@@ -30,6 +30,11 @@ enum RoundsMetrics {
     static let searchIndexBuild = registry.makeDurationHistogram(
         name: "rounds_search_index_build_seconds", buckets: [.milliseconds(10), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30)],
         help: "Time to build this process's catalog search index from the database.")
+    static let searchIndexChanges = registry.makeCounter(
+        name: "rounds_search_index_changes_total", help: "Opportunities this process applied to its search index from the catalog's change log.")
+    static let searchIndexCompaction = registry.makeDurationHistogram(
+        name: "rounds_search_index_compaction_seconds", buckets: [.milliseconds(10), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10)],
+        help: "Time to fold the search index's applied changes into a fresh base, in memory, off the request path.")
     static let matchRuns = registry.makeDurationHistogram(
         name: "rounds_match_run_seconds", buckets: [.milliseconds(1), .milliseconds(10), .milliseconds(100), .seconds(1), .seconds(10), .seconds(60)],
         help: "Placement cycle match runs (building the instance, the NRMP algorithm, storing the result).")

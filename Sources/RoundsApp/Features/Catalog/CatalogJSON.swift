@@ -184,6 +184,19 @@ final class CatalogJSONFragments: @unchecked Sendable {
     private let lock = NSLock()
     private var fragments: [UUID: [UInt8]] = [:]
 
+    init() {}
+
+    private init(_ fragments: [UUID: [UInt8]]) { self.fragments = fragments }
+
+    /// A new cache holding this one's fragments except those of `changed` (searches still on the previous
+    /// index keep filling this one).
+    func without(_ changed: Set<UUID>) -> CatalogJSONFragments {
+        guard !changed.isEmpty else { return self }
+        var kept = self.lock.withLock { self.fragments }
+        for id in changed { kept[id] = nil }
+        return CatalogJSONFragments(kept)
+    }
+
     func fragment(for item: OpportunitySummary) -> [UInt8] {
         if let cached = self.lock.withLock({ self.fragments[item.id] }) { return cached }
         var buffer = ByteBufferAllocator().buffer(capacity: 768)

@@ -54,13 +54,13 @@ struct HostCatalog {
         opportunity.$site.id = try site.requireID()
         opportunity.apply(checked)
         opportunity.status = OpportunityStatus.draft
-        try await CatalogVersion.changing(on: self.db) { db in try await opportunity.create(on: db) }
+        try await opportunity.create(on: self.db)  // a draft: not in search yet
         return opportunity
     }
 
     func update(_ opportunity: Opportunity, _ draft: OpportunityDraft) async throws {
         opportunity.apply(try draft.parse().get())
-        try await CatalogVersion.changing(on: self.db) { db in try await opportunity.save(on: db) }
+        try await CatalogVersion.changing(on: self.db, touching: [.opportunity(try opportunity.requireID())]) { db in try await opportunity.save(on: db) }
     }
 
     /// Publishing needs at least one session still open for applications.
@@ -70,7 +70,7 @@ struct HostCatalog {
         }
         if status == .published && opportunity.status != .published { opportunity.listedAt = self.now }
         opportunity.status = status
-        try await CatalogVersion.changing(on: self.db) { db in try await opportunity.save(on: db) }
+        try await CatalogVersion.changing(on: self.db, touching: [.opportunity(try opportunity.requireID())]) { db in try await opportunity.save(on: db) }
     }
 
     /// Turns questions before applying on or off (not part of search, so the catalog version stays).
@@ -93,7 +93,7 @@ struct HostCatalog {
         let session = OpportunitySession(
             opportunityID: try opportunity.requireID(), start: checked.start, end: checked.end, deadline: checked.deadline, seats: checked.seats
         )
-        try await CatalogVersion.changing(on: self.db) { db in try await session.create(on: db) }
+        try await CatalogVersion.changing(on: self.db, touching: [.opportunity(try opportunity.requireID())]) { db in try await session.create(on: db) }
     }
 
     /// Deletes one of the host's sessions; returns its opportunity's id, or nil when it is not theirs.
@@ -110,7 +110,7 @@ struct HostCatalog {
                 reason: "People have applied to this session or it is part of a placement cycle, so it stays; archive the opportunity to stop new applications."
             )
         }
-        try await CatalogVersion.changing(on: self.db) { db in try await session.delete(on: db) }
+        try await CatalogVersion.changing(on: self.db, touching: [.opportunity(opportunityID)]) { db in try await session.delete(on: db) }
         return opportunityID
     }
 }

@@ -85,7 +85,7 @@ struct ListingReports {
             throw ValidationReport([FieldError(field: "note", message: "Say why the listing is withdrawn; its host reads it.")])
         }
         let opportunity = report.opportunity
-        try await CatalogVersion.changing(on: self.db) { db in
+        try await CatalogVersion.changing(on: self.db, touching: [.opportunity(report.$opportunity.id)]) { db in
             let decided = try await db.updateReturningCount(
                 ListingReport.schema, set: [("resolved_at", self.now), ("resolution", resolution.rawValue), ("resolution_note", note)],
                 where: {

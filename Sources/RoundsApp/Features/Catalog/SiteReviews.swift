@@ -27,7 +27,7 @@ struct SiteReviews {
         guard let next = action.next(from: site.reviewState) else {
             throw Abort(.conflict, reason: "\(site.name) is \(site.reviewState.label.lowercased()); it cannot be \(action == .verify ? "verified" : action == .reject ? "rejected" : "suspended") now.")
         }
-        try await CatalogVersion.changing(on: self.db) { db in
+        try await CatalogVersion.changing(on: self.db, touching: [.site(try site.requireID())]) { db in
             site.apply(next, note: reason, now: self.now)
             try await site.save(on: db)
             if action == .verify {

@@ -1,0 +1,96 @@
+import Fluent
+import RoundsCore
+import SQLKit
+import Vapor
+
+/// What a change to the catalog touched, as the search index must learn it.
+enum CatalogChange: Sendable, Equatable {
+    case opportunity(UUID)
+    /// Every opportunity of the site (its review state, name or place changed).
+    case site(UUID)
+    /// Too much to list (an import, demo data): every instance rebuilds its index.
+    case everything
+}
+
+/// The catalog's change counter and log. Every change to what search shows runs in a transaction that
+/// takes the next version and records what it touched at that version, so each instance reads the log
+/// from its own version and updates its index with just those documents. Taking the version locks the
+/// counter's row until commit, so versions become visible in order and a reader never skips one.
+enum CatalogVersion {
+    static let schema = "catalog_versions"
+    static let changesSchema = "catalog_changes"
+    /// Versions of log kept; an instance further behind (down for long) rebuilds its index instead.
+    static let keptVersions: Int64 = 20_000
+    /// The log is cut once per this many versions, in the change's own transaction.
+    static let trimEvery: Int64 = 1_000
+
+    struct Position: Equatable {
+        var version: Int64
+        /// The log holds no entry at or below this version.
+        var trimmedThrough: Int64
+    }
+
+    static func current(on db: any Database) async throws -> Position {
+        guard let row = try await db.sql.select().columns("version", "trimmed_through").from(schema).where("id", .equal, 1).first() else {
+            return Position(version: 0, trimmedThrough: 0)
+        }
+        return Position(version: try row.decode(column: "version", as: Int64.self), trimmedThrough: try row.decode(column: "trimmed_through", as: Int64.self))
+    }
+
+    /// Runs `change` in a transaction that also takes the next version and logs `touching` at it.
+    static func changing<T: Sendable>(
+        on db: any Database, touching: [CatalogChange], _ change: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        try await db.transaction { db in
+            let result = try await change(db)
+            try await self.record(touching, on: db)
+            return result
+        }
+    }
+
+    private static func record(_ changes: [CatalogChange], on db: any Database) async throws {
+        let sql = db.sql
+        let taken = try await sql.insert(into: schema)
+            .columns("id", "version", "trimmed_through")
+            .values(SQLBind(1), SQLBind(Int64(1)), SQLBind(Int64(0)))
+            .onConflict(with: ["id"]) { $0.set("version", to: SQLRaw("\(schema).version + 1")) }
+            .returning("version")
+            .first()
+        guard let row = taken else { throw Abort(.internalServerError, reason: "The catalog version was not taken.") }
+        let version = try row.decode(column: "version", as: Int64.self)
+        let entries = changes.isEmpty ? [CatalogChange.everything] : changes
+        var insert = sql.insert(into: changesSchema).columns("version", "opportunity_id", "site_id")
+        for entry in entries {
+            switch entry {
+            case .opportunity(let id): insert = insert.values(SQLBind(version), SQLBind(id), SQLLiteral.null)
+            case .site(let id): insert = insert.values(SQLBind(version), SQLLiteral.null, SQLBind(id))
+            case .everything: insert = insert.values(SQLBind(version), SQLLiteral.null, SQLLiteral.null)
+            }
+        }
+        try await insert.run()
+        if version % self.trimEvery == 0 && version > self.keptVersions {
+            let cut = version - self.keptVersions
+            try await sql.delete(from: changesSchema).where("version", .lessThanOrEqual, SQLBind(cut)).run()
+            try await sql.update(schema).set("trimmed_through", to: SQLBind(cut)).where("id", .equal, 1).run()
+        }
+    }
+
+    /// What changed after `version` up to `through`, or nil when the log cannot say (it was cut past
+    /// `version`, or a change touched everything): then the index is rebuilt.
+    static func changes(after version: Int64, through: Position, on db: any Database) async throws -> [CatalogChange]? {
+        guard through.trimmedThrough <= version else { return nil }
+        let rows = try await db.sql.select().columns("opportunity_id", "site_id").from(changesSchema)
+            .where("version", .greaterThan, SQLBind(version)).where("version", .lessThanOrEqual, SQLBind(through.version)).all()
+        var changes: [CatalogChange] = []
+        for row in rows {
+            if let opportunity = try row.decodeNil(column: "opportunity_id") ? nil : row.decode(column: "opportunity_id", as: UUID.self) {
+                changes.append(.opportunity(opportunity))
+            } else if let site = try row.decodeNil(column: "site_id") ? nil : row.decode(column: "site_id", as: UUID.self) {
+                changes.append(.site(site))
+            } else {
+                return nil
+            }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import FluentSQL
+import Foundation
+import RoundsCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RoundsApp
+
+/// Every change to what search shows is logged at its catalog version, and an instance's index follows
+/// the log, changed documents only, rebuilding only when the log cannot say what changed.
+@Suite struct CatalogChangeLogTests {
+    static func titles(_ app: Application, _ query: String) async throws -> [String] {
+        try await CatalogTests.search(app, query).content.decode(OpportunityListResponse.self).items.map(\.title)
+    }
+
+    @Test func aChangeIsLoggedAtTheVersionItTakes() async throws {
+        try await withRoundsApp { app in
+            let opportunity = try await CatalogTests.listing(app, title: "Nephrology Observership", zip: "10016")
+            let before = try await CatalogVersion.current(on: app.db).version
+            opportunity.title = "Nephrology and Dialysis Observership"
+            try await CatalogVersion.changing(on: app.db, touching: [.opportunity(try opportunity.requireID())]) { db in try await opportunity.save(on: db) }
+            let position = try await CatalogVersion.current(on: app.db)
+            #expect(position.version == before + 1)
+            #expect(try await CatalogVersion.changes(after: before, through: position, on: app.db) == [.opportunity(try opportunity.requireID())])
+            // Nothing after the newest version.
+            #expect(try await CatalogVersion.changes(after: position.version, through: position, on: app.db) == [])
+        }
+    }
+
+    @Test func theIndexAppliesLoggedChangesWithoutRebuilding() async throws {
+        try await withRoundsApp { app in
+            let nephrology = try await CatalogTests.listing(app, title: "Nephrology Observership", zip: "10016")
+            try await CatalogTests.listing(app, title: "Cardiology Observership", zip: "60611")
+            #expect(try await Self.titles(app, "q=observership&sort=fee").count == 2)
+            let rebuilds = await app.catalogSearch.generation
+
+            nephrology.title = "Nephrology and Dialysis Observership"
+            try await CatalogVersion.changing(on: app.db, touching: [.opportunity(try nephrology.requireID())]) { db in try await nephrology.save(on: db) }
+            #expect(try await Self.titles(app, "q=dialysis") == ["Nephrology and Dialysis Observership"])
+
+            // A site change reaches every opportunity of the site.
+            let site = try #require(try await Site.find(nephrology.$site.id, on: app.db))
+            site.isVerified = false
+            try await CatalogVersion.changing(on: app.db, touching: [.site(try site.requireID())]) { db in try await site.save(on: db) }
+            #expect(try await Self.titles(app, "q=observership") == ["Cardiology Observership"])
+            #expect(await app.catalogSearch.generation == rebuilds)
+
+            // A change too large to list, or a log cut past this index's version, rebuilds.
+            site.isVerified = true
+            try await CatalogVersion.changing(on: app.db, touching: [.everything]) { db in try await site.save(on: db) }
+            #expect(try await Self.titles(app, "q=dialysis") == ["Nephrology and Dialysis Observership"])
+            #expect(await app.catalogSearch.generation == rebuilds + 1)
+            try await app.db.sql.update(CatalogVersion.schema).set("trimmed_through", to: SQLRaw("version + 1")).run()
+            nephrology.title = "Renal Observership"
+            try await CatalogVersion.changing(on: app.db, touching: [.opportunity(try nephrology.requireID())]) { db in try await nephrology.save(on: db) }
+            #expect(try await Self.titles(app, "q=renal") == ["Renal Observership"])
+            #expect(await app.catalogSearch.generation == rebuilds + 2)
+        }
+    }
+
+    @Test func theLogIsCutInTheChangesOwnTransaction() async throws {
+        try await withRoundsApp { app in
+            let opportunity = try await CatalogTests.listing(app, title: "Nephrology Observership", zip: "10016")
+            // Just below a cut: the next change takes the version that cuts.
+            let cutAt = CatalogVersion.keptVersions + CatalogVersion.trimEvery
+            try await app.db.sql.update(CatalogVersion.schema).set("version", to: SQLBind(cutAt - 1)).run()
+            try await CatalogVersion.changing(on: app.db, touching: [.opportunity(try opportunity.requireID())]) { db in try await opportunity.save(on: db) }
+            let position = try await CatalogVersion.current(on: app.db)
+            #expect(position == .init(version: cutAt, trimmedThrough: cutAt - CatalogVersion.keptVersions))
+            let oldest = try await app.db.sql.select().column(SQLFunction("MIN", args: SQLIdentifier("version")), as: "oldest").from(CatalogVersion.changesSchema).first()
+            #expect(try oldest?.decode(column: "oldest", as: Int64.self) == cutAt)
+            // An index at a version the cut removed cannot be told what changed.
+            #expect(try await CatalogVersion.changes(after: position.trimmedThrough - 1, through: position, on: app.db) == nil)
+        }
+    }
+}
