@@ -72,9 +72,12 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Opportunities to import.") var opportunities = 100_000
         @Option(help: "Seconds of load per URL (32 connections on loopback).") var seconds = 10
         @Option(help: "Port of the server.") var port = 8077
+        @Option(help: "Then the same load again while this many catalog changes a second are committed (0: none).") var changesPerSecond = 0
 
         func run() async throws {
-            try await SearchBench.run(count: self.opportunities, withLoad: true, duration: self.seconds, port: self.port)
+            try await SearchBench.run(
+                count: self.opportunities, withLoad: true, duration: self.seconds, port: self.port, changesPerSecond: self.changesPerSecond
+            )
         }
     }
 

@@ -41,7 +41,7 @@ enum SearchBench {
         return out
     }
 
-    static func run(count: Int, withLoad: Bool, duration: Int, port: Int) async throws {
+    static func run(count: Int, withLoad: Bool, duration: Int, port: Int, changesPerSecond: Int = 0) async throws {
         let workdir = FileManager.default.temporaryDirectory.appendingPathComponent("rounds-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: workdir) }
@@ -74,11 +74,16 @@ enum SearchBench {
                 ]
                 say("\n| endpoint | req/s | p50 | p99 | share of /healthz |\n| --- | ---: | ---: | ---: | ---: |")
                 var healthz = 0.0
+                var still: [String: Double] = [:]
                 for (name, url) in targets {
                     let result = try Wrk.run(url: url, connections: 32, seconds: duration)
                     if name == "/healthz" { healthz = result.requestsPerSecond }
+                    still[name] = result.requestsPerSecond
                     let share = healthz > 0 ? String(format: "%.0f %%", 100 * result.requestsPerSecond / healthz) : "-"
                     say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, share))
+                }
+                if changesPerSecond > 0 {
+                    try await ChangeStreamBench.run(app, perSecond: changesPerSecond, duration: duration, targets: Array(targets.dropFirst()), still: still)
                 }
                 // wrk may leave a request in flight as it stops; ending the process here, rather than shutting
                 // the databases down under it, keeps the benchmark from tripping over it.

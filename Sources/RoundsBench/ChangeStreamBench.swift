@@ -1,0 +1,117 @@
+import Foundation
+import RoundsApp
+import Vapor
+
+/// `rounds-bench search --changes-per-second N`: the search load again while a stream of catalog changes
+/// is committed, reporting how long each change takes to show in this instance's search (p50, p99), how
+/// much search throughput drops, and, with no load, the CPU each change costs.
+enum ChangeStreamBench {
+    static func run(_ app: Application, perSecond: Int, duration: Int, targets: [(String, String)], still: [String: Double]) async throws {
+        let changes = try await BenchChanges.prepare(app)
+        var next = 0
+
+        // Under load: visibility and throughput.
+        let watch = Watch()
+        let first = next
+        let stream = Task { try await Self.stream(changes, perSecond: perSecond, from: first, watch: watch) }
+        say("\n\(perSecond) changes a second (6 in 10 edits, 2 new listings, 2 withdrawals) during the same load:\n")
+        say("| endpoint | req/s | p50 | p99 | change from a still catalog |\n| --- | ---: | ---: | ---: | ---: |")
+        for (name, url) in targets {
+            let result = try Wrk.run(url: url, connections: 32, seconds: duration)
+            let drop = still[name].map { String(format: "%+.1f %%", 100 * (result.requestsPerSecond / $0 - 1)) } ?? "-"
+            say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, drop))
+        }
+        stream.cancel()
+        next = try await stream.value
+        let seen = await watch.finish()
+        let sorted = seen.latencies.sorted()
+        func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        say(String(
+            format: "\n%d changes committed in %d s (%.1f a second); visible in search after: p50 %.0f ms, p99 %.0f ms, max %.0f ms; not yet visible at the end: %d",
+            seen.committed, duration * targets.count, Double(seen.committed) / Double(duration * targets.count), percentile(0.5), percentile(0.99),
+            sorted.last ?? .nan, seen.pending))
+
+        // No load: CPU per change, written only (nobody searches, so no index follows), then written and applied.
+        let seconds = 10
+        let written = try await Self.cpu { next = try await Self.timed(changes, perSecond: perSecond, from: next, seconds: seconds, poll: false) }
+        let applied = try await Self.cpu { next = try await Self.timed(changes, perSecond: perSecond, from: next, seconds: seconds, poll: true) }
+        let count = Double(perSecond * seconds)
+        say(String(
+            format: "CPU per change, no search load: committing it %.2f ms; committing and applying it to the index %.2f ms (so the index's share is %.2f ms)",
+            written / count, applied / count, (applied - written) / count))
+    }
+
+    /// Commits changes at `perSecond` until cancelled; returns the next change number.
+    private static func stream(_ changes: BenchChanges, perSecond: Int, from first: Int, watch: Watch) async throws -> Int {
+        let start = ContinuousClock.now
+        var n = first
+        let watcher = Task { await watch.run(changes) }
+        defer { watcher.cancel() }
+        while !Task.isCancelled {
+            let due = start + .milliseconds((n - first) * 1_000 / perSecond)
+            if due > .now { try? await Task.sleep(until: due) }
+            if Task.isCancelled { break }
+            await watch.add(try await changes.apply(n))
+            n += 1
+        }
+        return n
+    }
+
+    /// `seconds` of changes at `perSecond`; with `poll`, a search-like look at the index every 250 ms (so it follows).
+    private static func timed(_ changes: BenchChanges, perSecond: Int, from first: Int, seconds: Int, poll: Bool) async throws -> Int {
+        let start = ContinuousClock.now
+        for k in 0..<(perSecond * seconds) {
+            let due = start + .milliseconds(k * 1_000 / perSecond)
+            if due > .now { try await Task.sleep(until: due) }
+            let applied = try await changes.apply(first + k)
+            if poll && k % max(1, perSecond / 4) == 0 { _ = try await changes.isVisible(applied) }
+        }
+        if poll { _ = try await changes.isVisible(try await changes.apply(first + perSecond * seconds)) }
+        return first + perSecond * seconds + (poll ? 1 : 0)
+    }
+
+    /// Process CPU milliseconds (user + system) spent while `work` runs.
+    private static func cpu(_ work: () async throws -> Void) async throws -> Double {
+        func now() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000
+        }
+        let before = now()
+        try await work()
+        return now() - before
+    }
+
+    /// Committed changes waiting to show in search, looked for every 5 ms.
+    actor Watch {
+        private var pending: [BenchChanges.Applied] = []
+        private var latencies: [Double] = []
+        private var committed = 0
+
+        func add(_ change: BenchChanges.Applied) {
+            self.pending.append(change)
+            self.committed += 1
+        }
+
+        func run(_ changes: BenchChanges) async {
+            while !Task.isCancelled {
+                let batch = self.pending
+                self.pending = []
+                var still: [BenchChanges.Applied] = []
+                for change in batch {
+                    if (try? await changes.isVisible(change)) == true {
+                        let waited = ContinuousClock.now - change.committedAt
+                        self.latencies.append(Double(waited.components.seconds) * 1_000 + Double(waited.components.attoseconds) / 1e15)
+                    } else {
+                        still.append(change)
+                    }
+                }
+                // Changes added while this pass awaited wait for the next.
+                self.pending = still + self.pending
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+        }
+
+        func finish() -> (latencies: [Double], committed: Int, pending: Int) { (self.latencies, self.committed, self.pending.count) }
+    }
+}
