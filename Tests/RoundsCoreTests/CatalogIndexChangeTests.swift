@@ -37,6 +37,8 @@ import Testing
         add { $0.startsOnOrAfter = today.adding(days: 30) }
         add { $0.eligibleFor = ApplicantProfileInput(track: .imgGraduate, graduationYear: 2020, visaStatus: .b1b2) }
         add { $0.onlyIDs = Set(ids.prefix(40)) }
+        add { $0.hasSeats = true }
+        add { $0.hasSeats = true; $0.text = "observership" }
         return queries
     }
 

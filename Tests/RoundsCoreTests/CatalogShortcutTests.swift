@@ -25,7 +25,7 @@ import Testing
                 rules: EligibilityRules(audiences: [pick(Audience.allCases)], acceptedVisaClasses: [pick(VisaClass.allCases)]),
                 feeCents: Int(random.next() % 5) * 50_000, currency: "USD", letterPolicy: pick(LetterPolicy.allCases), requirements: [],
                 site: .init(name: "Site \(n % 17)", city: "City", state: pick(states), zip: "00000", coordinate: location),
-                sessions: [.init(id: CatalogIndexTests.id(100_000 + n), start: start, end: start.adding(days: 20), seats: 2, applicationDeadline: start.adding(days: -10))]
+                sessions: [.init(id: CatalogIndexTests.id(100_000 + n), start: start, end: start.adding(days: 20), seats: 2, applicationDeadline: start.adding(days: -10), seatsTaken: Int(random.next() % 3))]
             )
         }
     }
@@ -72,6 +72,7 @@ import Testing
         if random.next() % 3 == 0 { query.settings = [ClinicalSetting.allCases[Int(random.next() % 3)]] }
         if random.next() % 3 == 0 { query.letterPolicies = [LetterPolicy.allCases[Int(random.next() % 3)]] }
         if random.next() % 3 == 0 { query.text = ["cardiology", "observership", "clinic", "surgery program"][Int(random.next() % 4)] }
+        if random.next() % 4 == 0 { query.hasSeats = random.next() % 2 == 0 }
         if random.next() % 2 == 0 {
             query.near = Coordinate(latitude: 30 + Double(random.next() % 10), longitude: -100 + Double(random.next() % 20))
             query.radiusMiles = Double(50 + random.next() % 600)
@@ -88,6 +89,7 @@ import Testing
                 && (query.letterPolicies.isEmpty || query.letterPolicies.contains(document.letterPolicy))
                 && Self.matchesText(document, query.text)
                 && Self.withinRadius(document, query)
+                && (query.hasSeats.map { $0 == document.hasOpenSeat(on: Self.today) } ?? true)
         }
         #expect(Set(Self.ids(found)) == Set(expected.map(\.id)), "\(query)")
         #expect(found.total == expected.count)

@@ -76,4 +76,28 @@ import VaporTesting
             #expect(try await CatalogVersion.changes(after: position.trimmedThrough - 1, through: position, on: app.db) == nil)
         }
     }
+
+    @Test func seatsLeftFollowAcceptsAndWithdrawalsWithoutRebuilding() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app, seats: 1)
+            func search(_ query: String) async throws -> OpportunityListResponse {
+                try await CatalogTests.search(app, query).content.decode(OpportunityListResponse.self)
+            }
+            #expect(try await search("q=hospitalist").items.first?.nextSession?.seatsLeft == 1)
+            #expect(try await search("has_seats=true").facets["has_seats"] == ["true": 1])
+            let rebuilds = await app.catalogSearch.generation
+
+            let (_, amara) = try await fixture.applicant("amara@example.org")
+            let id = try await fixture.offered(amara)
+            #expect(try await fixture.act(amara, .accept, on: id).status == .ok)
+            #expect(try await search("q=hospitalist").items.first?.nextSession?.seatsLeft == 0)
+            #expect(try await search("has_seats=true").total == 0)
+            #expect(try await search("has_seats=false").items.map(\.title) == ["Hospitalist Observership"])
+
+            #expect(try await fixture.act(amara, .withdraw, on: id).status == .ok)
+            #expect(try await search("has_seats=true").items.first?.nextSession?.seatsLeft == 1)
+            #expect(await app.catalogSearch.generation == rebuilds)
+            #expect(try await CatalogTests.search(app, "has_seats=maybe").status == .badRequest)
+        }
+    }
 }

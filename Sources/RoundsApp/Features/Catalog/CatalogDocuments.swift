@@ -66,6 +66,7 @@ enum CatalogDocuments {
         var end_day: Int
         var deadline_day: Int
         var seats: Int
+        var seats_taken: Int
     }
 
     /// Published opportunities (all, or those of `ids`) with their sessions and verified sites.
@@ -88,7 +89,7 @@ enum CatalogDocuments {
             )
         }
 
-        var sessionQuery = sql.select().columns("id", "opportunity_id", "start_day", "end_day", "deadline_day", "seats").from(OpportunitySession.schema)
+        var sessionQuery = sql.select().columns("id", "opportunity_id", "start_day", "end_day", "deadline_day", "seats", "seats_taken").from(OpportunitySession.schema)
         if ids != nil { sessionQuery = sessionQuery.where("opportunity_id", .in, opportunities.map(\.id)) }
         var sessions: [UUID: [CatalogDocument.Session]] = [:]
         for row in try await sessionQuery.all() {
@@ -96,7 +97,7 @@ enum CatalogDocuments {
             sessions[session.opportunity_id, default: []].append(
                 CatalogDocument.Session(
                     id: session.id, start: Day(ordinal: session.start_day), end: Day(ordinal: session.end_day), seats: session.seats,
-                    applicationDeadline: Day(ordinal: session.deadline_day)
+                    applicationDeadline: Day(ordinal: session.deadline_day), seatsTaken: session.seats_taken
                 )
             )
         }

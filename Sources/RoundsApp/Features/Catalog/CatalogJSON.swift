@@ -90,6 +90,8 @@ enum CatalogJSON {
             self.string(session.end, into: &buffer)
             buffer.writeStaticString(",\"seats\":")
             self.integer(session.seats, into: &buffer)
+            buffer.writeStaticString(",\"seats_left\":")
+            self.integer(session.seatsLeft, into: &buffer)
             buffer.writeStaticString(",\"application_deadline\":")
             self.string(session.applicationDeadline, into: &buffer)
             buffer.writeStaticString("}")

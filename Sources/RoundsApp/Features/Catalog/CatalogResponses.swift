@@ -29,10 +29,12 @@ struct OpportunitySummary: Content {
         var start: String
         var end: String
         var seats: Int
+        var seatsLeft: Int
         var applicationDeadline: String
 
         enum CodingKeys: String, CodingKey {
             case id, start, end, seats
+            case seatsLeft = "seats_left"
             case applicationDeadline = "application_deadline"
         }
 
@@ -41,6 +43,7 @@ struct OpportunitySummary: Content {
             self.start = session.start.iso
             self.end = session.end.iso
             self.seats = session.seats
+            self.seatsLeft = session.seatsLeft
             self.applicationDeadline = session.applicationDeadline.iso
         }
     }

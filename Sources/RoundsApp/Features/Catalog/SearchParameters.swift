@@ -13,6 +13,7 @@ struct SearchParameters {
     var setting: String?
     var visa: String?
     var handsOn: String?
+    var hasSeats: String?
     var letter: String?
     var maxFeeCents: String?
     var startsAfter: String?
@@ -53,7 +54,7 @@ struct SearchParameters {
     /// of each search request's time.
     static let fields: [String: WritableKeyPath<SearchParameters, String?>] = [
         "q": \.q, "type": \.type, "specialty": \.specialty, "state": \.state, "audience": \.audience, "setting": \.setting,
-        "visa": \.visa, "hands_on": \.handsOn, "letter": \.letter, "max_fee_cents": \.maxFeeCents, "starts_after": \.startsAfter,
+        "visa": \.visa, "hands_on": \.handsOn, "has_seats": \.hasSeats, "letter": \.letter, "max_fee_cents": \.maxFeeCents, "starts_after": \.startsAfter,
         "ends_before": \.endsBefore, "near": \.near, "radius_mi": \.radiusMi, "eligible": \.eligible, "sort": \.sort, "page": \.page,
         "per_page": \.perPage,
     ]
@@ -99,6 +100,7 @@ struct SearchParameters {
         query.specialtyIDs = try Self.list(self.specialty, "specialty") { Specialty.find($0) != nil }
         query.states = try Self.list(self.state, "state") { Self.states.contains($0) }
         query.isHandsOn = try self.handsOn.flatMap { try Self.bool($0, "hands_on") }
+        query.hasSeats = try self.hasSeats.flatMap { try Self.bool($0, "has_seats") }
         if let fee = self.maxFeeCents, !fee.isEmpty {
             guard let cents = Int(fee), (0...Self.maximumFeeCents).contains(cents) else {
                 throw Abort(.badRequest, reason: "max_fee_cents: give a whole number of cents from 0 to \(Self.maximumFeeCents).")

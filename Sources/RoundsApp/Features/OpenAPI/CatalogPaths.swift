@@ -26,6 +26,8 @@ enum CatalogPaths {
         listParameter("visa", "Accepted visa classes (any of), comma-separated.", values: VisaClass.allCases.map(\.rawValue)),
         listParameter("letter", "Letter policies, comma-separated.", values: LetterPolicy.allCases.map(\.rawValue)),
         parameter("hands_on", "Hands-on (true) or observational (false).", ["type": "string", "enum": ["true", "false"]]),
+        parameter(
+            "has_seats", "A seat left in a session still taking applications (true), or none (false).", ["type": "string", "enum": ["true", "false"]]),
         parameter("max_fee_cents", "Fee ceiling in cents.", ["type": "integer", "minimum": 0, "maximum": .number(SearchParameters.maximumFeeCents)]),
         parameter("starts_after", "A session open for applications starting on or after this date.", ["type": "string", "format": "date"]),
         parameter("ends_before", "… and ending on or before this date.", ["type": "string", "format": "date"]),
@@ -67,10 +69,11 @@ enum CatalogPaths {
 
     static let session: JSONValue = [
         "type": "object",
-        "required": ["id", "start", "end", "seats", "application_deadline"],
+        "required": ["id", "start", "end", "seats", "seats_left", "application_deadline"],
         "properties": [
             "id": ["type": "string", "format": "uuid"], "start": ["type": "string", "format": "date"],
             "end": ["type": "string", "format": "date"], "seats": ["type": "integer"],
+            "seats_left": ["type": "integer", "minimum": 0, "description": "Seats no accepted application holds yet."],
             "application_deadline": ["type": "string", "format": "date"],
         ],
     ]

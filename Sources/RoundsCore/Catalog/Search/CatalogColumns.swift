@@ -43,6 +43,7 @@ struct CatalogColumns: Sendable {
     var sessionOffset: [Int32] = [0]
     var sessionStart: [Int32] = []
     var sessionDeadline: [Int32] = []
+    var sessionSeatsLeft: [Int32] = []
 
     init() {}
 
@@ -65,6 +66,7 @@ struct CatalogColumns: Sendable {
             for session in document.sessions {
                 self.sessionStart.append(Int32(clamping: session.start.ordinal))
                 self.sessionDeadline.append(Int32(clamping: session.applicationDeadline.ordinal))
+                self.sessionSeatsLeft.append(Int32(clamping: session.seatsLeft))
             }
             self.sessionOffset.append(Int32(self.sessionStart.count))
             var latitude = Double.nan
@@ -105,6 +107,15 @@ struct CatalogColumns: Sendable {
         return Int.max
     }
 
+    /// Whether a session of document i still open on `today` has a seat left.
+    func hasOpenSeat(_ i: Int, today: Int) -> Bool {
+        for session in Int(self.sessionOffset[i])..<Int(self.sessionOffset[i + 1])
+        where Int(self.sessionDeadline[session]) >= today && self.sessionSeatsLeft[session] > 0 {
+            return true
+        }
+        return false
+    }
+
     static func mask<T: Equatable>(_ values: Set<T>, _ all: [T]) -> UInt8 {
         var mask: UInt8 = 0
         for (index, value) in all.enumerated() where values.contains(value) { mask |= 1 << UInt8(index) }
@@ -118,10 +129,12 @@ struct CatalogColumns: Sendable {
         var specialties = [Int](repeating: 0, count: 256)
         var states = [Int](repeating: 0, count: 256)
         var handsOn = [0, 0]
+        var hasSeats = [0, 0]
         var audienceMasks = [Int](repeating: 0, count: 256)
 
         // Inlined: called once per match in the search loop (0.09 ms → 0.07 ms for the place search).
-        @inline(__always) mutating func add(_ row: Row) {
+        @inline(__always) mutating func add(_ row: Row, hasSeat: Bool) {
+            self.hasSeats[hasSeat ? 1 : 0] += 1
             self.types[Int(row.type)] += 1
             self.specialties[Int(row.specialty)] += 1
             self.states[Int(row.state)] += 1
@@ -130,7 +143,8 @@ struct CatalogColumns: Sendable {
         }
 
         /// Takes back a row counted before (a document the index has since replaced or removed).
-        mutating func remove(_ row: Row) {
+        mutating func remove(_ row: Row, hasSeat: Bool) {
+            self.hasSeats[hasSeat ? 1 : 0] -= 1
             self.types[Int(row.type)] -= 1
             self.specialties[Int(row.specialty)] -= 1
             self.states[Int(row.state)] -= 1
@@ -154,6 +168,7 @@ struct CatalogColumns: Sendable {
                 "specialty": counts(self.specialties) { $0 < Specialty.all.count ? Specialty.all[$0].id : "" },
                 "state": counts(self.states) { $0 < stateNames.count ? stateNames[$0] : "" },
                 "hands_on": counts(self.handsOn) { $0 == 1 ? "true" : "false" },
+                "has_seats": counts(self.hasSeats) { $0 == 1 ? "true" : "false" },
                 "audience": counts(audiences) { CatalogColumns.audiences[$0].rawValue },
             ]
         }

@@ -24,17 +24,22 @@ public struct CatalogDocument: Equatable, Sendable, Identifiable {
         public var end: Day
         public var seats: Int
         public var applicationDeadline: Day
+        /// Seats held by accepted applications.
+        public var seatsTaken: Int
 
-        public init(id: UUID, start: Day, end: Day, seats: Int, applicationDeadline: Day) {
+        public init(id: UUID, start: Day, end: Day, seats: Int, applicationDeadline: Day, seatsTaken: Int = 0) {
             self.id = id
             self.start = start
             self.end = end
             self.seats = seats
             self.applicationDeadline = applicationDeadline
+            self.seatsTaken = seatsTaken
         }
 
         /// Open to applications on `today`.
         public func isOpen(on today: Day) -> Bool { self.applicationDeadline >= today }
+
+        public var seatsLeft: Int { max(0, self.seats - self.seatsTaken) }
     }
 
     public var id: UUID
@@ -76,4 +81,7 @@ public struct CatalogDocument: Equatable, Sendable, Identifiable {
 
     /// The first session still taking applications on `today`.
     public func nextOpenSession(on today: Day) -> Session? { self.sessions.first { $0.isOpen(on: today) } }
+
+    /// A session still taking applications on `today` has a seat nobody has accepted.
+    public func hasOpenSeat(on today: Day) -> Bool { self.sessions.contains { $0.isOpen(on: today) && $0.seatsLeft > 0 } }
 }

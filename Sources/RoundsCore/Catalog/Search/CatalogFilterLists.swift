@@ -146,7 +146,7 @@ extension SearchQuery {
     /// True when nothing narrows the catalog: only order and page are chosen.
     var isUnfiltered: Bool {
         TextAnalyzer.terms(self.text).isEmpty && self.types.isEmpty && self.specialtyIDs.isEmpty && self.states.isEmpty
-            && self.audiences.isEmpty && self.settings.isEmpty && self.visaClasses.isEmpty && self.isHandsOn == nil
+            && self.audiences.isEmpty && self.settings.isEmpty && self.visaClasses.isEmpty && self.isHandsOn == nil && self.hasSeats == nil
             && self.letterPolicies.isEmpty && self.maximumFeeCents == nil && self.startsOnOrAfter == nil && self.endsOnOrBefore == nil
             && self.near == nil && self.eligibleFor == nil && self.onlyIDs == nil
     }

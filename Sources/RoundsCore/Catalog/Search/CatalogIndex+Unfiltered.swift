@@ -27,7 +27,9 @@ extension CatalogIndex {
         self.unfiltered.answer(for: today) {
             let base = self.base.unfilteredAnswer(on: today)
             var counts = base.facetCounts
-            for position in self.removedPositions { counts.remove(self.base.columns.rows[Int(position)]) }
+            for position in self.removedPositions.map(Int.init) {
+                counts.remove(self.base.columns.rows[position], hasSeat: self.base.columns.hasOpenSeat(position, today: today.ordinal))
+            }
             var collector = CatalogSegment.Collector(top: TopK(0))
             collector.add(counts.facets(stateNames: self.base.columns.stateNames))
             guard self.delta.count > 0 else {

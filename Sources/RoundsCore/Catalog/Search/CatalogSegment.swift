@@ -185,6 +185,8 @@ struct CatalogSegment: Sendable {
             if visaMask != 0 && row.visaMask & visaMask == 0 { continue }
             if let handsOn = query.isHandsOn, handsOn != row.handsOn { continue }
             if let ceiling = query.maximumFeeCents, row.fee > ceiling { continue }
+            let hasSeat = columns.hasOpenSeat(i, today: today.ordinal)
+            if let wanted = query.hasSeats, wanted != hasSeat { continue }
             if hasDates && !self.hasSession(i, query, today: today) { continue }
             var closeness = 0.0
             if let centre, let centreUnit {
@@ -199,7 +201,7 @@ struct CatalogSegment: Sendable {
                 collector.eligibility[ref] = result
             }
             collector.total += 1
-            facetCounts.add(row)
+            facetCounts.add(row, hasSeat: hasSeat)
             let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
             let match: Match
             switch sort {
@@ -271,7 +273,7 @@ struct CatalogSegment: Sendable {
             var facetCounts = CatalogColumns.FacetCounts()
             var nextStart = [Int](repeating: 0, count: count)
             for i in 0..<count {
-                facetCounts.add(columns.rows[i])
+                facetCounts.add(columns.rows[i], hasSeat: columns.hasOpenSeat(i, today: today.ordinal))
                 nextStart[i] = columns.nextOpenStart(i, today: today.ordinal)
             }
             let byStart = (0..<Int32(count)).sorted { (nextStart[Int($0)], $0) < (nextStart[Int($1)], $1) }

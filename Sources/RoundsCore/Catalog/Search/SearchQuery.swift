@@ -19,6 +19,8 @@ public struct SearchQuery: Equatable, Sendable {
     /// Opportunities accepting any of these visa classes.
     public var visaClasses: Set<VisaClass> = []
     public var isHandsOn: Bool? = nil
+    /// Only listings with (true) or without (false) a seat left in a session still taking applications.
+    public var hasSeats: Bool? = nil
     public var letterPolicies: Set<LetterPolicy> = []
     public var maximumFeeCents: Int? = nil
     /// Only opportunities with a session open for applications that starts on or after this day …
@@ -67,6 +69,6 @@ public struct SearchPage: Equatable, Sendable {
 
     public var items: [Item]
     public var total: Int
-    /// Facet name → value → count, for `type`, `specialty`, `state`, `hands_on` and `audience`.
+    /// Facet name → value → count, for `type`, `specialty`, `state`, `hands_on`, `has_seats` and `audience`.
     public var facets: [String: [String: Int]]
 }

@@ -58,7 +58,8 @@ enum OpportunityPages {
                                 [
                                     item.type.displayName, item.handsOn ? "Hands-on" : "Observational",
                                     formatFee(item.feeCents, item.currency),
-                                    item.nextSession.map { "Next: \($0.start) (apply by \($0.applicationDeadline))" } ?? "No open session",
+                                    item.nextSession.map { "Next: \($0.start) (apply by \($0.applicationDeadline)), \(Self.seatsLeft($0.seatsLeft))" }
+                                        ?? "No open session",
                                 ].joined(separator: " · ")
                             )
                         ),
@@ -219,6 +220,14 @@ enum OpportunityPages {
         return .section(.h2("Sessions"), .tag("table", .tag("thead", header), .tag("tbody", rows)))
     }
 
+    static func seatsLeft(_ count: Int) -> String {
+        switch count {
+        case 0: "full"
+        case 1: "1 seat left"
+        default: "\(count) seats left"
+        }
+    }
+
     static func formatFee(_ cents: Int, _ currency: String) -> String {
         cents == 0 ? "No fee" : "\(currency) \(cents / 100)" + (cents % 100 == 0 ? "" : String(format: ".%02d", cents % 100))
     }
@@ -229,7 +238,7 @@ extension SearchParameters {
     var queryItems: [(String, String)] {
         let pairs: [(String, String?)] = [
             ("q", self.q), ("type", self.type), ("specialty", self.specialty), ("state", self.state), ("audience", self.audience),
-            ("setting", self.setting), ("visa", self.visa), ("hands_on", self.handsOn), ("letter", self.letter),
+            ("setting", self.setting), ("visa", self.visa), ("hands_on", self.handsOn), ("has_seats", self.hasSeats), ("letter", self.letter),
             ("max_fee_cents", self.maxFeeCents), ("starts_after", self.startsAfter), ("ends_before", self.endsBefore),
             ("near", self.near), ("radius_mi", self.radiusMi), ("eligible", self.eligible), ("sort", self.sort),
             ("page", self.page), ("per_page", self.perPage),

@@ -52,6 +52,13 @@ struct SearchForm {
                 ],
                 selected: p.handsOn, includeBlank: "Either"),
             .selectField(
+                "Seats", name: "has_seats",
+                choices: [
+                    Choice(value: "true", label: self.label("Seats left", facet: "has_seats", value: "true")),
+                    Choice(value: "false", label: self.label("Full", facet: "has_seats", value: "false")),
+                ],
+                selected: p.hasSeats, includeBlank: "Any"),
+            .selectField(
                 "Setting", name: "setting", choices: ClinicalSetting.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
                 selected: p.setting, includeBlank: "Any setting"),
             .selectField(
@@ -92,7 +99,7 @@ struct SearchForm {
         }
         let filters: [(String, WritableKeyPath<SearchParameters, String?>)] = [
             ("the text", \.q), ("the type", \.type), ("the specialty", \.specialty), ("the state", \.state), ("the audience", \.audience),
-            ("the visa", \.visa), ("hands-on", \.handsOn), ("the setting", \.setting), ("the letter policy", \.letter),
+            ("the visa", \.visa), ("hands-on", \.handsOn), ("seats left", \.hasSeats), ("the setting", \.setting), ("the letter policy", \.letter),
             ("the fee limit", \.maxFeeCents), ("the start date", \.startsAfter), ("the end date", \.endsBefore), ("the place", \.near),
             ("\"only what I qualify for\"", \.eligible),
         ]

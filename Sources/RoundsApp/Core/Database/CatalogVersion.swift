@@ -48,7 +48,9 @@ enum CatalogVersion {
         }
     }
 
-    private static func record(_ changes: [CatalogChange], on db: any Database) async throws {
+    /// Takes the next version and logs `changes` at it, inside the caller's transaction (`changing` for a
+    /// change of its own; the seat ledger inside an application's).
+    static func record(_ changes: [CatalogChange], on db: any Database) async throws {
         let sql = db.sql
         let taken = try await sql.insert(into: schema)
             .columns("id", "version", "trimmed_through")
