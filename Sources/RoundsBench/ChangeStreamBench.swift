@@ -14,7 +14,7 @@ enum ChangeStreamBench {
         let watch = Watch()
         let first = next
         let stream = Task { try await Self.stream(changes, perSecond: perSecond, from: first, watch: watch) }
-        say("\n\(perSecond) changes a second (6 in 10 edits, 2 new listings, 2 withdrawals) during the same load:\n")
+        say("\n\(perSecond) changes a second (of 10: 4 edits, 2 accepted seats, 2 new listings, 2 withdrawals) during the same load:\n")
         say("| endpoint | req/s | p50 | p99 | change from a still catalog |\n| --- | ---: | ---: | ---: | ---: |")
         for (name, url) in targets {
             let result = try Wrk.run(url: url, connections: 32, seconds: duration)

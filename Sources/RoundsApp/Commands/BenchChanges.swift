@@ -4,11 +4,11 @@ import RoundsCore
 import SQLKit
 import Vapor
 
-/// A stream of catalog changes for `rounds-bench search --changes-per-second`: title edits, new listings
-/// and withdrawals, each in the same kind of transaction the host pages run (the change and its catalog
-/// version together), so the benchmark measures the real path from commit to search.
+/// A stream of catalog changes for `rounds-bench search --changes-per-second`: title edits, accepted
+/// seats, new listings and withdrawals, each in the same kind of transaction the app runs (the change and
+/// its catalog version together), so the benchmark measures the real path from commit to search.
 public final class BenchChanges: @unchecked Sendable {
-    public enum Kind: String, Sendable { case edit, newListing = "new listing", withdrawal }
+    public enum Kind: String, Sendable { case edit, seatTaken = "seat taken", newListing = "new listing", withdrawal }
 
     /// One committed change and what search must show for it.
     public struct Applied: Sendable {
@@ -16,7 +16,17 @@ public final class BenchChanges: @unchecked Sendable {
         public var opportunityID: UUID
         /// The title search must show, or nil once the listing must be gone.
         public var expectedTitle: String?
+        /// For a seat: the seats taken search must show in the listing's first session.
+        public var expectedSeatsTaken: Int?
         public var committedAt: ContinuousClock.Instant
+
+        init(kind: Kind, opportunityID: UUID, expectedTitle: String?, expectedSeatsTaken: Int? = nil, committedAt: ContinuousClock.Instant) {
+            self.kind = kind
+            self.opportunityID = opportunityID
+            self.expectedTitle = expectedTitle
+            self.expectedSeatsTaken = expectedSeatsTaken
+            self.committedAt = committedAt
+        }
     }
 
     private let app: Application
@@ -41,12 +51,24 @@ public final class BenchChanges: @unchecked Sendable {
         return BenchChanges(app: app, published: ids, template: template, sessionTemplate: session)
     }
 
-    /// Change number `n`: six in ten edit a title, two list something new, two withdraw a listing.
-    /// Called from one task at a time.
+    /// Change number `n`: of ten, four edit a title, two accept a seat (the seat ledger's own update, as an
+    /// accepted offer runs it), two list something new, two withdraw a listing. Called from one task at a time.
     public func apply(_ n: Int) async throws -> Applied {
         let marker = "Bench\(Self.letters(n))"
         switch n % 10 {
-        case 0..<6:
+        case 4..<6:
+            for attempt in 0..<self.published.count {
+                let id = self.published[(n * 31 + attempt) % self.published.count]
+                let rows = try await self.app.db.sql.select().columns("id", "seats_taken").from(OpportunitySession.schema)
+                    .where("opportunity_id", .equal, id).orderBy("start_day").limit(1).all()
+                guard let row = rows.first else { continue }
+                let session = try row.decode(column: "id", as: UUID.self)
+                let taken = try row.decode(column: "seats_taken", as: Int.self)
+                guard try await self.app.db.transaction({ db in try await SeatLedger.take(session: session, on: db) }) else { continue }
+                return Applied(kind: .seatTaken, opportunityID: id, expectedTitle: nil, expectedSeatsTaken: taken + 1, committedAt: .now)
+            }
+            throw Abort(.internalServerError, reason: "Every seat is taken.")
+        case 0..<4:
             let id = self.published[(n * 7_919) % self.published.count]
             let title = "Updated \(marker) Observership"
             try await CatalogVersion.changing(on: self.app.db, touching: [.opportunity(id)]) { db in
@@ -78,8 +100,9 @@ public final class BenchChanges: @unchecked Sendable {
 
     /// Whether this instance's search shows the change yet (asked the way a search request asks).
     public func isVisible(_ change: Applied) async throws -> Bool {
-        let index = try await self.app.catalogSearch.index(on: self.app.db)
-        return index.document(id: change.opportunityID)?.title == change.expectedTitle
+        let document = try await self.app.catalogSearch.index(on: self.app.db).document(id: change.opportunityID)
+        if let seats = change.expectedSeatsTaken { return document?.sessions.first?.seatsTaken == seats }
+        return document?.title == change.expectedTitle
     }
 
     private func copyOfTemplate(title: String) -> Opportunity {
