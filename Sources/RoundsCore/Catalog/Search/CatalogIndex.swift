@@ -74,8 +74,10 @@ public struct CatalogIndex: Sendable {
         }
         var deltaDocuments = self.delta.documents.filter { !changed.contains($0.id) }
         deltaDocuments.append(contentsOf: latest.values)
+        // The changed documents are analysed again; the others keep their analysis.
+        let delta = CatalogSegment(deltaDocuments, keepingAnalyses: true, analysed: self.delta.analyses.filter { !changed.contains($0.key) })
         return CatalogIndex(
-            base: self.base, delta: CatalogSegment(deltaDocuments), removed: removedPositions.isEmpty ? [] : removed,
+            base: self.base, delta: delta, removed: removedPositions.isEmpty ? [] : removed,
             removedPositions: removedPositions, removedFrequency: removedFrequency, removedLength: removedLength
         )
     }

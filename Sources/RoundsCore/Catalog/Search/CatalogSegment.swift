@@ -41,6 +41,9 @@ struct CatalogSegment: Sendable {
     /// The sum of `lengths` (whole numbers: every field weight is), exact in a Double.
     let totalLength: Double
     let positionByID: [UUID: Int]
+    /// Each document's analysed text, kept only by a segment of changes (rebuilt with every batch, it
+    /// analyses only the documents new to it; the base would hold a dictionary per document for nothing).
+    let analyses: [UUID: [String: Float]]
 
     static let earthRadiusMiles = 3958.8
 
@@ -54,7 +57,8 @@ struct CatalogSegment: Sendable {
 
     static let empty = CatalogSegment([])
 
-    init(_ documents: [CatalogDocument]) {
+    /// `analysed` (with `keepingAnalyses`) holds term frequencies already computed for some documents.
+    init(_ documents: [CatalogDocument], keepingAnalyses: Bool = false, analysed: [UUID: [String: Float]] = [:]) {
         // Position order is id order, so "ties broken by id" within a segment is "ties broken by position".
         let keyed = documents.map { (key: IDKey($0.id), document: $0) }.sorted { $0.key < $1.key }
         let documents = keyed.map(\.document)
@@ -65,8 +69,10 @@ struct CatalogSegment: Sendable {
         var postings: [String: [Posting]] = [:]
         var lengths: [Float] = []
         lengths.reserveCapacity(documents.count)
+        var analyses: [UUID: [String: Float]] = [:]
         for (index, document) in documents.enumerated() {
-            let frequencies = Self.termFrequencies(document)
+            let frequencies = analysed[document.id] ?? Self.termFrequencies(document)
+            if keepingAnalyses { analyses[document.id] = frequencies }
             for (term, frequency) in frequencies {
                 postings[term, default: []].append(Posting(document: Int32(index), frequency: frequency))
             }
@@ -75,6 +81,7 @@ struct CatalogSegment: Sendable {
         self.postings = postings
         self.lengths = lengths
         self.totalLength = lengths.reduce(0) { $0 + Double($1) }
+        self.analyses = analyses
         self.positionByID = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
     }
 
@@ -185,8 +192,6 @@ struct CatalogSegment: Sendable {
             if visaMask != 0 && row.visaMask & visaMask == 0 { continue }
             if let handsOn = query.isHandsOn, handsOn != row.handsOn { continue }
             if let ceiling = query.maximumFeeCents, row.fee > ceiling { continue }
-            let hasSeat = columns.hasOpenSeat(i, today: today.ordinal)
-            if let wanted = query.hasSeats, wanted != hasSeat { continue }
             if hasDates && !self.hasSession(i, query, today: today) { continue }
             var closeness = 0.0
             if let centre, let centreUnit {
@@ -194,6 +199,9 @@ struct CatalogSegment: Sendable {
                 closeness = centreUnit.x * row.unitX + centreUnit.y * row.unitY + centreUnit.z * row.unitZ
                 guard closeness >= minimumCloseness else { continue }
             }
+            // After the cheaper tests: it walks the document's sessions.
+            let hasSeat = columns.hasOpenSeat(i, today: today.ordinal)
+            if let wanted = query.hasSeats, wanted != hasSeat { continue }
             let ref = DocumentRef(segment: segment, position: candidate)
             if let profile = query.eligibleFor {
                 let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
