@@ -41,18 +41,29 @@ enum ChangeStreamBench {
             written / count, applied / count, (applied - written) / count))
     }
 
-    /// Commits changes at `perSecond` until cancelled; returns the next change number.
+    /// Commits changes at `perSecond` until cancelled, each in its own task when due (as requests from
+    /// many hosts and applicants would), at most 16 at once; returns the next change number.
     private static func stream(_ changes: BenchChanges, perSecond: Int, from first: Int, watch: Watch) async throws -> Int {
         let start = ContinuousClock.now
         var n = first
         let watcher = Task { await watch.run(changes) }
         defer { watcher.cancel() }
-        while !Task.isCancelled {
-            let due = start + .milliseconds((n - first) * 1_000 / perSecond)
-            if due > .now { try? await Task.sleep(until: due) }
-            if Task.isCancelled { break }
-            await watch.add(try await changes.apply(n))
-            n += 1
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var inFlight = 0
+            while !Task.isCancelled {
+                let due = start + .milliseconds((n - first) * 1_000 / perSecond)
+                if due > .now { try? await Task.sleep(until: due) }
+                if Task.isCancelled { break }
+                if inFlight == 16 {
+                    try await group.next()
+                    inFlight -= 1
+                }
+                let number = n
+                group.addTask { await watch.add(try await changes.apply(number)) }
+                inFlight += 1
+                n += 1
+            }
+            try await group.waitForAll()
         }
         return n
     }

@@ -30,6 +30,8 @@ public final class BenchChanges: @unchecked Sendable {
     }
 
     private let app: Application
+    private let lock = NSLock()
+    /// Guarded by `lock`: changes are committed from several tasks at once.
     private var published: [UUID]
     private let template: Opportunity
     private let sessionTemplate: OpportunitySession
@@ -52,13 +54,13 @@ public final class BenchChanges: @unchecked Sendable {
     }
 
     /// Change number `n`: of ten, four edit a title, two accept a seat (the seat ledger's own update, as an
-    /// accepted offer runs it), two list something new, two withdraw a listing. Called from one task at a time.
+    /// accepted offer runs it), two list something new, two withdraw a listing. Safe from several tasks.
     public func apply(_ n: Int) async throws -> Applied {
         let marker = "Bench\(Self.letters(n))"
         switch n % 10 {
         case 4..<6:
-            for attempt in 0..<self.published.count {
-                let id = self.published[(n * 31 + attempt) % self.published.count]
+            for attempt in 0..<100 {
+                let id = self.pick(n * 31 + attempt)
                 let rows = try await self.app.db.sql.select().columns("id", "seats_taken").from(OpportunitySession.schema)
                     .where("opportunity_id", .equal, id).orderBy("start_day").limit(1).all()
                 guard let row = rows.first else { continue }
@@ -69,7 +71,7 @@ public final class BenchChanges: @unchecked Sendable {
             }
             throw Abort(.internalServerError, reason: "Every seat is taken.")
         case 0..<4:
-            let id = self.published[(n * 7_919) % self.published.count]
+            let id = self.pick(n * 7_919)
             let title = "Updated \(marker) Observership"
             try await CatalogVersion.changing(on: self.app.db, touching: [.opportunity(id)]) { db in
                 try await db.sql.update(Opportunity.schema).set("title", to: title).where("id", .equal, id).run()
@@ -87,10 +89,10 @@ public final class BenchChanges: @unchecked Sendable {
                 try await opportunity.create(on: db)
                 try await session.create(on: db)
             }
-            self.published.append(id)
+            self.lock.withLock { self.published.append(id) }
             return Applied(kind: .newListing, opportunityID: id, expectedTitle: opportunity.title, committedAt: .now)
         default:
-            let id = self.published.remove(at: (n * 104_729) % self.published.count)
+            let id = self.lock.withLock { self.published.remove(at: (n * 104_729) % self.published.count) }
             try await CatalogVersion.changing(on: self.app.db, touching: [.opportunity(id)]) { db in
                 try await db.sql.update(Opportunity.schema).set("status", to: OpportunityStatus.archived).where("id", .equal, id).run()
             }
@@ -103,6 +105,10 @@ public final class BenchChanges: @unchecked Sendable {
         let document = try await self.app.catalogSearch.index(on: self.app.db).document(id: change.opportunityID)
         if let seats = change.expectedSeatsTaken { return document?.sessions.first?.seatsTaken == seats }
         return document?.title == change.expectedTitle
+    }
+
+    private func pick(_ k: Int) -> UUID {
+        self.lock.withLock { self.published[k % self.published.count] }
     }
 
     private func copyOfTemplate(title: String) -> Opportunity {

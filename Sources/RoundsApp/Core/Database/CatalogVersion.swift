@@ -78,11 +78,14 @@ enum CatalogVersion {
     }
 
     /// What changed after `version` up to `through`, or nil when the log cannot say (it was cut past
-    /// `version`, or a change touched everything): then the index is rebuilt.
+    /// `version`, a change touched everything, or a version has no entry because a process without the log
+    /// took it, as during an upgrade): then the index is rebuilt.
     static func changes(after version: Int64, through: Position, on db: any Database) async throws -> [CatalogChange]? {
         guard through.trimmedThrough <= version else { return nil }
-        let rows = try await db.sql.select().columns("opportunity_id", "site_id").from(changesSchema)
+        let rows = try await db.sql.select().columns("version", "opportunity_id", "site_id").from(changesSchema)
             .where("version", .greaterThan, SQLBind(version)).where("version", .lessThanOrEqual, SQLBind(through.version)).all()
+        let logged = Set(try rows.map { try $0.decode(column: "version", as: Int64.self) })
+        guard logged.count == through.version - version else { return nil }
         var changes: [CatalogChange] = []
         for row in rows {
             if let opportunity = try row.decodeNil(column: "opportunity_id") ? nil : row.decode(column: "opportunity_id", as: UUID.self) {

@@ -131,9 +131,14 @@ actor CatalogSearchService {
 
     private func finishCompaction(_ compacted: CatalogIndex, generation: Int) async {
         guard let compaction = self.compaction, compaction.generation == generation, self.generation == generation else { return }
-        var index = compacted
-        for batch in compaction.replay { index = index.applying(upserts: batch.upserts, removals: batch.removals) }
-        self.index = index
+        // The batches that arrived meanwhile as one (a later batch's reading of an id wins): one rebuild of
+        // the changed segment, whatever their number.
+        var latest: [UUID: CatalogDocument?] = [:]
+        for batch in compaction.replay {
+            for id in batch.removals { latest[id] = .some(nil) }
+            for document in batch.upserts { latest[document.id] = document }
+        }
+        self.index = compacted.applying(upserts: latest.values.compactMap { $0 }, removals: latest.filter { $0.value == nil }.map(\.key))
         self.compaction = nil
     }
 
