@@ -30,12 +30,10 @@ extension CatalogIndex {
             for position in self.removedPositions.map(Int.init) {
                 counts.remove(self.base.columns.rows[position], hasSeat: self.base.columns.hasOpenSeat(position, today: today.ordinal))
             }
+            // An empty change segment adds nothing and merges as an empty list.
+            let delta = self.delta.unfilteredAnswer(on: today)
             var collector = CatalogSegment.Collector(top: TopK(0))
             collector.add(counts.facets(stateNames: self.base.columns.stateNames))
-            guard self.delta.count > 0 else {
-                return .init(day: today, facets: collector.facets, byStart: self.merge(base.byStart, [], key: { base.nextStart[Int($0.position)] }))
-            }
-            let delta = self.delta.unfilteredAnswer(on: today)
             collector.add(delta.facetCounts.facets(stateNames: self.delta.columns.stateNames))
             let byStart = self.merge(base.byStart, delta.byStart) { ref in
                 ref.segment == 0 ? base.nextStart[Int(ref.position)] : delta.nextStart[Int(ref.position)]
