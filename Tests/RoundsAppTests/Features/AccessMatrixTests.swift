@@ -502,22 +502,49 @@ import VaporTesting
         "POST /api/v1/newsletter/subscriptions", "GET /api/v1/newsletter/issues", "GET /api/v1/newsletter/issues/{token}",
     ]
 
-    /// Every actor against one route, in one app: each actor has an account of its own, so their answers
-    /// do not depend on each other, and the suite builds one app per route instead of one per pair (on
-    /// PostgreSQL each app is a database copied from the template).
-    @Test(arguments: Self.routes)
+    /// Every actor against one route that writes, in one app: each actor has an account of its own, so
+    /// their answers do not depend on each other, and a write by one route cannot change what the next sees.
+    @Test(arguments: Self.routes.filter { $0.method != .GET })
     func accessIsExactlyAsWritten(route: ProtectedRoute) async throws {
-        try await withRoundsApp { app in
-            let victim = try await Factories.user(app, email: "victim@example.org", roles: [.applicant])
-            let victimToken = try await APITokens.create(for: victim, name: "victim", on: app.db, now: Date()).token
-            let path = route.pattern.replacingOccurrences(of: "{token}", with: try victimToken.requireID().uuidString)
+        try await withRoundsApp { app in try await Self.check([route], in: app) }
+    }
 
-            for actor in Actor.allCases {
-                var browser = Browser(app)
-                var client = APIClient(app: app)
+    /// Reads change nothing, so the reads of one area (a path's first word, with or without /api/v1) share
+    /// one app: on PostgreSQL each app is a database copied from the template, and one per read was a third
+    /// of the suite's time there.
+    @Test(arguments: Self.readAreas)
+    func readsAreExactlyAsWritten(area: String) async throws {
+        try await withRoundsApp { app in
+            try await Self.check(Self.routes.filter { $0.method == .GET && Self.area(of: $0) == area }, in: app)
+        }
+    }
+
+    static var readAreas: [String] {
+        Set(Self.routes.filter { $0.method == .GET }.map(Self.area(of:))).sorted()
+    }
+
+    static func area(of route: ProtectedRoute) -> String {
+        let words = route.pattern.split(separator: "/")
+        return String((words.starts(with: ["api", "v1"]) ? words.dropFirst(2) : words[...]).first ?? "")
+    }
+
+    /// Asks each route as every actor, each signed in once to an account of its own.
+    static func check(_ routes: [ProtectedRoute], in app: Application) async throws {
+        let victim = try await Factories.user(app, email: "victim@example.org", roles: [.applicant])
+        let victimToken = try await APITokens.create(for: victim, name: "victim", on: app.db, now: Date()).token
+        var sessions: [Actor: (Browser, APIClient)] = [:]
+        for actor in Actor.allCases {
+            sessions[actor] =
                 if let role = actor.role {
-                    (browser, client) = try await Factories.signedIn(app, email: "\(actor.rawValue)@example.org", roles: [role])
+                    try await Factories.signedIn(app, email: "\(actor.rawValue)@example.org", roles: [role])
+                } else {
+                    (Browser(app), APIClient(app: app))
                 }
+        }
+        for route in routes {
+            let path = route.pattern.replacingOccurrences(of: "{token}", with: try victimToken.requireID().uuidString)
+            for actor in Actor.allCases {
+                guard let (browser, client) = sessions[actor] else { continue }
                 let response: TestingHTTPResponse
                 if route.isAPI {
                     response = try await client.send(route.method, path, json: route.json)
