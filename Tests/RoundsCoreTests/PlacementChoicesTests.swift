@@ -76,3 +76,43 @@ import Testing
         #expect(report.errors.contains { $0.message.contains(reason) }, "\(report.errors)")
     }
 }
+
+@Suite struct PairRowsTests {
+    static let a = UUID()
+    static let b = UUID()
+
+    static func row(_ rank: String, _ mine: String, _ partners: String) -> PairRows.Row {
+        PairRows.Row(rank: rank, mine: mine, partners: partners)
+    }
+
+    @Test func rowsAreOrderedByTheirNumbersAndUntouchedRowsAreLeftOut() throws {
+        let pairs = try PairRows.pairs([
+            Self.row("2", Self.a.uuidString, PairRows.notPlaced),
+            Self.row("", "", ""),
+            Self.row("1", Self.a.uuidString, Self.b.uuidString),
+            Self.row("", "", ""),
+        ]).get()
+        #expect(pairs == [.init(mine: Self.a, partners: Self.b), .init(mine: Self.a, partners: nil)])
+    }
+
+    @Test func aNumberMayGoUpToTheRowsOffered() throws {
+        let rows = [Self.row("4", Self.a.uuidString, Self.b.uuidString)] + Array(repeating: Self.row("", "", ""), count: 3)
+        #expect(try PairRows.pairs(rows).get() == [.init(mine: Self.a, partners: Self.b)])
+    }
+
+    @Test(arguments: [
+        ([row("1", a.uuidString, "")], "Pair row 1: choose a session or “Not placed” for each of you."),
+        ([row("", "", ""), row("", a.uuidString, b.uuidString)], "Pair row 2: give the pair a rank number"),
+        ([row("1", "not-an-id", b.uuidString)], "Pair row 1: choose a session"),
+        ([row("1", a.uuidString, b.uuidString), row("1", b.uuidString, a.uuidString)], "Number 1 is given to more than one choice"),
+        ([row("3", a.uuidString, b.uuidString), row("", "", "")], "3 is not a rank here: use the numbers 1 to 2."),
+        ([row("", "", "")], "Rank at least one pair."),
+    ])
+    func halfFilledRowsAreRefusedWithTheirNumber(rows: [PairRows.Row], reason: String) {
+        guard case .failure(let report) = PairRows.pairs(rows) else {
+            Issue.record("accepted \(rows)")
+            return
+        }
+        #expect(report.errors.contains { $0.message.contains(reason) }, "\(report.errors)")
+    }
+}

@@ -4,10 +4,12 @@ import Foundation
 /// anything else must be a whole number from 1 to the number of choices offered, each used once, so a
 /// slip is refused with the reason instead of saved in an order nobody meant.
 public enum RankNumbers {
-    /// `entries` are the choices offered with what was typed beside each.
-    public static func order(_ entries: [(id: UUID, typed: String)]) -> Result<[UUID], ValidationReport> {
+    /// `entries` are the choices offered with what was typed beside each; `offered` counts the choices
+    /// on the form when only some are passed.
+    public static func order<ID>(_ entries: [(id: ID, typed: String)], offered: Int? = nil) -> Result<[ID], ValidationReport> {
+        let offered = offered ?? entries.count
         var errors: [String] = []
-        var ranked: [(Int, UUID)] = []
+        var ranked: [(Int, ID)] = []
         for (id, typed) in entries {
             let text = typed.trimmingWhitespace()
             guard !text.isEmpty else { continue }
@@ -15,8 +17,8 @@ public enum RankNumbers {
                 errors.append("“\(text)” is not a rank: type a whole number, or leave the field empty.")
                 continue
             }
-            guard (1...max(1, entries.count)).contains(number) else {
-                errors.append("\(number) is not a rank here: use the numbers 1 to \(entries.count).")
+            guard (1...max(1, offered)).contains(number) else {
+                errors.append("\(number) is not a rank here: use the numbers 1 to \(offered).")
                 continue
             }
             ranked.append((number, id))

@@ -242,6 +242,7 @@ import VaporTesting
         ProtectedRoute(method: .GET, pattern: "/cycles", expected: participantsOnly),
         ProtectedRoute(method: .GET, pattern: "/cycles/{token}", expected: participantsButNoSuchCycle),
         ProtectedRoute(method: .POST, pattern: "/cycles/{token}/list", expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/cycles/{token}/pairs", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/cycles/{token}/partner/confirm", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .GET, pattern: "/host/cycles/{token}/sessions/{token}", expected: hostsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/host/cycles/{token}/sessions/{token}", expected: hostsButNotTheirs),

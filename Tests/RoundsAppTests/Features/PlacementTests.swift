@@ -181,6 +181,7 @@ extension PlacementTests {
                 let slip = try await amara.post(SiteRoute.cycleList(CycleID(cycleID)).path, form: [("rank_\(fixture.sessionID.uuidString)", typed)])
                 #expect(slip.status == .unprocessableEntity, "\(typed)")
                 #expect(slip.text.contains("is not a rank"), "\(typed)")
+                #expect(slip.text.contains(#"value="\#(typed)""#), "what was typed is shown again: \(typed)")
             }
             #expect(try await PlacementApplicantList.query(on: app.db).count() == 0)
             response = try await amara.post(SiteRoute.cycleList(CycleID(cycleID)).path, form: [("rank_\(fixture.sessionID.uuidString)", "1")])
@@ -209,6 +210,81 @@ extension PlacementTests {
             #expect(response.status == .conflict)
             #expect(response.text.contains("placement cycle"))
             #expect(try await OpportunitySession.find(world.second.id, on: app.db) != nil)
+        }
+    }
+}
+
+extension PlacementTests {
+    /// Friends rank pairs on the page, without the API or JavaScript, and the partner confirms there (issue 18).
+    @Test func aCoupleRanksPairsOnThePageAndThePartnerConfirmsThere() async throws {
+        try await withRoundsApp { app in
+            let world = try await Self.world(app)
+            let s1 = world.fixture.sessionID.uuidString
+            let s2 = try world.second.requireID().uuidString
+            _ = try await Self.applicant(world, "dora@example.org")
+            _ = try await Self.applicant(world, "emeka@example.org")
+            let dora = try await Factories.browser(app, signedInAs: "dora@example.org")
+            let page = SiteRoute.placementCycle(CycleID(world.cycle)).path
+            let action = SiteRoute.cyclePairs(CycleID(world.cycle)).path
+            #expect(try await dora.get(page).text.contains("Rank pairs with a partner"))
+
+            // A half-filled row is refused with its number; nothing is saved and every value comes back as typed.
+            func rows(_ typed: [(rank: String, mine: String, partners: String)]) -> [(String, String)] {
+                typed.enumerated().flatMap { index, row in
+                    [("pair_rank_\(index)", row.rank), ("pair_mine_\(index)", row.mine), ("pair_partner_\(index)", row.partners)]
+                }
+            }
+            let slip = try await dora.post(
+                action, form: [("partner_email", "emeka@example.org")] + rows([("1", s1, s2), ("7", s2, ""), ("", "", "")])
+            )
+            #expect(slip.status == .unprocessableEntity)
+            let shown = slip.text
+            #expect(shown.contains("Pair row 2: choose a session or “Not placed” for each of you."))
+            #expect(shown.contains(#"value="emeka@example.org""#))
+            #expect(shown.contains(#"name="pair_rank_1" value="7""#))
+            let secondRow = try #require(shown.range(of: #"name="pair_mine_1""#))
+            #expect(shown[secondRow.upperBound...].prefix(2_000).contains(#"value="\#(s2)" selected="selected""#))
+            #expect(try await PlacementApplicantList.query(on: app.db).count() == 0)
+
+            // Someone who is not an applicant on Rounds cannot be named.
+            let stranger = try await dora.post(action, form: [("partner_email", "nobody@example.org")] + rows([("1", s1, s2)]))
+            #expect(stranger.status == .unprocessableEntity)
+            #expect(stranger.text.contains("Give the e-mail of your partner"))
+
+            let saved = try await dora.post(
+                action, form: [("partner_email", "emeka@example.org")] + rows([("2", s1, s2), ("1", s2, PairRows.notPlaced), ("", "", "")])
+            )
+            #expect(saved.status == .seeOther)
+            let list = try #require(try await PlacementApplicantList.query(on: app.db).first())
+            #expect(list.choices == "\(s2)|-,\(s1)|\(s2)")
+            #expect(!list.partnerConfirmed)
+            let again = try await dora.get(page).text
+            #expect(again.contains(#"value="emeka@example.org""#) && again.contains(#"name="pair_rank_1" value="2""#))
+
+            let emeka = try await Factories.browser(app, signedInAs: "emeka@example.org")
+            #expect(try await emeka.get(page).text.contains("Confirm the pair with"))
+            #expect(try await emeka.post(SiteRoute.confirmPartner(CycleID(world.cycle)).path).status == .seeOther)
+            #expect(try await PlacementApplicantList.query(on: app.db).first()?.partnerConfirmed == true)
+        }
+    }
+
+    /// "Not for your profile" names the rule that stands in the way (issue 18).
+    @Test func aSessionOutOfReachSaysWhy() async throws {
+        try await withRoundsApp { app in
+            let world = try await Self.world(app)
+            let (user, client) = try await Self.applicant(world, "premed@example.org", profile: false)
+            let stored = ApplicantProfile(userID: try user.requireID())
+            var premed = Self.profile
+            premed.track = .preMed
+            stored.apply(premed)
+            try await stored.create(on: app.db)
+            let response = try await client.send(.GET, Self.path(world)).content.decode(PlacementCycleResponse.self)
+            let session = try #require(response.sessions.first)
+            #expect(session.eligible == false)
+            let reasons = try #require(session.notEligibleBecause)
+            #expect(reasons.contains { $0.contains("Not open to") })
+            let browser = try await Factories.browser(app, signedInAs: "premed@example.org")
+            #expect(try await browser.get(SiteRoute.placementCycle(CycleID(world.cycle)).path).text.contains("Not for your profile: Not open to"))
         }
     }
 }

@@ -37,7 +37,7 @@ enum SiteRoute: RouteAddress {
     case hostApplications, hostBulkReject
 
     // Placement cycles
-    case cycles, placementCycle(CycleID?), cycleList(CycleID?), confirmPartner(CycleID?)
+    case cycles, placementCycle(CycleID?), cycleList(CycleID?), cyclePairs(CycleID?), confirmPartner(CycleID?)
     case advisorCycles, advisorCycle(CycleID?), runCycle(CycleID?), publishCycle(CycleID?)
     case hostCycleSession(CycleID?, SessionID?)
 
@@ -180,6 +180,7 @@ enum SiteRoute: RouteAddress {
         case .cycles: ["cycles"]
         case .placementCycle(let id): ["cycles", .id(id)]
         case .cycleList(let id): ["cycles", .id(id), "list"]
+        case .cyclePairs(let id): ["cycles", .id(id), "pairs"]
         case .confirmPartner(let id): ["cycles", .id(id), "partner", "confirm"]
         case .advisorCycles: ["advisor", "cycles"]
         case .advisorCycle(let id): ["advisor", "cycles", .id(id)]

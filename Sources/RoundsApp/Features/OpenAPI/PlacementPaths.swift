@@ -141,6 +141,7 @@ enum PlacementPaths {
                         "properties": [
                             "id": uuid, "title": ["type": "string"], "site_name": ["type": "string"], "start": ["type": "string", "format": "date"],
                             "end": ["type": "string", "format": "date"], "seats": ["type": "integer"], "eligible": ["type": "boolean"],
+                            "not_eligible_because": ["type": "array", "items": ["type": "string"]],
                         ],
                     ],
                 ],

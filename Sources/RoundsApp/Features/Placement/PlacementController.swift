@@ -18,6 +18,7 @@ struct PlacementController: RouteCollection {
         participants.get(SiteRoute.placementCycle(.key), use: self.show)
         let applicants = routes.grouped(SignInRequired(roles: [.applicant]))
         applicants.post(SiteRoute.cycleList(.key), use: self.saveList)
+        applicants.post(SiteRoute.cyclePairs(.key), use: self.savePairs)
         applicants.post(SiteRoute.confirmPartner(.key), use: self.confirm)
         let hosts = routes.grouped(SignInRequired(roles: [.host]))
         hosts.get(SiteRoute.hostCycleSession(.key, .key), use: self.hostSession)
@@ -101,29 +102,55 @@ struct PlacementController: RouteCollection {
         try await self.showPage(req, errors: ValidationReport())
     }
 
-    private func showPage(_ req: Request, errors: ValidationReport) async throws -> HTMLPage {
+    /// `typed` holds a refused submission's fields, shown again as typed.
+    private func showPage(_ req: Request, errors: ValidationReport, typed: [String: String]? = nil) async throws -> HTMLPage {
         let user = try req.requireUser()
         let cycle = try await req.placementCycle()
         let response = try await req.placementCycles.response(cycle, for: user)
         let namedBy = user.has(.applicant)
             ? try await PlacementApplicantList.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partner.$id == user.requireID()).with(\.$applicant).first()
             : nil
+        var partnerEmail: String?
+        if let partnerID = response.myList?.partnerID { partnerEmail = try await User.find(partnerID, on: req.db)?.email }
         let hostSessions = user.has(.host) ? try await req.placementCycles.sessions(of: cycle).filter { $0.opportunity.site.$host.id == user.id } : []
         return PlacementPages.cycle(
-            response, isApplicant: user.has(.applicant), namedBy: namedBy, hostSessions: hostSessions, errors: errors, context: req.pageContext
+            response, isApplicant: user.has(.applicant), namedBy: namedBy, partnerEmail: partnerEmail, hostSessions: hostSessions, typed: typed, errors: errors,
+            context: req.pageContext
         ).page(status: errors.isValid ? .ok : .unprocessableEntity)
     }
 
     @Sendable func saveList(req: Request) async throws -> Response {
         let applicant = try req.requireUser(.applicant)
         let cycle = try await req.placementCycle()
+        let fields = try req.content.decode([String: String].self)
         do {
-            let ranked = try Self.ranked(try req.content.decode([String: String].self)).get()
+            let ranked = try Self.ranked(fields).get()
             try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: .single(ranked), partnerEmail: nil)
         } catch let report as ValidationReport {
-            return try await self.showPage(req, errors: report).encodeResponse(for: req)
+            return try await self.showPage(req, errors: report, typed: fields).encodeResponse(for: req)
         }
         return req.redirect(to: SiteRoute.placementCycle(try cycle.requireTypedID()).path, flash: Flash(kind: .success, message: "Your rank list is saved."))
+    }
+
+    /// A couple's pairs from the page's rows; the partner is told and confirms on the same page.
+    @Sendable func savePairs(req: Request) async throws -> Response {
+        let applicant = try req.requireUser(.applicant)
+        let cycle = try await req.placementCycle()
+        let fields = try req.content.decode([String: String].self)
+        do {
+            let rows = (0..<PlacementChoices.maximumLength).compactMap { index -> PairRows.Row? in
+                guard let rank = fields["pair_rank_\(index)"] else { return nil }
+                return PairRows.Row(rank: rank, mine: fields["pair_mine_\(index)"] ?? "", partners: fields["pair_partner_\(index)"] ?? "")
+            }
+            let pairs = try PairRows.pairs(rows).get()
+            try await req.placementCycles.saveApplicantList(cycle, by: applicant, choices: .couple(pairs), partnerEmail: fields["partner_email"])
+        } catch let report as ValidationReport {
+            return try await self.showPage(req, errors: report, typed: fields).encodeResponse(for: req)
+        }
+        return req.redirect(
+            to: SiteRoute.placementCycle(try cycle.requireTypedID()).path,
+            flash: Flash(kind: .success, message: "Your pairs are saved. Your partner has been asked to confirm them.")
+        )
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {

@@ -13,10 +13,13 @@ struct PlacementCycleResponse: Content {
         var end: String
         var seats: Int
         var eligible: Bool?
+        /// The rules the viewer's profile does not meet, in words, when not eligible.
+        var notEligibleBecause: [String]?
 
         enum CodingKeys: String, CodingKey {
             case id, title, start, end, seats, eligible
             case siteName = "site_name"
+            case notEligibleBecause = "not_eligible_because"
         }
     }
 
@@ -86,10 +89,12 @@ extension PlacementCycles {
         return PlacementCycleResponse(
             id: try cycle.requireID(), name: cycle.name, status: cycle.status, offerDays: cycle.offerDays,
             sessions: try sessions.map { session in
-                .init(
+                let eligibility = profile.map { Eligibility.evaluate(session.opportunity.eligibilityRules, for: $0, currentYear: year) }
+                return .init(
                     id: try session.requireID(), title: session.opportunity.title, siteName: session.opportunity.site.name,
                     start: Day(ordinal: session.startDay).iso, end: Day(ordinal: session.endDay).iso, seats: session.seats - session.seatsTaken,
-                    eligible: profile.map { Eligibility.evaluate(session.opportunity.eligibilityRules, for: $0, currentYear: year).isEligible }
+                    eligible: eligibility?.isEligible,
+                    notEligibleBecause: eligibility.flatMap { $0.isEligible ? nil : $0.reasons.filter { !$0.isMet }.map(\.explanation) }
                 )
             },
             myList: myList, results: results

@@ -68,24 +68,29 @@ enum PlacementPages {
         )
     }
 
+    /// `typed` is what a refused submission held, shown again as typed; `partnerEmail` is the saved partner's.
     static func cycle(
-        _ cycle: PlacementCycleResponse, isApplicant: Bool, namedBy: PlacementApplicantList?, hostSessions: [OpportunitySession], errors: ValidationReport,
-        context: PageContext
+        _ cycle: PlacementCycleResponse, isApplicant: Bool, namedBy: PlacementApplicantList?, partnerEmail: String?, hostSessions: [OpportunitySession],
+        typed: [String: String]?, errors: ValidationReport, context: PageContext
     ) -> PageLayout {
         let ranks = Dictionary(uniqueKeysWithValues: (cycle.myList?.sessionIDs ?? []).enumerated().map { ($1, $0 + 1) })
+        func rank(of session: UUID) -> String {
+            if let typed { return typed["rank_\(session.uuidString)"] ?? "" }
+            return ranks[session].map(String.init) ?? ""
+        }
         let rows: [BodyNode] = cycle.sessions.map { session in
             let eligible = session.eligible ?? false
             return .tag(
                 "tr",
                 .tag("td", .safeText("\(session.title), \(session.siteName)")),
                 .tag("td", .safeText("\(session.start) to \(session.end)")),
-                .tag("td", .safeText(eligible ? "You qualify" : "Not for your profile")),
+                .tag("td", .safeText(eligible ? "You qualify" : (["Not for your profile:"] + (session.notEligibleBecause ?? [])).joined(separator: " "))),
                 .tag(
                     "td",
                     eligible && isApplicant
                         ? .voidTag(
                             "input",
-                            [("type", "number"), ("min", "1"), ("max", "20"), ("name", "rank_\(session.id.uuidString)"), ("value", ranks[session.id].map(String.init) ?? ""),
+                            [("type", "number"), ("min", "1"), ("max", "20"), ("name", "rank_\(session.id.uuidString)"), ("value", rank(of: session.id)),
                              ("aria-label", "Rank for \(session.title)")]
                         )
                         : .empty
@@ -106,14 +111,15 @@ enum PlacementPages {
                 partnerNote,
                 isApplicant
                     ? .group(
-                        .p("Number the sessions you want, 1 for your first choice; leave the others empty. Friends who want to be placed together can rank pairs through the API (PUT /api/v1/cycles/{id}/list with partner_email and pairs)."),
                         .errorSummary(errors.errors.map(\.message)),
+                        .p("Number the sessions you want, 1 for your first choice; leave the others empty."),
                         .postForm(
                             SiteRoute.cycleList(CycleID(cycle.id)).path,
                             csrfToken: context.csrfToken,
                             .tag("table", .tag("thead", .tag("tr", ["Session", "Dates", "", "Rank"].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", rows)),
                             .submit("Save my rank list")
-                        )
+                        ),
+                        PlacementPairForm(cycle: cycle, partnerEmail: partnerEmail, typed: typed, errors: errors, csrfToken: context.csrfToken).node
                     )
                     : .empty,
                 hostSessions.isEmpty
