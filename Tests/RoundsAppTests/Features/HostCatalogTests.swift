@@ -137,3 +137,27 @@ import VaporTesting
         }
     }
 }
+
+extension HostCatalogTests {
+    /// Issue 18: a host with many sites gets ten to a page and a search over sites and listings.
+    @Test func manySitesArePagedAndSearchable() async throws {
+        try await withRoundsApp { app in
+            for number in 1...12 { _ = try await CatalogTests.listing(app, title: "Listing \(number < 10 ? "0" : "")\(number)", zip: "10016") }
+            _ = try await CatalogTests.listing(app, title: "Pédiatrie Clinic Day", zip: "60611")
+            let host = try await Factories.browser(app, signedInAs: "host@example.org")
+            let first = try await host.get(SiteRoute.hostSites.path).text
+            #expect(first.contains("13 sites, page 1 of 2."))
+            #expect(first.contains("Listing 01 Site") && first.contains("Listing 10 Site") && !first.contains("Listing 11 Site"))
+            let second = try await host.get(SiteRoute.hostSites.path(query: [("page", "2")])).text
+            #expect(second.contains("Listing 11 Site") && second.contains("Pédiatrie Clinic Day") && !second.contains("Listing 10 Site"))
+            // A page past the end shows the last one; a page that is not a number, the first.
+            #expect(try await host.get(SiteRoute.hostSites.path(query: [("page", "99")])).text.contains("page 2 of 2."))
+            #expect(try await host.get(SiteRoute.hostSites.path(query: [("page", "x")])).text.contains("page 1 of 2."))
+            let found = try await host.get(SiteRoute.hostSites.path(query: [("q", "PEDIATRIE chicago")])).text
+            #expect(found.contains("1 site.") && found.contains("Pédiatrie Clinic Day") && !found.contains("Listing 01"))
+            #expect(found.contains(#"value="PEDIATRIE chicago""#))
+            let none = try await host.get(SiteRoute.hostSites.path(query: [("q", "dermatology")])).text
+            #expect(none.contains("No site or listing matches"))
+        }
+    }
+}

@@ -23,7 +23,12 @@ struct HostCatalogController: RouteCollection {
     }
 
     @Sendable func sites(req: Request) async throws -> HTMLPage {
-        HostPages.sites(try await req.hostCatalog().sites(), context: req.pageContext).page()
+        let query = String((req.query[String.self, at: "q"] ?? "").trimmingWhitespace().prefix(200))
+        let page = req.query[String.self, at: "page"].flatMap { Int($0) } ?? 1
+        let sites = try await req.hostCatalog().sites().filter { site in
+            LooseText.matches(query, in: [site.name, site.street, site.city, site.state, site.zip] + site.opportunities.map(\.title))
+        }
+        return HostPages.sites(ListPage(sites, page: page, perPage: HostPages.sitesPerPage), query: query, context: req.pageContext).page()
     }
 
     @Sendable func newSite(req: Request) async throws -> HTMLPage {

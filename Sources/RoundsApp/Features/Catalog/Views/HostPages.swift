@@ -5,8 +5,12 @@ import Tagged
 
 /// The host's pages: their sites and opportunities, and the forms to change them.
 enum HostPages {
-    static func sites(_ sites: [Site], context: PageContext) -> PageLayout {
-        let list: [BodyNode] = sites.map { site in
+    static let sitesPerPage = 10
+
+    /// The host's sites with their listings, ten to a page, narrowed by `query` (site name, address or
+    /// listing title): a host with many sites once got one page 16,000 px tall.
+    static func sites(_ page: ListPage<Site>, query: String, context: PageContext) -> PageLayout {
+        let list: [BodyNode] = page.items.map { site in
             let opportunities: [BodyNode] = site.opportunities.sorted { $0.title < $1.title }.map { opportunity in
                 .tag("li", .safeLink(SiteRoute.hostOpportunity(OpportunityID(opportunity.id!)).path, .safeText(opportunity.title)), .safeText(" · \(opportunity.status)"))
             }
@@ -23,13 +27,33 @@ enum HostPages {
                 .p(.safeLink(SiteRoute.newOpportunity(site: SiteID(site.id!)).path, .text("Add an opportunity")))
             )
         }
+        let isFiltered = !query.isEmpty
+        let empty: BodyNode =
+            isFiltered
+            ? .p(.safeText("No site or listing matches “\(query)”. "), .safeLink(SiteRoute.hostSites.path, .text("Show all your sites")))
+            : .p("You have no sites yet. Add the hospital, clinic or lab where you host people.")
         return PageLayout(
             title: "Your sites",
             context: context,
             content: .div(
                 .h1("Your sites"),
                 .p(.safeLink(SiteRoute.newSite.path, .text("Add a site"))),
-                sites.isEmpty ? .p("You have no sites yet. Add the hospital, clinic or lab where you host people.") : .group(list)
+                isFiltered || page.total > Self.sitesPerPage
+                    ? .tag(
+                        "form", .safeAttribute("method", "get"), .safeAttribute("action", SiteRoute.hostSites.path), .class("search-form"),
+                        .field("Find a site or listing", name: "q", value: query, type: "search", hint: "A site's name, city, state or ZIP, or a listing's title.", maxLength: 200),
+                        .submit("Find")
+                    )
+                    : .empty,
+                page.total == 0
+                    ? empty
+                    : .group(
+                        .p(.class("result-count"), .safeText(counted(page.total, "site") + (page.pageCount > 1 ? ", page \(page.number) of \(page.pageCount)." : "."))),
+                        .group(list),
+                        .pagination(page: page.number, of: page.pageCount) { number in
+                            SiteRoute.hostSites.path(query: (isFiltered ? [("q", query)] : []) + [("page", "\(number)")])
+                        }
+                    )
             )
         )
     }

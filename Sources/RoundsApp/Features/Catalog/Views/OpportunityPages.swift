@@ -72,19 +72,11 @@ enum OpportunityPages {
     }
 
     private static func pagination(_ response: OpportunityListResponse, parameters: SearchParameters) -> BodyNode {
-        let pages = SearchQuery.pageCount(total: response.total, perPage: response.perPage)
-        guard pages > 1 else { return .empty }
-        func link(_ page: Int, _ label: String) -> BodyNode {
+        .pagination(page: response.page, of: SearchQuery.pageCount(total: response.total, perPage: response.perPage)) { number in
             var copy = parameters
-            copy.page = String(page)
-            return .safeLink(SiteRoute.opportunities.path(query: copy.queryItems), .safeText(label))
+            copy.page = String(number)
+            return SiteRoute.opportunities.path(query: copy.queryItems)
         }
-        return .tag(
-            "nav", .safeAttribute("aria-label", "Pages"), .class("pagination"),
-            response.page > 1 ? link(response.page - 1, "← Previous") : .empty,
-            .span(.safeText(" Page \(response.page) of \(pages) ")),
-            response.page < pages ? link(response.page + 1, "Next →") : .empty
-        )
     }
 
     /// What the page knows besides the listing: seats taken per session (the index keeps only the total),

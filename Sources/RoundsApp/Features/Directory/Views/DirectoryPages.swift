@@ -100,17 +100,9 @@ enum DirectoryPages {
     }
 
     private static func pagination(_ query: DirectoryQuery, page: Int, total: Int) -> BodyNode {
-        let pages = SearchQuery.pageCount(total: total, perPage: DirectoryQuery.perPage)
-        guard pages > 1 else { return .empty }
-        func link(_ number: Int, _ label: String) -> BodyNode {
-            .safeLink(SiteRoute.residencyDirectory.path(query: query.queryItems + [("page", "\(number)")]), .safeText(label))
+        .pagination(page: page, of: SearchQuery.pageCount(total: total, perPage: DirectoryQuery.perPage)) { number in
+            SiteRoute.residencyDirectory.path(query: query.queryItems + [("page", "\(number)")])
         }
-        return .tag(
-            "nav", .safeAttribute("aria-label", "Pages"), .class("pagination"),
-            page > 1 ? link(page - 1, "← Previous") : .empty,
-            .span(.safeText(" Page \(page) of \(pages) ")),
-            page < pages ? link(page + 1, "Next →") : .empty
-        )
     }
 
     static func detail(_ entry: DirectoryEntry, screening: ProgramScreening.Result, onList: Bool, hospital: CMSHospital?, context: PageContext) throws -> PageLayout {
