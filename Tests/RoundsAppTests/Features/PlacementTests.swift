@@ -288,3 +288,30 @@ extension PlacementTests {
         }
     }
 }
+
+extension PlacementTests {
+    /// Issue 18: the advisor narrows up to 200 open sessions by words, and a refused form keeps what was
+    /// typed and ticked, even sessions the words would hide.
+    @Test func theAdvisorNarrowsTheSessionsAndARefusalKeepsTheForm() async throws {
+        try await withRoundsApp { app in
+            let world = try await Self.world(app)
+            let first = world.fixture.sessionID.uuidString
+            let nephrology = try world.second.requireID().uuidString
+            let advisor = try await Factories.browser(app, signedInAs: "advisor@example.org")
+            let all = try await advisor.get(SiteRoute.advisorCycles.path).text
+            #expect(all.contains(first) && all.contains(nephrology))
+            let narrowed = try await advisor.get(SiteRoute.advisorCycles.path(query: [("q", "NEPHRO")])).text
+            #expect(narrowed.contains(nephrology) && !narrowed.contains(first))
+            #expect(narrowed.contains("1 open session match “NEPHRO”."))
+
+            let refused = try await advisor.post(
+                SiteRoute.advisorCycles.path(query: [("q", "nephro")]), form: [("name", ""), ("offer_days", "9"), ("session_ids[]", first)]
+            )
+            #expect(refused.status == .unprocessableEntity)
+            let page = refused.text
+            #expect(page.contains(#"value="9""#))
+            #expect(page.contains(#"value="\#(first)" checked="checked""#))
+            #expect(page.contains(nephrology))
+        }
+    }
+}

@@ -38,10 +38,11 @@ struct PlacementController: RouteCollection {
     }
 
     @Sendable func advisorIndex(req: Request) async throws -> HTMLPage {
-        try await self.advisorIndexPage(req, errors: ValidationReport())
+        try await self.advisorIndexPage(req, draft: nil, errors: ValidationReport())
     }
 
-    private func advisorIndexPage(_ req: Request, errors: ValidationReport) async throws -> HTMLPage {
+    /// `draft` is a refused form, shown again as typed.
+    private func advisorIndexPage(_ req: Request, draft: CreateForm?, errors: ValidationReport) async throws -> HTMLPage {
         let advisor = try req.requireUser(.advisor)
         let cycles = try await req.placementCycles.visibleCycles(for: advisor)
         let open = try await OpportunitySession.query(on: req.db)
@@ -50,7 +51,8 @@ struct PlacementController: RouteCollection {
             .filter(\.$deadlineDay >= req.today.ordinal)
             .with(\.$opportunity) { $0.with(\.$site) }
             .sort(\.$startDay).limit(PlacementCycles.maximumSessions).all()
-        return PlacementPages.advisorIndex(cycles, openSessions: open, errors: errors, context: req.pageContext)
+        let query = String((req.query[String.self, at: "q"] ?? "").trimmingWhitespace().prefix(200))
+        return PlacementPages.advisorIndex(cycles, openSessions: open, query: query, draft: draft, errors: errors, context: req.pageContext)
             .page(status: errors.isValid ? .ok : .unprocessableEntity)
     }
 
@@ -64,7 +66,7 @@ struct PlacementController: RouteCollection {
             )
             return req.redirect(to: SiteRoute.advisorCycle(try cycle.requireTypedID()).path, flash: Flash(kind: .success, message: "Cycle opened. Applicants and hosts can rank now."))
         } catch let report as ValidationReport {
-            return try await self.advisorIndexPage(req, errors: report).encodeResponse(for: req)
+            return try await self.advisorIndexPage(req, draft: form, errors: report).encodeResponse(for: req)
         }
     }
 

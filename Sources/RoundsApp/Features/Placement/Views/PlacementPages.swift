@@ -4,11 +4,24 @@ import RoundsCore
 import Tagged
 
 enum PlacementPages {
-    static func advisorIndex(_ cycles: [PlacementCycle], openSessions: [OpportunitySession], errors: ValidationReport, context: PageContext) -> PageLayout {
+    /// `query` narrows the sessions offered (up to 200 are open at a time); sessions ticked in a refused
+    /// `draft` stay offered and ticked whatever the query.
+    static func advisorIndex(
+        _ cycles: [PlacementCycle], openSessions: [OpportunitySession], query: String, draft: PlacementController.CreateForm?, errors: ValidationReport,
+        context: PageContext
+    ) -> PageLayout {
         let rows: [BodyNode] = cycles.map { cycle in
             .tag("li", .safeLink(SiteRoute.advisorCycle(CycleID(cycle.id!)).path, .safeText(cycle.name)), .safeText(" · \(cycle.status)"))
         }
-        let choices = openSessions.map { session in
+        let ticked = Set(draft?.sessionIDs ?? [])
+        let offered = openSessions.filter { session in
+            ticked.contains(session.id!.uuidString)
+                || LooseText.matches(
+                    query,
+                    in: [session.opportunity.title, session.opportunity.site.name, session.opportunity.site.city, session.opportunity.site.state, session.opportunity.specialty]
+                )
+        }
+        let choices = offered.map { session in
             Choice(
                 value: session.id!.uuidString,
                 label: "\(session.opportunity.title), \(session.opportunity.site.name): \(Day(ordinal: session.startDay).iso), \(counted(session.seats - session.seatsTaken, "seat"))"
@@ -23,12 +36,24 @@ enum PlacementPages {
                 rows.isEmpty ? .p("No cycles yet.") : .tag("ul", rows),
                 .h2("Open a cycle"),
                 .errorSummary(errors.errors.map(\.message)),
+                .tag(
+                    "form", .safeAttribute("method", "get"), .safeAttribute("action", SiteRoute.advisorCycles.path), .class("search-form"),
+                    .field(
+                        "Narrow the sessions", name: "q", value: query, type: "search", hint: "Words from a listing's title or specialty, a site's name, city or state.",
+                        maxLength: 200
+                    ),
+                    .submit("Narrow")
+                ),
+                .p(.class("result-count"), .safeText(counted(offered.count, "open session") + (query.isEmpty ? "." : " match “\(query)”."))),
                 .postForm(
                     SiteRoute.advisorCycles.path,
                     csrfToken: context.csrfToken,
-                    .field("Name", name: "name", error: errors.message(for: "name"), isRequired: true, maxLength: 200),
-                    .field("Offers stay open (days)", name: "offer_days", value: "7", type: "number", error: errors.message(for: "offer_days"), isRequired: true),
-                    .checkboxGroup("Sessions", name: "session_ids", choices: choices, checked: [], error: errors.message(for: "session_ids")),
+                    .field("Name", name: "name", value: draft?.name ?? "", error: errors.message(for: "name"), isRequired: true, maxLength: 200),
+                    .field(
+                        "Offers stay open (days)", name: "offer_days", value: draft?.offerDays ?? "7", type: "number", error: errors.message(for: "offer_days"),
+                        isRequired: true
+                    ),
+                    .checkboxGroup("Sessions", name: "session_ids", choices: choices, checked: ticked, error: errors.message(for: "session_ids")),
                     .submit("Open the cycle")
                 )
             )
