@@ -589,3 +589,29 @@ import VaporTesting
         }
     }
 }
+
+extension AccessMatrixTests {
+    /// Every refusal the matrix expects from an API route is an answer its operation documents, so a client
+    /// (or a fuzzer) reading the document is never surprised by a 401, 403 or 404.
+    @Test func everyExpectedAPIRefusalIsDocumented() throws {
+        let document = try OpenAPIBoundsTests.document()
+        let paths = try #require(document["paths"] as? [String: Any])
+        func shape(_ path: String) -> String { path.replacing(/\{[^}]*\}/, with: "{}") }
+        let operations = Dictionary(paths.map { (shape($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        for route in Self.routes where route.isAPI {
+            let operation = (operations[shape(route.pattern)] as? [String: Any])?[route.method.rawValue.lowercased()] as? [String: Any]
+            let documented = Set((operation?["responses"] as? [String: Any] ?? [:]).keys)
+            for (actor, outcome) in route.expected {
+                let status: String? =
+                    switch outcome {
+                    case .signInFirst: "401"
+                    case .forbidden: "403"
+                    case .notFound: "404"
+                    case .allowed: nil
+                    }
+                guard let status else { continue }
+                #expect(documented.contains(status), "\(route.testDescription) answers \(status) to \(actor) but its operation does not document it")
+            }
+        }
+    }
+}

@@ -353,3 +353,33 @@ import VaporTesting
         }
     }
 }
+
+extension ApplicationTests {
+    /// Found by fuzzing as the host (schemathesis with the host's token): a note past the documented
+    /// 1,000 characters was taken whenever no application could be rejected, and an empty session_id was
+    /// read as "every session" although the API document asks for an id.
+    @Test func notesPastTheLimitAndEmptyFiltersAreRefusedOverTheAPI() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await ApplicationFixture.make(app)
+            let (_, amara) = try await fixture.applicant("amara@example.org")
+            let id = try await fixture.submitted(amara)
+            let long = String(repeating: "n", count: ApplicationTransitions.maximumNoteLength + 1)
+            for ids in [[UUID()], [id]] {
+                let response = try await fixture.host.send(.POST, APIRoute.hostBulkReject.path, json: ["application_ids": ids.map(\.uuidString), "note": long])
+                #expect(response.status == .unprocessableEntity, "\(response.body.string)")
+                #expect(response.body.string.contains("A note is at most 1000 characters; this one has 1001."))
+            }
+            #expect(try await fixture.status(of: id) == .submitted)
+            let exact = String(repeating: "n", count: ApplicationTransitions.maximumNoteLength)
+            let rejected = try await fixture.host.send(.POST, APIRoute.hostBulkReject.path, json: ["application_ids": [id.uuidString], "note": exact])
+            #expect(try rejected.content.get([UUID].self, at: "rejected") == [id])
+
+            #expect(try await fixture.host.send(.GET, APIRoute.hostApplications.path(query: [("session_id", "")])).status == .badRequest)
+            #expect(try await fixture.host.send(.GET, APIRoute.hostApplications.path(query: [("status", "")])).status == .badRequest)
+            #expect(try await fixture.host.send(.GET, APIRoute.hostApplications.path(query: [("session_id", fixture.sessionID.uuidString)])).status == .ok)
+            // The page's selects send empty for "any", and keep working.
+            let browser = try await Factories.browser(app, signedInAs: "host@example.org")
+            #expect(try await browser.get(SiteRoute.hostApplications.path(query: [("session_id", ""), ("status", "")])).status == .ok)
+        }
+    }
+}

@@ -121,7 +121,7 @@ extension API {
 
         @Sendable func inbox(req: Request) async throws -> [ApplicationResponse] {
             let host = try req.requireUser(.host)
-            let filter = try InboxFilter.decode(req)
+            let filter = try InboxFilter.decode(req, emptyMeansAny: false)
             let list = try await ApplicationQueries.inbox(host, session: filter.sessionID, status: filter.status, on: req.db)
             return try await ApplicationQueries.summaries(list, viewer: host, on: req.db)
         }

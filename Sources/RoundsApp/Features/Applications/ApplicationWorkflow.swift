@@ -24,6 +24,17 @@ struct ApplicationWorkflow {
         var expiresInDays: Int?
     }
 
+    /// A note given with an action, trimmed; refused past the length the forms and the API document allow.
+    static func checkedNote(_ raw: String) throws -> String {
+        let note = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard note.textLength <= ApplicationTransitions.maximumNoteLength else {
+            throw ValidationReport([
+                FieldError(field: "note", message: "A note is at most \(ApplicationTransitions.maximumNoteLength) characters; this one has \(note.textLength).")
+            ])
+        }
+        return note
+    }
+
     /// Creates `application` inside the caller's transaction `db`, through the statuses `path` (nil, then
     /// each status it passed, ending at its own): one event per step and the notice of the last, exactly
     /// as a change of an existing application records them. `loaded` gives what the notice names.
@@ -60,7 +71,7 @@ struct ApplicationWorkflow {
             party = parties.first { ApplicationTransitions.actions(for: $0, from: loaded.status).contains(request.action) } ?? parties[0]
             actorID = user.id
         }
-        let note = request.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = try Self.checkedNote(request.note)
         let proposedExpiry = request.expiresInDays.map { self.now.addingTimeInterval(Double($0) * 86_400) }
         let context = TransitionContext(
             now: self.now, offerExpiresAt: loaded.application.offerExpiresAt, proposedExpiry: proposedExpiry,

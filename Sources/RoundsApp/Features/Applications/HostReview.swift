@@ -7,13 +7,15 @@ struct InboxFilter {
     var sessionID: UUID?
     var status: ApplicationStatus?
 
-    static func decode(_ req: Request) throws -> InboxFilter {
+    /// The page's selects send an empty value for "any"; API callers leave the parameter out
+    /// (`emptyMeansAny: false`), as the API document says, so an empty value there is refused.
+    static func decode(_ req: Request, emptyMeansAny: Bool = true) throws -> InboxFilter {
         var filter = InboxFilter()
-        if let raw = req.query[String.self, at: "session_id"], !raw.isEmpty {
+        if let raw = req.query[String.self, at: "session_id"], !(raw.isEmpty && emptyMeansAny) {
             guard let id = UUID(uuidString: raw) else { throw Abort(.badRequest, reason: "session_id must be a session's id (a UUID).") }
             filter.sessionID = id
         }
-        if let raw = req.query[String.self, at: "status"], !raw.isEmpty {
+        if let raw = req.query[String.self, at: "status"], !(raw.isEmpty && emptyMeansAny) {
             guard let status = ApplicationStatus(rawValue: raw), status != .draft else {
                 throw Abort(.badRequest, reason: "status must be one of " + ApplicationStatus.allCases.dropFirst().map(\.rawValue).joined(separator: ", ") + ".")
             }
@@ -41,6 +43,8 @@ struct HostReview {
         guard !ids.isEmpty, ids.count <= Self.maximumBatch else {
             throw ValidationReport([FieldError(field: "application_ids", message: "Choose between 1 and \(Self.maximumBatch) applications.")])
         }
+        // Checked before any application, so a note too long is refused even when none could be rejected.
+        _ = try ApplicationWorkflow.checkedNote(note)
         var outcome = Outcome()
         for id in Array(Set(ids)).sorted(by: { $0.uuidString < $1.uuidString }) {
             do {

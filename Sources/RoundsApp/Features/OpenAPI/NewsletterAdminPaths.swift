@@ -22,7 +22,7 @@ enum NewsletterAdminPaths {
         APIRoute.adminNewsletterIssue(.key).openAPIPath: [
             "get": [
                 "operationId": "adminGetNewsletterIssue", "summary": "Administrators: a draft or sent issue with the e-mail's text.",
-                "parameters": [issueID], "responses": ApplicationsPaths.responses(["200": issue]),
+                "parameters": [issueID], "responses": ApplicationsPaths.responses(["200": issue, "404": Responses.ref("NotFound")]),
             ],
             "put": [
                 "operationId": "adminUpdateNewsletterIssue", "summary": "Administrators: change a draft (409 once sent).",
