@@ -1,7 +1,9 @@
 """Shared fixtures for the browser journeys: a headless Debian Chromium driven by Playwright."""
+import json
 import os
 import pathlib
 import shutil
+import sys
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -42,9 +44,14 @@ def page(browser):
     assert errors == [], f"browser console errors: {errors}"
 
 
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
 def shot():
-    """Saves a full-page screenshot under e2e/artifacts/<test>/<nn>-<name>.png."""
+    """Saves full-page screenshots under e2e/artifacts/<test>/: <nn>-<name>.png as the page is, and
+    <nn>-<name>-390.png at a phone's 390 px width, where the page must not scroll sideways (a wide table
+    may scroll inside its own box, never the page)."""
     counter = {"n": 0}
 
     def take(page, name):
@@ -53,5 +60,23 @@ def shot():
         folder.mkdir(parents=True, exist_ok=True)
         counter["n"] += 1
         page.screenshot(path=str(folder / f"{counter['n']:02d}-{name}.png"), full_page=True)
+        desktop = page.viewport_size
+        page.set_viewport_size(PHONE)
+        try:
+            page.screenshot(path=str(folder / f"{counter['n']:02d}-{name}-390.png"), full_page=True)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], f"{name}: the page is {width} px wide at {PHONE['width']} px"
+        finally:
+            page.set_viewport_size(desktop)
 
     return take
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Hands the two-factor secrets the journeys enrolled for demo accounts to the API fuzzing that follows
+    (scripts/e2e.sh sets ROUNDS_E2E_SECRETS), so it can make each role's token."""
+    path = os.environ.get("ROUNDS_E2E_SECRETS")
+    journeys = sys.modules.get("test_host_listing")
+    if path and journeys is not None:
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump({"secrets": journeys.DEMO_SECRETS, "last_step": journeys.LAST_STEP}, file)

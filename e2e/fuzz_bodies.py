@@ -1,9 +1,14 @@
 """Sends malformed bodies and wrong content types to every operation in the OpenAPI document of a running
 Rounds (issue 13, defect 2), and heads too large to parse (defect 3): nothing may answer 5xx or close
-the connection without an answer, and every refusal is the JSON error shape.
+the connection without an answer, and every refusal is the JSON error shape. Signed in, each operation
+gets the token of the role that may use it, as e2e/schemathesis.toml assigns them (TOKEN otherwise), so
+the bodies reach the parser instead of stopping at 403.
 Usage: python e2e/fuzz_bodies.py BASE_URL TOKEN"""
 import json
+import os
+import re
 import sys
+import tomllib
 import urllib.error
 import urllib.request
 import uuid
@@ -36,15 +41,29 @@ def send(url, method, content_type, body, token):
         return error.code, error.headers.get("Content-Type", ""), error.read()
 
 
+def role_tokens(config_path):
+    """(path pattern, token) for each [[operations]] block of the schemathesis configuration, whose
+    Authorization header names the environment variable holding the token."""
+    with open(config_path, "rb") as file:
+        config = tomllib.load(file)
+    rules = []
+    for block in config.get("operations", []):
+        name = re.fullmatch(r"Bearer \$\{(\w+)\}", block["headers"]["Authorization"]).group(1)
+        rules.append((re.compile(block["include-path-regex"]), os.environ[name]))
+    return rules
+
+
 def main(base, token):
     document = json.load(urllib.request.urlopen(f"{base}/api/v1/openapi.json"))
+    rules = role_tokens(os.path.join(os.path.dirname(__file__), "schemathesis.toml"))
     passed = failed = 0
     for path, item in document["paths"].items():
         for method in item:
             if method.upper() not in ("POST", "PUT", "PATCH", "DELETE"):
                 continue
             concrete = "/".join(str(uuid.uuid4()) if part.startswith("{") else part for part in path.split("/"))
-            for auth in (None, token):
+            role_token = next((value for pattern, value in rules if pattern.search(path)), token)
+            for auth in (None, role_token):
                 for label, content_type, body in BODIES:
                     status, answer_type, answer = send(base + concrete, method.upper(), content_type, body, auth)
                     ok = status < 500

@@ -33,16 +33,21 @@ wait_for() {
 }
 wait_for "http://127.0.0.1:$PORT" "$WORK/server.log"
 
-export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail" ROUNDS_E2E_METRICS_TOKEN="$METRICS_TOKEN"
+export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail" ROUNDS_E2E_METRICS_TOKEN="$METRICS_TOKEN" \
+    ROUNDS_E2E_SECRETS="$WORK/secrets.json"
 "$VENV/bin/python" -m pytest -q e2e/journeys
 
-# API fuzzing: a token for the demo applicant, then every operation with generated and invalid input.
-TOKEN=$(curl -fs -X POST "$ROUNDS_E2E_URL/api/v1/tokens" -H 'Content-Type: application/json' \
-    -d '{"email":"applicant@rounds.test","password":"rounds-demo-password","name":"schemathesis"}' |
-    "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+# API fuzzing: a token for each demo role (e2e/schemathesis.toml says which operations use which; the
+# journeys enrolled the staff accounts' two-factor sign-in and left their secrets in the work directory),
+# then every operation with generated and invalid input.
+token_for() { "$VENV/bin/python" e2e/role_token.py "$ROUNDS_E2E_URL" "$1@rounds.test" "$WORK/secrets.json"; }
+TOKEN=$(token_for applicant)
+ROUNDS_FUZZ_HOST_TOKEN=$(token_for host)
+ROUNDS_FUZZ_ADVISOR_TOKEN=$(token_for advisor)
+ROUNDS_FUZZ_ADMIN_TOKEN=$(token_for admin)
+export ROUNDS_FUZZ_APPLICANT_TOKEN=$TOKEN ROUNDS_FUZZ_HOST_TOKEN ROUNDS_FUZZ_ADVISOR_TOKEN ROUNDS_FUZZ_ADMIN_TOKEN
 "$VENV/bin/schemathesis" --config-file e2e/schemathesis.toml run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
-    --checks all --exclude-checks positive_data_acceptance \
-    --max-examples "${SCHEMATHESIS_EXAMPLES:-100}" -H "Authorization: Bearer $TOKEN"
+    --checks all --exclude-checks positive_data_acceptance --max-examples "${SCHEMATHESIS_EXAMPLES:-100}"
 # Schemathesis sends what the schema describes; this sends what it does not: wrong media types and
 # bodies no parser can read, to every operation, signed in and not.
 "$VENV/bin/python" e2e/fuzz_bodies.py "$ROUNDS_E2E_URL" "$TOKEN"
