@@ -92,7 +92,7 @@ enum NewsletterAdminPages {
             "section", .class("guide-preview"),
             .h2("Preview"),
             .h3("The e-mail, as each subscriber gets it"),
-            .pre(.safeText(preview.text)),
+            .pre(.class("mail-text"), .safeText(preview.text)),
             .h3("The archive page"),
             .div(.class("guide-body"), .sanitized(preview.intro)),
             .ul(.forEach(preview.guides) { guide in .li(.safeText(guide.title)) })
