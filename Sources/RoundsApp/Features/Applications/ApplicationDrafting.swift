@@ -101,7 +101,8 @@ struct ApplicationDrafting {
         let year = Calendar.utc.component(.year, from: now)
         let result = Eligibility.evaluate(opportunity.eligibilityRules, for: profile, currentYear: year)
         if let visa = result.reasons.first(where: { $0.rule == .visa && !$0.isMet }) {
-            throw Abort(.unprocessableEntity, reason: "Your visa does not allow this opportunity: \(visa.explanation)")
+            // A validation refusal, so the application form comes back with the reason over what was typed.
+            throw ValidationReport([FieldError(field: "visa", message: "Your visa does not allow this opportunity: \(visa.explanation)")])
         }
     }
 

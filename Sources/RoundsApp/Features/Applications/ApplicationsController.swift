@@ -113,19 +113,29 @@ struct ApplicationsController: RouteCollection {
     }
 
     @Sendable func inbox(req: Request) async throws -> HTMLPage {
+        try await self.inboxPage(req, filter: try InboxFilter.decode(req))
+    }
+
+    private func inboxPage(_ req: Request, filter: InboxFilter, rejectDraft: BulkRejectForm? = nil, errors: ValidationReport = ValidationReport()) async throws -> HTMLPage {
         let host = try req.requireUser(.host)
-        let filter = try InboxFilter.decode(req)
         let list = try await ApplicationQueries.inbox(host, session: filter.sessionID, status: filter.status, on: req.db)
         let sessions = try await HostCatalog(db: req.db, host: host, today: req.today).sessions()
         let profiles = try await ProfileStore.load(forUserIDs: list.map { $0.application.$applicant.id }, on: req.db)
-        return ApplicationPages.inbox(list, profiles: profiles, sessions: sessions, filter: filter, context: req.pageContext).page()
+        return ApplicationPages.inbox(
+            list, profiles: profiles, sessions: sessions, filter: filter, rejectDraft: rejectDraft, errors: errors, context: req.pageContext
+        ).page(status: errors.isValid ? .ok : .unprocessableEntity)
     }
 
     @Sendable func bulkReject(req: Request) async throws -> Response {
         let host = try req.requireUser(.host)
         let form = try req.content.decode(BulkRejectForm.self)
         let ids = (form.applicationIDs ?? []).compactMap(UUID.init(uuidString:))
-        let outcome = try await HostReview(workflow: req.applicationWorkflow, host: host).reject(ids, note: form.note ?? "")
+        let outcome: HostReview.Outcome
+        do {
+            outcome = try await HostReview(workflow: req.applicationWorkflow, host: host).reject(ids, note: form.note ?? "")
+        } catch let report as ValidationReport {
+            return try await self.inboxPage(req, filter: InboxFilter(), rejectDraft: form, errors: report).encodeResponse(for: req)
+        }
         var message = "Rejected \(counted(outcome.rejected.count, "application"))."
         if !outcome.skipped.isEmpty { message += " Skipped \(outcome.skipped.count): \(outcome.skipped.map(\.reason).joined(separator: " "))" }
         return req.redirect(to: SiteRoute.hostApplications.path, flash: Flash(kind: outcome.skipped.isEmpty ? .success : .error, message: message))

@@ -74,7 +74,9 @@ struct ProgramLettersController: RouteCollection {
             try await req.programLetters.addReviewer(email: email, to: id, by: try req.requireUser(.admin))
             return req.redirect(to: SiteRoute.adminPrograms.path, flash: Flash(kind: .success, message: "\(email) now reviews the program."))
         } catch let report as ValidationReport {
-            return try await self.adminPage(req, form: [:], errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+            // The refused address comes back in its own program's row.
+            return try await self.adminPage(req, form: ["reviewer_for": id.uuidString, "email": email], errors: report, status: .unprocessableEntity)
+                .encodeResponse(for: req)
         }
     }
 

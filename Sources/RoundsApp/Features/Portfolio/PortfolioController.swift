@@ -84,14 +84,16 @@ struct PortfolioController: RouteCollection {
 
     @Sendable func log(req: Request) async throws -> Response {
         let loaded = try await self.mine(req)
+        let form = try req.content.decode(HourLogForm.self)
         do {
-            let log = try await req.portfolio.log(loaded, try req.content.decode(HourLogForm.self).draft)
+            let log = try await req.portfolio.log(loaded, form.draft)
             return req.redirect(
                 to: SiteRoute.experience(try loaded.experience.requireTypedID()).path,
                 flash: Flash(kind: .success, message: "Logged \(PortfolioPages.hours(log.hours)) hours on \(Day(ordinal: log.day).iso).")
             )
         } catch let report as ValidationReport {
-            return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+            return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity, logDraft: form)
+                .encodeResponse(for: req)
         }
     }
 
@@ -121,7 +123,8 @@ struct PortfolioController: RouteCollection {
         do {
             _ = try await req.portfolio.addProcedure(to: loaded, procedure: form.procedure ?? "", role: form.role ?? "", count: form.count ?? "")
         } catch let report as ValidationReport {
-            return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity).encodeResponse(for: req)
+            return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity, procedureDraft: form)
+                .encodeResponse(for: req)
         }
         return req.redirect(to: SiteRoute.experience(try loaded.experience.requireTypedID()).path, flash: Flash(kind: .success, message: "Added to the procedure log."))
     }
@@ -164,11 +167,14 @@ struct PortfolioController: RouteCollection {
         return try await req.portfolio.experience(id, of: try req.requireUser(.applicant))
     }
 
-    private func detail(_ req: Request, _ loaded: LoadedExperience, draft: ExperienceDraft, errors: ValidationReport, status: HTTPResponseStatus) async throws -> HTMLPage {
+    private func detail(
+        _ req: Request, _ loaded: LoadedExperience, draft: ExperienceDraft, errors: ValidationReport, status: HTTPResponseStatus,
+        logDraft: HourLogForm? = nil, procedureDraft: ProcedureForm? = nil
+    ) async throws -> HTMLPage {
         let store = req.portfolio
         return ExperienceDetailPage(
             loaded: loaded, procedures: try await store.procedures(of: loaded), evaluation: try await store.evaluation(of: loaded), draft: draft,
-            errors: errors, context: req.pageContext
+            errors: errors, context: req.pageContext, logDraft: logDraft, procedureDraft: procedureDraft
         ).layout().page(status: status)
     }
 

@@ -60,10 +60,11 @@ struct SeasonCorrectionController: RouteCollection {
         return try await self.page(req, errors: ValidationReport()).page()
     }
 
-    private func page(_ req: Request, errors: ValidationReport) async throws -> PageLayout {
+    /// `draft` is a refused correction, shown again as typed.
+    private func page(_ req: Request, errors: ValidationReport, draft: CorrectionForm? = nil) async throws -> PageLayout {
         let calendar = try await req.planner.calendar()
         let log = try await SeasonCorrection.query(on: req.db).with(\.$changedBy).sort(\.$changedAt, .descending).sort(\.$id).all()
-        return SeasonCorrectionPage(calendar: calendar, log: log, errors: errors, context: req.pageContext).layout()
+        return SeasonCorrectionPage(calendar: calendar, log: log, errors: errors, context: req.pageContext, draft: draft).layout()
     }
 
     /// Checks and records a correction; throws `ValidationReport` and writes nothing when it is refused.
@@ -92,7 +93,7 @@ struct SeasonCorrectionController: RouteCollection {
                 to: SiteRoute.adminSeason.path,
                 flash: Flash(kind: .success, message: "\(saved.matchYear) \(saved.milestone.title) corrected; was \(saved.previous)."))
         } catch let report as ValidationReport {
-            return try await self.page(req, errors: report).page(status: .unprocessableEntity).encodeResponse(for: req)
+            return try await self.page(req, errors: report, draft: form).page(status: .unprocessableEntity).encodeResponse(for: req)
         }
     }
 }

@@ -129,13 +129,23 @@ extension ApplicationPages {
         return parts.joined(separator: " · ")
     }
 
+    /// `rejectDraft` is a refused bulk rejection, shown again with its ticks and note under `errors`.
     static func inbox(
-        _ list: [LoadedApplication], profiles: [UUID: ApplicantProfileInput], sessions: [OpportunitySession], filter: InboxFilter, context: PageContext
+        _ list: [LoadedApplication], profiles: [UUID: ApplicantProfileInput], sessions: [OpportunitySession], filter: InboxFilter,
+        rejectDraft: BulkRejectForm? = nil, errors: ValidationReport = ValidationReport(), context: PageContext
     ) -> PageLayout {
+        let ticked = Set(rejectDraft?.applicationIDs ?? [])
         let rows: [BodyNode] = list.map { loaded in
             .tag(
                 "tr",
-                .tag("td", .voidTag("input", [("type", "checkbox"), ("name", "application_ids[]"), ("value", loaded.application.id!.uuidString), ("form", "bulk-reject"), ("aria-label", "Select \(loaded.applicant.displayName)")])),
+                .tag(
+                    "td",
+                    .voidTag(
+                        "input",
+                        [("type", "checkbox"), ("name", "application_ids[]"), ("value", loaded.application.id!.uuidString), ("form", "bulk-reject"),
+                         ("aria-label", "Select \(loaded.applicant.displayName)")] + (ticked.contains(loaded.application.id!.uuidString) ? [("checked", "checked")] : [])
+                    )
+                ),
                 .tag("td", .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.applicant.displayName))),
                 .tag("td", .safeText(Self.profileLine(loaded.applicant.id.flatMap { profiles[$0] }))),
                 .tag("td", .safeText(loaded.opportunity.title)),
@@ -151,6 +161,7 @@ extension ApplicationPages {
             context: context,
             content: .div(
                 .h1("Applications inbox"),
+                .errorSummary(errors.errors.map(\.message)),
                 .tag(
                     "form", .safeAttribute("method", "get"), .safeAttribute("action", SiteRoute.hostApplications.path), .class("filters"),
                     .selectField("Session", name: "session_id", choices: sessionChoices, selected: filter.sessionID?.uuidString, includeBlank: "All sessions"),
@@ -168,7 +179,10 @@ extension ApplicationPages {
                         .tag(
                             "form", .safeAttribute("method", "post"), .safeAttribute("action", SiteRoute.hostBulkReject.path), .id("bulk-reject"),
                             .voidTag("input", [("type", "hidden"), ("name", "csrf_token"), ("value", context.csrfToken)]),
-                            .field("Note to the selected applicants (optional)", name: "note", maxLength: ApplicationTransitions.maximumNoteLength),
+                            .field(
+                                "Note to the selected applicants (optional)", name: "note", value: rejectDraft?.note ?? "", error: errors.message(for: "note"),
+                                maxLength: ApplicationTransitions.maximumNoteLength
+                            ),
                             .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Reject selected"))
                         )
                     )

@@ -62,7 +62,10 @@ enum ProgramPages {
                     .postForm(
                         SiteRoute.adminProgramReviewers(ProgramID(program.id!)).path,
                         csrfToken: context.csrfToken,
-                        .field("Advisor's e-mail", name: "email", type: "email", isRequired: true, id: "reviewer-\(program.id!.uuidString)"),
+                        .field(
+                            "Advisor's e-mail", name: "email", value: form["reviewer_for"] == program.id!.uuidString ? form["email"] ?? "" : "", type: "email",
+                            isRequired: true, id: "reviewer-\(program.id!.uuidString)"
+                        ),
                         .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Add reviewer"))
                     )
                 )

@@ -11,6 +11,9 @@ struct ExperienceDetailPage {
     var draft: ExperienceDraft
     var errors: ValidationReport
     var context: PageContext
+    /// A refused hour log or procedure, shown again as typed.
+    var logDraft: HourLogForm? = nil
+    var procedureDraft: ProcedureForm? = nil
 
     var id: UUID { self.loaded.experience.id! }
     var csrf: String { self.context.csrfToken }
@@ -79,9 +82,15 @@ struct ExperienceDetailPage {
                 ),
             .postForm(
                 SiteRoute.experienceLogs(ExperienceID(self.id)).path, csrfToken: self.csrf,
-                .field("Day", name: "day", type: "date", error: self.errors.message(for: "day"), isRequired: true),
-                .field("Hours", name: "hours", error: self.errors.message(for: "hours"), hint: "Quarter hours allowed, e.g. 7.5", isRequired: true),
-                .textArea("Activities", name: "activities", value: "", error: self.errors.message(for: "activities"), maxLength: HourLogDraft.maximumActivities, rows: 2),
+                .field("Day", name: "day", value: self.logDraft?.day ?? "", type: "date", error: self.errors.message(for: "day"), isRequired: true),
+                .field(
+                    "Hours", name: "hours", value: self.logDraft?.hours ?? "", error: self.errors.message(for: "hours"), hint: "Quarter hours allowed, e.g. 7.5",
+                    isRequired: true
+                ),
+                .textArea(
+                    "Activities", name: "activities", value: self.logDraft?.activities ?? "", error: self.errors.message(for: "activities"),
+                    maxLength: HourLogDraft.maximumActivities, rows: 2
+                ),
                 .submit("Log hours")
             )
         )
@@ -117,9 +126,15 @@ struct ExperienceDetailPage {
                 : .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Procedure")), .tag("th", .text("Role")), .tag("th", .text("Count")))), .tag("tbody", rows)),
             .postForm(
                 SiteRoute.experienceProcedures(ExperienceID(self.id)).path, csrfToken: self.csrf,
-                .field("Procedure or case", name: "procedure", error: self.errors.message(for: "procedure"), isRequired: true, maxLength: 120),
-                .selectField("Your role", name: "role", choices: ProcedureRole.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: nil),
-                .field("How many", name: "count", value: "1", type: "number", error: self.errors.message(for: "count"), isRequired: true),
+                .field(
+                    "Procedure or case", name: "procedure", value: self.procedureDraft?.procedure ?? "", error: self.errors.message(for: "procedure"), isRequired: true,
+                    maxLength: 120
+                ),
+                .selectField(
+                    "Your role", name: "role", choices: ProcedureRole.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
+                    selected: self.procedureDraft?.role, error: self.errors.message(for: "role")
+                ),
+                .field("How many", name: "count", value: self.procedureDraft?.count ?? "1", type: "number", error: self.errors.message(for: "count"), isRequired: true),
                 .submit("Add to the log")
             )
         )

@@ -9,6 +9,7 @@ struct SeasonCorrectionPage {
     var log: [SeasonCorrection]
     var errors: ValidationReport
     var context: PageContext
+    var draft: SeasonCorrectionController.CorrectionForm? = nil
 
     /// A milestone as the log records it: "2027-03-19 21:00, inferred, https://…".
     static func describe(_ milestone: Milestone) -> String {
@@ -45,18 +46,18 @@ struct SeasonCorrectionPage {
                         SiteRoute.adminSeason.path,
                         csrfToken: self.context.csrfToken,
                         .selectField(
-                            "Match year", name: "match_year", choices: self.calendar.matchYears.map { Choice(value: "\($0)", label: "\($0)") }, selected: nil,
+                            "Match year", name: "match_year", choices: self.calendar.matchYears.map { Choice(value: "\($0)", label: "\($0)") }, selected: self.draft?.matchYear,
                             error: self.errors.message(for: "match_year")),
                         .selectField(
-                            "Milestone", name: "milestone", choices: MilestoneKind.allCases.map { Choice(value: $0.rawValue, label: $0.title) }, selected: nil,
+                            "Milestone", name: "milestone", choices: MilestoneKind.allCases.map { Choice(value: $0.rawValue, label: $0.title) }, selected: self.draft?.milestone,
                             error: self.errors.message(for: "milestone")),
-                        .field("Date", name: "date", type: "date", error: self.errors.message(for: "date"), hint: "Leave empty if the date is not published."),
-                        .field("Time (Eastern)", name: "time", type: "time", error: self.errors.message(for: "time")),
-                        .field("Source (web address)", name: "source", type: "url", error: self.errors.message(for: "source"), maxLength: CorrectionLimits.source),
+                        .field("Date", name: "date", value: self.draft?.date ?? "", type: "date", error: self.errors.message(for: "date"), hint: "Leave empty if the date is not published."),
+                        .field("Time (Eastern)", name: "time", value: self.draft?.time ?? "", type: "time", error: self.errors.message(for: "time")),
+                        .field("Source (web address)", name: "source", value: self.draft?.source ?? "", type: "url", error: self.errors.message(for: "source"), maxLength: CorrectionLimits.source),
                         .selectField(
                             "Confidence", name: "confidence", choices: SourceConfidence.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
-                            selected: SourceConfidence.primary.rawValue, error: self.errors.message(for: "confidence")),
-                        .field("Note", name: "note", error: self.errors.message(for: "note"), hint: "For an inferred date, say how.", maxLength: CorrectionLimits.note),
+                            selected: self.draft?.confidence ?? SourceConfidence.primary.rawValue, error: self.errors.message(for: "confidence")),
+                        .field("Note", name: "note", value: self.draft?.note ?? "", error: self.errors.message(for: "note"), hint: "For an inferred date, say how.", maxLength: CorrectionLimits.note),
                         .submit("Save the correction")
                     )
                 ),

@@ -14,6 +14,7 @@ enum TwoFactorPages {
             content: .div(
                 .class("narrow"),
                 .h1("Set up two-factor sign-in"),
+                .errorSummary(error.map { [$0] } ?? []),
                 .p("Scan this code with an authenticator app (for example FreeOTP, Aegis, Google Authenticator or 1Password), then type the six-digit code it shows."),
                 // The SVG is drawn by our own QR encoder from the secret; it holds no user-written text.
                 qrSVG.map { .div(.class("qr"), .raw($0)) } ?? .empty,
@@ -36,6 +37,7 @@ enum TwoFactorPages {
             content: .div(
                 .class("narrow"),
                 .h1("Two-factor sign-in is on"),
+                .errorSummary(error.map { [$0] } ?? []),
                 recoveryCodes.map { codes in
                     .div(
                         .class("flash flash-success"),
