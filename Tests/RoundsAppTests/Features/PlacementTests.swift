@@ -182,6 +182,7 @@ extension PlacementTests {
                 #expect(slip.status == .unprocessableEntity, "\(typed)")
                 #expect(slip.text.contains("is not a rank"), "\(typed)")
                 #expect(slip.text.contains(#"value="\#(typed)""#), "what was typed is shown again: \(typed)")
+                #expect(slip.text.contains(#"name="pair_rank_4""#), "the pair form keeps its empty rows beside a refused list")
             }
             #expect(try await PlacementApplicantList.query(on: app.db).count() == 0)
             response = try await amara.post(SiteRoute.cycleList(CycleID(cycleID)).path, form: [("rank_\(fixture.sessionID.uuidString)", "1")])

@@ -99,8 +99,11 @@ enum PlacementPages {
         typed: [String: String]?, errors: ValidationReport, context: PageContext
     ) -> PageLayout {
         let ranks = Dictionary(uniqueKeysWithValues: (cycle.myList?.sessionIDs ?? []).enumerated().map { ($1, $0 + 1) })
+        // Each form gets back only what it sent: the pair form's fields are the partner's e-mail and pair_….
+        let sentPairs = typed?.keys.contains { $0.hasPrefix("pair_") || $0 == "partner_email" } ?? false
+        let typedList = sentPairs ? nil : typed
         func rank(of session: UUID) -> String {
-            if let typed { return typed["rank_\(session.uuidString)"] ?? "" }
+            if let typedList { return typedList["rank_\(session.uuidString)"] ?? "" }
             return ranks[session].map(String.init) ?? ""
         }
         let rows: [BodyNode] = cycle.sessions.map { session in
@@ -144,7 +147,7 @@ enum PlacementPages {
                             .tag("table", .tag("thead", .tag("tr", ["Session", "Dates", "", "Rank"].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", rows)),
                             .submit("Save my rank list")
                         ),
-                        PlacementPairForm(cycle: cycle, partnerEmail: partnerEmail, typed: typed, errors: errors, csrfToken: context.csrfToken).node
+                        PlacementPairForm(cycle: cycle, partnerEmail: partnerEmail, typed: sentPairs ? typed : nil, errors: errors, csrfToken: context.csrfToken).node
                     )
                     : .empty,
                 hostSessions.isEmpty
