@@ -23,7 +23,7 @@ struct HostCatalogController: RouteCollection {
     }
 
     @Sendable func sites(req: Request) async throws -> HTMLPage {
-        let query = String((req.query[String.self, at: "q"] ?? "").trimmingWhitespace().prefix(200))
+        let query = req.searchWords
         let page = req.query[String.self, at: "page"].flatMap { Int($0) } ?? 1
         let sites = try await req.hostCatalog().sites().filter { site in
             LooseText.matches(query, in: [site.name, site.street, site.city, site.state, site.zip] + site.opportunities.map(\.title))

@@ -51,7 +51,7 @@ struct PlacementController: RouteCollection {
             .filter(\.$deadlineDay >= req.today.ordinal)
             .with(\.$opportunity) { $0.with(\.$site) }
             .sort(\.$startDay).limit(PlacementCycles.maximumSessions).all()
-        let query = String((req.query[String.self, at: "q"] ?? "").trimmingWhitespace().prefix(200))
+        let query = req.searchWords
         return PlacementPages.advisorIndex(cycles, openSessions: open, query: query, draft: draft, errors: errors, context: req.pageContext)
             .page(status: errors.isValid ? .ok : .unprocessableEntity)
     }
