@@ -52,12 +52,12 @@ import Testing
     }
 
     @Test func theDeadlineIsNewYorkTimeAndUnknownWhenUnpublished() throws {
-        // 2026 Match: March 4, 21:00 Eastern (EST, UTC-5) is 02:00 UTC on March 5.
+        // 2026 Match: March 4, 9 p.m. ET (EST, UTC-5) is 02:00 UTC on March 5.
         let deadline = Milestone(kind: .rankOrderListDeadline, day: Day(iso: "2026-03-04")!, minuteOfDay: 21 * 60, provenance: Provenance(source: nil, confidence: .secondary))
         let instant = try #require(RankOrderList.deadline(deadline))
         #expect(instant == ISO8601DateFormatter().date(from: "2026-03-05T02:00:00Z"))
         #expect(RankOrderList.closedRefusal(deadline: deadline, now: instant.addingTimeInterval(-60)) == nil)
-        #expect(RankOrderList.closedRefusal(deadline: deadline, now: instant.addingTimeInterval(60))?.contains("2026-03-04 21:00 Eastern") == true)
+        #expect(RankOrderList.closedRefusal(deadline: deadline, now: instant.addingTimeInterval(60))?.contains("Wed 4 Mar 2026, 9 p.m. ET") == true)
         #expect(RankOrderList.closedRefusal(deadline: nil, now: instant.addingTimeInterval(1e9)) == nil, "an unpublished deadline closes nothing")
     }
 

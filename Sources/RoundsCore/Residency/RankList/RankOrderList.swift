@@ -140,7 +140,8 @@ public struct RankOrderList: Equatable, Sendable {
     /// Why the list cannot change at `now`, or nil while it can.
     public static func closedRefusal(deadline milestone: Milestone?, now: Date) -> String? {
         guard let deadline = Self.deadline(milestone), now > deadline else { return nil }
-        return "The rank order list deadline has passed (\(milestone!.day.iso)\(milestone!.timeText.map { " \($0) Eastern" } ?? "")): the list can no longer change."
+        let time = milestone!.timeText.map { ", \(DateWords.clock($0) ?? $0) ET" } ?? ""
+        return "The rank order list deadline has passed (\(DateWords.day(milestone!.day))\(time)): the list can no longer change."
     }
 }
 

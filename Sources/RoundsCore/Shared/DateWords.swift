@@ -1,0 +1,70 @@
+import Foundation
+
+/// Dates and times in words, as every page and e-mail shows them: "Tue 3 Mar 2026" and
+/// "Tue 3 Mar 2026, 9 p.m. UTC". Day before month, month in letters: no reader, wherever they
+/// trained, can take 3/4 for the wrong day. Written by hand so the text does not depend on the
+/// platform's locale data (ICU puts a narrow no-break space before "PM" on some systems).
+public enum DateWords {
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "Tue 3 Mar 2026".
+    public static func day(_ day: Day) -> String {
+        let (year, month, dayOfMonth) = day.components
+        // Day 0 (1970-01-01) was a Thursday.
+        let weekday = ((day.ordinal + 4) % 7 + 7) % 7
+        return "\(Self.weekdays[weekday]) \(dayOfMonth) \(Self.months[month - 1]) \(year)"
+    }
+
+    /// A time of day on the 12-hour clock: "9 p.m.", "9:05 a.m.", "noon", "midnight".
+    public static func clock(hour: Int, minute: Int) -> String {
+        switch (hour, minute) {
+        case (0, 0): return "midnight"
+        case (12, 0): return "noon"
+        default:
+            let twelveHour = hour % 12 == 0 ? 12 : hour % 12
+            let minutes = minute == 0 ? "" : ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
+            return "\(twelveHour)\(minutes) \(hour < 12 ? "a.m." : "p.m.")"
+        }
+    }
+
+    /// "HH:MM" (24-hour, as the NRMP and ERAS publish times) in words; nil when it is not such a time.
+    public static func clock(_ text: String) -> String? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+            let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
+        return Self.clock(hour: hour, minute: minute)
+    }
+
+    /// An instant on the wall clock of `zone`, named by `zoneLabel` or the zone's own abbreviation:
+    /// "Tue 3 Mar 2026, 9 p.m. UTC".
+    public static func dateTime(_ date: Date, in zone: TimeZone = TimeZone(identifier: "UTC")!, zoneLabel: String? = nil) -> String {
+        let local = date.timeIntervalSince1970 + TimeInterval(zone.secondsFromGMT(for: date))
+        let dayOrdinal = Int((local / 86_400).rounded(.down))
+        let secondOfDay = Int(local.rounded(.down)) - dayOrdinal * 86_400
+        let label = zoneLabel ?? Self.label(of: zone, at: date)
+        return "\(Self.day(Day(ordinal: dayOrdinal))), \(Self.clock(hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60)) \(label)"
+    }
+
+    /// US zones by the short names Americans read ("ET"); others by the platform's abbreviation.
+    private static func label(of zone: TimeZone, at date: Date) -> String {
+        switch zone.identifier {
+        case "UTC", "GMT", "Etc/UTC", "Etc/GMT": "UTC"
+        case "America/New_York", "America/Detroit", "America/Indiana/Indianapolis", "America/Kentucky/Louisville": "ET"
+        case "America/Chicago": "CT"
+        case "America/Denver", "America/Boise": "MT"
+        case "America/Phoenix": "MST"
+        case "America/Los_Angeles": "PT"
+        case "America/Anchorage": "AKT"
+        case "Pacific/Honolulu": "HST"
+        case "America/Puerto_Rico": "AST"
+        default: zone.abbreviation(for: date) ?? zone.identifier
+        }
+    }
+}
+
+extension Day {
+    /// The day as people read it: "Tue 3 Mar 2026". Forms and the API keep `iso`.
+    public var inWords: String { DateWords.day(self) }
+}
