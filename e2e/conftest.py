@@ -47,11 +47,16 @@ def page(browser):
 PHONE = {"width": 390, "height": 844}
 
 
+MENU_FOLDED = "(() => { const menu = document.querySelector('details.menu'); return !menu || !menu.open })()"
+MENU_OPEN = "(() => { const menu = document.querySelector('details.menu'); return !menu || menu.open })()"
+TABLES_STACKED = "Array.from(document.querySelectorAll('table.stacking tr')).every(row => getComputedStyle(row).display === 'block')"
+
+
 @pytest.fixture
 def shot():
     """Saves full-page screenshots under e2e/artifacts/<test>/: <nn>-<name>.png as the page is, and
-    <nn>-<name>-390.png at a phone's 390 px width, where the page must not scroll sideways (a wide table
-    may scroll inside its own box, never the page)."""
+    <nn>-<name>-390.png at a phone's 390 px width, where the page must not scroll sideways, the menu folds
+    behind its button and table rows stack as cards (and the menu opens again back at desktop width)."""
     counter = {"n": 0}
 
     def take(page, name):
@@ -63,11 +68,16 @@ def shot():
         desktop = page.viewport_size
         page.set_viewport_size(PHONE)
         try:
+            # On a phone the menu folds behind its button (the script does it on the width change).
+            page.wait_for_function(MENU_FOLDED, timeout=5000)
             page.screenshot(path=str(folder / f"{counter['n']:02d}-{name}-390.png"), full_page=True)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], f"{name}: the page is {width} px wide at {PHONE['width']} px"
+            # Table rows stack as cards.
+            assert page.evaluate(TABLES_STACKED), f"{name}: a table keeps its columns at {PHONE['width']} px"
         finally:
             page.set_viewport_size(desktop)
+        page.wait_for_function(MENU_OPEN, timeout=5000)
 
     return take
 

@@ -86,7 +86,7 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     guard ZIPCodes.directory.count > 40_000 else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
     // Season dates, fees, signals and plan rules: a malformed file stops start-up, naming itself.
     app.residency = try ResidencyReference.shipped.get()
-    try routes(app, stylesheet: Stylesheet.load())
+    try routes(app, assets: SiteAssets.load())
     app.routeTable = RouteTable(app.routes.all)
 
     do {  // commands

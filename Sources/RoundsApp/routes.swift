@@ -1,9 +1,9 @@
 import Vapor
 
 /// Mounts every feature. The paths themselves are written once, in `SiteRoute` and `APIRoute`.
-func routes(_ app: Application, stylesheet: Stylesheet) throws {
+func routes(_ app: Application, assets: SiteAssets) throws {
     do {  // HTML
-        try app.register(collection: HomeController(stylesheet: stylesheet))
+        try app.register(collection: HomeController(assets: assets))
         try app.register(collection: AccountsController())
         try app.register(collection: CatalogController())
         try app.register(collection: HostCatalogController())

@@ -68,6 +68,10 @@ def test_profile_errors_are_shown_beside_the_fields(page, shot):
     page.get_by_label("USMLE Step 1", exact=True).select_option("passed")
     page.get_by_role("button", name="Save profile").click()
     expect(page.get_by_role("alert").first).to_contain_text("Pre-medical students have not taken USMLE Step 1.")
+    # The summary opens focused (autofocus: no script needed), and each message leads to its field.
+    expect(page.locator(".error-summary")).to_be_focused()
+    page.locator(".error-summary a", has_text="Pre-medical students have not taken USMLE Step 1.").click()
+    expect(page.get_by_label("USMLE Step 1", exact=True)).to_be_focused()
     shot(page, "profile-errors")
 
     # A Step 1 score only exists for exams taken up to 25 January 2022 (USMLE's pass/fail change).

@@ -16,7 +16,7 @@ import VaporTesting
             #expect(home.status == .ok)
             #expect(home.text.contains("Welcome back, Amara Okafor"))
             #expect(home.text.contains("Your 2027 Match plan"))
-            #expect(home.text.contains("Buy the ECFMG token for ERAS: overdue since Wed, Jun 3, 2026"))
+            #expect(home.text.contains("Buy the ECFMG token for ERAS: overdue since Wed 3 Jun 2026"))
             #expect(home.text.contains("0 letter requests waiting for the writer"))
             #expect(!home.text.contains("Your listings"))
         }

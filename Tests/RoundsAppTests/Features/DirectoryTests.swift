@@ -86,7 +86,9 @@ import VaporTesting
             form["sponsors_h1b_source"] = ""
             let refusedEdit = try await advisor.post(SiteRoute.adminDirectoryProgram(id).path, form: form.map { ($0.key, $0.value) })
             #expect(refusedEdit.status == .unprocessableEntity)
-            #expect(refusedEdit.text.contains("sponsors_h1b_source: a value needs the web address it was read from"))
+            // The summary says it in words and leads to the field, never naming the column.
+            #expect(refusedEdit.text.contains(##"<a href="#field-sponsors_h1b_source">Sponsors the H-1B, source: a value needs the web address it was read from</a>"##))
+            #expect(refusedEdit.text.contains(#"id="field-sponsors_h1b_source""#))
             #expect(try await Self.entry(app, named: "Fictional Harbor IM").program().requirements.sponsorsH1B == nil)
 
             // Export, then import the export: nothing changes (round trip).

@@ -9,7 +9,7 @@ import VaporTesting
 /// Issue 18: a refused form never loses work. Every page each demo account (and a visitor) reaches is
 /// crawled; each POST form found is sent with a marker in every text field and values no rule accepts in
 /// its number and date fields; where the answer is a refusal, every marker must be back in its field, under
-/// the error summary. Forms nothing can refuse (one-button forms, forms with no text to lose) are skipped.
+/// the error summary, which opens focused and links each message to a field on the page. Forms nothing can refuse (one-button forms, forms with no text to lose) are skipped.
 @Suite struct FormsKeepInputTests {
     struct Form {
         var page: String
@@ -47,6 +47,8 @@ import VaporTesting
                         let lost = form.markers.filter { !text.contains($0.value) }.keys.sorted()
                         #expect(lost.isEmpty, "\(who) \(form.action) from \(path): a refusal lost \(lost)")
                         #expect(text.contains(#"class="error-summary""#), "\(who) \(form.action) from \(path): a refusal (\(response.status.code)) without the error summary")
+                        let unlinked = Self.summaryProblems(in: text)
+                        #expect(unlinked.isEmpty, "\(who) \(form.action) from \(path): \(unlinked)")
                     }
                 }
             }
@@ -98,6 +100,25 @@ import VaporTesting
             forms.append(form)
         }
         return forms
+    }
+
+    /// What is wrong with a page's error summary: not focused on opening, or a message that does not
+    /// link to an element of the page.
+    static func summaryProblems(in html: String) -> [String] {
+        guard let start = html.range(of: #"<div class="error-summary""#) else { return ["no error summary"] }
+        let summary = String(html[start.lowerBound...]).components(separatedBy: "</ul>")[0]
+        var problems: [String] = []
+        if !(Self.tags("div", in: summary).first ?? "").contains("autofocus") { problems.append("the summary is not focused") }
+        for item in summary.components(separatedBy: "<li>").dropFirst() {
+            guard item.hasPrefix("<a "), let href = Self.attribute("href", in: String(item.dropFirst(3))) else {
+                problems.append("not a link: \(item.prefix(80))")
+                continue
+            }
+            // A link to another page (the profile's visa status) is checked by that page's own tests.
+            if href.hasPrefix("#"), !html.contains(#"id="\#(href.dropFirst())""#) { problems.append("links to \(href), which the page lacks") }
+            if !href.hasPrefix("#"), !href.hasPrefix("/") { problems.append("links outside the site: \(href)") }
+        }
+        return problems
     }
 
     /// Each opening `<name …>` tag's text.

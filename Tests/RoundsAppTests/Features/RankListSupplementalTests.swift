@@ -144,7 +144,7 @@ import VaporTesting
             _ = try await browser.post(SiteRoute.rankListAdvisors.path(query: [("year", "2027")]), form: [("email", "priya@example.org")])
             let share = try #require(try await RankListShare.query(on: app.db).first())
             let page = try await advisor.get(SiteRoute.advisorRankList(RankListShareID(rawValue: try share.requireID())).path(query: [("year", "2027")]))
-            #expect(page.text.contains("<td>1. Prelim Z</td>"))
+            #expect(page.text.contains(#"<td data-label="Supplemental list (PGY-1)">1. Prelim Z</td>"#))
             #expect(!page.text.contains(SiteRoute.rankListSupplemental.path), "read only")
         }
     }

@@ -1,4 +1,5 @@
 import Plot
+import RoundsCore
 
 /// One choice in a select or checkbox group.
 struct Choice: Sendable, Equatable {
@@ -116,6 +117,7 @@ extension Node where Context == HTML.BodyContext {
             "fieldset",
             [
                 .class(error == nil ? "field checkbox-group" : "field checkbox-group has-error"),
+                .safeAttribute("id", "field-\(name)"),
                 .tag("legend", .safeText(legend)),
                 .fieldError(error, id: "field-\(name)"),
             ]
@@ -168,14 +170,28 @@ extension Node where Context == HTML.BodyContext {
         .tag("button", .safeAttribute("type", "submit"), .class("button primary"), .safeText(title))
     }
 
-    /// A summary of every error at the top of a form, as GOV.UK's pattern recommends.
-    static func errorSummary(_ messages: [String]) -> BodyNode {
-        guard !messages.isEmpty else { return .empty }
+    /// A summary of every error at the top of a form, as GOV.UK's pattern recommends: focused when the
+    /// page opens (`autofocus` needs no script), each message a link to its field: `#field-<name>`, or
+    /// what `links` gives for fields a page names differently (another id, or a field on another page
+    /// such as the profile's visa status).
+    static func errorSummary(_ report: ValidationReport, links: [String: String] = [:], describe: (FieldError) -> String = \.message) -> BodyNode {
+        .errorSummary(report.errors.map { (describe($0), links[$0.field] ?? "#field-\($0.field)") })
+    }
+
+    /// A single refusal that belongs to one field, such as a wrong sign-in code.
+    static func errorSummary(_ message: String?, field id: String) -> BodyNode {
+        .errorSummary(message.map { [($0, "#" + id)] } ?? [])
+    }
+
+    private static func errorSummary(_ items: [(message: String, href: String)]) -> BodyNode {
+        guard !items.isEmpty else { return .empty }
         return .div(
             .class("error-summary"),
             .safeAttribute("role", "alert"),
+            .safeAttribute("tabindex", "-1"),
+            .flag("autofocus", true),
             .h2(.text("Please fix the following")),
-            .ul(.forEach(messages) { .li(.safeText($0)) })
+            .ul(.forEach(items) { item in .li(.tag("a", .safeAttribute("href", item.href), .safeText(item.message))) })
         )
     }
 }

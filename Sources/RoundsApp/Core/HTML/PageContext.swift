@@ -12,6 +12,8 @@ struct PageContext: Sendable {
     var viewer: Viewer?
     var csrfToken: String
     var flash: Flash?
+    /// The page's own path, so the navigation can mark where the reader is.
+    var path = ""
 
     static let anonymous = PageContext(viewer: nil, csrfToken: "", flash: nil)
 }
@@ -30,7 +32,8 @@ extension Request {
                 PageContext.Viewer(displayName: $0.displayName, roles: $0.roles, unreadNotifications: self.unreadNotifications ?? 0)
             },
             csrfToken: self.csrfToken ?? "",
-            flash: self.incomingFlash
+            flash: self.incomingFlash,
+            path: self.url.path
         )
     }
 }

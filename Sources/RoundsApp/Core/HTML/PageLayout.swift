@@ -41,61 +41,88 @@ struct PageLayout {
         )
     }
 
+    /// The name mark, then the navigation. The menu is a disclosure that starts open, so it works without
+    /// the script; on narrow screens the script closes it behind its "Menu" button.
     private func header() -> BodyNode {
         .header(
             .class("site-header"),
-            .tag(
-                "nav",
-                .safeAttribute("aria-label", "Main"),
-                .a(.class("brand"), .href(SiteRoute.home.path), .text("Rounds")),
-                .ul(.forEach(self.navigationLinks()) { link in .li(.a(.href(link.path), .text(link.title))) }),
+            .div(
+                .class("bar"),
+                .a(
+                    .class("brand"), .href(SiteRoute.home.path),
+                    .raw(BrandMark.inline),
+                    .span(.class("name"), .text("Rounds")),
+                    .span(.class("tagline"), .text("US clinical experience"))
+                ),
+                .tag(
+                    "nav",
+                    .safeAttribute("aria-label", "Main"),
+                    .tag(
+                        "details", .class("menu"), .flag("open"),
+                        .tag("summary", .text("Menu")),
+                        .ul(.forEach(self.navigationLinks()) { link in
+                            .li(
+                                link.startsGroup ? .class("group-start") : .empty,
+                                .tag(
+                                    "a", .safeAttribute("href", link.path),
+                                    self.context.path == link.path ? .safeAttribute("aria-current", "page") : .empty, .safeText(link.title))
+                            )
+                        })
+                    )
+                ),
                 self.accountArea()
             )
         )
     }
 
-    private func navigationLinks() -> [(title: String, path: String)] {
-        var links: [(String, String)] = [("Find opportunities", SiteRoute.opportunities.path), ("Guides", SiteRoute.guides.path)]
-        guard let viewer = self.context.viewer else { return links }
+    private struct NavigationLink {
+        var title: String
+        var path: String
+        /// The first link of a role's group, set apart from the one before it.
+        var startsGroup = false
+    }
+
+    private func navigationLinks() -> [NavigationLink] {
+        self.navigationGroups().flatMap { group in
+            group.enumerated().map { index, link in NavigationLink(title: link.title, path: link.path, startsGroup: index == 0) }
+        }
+    }
+
+    /// The links by role, each role's links together.
+    private func navigationGroups() -> [[(title: String, path: String)]] {
+        let everyone = [("Find opportunities", SiteRoute.opportunities.path), ("Guides", SiteRoute.guides.path)]
+        guard let viewer = self.context.viewer else { return [everyone] }
+        var groups = [everyone]
         if viewer.roles.contains(.applicant) {
-            links.append(("My profile", SiteRoute.profile.path))
-            links.append(("Portfolio", SiteRoute.portfolio.path))
-            links.append(("Documents", SiteRoute.documents.path))
-            links.append(("Applications", SiteRoute.applications.path))
-            links.append(("Letters", SiteRoute.letters.path))
-            links.append(("Cycles", SiteRoute.cycles.path))
-            links.append(("Residency", SiteRoute.residency.path))
-            links.append(("Statements", SiteRoute.statements.path))
-            links.append(("Advisor sessions", SiteRoute.advisingSessions.path))
+            groups.append([
+                ("My profile", SiteRoute.profile.path), ("Portfolio", SiteRoute.portfolio.path), ("Documents", SiteRoute.documents.path),
+                ("Applications", SiteRoute.applications.path), ("Letters", SiteRoute.letters.path), ("Cycles", SiteRoute.cycles.path),
+                ("Residency", SiteRoute.residency.path), ("Statements", SiteRoute.statements.path), ("Advisor sessions", SiteRoute.advisingSessions.path),
+            ])
         }
         if viewer.roles.contains(.host) {
-            links.append(("My sites", SiteRoute.hostSites.path))
-            links.append(("Inbox", SiteRoute.hostApplications.path))
-            links.append(("Questions", SiteRoute.hostQuestions.path))
-            if !viewer.roles.contains(.applicant) { links.append(("Cycles", SiteRoute.cycles.path)) }
+            groups.append(
+                [("My sites", SiteRoute.hostSites.path), ("Inbox", SiteRoute.hostApplications.path), ("Questions", SiteRoute.hostQuestions.path)]
+                    + (viewer.roles.contains(.applicant) ? [] : [("Cycles", SiteRoute.cycles.path)]))
         }
-        links.append((viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications", SiteRoute.notifications.path))
         if viewer.roles.contains(.advisor) {
-            links.append(("Placement cycles", SiteRoute.advisorCycles.path))
-            links.append(("Program letters", SiteRoute.reviewerPrograms.path))
-            links.append(("Program directory", SiteRoute.adminDirectory.path))
-            links.append(("Shared rank lists", SiteRoute.advisorRankLists.path))
-            links.append(("Reviews", SiteRoute.reviews.path))
-            links.append(("My slots", SiteRoute.advisorSlots.path))
+            groups.append([
+                ("Placement cycles", SiteRoute.advisorCycles.path), ("Program letters", SiteRoute.reviewerPrograms.path),
+                ("Program directory", SiteRoute.adminDirectory.path), ("Shared rank lists", SiteRoute.advisorRankLists.path),
+                ("Reviews", SiteRoute.reviews.path), ("My slots", SiteRoute.advisorSlots.path),
+            ])
         }
         if viewer.roles.contains(.admin) {
-            links.append(("Users", SiteRoute.adminUsers.path))
-            links.append(("Reports", SiteRoute.adminReports.path))
-            links.append(("Listing reports", SiteRoute.adminListingReports.path))
-            links.append(("Verify sites", SiteRoute.adminSites.path))
-            links.append(("Programs", SiteRoute.adminPrograms.path))
-            links.append(("Letter reads", SiteRoute.adminLetterReads.path))
-            links.append(("Season dates", SiteRoute.adminSeason.path))
-            links.append(("Newsletter", SiteRoute.adminNewsletter.path))
-            if !viewer.roles.contains(.advisor) { links.append(("Program directory", SiteRoute.adminDirectory.path)) }
+            groups.append(
+                [
+                    ("Users", SiteRoute.adminUsers.path), ("Reports", SiteRoute.adminReports.path), ("Listing reports", SiteRoute.adminListingReports.path),
+                    ("Verify sites", SiteRoute.adminSites.path), ("Programs", SiteRoute.adminPrograms.path), ("Letter reads", SiteRoute.adminLetterReads.path),
+                    ("Season dates", SiteRoute.adminSeason.path), ("Newsletter", SiteRoute.adminNewsletter.path),
+                ] + (viewer.roles.contains(.advisor) ? [] : [("Program directory", SiteRoute.adminDirectory.path)]))
         }
-        links.append(("Account", SiteRoute.account.path))
-        return links
+        let notifications = viewer.unreadNotifications > 0 ? "Notifications (\(viewer.unreadNotifications))" : "Notifications"
+        groups.append([(notifications, SiteRoute.notifications.path), ("Account", SiteRoute.account.path)])
+        return groups
     }
 
     private func accountArea() -> BodyNode {

@@ -26,16 +26,17 @@ struct AdminAuditController: RouteCollection {
                 .p(.safeText("Every administrator action Rounds records, newest first (the latest \(Self.pageSize)" + (action.map { ", “\($0)” only" } ?? "") + ").")),
                 entries.isEmpty
                     ? .p(.text("Nothing recorded yet."))
-                    : .table(
-                        .thead(.tr(.th("When"), .th("Administrator"), .th("Action"), .th("Subject"), .th("Reason"))),
-                        .tbody(
-                            .forEach(entries) { entry in
-                                .tr(
-                                    .td(.safeText(DisplayFormat.dateTime(entry.createdAt))), .td(.safeText(entry.adminName)),
-                                    .td(.safeLink(SiteRoute.adminAudit.path(query: [("action", entry.action)]), .safeText(entry.action))),
-                                    .td(.safeText(entry.subject)), .td(.safeText(entry.reason))
-                                )
-                            })
+                    : .stackingTable(
+                        ["When", "Administrator", "Action", "Subject", "Reason"],
+                        rows: entries.map { entry in
+                            [
+                                .safeText(DisplayFormat.dateTime(entry.createdAt)),
+                                .safeText(entry.adminName),
+                                .safeLink(SiteRoute.adminAudit.path(query: [("action", entry.action)]), .safeText(entry.action)),
+                                .safeText(entry.subject),
+                                .safeText(entry.reason),
+                            ]
+                        }
                     )
             )
         ).page()

@@ -95,16 +95,16 @@ enum AdminUserPages {
                     .field("Name or e-mail contains", name: "q", value: words, maxLength: 100), .submit("Search")
                 ),
                 .p(.safeText(users.count == AdminAccounts.pageSize ? "The first \(users.count) by e-mail; search to narrow." : "\(users.count) found.")),
-                .table(
-                    .thead(.tr(.th("E-mail"), .th("Name"), .th("Roles"), .th("Status"))),
-                    .tbody(
-                        .forEach(users) { user in
-                            .tr(
-                                .td(.safeLink(SiteRoute.adminUser(user.typedID).path, .safeText(user.email))), .td(.safeText(user.displayName)),
-                                .td(.safeText(user.roles.sorted().map(\.displayName).joined(separator: ", "))),
-                                .td(.safeText(user.isDisabled ? "Disabled" : "Active"))
-                            )
-                        })
+                .stackingTable(
+                    ["E-mail", "Name", "Roles", "Status"],
+                    rows: users.map { user in
+                        [
+                            .safeLink(SiteRoute.adminUser(user.typedID).path, .safeText(user.email)),
+                            .safeText(user.displayName),
+                            .safeText(user.roles.sorted().map(\.displayName).joined(separator: ", ")),
+                            user.isDisabled ? .badge("Disabled", tone: .bad) : .badge("Active", tone: .good),
+                        ]
+                    }
                 )
             )
         )
@@ -120,7 +120,7 @@ enum AdminUserPages {
                 .h1(.safeText(user.displayName)),
                 .p(.safeText("\(user.email) · \(sessions) signed-in browser\(sessions == 1 ? "" : "s") · two-factor sign-in \(user.hasTwoFactor ? "on" : "off")")),
                 user.isDisabled ? .div(.class("notice"), .p(.safeText("Disabled: \(user.disabledReason ?? "")"))) : .empty,
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .h2("Roles"),
                 .postForm(
                     SiteRoute.adminUserRoles(id).path, csrfToken: context.csrfToken,

@@ -134,10 +134,7 @@ struct AdvisorSlotBook {
 /// Slot times as pages and messages show them: in the zone the advisor gave, with the zone named.
 enum AdvisingFormat {
     static func time(_ slot: AdvisorSlot) -> String {
-        let zone = TimeZone(identifier: slot.timeZone) ?? .gmt
-        var style = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: zone)
-        style.locale = Locale(identifier: "en_US")
-        return "\(slot.startsAt.formatted(style)) \(zone.abbreviation(for: slot.startsAt) ?? slot.timeZone)"
+        DateWords.dateTime(slot.startsAt, in: TimeZone(identifier: slot.timeZone) ?? .gmt)
     }
 }
 

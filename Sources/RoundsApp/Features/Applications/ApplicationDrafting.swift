@@ -24,7 +24,7 @@ struct ApplicationDrafting {
             session.opportunity.status == .published, session.opportunity.site.isVerified
         else { throw Abort(.notFound, reason: "No such session open for applications.") }
         guard Day(self.now).ordinal <= session.deadlineDay else {
-            throw Abort(.conflict, reason: "Applications for this session closed on \(Day(ordinal: session.deadlineDay).iso).")
+            throw Abort(.conflict, reason: "Applications for this session closed on \(Day(ordinal: session.deadlineDay).inWords).")
         }
         return session
     }

@@ -10,7 +10,7 @@ struct ApplicationNotices {
 
     func changed(_ loaded: LoadedApplication, from: ApplicationStatus?, to: ApplicationStatus, note: String, on db: any Database) async throws {
         let title = loaded.opportunity.title
-        let dates = "\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)"
+        let dates = "\(Day(ordinal: loaded.session.startDay).inWords) to \(Day(ordinal: loaded.session.endDay).inWords)"
         // Hosts review an application on the same page its applicant sees, with a host's view of it.
         let link = SiteRoute.application(try loaded.application.requireTypedID()).path
         let reason = note.isEmpty ? "" : "\n\nNote: \(note)"

@@ -89,7 +89,7 @@ struct PortfolioController: RouteCollection {
             let log = try await req.portfolio.log(loaded, form.draft)
             return req.redirect(
                 to: SiteRoute.experience(try loaded.experience.requireTypedID()).path,
-                flash: Flash(kind: .success, message: "Logged \(PortfolioPages.hours(log.hours)) hours on \(Day(ordinal: log.day).iso).")
+                flash: Flash(kind: .success, message: "Logged \(PortfolioPages.hours(log.hours)) hours on \(Day(ordinal: log.day).inWords).")
             )
         } catch let report as ValidationReport {
             return try await self.detail(req, loaded, draft: ExperiencePages.values(loaded), errors: report, status: .unprocessableEntity, logDraft: form)

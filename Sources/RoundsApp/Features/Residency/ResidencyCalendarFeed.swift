@@ -50,7 +50,7 @@ enum ResidencyCalendarFeed {
                 events.append(
                     ICalendar.Event(
                         uid: "usce-\(id.uuidString)@rounds", day: Day(ordinal: application.session.startDay), minuteOfDay: nil,
-                        summary: "Rotation starts: \(title)", description: "Ends \(Day(ordinal: application.session.endDay).iso)."))
+                        summary: "Rotation starts: \(title)", description: "Ends \(Day(ordinal: application.session.endDay).inWords)."))
             } else if let expires = application.offerExpiresAt {
                 let day = Self.newYorkTime(instant: expires)
                 events.append(

@@ -78,7 +78,7 @@ struct AccountDataPage {
             .ul(.forEach(effects) { .li(.safeText($0)) }),
             d.blockers.isEmpty
                 ? .div(
-                    .errorSummary(self.deletionErrors.errors.map(\.message)),
+                    .errorSummary(self.deletionErrors, links: ["code": "#delete-code"]),
                     .postForm(
                         SiteRoute.accountDeletion.path, csrfToken: self.context.csrfToken,
                         .field(
@@ -91,7 +91,7 @@ struct AccountDataPage {
                             : .empty,
                         .tag(
                             "label", .class("checkbox"),
-                            .voidTag("input", [("type", "checkbox"), ("name", "understood"), ("value", "yes"), ("required", "required")]),
+                            .voidTag("input", [("type", "checkbox"), ("id", "field-understood"), ("name", "understood"), ("value", "yes"), ("required", "required")]),
                             .text("I have read what deleting my account does.")
                         ),
                         .fieldError(self.deletionErrors.message(for: "understood"), id: "field-understood"),

@@ -77,7 +77,7 @@ struct AccountPage {
             .h2("E-mail address"),
             .p(.text("Rounds writes to "), .strong(.safeText(self.email)), .text(". A new address is used once you open the link Rounds sends to it; your current address is told.")),
             self.pendingEmail.map { .p(.class("hint"), .safeText("Waiting for \($0) to confirm (the link works for 48 hours; asking again replaces it).")) } ?? .empty,
-            .errorSummary(self.emailErrors.errors.map(\.message)),
+            .errorSummary(self.emailErrors),
             .postForm(
                 SiteRoute.accountEmail.path, csrfToken: self.context.csrfToken,
                 .field("New e-mail address", name: "new_email", value: self.typedEmail, type: "email", error: self.emailErrors.message(for: "new_email"), autocomplete: "email", isRequired: true, maxLength: 254),
@@ -102,17 +102,15 @@ struct AccountPage {
     private func sessionSection() -> BodyNode {
         .section(
             .h2("Signed-in browsers"),
-            .table(
-                .thead(.tr(.th("Signed in"), .th("Last seen"), .th(.span(.class("visually-hidden"), .text("Actions"))))),
-                .tbody(
-                    .forEach(self.sessions) { row in
-                        .tr(
-                            .td(.safeText(row.signedIn + (row.isThisBrowser ? " (this browser)" : ""))),
-                            .td(.safeText(row.lastSeen)),
-                            .td(.postButton(SiteRoute.endSession(UserSessionID(row.id)).path, title: row.isThisBrowser ? "Sign out" : "Sign out that browser", csrfToken: self.context.csrfToken, style: "link"))
-                        )
-                    }
-                )
+            .stackingTable(
+                ["Signed in", "Last seen", ""],
+                rows: self.sessions.map { row in
+                    [
+                        .safeText(row.signedIn + (row.isThisBrowser ? " (this browser)" : "")),
+                        .safeText(row.lastSeen),
+                        .postButton(SiteRoute.endSession(UserSessionID(row.id)).path, title: row.isThisBrowser ? "Sign out" : "Sign out that browser", csrfToken: self.context.csrfToken, style: "link"),
+                    ]
+                }
             ),
             self.sessions.count > 1 ? .postButton(SiteRoute.endOtherSessions.path, title: "Sign out every other browser", csrfToken: self.context.csrfToken) : .empty
         )
@@ -176,18 +174,16 @@ struct AccountPage {
             } ?? .empty,
             self.tokens.isEmpty
                 ? .p("You have no API tokens.")
-                : .table(
-                    .thead(.tr(.th("Name"), .th("Created"), .th("Last used"), .th(.span(.class("visually-hidden"), .text("Actions"))))),
-                    .tbody(
-                        .forEach(self.tokens) { row in
-                            .tr(
-                                .td(.safeText(row.name)),
-                                .td(.safeText(row.created)),
-                                .td(.safeText(row.lastUsed)),
-                                .td(.postButton(SiteRoute.revokeToken(APITokenID(row.id)).path, title: "Revoke", csrfToken: self.context.csrfToken))
-                            )
-                        }
-                    )
+                : .stackingTable(
+                    ["Name", "Created", "Last used", ""],
+                    rows: self.tokens.map { row in
+                        [
+                            .safeText(row.name),
+                            .safeText(row.created),
+                            .safeText(row.lastUsed),
+                            .postButton(SiteRoute.revokeToken(APITokenID(row.id)).path, title: "Revoke", csrfToken: self.context.csrfToken),
+                        ]
+                    }
                 ),
             .postForm(
                 SiteRoute.tokens.path,

@@ -11,7 +11,7 @@ enum AuthPages {
                 .class("narrow"),
                 .h1("Create your account"),
                 .p("Applicants find and prove US clinical experience; hosts publish rotations and review applicants."),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.signUp.path,
                     csrfToken: context.csrfToken,
@@ -49,7 +49,7 @@ enum AuthPages {
             content: .div(
                 .class("narrow"),
                 .h1("Sign in"),
-                .errorSummary(error.map { [$0] } ?? []),
+                .errorSummary(error, field: "field-email"),
                 .postForm(
                     SiteRoute.signIn.path,
                     csrfToken: context.csrfToken,

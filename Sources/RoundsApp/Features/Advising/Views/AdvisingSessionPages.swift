@@ -14,41 +14,38 @@ enum AdvisingSessionPages {
                 .h1("Advisor sessions"),
                 .p(.text("Book a mock interview, a strategy call or a statement review call with a Rounds advisor. Times are shown in the advisor's time zone.")),
                 .p(.class("hint"), .safeText(BookingPolicy.summary)),
-                refusal.map { .errorSummary([$0]) } ?? .empty,
+                .errorSummary(refusal, field: "open-slots"),
                 .h2("Your bookings"),
                 bookings.isEmpty
                     ? .p(.text("None yet."))
-                    : .table(
-                        .thead(.tr(.th("When"), .th("What"), .th("Advisor"), .th("Where"), .th(""))),
-                        .tbody(
-                            .forEach(bookings) { slot in
-                                .tr(
-                                    .td(.safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)")),
-                                    .td(.safeText(slot.kind.label)),
-                                    .td(.safeText(slot.advisor.displayName)),
-                                    .td(slot.isCancelled ? .safeText("Cancelled by the advisor: \(slot.cancelReason ?? "")") : Self.location(slot)),
-                                    .td(
-                                        !slot.isCancelled && BookingPolicy.applicantMayCancel(startingAt: slot.startsAt, now: now)
+                    : .stackingTable(
+                        ["When", "What", "Advisor", "Where", ""],
+                        rows: bookings.map { slot in
+                            [
+                                .safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)"),
+                                .safeText(slot.kind.label),
+                                .safeText(slot.advisor.displayName),
+                                slot.isCancelled ? .safeText("Cancelled by the advisor: \(slot.cancelReason ?? "")") : Self.location(slot),
+                                !slot.isCancelled && BookingPolicy.applicantMayCancel(startingAt: slot.startsAt, now: now)
                                             ? .postButton(SiteRoute.cancelBooking(slot.typedID).path, title: "Cancel booking", csrfToken: context.csrfToken, style: "link")
-                                            : .empty)
-                                )
-                            })
+                                            : .empty,
+                            ]
+                        }
                     ),
-                .h2("Open slots"),
+                .h2(.id("open-slots"), .text("Open slots")),
                 open.isEmpty
                     ? .p(.text("No open slots right now. Advisors add them every week; check back."))
-                    : .table(
-                        .thead(.tr(.th("When"), .th("What"), .th("Advisor"), .th("Where"), .th(""))),
-                        .tbody(
-                            .forEach(open) { slot in
-                                .tr(
-                                    .td(.safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)")),
-                                    .td(.safeText(slot.kind.label), slot.note.isEmpty ? .empty : .p(.class("hint"), .safeText(slot.note))),
-                                    .td(.safeText(slot.advisor.displayName)),
-                                    .td(.safeText(slot.isVideoLink ? "Video call (link after booking)" : slot.location)),
-                                    .td(.postButton(SiteRoute.bookSlot(slot.typedID).path, title: "Book", csrfToken: context.csrfToken, style: "primary"))
-                                )
-                            })
+                    : .stackingTable(
+                        ["When", "What", "Advisor", "Where", ""],
+                        rows: open.map { slot in
+                            [
+                                .safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)"),
+                                .group(.safeText(slot.kind.label), slot.note.isEmpty ? .empty : .p(.class("hint"), .safeText(slot.note))),
+                                .safeText(slot.advisor.displayName),
+                                .safeText(slot.isVideoLink ? "Video call (link after booking)" : slot.location),
+                                .postButton(SiteRoute.bookSlot(slot.typedID).path, title: "Book", csrfToken: context.csrfToken, style: "primary"),
+                            ]
+                        }
                     )
             )
         )
@@ -79,29 +76,27 @@ enum AdvisingSessionPages {
                 .p(.class("hint"), .safeText("Applicants see your open slots and book them; each slot is booked by one applicant at most. " + BookingPolicy.summary)),
                 slots.isEmpty
                     ? .p(.text("No slots yet."))
-                    : .table(
-                        .thead(.tr(.th("When"), .th("What"), .th("Where"), .th("Booked by"), .th(""))),
-                        .tbody(
-                            .forEach(slots) { slot in
-                                .tr(
-                                    .td(.safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)")),
-                                    .td(.safeText(slot.kind.label)),
-                                    .td(Self.location(slot)),
-                                    .td(.safeText(slot.isCancelled ? "Cancelled" : slot.bookedBy.map { "\($0.displayName) <\($0.email)>" } ?? "Open")),
-                                    .td(
-                                        slot.isCancelled || slot.startsAt <= now
+                    : .stackingTable(
+                        ["When", "What", "Where", "Booked by", ""],
+                        rows: slots.map { slot in
+                            [
+                                .safeText(AdvisingFormat.time(slot) + " (\(slot.minutes) min)"),
+                                .safeText(slot.kind.label),
+                                Self.location(slot),
+                                .safeText(slot.isCancelled ? "Cancelled" : slot.bookedBy.map { "\($0.displayName) <\($0.email)>" } ?? "Open"),
+                                slot.isCancelled || slot.startsAt <= now
                                             ? .empty
                                             : .postForm(
                                                 SiteRoute.cancelSlot(slot.typedID).path, csrfToken: context.csrfToken,
                                                 slot.isBooked
                                                     ? .field("Reason (sent to the applicant)", name: "reason", isRequired: true, maxLength: 500, id: "reason-\(slot.id!.uuidString)")
                                                     : .empty,
-                                                .tag("button", .safeAttribute("type", "submit"), .class("button link"), .text("Cancel slot"))))
-                                )
-                            })
+                                                .tag("button", .safeAttribute("type", "submit"), .class("button link"), .text("Cancel slot"))),
+                            ]
+                        }
                     ),
                 .h2("Publish a slot"),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.advisorSlots.path, csrfToken: context.csrfToken,
                     .selectField("Kind", name: "kind", choices: AdvisingSessionKind.allCases.map { Choice(value: $0.rawValue, label: $0.label) }, selected: draft.kind, error: errors.message(for: "kind")),

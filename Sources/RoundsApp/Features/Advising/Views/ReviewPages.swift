@@ -12,17 +12,16 @@ enum ReviewPages {
             .h2(.text(viewerIsAdvisor ? "Reviews asked of you" : "Your review requests")),
             reviews.isEmpty
                 ? .p(.text(viewerIsAdvisor ? "Nobody has asked you for a review yet." : "None yet. Ask for one from a statement's page, or send an export or your program list from the reviews page."))
-                : .table(
-                    .thead(.tr(.th("What"), .th(.text(viewerIsAdvisor ? "Applicant" : "Advisor")), .th("Status"), .th("Last change"))),
-                    .tbody(
-                        .forEach(reviews) { review in
-                            .tr(
-                                .td(.safeLink(SiteRoute.review(review.typedID).path, .safeText(review.title))),
-                                .td(.safeText(viewerIsAdvisor ? review.applicant.displayName : review.advisor.displayName)),
-                                .td(.safeText(review.status.label)),
-                                .td(.safeText(DisplayFormat.dateTime(review.updatedAt)))
-                            )
-                        })
+                : .stackingTable(
+                    ["What", viewerIsAdvisor ? "Applicant" : "Advisor", "Status", "Last change"],
+                    rows: reviews.map { review in
+                        [
+                            .safeLink(SiteRoute.review(review.typedID).path, .safeText(review.title)),
+                            .safeText(viewerIsAdvisor ? review.applicant.displayName : review.advisor.displayName),
+                            .badge(review.status),
+                            .safeText(DisplayFormat.dateTime(review.updatedAt)),
+                        ]
+                    }
                 )
         )
     }
@@ -83,7 +82,7 @@ enum ReviewPages {
                 .p(.safeText("\(review.subject.label) · asked by \(review.applicant.displayName) of \(review.advisor.displayName) on \(DisplayFormat.dateTime(review.createdAt)) · status: \(review.status.label)")),
                 review.message.isEmpty ? .empty : .blockquote(.p(.safeText(review.message))),
                 review.summary.isEmpty ? .empty : .group(.h2("The advisor's overall note"), .p(.safeText(review.summary))),
-                .errorSummary(p.errors.errors.map(\.message)),
+                .errorSummary(p.errors),
                 .tag("section", .h2("What was sent"), Self.markedText(review.text, anchors: anchors)),
                 .h2(.text("Comments (\(review.comments.count))")),
                 review.comments.isEmpty ? .p(.text("No comments yet.")) : .ol(
@@ -185,7 +184,7 @@ enum ReviewPages {
                     : .group(
                         .h2("Send an export or your program list"),
                         .p(.class("hint"), .text("The advisor receives the text as it is now (supervisors' e-mail addresses and your private notes left out) and sees nothing else of yours. Statements are sent from their own page.")),
-                        .errorSummary(errors.errors.map(\.message)),
+                        .errorSummary(errors),
                         .postForm(
                             SiteRoute.reviews.path, csrfToken: context.csrfToken,
                             .selectField(

@@ -23,22 +23,21 @@ enum StatementPages {
                 .p(.text("Keep a statement per specialty. Every save is a new version; earlier ones stay as they were, and you can compare any two. Statements are checked for patient identifiers when saved, as reflections are.")),
                 p.statements.isEmpty
                     ? .p(.text("No statements yet. Start one below."))
-                    : .table(
-                        .thead(.tr(.th("Statement"), .th("Specialty"), .th("For"), .th("Latest version"), .th("Length"))),
-                        .tbody(
-                            .forEach(p.statements) { listed in
-                                .tr(
-                                    .td(.safeLink(SiteRoute.statement(listed.statement.typedID).path, .safeText(listed.statement.title))),
-                                    .td(.safeText(listed.statement.specialtyName)),
-                                    .td(.safeText(listed.statement.service.name)),
-                                    .td(.safeText("\(listed.latest.number), \(DisplayFormat.dateTime(listed.latest.createdAt))")),
-                                    .td(.safeText(Self.lengthText(listed.latest.counts, service: listed.statement.service)))
-                                )
-                            })
+                    : .stackingTable(
+                        ["Statement", "Specialty", "For", "Latest version", "Length"],
+                        rows: p.statements.map { listed in
+                            [
+                                .safeLink(SiteRoute.statement(listed.statement.typedID).path, .safeText(listed.statement.title)),
+                                .safeText(listed.statement.specialtyName),
+                                .safeText(listed.statement.service.name),
+                                .safeText("\(listed.latest.number), \(DisplayFormat.dateTime(listed.latest.createdAt))"),
+                                .safeText(Self.lengthText(listed.latest.counts, service: listed.statement.service)),
+                            ]
+                        }
                     ),
                 ReviewPages.list(p.reviews, viewerIsAdvisor: false),
                 .h2("New statement"),
-                .errorSummary(p.errors.errors.map(\.message)),
+                .errorSummary(p.errors),
                 .postForm(SiteRoute.statements.path, csrfToken: p.context.csrfToken, Self.fields(p.draft, errors: p.errors, noteHint: "Optional: what this first version is."), .submit("Save version 1"))
             )
         )
@@ -129,12 +128,12 @@ enum StatementPages {
                         .submit("Show changes")
                     ),
                 .h2("Save a new version"),
-                .errorSummary(p.errors.errors.map(\.message)),
+                .errorSummary(p.errors),
                 .postForm(
                     SiteRoute.statementVersions(id).path, csrfToken: p.context.csrfToken,
                     Self.fields(p.draft, errors: p.errors, noteHint: "Optional: what changed, for your own history."), .submit("Save as version \((latest?.number ?? 0) + 1)")),
                 .h2("Ask an advisor to review it"),
-                .errorSummary(p.requestErrors.errors.map(\.message)),
+                .errorSummary(p.requestErrors),
                 .postForm(
                     SiteRoute.reviews.path, csrfToken: p.context.csrfToken,
                     .voidTag("input", [("type", "hidden"), ("name", "subject"), ("value", ReviewSubject.statement.rawValue)]),

@@ -11,15 +11,15 @@ extension ApplicationPages {
     {
         let status = detail.status
         let title = "\(detail.opportunity.title): \(status.displayName)"
-        var facts: [(String, String)] = [
-            ("Status", status.displayName),
-            ("Site", detail.opportunity.siteName),
-            ("Dates", "\(detail.session.start) to \(detail.session.end)"),
-            ("Seats", "\(detail.session.seatsTaken) of \(detail.session.seats) taken"),
-            ("Apply by", detail.session.applicationDeadline),
+        var facts: [(String, BodyNode)] = [
+            ("Status", .badge(status)),
+            ("Site", .safeText(detail.opportunity.siteName)),
+            ("Dates", .safeText("\(DisplayFormat.day(iso: detail.session.start)) to \(DisplayFormat.day(iso: detail.session.end))")),
+            ("Seats", .safeText("\(detail.session.seatsTaken) of \(detail.session.seats) taken")),
+            ("Apply by", .safeText(DisplayFormat.day(iso: detail.session.applicationDeadline))),
         ]
-        if hostView { facts.insert(("Applicant", detail.applicant.displayName), at: 0) }
-        if status == .offered, let expiry = detail.offerExpiresAt { facts.append(("Offer open until", DisplayFormat.dateTime(expiry))) }
+        if hostView { facts.insert(("Applicant", .safeText(detail.applicant.displayName)), at: 0) }
+        if status == .offered, let expiry = detail.offerExpiresAt { facts.append(("Offer open until", .safeText(DisplayFormat.dateTime(expiry)))) }
         let documents: [BodyNode] = detail.documents.map { .tag("li", .safeLink(SiteRoute.document(DocumentID($0.id)).path, .safeText($0.fileName)), .safeText(" · \(DocumentKind(rawValue: $0.kind)?.displayName ?? $0.kind)")) }
         let history: [BodyNode] = (detail.history ?? []).map { event in
             let from = event.from?.displayName ?? "New"
@@ -32,8 +32,8 @@ extension ApplicationPages {
             content: .div(
                 .p(hostView ? .safeLink(SiteRoute.hostApplications.path, .text("← Inbox")) : .safeLink(SiteRoute.applications.path, .text("← Your applications"))),
                 .h1(.safeText(title)),
-                .errorSummary(errors.errors.map(\.message)),
-                .tag("dl", [.class("facts")] + facts.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", .safeText($0.1))] }),
+                .errorSummary(errors),
+                .tag("dl", [.class("facts")] + facts.flatMap { [BodyNode.tag("dt", .safeText($0.0)), .tag("dd", $0.1)] }),
                 hostView ? self.profileSection(profile) : .empty,
                 .section(.h2("Statement"), .p(.safeText(detail.statement.isEmpty ? "(none yet)" : detail.statement))),
                 .section(.h2("Documents"), documents.isEmpty ? .p("None attached.") : .tag("ul", documents)),
@@ -135,33 +135,29 @@ extension ApplicationPages {
         rejectDraft: BulkRejectForm? = nil, errors: ValidationReport = ValidationReport(), context: PageContext
     ) -> PageLayout {
         let ticked = Set(rejectDraft?.applicationIDs ?? [])
-        let rows: [BodyNode] = list.map { loaded in
-            .tag(
-                "tr",
-                .tag(
-                    "td",
-                    .voidTag(
-                        "input",
-                        [("type", "checkbox"), ("name", "application_ids[]"), ("value", loaded.application.id!.uuidString), ("form", "bulk-reject"),
-                         ("aria-label", "Select \(loaded.applicant.displayName)")] + (ticked.contains(loaded.application.id!.uuidString) ? [("checked", "checked")] : [])
-                    )
+        let rows: [[BodyNode]] = list.map { loaded in
+            [
+                .voidTag(
+                    "input",
+                    [("type", "checkbox"), ("name", "application_ids[]"), ("value", loaded.application.id!.uuidString), ("form", "bulk-reject"),
+                     ("aria-label", "Select \(loaded.applicant.displayName)")] + (ticked.contains(loaded.application.id!.uuidString) ? [("checked", "checked")] : [])
                 ),
-                .tag("td", .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.applicant.displayName))),
-                .tag("td", .safeText(Self.profileLine(loaded.applicant.id.flatMap { profiles[$0] }))),
-                .tag("td", .safeText(loaded.opportunity.title)),
-                .tag("td", .safeText(Day(ordinal: loaded.session.startDay).iso)),
-                .tag("td", .safeText(loaded.status.displayName)),
-                .tag("td", .safeText(loaded.application.submittedAt.map(DisplayFormat.dateTime) ?? ""))
-            )
+                .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.applicant.displayName)),
+                .safeText(Self.profileLine(loaded.applicant.id.flatMap { profiles[$0] })),
+                .safeText(loaded.opportunity.title),
+                .safeText(Day(ordinal: loaded.session.startDay).inWords),
+                .badge(loaded.status),
+                .safeText(loaded.application.submittedAt.map(DisplayFormat.dateTime) ?? ""),
+            ]
         }
-        let sessionChoices = sessions.map { Choice(value: $0.id!.uuidString, label: "\($0.opportunity.title), \(Day(ordinal: $0.startDay).iso)") }
+        let sessionChoices = sessions.map { Choice(value: $0.id!.uuidString, label: "\($0.opportunity.title), \(Day(ordinal: $0.startDay).inWords)") }
         let statusChoices = ApplicationStatus.allCases.filter { $0 != .draft }.map { Choice(value: $0.rawValue, label: $0.displayName) }
         return PageLayout(
             title: "Applications inbox",
             context: context,
             content: .div(
                 .h1("Applications inbox"),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors, links: ["application_ids": "#inbox-applications"]),
                 .tag(
                     "form", .safeAttribute("method", "get"), .safeAttribute("action", SiteRoute.hostApplications.path), .class("filters"),
                     .selectField("Session", name: "session_id", choices: sessionChoices, selected: filter.sessionID?.uuidString, includeBlank: "All sessions"),
@@ -171,11 +167,7 @@ extension ApplicationPages {
                 rows.isEmpty
                     ? .p("No applications match.")
                     : .group(
-                        .tag(
-                            "table",
-                            .tag("thead", .tag("tr", ["", "Applicant", "Training and exams", "Opportunity", "Starts", "Status", "Submitted"].map { BodyNode.tag("th", .safeText($0)) })),
-                            .tag("tbody", rows)
-                        ),
+                        .stackingTable(["Select", "Applicant", "Training and exams", "Opportunity", "Starts", "Status", "Submitted"], rows: rows, id: "inbox-applications"),
                         .tag(
                             "form", .safeAttribute("method", "post"), .safeAttribute("action", SiteRoute.hostBulkReject.path), .id("bulk-reject"),
                             .voidTag("input", [("type", "hidden"), ("name", "csrf_token"), ("value", context.csrfToken)]),

@@ -40,9 +40,10 @@ enum ApplicationPages {
             content: .div(
                 .class("narrow"),
                 .h1(.safeText(title)),
-                .p(.safeText("\(opportunity.site.name) · \(Day(ordinal: session.startDay).iso) to \(Day(ordinal: session.endDay).iso) · apply by \(Day(ordinal: session.deadlineDay).iso)")),
+                .p(.safeText("\(opportunity.site.name) · \(Day(ordinal: session.startDay).inWords) to \(Day(ordinal: session.endDay).inWords) · apply by \(Day(ordinal: session.deadlineDay).inWords)")),
                 .p(.safeText("Letter of recommendation: \(LetterPolicy(rawValue: opportunity.letterPolicy)?.displayName ?? opportunity.letterPolicy).")),
-                .errorSummary(errors.errors.map(\.message)),
+                // A visa refusal is fixed in the profile, where the visa status is kept.
+                .errorSummary(errors, links: ["visa": SiteRoute.profile.path + "#field-visa_status"]),
                 .postForm(
                     target.action,
                     csrfToken: context.csrfToken,
@@ -75,14 +76,13 @@ enum ApplicationPages {
     }
 
     static func mine(_ list: [LoadedApplication], context: PageContext) -> PageLayout {
-        let rows: [BodyNode] = list.map { loaded in
-            .tag(
-                "tr",
-                .tag("td", .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.opportunity.title))),
-                .tag("td", .safeText(loaded.site.name)),
-                .tag("td", .safeText("\(Day(ordinal: loaded.session.startDay).iso) to \(Day(ordinal: loaded.session.endDay).iso)")),
-                .tag("td", .safeText(loaded.status.displayName))
-            )
+        let rows: [[BodyNode]] = list.map { loaded in
+            [
+                .safeLink(SiteRoute.application(ApplicationID(loaded.application.id!)).path, .safeText(loaded.opportunity.title)),
+                .safeText(loaded.site.name),
+                .safeText("\(Day(ordinal: loaded.session.startDay).inWords) to \(Day(ordinal: loaded.session.endDay).inWords)"),
+                .badge(loaded.status),
+            ]
         }
         return PageLayout(
             title: "Your applications",
@@ -91,11 +91,7 @@ enum ApplicationPages {
                 .h1("Your applications"),
                 rows.isEmpty
                     ? .p(.text("No applications yet. "), .safeLink(SiteRoute.opportunities.path, .text("Find an opportunity")), .text(" and apply to one of its sessions."))
-                    : .tag(
-                        "table",
-                        .tag("thead", .tag("tr", ["Opportunity", "Site", "Dates", "Status"].map { BodyNode.tag("th", .safeText($0)) })),
-                        .tag("tbody", rows)
-                    )
+                    : .stackingTable(["Opportunity", "Site", "Dates", "Status"], rows: rows)
             )
         )
     }

@@ -12,7 +12,7 @@ enum HostPages {
     static func sites(_ page: ListPage<Site>, query: String, context: PageContext) -> PageLayout {
         let list: [BodyNode] = page.items.map { site in
             let opportunities: [BodyNode] = site.opportunities.sorted { $0.title < $1.title }.map { opportunity in
-                .tag("li", .safeLink(SiteRoute.hostOpportunity(OpportunityID(opportunity.id!)).path, .safeText(opportunity.title)), .safeText(" · \(opportunity.status)"))
+                .tag("li", .safeLink(SiteRoute.hostOpportunity(OpportunityID(opportunity.id!)).path, .safeText(opportunity.title)), .text(" "), .badge(opportunity.status))
             }
             return .section(
                 .h2(.safeText(site.name)),
@@ -66,7 +66,7 @@ enum HostPages {
                 .class("narrow"),
                 .h1("Add a site"),
                 .p("An admin verifies each new site before its opportunities are shown to applicants."),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.hostSites.path,
                     csrfToken: context.csrfToken,
@@ -94,7 +94,7 @@ enum HostPages {
             context: context,
             content: .div(
                 .h1(.safeText(title)),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     action,
                     csrfToken: context.csrfToken,
@@ -152,9 +152,9 @@ enum HostPages {
         _ opportunity: Opportunity, sessionDraft: SessionDraft, sessionErrors: ValidationReport, context: PageContext
     ) -> PageLayout {
         let id = opportunity.id!
-        let sessions: [BodyNode] = opportunity.sessions.sorted { $0.startDay < $1.startDay }.map { session in
-            let cells = [Day(ordinal: session.startDay).iso, Day(ordinal: session.endDay).iso, String(session.seats), Day(ordinal: session.deadlineDay).iso]
-            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", .postButton(SiteRoute.deleteSession(SessionID(session.id!)).path, title: "Remove", csrfToken: context.csrfToken))])
+        let sessions: [[BodyNode]] = opportunity.sessions.sorted { $0.startDay < $1.startDay }.map { session in
+            let cells = [Day(ordinal: session.startDay).inWords, Day(ordinal: session.endDay).inWords, String(session.seats), Day(ordinal: session.deadlineDay).inWords]
+            return cells.map { BodyNode.safeText($0) } + [.postButton(SiteRoute.deleteSession(SessionID(session.id!)).path, title: "Remove", csrfToken: context.csrfToken)]
         }
         let status = opportunity.status
         return PageLayout(
@@ -163,14 +163,14 @@ enum HostPages {
             content: .div(
                 .p(.safeLink(SiteRoute.hostSites.path, .text("← Your sites"))),
                 .h1(.safeText(opportunity.title)),
-                .p(.safeText("Status: \(status.rawValue) · \(opportunity.site.name)" + (opportunity.site.isVerified ? "" : " (site not verified yet)"))),
+                .p(.badge(status), .safeText(" \(opportunity.site.name)" + (opportunity.site.isVerified ? "" : " (site not verified yet)"))),
                 status == .published
                     ? .group(.p(.safeLink(SiteRoute.opportunity(OpportunityID(id)).path, .text("See the public page"))), .postButton(SiteRoute.archiveOpportunity(OpportunityID(id)).path, title: "Archive", csrfToken: context.csrfToken))
                     : .postButton(SiteRoute.publishOpportunity(OpportunityID(id)).path, title: "Publish", csrfToken: context.csrfToken, style: "primary"),
                 .h2("Sessions"),
-                sessions.isEmpty ? .p("No sessions yet.") : .tag("table", .tag("thead", .tag("tr", ["Starts", "Ends", "Seats", "Apply by", ""].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", sessions)),
+                sessions.isEmpty ? .p("No sessions yet.") : .stackingTable(["Starts", "Ends", "Seats", "Apply by", ""], rows: sessions),
                 .h3("Add a session"),
-                .errorSummary(sessionErrors.errors.map(\.message)),
+                .errorSummary(sessionErrors),
                 .postForm(
                     SiteRoute.addSession(OpportunityID(id)).path,
                     csrfToken: context.csrfToken,
@@ -201,24 +201,27 @@ enum HostPages {
         func table(_ state: SiteReviewState, actions: [SiteReviewAction]) -> BodyNode {
             let chosen = sites.filter { $0.reviewState == state }
             guard !chosen.isEmpty else { return .p(.text(state == .pending ? "Every site is verified." : "None.")) }
-            return .table(
-                .thead(.tr(.th("Site"), .th("Place"), .th("Host"), .th(state == .rejected || state == .suspended ? "Reason" : ""), .th(.span(.class("visually-hidden"), .text("Actions"))))),
-                .tbody(
-                    .forEach(chosen) { site in
-                        .tr(
-                            .td(.safeText(site.name)), .td(.safeText("\(site.city), \(site.state) \(site.zip)")),
-                            .td(.safeText(site.host.displayName + " <" + site.host.email + ">")),
-                            .td(.safeText(site.reviewNote ?? "")),
-                            .td(.forEach(actions) { action in
+            let showsReason = state == .rejected || state == .suspended
+            return .stackingTable(
+                ["Site", "Place", "Host"] + (showsReason ? ["Reason"] : []) + [""],
+                rows: chosen.map { site in
+                    [
+                        .safeText(site.name),
+                        .safeText("\(site.city), \(site.state) \(site.zip)"),
+                        .safeText(site.host.displayName + " <" + site.host.email + ">"),
+                    ]
+                        + (showsReason ? [.safeText(site.reviewNote ?? "")] : [])
+                        + [
+                            .forEach(actions) { action in
                                 action.needsReason
                                     ? .postForm(
                                         SiteRoute.reviewSite(SiteID(site.id!), action).path, csrfToken: context.csrfToken,
                                         .field("Reason (the host sees it)", name: "reason", isRequired: true, maxLength: SiteReviewAction.reasonLimit, id: "reason-\(action.rawValue)-\(site.id!.uuidString)"),
                                         .tag("button", .safeAttribute("type", "submit"), .class("button"), .safeText(action == .reject ? "Reject" : "Suspend")))
                                     : .postButton(SiteRoute.reviewSite(SiteID(site.id!), action).path, title: state == .pending ? "Verify" : "Verify again", csrfToken: context.csrfToken, style: "primary")
-                            })
-                        )
-                    })
+                            }
+                        ]
+                }
             )
         }
         return PageLayout(
@@ -226,7 +229,7 @@ enum HostPages {
             context: context,
             content: .div(
                 .h1("Sites to verify"),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .p(.safeLink(SiteRoute.adminAudit.path, .text("Audit log of administrator actions"))),
                 .h2("Waiting"), table(.pending, actions: [.verify, .reject]),
                 .h2("Verified"), table(.verified, actions: [.suspend]),

@@ -17,7 +17,7 @@ enum OpportunityPages {
             context: context,
             content: .div(
                 .h1("Find US clinical experience"),
-                .errorSummary(error.map { [$0] } ?? []),
+                .errorSummary(error, field: "field-q"),
                 SearchForm(parameters: parameters, facets: response?.facets ?? [:], canFilterEligible: canFilterEligible).node(),
                 response.map { self.results($0, parameters: parameters) } ?? .empty,
                 response != nil && context.viewer != nil ? self.saveForm(parameters, csrfToken: context.csrfToken) : .empty
@@ -58,7 +58,7 @@ enum OpportunityPages {
                                 [
                                     item.type.displayName, item.handsOn ? "Hands-on" : "Observational",
                                     formatFee(item.feeCents, item.currency),
-                                    item.nextSession.map { "Next: \($0.start) (apply by \($0.applicationDeadline)), \(Self.seatsLeft($0.seatsLeft))" }
+                                    item.nextSession.map { "Next: \(DisplayFormat.day(iso: $0.start)) (apply by \(DisplayFormat.day(iso: $0.applicationDeadline))), \(Self.seatsLeft($0.seatsLeft))" }
                                         ?? "No open session",
                                 ].joined(separator: " · ")
                             )
@@ -193,9 +193,9 @@ enum OpportunityPages {
 
     private static func sessions(_ sessions: [OpportunitySummary.SessionSummary], today: Day, state: ViewerState) -> BodyNode {
         guard !sessions.isEmpty else { return .section(.h2("Sessions"), .p("No sessions scheduled.")) }
-        let rows: [BodyNode] = sessions.map { session in
+        let rows: [[BodyNode]] = sessions.map { session in
             let left = max(0, session.seats - (state.seatsTaken[session.id] ?? 0))
-            let cells = [session.start, session.end, "\(left) of \(session.seats) left", session.applicationDeadline]
+            let cells = [DisplayFormat.day(iso: session.start), DisplayFormat.day(iso: session.end), "\(left) of \(session.seats) left", DisplayFormat.day(iso: session.applicationDeadline)]
             let isOpen = Day(iso: session.applicationDeadline).map { $0 >= today } ?? false
             let apply: BodyNode
             if let mine = state.liveApplications[session.id] {
@@ -206,10 +206,9 @@ enum OpportunityPages {
             } else {
                 apply = .safeLink(SiteRoute.apply(session: SessionID(session.id)).path, .text(left == 0 ? "Apply (full: waitlist only)" : "Apply"))
             }
-            return .tag("tr", cells.map { BodyNode.tag("td", .safeText($0)) } + [.tag("td", apply)])
+            return cells.map { BodyNode.safeText($0) } + [apply]
         }
-        let header: BodyNode = .tag("tr", ["Starts", "Ends", "Seats", "Apply by", ""].map { BodyNode.tag("th", .safeText($0)) })
-        return .section(.h2("Sessions"), .tag("table", .tag("thead", header), .tag("tbody", rows)))
+        return .section(.h2("Sessions"), .stackingTable(["Starts", "Ends", "Seats", "Apply by", ""], rows: rows))
     }
 
     static func seatsLeft(_ count: Int) -> String {

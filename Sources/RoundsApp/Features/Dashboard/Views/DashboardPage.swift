@@ -105,17 +105,15 @@ struct DashboardPage {
             ),
             host.sessions.isEmpty
                 ? .p(.safeLink(SiteRoute.hostSites.path, .text("Add a session to a listing")))
-                : .table(
-                    .thead(.tr(.th("Upcoming session"), .th("Starts"), .th("Seats left"))),
-                    .tbody(
-                        .forEach(host.sessions) { session in
-                            .tr(
-                                .td(.safeText(session.opportunity.title)),
-                                .td(.text(ResidencyFormat.day(Day(ordinal: session.startDay)))),
-                                .td(.text("\(max(0, session.seats - session.seatsTaken)) of \(session.seats)"))
-                            )
-                        }
-                    )
+                : .stackingTable(
+                    ["Upcoming session", "Starts", "Seats left"],
+                    rows: host.sessions.map { session in
+                        [
+                            .safeText(session.opportunity.title),
+                            .text(ResidencyFormat.day(Day(ordinal: session.startDay))),
+                            .text("\(max(0, session.seats - session.seatsTaken)) of \(session.seats)"),
+                        ]
+                    }
                 ),
             host.openCycles.isEmpty ? .empty : .p(.safeLink(SiteRoute.cycles.path, .text("\(counted(host.openCycles.count, "placement cycle")) open for ranking")))
         )
@@ -131,7 +129,7 @@ struct DashboardPage {
                     .forEach(cycles) { cycle in
                         .li(
                             cycle.id.map { .safeLink(SiteRoute.advisorCycle(CycleID(rawValue: $0)).path, .safeText(cycle.name)) } ?? .safeText(cycle.name),
-                            .text(": \(cycle.status.rawValue)")
+                            .text(" "), .badge(cycle.status)
                         )
                     }
                 )

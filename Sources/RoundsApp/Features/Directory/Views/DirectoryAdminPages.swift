@@ -38,19 +38,17 @@ enum DirectoryAdminPages {
                     .h2(.text(counted(entries.count, "program"))),
                     entries.isEmpty
                         ? .p("No programs yet.")
-                        : .table(
-                            .thead(.tr(.th("Program"), .th("Specialty"), .th("Place"), .th("Known screening facts"), .th("Updated"))),
-                            .tbody(
-                                .forEach(entries) { entry in
-                                    .tr(
-                                        .td(entry.id.map { .safeLink(SiteRoute.adminDirectoryProgram(DirectoryProgramID(rawValue: $0)).path, .safeText(entry.name)) } ?? .safeText(entry.name)),
-                                        .td(.safeText(entry.specialty)),
-                                        .td(.safeText("\(entry.city), \(entry.state)")),
-                                        .td(.safeText("\(entry.facts.count) of \(ScreeningField.allCases.count)")),
-                                        .td(.text(DisplayFormat.dateTime(entry.updatedAt)))
-                                    )
-                                }
-                            )
+                        : .stackingTable(
+                            ["Program", "Specialty", "Place", "Known screening facts", "Updated"],
+                            rows: entries.map { entry in
+                                [
+                                    entry.id.map { .safeLink(SiteRoute.adminDirectoryProgram(DirectoryProgramID(rawValue: $0)).path, .safeText(entry.name)) } ?? .safeText(entry.name),
+                                    .safeText(entry.specialty),
+                                    .safeText("\(entry.city), \(entry.state)"),
+                                    .safeText("\(entry.facts.count) of \(ScreeningField.allCases.count)"),
+                                    .text(DisplayFormat.dateTime(entry.updatedAt)),
+                                ]
+                            }
                         )
                 )
             )
@@ -69,7 +67,7 @@ enum DirectoryAdminPages {
             content: .div(
                 .h1(.safeText(title)),
                 .p(.safeLink(SiteRoute.adminDirectory.path, .text("Back to the directory"))),
-                .errorSummary(errors.errors.map { "\($0.field): \($0.message)" }),
+                .errorSummary(errors, describe: { "\(Self.label(for: $0.field)): \($0.message)" }),
                 .postForm(
                     action, csrfToken: context.csrfToken,
                     text("Name", "name"),
@@ -94,6 +92,16 @@ enum DirectoryAdminPages {
         )
     }
 
+    /// A field's name as its label says it ("Sponsors the H-1B, source"), for the error summary.
+    static func label(for field: String) -> String {
+        let parts: [(suffix: String, words: String)] = [("_source", "source"), ("_verified_on", "checked on"), ("_verified_by", "checked by"), ("", "value")]
+        for part in parts where field.hasSuffix(part.suffix) {
+            if let fact = ScreeningField(rawValue: String(field.dropLast(part.suffix.count))) { return "\(fact.label), \(part.words)" }
+        }
+        let plain = ["name": "Name", "specialty": "Specialty", "sponsoring_institution": "Sponsoring institution", "city": "City", "state": "State", "zip": "ZIP code"]
+        return plain[field] ?? field.replacingOccurrences(of: "_", with: " ").capitalized
+    }
+
     private static func factFields(_ field: ScreeningField, draft: DirectoryProgramDraft, errors: ValidationReport) -> BodyNode {
         let name = field.rawValue
         let fact = draft.facts[field] ?? .init()
@@ -114,17 +122,18 @@ enum DirectoryAdminPages {
             .h2("Change log"),
             changes.isEmpty
                 ? .p("No changes yet.")
-                : .table(
-                    .thead(.tr(.th("When"), .th("Who"), .th("Field"), .th("Was"), .th("Now"), .th("Source"))),
-                    .tbody(
-                        .forEach(changes) { change in
-                            .tr(
-                                .td(.text(DisplayFormat.dateTime(change.changedAt))), .td(.safeText(change.changedByName)), .td(.safeText(change.field)),
-                                .td(.safeText(change.oldValue.isEmpty ? "—" : change.oldValue)), .td(.safeText(change.newValue.isEmpty ? "—" : change.newValue)),
-                                .td(DirectoryPages.sourceLinks(change.source))
-                            )
-                        }
-                    )
+                : .stackingTable(
+                    ["When", "Who", "Field", "Was", "Now", "Source"],
+                    rows: changes.map { change in
+                        [
+                            .text(DisplayFormat.dateTime(change.changedAt)),
+                            .safeText(change.changedByName),
+                            .safeText(change.field),
+                            .safeText(change.oldValue.isEmpty ? "—" : change.oldValue),
+                            .safeText(change.newValue.isEmpty ? "—" : change.newValue),
+                            DirectoryPages.sourceLinks(change.source),
+                        ]
+                    }
                 )
         )
     }

@@ -31,7 +31,7 @@ enum DirectoryPages {
                     .safeLink(SiteRoute.visaPaths.path, .text("How the visa paths work."))
                 ),
                 p.hasProfile ? .empty : .p(.class("notice"), .safeLink(SiteRoute.profile.path, .text("Fill in your profile")), .text(" to screen programs against it.")),
-                .errorSummary(p.errors.errors.map(\.message)),
+                .errorSummary(p.errors),
                 Self.form(p),
                 .p(.class("result-count"), .safeText(counted(p.hits.count, "program") + (p.hits.isEmpty ? "." : ", page \(page) of \(SearchQuery.pageCount(total: p.hits.count, perPage: DirectoryQuery.perPage))."))),
                 .ul(.class("directory-results"), .forEach(Array(shown)) { hit in Self.hit(hit, onList: p.onList.contains(hit.id), context: p.context) }),
@@ -128,21 +128,14 @@ enum DirectoryPages {
                 Self.reasons(screening),
                 onList ? .p(.text("On your program list.")) : .postButton(SiteRoute.addDirectoryProgram(id).path, title: "Add to my list", csrfToken: context.csrfToken),
                 .h2("What the directory records"),
-                .table(
-                    .thead(.tr(.th("Requirement"), .th("Value"), .th("Source"), .th("Checked"))),
-                    .tbody(
-                        .forEach(ScreeningField.allCases) { field in
-                            guard let fact = facts[field] else {
-                                return .tr(.td(.safeText(field.label)), .td("Unknown"), .td("—"), .td("—"))
-                            }
-                            var value = fact.value
-                            if field == .usceMonths { value += program.requirements.usceMustBeHandsOn ? " (hands-on only)" : " (any kind)" }
-                            return .tr(
-                                .td(.safeText(field.label)), .td(.safeText(value)), .td(Self.sourceLinks(fact.source)),
-                                .td(.safeText("\(fact.verifiedOn.iso) by \(fact.verifiedBy)"))
-                            )
-                        }
-                    )
+                .stackingTable(
+                    ["Requirement", "Value", "Source", "Checked"],
+                    rows: ScreeningField.allCases.map { field -> [BodyNode] in
+                        guard let fact = facts[field] else { return [.safeText(field.label), .text("Unknown"), .text("—"), .text("—")] }
+                        var value = fact.value
+                        if field == .usceMonths { value += program.requirements.usceMustBeHandsOn ? " (hands-on only)" : " (any kind)" }
+                        return [.safeText(field.label), .safeText(value), Self.sourceLinks(fact.source), .safeText("\(fact.verifiedOn.inWords) by \(fact.verifiedBy)")]
+                    }
                 )
             )
         )

@@ -5,15 +5,14 @@ import Tagged
 
 enum DocumentPages {
     static func vault(_ documents: [Document], errors: ValidationReport, maximumBytes: Int, context: PageContext) -> PageLayout {
-        let rows: [BodyNode] = documents.map { document in
-            .tag(
-                "tr",
-                .tag("td", .safeLink(SiteRoute.document(DocumentID(document.id!)).path, .safeText(document.fileName))),
-                .tag("td", .safeText(document.documentKind.displayName)),
-                .tag("td", .safeText(DocumentUpload.describe(bytes: document.byteCount))),
-                .tag("td", .safeText(DisplayFormat.dateTime(document.createdAt))),
-                .tag("td", .postButton(SiteRoute.deleteDocument(DocumentID(document.id!)).path, title: "Delete", csrfToken: context.csrfToken, style: "link"))
-            )
+        let rows: [[BodyNode]] = documents.map { document in
+            [
+                .safeLink(SiteRoute.document(DocumentID(document.id!)).path, .safeText(document.fileName)),
+                .safeText(document.documentKind.displayName),
+                .safeText(DocumentUpload.describe(bytes: document.byteCount)),
+                .safeText(DisplayFormat.dateTime(document.createdAt)),
+                .postButton(SiteRoute.deleteDocument(DocumentID(document.id!)).path, title: "Delete", csrfToken: context.csrfToken, style: "link"),
+            ]
         }
         return PageLayout(
             title: "Your documents",
@@ -23,13 +22,9 @@ enum DocumentPages {
                 .p("Upload each document once and attach it to any application. Only you, and the hosts of sessions you submit it to, can open it."),
                 documents.isEmpty
                     ? .p("No documents yet.")
-                    : .tag(
-                        "table",
-                        .tag("thead", .tag("tr", .tag("th", .text("File")), .tag("th", .text("Kind")), .tag("th", .text("Size")), .tag("th", .text("Uploaded")), .tag("th", .text("Actions")))),
-                        .tag("tbody", rows)
-                    ),
+                    : .stackingTable(["File", "Kind", "Size", "Uploaded", "Actions"], rows: rows),
                 .h2("Upload a document"),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.documents.path,
                     csrfToken: context.csrfToken,

@@ -15,17 +15,16 @@ enum GuideEditorPages {
                 .p(.a(.class("button primary"), .href(SiteRoute.newGuide.path), .text("New guide"))),
                 guides.isEmpty
                     ? .p(.text("No guides yet."))
-                    : .table(
-                        .thead(.tr(.th("Guide"), .th("Status"), .th("Author"), .th("Last change"))),
-                        .tbody(
-                            .forEach(guides) { guide in
-                                .tr(
-                                    .td(.safeLink(SiteRoute.editGuide(guide.route).path, .safeText(guide.title))),
-                                    .td(.safeText(guide.isPublished ? "Published" : "Draft")),
-                                    .td(.safeText(guide.authorName)),
-                                    .td(.safeText(DisplayFormat.dateTime(guide.updatedAt)))
-                                )
-                            })
+                    : .stackingTable(
+                        ["Guide", "Status", "Author", "Last change"],
+                        rows: guides.map { guide in
+                            [
+                                .safeLink(SiteRoute.editGuide(guide.route).path, .safeText(guide.title)),
+                                .safeText(guide.isPublished ? "Published" : "Draft"),
+                                .safeText(guide.authorName),
+                                .safeText(DisplayFormat.dateTime(guide.updatedAt)),
+                            ]
+                        }
                     )
             )
         )
@@ -49,7 +48,7 @@ enum GuideEditorPages {
             context: p.context,
             content: .div(
                 .h1(.safeText(title)),
-                .errorSummary(p.errors.errors.map(\.message)),
+                .errorSummary(p.errors),
                 .postForm(
                     action, csrfToken: p.context.csrfToken,
                     .field("Title", name: "title", value: p.draft.title, error: p.errors.message(for: "title"), isRequired: true, maxLength: GuideDraft.titleLimit),

@@ -58,7 +58,7 @@ enum LetterLinkPages {
                 .p(.strong(.safeText(waiver))),
                 .p(.safeText("This link is yours alone and works until \(DisplayFormat.date(letter.linkExpiresAt)).")),
                 uploaded,
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 upload,
                 decline
             )

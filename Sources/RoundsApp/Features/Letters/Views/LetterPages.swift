@@ -12,15 +12,14 @@ enum LetterPages {
     static func index(
         _ letters: [LetterRequest], placements: [SessionApplication], form: [String: String], errors: ValidationReport, context: PageContext
     ) -> PageLayout {
-        let rows: [BodyNode] = letters.map { letter in
-            .tag(
-                "tr",
-                .tag("td", .safeLink(SiteRoute.letter(LetterID(letter.id!)).path, .safeText(letter.writerName))),
-                .tag("td", .safeText(letter.writerInstitution)),
-                .tag("td", .safeText(letter.status.displayName)),
-                .tag("td", .safeText(letter.waived ? "Waived" : "Not waived")),
-                .tag("td", .safeText(DisplayFormat.date(letter.createdAt)))
-            )
+        let rows: [[BodyNode]] = letters.map { letter in
+            [
+                .safeLink(SiteRoute.letter(LetterID(letter.id!)).path, .safeText(letter.writerName)),
+                .safeText(letter.writerInstitution),
+                .badge(letter.status),
+                .safeText(letter.waived ? "Waived" : "Not waived"),
+                .safeText(DisplayFormat.date(letter.createdAt)),
+            ]
         }
         let placementChoices = placements.compactMap { application -> Choice? in
             guard let id = application.id else { return nil }
@@ -29,17 +28,7 @@ enum LetterPages {
         let table: BodyNode =
             letters.isEmpty
             ? .p("No letter requests yet.")
-            : .tag(
-                "table",
-                .tag(
-                    "thead",
-                    .tag(
-                        "tr", .tag("th", .text("Writer")), .tag("th", .text("Institution")), .tag("th", .text("Status")),
-                        .tag("th", .text("Your access")), .tag("th", .text("Requested"))
-                    )
-                ),
-                .tag("tbody", rows)
-            )
+            : .stackingTable(["Writer", "Institution", "Status", "Your access", "Requested"], rows: rows)
         return PageLayout(
             title: "Letters of recommendation",
             context: context,
@@ -48,7 +37,7 @@ enum LetterPages {
                 .p(.text(Self.introduction)),
                 table,
                 .h2("Request a letter"),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 self.requestForm(placements: placementChoices, form: form, errors: errors, csrfToken: context.csrfToken)
             )
         )
@@ -105,6 +94,7 @@ enum LetterPages {
         return .tag(
             "fieldset",
             .class(error == nil ? "field" : "field has-error"),
+            .id("field-waiver"),
             .tag("legend", .text("Your right to see the letter")),
             .tag(
                 "p", .class("hint"),
@@ -137,13 +127,12 @@ enum LetterPages {
         let assignable = programs.filter { !assigned.contains($0.id!) }.map {
             Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.specialtyName), \($0.city), \($0.state))")
         }
-        let assignmentRows: [BodyNode] = assignments.map { entry in
-            .tag(
-                "tr",
-                .tag("td", .safeText(entry.program.name)),
-                .tag("td", .safeText(DisplayFormat.dateTime(entry.at))),
-                .tag("td", .postButton(SiteRoute.unassignLetter(LetterID(id), program: ProgramID(entry.program.id!)).path, title: "Take back", csrfToken: context.csrfToken, style: "link"))
-            )
+        let assignmentRows: [[BodyNode]] = assignments.map { entry in
+            [
+                .safeText(entry.program.name),
+                .safeText(DisplayFormat.dateTime(entry.at)),
+                .postButton(SiteRoute.unassignLetter(LetterID(id), program: ProgramID(entry.program.id!)).path, title: "Take back", csrfToken: context.csrfToken, style: "link"),
+            ]
         }
         return PageLayout(
             title: "Letter from \(letter.writerName)",
@@ -162,12 +151,8 @@ enum LetterPages {
                 .h2("Sent to programs"),
                 assignments.isEmpty
                     ? .p("Not sent to any program yet.")
-                    : .tag(
-                        "table",
-                        .tag("thead", .tag("tr", .tag("th", .text("Program")), .tag("th", .text("Sent")), .tag("th", .text("Actions")))),
-                        .tag("tbody", assignmentRows)
-                    ),
-                .errorSummary(errors.errors.map(\.message)),
+                    : .stackingTable(["Program", "Sent", "Actions"], rows: assignmentRows),
+                .errorSummary(errors),
                 letter.status == .uploaded && !assignable.isEmpty
                     ? .postForm(
                         SiteRoute.assignLetter(LetterID(id)).path,

@@ -21,15 +21,14 @@ enum ProgramPages {
     }
 
     static func reviewerProgram(_ program: Program, letters: [ProgramLetters.AssignedLetter], context: PageContext) -> PageLayout {
-        let rows: [BodyNode] = letters.map { entry in
-            .tag(
-                "tr",
-                .tag("td", .safeText(entry.applicant.displayName)),
-                .tag("td", .safeText("\(entry.letter.writerName), \(entry.letter.writerTitle), \(entry.letter.writerInstitution)")),
-                .tag("td", .safeText(entry.letter.waived ? "Waived" : "Not waived")),
-                .tag("td", .safeText(DisplayFormat.dateTime(entry.assignedAt))),
-                .tag("td", .safeLink(SiteRoute.reviewerLetterFile(program: ProgramID(program.id!), letter: LetterID(entry.letter.id!)).path, .text("Read (PDF)")))
-            )
+        let rows: [[BodyNode]] = letters.map { entry in
+            [
+                .safeText(entry.applicant.displayName),
+                .safeText("\(entry.letter.writerName), \(entry.letter.writerTitle), \(entry.letter.writerInstitution)"),
+                .safeText(entry.letter.waived ? "Waived" : "Not waived"),
+                .safeText(DisplayFormat.dateTime(entry.assignedAt)),
+                .safeLink(SiteRoute.reviewerLetterFile(program: ProgramID(program.id!), letter: LetterID(entry.letter.id!)).path, .text("Read (PDF)")),
+            ]
         }
         return PageLayout(
             title: program.name,
@@ -40,36 +39,29 @@ enum ProgramPages {
                 .p("Every letter you open is logged with your name and the time."),
                 letters.isEmpty
                     ? .p("No letters assigned yet.")
-                    : .tag(
-                        "table",
-                        .tag("thead", .tag("tr", .tag("th", .text("Applicant")), .tag("th", .text("Writer")), .tag("th", .text("Applicant's access")), .tag("th", .text("Assigned")), .tag("th", .text("Letter")))),
-                        .tag("tbody", rows)
-                    )
+                    : .stackingTable(["Applicant", "Writer", "Applicant's access", "Assigned", "Letter"], rows: rows)
             )
         )
     }
 
     static func admin(_ programs: [(Program, [User])], form: [String: String], errors: ValidationReport, context: PageContext) -> PageLayout {
-        let rows: [BodyNode] = programs.map { program, reviewers in
-            .tag(
-                "tr",
-                .tag("td", .safeText(program.name)),
-                .tag("td", .safeText(program.specialtyName)),
-                .tag("td", .safeText("\(program.city), \(program.state)")),
-                .tag("td", .safeText(reviewers.isEmpty ? "None" : reviewers.map(\.email).joined(separator: ", "))),
-                .tag(
-                    "td",
-                    .postForm(
+        let rows: [[BodyNode]] = programs.map { program, reviewers in
+            [
+                .safeText(program.name),
+                .safeText(program.specialtyName),
+                .safeText("\(program.city), \(program.state)"),
+                .safeText(reviewers.isEmpty ? "None" : reviewers.map(\.email).joined(separator: ", ")),
+                .postForm(
                         SiteRoute.adminProgramReviewers(ProgramID(program.id!)).path,
                         csrfToken: context.csrfToken,
                         .field(
                             "Advisor's e-mail", name: "email", value: form["reviewer_for"] == program.id!.uuidString ? form["email"] ?? "" : "", type: "email",
+                            error: form["reviewer_for"] == program.id!.uuidString ? errors.message(for: "email") : nil,
                             isRequired: true, id: "reviewer-\(program.id!.uuidString)"
                         ),
                         .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Add reviewer"))
-                    )
-                )
-            )
+                    ),
+            ]
         }
         let specialties = Specialty.all.map { Choice(value: $0.id, label: $0.name) }
         let create: BodyNode = .postForm(
@@ -87,14 +79,11 @@ enum ProgramPages {
             content: .div(
                 .h1("Residency programs"),
                 .p("Applicants send letters to these programs; the reviewers (advisor accounts) of a program read what is sent to it."),
-                .errorSummary(errors.errors.map(\.message)),
+                // A reviewer's e-mail is refused in its program's row.
+                .errorSummary(errors, links: form["reviewer_for"].map { ["email": "#reviewer-\($0)"] } ?? [:]),
                 programs.isEmpty
                     ? .p("No programs yet.")
-                    : .tag(
-                        "table",
-                        .tag("thead", .tag("tr", .tag("th", .text("Program")), .tag("th", .text("Specialty")), .tag("th", .text("Place")), .tag("th", .text("Reviewers")), .tag("th", .text("Add a reviewer")))),
-                        .tag("tbody", rows)
-                    ),
+                    : .stackingTable(["Program", "Specialty", "Place", "Reviewers", "Add a reviewer"], rows: rows),
                 .h2("Add a program"),
                 create
             )
@@ -102,15 +91,14 @@ enum ProgramPages {
     }
 
     static func readLog(_ entries: [ProgramLetters.ReadEntry], context: PageContext) -> PageLayout {
-        let rows: [BodyNode] = entries.map { entry in
-            .tag(
-                "tr",
-                .tag("td", .safeText(DisplayFormat.dateTime(entry.read.at))),
-                .tag("td", .safeText("\(entry.reader.email) (\(entry.read.readerRole))")),
-                .tag("td", .safeText(entry.applicant.email)),
-                .tag("td", .safeText(entry.writerName)),
-                .tag("td", .safeText(entry.program?.name ?? "—"))
-            )
+        let rows: [[BodyNode]] = entries.map { entry in
+            [
+                .safeText(DisplayFormat.dateTime(entry.read.at)),
+                .safeText("\(entry.reader.email) (\(entry.read.readerRole))"),
+                .safeText(entry.applicant.email),
+                .safeText(entry.writerName),
+                .safeText(entry.program?.name ?? "—"),
+            ]
         }
         return PageLayout(
             title: "Letter reads",
@@ -120,11 +108,7 @@ enum ProgramPages {
                 .p("The newest 500 reads. Letters themselves are shown to nobody here."),
                 entries.isEmpty
                     ? .p("No letter has been read yet.")
-                    : .tag(
-                        "table",
-                        .tag("thead", .tag("tr", .tag("th", .text("When")), .tag("th", .text("Reader")), .tag("th", .text("Applicant")), .tag("th", .text("Writer")), .tag("th", .text("Program")))),
-                        .tag("tbody", rows)
-                    )
+                    : .stackingTable(["When", "Reader", "Applicant", "Writer", "Program"], rows: rows)
             )
         )
     }

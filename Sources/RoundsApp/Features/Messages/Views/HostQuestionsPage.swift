@@ -19,18 +19,18 @@ struct HostQuestionsPage {
                 .p(.safeText(waiting == 1 ? "1 conversation awaits your answer." : "\(waiting) conversations await your answer.")),
                 self.threads.isEmpty
                     ? .p(.class("hint"), .text("No questions yet."))
-                    : .table(
-                        .tr(.th("Opportunity"), .th("Applicant"), .th("Messages"), .th("Last"), .th("")),
-                        .forEach(self.threads) { thread in
-                            .tr(
-                                .td(.safeText(thread.opportunityTitle)),
-                                .td(.safeText(thread.applicantName)),
-                                .td(.safeText(String(thread.messageCount))),
-                                .td(.safeText(DisplayFormat.dateTime(thread.lastAt))),
-                                .td(.safeLink(
+                    : .stackingTable(
+                        ["Opportunity", "Applicant", "Messages", "Last", ""],
+                        rows: self.threads.map { thread in
+                            [
+                                .safeText(thread.opportunityTitle),
+                                .safeText(thread.applicantName),
+                                .safeText(String(thread.messageCount)),
+                                .safeText(DisplayFormat.dateTime(thread.lastAt)),
+                                .safeLink(
                                     SiteRoute.questions(OpportunityID(thread.opportunityID), UserID(thread.applicantID)).path,
-                                    .text(thread.awaitingAnswer ? "Answer" : "Read")))
-                            )
+                                    .text(thread.awaitingAnswer ? "Answer" : "Read")),
+                            ]
                         }
                     )
             )

@@ -100,7 +100,7 @@ struct MessagesPage {
     private func composeSection() -> BodyNode {
         .section(
             .h2("Write"),
-            .errorSummary(self.errors.errors.map(\.message)),
+            .errorSummary(self.errors),
             .postForm(
                 self.thread.path, csrfToken: self.context.csrfToken,
                 enctype: "multipart/form-data",

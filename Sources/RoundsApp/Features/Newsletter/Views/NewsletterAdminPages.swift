@@ -16,16 +16,15 @@ enum NewsletterAdminPages {
                 .p(.a(.class("button primary"), .href(SiteRoute.adminNewsletterNew.path), .text("New issue"))),
                 issues.isEmpty
                     ? .p(.text("No issues yet."))
-                    : .table(
-                        .thead(.tr(.th("Subject"), .th("Status"), .th("Recipients"))),
-                        .tbody(
-                            .forEach(issues) { issue in
-                                .tr(
-                                    .td(.safeLink(SiteRoute.adminNewsletterIssue(issue.route).path, .safeText(issue.subject))),
-                                    .td(.safeText(issue.sentAt.map { "Sent " + DisplayFormat.dateTime($0) } ?? "Draft")),
-                                    .td(.safeText(issue.status == .sent ? "\(issue.recipients)" : "–"))
-                                )
-                            })
+                    : .stackingTable(
+                        ["Subject", "Status", "Recipients"],
+                        rows: issues.map { issue in
+                            [
+                                .safeLink(SiteRoute.adminNewsletterIssue(issue.route).path, .safeText(issue.subject)),
+                                .safeText(issue.sentAt.map { "Sent " + DisplayFormat.dateTime($0) } ?? "Draft"),
+                                .safeText(issue.status == .sent ? "\(issue.recipients)" : "–"),
+                            ]
+                        }
                     )
             )
         )
@@ -56,7 +55,7 @@ enum NewsletterAdminPages {
             context: p.context,
             content: .div(
                 .h1(.safeText(title)),
-                .errorSummary(p.errors.errors.map(\.message)),
+                .errorSummary(p.errors),
                 isSent ? .p(.safeText("Sent to \(counted(p.issue?.recipients ?? 0, "subscriber")).")) : Self.editor(p),
                 p.preview.map { Self.preview($0) } ?? .empty,
                 p.issue.flatMap { issue in

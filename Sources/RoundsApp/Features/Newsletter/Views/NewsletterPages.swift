@@ -13,7 +13,7 @@ enum NewsletterPages {
                 .class("narrow"),
                 .h1("The Rounds newsletter"),
                 .p(.text("Once a month: new guides on US clinical experience, applications, letters and the Match. We send it only after you confirm from your inbox, and every issue has a one-click unsubscribe link.")),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.newsletter.path, csrfToken: context.csrfToken,
                     .field("E-mail", name: "email", value: email, type: "email", error: errors.message(for: "email"), autocomplete: "email", isRequired: true, maxLength: 254),

@@ -11,7 +11,7 @@ enum PlacementPages {
         context: PageContext
     ) -> PageLayout {
         let rows: [BodyNode] = cycles.map { cycle in
-            .tag("li", .safeLink(SiteRoute.advisorCycle(CycleID(cycle.id!)).path, .safeText(cycle.name)), .safeText(" · \(cycle.status)"))
+            .tag("li", .safeLink(SiteRoute.advisorCycle(CycleID(cycle.id!)).path, .safeText(cycle.name)), .text(" "), .badge(cycle.status))
         }
         let ticked = Set(draft?.sessionIDs ?? [])
         let offered = openSessions.filter { session in
@@ -24,7 +24,7 @@ enum PlacementPages {
         let choices = offered.map { session in
             Choice(
                 value: session.id!.uuidString,
-                label: "\(session.opportunity.title), \(session.opportunity.site.name): \(Day(ordinal: session.startDay).iso), \(counted(session.seats - session.seatsTaken, "seat"))"
+                label: "\(session.opportunity.title), \(session.opportunity.site.name): \(Day(ordinal: session.startDay).inWords), \(counted(session.seats - session.seatsTaken, "seat"))"
             )
         }
         return PageLayout(
@@ -35,7 +35,7 @@ enum PlacementPages {
                 .p("A cycle puts sessions into one match: applicants rank the sessions they qualify for, hosts rank the applicants who ranked theirs, and the NRMP algorithm decides. Publishing turns each match into an offer."),
                 rows.isEmpty ? .p("No cycles yet.") : .tag("ul", rows),
                 .h2("Open a cycle"),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .tag(
                     "form", .safeAttribute("method", "get"), .safeAttribute("action", SiteRoute.advisorCycles.path), .class("search-form"),
                     .field(
@@ -72,7 +72,7 @@ enum PlacementPages {
             content: .div(
                 .p(.safeLink(SiteRoute.advisorCycles.path, .text("← Placement cycles"))),
                 .h1(.safeText(cycle.name)),
-                .p(.safeText("Status: \(cycle.status) · \(counted(cycle.sessions.count, "session")) · \(counted(applicantLists, "applicant list")) · \(counted(hostLists, "host list")) · offers open \(counted(cycle.offerDays, "day"))")),
+                .p(.badge(cycle.status), .safeText(" \(counted(cycle.sessions.count, "session")) · \(counted(applicantLists, "applicant list")) · \(counted(hostLists, "host list")) · offers open \(counted(cycle.offerDays, "day"))")),
                 .tag("ul", cycle.sessions.map { BodyNode.tag("li", .safeText(names[$0.id] ?? "")) }),
                 status == .published ? .p("Published: the matches are offers now.") : .postButton(SiteRoute.runCycle(CycleID(cycle.id)).path, title: status == .open ? "Run the match" : "Run the match again", csrfToken: context.csrfToken),
                 results.isEmpty ? .empty : .section(
@@ -106,24 +106,20 @@ enum PlacementPages {
             if let typedList { return typedList["rank_\(session.uuidString)"] ?? "" }
             return ranks[session].map(String.init) ?? ""
         }
-        let rows: [BodyNode] = cycle.sessions.map { session in
+        let rows: [[BodyNode]] = cycle.sessions.map { session in
             let eligible = session.eligible ?? false
-            return .tag(
-                "tr",
-                .tag("td", .safeText("\(session.title), \(session.siteName)")),
-                .tag("td", .safeText("\(session.start) to \(session.end)")),
-                .tag("td", .safeText(eligible ? "You qualify" : (["Not for your profile:"] + (session.notEligibleBecause ?? [])).joined(separator: " "))),
-                .tag(
-                    "td",
-                    eligible && isApplicant
+            return [
+                .safeText("\(session.title), \(session.siteName)"),
+                .safeText("\(DisplayFormat.day(iso: session.start)) to \(DisplayFormat.day(iso: session.end))"),
+                .safeText(eligible ? "You qualify" : (["Not for your profile:"] + (session.notEligibleBecause ?? [])).joined(separator: " ")),
+                eligible && isApplicant
                         ? .voidTag(
                             "input",
                             [("type", "number"), ("min", "1"), ("max", "20"), ("name", "rank_\(session.id.uuidString)"), ("value", rank(of: session.id)),
                              ("aria-label", "Rank for \(session.title)")]
                         )
-                        : .empty
-                )
-            )
+                        : .empty,
+            ]
         }
         let partnerNote: BodyNode = namedBy.map { list in
             list.partnerConfirmed
@@ -135,16 +131,16 @@ enum PlacementPages {
             context: context,
             content: .div(
                 .h1(.safeText(cycle.name)),
-                .p(.safeText("Status: \(cycle.status).")),
+                .p(.badge(cycle.status)),
                 partnerNote,
                 isApplicant
                     ? .group(
-                        .errorSummary(errors.errors.map(\.message)),
+                        .errorSummary(errors),
                         .p("Number the sessions you want, 1 for your first choice; leave the others empty."),
                         .postForm(
                             SiteRoute.cycleList(CycleID(cycle.id)).path,
                             csrfToken: context.csrfToken,
-                            .tag("table", .tag("thead", .tag("tr", ["Session", "Dates", "", "Rank"].map { BodyNode.tag("th", .safeText($0)) })), .tag("tbody", rows)),
+                            .stackingTable(["Session", "Dates", "Eligibility", "Rank"], rows: rows),
                             .submit("Save my rank list")
                         ),
                         PlacementPairForm(cycle: cycle, partnerEmail: partnerEmail, typed: sentPairs ? typed : nil, errors: errors, csrfToken: context.csrfToken).node
@@ -155,7 +151,7 @@ enum PlacementPages {
                     : .section(
                         .h2("Your sessions in this cycle"),
                         .tag("ul", hostSessions.map { session in
-                            BodyNode.tag("li", .safeLink(SiteRoute.hostCycleSession(CycleID(cycle.id), SessionID(session.id!)).path, .safeText("Rank applicants for \(session.opportunity.title), \(Day(ordinal: session.startDay).iso)")))
+                            BodyNode.tag("li", .safeLink(SiteRoute.hostCycleSession(CycleID(cycle.id), SessionID(session.id!)).path, .safeText("Rank applicants for \(session.opportunity.title), \(Day(ordinal: session.startDay).inWords)")))
                         })
                     )
             )
@@ -180,7 +176,7 @@ enum PlacementPages {
                 )
             )
         }
-        let title = "\(session.opportunity.title), \(Day(ordinal: session.startDay).iso)"
+        let title = "\(session.opportunity.title), \(Day(ordinal: session.startDay).inWords)"
         return PageLayout(
             title: title,
             context: context,
@@ -188,7 +184,7 @@ enum PlacementPages {
                 .p(.safeLink(SiteRoute.placementCycle(CycleID(cycle.id!)).path, .safeText("← \(cycle.name)"))),
                 .h1(.safeText(title)),
                 .p("Number the applicants you would take, 1 first; leave out anyone you would not."),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 rows.isEmpty
                     ? .p("Nobody has ranked this session yet.")
                     : .postForm(

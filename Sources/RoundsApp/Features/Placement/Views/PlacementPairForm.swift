@@ -38,17 +38,16 @@ struct PlacementPairForm {
 
     var node: BodyNode {
         let mine = self.cycle.sessions.filter { $0.eligible ?? false }
-        let rows: [BodyNode] = (0..<self.rowCount).map { index in
+        let rows: [[BodyNode]] = (0..<self.rowCount).map { index in
             let row = self.values(row: index)
-            return .tag(
-                "tr",
-                .tag("td", .voidTag("input", [
+            return [
+                .voidTag("input", [
                     ("type", "number"), ("min", "1"), ("max", String(self.rowCount)), ("name", "pair_rank_\(index)"), ("value", row.rank),
                     ("aria-label", "Rank of pair row \(index + 1)"),
-                ])),
-                .tag("td", Self.select(name: "pair_mine_\(index)", label: "Your session in pair row \(index + 1)", sessions: mine, selected: row.mine)),
-                .tag("td", Self.select(name: "pair_partner_\(index)", label: "Your partner's session in pair row \(index + 1)", sessions: self.cycle.sessions, selected: row.partners))
-            )
+                ]),
+                Self.select(name: "pair_mine_\(index)", label: "Your session in pair row \(index + 1)", sessions: mine, selected: row.mine),
+                Self.select(name: "pair_partner_\(index)", label: "Your partner's session in pair row \(index + 1)", sessions: self.cycle.sessions, selected: row.partners),
+            ]
         }
         let emailError = self.errors.errors.first { $0.field == "partner_email" }?.message
         return .section(
@@ -65,11 +64,7 @@ struct PlacementPairForm {
                     "Your partner's e-mail", name: "partner_email", value: self.typed?["partner_email"] ?? self.partnerEmail ?? "", type: "email",
                     error: emailError, hint: "The address of their Rounds applicant account.", autocomplete: "off"
                 ),
-                .tag(
-                    "table",
-                    .tag("thead", .tag("tr", ["Rank", "Your session", "Your partner's session"].map { BodyNode.tag("th", .safeText($0)) })),
-                    .tag("tbody", rows)
-                ),
+                .stackingTable(["Rank", "Your session", "Your partner's session"], rows: rows),
                 .submit("Save our pairs")
             )
         )
@@ -77,7 +72,7 @@ struct PlacementPairForm {
 
     private static func select(name: String, label: String, sessions: [PlacementCycleResponse.SessionPart], selected: String) -> BodyNode {
         let choices = [Choice(value: "", label: "Choose"), Choice(value: PairRows.notPlaced, label: "Not placed")]
-            + sessions.map { Choice(value: $0.id.uuidString, label: "\($0.title), \($0.siteName) (\($0.start))") }
+            + sessions.map { Choice(value: $0.id.uuidString, label: "\($0.title), \($0.siteName) (\(DisplayFormat.day(iso: $0.start)))") }
         return .tag(
             "select",
             [.safeAttribute("name", name), .safeAttribute("aria-label", label)]

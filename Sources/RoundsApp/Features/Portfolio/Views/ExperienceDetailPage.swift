@@ -42,44 +42,34 @@ struct ExperienceDetailPage {
     }
 
     func hoursSection() -> BodyNode {
-        let rows: [BodyNode] = self.loaded.periods.map { period in
-            .tag(
-                "tr",
-                .tag("td", .safeText("\(Day(ordinal: period.startDay).iso) – \(period.endDay.map { Day(ordinal: $0).iso } ?? "ongoing")")),
-                .tag("td", .safeText(String(self.loaded.completedHours(period)))),
-                .tag("td", .safeText(String(period.anticipatedHours)))
-            )
+        let rows: [[BodyNode]] = self.loaded.periods.map { period in
+            [
+                .safeText("\(Day(ordinal: period.startDay).inWords) – \(period.endDay.map { Day(ordinal: $0).inWords } ?? "ongoing")"),
+                .safeText(String(self.loaded.completedHours(period))),
+                .safeText(String(period.anticipatedHours)),
+            ]
         }
         return .section(
             .h2("Hours"),
-            .tag(
-                "table",
-                .tag("thead", .tag("tr", .tag("th", .text("Period")), .tag("th", .text("Completed")), .tag("th", .text("Anticipated")))),
-                .tag("tbody", rows)
-            ),
+            .stackingTable(["Period", "Completed", "Anticipated"], rows: rows),
             .p(.safeText("\(self.loaded.completedHours) completed hours in all, of which \(PortfolioPages.hours(self.loaded.loggedHours)) logged day by day."))
         )
     }
 
     func logSection() -> BodyNode {
-        let rows: [BodyNode] = self.loaded.logs.reversed().map { log in
-            .tag(
-                "tr",
-                .tag("td", .safeText(Day(ordinal: log.day).iso)),
-                .tag("td", .safeText(PortfolioPages.hours(log.hours))),
-                .tag("td", .safeText(log.activities)),
-                .tag("td", .postButton(SiteRoute.deleteHourLog(ExperienceID(self.id), HourLogID(log.id!)).path, title: "Delete", csrfToken: self.csrf, style: "link"))
-            )
+        let rows: [[BodyNode]] = self.loaded.logs.reversed().map { log in
+            [
+                .safeText(Day(ordinal: log.day).inWords),
+                .safeText(PortfolioPages.hours(log.hours)),
+                .safeText(log.activities),
+                .postButton(SiteRoute.deleteHourLog(ExperienceID(self.id), HourLogID(log.id!)).path, title: "Delete", csrfToken: self.csrf, style: "link"),
+            ]
         }
         return .section(
             .h2("Hour log"),
             self.loaded.logs.isEmpty
                 ? .p("No hours logged yet.")
-                : .tag(
-                    "table",
-                    .tag("thead", .tag("tr", .tag("th", .text("Day")), .tag("th", .text("Hours")), .tag("th", .text("Activities")), .tag("th", .text("")))),
-                    .tag("tbody", rows)
-                ),
+                : .stackingTable(["Day", "Hours", "Activities", ""], rows: rows),
             .postForm(
                 SiteRoute.experienceLogs(ExperienceID(self.id)).path, csrfToken: self.csrf,
                 .field("Day", name: "day", value: self.logDraft?.day ?? "", type: "date", error: self.errors.message(for: "day"), isRequired: true),
@@ -113,17 +103,18 @@ struct ExperienceDetailPage {
     }
 
     func proceduresSection() -> BodyNode {
-        let rows: [BodyNode] = self.procedures.map { procedure in
-            .tag(
-                "tr", .tag("td", .safeText(procedure.procedure)), .tag("td", .safeText(ProcedureRole(rawValue: procedure.role)?.displayName ?? procedure.role)),
-                .tag("td", .safeText(String(procedure.count)))
-            )
+        let rows: [[BodyNode]] = self.procedures.map { procedure in
+            [
+                .safeText(procedure.procedure),
+                .safeText(ProcedureRole(rawValue: procedure.role)?.displayName ?? procedure.role),
+                .safeText(String(procedure.count)),
+            ]
         }
         return .section(
             .h2("Procedures and cases"),
             self.procedures.isEmpty
                 ? .p("None logged.")
-                : .tag("table", .tag("thead", .tag("tr", .tag("th", .text("Procedure")), .tag("th", .text("Role")), .tag("th", .text("Count")))), .tag("tbody", rows)),
+                : .stackingTable(["Procedure", "Role", "Count"], rows: rows),
             .postForm(
                 SiteRoute.experienceProcedures(ExperienceID(self.id)).path, csrfToken: self.csrf,
                 .field(

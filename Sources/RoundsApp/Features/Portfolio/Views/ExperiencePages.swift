@@ -64,7 +64,8 @@ enum ExperiencePages {
                 .field("Anticipated hours", name: "ranges[\(index)][anticipated_hours]", value: range.anticipatedHours, type: "number", id: "range-\(index)-anticipated")
             )
         }
-        return .group(rows)
+        // One anchor for the periods, which the error summary links a period's error to.
+        return .div(.id("field-ranges"), .group(rows))
     }
 
     static func form(action: String, draft: ExperienceDraft, errors: ValidationReport, isVerified: Bool, csrfToken: String) -> BodyNode {
@@ -134,7 +135,7 @@ enum ExperiencePages {
         )
         return .postForm(
             action, csrfToken: csrfToken,
-            .errorSummary(errors.errors.map(\.message)),
+            .errorSummary(errors),
             what,
             .h3("Periods"),
             .fieldError(errors.message(for: "ranges"), id: "field-ranges"),

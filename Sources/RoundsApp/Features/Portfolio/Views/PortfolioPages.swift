@@ -64,7 +64,7 @@ enum PortfolioPages {
         return .section(
             .h2("Goals"),
             goals.isEmpty ? .p("No goals yet: set one, such as 100 hours of physician shadowing.") : .tag("ul", [.class("goals")] + rows),
-            .errorSummary(errors.errors.map(\.message)),
+            .errorSummary(errors),
             .postForm(
                 SiteRoute.portfolioGoals.path, csrfToken: csrfToken,
                 .selectField("Goal for", name: "scope", choices: scopes, selected: nil, error: errors.message(for: "scope")),
@@ -75,30 +75,22 @@ enum PortfolioPages {
     }
 
     static func experiencesSection(_ experiences: [LoadedExperience]) -> BodyNode {
-        let rows: [BodyNode] = experiences.map { loaded in
+        let rows: [[BodyNode]] = experiences.map { loaded in
             let e = loaded.experience
-            return .tag(
-                "tr",
-                .tag("td", .safeLink(SiteRoute.experience(ExperienceID(e.id!)).path, .safeText(e.title))),
-                .tag("td", .safeText(e.organization)),
-                .tag("td", .safeText(e.amcas.displayName)),
-                .tag("td", .safeText("\(loaded.completedHours)" + (loaded.anticipatedHours > 0 ? " (+\(loaded.anticipatedHours) anticipated)" : ""))),
-                .tag("td", .safeText(e.verificationLine ?? "Not verified"))
-            )
+            return [
+                .safeLink(SiteRoute.experience(ExperienceID(e.id!)).path, .safeText(e.title)),
+                .safeText(e.organization),
+                .safeText(e.amcas.displayName),
+                .safeText("\(loaded.completedHours)" + (loaded.anticipatedHours > 0 ? " (+\(loaded.anticipatedHours) anticipated)" : "")),
+                .safeText(e.verificationLine ?? "Not verified"),
+            ]
         }
         return .section(
             .h2("Experiences"),
             .p(.a(.class("button"), .href(SiteRoute.newExperience.path), .text("Add an experience"))),
             experiences.isEmpty
                 ? .p("No experiences yet. Completed placements appear here on their own.")
-                : .tag(
-                    "table",
-                    .tag(
-                        "thead",
-                        .tag("tr", .tag("th", .text("Experience")), .tag("th", .text("Organization")), .tag("th", .text("Type")), .tag("th", .text("Hours")), .tag("th", .text("Verification")))
-                    ),
-                    .tag("tbody", rows)
-                )
+                : .stackingTable(["Experience", "Organization", "Type", "Hours", "Verification"], rows: rows)
         )
     }
 

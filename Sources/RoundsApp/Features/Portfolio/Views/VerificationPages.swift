@@ -8,7 +8,7 @@ enum VerificationPages {
     static func page(_ loaded: LoadedExperience, applicant: User, token: String, errors: ValidationReport, context: PageContext) -> PageLayout {
         let e = loaded.experience
         let periods = loaded.periods.map { period in
-            "\(Day(ordinal: period.startDay).iso) – \(period.endDay.map { Day(ordinal: $0).iso } ?? "ongoing"): \(loaded.completedHours(period)) hours"
+            "\(Day(ordinal: period.startDay).inWords) – \(period.endDay.map { Day(ordinal: $0).inWords } ?? "ongoing"): \(loaded.completedHours(period)) hours"
         }
         let outcomes = [
             Choice(value: "confirmed", label: "I confirm the experience and its \(counted(loaded.completedHours, "hour"))"),
@@ -32,7 +32,7 @@ enum VerificationPages {
                     ("Hands-on", e.handsOn ? "Yes" : "No, observational"), ("Periods", periods.joined(separator: "; ")),
                     ("Completed hours", String(loaded.completedHours)), ("Description", e.description.isEmpty ? "None" : e.description),
                 ]),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.verifyExperience.path, csrfToken: context.csrfToken,
                     .voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
@@ -65,7 +65,7 @@ enum VerificationPages {
                 .p(.a(.href(SiteRoute.application(ApplicationID(loaded.application.id!)).path), .text("← The application"))),
                 .h1(.safeText("Evaluate \(loaded.applicant.displayName)")),
                 .p(.safeText("\(loaded.opportunity.title): score each ACGME core competency on \(Competency.scaleDescription).")),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.evaluatePlacement(ApplicationID(loaded.application.id!)).path, csrfToken: context.csrfToken,
                     .group(fields),

@@ -17,7 +17,7 @@ struct ProfileEditPage {
                 self.isNew
                     ? .p("Tell us where you stand, so Rounds can show which opportunities and programs fit you.")
                     : .empty,
-                .errorSummary(self.errors.errors.map { "\(Self.label(for: $0.field)): \($0.message)" }),
+                .errorSummary(self.errors, describe: { "\(Self.label(for: $0.field)): \($0.message)" }),
                 .postForm(
                     SiteRoute.profile.path,
                     csrfToken: self.context.csrfToken,

@@ -91,24 +91,22 @@ struct CoupleRankListPage {
     private func pairs(_ state: CoupleRankState) -> BodyNode {
         let rows = state.rows
         guard !rows.isEmpty else { return .p(.text("No pairs yet: add the first below.")) }
-        return .table(
-            .class("rank-list couple"),
-            .thead(.tr(.th("Rank"), .th("Your program"), .th(.safeText("\(state.partner.displayName)'s program")), .th("Move"))),
-            .tbody(
-                .forEach(Array(rows.enumerated())) { index, row in
-                    .tr(
-                        .td(.safeText(String(index + 1))),
-                        .td(.safeText(Self.label(row.mine))),
-                        .td(.safeText(Self.label(row.partners))),
-                        .td(
-                            state.closed != nil ? .empty
-                                : .group(
-                                    index > 0 ? self.moveButton(index + 1, "up", "Up") : .empty,
-                                    index < rows.count - 1 ? self.moveButton(index + 1, "down", "Down") : .empty,
-                                    self.moveButton(index + 1, "remove", "Remove")))
-                    )
-                }
-            )
+        return .stackingTable(
+            ["Rank", "Your program", "\(state.partner.displayName)'s program", "Move"],
+            rows: Array(rows.enumerated()).map { index, row in
+                [
+                    .safeText(String(index + 1)),
+                    .safeText(Self.label(row.mine)),
+                    .safeText(Self.label(row.partners)),
+                    state.closed != nil
+                        ? .empty
+                        : .group(
+                            index > 0 ? self.moveButton(index + 1, "up", "Up") : .empty,
+                            index < rows.count - 1 ? self.moveButton(index + 1, "down", "Down") : .empty,
+                            self.moveButton(index + 1, "remove", "Remove")),
+                ]
+            },
+            kind: "rank-list couple"
         )
     }
 

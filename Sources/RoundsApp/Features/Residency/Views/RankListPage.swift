@@ -28,7 +28,7 @@ struct RankListPage {
                 ),
                 self.deadline(),
                 self.certificationStatus(),
-                .errorSummary(self.errors.errors.map(\.message)),
+                .errorSummary(self.errors),
                 self.ranked(),
                 self.supplementalLists(),
                 self.rankable(),
@@ -73,32 +73,30 @@ struct RankListPage {
     private func ranked() -> BodyNode {
         guard !self.state.ranked.isEmpty else { return .p(.text("No programs ranked yet: add them from the programs below.")) }
         let count = self.state.ranked.count
-        return .table(
-            .class("rank-list"),
-            .thead(.tr(.th("Rank"), .th("Program"), .th("Specialty"), .th("Place"), .th("Move"))),
-            .tbody(
-                .forEach(Array(self.state.ranked.enumerated())) { index, program in
-                    .tr(
-                        .td(.text("\(index + 1)")),
-                        .td(.safeText(program.name)),
-                        .td(.safeText(program.specialty)),
-                        .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", "))),
-                        .td(
-                            .class("moves"),
-                            index > 0 ? self.moveButton(program, "up", "Up: \(program.name)") : .empty,
-                            index < count - 1 ? self.moveButton(program, "down", "Down: \(program.name)") : .empty,
-                            .postForm(
-                                SiteRoute.rankListMove.path(query: self.query), csrfToken: self.context.csrfToken,
-                                .voidTag("input", [("type", "hidden"), ("name", "program"), ("value", program.id?.uuidString ?? "")]),
-                                .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "to")]),
-                                .field("Move \(program.name) to rank", name: "position", type: "number", id: "position-\(program.id?.uuidString ?? "")"),
-                                .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Move"))
-                            ),
-                            self.moveButton(program, "remove", "Remove: \(program.name)")
-                        )
-                    )
-                }
-            )
+        return .stackingTable(
+            ["Rank", "Program", "Specialty", "Place", "Move"],
+            rows: Array(self.state.ranked.enumerated()).map { index, program in
+                [
+                    .text("\(index + 1)"),
+                    .safeText(program.name),
+                    .safeText(program.specialty),
+                    .safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", ")),
+                    .div(
+                        .class("moves"),
+                        index > 0 ? self.moveButton(program, "up", "Up: \(program.name)") : .empty,
+                        index < count - 1 ? self.moveButton(program, "down", "Down: \(program.name)") : .empty,
+                        .postForm(
+                            SiteRoute.rankListMove.path(query: self.query), csrfToken: self.context.csrfToken,
+                            .voidTag("input", [("type", "hidden"), ("name", "program"), ("value", program.id?.uuidString ?? "")]),
+                            .voidTag("input", [("type", "hidden"), ("name", "action"), ("value", "to")]),
+                            .field("Move \(program.name) to rank", name: "position", type: "number", id: "position-\(program.id?.uuidString ?? "")"),
+                            .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Move"))
+                        ),
+                        self.moveButton(program, "remove", "Remove: \(program.name)")
+                    ),
+                ]
+            },
+            kind: "rank-list"
         )
     }
 

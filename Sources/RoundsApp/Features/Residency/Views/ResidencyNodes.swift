@@ -24,16 +24,15 @@ enum ResidencyFormat {
         URL(string: url)?.host ?? url
     }
 
-    /// "Wed, Mar 3, 2027".
+    /// "Wed 3 Mar 2027".
     static func day(_ day: Day) -> String {
-        Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400).formatted(
-            Date.FormatStyle(date: .complete, time: .omitted, timeZone: TimeZone(identifier: "UTC")!).locale(Locale(identifier: "en_US"))
-                .weekday(.abbreviated).month(.abbreviated))
+        DateWords.day(day)
     }
 
-    /// A milestone's date and time, with its zone ("Wed, Mar 4, 2026, 21:00 Eastern").
+    /// A milestone's date and time with its zone, as the NRMP and ERAS publish them in US Eastern
+    /// time: "Wed 4 Mar 2026, 9 p.m. ET".
     static func milestone(_ milestone: Milestone) -> String {
-        Self.day(milestone.day) + (milestone.timeText.map { ", \($0) Eastern" } ?? "")
+        Self.day(milestone.day) + (milestone.timeText.map { ", \(DateWords.clock($0) ?? $0) ET" } ?? "")
     }
 
     static func dollars(_ amount: Int) -> String { "$\(amount)" }

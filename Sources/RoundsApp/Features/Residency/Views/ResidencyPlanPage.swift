@@ -77,30 +77,28 @@ struct ResidencyPlanPage {
         return .section(
             .h2("Tasks"),
             self.progress(),
-            .table(
-                .class("plan-tasks"),
-                .thead(.tr(.th("Task"), .th("Due"), .th("Status"), .th("Why this date"))),
-                .tbody(.forEach(self.overview.tasks) { task in self.row(task) })
+            .stackingTable(
+                ["Task", "Due", "Status", "Why this date"], rows: self.overview.tasks.map(self.cells), kind: "plan-tasks",
+                rowClasses: self.overview.tasks.map { "task-" + $0.state.rawValue }
             )
         )
     }
 
-    private func row(_ task: PlanTask) -> Node<HTML.TableContext> {
-        .tr(
-            .class("task-\(task.state.rawValue)"),
-            .td(
-                .element(named: "strong", nodes: [.safeText(task.rule.title)]),
-                task.detail.map { .element(named: "p", nodes: [.class("hint"), .safeText($0)]) } ?? .empty,
-                .element(named: "div", nodes: [self.action(for: task)])
+    private func cells(_ task: PlanTask) -> [BodyNode] {
+        [
+            .group(
+                .strong(.safeText(task.rule.title)),
+                task.detail.map { .p(.class("hint"), .safeText($0)) } ?? .empty,
+                .div(self.action(for: task))
             ),
-            .td(.safeText(task.due.map(ResidencyFormat.milestone) ?? "Date not published yet (\(task.rule.due.title))")),
-            .td(.safeText(Self.stateLabel(task.state))),
-            .td(
+            .safeText(task.due.map(ResidencyFormat.milestone) ?? "Date not published yet (\(task.rule.due.title))"),
+            .badge(task.state),
+            .group(
                 .safeText(task.rule.rule + " "),
-                .element(named: "span", nodes: [.source(task.rule.provenance)]),
-                .safeText(task.rule.checked.map { " Read for this rule on \($0.iso)." } ?? " Date checked not recorded.")
-            )
-        )
+                .span(.source(task.rule.provenance)),
+                .safeText(task.rule.checked.map { " Read for this rule on \($0.inWords)." } ?? " Date checked not recorded.")
+            ),
+        ]
     }
 
     private func action(for task: PlanTask) -> BodyNode {
@@ -123,15 +121,6 @@ struct ResidencyPlanPage {
         case .erasExperiences: ("Check the ERAS export", SiteRoute.portfolioExport(.eras).path)
         case .programList, .signals: ("Open the program list", SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]))
         case .usmleStep3, .ecfmgERASToken, .personalStatement, .letters, .nrmpRegistration, .rankList: nil
-        }
-    }
-
-    static func stateLabel(_ state: PlanTaskState) -> String {
-        switch state {
-        case .done: "Done"
-        case .open: "Open"
-        case .overdue: "Overdue"
-        case .notApplicable: "Does not apply"
         }
     }
 
@@ -188,13 +177,16 @@ struct ResidencyPlanPage {
                 : .empty,
             estimate.specialties.isEmpty
                 ? .p(.text("Mark programs as applied (or further) on your program list to estimate ERAS fees."))
-                : .table(
-                    .thead(.tr(.th("ERAS, per specialty"), .th("Programs"), .th("Fee"), .th("One more program"))),
-                    .tbody(
-                        .forEach(estimate.specialties) { line in
-                            .tr(.td(.safeText(line.specialty)), .td(.text("\(line.programs)")), .td(.text(ResidencyFormat.dollars(line.amount))), .td(.text(ResidencyFormat.dollars(line.nextProgram))))
-                        }
-                    )
+                : .stackingTable(
+                    ["ERAS, per specialty", "Programs", "Fee", "One more program"],
+                    rows: estimate.specialties.map { line in
+                        [
+                            .safeText(line.specialty),
+                            .text("\(line.programs)"),
+                            .text(ResidencyFormat.dollars(line.amount)),
+                            .text(ResidencyFormat.dollars(line.nextProgram)),
+                        ]
+                    }
                 ),
             estimate.erasProvenance.map { .p(.source($0)) } ?? .empty,
             .ul(

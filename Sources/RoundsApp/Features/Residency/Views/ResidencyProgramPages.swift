@@ -31,34 +31,31 @@ enum ResidencyProgramPages {
                 ),
                 overview.programs.isEmpty
                     ? .p(.text("No programs on your list yet."))
-                    : .table(
-                        .class("program-list"),
-                        .thead(.tr(.th("Program"), .th("Specialty"), .th("Place"), .th("Status"), .th("Interview"), .th("Signal"))),
-                        .tbody(
-                            .forEach(overview.programs) { program in
-                                let id = program.id?.uuidString ?? ""
-                                return .tr(
-                                    .td(
-                                        program.id.map { .safeLink(SiteRoute.residencyProgram(ResidencyProgramID(rawValue: $0)).path, .safeText(program.name)) } ?? .safeText(program.name),
-                                        program.directoryProgramID.map { .group(.text(" ("), .safeLink(SiteRoute.residencyDirectoryProgram(DirectoryProgramID(rawValue: $0)).path, .text("directory")), .text(")")) } ?? .empty
-                                    ),
-                                    .td(.safeText(program.specialty)),
-                                    .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", "))),
-                                    .td(.safeText(program.status.displayName)),
-                                    .td(
-                                        .safeText(Self.interviewText(program) ?? "—"),
-                                        clashing.contains(id) ? .element(named: "strong", nodes: [.class("clash"), .text(" Clash: another interview that day")]) : .empty
-                                    ),
-                                    .td(.safeText(program.signal?.label ?? "—"))
-                                )
-                            }
-                        )
+                    : .stackingTable(
+                        ["Program", "Specialty", "Place", "Status", "Interview", "Signal"],
+                        rows: overview.programs.map { program in
+                            [
+                                .group(
+                                    program.id.map { .safeLink(SiteRoute.residencyProgram(ResidencyProgramID(rawValue: $0)).path, .safeText(program.name)) } ?? .safeText(program.name),
+                                    program.directoryProgramID.map { .group(.text(" ("), .safeLink(SiteRoute.residencyDirectoryProgram(DirectoryProgramID(rawValue: $0)).path, .text("directory")), .text(")")) } ?? .empty
+                                ),
+                                .safeText(program.specialty),
+                                .safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", ")),
+                                .badge(program.status),
+                                .group(
+                                    .safeText(Self.interviewText(program) ?? "—"),
+                                    clashing.contains(program.id?.uuidString ?? "") ? .element(named: "strong", nodes: [.class("clash"), .text(" Clash: another interview that day")]) : .empty
+                                ),
+                                .safeText(program.signal?.label ?? "—"),
+                            ]
+                        },
+                        kind: "program-list"
                     ),
                 Self.interviewCalendar(overview),
                 Self.signalBudgets(overview),
                 .section(
                     .h2("Add a program"),
-                    .errorSummary(errors.errors.map(\.message)),
+                    .errorSummary(errors),
                     .postForm(
                         SiteRoute.residencyPrograms.path(query: [("year", "\(year)")]),
                         csrfToken: context.csrfToken,
@@ -121,7 +118,7 @@ enum ResidencyProgramPages {
             content: .div(
                 .h1(.safeText(program.name)),
                 .p(.safeLink(SiteRoute.residencyPrograms.path(query: [("year", "\(program.matchYear)")]), .text("Back to the \(program.matchYear) program list"))),
-                .errorSummary(errors.errors.map(\.message)),
+                .errorSummary(errors),
                 .postForm(
                     SiteRoute.residencyProgram(id).path,
                     csrfToken: context.csrfToken,

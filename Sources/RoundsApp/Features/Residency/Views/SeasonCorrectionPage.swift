@@ -29,7 +29,7 @@ struct SeasonCorrectionPage {
             content: .div(
                 .h1("Season dates"),
                 .p(.text("What applicants see, from the shipped season file with the corrections below applied. Correct a date when the NRMP or the AAMC publishes or moves it, and give the page.")),
-                .errorSummary(self.errors.errors.map(\.message)),
+                .errorSummary(self.errors),
                 .forEach(self.calendar.matchYears) { year in
                     .section(
                         .h2(.text("\(year) Match")),
@@ -65,20 +65,18 @@ struct SeasonCorrectionPage {
                     .h2("Change log"),
                     self.log.isEmpty
                         ? .p("No corrections yet: applicants see the shipped file.")
-                        : .table(
-                            .thead(.tr(.th("When"), .th("Who"), .th("Milestone"), .th("Was"), .th("Now"), .th("Note"))),
-                            .tbody(
-                                .forEach(self.log) { entry in
-                                    .tr(
-                                        .td(.text(DisplayFormat.dateTime(entry.changedAt))),
-                                        .td(.safeText(entry.changedBy?.displayName ?? "a removed account")),
-                                        .td(.safeText("\(entry.matchYear) \(entry.milestone.title)")),
-                                        .td(.safeText(entry.previous)),
-                                        .td(.safeText(Self.describe(entry))),
-                                        .td(.safeText(entry.note))
-                                    )
-                                }
-                            )
+                        : .stackingTable(
+                            ["When", "Who", "Milestone", "Was", "Now", "Note"],
+                            rows: self.log.map { entry in
+                                [
+                                    .text(DisplayFormat.dateTime(entry.changedAt)),
+                                    .safeText(entry.changedBy?.displayName ?? "a removed account"),
+                                    .safeText("\(entry.matchYear) \(entry.milestone.title)"),
+                                    .safeText(entry.previous),
+                                    .safeText(Self.describe(entry)),
+                                    .safeText(entry.note),
+                                ]
+                            }
                         )
                 )
             )

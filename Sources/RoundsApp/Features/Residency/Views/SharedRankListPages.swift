@@ -41,16 +41,16 @@ enum SharedRankListPages {
                 .p(.text(certification)),
                 state.ranked.isEmpty
                     ? .p("Nothing ranked for this year.")
-                    : .table(
-                        .thead(.tr(.th("Rank"), .th("Program"), .th("Specialty"), .th("Place"), .th("Supplemental list (PGY-1)"))),
-                        .tbody(.forEach(Array(state.ranked.enumerated())) { index, program in
+                    : .stackingTable(
+                        ["Rank", "Program", "Specialty", "Place", "Supplemental list (PGY-1)"],
+                        rows: state.ranked.enumerated().map { index, program in
                             let supplemental = state.supplemental(of: program).map(\.name)
-                            return .tr(
-                                .td(.text("\(index + 1)")), .td(.safeText(program.name)), .td(.safeText(program.specialty)),
-                                .td(.safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", "))),
-                                .td(.safeText(supplemental.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")))
-                            )
-                        })
+                            return [
+                                .text("\(index + 1)"), .safeText(program.name), .safeText(program.specialty),
+                                .safeText([program.city, program.state].filter { !$0.isEmpty }.joined(separator: ", ")),
+                                .safeText(supplemental.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")),
+                            ]
+                        }
                     )
             )
         )

@@ -49,11 +49,9 @@ struct SimulationPage {
                 .div(
                     .class("chart-with-table"),
                     Self.barChart(title: "Chance of matching at each rank", values: r.byRank, labels: (1...r.byRank.count).map(String.init)),
-                    .table(
-                        .thead(.tr(.th("Rank"), .th("Program"), .th("Chance"))),
-                        .tbody(.forEach(Array(r.byRank.enumerated())) { index, value in
-                            .tr(.td(.text("\(index + 1)")), .td(.safeText(outcome.names[index])), .td(.text(Self.percent(value))))
-                        })
+                    .stackingTable(
+                        ["Rank", "Program", "Chance"],
+                        rows: r.byRank.enumerated().map { index, value in [.text("\(index + 1)"), .safeText(outcome.names[index]), .text(Self.percent(value))] }
                     )
                 )
             ),

@@ -14,7 +14,7 @@ enum TwoFactorPages {
             content: .div(
                 .class("narrow"),
                 .h1("Set up two-factor sign-in"),
-                .errorSummary(error.map { [$0] } ?? []),
+                .errorSummary(error, field: "field-code"),
                 .p("Scan this code with an authenticator app (for example FreeOTP, Aegis, Google Authenticator or 1Password), then type the six-digit code it shows."),
                 // The SVG is drawn by our own QR encoder from the secret; it holds no user-written text.
                 qrSVG.map { .div(.class("qr"), .raw($0)) } ?? .empty,
@@ -37,7 +37,7 @@ enum TwoFactorPages {
             content: .div(
                 .class("narrow"),
                 .h1("Two-factor sign-in is on"),
-                .errorSummary(error.map { [$0] } ?? []),
+                .errorSummary(error, field: "field-code"),
                 recoveryCodes.map { codes in
                     .div(
                         .class("flash flash-success"),
@@ -57,7 +57,7 @@ enum TwoFactorPages {
                     ? .postForm(
                         SiteRoute.disableTwoFactor.path,
                         csrfToken: context.csrfToken,
-                        .field("Current code", name: "code", autocomplete: "one-time-code", isRequired: true),
+                        .field("Current code", name: "code", autocomplete: "one-time-code", isRequired: true, id: "field-disable-code"),
                         .tag("button", .safeAttribute("type", "submit"), .class("button"), .text("Turn off two-factor sign-in"))
                     )
                     : .p("Your role requires two-factor sign-in, so it cannot be turned off.")
@@ -73,7 +73,7 @@ enum TwoFactorPages {
                 .class("narrow"),
                 .h1("Enter your sign-in code"),
                 .p("Type the six-digit code from your authenticator app, or one of your recovery codes."),
-                .errorSummary(error.map { [$0] } ?? []),
+                .errorSummary(error, field: "field-code"),
                 .postForm(
                     SiteRoute.signInTwoFactor.path,
                     csrfToken: context.csrfToken,
