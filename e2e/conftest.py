@@ -6,7 +6,7 @@ import shutil
 import sys
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 BASE_URL = os.environ.get("ROUNDS_E2E_URL", "http://127.0.0.1:8099")
 ARTIFACTS = pathlib.Path(__file__).parent / "artifacts"
@@ -47,8 +47,12 @@ def page(browser):
 PHONE = {"width": 390, "height": 844}
 
 
-MENU_FOLDED = "(() => { const menu = document.querySelector('details.menu'); return !menu || !menu.open })()"
-MENU_OPEN = "(() => { const menu = document.querySelector('details.menu'); return !menu || menu.open })()"
+def menu_should_be(page, is_open):
+    menu = page.locator("details.menu")
+    if menu.count():
+        expect(menu).to_have_js_property("open", is_open)
+
+
 TABLES_STACKED = "Array.from(document.querySelectorAll('table.stacking tr')).every(row => getComputedStyle(row).display === 'block')"
 
 
@@ -69,7 +73,7 @@ def shot():
         page.set_viewport_size(PHONE)
         try:
             # On a phone the menu folds behind its button (the script does it on the width change).
-            page.wait_for_function(MENU_FOLDED, timeout=5000)
+            menu_should_be(page, False)
             page.screenshot(path=str(folder / f"{counter['n']:02d}-{name}-390.png"), full_page=True)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], f"{name}: the page is {width} px wide at {PHONE['width']} px"
@@ -77,7 +81,7 @@ def shot():
             assert page.evaluate(TABLES_STACKED), f"{name}: a table keeps its columns at {PHONE['width']} px"
         finally:
             page.set_viewport_size(desktop)
-        page.wait_for_function(MENU_OPEN, timeout=5000)
+        menu_should_be(page, True)
 
     return take
 

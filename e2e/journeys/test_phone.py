@@ -5,19 +5,16 @@ from playwright.sync_api import expect
 from conftest import BASE_URL, PHONE
 
 
-FOLDED = "!document.querySelector('details.menu').open"
-
-
 def test_phone_menu_and_stacked_tables(browser):
     context = browser.new_context(base_url=BASE_URL, viewport=PHONE, ignore_https_errors=True)
     page = context.new_page()
     page.goto("/")
-    page.wait_for_function(FOLDED)
+    expect(page.locator("details.menu")).to_have_js_property("open", False)
     expect(page.get_by_role("link", name="Find opportunities")).to_be_hidden()
     page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Find opportunities").click()
     expect(page.get_by_role("heading", name="Find US clinical experience")).to_be_visible()
-    page.wait_for_function(FOLDED)
+    expect(page.locator("details.menu")).to_have_js_property("open", False)
 
     page.locator(".result-list li").first.get_by_role("link").first.click()
     first_cell = page.locator("table.stacking tbody tr").first.locator("td").first
