@@ -139,3 +139,15 @@ def test_a_couple_links_and_ranks_pairs_side_by_side(browser, shot):
     expect(partner_rows.first).to_contain_text(theirs[0])
     expect(partner_rows.nth(1)).to_contain_text("No match")
     shot(partner, "partner-sees-pairs")
+
+    # Each partner certifies the pairs with their own name; the other sees it.
+    partner.get_by_label(f"Type your name to certify: Journey Applicant partner-{marker}").fill(f"Journey Applicant partner-{marker}")
+    partner.get_by_role("button", name="Certify our pairs").click()
+    expect(partner.get_by_role("status")).to_contain_text("Certified.")
+    page.reload()
+    expect(page.get_by_role("listitem").filter(has_text=f"Journey Applicant partner-{marker}:")).to_contain_text("Certified")
+    page.get_by_label(f"Type your name to certify: Journey Applicant couple-{marker}").fill(f"Journey Applicant couple-{marker}")
+    page.get_by_role("button", name="Certify our pairs").click()
+    expect(page.get_by_role("status")).to_contain_text("Certified.")
+    expect(page.get_by_role("button", name="Certify our pairs")).to_have_count(0)
+    shot(page, "couple-certified")

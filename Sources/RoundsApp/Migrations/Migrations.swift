@@ -107,5 +107,8 @@ enum Migrations {
         do {  // 0029: the catalog's change log, so search indexes apply changes instead of rebuilding
             app.migrations.add(CreateCatalogChanges())
         }
+        do {  // 0030: each partner's certification of a couple's rank order list
+            app.migrations.add(CreateRankCoupleCertifications())
+        }
     }
 }

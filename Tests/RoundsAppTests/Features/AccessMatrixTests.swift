@@ -355,11 +355,13 @@ import VaporTesting
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/couple/leave", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/couple/pairs", form: [("mine", "none"), ("partners", "none")], expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/couple/pairs/move", form: [("rank", "1"), ("action", "up")], expected: applicantsButNotTheirs),
+        ProtectedRoute(method: .POST, pattern: "/residency/rank-list/couple/certify", form: [("name", "Someone")], expected: applicantsButNotTheirs),
         ProtectedRoute(method: .GET, pattern: "/api/v1/residency/rank-list/couple", expected: applicantsOnly),
         ProtectedRoute(method: .POST, pattern: "/api/v1/residency/rank-list/couple", json: ["partner_email": "nobody@example.org"], expected: applicantsOnly),
         ProtectedRoute(method: .DELETE, pattern: "/api/v1/residency/rank-list/couple", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/api/v1/residency/rank-list/couple/confirmation", expected: applicantsButNotTheirs),
         ProtectedRoute(method: .PUT, pattern: "/api/v1/residency/rank-list/couple/pairs", json: ["pairs": "x"], expected: applicantsOnly),
+        ProtectedRoute(method: .POST, pattern: "/api/v1/residency/rank-list/couple/certification", json: ["name": "Someone"], expected: applicantsButNotTheirs),
         ProtectedRoute(method: .POST, pattern: "/residency/rank-list/move", form: [("program", "00000000-0000-0000-0000-000000000000"), ("action", "add")], expected: applicantsOnly),
         ProtectedRoute(
             method: .POST, pattern: "/residency/rank-list/supplemental",

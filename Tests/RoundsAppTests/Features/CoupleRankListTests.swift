@@ -126,4 +126,58 @@ import VaporTesting
             #expect(try await RankCouplePair.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func eachPartnerCertifiesAndAnyChangeAsksBothAgain() async throws {
+        try await withRoundsApp { app in
+            let amara = try await Self.applicant(app, "amara@example.org", "Amara Okafor", programs: ["Fictional IM Boston", "Fictional IM Denver"])
+            _ = try await Self.applicant(app, "bola@example.org", "Bola Adeyemi", programs: ["Fictional Peds Boston"])
+            let certify = SiteRoute.coupleCertify.path(query: [("year", "2027")])
+            // Not linked yet: there is nothing of theirs to certify.
+            #expect(try await amara.post(certify, form: [("name", "Amara Okafor")]).status == .notFound)
+            #expect(try await amara.post(Self.page(), form: [("partner_email", "bola@example.org")]).status == .seeOther)
+            let bolaUser = try #require(try await User.query(on: app.db).filter(\.$email == "bola@example.org").first())
+            let bola = try await ApplicationFixture.client(app, for: bolaUser)
+            #expect(try await bola.send(.POST, Self.api(.rankListCoupleConfirmation)).status == .ok)
+
+            // An empty list, or someone else's name, is refused with the reason on the page.
+            let empty = try await amara.post(certify, form: [("name", "Amara Okafor")])
+            #expect(try await Self.flash(amara, after: empty).contains("Add at least one pair before certifying."))
+            let imBoston = try await Self.id(app, "Fictional IM Boston")
+            let pedsBoston = try await Self.id(app, "Fictional Peds Boston")
+            #expect(try await amara.post(SiteRoute.couplePairs.path(query: [("year", "2027")]), form: [("mine", imBoston), ("partners", pedsBoston)]).status == .seeOther)
+            let wrongName = try await amara.post(certify, form: [("name", "Bola Adeyemi")])
+            #expect(try await Self.flash(amara, after: wrongName).contains("Type your name exactly as your account shows it (Amara Okafor)"))
+            #expect(try await RankCoupleCertification.query(on: app.db).count() == 0)
+
+            // Amara certifies on the page; Bola sees it over the API and certifies there.
+            #expect(try await amara.post(certify, form: [("name", "  amara okafor ")]).status == .seeOther)
+            #expect(try await UserNotification.query(on: app.db).all().contains { $0.title == "Amara Okafor certified your couple's list" })
+            var fromBola = try await bola.send(.GET, Self.api(.rankListCouple)).content.decode(CoupleRankListResponse.self)
+            #expect(fromBola.myCertification?.state == "never" && fromBola.partnerCertification?.state == "current")
+            #expect(fromBola.partnerCertification?.certifiedBy == "Amara Okafor")
+            #expect(try await bola.send(.POST, Self.api(.rankListCoupleCertification), json: ["name": "Amara Okafor"]).status == .unprocessableEntity)
+            fromBola = try await bola.send(.POST, Self.api(.rankListCoupleCertification), json: ["name": "Bola Adeyemi"]).content.decode(CoupleRankListResponse.self)
+            #expect(fromBola.myCertification?.state == "current" && fromBola.partnerCertification?.state == "current")
+
+            // A new pair changes both partners' lists: both must certify again, and the page says so.
+            let imDenver = try await Self.id(app, "Fictional IM Denver")
+            #expect(try await amara.post(SiteRoute.couplePairs.path(query: [("year", "2027")]), form: [("mine", imDenver), ("partners", "none")]).status == .seeOther)
+            fromBola = try await bola.send(.GET, Self.api(.rankListCouple)).content.decode(CoupleRankListResponse.self)
+            #expect(fromBola.myCertification?.state == "stale" && fromBola.partnerCertification?.state == "stale")
+            let page = try await amara.get(Self.page()).text
+            #expect(page.contains("Certify again") && page.contains("Type your name to certify: Amara Okafor"))
+        }
+    }
+
+    @Test func afterTheDeadlineTheCoupleCannotCertify() async throws {
+        try await withRoundsApp { app in
+            let amara = try await Self.applicant(app, "amara@example.org", "Amara Okafor", programs: ["Fictional IM Boston"], year: 2026)
+            let bola = try await Self.applicant(app, "bola@example.org", "Bola Adeyemi", programs: ["Fictional Peds Boston"], year: 2026)
+            #expect(try await amara.post(Self.page(2026), form: [("partner_email", "bola@example.org")]).status == .seeOther)
+            #expect(try await bola.post(SiteRoute.coupleConfirm.path(query: [("year", "2026")])).status == .seeOther)
+            let refused = try await amara.post(SiteRoute.coupleCertify.path(query: [("year", "2026")]), form: [("name", "Amara Okafor")])
+            #expect(try await Self.flash(amara, after: refused).contains("The rank order list deadline has passed"))
+            #expect(try await RankCoupleCertification.query(on: app.db).count() == 0)
+        }
+    }
 }

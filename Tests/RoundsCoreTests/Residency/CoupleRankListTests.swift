@@ -53,4 +53,19 @@ import Testing
         // a2 withdrawn, b2 rejected since: only the first pair still counts.
         #expect(list.keeping(first: ["a1", "a3"], second: ["b1"]).pairs == [self.pair("a1", "b1")])
     }
+
+    @Test func certificationNeedsPairsAndTheOwnNameAndSeesEveryChange() throws {
+        let empty = CoupleRankList(pairs: [], maximumRanks: 300)
+        #expect(empty.certificationRefusal(typedName: "Amara Okafor", accountName: "Amara Okafor") == "Add at least one pair before certifying.")
+        var list = CoupleRankList(pairs: [self.pair("a1", "b1"), self.pair("a2", nil)], maximumRanks: 300)
+        #expect(list.certificationRefusal(typedName: "  amara   OKAFOR ", accountName: "Amara Okafor") == nil)
+        #expect(list.certificationRefusal(typedName: "Kofi Mensah", accountName: "Amara Okafor")?.contains("(Amara Okafor)") == true)
+        // "No match" on a side is part of the order: moving it, or swapping pairs, changes what was certified.
+        let certified = list.canonicalOrder
+        #expect(certified == "a1|b1\na2|no-match")
+        try list.apply(.down, at: 1)
+        #expect(list.canonicalOrder != certified)
+        #expect(CoupleRankList(pairs: [self.pair("a2", nil), self.pair("a1", "b1")], maximumRanks: 300).canonicalOrder == list.canonicalOrder)
+        #expect(CoupleRankList(pairs: [self.pair(nil, "a2"), self.pair("a1", "b1")], maximumRanks: 300).canonicalOrder != list.canonicalOrder)
+    }
 }

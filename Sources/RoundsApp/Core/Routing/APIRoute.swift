@@ -30,7 +30,7 @@ enum APIRoute: RouteAddress {
     case residencyPlan, residencySettings, residencyPrograms, residencyProgram(ResidencyProgramID?), residencyTask(PlanTaskKind?)
     case directory, directoryProgram(DirectoryProgramID?), addDirectoryProgram(DirectoryProgramID?)
     case rankList, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
-    case rankListCouple, rankListCoupleConfirmation, rankListCouplePairs
+    case rankListCouple, rankListCoupleConfirmation, rankListCouplePairs, rankListCoupleCertification
     case rankListAdvisors, rankListAdvisor(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
     case adminDirectory, adminDirectoryProgram(DirectoryProgramID?), adminDirectoryImport, adminDirectoryExport
     case guides, guide(GuideSlug?)
@@ -129,6 +129,7 @@ enum APIRoute: RouteAddress {
         case .rankListCouple: ["residency", "rank-list", "couple"]
         case .rankListCoupleConfirmation: ["residency", "rank-list", "couple", "confirmation"]
         case .rankListCouplePairs: ["residency", "rank-list", "couple", "pairs"]
+        case .rankListCoupleCertification: ["residency", "rank-list", "couple", "certification"]
         case .rankListAdvisors: ["residency", "rank-list", "advisors"]
         case .rankListAdvisor(let id): ["residency", "rank-list", "advisors", .id(id)]
         case .advisorRankLists: ["advisor", "rank-lists"]

@@ -86,7 +86,7 @@ enum SiteRoute: RouteAddress {
 
     case rankList, rankListMove, rankListSupplemental, rankListCertify, rankListCSV, rankListSimulation
     case rankListAdvisors, deleteRankListShare(RankListShareID?), advisorRankLists, advisorRankList(RankListShareID?)
-    case coupleRankList, coupleConfirm, coupleLeave, couplePairs, couplePairsMove
+    case coupleRankList, coupleConfirm, coupleLeave, couplePairs, couplePairsMove, coupleCertify
 
     var pieces: [PathPiece] {
         switch self {
@@ -251,6 +251,7 @@ enum SiteRoute: RouteAddress {
         case .coupleLeave: ["residency", "rank-list", "couple", "leave"]
         case .couplePairs: ["residency", "rank-list", "couple", "pairs"]
         case .couplePairsMove: ["residency", "rank-list", "couple", "pairs", "move"]
+        case .coupleCertify: ["residency", "rank-list", "couple", "certify"]
         case .deleteRankListShare(let id): ["residency", "rank-list", "advisors", .id(id), "delete"]
         case .advisorRankLists: ["advisor", "rank-lists"]
         case .advisorRankList(let id): ["advisor", "rank-lists", .id(id)]

@@ -39,6 +39,14 @@ enum CoupleRankListPaths {
                 "responses": Responses.writes(["200": couple]),
             ]
         ],
+        APIRoute.rankListCoupleCertification.openAPIPath: [
+            "post": [
+                "operationId": "certifyCouplePairs",
+                "summary": "Certify the couple's pairs as they stand by typing your own name; each partner certifies, and any change to the pairs makes both certifications stale. Refused after the deadline or for an empty list; 404 unless linked.",
+                "parameters": [year], "requestBody": Responses.body("RankCertificationInput"),
+                "responses": Responses.writes(["200": couple]),
+            ]
+        ],
     ]
 
     static let pairSide: JSONValue = ["type": ["string", "null"], "format": "uuid"]
@@ -63,6 +71,7 @@ enum CoupleRankListPaths {
                 "match_year": ["type": "integer"], "state": Responses.enumeration(["none", "asked", "asking", "linked"]),
                 "partner": ["type": "object", "required": ["id", "display_name"], "properties": ["id": ["type": "string", "format": "uuid"], "display_name": ["type": "string"]]],
                 "maximum_pairs": ["type": "integer"], "closed": ["type": "boolean"],
+                "my_certification": RankListPaths.certification, "partner_certification": RankListPaths.certification,
                 "pairs": [
                     "type": "array",
                     "items": [

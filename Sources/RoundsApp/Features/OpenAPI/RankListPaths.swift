@@ -92,6 +92,15 @@ enum RankListPaths {
         ],
     ]
 
+    /// Where a list stands against its certification (an applicant's list, or a partner's of a couple's pairs).
+    static let certification: JSONValue = [
+        "type": "object", "required": ["state"],
+        "properties": [
+            "state": Responses.enumeration(["never", "current", "stale"]), "certified_at": ApplicationsPaths.dateTime,
+            "certified_by": ["type": "string"],
+        ],
+    ]
+
     static let schemas: JSONValue = [
         "RankOrderInput": [
             "type": "object", "required": ["program_ids"],
@@ -132,13 +141,7 @@ enum RankListPaths {
                         "confidence": Responses.enumeration(SourceConfidence.allCases.map(\.rawValue)),
                     ],
                 ],
-                "certification": [
-                    "type": "object", "required": ["state"],
-                    "properties": [
-                        "state": Responses.enumeration(["never", "current", "stale"]), "certified_at": ApplicationsPaths.dateTime,
-                        "certified_by": ["type": "string"],
-                    ],
-                ],
+                "certification": Self.certification,
                 "ranked": [
                     "type": "array",
                     "items": [

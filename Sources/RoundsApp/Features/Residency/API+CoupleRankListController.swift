@@ -28,11 +28,16 @@ struct CoupleRankListResponse: Content {
     var maximumPairs: Int
     var closed: Bool
     var pairs: [Pair]
+    /// Each partner's certification of the pairs; absent until the couple is linked.
+    var myCertification: RankListResponse.Certification?
+    var partnerCertification: RankListResponse.Certification?
 
     enum CodingKeys: String, CodingKey {
         case state, partner, closed, pairs
         case matchYear = "match_year"
         case maximumPairs = "maximum_pairs"
+        case myCertification = "my_certification"
+        case partnerCertification = "partner_certification"
     }
 
     init(year: Int, state: CoupleRankState?, maximumPairs: Int) throws {
@@ -45,6 +50,10 @@ struct CoupleRankListResponse: Content {
         self.state = state.confirmed ? "linked" : state.viewerProposed ? "asked" : "asking"
         self.partner = Partner(id: try state.partner.requireID(), displayName: state.partner.displayName)
         self.closed = state.closed != nil
+        if state.confirmed {
+            self.myCertification = .init(state.myCertification)
+            self.partnerCertification = .init(state.partnerCertification)
+        }
         self.pairs = try state.rows.enumerated().map { index, row in
             Pair(rank: index + 1, mine: try row.mine.map(ResidencyProgramResponse.init), partners: try row.partners.map(ResidencyProgramResponse.init))
         }
@@ -61,6 +70,7 @@ extension API {
             applicants.delete(APIRoute.rankListCouple, use: self.leave)
             applicants.post(APIRoute.rankListCoupleConfirmation, use: self.confirm)
             applicants.put(APIRoute.rankListCouplePairs, use: self.replace)
+            applicants.post(APIRoute.rankListCoupleCertification, use: self.certify)
         }
 
         private func answer(_ req: Request, _ user: User, year: Int) async throws -> CoupleRankListResponse {
@@ -119,6 +129,18 @@ extension API {
                 try list.replace(
                     with: body.pairs.map { state.pair(mine: $0.mine?.uuidString, partners: $0.partners?.uuidString) }, first: state.firstKeys, second: state.secondKeys)
             }
+            return try await self.answer(req, user, year: year)
+        }
+    
+        struct CertifyBody: Content {
+            var name: String
+        }
+
+        /// The caller certifies the pairs as they stand by typing their own name.
+        @Sendable func certify(req: Request) async throws -> CoupleRankListResponse {
+            let user = try req.requireUser(.applicant)
+            let year = try await API.ResidencyController.year(req, user: user)
+            try await req.coupleRankLists.certify(user, year: year, typedName: try req.jsonBody(CertifyBody.self).name)
             return try await self.answer(req, user, year: year)
         }
     }

@@ -23,6 +23,14 @@ struct RankListResponse: Content {
             case certifiedAt = "certified_at"
             case certifiedBy = "certified_by"
         }
+
+        init(_ certification: RankOrderList.Certification) {
+            switch certification {
+            case .never: self.state = "never"
+            case .current(let at, let name): (self.state, self.certifiedAt, self.certifiedBy) = ("current", at, name)
+            case .stale(let at, let name): (self.state, self.certifiedAt, self.certifiedBy) = ("stale", at, name)
+            }
+        }
     }
 
     struct Entry: Content {
@@ -54,11 +62,7 @@ struct RankListResponse: Content {
             Deadline(date: $0.day.iso, time: $0.timeText, source: $0.provenance.source, confidence: $0.provenance.confidence.rawValue)
         }
         self.closed = state.closed != nil
-        switch state.certification {
-        case .never: self.certification = Certification(state: "never")
-        case .current(let at, let name): self.certification = Certification(state: "current", certifiedAt: at, certifiedBy: name)
-        case .stale(let at, let name): self.certification = Certification(state: "stale", certifiedAt: at, certifiedBy: name)
-        }
+        self.certification = Certification(state.certification)
         self.ranked = try state.ranked.enumerated().map { index, program in
             let supplemental = state.supplemental(of: program)
             return Entry(rank: index + 1, program: try ResidencyProgramResponse(program), supplemental: try supplemental.map(ResidencyProgramResponse.init))

@@ -13,6 +13,7 @@ struct CoupleRankListController: RouteCollection {
         applicants.post(SiteRoute.coupleLeave, use: self.leave)
         applicants.post(SiteRoute.couplePairs, use: self.add)
         applicants.post(SiteRoute.couplePairsMove, use: self.move)
+        applicants.post(SiteRoute.coupleCertify, use: self.certify)
     }
 
     @Sendable func show(req: Request) async throws -> HTMLPage {
@@ -106,6 +107,17 @@ struct CoupleRankListController: RouteCollection {
         return try await self.act(req, success: "Pairs saved.") { user, year in
             let (rank, move) = try Self.move(form)
             try await req.coupleRankLists.change(user, year: year) { list, _ throws(CoupleRankList.Refusal) in try list.apply(move, at: rank) }
+        }
+    }
+
+    struct CertifyForm: Content {
+        var name: String?
+    }
+
+    @Sendable func certify(req: Request) async throws -> Response {
+        let form = try req.content.decode(CertifyForm.self)
+        return try await self.act(req, success: "Certified. Your partner is told; the NRMP uses each partner's certified list.") { user, year in
+            try await req.coupleRankLists.certify(user, year: year, typedName: form.name ?? "")
         }
     }
 }

@@ -48,6 +48,9 @@ struct CoupleRankState {
     var closed: String?
     /// Where the NRMP limit on ranks comes from.
     var limitSource: Provenance
+    /// Each partner certifies the pairs (the NRMP uses each partner's certified list).
+    var myCertification: RankOrderList.Certification = .never
+    var partnerCertification: RankOrderList.Certification = .never
 
     /// The pairs from the viewer's side: (mine, partner's), nil for "no match".
     var rows: [(mine: ResidencyProgram?, partners: ResidencyProgram?)] {
@@ -104,6 +107,7 @@ struct CoupleRankLists {
         // Pairs naming a program since closed (withdrawn, rejected) no longer count.
         state.list = saved.keeping(first: state.firstKeys, second: state.secondKeys)
         state.closed = try await self.closed(year)
+        (state.myCertification, state.partnerCertification) = try await self.certifications(of: couple, viewer: user, partner: partner, list: state.list)
         return state
     }
 

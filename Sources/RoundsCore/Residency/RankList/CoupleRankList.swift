@@ -44,6 +44,18 @@ public struct CoupleRankList: Equatable, Sendable {
         }
     }
 
+    /// The pairs as one text, whose hash each partner's certification keeps: any change to a pair or to
+    /// the order changes it, so both partners must certify again (each partner's NRMP list is their column).
+    public var canonicalOrder: String {
+        self.pairs.map { ($0.first ?? "no-match") + "|" + ($0.second ?? "no-match") }.joined(separator: "\n")
+    }
+
+    /// Each partner certifies the pairs by typing their own name; an empty list cannot be certified.
+    public func certificationRefusal(typedName: String, accountName: String) -> String? {
+        if self.pairs.isEmpty { return "Add at least one pair before certifying." }
+        return RankOrderList.nameRefusal(typedName: typedName, accountName: accountName)
+    }
+
     /// Checks one pair against the partners' open programs.
     static func check(_ pair: Pair, first: Set<String>, second: Set<String>) throws(Refusal) {
         guard pair.first != nil || pair.second != nil else { throw .bothUnmatched }

@@ -116,6 +116,11 @@ public struct RankOrderList: Equatable, Sendable {
     /// and at least one ranked program.
     public func certificationRefusal(typedName: String, accountName: String) -> String? {
         if self.keys.isEmpty { return "Rank at least one program before certifying." }
+        return Self.nameRefusal(typedName: typedName, accountName: accountName)
+    }
+
+    /// Why `typedName` does not sign for `accountName` (case and spacing aside), or nil when it does.
+    public static func nameRefusal(typedName: String, accountName: String) -> String? {
         func normal(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
         if normal(typedName).isEmpty || normal(typedName) != normal(accountName) { return "Type your name exactly as your account shows it (\(accountName)) to certify." }
         return nil

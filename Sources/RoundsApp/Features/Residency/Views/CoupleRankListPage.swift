@@ -48,6 +48,7 @@ struct CoupleRankListPage {
             state.closed.map { .p(.class("notice"), .safeText($0)) } ?? .empty,
             self.pairs(state),
             state.closed == nil ? self.addForm(state) : .empty,
+            self.certification(state),
             state.closed == nil
                 ? .section(
                     .h2("End the couple"),
@@ -56,6 +57,34 @@ struct CoupleRankListPage {
                 : .empty
         )
     }
+
+    /// Where each partner's certification stands, and the form to certify (type your own name).
+    private func certification(_ state: CoupleRankState) -> BodyNode {
+        func line(_ who: String, _ certification: RankOrderList.Certification) -> BodyNode {
+            let status: BodyNode =
+                switch certification {
+                case .never: .badge("Not certified", tone: .attention)
+                case .current(let at, _): .group(.badge("Certified", tone: .good), .safeText(" on \(DisplayFormat.dateTime(at)), this order"))
+                case .stale(let at, _): .group(.badge("Certify again", tone: .attention), .safeText(" (certified \(DisplayFormat.dateTime(at)); the pairs changed since)"))
+                }
+            return .tag("li", .safeText("\(who): "), status)
+        }
+        let needed: Bool = if case .current = state.myCertification { false } else { true }
+        return .section(
+            .h2("Certify"),
+            .p(.text("Each of you certifies the pairs: the NRMP uses each partner's certified list, and a change to any pair means both certify again. "),
+               .safeLink(Self.certificationSource, .text("NRMP: couples in the Match"))),
+            .tag("ul", line("You", state.myCertification), line(state.partner.displayName, state.partnerCertification)),
+            state.closed == nil && needed && !state.list.pairs.isEmpty
+                ? .postForm(
+                    SiteRoute.coupleCertify.path(query: self.query), csrfToken: self.context.csrfToken,
+                    .field("Type your name to certify: \(self.viewer.displayName)", name: "name", isRequired: true, maxLength: 200, id: "couple-certify-name"),
+                    .submit("Certify our pairs"))
+                : .empty
+        )
+    }
+
+    static let certificationSource = "https://www.nrmp.org/couples-in-the-match/"
 
     private func proposeForm() -> BodyNode {
         .section(
