@@ -41,6 +41,14 @@ import VaporTesting
                         sent += 1
                         let response = try await browser.post(form.action, form: form.fields.map { ($0.name, $0.value) })
                         #expect(response.status.code < 500, "\(who) \(form.action) from \(path)")
+                        // A refusal told by redirecting to a page with an error flash has dropped what was typed.
+                        if response.status == .seeOther, let location = response.location, location.hasPrefix("/"),
+                            try await browser.get(location).text.contains("flash flash-error")
+                        {
+                            refused += 1
+                            Issue.record("\(who) \(form.action) from \(path): refused by a redirect; the form must come back with what was typed")
+                            continue
+                        }
                         guard [400, 409, 422].contains(response.status.code), response.headers.contentType?.subType == "html" else { continue }
                         refused += 1
                         let text = response.text

@@ -42,10 +42,33 @@ struct CoupleRankListController: RouteCollection {
         var partner_email: String?
     }
 
+    /// Runs `change` for a form with typed text: a refusal shows the page again with what was typed under
+    /// the reason (422); a conflict is a refusal of `field`.
+    private func actKeepingInput(
+        _ req: Request, success: String, typed: [String: String], field: String, _ change: (User, Int) async throws -> Void
+    ) async throws -> Response {
+        let user = try req.requireUser(.applicant)
+        let year = try await ResidencyController.year(req, user: user)
+        var refusal: ValidationReport
+        do {
+            try await change(user, year)
+            return req.redirect(to: SiteRoute.coupleRankList.path(query: [("year", "\(year)")]), flash: Flash(kind: .success, message: success))
+        } catch let report as ValidationReport {
+            refusal = report
+        } catch let abort as any AbortError where abort.status == .conflict {
+            refusal = ValidationReport([FieldError(field: field, message: abort.reason)])
+        }
+        let state = try await req.coupleRankLists.state(of: user, year: year)
+        return try await CoupleRankListPage(year: year, state: state, viewer: user, context: req.pageContext, typed: typed, errors: refusal)
+            .layout().page(status: .unprocessableEntity).encodeResponse(for: req)
+    }
+
     @Sendable func propose(req: Request) async throws -> Response {
-        let form = try req.content.decode(ProposeForm.self)
-        return try await self.act(req, success: "Asked. Your partner confirms on their couple's list page.") { user, year in
-            _ = try await req.coupleRankLists.propose(user, year: year, partnerEmail: form.partner_email ?? "")
+        let email = try req.content.decode(ProposeForm.self).partner_email ?? ""
+        return try await self.actKeepingInput(
+            req, success: "Asked. Your partner confirms on their couple's list page.", typed: ["partner_email": email], field: "partner_email"
+        ) { user, year in
+            _ = try await req.coupleRankLists.propose(user, year: year, partnerEmail: email)
         }
     }
 
@@ -115,9 +138,11 @@ struct CoupleRankListController: RouteCollection {
     }
 
     @Sendable func certify(req: Request) async throws -> Response {
-        let form = try req.content.decode(CertifyForm.self)
-        return try await self.act(req, success: "Certified. Your partner is told; the NRMP uses each partner's certified list.") { user, year in
-            try await req.coupleRankLists.certify(user, year: year, typedName: form.name ?? "")
+        let name = try req.content.decode(CertifyForm.self).name ?? ""
+        return try await self.actKeepingInput(
+            req, success: "Certified. Your partner is told; the NRMP uses each partner's certified list.", typed: ["name": name], field: "name"
+        ) { user, year in
+            try await req.coupleRankLists.certify(user, year: year, typedName: name)
         }
     }
 }

@@ -29,11 +29,12 @@ struct RankListController: RouteCollection {
         let user = try req.requireUser(.applicant)
         let year = try await ResidencyController.year(req, user: user)
         let back = SiteRoute.rankList.path(query: [("year", "\(year)")])
+        let email = try req.content.decode(ShareForm.self).email ?? ""
         do {
-            let share = try await RankListShare.share(user, withAdvisor: try req.content.decode(ShareForm.self).email ?? "", on: req.db, now: req.now)
+            let share = try await RankListShare.share(user, withAdvisor: email, on: req.db, now: req.now)
             return req.redirect(to: back, flash: Flash(kind: .success, message: "\(share.advisor.displayName) can now see your rank order lists."))
         } catch let report as ValidationReport {
-            return req.redirect(to: back, flash: Flash(kind: .error, message: report.errors.map(\.message).joined(separator: " ")))
+            return try await Self.refused(req, user, year: year, report, typed: ["email": email])
         }
     }
 
@@ -155,12 +156,17 @@ struct RankListController: RouteCollection {
             _ = try await req.rankLists.certify(user, year: year, typedName: form.name ?? "")
             return req.redirect(to: SiteRoute.rankList.path(query: [("year", "\(year)")]), flash: Flash(kind: .success, message: "Rank order list certified."))
         } catch let report as ValidationReport {
-            return try await RankListPage(
-                state: try await req.rankLists.state(of: user, year: year), shares: try await RankListShare.shares(of: user, on: req.db), errors: report,
-                context: req.pageContext
-            ).layout()
-                .page(status: .unprocessableEntity).encodeResponse(for: req)
+            return try await Self.refused(req, user, year: year, report, typed: ["name": form.name ?? ""])
         }
+    }
+
+    /// The rank list page again with the refusal over the form and what was typed in it (422).
+    static func refused(_ req: Request, _ user: User, year: Int, _ report: ValidationReport, typed: [String: String]) async throws -> Response {
+        try await RankListPage(
+            state: try await req.rankLists.state(of: user, year: year), shares: try await RankListShare.shares(of: user, on: req.db), errors: report,
+            typed: typed, context: req.pageContext
+        ).layout()
+            .page(status: .unprocessableEntity).encodeResponse(for: req)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {

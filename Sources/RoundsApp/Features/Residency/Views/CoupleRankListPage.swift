@@ -9,6 +9,9 @@ struct CoupleRankListPage {
     var state: CoupleRankState?
     var viewer: User
     var context: PageContext
+    /// A refused form's fields as typed (the partner's e-mail, the certifying name), and why.
+    var typed: [String: String] = [:]
+    var errors = ValidationReport()
 
     var query: [(String, String)] { [("year", "\(self.year)")] }
     static let algorithmSource = "http://stanford.edu/~alroth/interim1.html"
@@ -24,6 +27,7 @@ struct CoupleRankListPage {
                     .text("Partners in the Match rank pairs of programs, one for each of you, on lists of the same length. The Match places you at the first pair where "
                         + "both programs take you; \"no match\" for one of you lets the other match alone there. "),
                     .safeLink(Self.algorithmSource, .text("How the NRMP algorithm handles couples (Roth and Peranson)"))),
+                .errorSummary(self.errors, links: ["name": "#couple-certify-name"]),
                 self.content()
             )
         )
@@ -78,7 +82,9 @@ struct CoupleRankListPage {
             state.closed == nil && needed && !state.list.pairs.isEmpty
                 ? .postForm(
                     SiteRoute.coupleCertify.path(query: self.query), csrfToken: self.context.csrfToken,
-                    .field("Type your name to certify: \(self.viewer.displayName)", name: "name", isRequired: true, maxLength: 200, id: "couple-certify-name"),
+                    .field(
+                        "Type your name to certify: \(self.viewer.displayName)", name: "name", value: self.typed["name"] ?? "", error: self.errors.message(for: "name"),
+                        isRequired: true, maxLength: 200, id: "couple-certify-name"),
                     .submit("Certify our pairs"))
                 : .empty
         )
@@ -92,7 +98,9 @@ struct CoupleRankListPage {
             .p(.text("Your partner needs an applicant account in Rounds with their programs for this Match year. They confirm before you can rank pairs.")),
             .postForm(
                 SiteRoute.coupleRankList.path(query: self.query), csrfToken: self.context.csrfToken,
-                .field("Your partner's e-mail", name: "partner_email", type: "email", isRequired: true),
+                .field(
+                    "Your partner's e-mail", name: "partner_email", value: self.typed["partner_email"] ?? "", type: "email",
+                    error: self.errors.message(for: "partner_email"), isRequired: true),
                 .submit("Ask to rank as a couple")
             )
         )

@@ -9,6 +9,8 @@ struct RankListPage {
     var state: RankListState
     var shares: [RankListShare] = []
     var errors: ValidationReport
+    /// What a refused form held (the certifying name, the advisor's e-mail), shown again as typed.
+    var typed: [String: String] = [:]
     var context: PageContext
 
     var year: Int { self.state.matchYear }
@@ -189,7 +191,7 @@ struct RankListPage {
                     }),
             .postForm(
                 SiteRoute.rankListAdvisors.path(query: self.query), csrfToken: self.context.csrfToken,
-                .field("Advisor's e-mail", name: "email", type: "email", maxLength: 254),
+                .field("Advisor's e-mail", name: "email", value: self.typed["email"] ?? "", type: "email", error: self.errors.message(for: "email"), maxLength: 254),
                 .submit("Let this advisor see my lists")
             )
         )
@@ -202,7 +204,7 @@ struct RankListPage {
             .p(.text("Certifying says this order is final until you change it; a list changed after certification must be certified again.")),
             .postForm(
                 SiteRoute.rankListCertify.path(query: self.query), csrfToken: self.context.csrfToken,
-                .field("Type your name to certify", name: "name", error: self.errors.message(for: "name"), maxLength: 200),
+                .field("Type your name to certify", name: "name", value: self.typed["name"] ?? "", error: self.errors.message(for: "name"), maxLength: 200),
                 .submit("Certify the list")
             )
         )
