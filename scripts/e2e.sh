@@ -45,7 +45,8 @@ TOKEN=$(token_for applicant)
 ROUNDS_FUZZ_HOST_TOKEN=$(token_for host)
 ROUNDS_FUZZ_ADVISOR_TOKEN=$(token_for advisor)
 ROUNDS_FUZZ_ADMIN_TOKEN=$(token_for admin)
-export ROUNDS_FUZZ_APPLICANT_TOKEN=$TOKEN ROUNDS_FUZZ_HOST_TOKEN ROUNDS_FUZZ_ADVISOR_TOKEN ROUNDS_FUZZ_ADMIN_TOKEN
+ROUNDS_FUZZ_SPARE_TOKEN=$(token_for premed)
+export ROUNDS_FUZZ_APPLICANT_TOKEN=$TOKEN ROUNDS_FUZZ_HOST_TOKEN ROUNDS_FUZZ_ADVISOR_TOKEN ROUNDS_FUZZ_ADMIN_TOKEN ROUNDS_FUZZ_SPARE_TOKEN
 "$VENV/bin/schemathesis" --config-file e2e/schemathesis.toml run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
     --checks all --exclude-checks positive_data_acceptance --max-examples "${SCHEMATHESIS_EXAMPLES:-100}"
 # Schemathesis sends what the schema describes; this sends what it does not: wrong media types and
