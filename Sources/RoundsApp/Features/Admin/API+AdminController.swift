@@ -115,7 +115,7 @@ extension API {
             _ = try req.requireUser(.admin)
             var query = AdminAction.query(on: req.db).sort(\.$createdAt, .descending).limit(AdminAuditController.pageSize)
             if let action = try? req.query.get(String.self, at: "action"), !action.isEmpty {
-                guard action.count <= 60 else { throw Abort(.badRequest, reason: "action is at most 60 characters.") }
+                guard action.textLength <= 60 else { throw Abort(.badRequest, reason: "action is at most 60 characters.") }
                 query = query.filter(\.$action == action)
             }
             return try await query.all().map(AuditEntryResponse.init)

@@ -15,7 +15,7 @@ struct AdminAuditController: RouteCollection {
     @Sendable func index(req: Request) async throws -> HTMLPage {
         _ = try req.requireUser(.admin)
         var query = AdminAction.query(on: req.db).sort(\.$createdAt, .descending).limit(Self.pageSize)
-        let action = (try? req.query.get(String.self, at: "action")).flatMap { $0.isEmpty || $0.count > 60 ? nil : $0 }
+        let action = (try? req.query.get(String.self, at: "action")).flatMap { $0.isEmpty || $0.textLength > 60 ? nil : $0 }
         if let action { query = query.filter(\.$action == action) }
         let entries = try await query.all()
         return PageLayout(

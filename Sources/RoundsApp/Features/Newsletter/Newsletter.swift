@@ -23,7 +23,7 @@ struct Newsletter {
     /// the same page either way. A confirmed address gets no mail; a pending or unsubscribed one a new link.
     func subscribe(_ raw: String) async throws {
         let email = EmailAddress.normalize(raw)
-        guard EmailAddress.isPlausible(email), email.count <= 254 else {
+        guard EmailAddress.isPlausible(email), email.textLength <= 254 else {
             throw ValidationReport([FieldError(field: "email", message: "Enter an e-mail address, like name@example.org.")])
         }
         let token = SecretToken()
