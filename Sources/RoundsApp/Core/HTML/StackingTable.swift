@@ -8,13 +8,12 @@ extension Node where Context == HTML.BodyContext {
     /// `kind` is a further class for the page's own styles and tests; `rowClasses` gives rows their own
     /// (by index; nil or missing for none).
     static func stackingTable(
-        _ headings: [String], rows: [[BodyNode]], id: String? = nil, kind: String? = nil, caption: String? = nil, rowClasses: [String?] = []
+        _ headings: [String], rows: [[BodyNode]], id: String? = nil, kind: String? = nil, rowClasses: [String?] = []
     ) -> BodyNode {
         .tag(
             "table",
             .safeAttribute("class", (["stacking"] + (kind.map { [$0] } ?? [])).joined(separator: " ")),
             id.map { .safeAttribute("id", $0) } ?? .empty,
-            caption.map { .tag("caption", .safeText($0)) } ?? .empty,
             .tag(
                 "thead",
                 .tag(

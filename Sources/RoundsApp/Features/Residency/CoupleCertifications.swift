@@ -38,14 +38,8 @@ extension CoupleRankLists {
     /// The viewer certifies the couple's pairs as they stand, typing their own name; refused after the
     /// deadline, for an empty list or a wrong name (`ValidationReport`), and for an unconfirmed couple (404).
     func certify(_ user: User, year: Int, typedName: String) async throws {
-        guard let couple = try await self.couple(of: user, year: year), couple.confirmedAt != nil else { throw Self.noCouple }
-        let coupleID = try couple.requireID()
-        try await self.db.transaction { db in
-            // Read the pairs under the couple's lock, so the order certified is the one saved.
-            try await db.lockRow(RankCouple.schema, id: coupleID)
-            let store = CoupleRankLists(db: db, now: self.now, origin: self.origin, reference: self.reference)
-            guard let state = try await store.state(of: user, year: year) else { throw Self.noCouple }
-            if let closed = state.closed { throw ValidationReport([FieldError(field: "name", message: closed)]) }
+        // The pairs are read under the couple's lock, so the order certified is the one saved.
+        try await self.locked(user, year: year, field: "name") { db, coupleID, state in
             if let refusal = state.list.certificationRefusal(typedName: typedName, accountName: user.displayName) {
                 throw ValidationReport([FieldError(field: "name", message: refusal)])
             }

@@ -181,16 +181,25 @@ struct CoupleRankLists {
         return other
     }
 
-    /// Applies one change to the pairs of a confirmed couple, refused after the deadline (`ValidationReport`).
-    func change(_ user: User, year: Int, _ edit: @escaping @Sendable (inout CoupleRankList, CoupleRankState) throws(CoupleRankList.Refusal) -> Void) async throws {
+    /// Runs `body` in one transaction with the couple's row locked (one change or certification at a time)
+    /// and its state read under the lock; 404 for a couple not confirmed, a refusal of `field` after the deadline.
+    func locked(
+        _ user: User, year: Int, field: String, _ body: @escaping @Sendable (any Database, UUID, CoupleRankState) async throws -> Void
+    ) async throws {
         guard let couple = try await self.couple(of: user, year: year), couple.confirmedAt != nil else { throw Self.noCouple }
         let coupleID = try couple.requireID()
         try await self.db.transaction { db in
-            // One change at a time per couple.
             try await db.lockRow(RankCouple.schema, id: coupleID)
             let store = CoupleRankLists(db: db, now: self.now, origin: self.origin, reference: self.reference)
             guard let state = try await store.state(of: user, year: year) else { throw Self.noCouple }
-            if let closed = state.closed { throw ValidationReport([FieldError(field: "pairs", message: closed)]) }
+            if let closed = state.closed { throw ValidationReport([FieldError(field: field, message: closed)]) }
+            try await body(db, coupleID, state)
+        }
+    }
+
+    /// Applies one change to the pairs of a confirmed couple, refused after the deadline (`ValidationReport`).
+    func change(_ user: User, year: Int, _ edit: @escaping @Sendable (inout CoupleRankList, CoupleRankState) throws(CoupleRankList.Refusal) -> Void) async throws {
+        try await self.locked(user, year: year, field: "pairs") { db, coupleID, state in
             var list = state.list
             do {
                 try edit(&list, state)
