@@ -36,6 +36,8 @@ document.querySelectorAll(".reviewed-text").forEach(function (text) {
 document.querySelectorAll("table.rank-list tbody").forEach(function (body) {
   var dragged = null;
   Array.from(body.rows).forEach(function (row) {
+    // Only rows with a "move to rank" field can be dropped elsewhere (a couple's pairs have none).
+    if (!row.querySelector("input[name=position]")) { return; }
     row.draggable = true;
     row.addEventListener("dragstart", function (event) {
       dragged = row;
