@@ -18,10 +18,11 @@ struct DateWordsTests {
         #expect(DateWords.clock(hour: hour, minute: minute) == words)
     }
 
-    @Test func publishedTimesAreReadOrRefused() {
-        #expect(DateWords.clock("21:00") == "9 p.m.")
-        #expect(DateWords.clock("07:30") == "7:30 a.m.")
-        for bad in ["24:00", "9:00", "21:60", "21", "ab:cd", ""] { #expect(DateWords.clock(bad) == nil, "\(bad)") }
+    @Test func publishedTimesAreReadOrRefused() throws {
+        // Published "HH:MM" times are read once, by SeasonCalendar, into the minutes milestones keep.
+        #expect(DateWords.clock(minuteOfDay: try #require(SeasonCalendar.minuteOfDay("21:00"))) == "9 p.m.")
+        #expect(DateWords.clock(minuteOfDay: try #require(SeasonCalendar.minuteOfDay("07:30"))) == "7:30 a.m.")
+        for bad in ["24:00", "9:00", "21:60", "21", "ab:cd", ""] { #expect(SeasonCalendar.minuteOfDay(bad) == nil, "\(bad)") }
     }
 
     @Test func instantsAreShownOnTheZonesWallClock() throws {

@@ -28,13 +28,9 @@ public enum DateWords {
         }
     }
 
-    /// "HH:MM" (24-hour, as the NRMP and ERAS publish times) in words; nil when it is not such a time.
-    public static func clock(_ text: String) -> String? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-            let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
-        else { return nil }
-        return Self.clock(hour: hour, minute: minute)
+    /// Minutes after midnight (as milestones keep a published time, see `SeasonCalendar.minuteOfDay`) in words.
+    public static func clock(minuteOfDay: Int) -> String {
+        Self.clock(hour: minuteOfDay / 60, minute: minuteOfDay % 60)
     }
 
     /// An instant on the wall clock of `zone`, named by `zoneLabel` or the zone's own abbreviation:

@@ -139,3 +139,15 @@ extension PlanTaskState: Badged {
         }
     }
 }
+
+extension ProgramScreening.Verdict: Badged {
+    var badgeText: String { self.displayName }
+    var badgeTone: BadgeTone {
+        switch self {
+        case .eligible: .good
+        case .unknown: .neutral
+        case .borderline: .attention
+        case .notEligible: .bad
+        }
+    }
+}

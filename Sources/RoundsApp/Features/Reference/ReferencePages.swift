@@ -95,7 +95,7 @@ enum ReferencePages {
     }
 
     static func deadline(_ program: ResearchPrograms.Program, today: Day) -> String {
-        if let next = program.nextDeadline(after: today) { return ResidencyFormat.day(next) + " (yearly)" }
+        if let next = program.nextDeadline(after: today) { return next.inWords + " (yearly)" }
         return program.deadline ?? "not published"
     }
 }

@@ -145,7 +145,7 @@ public struct RankOrderList: Equatable, Sendable {
     /// Why the list cannot change at `now`, or nil while it can.
     public static func closedRefusal(deadline milestone: Milestone?, now: Date) -> String? {
         guard let deadline = Self.deadline(milestone), now > deadline else { return nil }
-        let time = milestone!.timeText.map { ", \(DateWords.clock($0) ?? $0) ET" } ?? ""
+        let time = milestone!.minuteOfDay.map { ", \(DateWords.clock(minuteOfDay: $0)) ET" } ?? ""
         return "The rank order list deadline has passed (\(DateWords.day(milestone!.day))\(time)): the list can no longer change."
     }
 }

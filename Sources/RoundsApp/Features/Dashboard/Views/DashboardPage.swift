@@ -87,8 +87,8 @@ struct DashboardPage {
                         .safeText(task.rule.title + ": "),
                         .safeText(
                             task.state == .overdue
-                                ? "overdue since \(task.due.map { ResidencyFormat.day($0.day) } ?? "")"
-                                : "due \(task.due.map { ResidencyFormat.day($0.day) } ?? "on a date not published yet")")
+                                ? "overdue since \(task.due.map { $0.day.inWords } ?? "")"
+                                : "due \(task.due.map { $0.day.inWords } ?? "on a date not published yet")")
                     )
                 }
             )
@@ -110,7 +110,7 @@ struct DashboardPage {
                     rows: host.sessions.map { session in
                         [
                             .safeText(session.opportunity.title),
-                            .text(ResidencyFormat.day(Day(ordinal: session.startDay))),
+                            .text(Day(ordinal: session.startDay).inWords),
                             .text("\(max(0, session.seats - session.seatsTaken)) of \(session.seats)"),
                         ]
                     }

@@ -54,9 +54,6 @@ enum DirectoryPages {
         )
     }
 
-    static func verdictBadge(_ verdict: ProgramScreening.Verdict) -> BodyNode {
-        .span(.safeAttribute("class", "verdict verdict-\(verdict.rawValue)"), .safeText(verdict.displayName))
-    }
 
     /// Each reason with its source; a reason without one says the directory does not know.
     static func reasons(_ result: ProgramScreening.Result) -> BodyNode {
@@ -64,7 +61,7 @@ enum DirectoryPages {
             .class("reasons"),
             .forEach(result.reasons) { reason in
                 .li(
-                    Self.verdictBadge(reason.verdict), .safeText(" " + reason.text + " "),
+                    .badge(reason.verdict), .safeText(" " + reason.text + " "),
                     reason.source.map { source in .span(.class("source"), .text("Source: "), Self.sourceLinks(source)) } ?? .empty
                 )
             }
@@ -93,7 +90,7 @@ enum DirectoryPages {
             .class("directory-program"),
             .h2(.safeLink(SiteRoute.residencyDirectoryProgram(id).path, .safeText(program.name))),
             .p(.safeText("\(program.specialty) · \(program.sponsoringInstitution) · \(place)")),
-            .p(Self.verdictBadge(hit.screening.verdict)),
+            .p(.badge(hit.screening.verdict)),
             .element(named: "details", nodes: [.element(named: "summary", nodes: [.text("Why")]), Self.reasons(hit.screening)]),
             onList ? .p(.text("On your program list.")) : .postButton(SiteRoute.addDirectoryProgram(id).path, title: "Add \(program.name) to my list", csrfToken: context.csrfToken)
         )
@@ -124,7 +121,7 @@ enum DirectoryPages {
                 ),
                 hospital.map(Self.hospital) ?? .empty,
                 .h2("Your verdict"),
-                .p(Self.verdictBadge(screening.verdict)),
+                .p(.badge(screening.verdict)),
                 Self.reasons(screening),
                 onList ? .p(.text("On your program list.")) : .postButton(SiteRoute.addDirectoryProgram(id).path, title: "Add to my list", csrfToken: context.csrfToken),
                 .h2("What the directory records"),

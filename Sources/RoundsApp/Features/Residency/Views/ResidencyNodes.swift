@@ -24,15 +24,10 @@ enum ResidencyFormat {
         URL(string: url)?.host ?? url
     }
 
-    /// "Wed 3 Mar 2027".
-    static func day(_ day: Day) -> String {
-        DateWords.day(day)
-    }
-
     /// A milestone's date and time with its zone, as the NRMP and ERAS publish them in US Eastern
     /// time: "Wed 4 Mar 2026, 9 p.m. ET".
     static func milestone(_ milestone: Milestone) -> String {
-        Self.day(milestone.day) + (milestone.timeText.map { ", \(DateWords.clock($0) ?? $0) ET" } ?? "")
+        milestone.day.inWords + (milestone.minuteOfDay.map { ", \(DateWords.clock(minuteOfDay: $0)) ET" } ?? "")
     }
 
     static func dollars(_ amount: Int) -> String { "$\(amount)" }

@@ -8,7 +8,7 @@ import Tagged
 enum ResidencyProgramPages {
     static func interviewText(_ program: ResidencyProgram) -> String? {
         guard let day = program.interviewDay else { return nil }
-        var text = ResidencyFormat.day(Day(ordinal: day))
+        var text = Day(ordinal: day).inWords
         if let minute = program.interviewMinute { text += ", \(SeasonCalendar.clockText(minute)) \(ResidencyFormat.zoneLabel(program.interviewTimeZone ?? ""))" }
         if let format = program.interviewFormat { text += " (\(format.displayName.lowercased()))" }
         return text
@@ -76,7 +76,7 @@ enum ResidencyProgramPages {
         return .section(
             .h2("Interview calendar"),
             .forEach(overview.clashes.sorted { $0.key < $1.key }) { day, ids in
-                .p(.class("clash"), .strong(.text("Clash on \(ResidencyFormat.day(day)): ")), .safeText(ids.compactMap { names[$0] }.sorted().joined(separator: " and ") + " both interview you that day."))
+                .p(.class("clash"), .strong(.text("Clash on \(day.inWords): ")), .safeText(ids.compactMap { names[$0] }.sorted().joined(separator: " and ") + " both interview you that day."))
             },
             .ul(.forEach(interviews) { program in .li(.safeText("\(Self.interviewText(program) ?? ""): \(program.name)")) })
         )
