@@ -45,19 +45,20 @@ public enum DateWords {
 
     /// US zones by the short names Americans read ("ET"); others by the platform's abbreviation.
     private static func label(of zone: TimeZone, at date: Date) -> String {
-        switch zone.identifier {
-        case "UTC", "GMT", "Etc/UTC", "Etc/GMT": "UTC"
-        case "America/New_York", "America/Detroit", "America/Indiana/Indianapolis", "America/Kentucky/Louisville": "ET"
-        case "America/Chicago": "CT"
-        case "America/Denver", "America/Boise": "MT"
-        case "America/Phoenix": "MST"
-        case "America/Los_Angeles": "PT"
-        case "America/Anchorage": "AKT"
-        case "Pacific/Honolulu": "HST"
-        case "America/Puerto_Rico": "AST"
-        default: zone.abbreviation(for: date) ?? zone.identifier
-        }
+        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(zone.identifier) { return "UTC" }
+        return USTimeZoneNames.all[zone.identifier]?.short ?? zone.abbreviation(for: date) ?? zone.identifier
     }
+}
+
+/// The US zones by the names people use, long ("Eastern") and short ("ET"): one table for the
+/// program list's zone choices and for times shown in words.
+public enum USTimeZoneNames {
+    public static let all: [String: (name: String, short: String)] = [
+        "America/New_York": ("Eastern", "ET"), "America/Detroit": ("Eastern", "ET"), "America/Indiana/Indianapolis": ("Eastern", "ET"),
+        "America/Kentucky/Louisville": ("Eastern", "ET"), "America/Chicago": ("Central", "CT"), "America/Denver": ("Mountain", "MT"),
+        "America/Boise": ("Mountain", "MT"), "America/Phoenix": ("Arizona", "MST"), "America/Los_Angeles": ("Pacific", "PT"),
+        "America/Anchorage": ("Alaska", "AKT"), "Pacific/Honolulu": ("Hawaii", "HST"), "America/Puerto_Rico": ("Atlantic (Puerto Rico)", "AST"),
+    ]
 }
 
 extension Day {

@@ -33,16 +33,6 @@ enum ResidencyFormat {
     static func dollars(_ amount: Int) -> String { "$\(amount)" }
 
     static func zoneLabel(_ identifier: String) -> String {
-        switch identifier {
-        case "America/New_York": "Eastern"
-        case "America/Chicago": "Central"
-        case "America/Denver": "Mountain"
-        case "America/Phoenix": "Arizona"
-        case "America/Los_Angeles": "Pacific"
-        case "America/Anchorage": "Alaska"
-        case "Pacific/Honolulu": "Hawaii"
-        case "America/Puerto_Rico": "Atlantic (Puerto Rico)"
-        default: identifier
-        }
+        USTimeZoneNames.all[identifier]?.name ?? identifier
     }
 }
