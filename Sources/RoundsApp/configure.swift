@@ -86,6 +86,8 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     guard ZIPCodes.directory.count > 40_000 else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
     // Season dates, fees, signals and plan rules: a malformed file stops start-up, naming itself.
     app.residency = try ResidencyReference.shipped.get()
+    // Every other domain limit and list (rules.json): checked before any page reads one.
+    try DomainRules.checkShipped()
     try routes(app, assets: SiteAssets.load())
     app.routeTable = RouteTable(app.routes.all)
 

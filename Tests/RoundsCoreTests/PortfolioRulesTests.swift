@@ -120,6 +120,25 @@ import Testing
         #expect(!PortfolioExport.check((0..<11).map { Self.exportable($0) }, format: .eras).isValid)
     }
 
+    /// Whether AMCAS requires a most meaningful experience is not known (rules file): the export says so
+    /// without refusing; once the file knows a minimum, fewer are refused with the source.
+    @Test func amcasMostMeaningfulMinimumIsANoticeWhileUnknownAndARefusalOnceKnown() {
+        #expect(ApplicationFormats.AMCAS.minimumMostMeaningful == nil)
+        let noneMarked = PortfolioExport.check([Self.exportable(1), Self.exportable(2)], format: .amcas)
+        #expect(noneMarked.isValid)
+        #expect(noneMarked.notices.count == 1)
+        #expect(noneMarked.notices.first?.contains("not known") == true)
+        #expect(PortfolioExport.check([Self.exportable(1, meaningful: true)], format: .amcas).notices.isEmpty)
+        #expect(PortfolioExport.check([], format: .amcas).notices.isEmpty)
+        // ERAS has no such question.
+        #expect(PortfolioExport.check([Self.exportable(1)], format: .eras).notices.isEmpty)
+
+        let required = PortfolioExport.amcas([Self.exportable(1)], minimumMostMeaningful: 1)
+        #expect(!required.isValid)
+        #expect(required.problems.contains { $0.contains("at least 1 most meaningful experience") })
+        #expect(PortfolioExport.amcas([Self.exportable(1, meaningful: true)], minimumMostMeaningful: 1).isValid)
+    }
+
     /// ERAS asks every entry how often the applicant took part; the key characteristic is optional there
     /// ("as applicable"), so an entry without one still exports.
     @Test func erasNeedsTheFrequencyButNotTheKeyCharacteristic() throws {

@@ -12,35 +12,22 @@ public enum StatementService: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The most characters the service's form takes.
-    public var characterLimit: Int {
+    private var rule: DomainRule {
         switch self {
-        case .eras: 28_000
-        case .amcas: 5_300
+        case .eras: .erasStatementCharacters
+        case .amcas: .amcasStatementCharacters
         }
     }
 
+    /// The most characters the service's form takes (rules file, section "statements").
+    public var characterLimit: Int { DomainRules.shipped.number(self.rule) }
+
     /// Where the limit comes from, shown beside the counter.
-    public var limitSource: SourcedFact {
-        switch self {
-        case .eras:
-            SourcedFact(
-                statement: "The MyERAS personal statement is limited to 28,000 characters, which include letters, numbers, spaces, and punctuation marks",
-                citation: "AAMC, ERAS Tools and Worksheets, “Personal Statement”",
-                url: "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/personal-statement",
-                confidence: "primary", checked: "2026-12-03", holdsFor: "2026 ERAS season (the page current on the date checked)")
-        case .amcas:
-            SourcedFact(
-                statement: "The AMCAS Personal Comments Essay has 5,300 characters, spaces included",
-                citation: "AAMC, AMCAS Applicant Guide, “Personal Comments Essay” (the number read from copies of the guide; the AAMC page itself did not show it when checked)",
-                url: "https://students-residents.aamc.org/applying-medical-school-amcas/publication-chapters/personal-comments-essay",
-                confidence: "secondary", checked: "2026-12-03", holdsFor: "AMCAS 2027 cycle")
-        }
-    }
+    public var limitSource: SourcedFact { DomainRules.shipped[self.rule].fact }
 
     /// Drafts may run over the AMCAS limit while they are worked on; nothing is kept past the largest
     /// limit a service accepts, which also keeps a form inside the request size limit.
-    public static let storageLimit = StatementService.allCases.map(\.characterLimit).max()!
+    public static var storageLimit: Int { StatementService.allCases.map(\.characterLimit).max() ?? 0 }
 }
 
 /// What the counters under a statement show: the same numbers in the page script and on the server.

@@ -1,6 +1,6 @@
 /// Assigning letters to programs: ERAS lets a program receive at most four letters per applicant.
 public enum LetterAssignmentRule {
-    public static let maximumLettersPerProgram = 4
+    public static var maximumLettersPerProgram: Int { DomainRules.shipped.number(.lettersPerProgram) }
 
     /// Why a letter cannot be assigned, or nil.
     public static func problem(status: LetterStatus, alreadyAssignedToProgram: Bool, lettersAtProgram: Int) -> String? {

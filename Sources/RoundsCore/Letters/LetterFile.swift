@@ -1,14 +1,19 @@
 /// The checks a letter passes before it is stored, those of the ERAS Letter of Recommendation Portal
-/// (`source`): a PDF by its content, not empty, at most 1 MB, not encrypted (programs could not read
-/// it), no `| * ? :` in its file name, and US Letter pages (8.5 × 11 in) where the page boxes can be
-/// read (pages inside compressed object streams cannot be, and pass).
+/// (rules file, section "letters"): a PDF by its content, not empty, at most 1 MB, not encrypted
+/// (programs could not read it), no `| * ? :` in its file name, and US Letter pages (8.5 × 11 in) where
+/// the page boxes can be read (pages inside compressed object streams cannot be, and pass).
 public enum LetterFile {
-    public static let maximumBytes = 1_024 * 1_024
-    public static let source = "https://www.aamc.org/services/eras-for-institutions/lor-portal (checked 2026-12-02)"
+    public static var maximumBytes: Int { DomainRules.shipped.number(.letterMaximumBytes) }
+    public static var source: String {
+        let rule = DomainRules.shipped[.letterMaximumBytes]
+        return "\(rule.source ?? "no source") (checked \(rule.checked))"
+    }
     /// Characters the portal refuses in a file name.
-    public static let forbiddenNameCharacters: Set<Character> = ["|", "*", "?", ":"]
+    public static var forbiddenNameCharacters: Set<Character> { Set(DomainRules.shipped.texts(.letterForbiddenNameCharacters).compactMap(\.first)) }
     /// US Letter in PDF points (1/72 in), and the slack allowed for rounding in page boxes.
-    static let letterSize = (width: 612.0, height: 792.0)
+    static var letterSize: (width: Double, height: Double) {
+        (Double(DomainRules.shipped.number(.letterPageWidth)), Double(DomainRules.shipped.number(.letterPageHeight)))
+    }
     static let sizeTolerance = 2.0
 
     public struct Checked: Equatable, Sendable {
@@ -22,7 +27,7 @@ public enum LetterFile {
         }
         if let problem = DocumentUpload.problem(withName: name) { return refuse(problem) }
         if let bad = name.first(where: Self.forbiddenNameCharacters.contains) {
-            return refuse("The file name contains \"\(bad)\"; ERAS refuses names with | * ? or : (\(Self.source)). Rename the file.")
+            return refuse("The file name contains \"\(bad)\"; ERAS refuses names with \(Self.forbiddenNameCharacters.sorted().map(String.init).joined(separator: " ")) (\(Self.source)). Rename the file.")
         }
         if bytes.isEmpty { return refuse("The file is empty.") }
         if bytes.count > Self.maximumBytes {

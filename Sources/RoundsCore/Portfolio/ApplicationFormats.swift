@@ -1,47 +1,44 @@
-/// The limits and vocabularies of the two application services Rounds exports to. One file, so a new
-/// season's changes are made in one place.
+/// The limits and vocabularies of the two application services Rounds exports to, read from the sourced
+/// rules file (Resources/data/rules.json, sections "amcas" and "eras"), where each has its source.
 ///
 /// AMCAS names a cycle by the year its applicants start medical school: the cycle that opened in May 2026
 /// is AMCAS 2027. ERAS names a season by the Match it leads to (ERAS 2027: residency from July 2027).
-///
-/// AMCAS (medical school, the cycle opened in May 2026 for entry in 2027): the AMCAS Applicant Guide, Work and
-/// Activities section, https://students-residents.aamc.org/applying-medical-school-amcas/publication-chapters/work-and-activities
-/// — 15 entries, 700-character descriptions, up to 3 most meaningful with 1,325 more characters, up to
-/// 4 date ranges per entry with completed and anticipated hours, and 19 experience types (Social
-/// Justice/Advocacy since the 2024 cycle).
-///
-/// ERAS (residency, season 2026 for July 2027 starts): "Experiences" chapter of the MyERAS applicant
-/// guide, https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/experience
-/// — 10 entries, 750-character descriptions, up to 3 most meaningful with a 300-character reflection,
-/// 8 experience types, and setting, frequency, focus area and key characteristic per entry. The settings
-/// (rural, suburban, urban) and frequencies are those AAMC lists in "What's new in the 2024 MyERAS
-/// application", https://students-residents.aamc.org/applying-residencies-eras/what-s-new-2024-myeras-application.
 public enum ApplicationFormats {
     public enum AMCAS {
+        private static var rules: DomainRules { .shipped }
         /// The year the current cycle opened (in May).
-        public static let openingYear = 2026
+        public static var openingYear: Int { rules.number(.amcasOpeningYear) }
         /// AMCAS names a cycle by its entry year: the cycle opening in May of year Y is "AMCAS Y+1".
         public static func cycleName(openingYear: Int) -> String { "AMCAS \(openingYear + 1)" }
         public static var season: String {
             "\(cycleName(openingYear: openingYear)) (the cycle that opened in May \(openingYear), for entry in \(openingYear + 1))"
         }
         /// Where the limits were read, and when.
-        public static let readFrom = "the AMCAS Applicant Guide's Work and Activities chapter, checked 2026-12-02"
-        public static let maximumEntries = 15
-        public static let maximumDescription = 700
-        public static let maximumMostMeaningful = 3
-        public static let maximumMostMeaningfulExtra = 1_325
-        public static let maximumDateRanges = 4
+        public static var readFrom: String {
+            let rule = rules[.amcasMaximumEntries]
+            return "the AMCAS Applicant Guide's Work and Activities chapter (\(rule.source ?? "no source")), checked \(rule.checked)"
+        }
+        public static var maximumEntries: Int { rules.number(.amcasMaximumEntries) }
+        public static var maximumDescription: Int { rules.number(.amcasMaximumDescription) }
+        public static var maximumMostMeaningful: Int { rules.number(.amcasMaximumMostMeaningful) }
+        public static var maximumMostMeaningfulExtra: Int { rules.number(.amcasMostMeaningfulExtra) }
+        public static var maximumDateRanges: Int { rules.number(.amcasMaximumDateRanges) }
+        /// Nil while the rules file does not know whether AMCAS requires one.
+        public static var minimumMostMeaningful: Int? { rules.knownNumber(.amcasMinimumMostMeaningful) }
     }
 
     public enum ERAS {
-        public static let season = "ERAS 2027 (residency starting July 2027)"
-        /// The AAMC has not yet published ERAS 2027 pages for these limits; they were read from the 2025 season's.
-        public static let readFrom = "the MyERAS applicant guide pages of the 2025 season (the newest the AAMC has published), checked 2026-12-02"
-        public static let maximumEntries = 10
-        public static let maximumDescription = 750
-        public static let maximumMostMeaningful = 3
-        public static let maximumReflection = 300
+        private static var rules: DomainRules { .shipped }
+        public static var season: String { rules.text(.erasSeason) }
+        /// The AAMC has not yet published ERAS 2027 pages for these limits; the file says which season's were read.
+        public static var readFrom: String {
+            let rule = rules[.erasMaximumEntries]
+            return "\(rule.holdsFor) (\(rule.source ?? "no source")), checked \(rule.checked)"
+        }
+        public static var maximumEntries: Int { rules.number(.erasMaximumEntries) }
+        public static var maximumDescription: Int { rules.number(.erasMaximumDescription) }
+        public static var maximumMostMeaningful: Int { rules.number(.erasMaximumMostMeaningful) }
+        public static var maximumReflection: Int { rules.number(.erasMaximumReflection) }
     }
 }
 
@@ -68,29 +65,7 @@ public enum AMCASExperienceType: String, CaseIterable, Codable, Sendable {
     case teaching = "teaching_tutoring_teaching_assistant"
 
     /// The name AMCAS shows.
-    public var displayName: String {
-        switch self {
-        case .artisticEndeavors: "Artistic Endeavors"
-        case .volunteerClinical: "Community Service/Volunteer - Medical/Clinical"
-        case .volunteerNonClinical: "Community Service/Volunteer - Not Medical/Clinical"
-        case .conferencesAttended: "Conferences Attended"
-        case .extracurricular: "Extracurricular Activities"
-        case .hobbies: "Hobbies"
-        case .honors: "Honors/Awards/Recognitions"
-        case .intercollegiateAthletics: "Intercollegiate Athletics"
-        case .leadership: "Leadership - Not Listed Elsewhere"
-        case .militaryService: "Military Service"
-        case .other: "Other"
-        case .paidClinical: "Paid Employment - Medical/Clinical"
-        case .paidNonClinical: "Paid Employment - Not Medical/Clinical"
-        case .shadowing: "Physician Shadowing/Clinical Observation"
-        case .presentations: "Presentations/Posters"
-        case .publications: "Publications"
-        case .research: "Research/Lab"
-        case .socialJustice: "Social Justice/Advocacy"
-        case .teaching: "Teaching/Tutoring/Teaching Assistant"
-        }
-    }
+    public var displayName: String { DomainRules.shipped.name(.amcasExperienceTypes, id: self.rawValue) }
 
     /// Experience with patients: what counts towards US clinical experience.
     public var isClinical: Bool { [.volunteerClinical, .paidClinical, .shadowing].contains(self) }
@@ -121,30 +96,13 @@ public enum ERASExperienceType: String, CaseIterable, Codable, Sendable {
     case volunteerServiceAdvocacy = "volunteer_service_advocacy"
     case work
 
-    public var displayName: String {
-        switch self {
-        case .educationTraining: "Education/training"
-        case .militaryService: "Military service"
-        case .professionalOrganization: "Professional organization"
-        case .extracurricular: "Other extracurricular activity, club, hobby"
-        case .research: "Research"
-        case .teachingMentoring: "Teaching/mentoring"
-        case .volunteerServiceAdvocacy: "Volunteer/service/advocacy"
-        case .work: "Work"
-        }
-    }
+    public var displayName: String { DomainRules.shipped.name(.erasExperienceTypes, id: self.rawValue) }
 }
 
 /// The ERAS setting of an experience.
 public enum ERASSetting: String, CaseIterable, Codable, Sendable {
     case rural, suburban, urban
-    public var displayName: String {
-        switch self {
-        case .rural: "Rural"
-        case .suburban: "Suburban"
-        case .urban: "Urban"
-        }
-    }
+    public var displayName: String { DomainRules.shipped.name(.erasSettings, id: self.rawValue) }
 }
 
 /// ERAS primary focus areas (optional per entry).
@@ -162,22 +120,7 @@ public enum ERASFocusArea: String, CaseIterable, Codable, Sendable {
     case qualityImprovement = "quality_improvement"
     case socialJustice = "social_justice_advocacy"
 
-    public var displayName: String {
-        switch self {
-        case .basicScience: "Basic science"
-        case .clinicalScience: "Clinical/translational science"
-        case .community: "Community involvement/outreach"
-        case .customerService: "Customer service"
-        case .administration: "Healthcare administration"
-        case .access: "Improving access to health care"
-        case .medicalEducation: "Medical education"
-        case .arts: "Music, athletics, art"
-        case .wellness: "Promoting wellness"
-        case .publicHealth: "Public health"
-        case .qualityImprovement: "Quality improvement"
-        case .socialJustice: "Social justice and advocacy"
-        }
-    }
+    public var displayName: String { DomainRules.shipped.name(.erasFocusAreas, id: self.rawValue) }
 }
 
 extension OpportunityType {
@@ -193,33 +136,19 @@ extension OpportunityType {
 }
 
 /// How often the applicant took part in an experience, which MyERAS asks for every entry ("frequency of
-/// participation"). Source: the AAMC's description of the MyERAS experiences section,
-/// https://students-residents.aamc.org/applying-residencies-eras/what-s-new-2024-myeras-application and
-/// https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/experience (primary,
-/// checked 2026-12-02; the AAMC lists these options as examples).
+/// participation"); names and source in the rules file (eras.frequencies).
 public enum ERASFrequency: String, CaseIterable, Codable, Sendable {
     case oneTime = "one_time"
     case daily, weekly, monthly, quarterly, annually
 
-    public static let source = "https://students-residents.aamc.org/applying-residencies-eras/what-s-new-2024-myeras-application"
+    public static var source: String { DomainRules.shipped[.erasFrequencies].source ?? "" }
 
-    public var displayName: String {
-        switch self {
-        case .oneTime: "One time"
-        case .daily: "Daily"
-        case .weekly: "Weekly"
-        case .monthly: "Monthly"
-        case .quarterly: "Quarterly"
-        case .annually: "Annually"
-        }
-    }
+    public var displayName: String { DomainRules.shipped.name(.erasFrequencies, id: self.rawValue) }
 }
 
 /// The key characteristic an ERAS entry shows, one per entry and optional ("as applicable" in the AAMC's
-/// words, https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/experience,
-/// primary for the field). The option list was read from a guide quoting the MyERAS form
-/// (https://forums.studentdoctor.net/threads/make-the-most-of-your-experiences-for-eras.1484409/,
-/// secondary, checked 2026-12-02): the AAMC's public pages do not list the options.
+/// words, on the page `source.field`). The option list was read from a guide quoting the MyERAS form
+/// (rules file, eras.key_characteristics): the AAMC's public pages do not list the options.
 public enum ERASKeyCharacteristic: String, CaseIterable, Codable, Sendable {
     case communication
     case criticalThinking = "critical_thinking_problem_solving"
@@ -232,24 +161,10 @@ public enum ERASKeyCharacteristic: String, CaseIterable, Codable, Sendable {
     case selfReflection = "self_reflection_improvement"
     case teamwork = "teamwork_leadership"
 
-    public static let source = (
-        field: "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/experience",
-        options: "https://forums.studentdoctor.net/threads/make-the-most-of-your-experiences-for-eras.1484409/",
-        confidence: "secondary", checked: "2026-12-02"
-    )
-
-    public var displayName: String {
-        switch self {
-        case .communication: "Communication"
-        case .criticalThinking: "Critical thinking and problem solving"
-        case .culturalHumility: "Cultural humility and awareness"
-        case .empathy: "Empathy and compassion"
-        case .ethicalResponsibility: "Ethical responsibility"
-        case .ingenuity: "Ingenuity and innovation"
-        case .reliability: "Reliability and dependability"
-        case .resilience: "Resilience and adaptability"
-        case .selfReflection: "Self-reflection and improvement"
-        case .teamwork: "Teamwork and leadership"
-        }
+    public static var source: (field: String, options: String, confidence: String, checked: String) {
+        let rule = DomainRules.shipped[.erasKeyCharacteristics]
+        return (DomainRules.shipped[.erasExperienceTypes].source ?? "", rule.source ?? "", rule.confidence.rawValue, rule.checked)
     }
+
+    public var displayName: String { DomainRules.shipped.name(.erasKeyCharacteristics, id: self.rawValue) }
 }

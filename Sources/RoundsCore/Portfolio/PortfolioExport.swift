@@ -87,6 +87,8 @@ public enum PortfolioExport {
         public var entries: [Entry]
         /// Problems of the export as a whole (too many entries, too many most meaningful).
         public var problems: [String]
+        /// What the applicant should check that Rounds cannot decide (a rule whose value is not known).
+        public var notices: [String] = []
         public var isValid: Bool { self.problems.isEmpty && self.entries.allSatisfy(\.problems.isEmpty) }
     }
 
@@ -97,7 +99,8 @@ public enum PortfolioExport {
         }
     }
 
-    static func amcas(_ experiences: [ExportableExperience]) -> Result {
+    /// `minimumMostMeaningful` is the rules file's (nil: not known); tests pass both cases.
+    static func amcas(_ experiences: [ExportableExperience], minimumMostMeaningful: Int? = ApplicationFormats.AMCAS.minimumMostMeaningful) -> Result {
         typealias Limits = ApplicationFormats.AMCAS
         var problems: [String] = []
         if experiences.count > Limits.maximumEntries {
@@ -106,6 +109,16 @@ public enum PortfolioExport {
         let meaningful = experiences.filter(\.amcasMostMeaningful).count
         if meaningful > Limits.maximumMostMeaningful {
             problems.append("AMCAS takes at most \(Limits.maximumMostMeaningful) most meaningful experiences; \(meaningful) are marked.")
+        }
+        var notices: [String] = []
+        let rule = DomainRules.shipped[.amcasMinimumMostMeaningful]
+        if let minimum = minimumMostMeaningful {
+            if !experiences.isEmpty && meaningful < minimum {
+                problems.append("AMCAS asks for at least \(minimum) most meaningful \(minimum == 1 ? "experience" : "experiences"); mark one on its page (source: \(rule.source ?? "none")).")
+            }
+        } else if !experiences.isEmpty && meaningful == 0 {
+            notices.append(
+                "None of these is marked most meaningful. Whether AMCAS requires at least one is not known to Rounds: the guides quoting the AMCAS Applicant Guide say only \"up to \(Limits.maximumMostMeaningful)\". Check the guide (\(rule.source ?? "none")) before you submit.")
         }
         let entries = experiences.map { experience in
             var issues: [String] = []
@@ -127,7 +140,7 @@ public enum PortfolioExport {
             }
             return Entry(experience: experience, problems: issues)
         }
-        return Result(format: .amcas, entries: entries, problems: problems)
+        return Result(format: .amcas, entries: entries, problems: problems, notices: notices)
     }
 
     static func eras(_ experiences: [ExportableExperience]) -> Result {

@@ -54,8 +54,7 @@ public struct VerificationAnswerDraft: Equatable, Sendable {
     }
 }
 
-/// The six ACGME core competencies (the domains are the ACGME's, https://www.acgme.org, checked
-/// 2026-12-02) a host scores a completed placement on. The 1–5 scale is Rounds' own, not an ACGME
+/// The six ACGME core competencies (names and source in the rules file, evaluations.competencies) a host scores a completed placement on. The 1–5 scale is Rounds' own, not an ACGME
 /// instrument (ACGME Milestones use their own levels per specialty).
 public enum Competency: String, CaseIterable, Codable, Sendable {
     /// How pages name the scale, so nobody mistakes it for an ACGME one.
@@ -68,16 +67,7 @@ public enum Competency: String, CaseIterable, Codable, Sendable {
     case professionalism
     case systemsBasedPractice = "systems_based_practice"
 
-    public var displayName: String {
-        switch self {
-        case .patientCare: "Patient care"
-        case .medicalKnowledge: "Medical knowledge"
-        case .practiceBasedLearning: "Practice-based learning and improvement"
-        case .interpersonalCommunication: "Interpersonal and communication skills"
-        case .professionalism: "Professionalism"
-        case .systemsBasedPractice: "Systems-based practice"
-        }
-    }
+    public var displayName: String { DomainRules.shipped.name(.competencies, id: self.rawValue) }
 
     /// Scores for all six (1–5) and optional comments; the comments pass the identifier guard.
     public static func check(scores: [String: String], comments: String) -> Result<[Competency: Int], ValidationReport> {

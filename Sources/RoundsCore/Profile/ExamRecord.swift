@@ -3,12 +3,11 @@
 /// on a date cites the body that set it.
 public struct ExamRecord: Equatable, Sendable {
     /// USMLE reports Step 1 exams taken on or after 26 January 2022 as pass/fail only; earlier exams keep
-    /// their three-digit score (https://www.usmle.org/common-questions?category=Step+1, checked 2026-12-02).
-    public static let lastScoredStep1 = Day(iso: "2022-01-25")!
-    public static let step1Source = "https://www.usmle.org/common-questions?category=Step+1"
-    /// COMLEX-USA Level 1 taken on or after 10 May 2022 is reported pass/fail only
-    /// (https://www.nbome.org/assessments/comlex-usa/comlex-usa-level-1/scores-transcripts/, checked 2026-12-02).
-    public static let comlexSource = "https://www.nbome.org/assessments/comlex-usa/comlex-usa-level-1/scores-transcripts/"
+    /// their three-digit score (rules file, exams.step1_last_scored; the date is checked at load).
+    public static var lastScoredStep1: Day { DomainRules.shipped.day(.step1LastScored) }
+    public static var step1Source: String { DomainRules.shipped[.step1LastScored].source ?? "" }
+    /// COMLEX-USA Level 1 taken on or after 10 May 2022 is reported pass/fail only (exams.comlex_level1_pass_fail_from).
+    public static var comlexSource: String { DomainRules.shipped[.comlexLevel1PassFailFrom].source ?? "" }
     /// Three-digit standard scores, as USMLE and the NBOME report them.
     public static let usmleScoreRange = 1...300
     public static let comlexScoreRange = 1...999

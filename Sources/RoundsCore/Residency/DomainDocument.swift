@@ -7,8 +7,8 @@ public enum DomainDocument {
         var out: [String] = [
             "# Domain facts",
             "",
-            "Generated from `Sources/RoundsApp/Resources/data/residency/*.json`, `Sources/RoundsCore/Resources/data/residency/*.json` and the sourced constants in",
-            "`Sources/RoundsCore` by `DomainDocumentTests` (run `ROUNDS_RECORD_DOMAIN=1 swift test --filter DomainDocumentTests`",
+            "Generated from `Sources/RoundsApp/Resources/data/residency/*.json`, `Sources/RoundsCore/Resources/data/residency/*.json` and the rules file",
+            "`Sources/RoundsCore/Resources/data/rules.json` by `DomainDocumentTests` (run `ROUNDS_RECORD_DOMAIN=1 swift test --filter DomainDocumentTests`",
             "to rewrite it after changing them). Confidence: primary = the issuing body's own page, secondary = a",
             "third party citing it, inferred = derived by the rule in the note. \"not published\" is shown as such to",
             "users, never guessed. Administrators' corrections made in the app are not in this file.",
@@ -58,10 +58,6 @@ public enum DomainDocument {
             out.append(
                 "| \(rule.title) | \(tracks) | \(rule.due.title) | \(Self.cell(rule.rule)) | \(rule.provenance.source ?? "none") | \(rule.provenance.confidence.rawValue) | \(rule.checked?.iso ?? "not recorded") |")
         }
-        out += ["", "## Visa rules in the catalog", ""]
-        for fact in [VisaRules.visitorsOnlyObserve, VisaRules.visitorElectiveForEnrolledStudents, VisaRules.ecfmgJ1IsForResidency] {
-            out.append("- \(fact.statement). Source: \(fact.citation), \(fact.url) (\(fact.confidence), checked \(fact.checked)).")
-        }
         if let paths = try? VisaPaths.shipped.get() {
             out += ["", "## Visa paths (`/visa-paths`; the directory's J-1 and H-1B reasons)", "", "| status | who | allows | forbids or requires | source | confidence |", "| --- | --- | --- | --- | --- | --- |"]
             for rule in paths.rules {
@@ -75,36 +71,30 @@ public enum DomainDocument {
                 out.append("| \(Self.cell(program.name)) | \(Self.cell(program.citizenship?.joined(separator: ", ") ?? "set by each host (unknown)")) | \(Self.cell(program.deadline ?? "not published")) | \(program.source) | \(program.confidence.rawValue) |")
             }
         }
+        for section in DomainRules.shipped.sections {
+            out += [
+                "", "## \(section.title) (rules.json, `\(section.id)`)", "",
+                "| rule | value | holds for | source | confidence | checked | note |", "| --- | --- | --- | --- | --- | --- | --- |",
+            ]
+            for rule in section.rules {
+                let value = rule.statement.map { "\($0) (\(rule.value.text))" } ?? rule.value.text
+                let source = [rule.citation, rule.source].compactMap { $0 }.joined(separator: ", ")
+                out.append(
+                    "| \(Self.cell(rule.name)) | \(Self.cell(value)) | \(Self.cell(rule.holdsFor)) | \(Self.cell(source.isEmpty ? "none" : source)) | \(rule.confidence.rawValue) | \(rule.checked) | \(Self.cell(rule.note)) |")
+            }
+        }
         out += [
             "",
-            "## Application exports",
+            "## How Rounds applies them",
             "",
-            "- \(ApplicationFormats.AMCAS.season): \(ApplicationFormats.AMCAS.maximumEntries) entries, \(ApplicationFormats.AMCAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.AMCAS.maximumMostMeaningful) most meaningful with \(ApplicationFormats.AMCAS.maximumMostMeaningfulExtra) more characters, up to \(ApplicationFormats.AMCAS.maximumDateRanges) date ranges per entry, \(AMCASExperienceType.allCases.count) experience types. Read from \(ApplicationFormats.AMCAS.readFrom).",
-            "- \(ApplicationFormats.ERAS.season): \(ApplicationFormats.ERAS.maximumEntries) entries, \(ApplicationFormats.ERAS.maximumDescription)-character descriptions, up to \(ApplicationFormats.ERAS.maximumMostMeaningful) most meaningful with a \(ApplicationFormats.ERAS.maximumReflection)-character reflection. Read from \(ApplicationFormats.ERAS.readFrom).",
-            "- ERAS frequency of participation (asked of every entry): \(ERASFrequency.allCases.map(\.displayName).joined(separator: ", ")). Source: \(ERASFrequency.source) (primary, checked 2026-12-02).",
-            "- ERAS key characteristic (optional, one per entry): \(ERASKeyCharacteristic.allCases.map(\.displayName).joined(separator: "; ")). Field: \(ERASKeyCharacteristic.source.field) (primary); options: \(ERASKeyCharacteristic.source.options) (\(ERASKeyCharacteristic.source.confidence), checked \(ERASKeyCharacteristic.source.checked)).",
+            "- Exports: \(ApplicationFormats.AMCAS.season) and \(ApplicationFormats.ERAS.season) are checked against the limits above; an ERAS entry without a frequency is refused; the key characteristic is optional.",
+            "- AMCAS most meaningful: \(ApplicationFormats.AMCAS.minimumMostMeaningful.map { "at least \($0) must be marked; the export refuses fewer." } ?? "whether AMCAS requires one is not known; the export says so when none is marked, and does not refuse.")",
+            "- Personal statements: Rounds keeps at most \(StatementService.storageLimit.formatted(.number)) characters per version (the most either service takes); an AMCAS draft may run over while it is worked on, and the page says by how much.",
+            "- Profile exams: a Step 1 score is taken only with an exam date up to \(ExamRecord.lastScoredStep1.iso); scores are three-digit standard scores, USMLE \(ExamRecord.usmleScoreRange.lowerBound)–\(ExamRecord.usmleScoreRange.upperBound) and COMLEX-USA \(ExamRecord.comlexScoreRange.lowerBound)–\(ExamRecord.comlexScoreRange.upperBound) as input bounds, not passing scores.",
+            "- Sites and programs: the state must be one of the codes above and the ZIP must lie in it (the ZIP list shipped with RoundsCore).",
+            "- Letters: a program receives at most \(LetterAssignmentRule.maximumLettersPerProgram) letters per applicant; a letter is a PDF of at most \(LetterFile.maximumBytes / 1_024 / 1_024) MB on US Letter pages, its name without \(LetterFile.forbiddenNameCharacters.sorted().map { "`\($0)`" }.joined(separator: " ")).",
             "",
-            "## Personal statements",
-            "",
-        ] + StatementService.allCases.map { service in
-            let source = service.limitSource
-            return "- \(service.name): \(service.characterLimit.formatted(.number)) characters. \(source.statement). Source: \(source.citation), \(source.url) (\(source.confidence), holds for \(source.holdsFor ?? "unknown"), checked \(source.checked))."
-        } + [
-            "- Rounds keeps at most \(StatementService.storageLimit.formatted(.number)) characters per version (the most either service takes); an AMCAS draft may run over while it is worked on, and the page says by how much.",
-            "",
-            "## Places",
-            "",
-            "- US state and territory codes (\(USStates.codes.count)): \(USStates.codes.sorted().joined(separator: " ")). Source: USPS Publication 28, Appendix B, \(USStates.source) (the list of record; on 2026-12-02 the codes were compared with a secondary copy of it, as the USPS page could not be read from here). A site's or program's ZIP must lie in its state (the ZIP list shipped with RoundsCore).",
-            "",
-            "## Licensing exams in the profile",
-            "",
-            "- USMLE Step 1 taken on or after 26 January 2022 is reported pass/fail only; the profile takes a score only with a date up to \(ExamRecord.lastScoredStep1.iso). Source: \(ExamRecord.step1Source) (primary, checked 2026-12-02).",
-            "- COMLEX-USA Level 1 taken on or after 10 May 2022 is reported pass/fail only (the profile keeps Level 1's outcome, Level 2-CE's score and Level 3's outcome). Source: \(ExamRecord.comlexSource) (primary, checked 2026-12-02).",
-            "- Scores are three-digit standard scores: USMLE \(ExamRecord.usmleScoreRange.lowerBound)–\(ExamRecord.usmleScoreRange.upperBound) and COMLEX-USA \(ExamRecord.comlexScoreRange.lowerBound)–\(ExamRecord.comlexScoreRange.upperBound) are input bounds, not passing scores.",
-            "",
-            "## Patient identifiers the portfolio refuses",
-            "",
-            "Source: \(IdentifierType.source.citation), \(IdentifierType.source.url) (primary, checked \(IdentifierType.source.checked)).",
+            "The identifier guard's types by Safe Harbor category:",
             "",
             "| Safe Harbor category | guard types |",
             "| --- | --- |",
@@ -114,13 +104,7 @@ public enum DomainDocument {
             out.append("| \(category) | \(categories[category]!.map { "`\($0.rawValue)`" }.joined(separator: ", ")) |")
         }
         out += IdentifierType.categoriesNotInText.map { "| \($0) | not in text; not looked for |" }
-        out += [
-            "",
-            "## Letters",
-            "",
-            "- At most \(LetterAssignmentRule.maximumLettersPerProgram) letters per program; a letter file is a PDF of at most \(LetterFile.maximumBytes / 1_024 / 1_024) MB on US Letter pages, its name without \(LetterFile.forbiddenNameCharacters.sorted().map { "`\($0)`" }.joined(separator: " ")). Source: \(LetterFile.source).",
-            "",
-        ]
+        out.append("")
         return out.joined(separator: "\n")
     }
 

@@ -241,9 +241,10 @@ enum PortfolioPaths {
             ],
         ],
         "ExportCheck": [
-            "type": "object", "required": ["format", "valid", "problems", "entries"],
+            "type": "object", "required": ["format", "valid", "problems", "notices", "entries"],
             "properties": [
                 "format": Responses.enumeration(["amcas", "eras"]), "valid": ["type": "boolean"], "problems": ["type": "array", "items": text],
+                "notices": ["type": "array", "items": text, "description": "What Rounds cannot decide (a rule whose value is not known); never makes valid false."],
                 "entries": ["type": "array", "items": ["type": "object", "properties": ["title": text, "problems": ["type": "array", "items": text]]]],
             ],
         ],

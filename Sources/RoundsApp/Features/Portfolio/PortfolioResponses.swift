@@ -309,12 +309,15 @@ struct ExportCheckResponse: Content {
     var format: String
     var valid: Bool
     var problems: [String]
+    /// What Rounds cannot decide and the applicant should check (never a reason for `valid` to be false).
+    var notices: [String]
     var entries: [Entry]
 
     init(_ result: PortfolioExport.Result) {
         self.format = result.format.rawValue
         self.valid = result.isValid
         self.problems = result.problems
+        self.notices = result.notices
         self.entries = result.entries.map { Entry(title: $0.experience.title, problems: $0.problems) }
     }
 }

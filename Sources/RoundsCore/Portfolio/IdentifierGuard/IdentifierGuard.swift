@@ -23,37 +23,40 @@ public enum IdentifierType: String, CaseIterable, Codable, Sendable {
     case otherNumber = "other_number"
 
     /// The rule the guard follows, where it is published, and when that was read.
-    public static let source = (
-        // The category list was compared with the CFR text as the GPO publishes it; eCFR has the current text.
-        citation: "45 CFR 164.514(b)(2)(i), the HIPAA Privacy Rule's Safe Harbor method",
-        url: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.514",
-        checked: "2026-12-02"
-    )
+    public static var source: (citation: String, url: String, checked: String) {
+        let rule = DomainRules.shipped[.safeHarborCategories]
+        return (rule.citation ?? rule.name, rule.source ?? "", rule.checked)
+    }
 
-    /// The Safe Harbor category (A–R) the type belongs to, in the regulation's words.
-    public var safeHarborCategory: String {
+    /// The letter (A–R) of the Safe Harbor category the type belongs to.
+    public var safeHarborLetter: String {
         switch self {
-        case .name: "(A) Names"
-        case .place, .address, .zipCode: "(B) Geographic subdivisions smaller than a state"
-        case .date, .age: "(C) Dates (except year) related to an individual, and ages over 89"
-        case .phone: "(D) Telephone numbers"
-        case .fax: "(E) Fax numbers"
-        case .email: "(F) Email addresses"
-        case .ssn: "(G) Social security numbers"
-        case .medicalRecordNumber: "(H) Medical record numbers"
-        case .healthPlanNumber: "(I) Health plan beneficiary numbers"
-        case .accountNumber: "(J) Account numbers"
-        case .licenseNumber: "(K) Certificate/license numbers"
-        case .vehicleIdentifier: "(L) Vehicle identifiers and serial numbers, including license plate numbers"
-        case .deviceNumber: "(M) Device identifiers and serial numbers"
-        case .url: "(N) Web Universal Resource Locators (URLs)"
-        case .ipAddress: "(O) Internet Protocol (IP) address numbers"
-        case .otherNumber: "(R) Any other unique identifying number, characteristic, or code"
+        case .name: "A"
+        case .place, .address, .zipCode: "B"
+        case .date, .age: "C"
+        case .phone: "D"
+        case .fax: "E"
+        case .email: "F"
+        case .ssn: "G"
+        case .medicalRecordNumber: "H"
+        case .healthPlanNumber: "I"
+        case .accountNumber: "J"
+        case .licenseNumber: "K"
+        case .vehicleIdentifier: "L"
+        case .deviceNumber: "M"
+        case .url: "N"
+        case .ipAddress: "O"
+        case .otherNumber: "R"
         }
     }
 
+    /// The category, in the regulation's words, as "(A) Names".
+    public var safeHarborCategory: String { Self.category(self.safeHarborLetter) }
+
+    static func category(_ letter: String) -> String { "(\(letter)) \(DomainRules.shipped.name(.safeHarborCategories, id: letter))" }
+
     /// The categories text cannot contain, which the guard does not look for.
-    public static let categoriesNotInText = ["(P) Biometric identifiers, including finger and voice prints", "(Q) Full face photographic images and any comparable images"]
+    public static var categoriesNotInText: [String] { ["P", "Q"].map(Self.category) }
 
     /// Why it must go and how to write it instead, following Safe Harbor's own generalisations.
     public var reason: String {

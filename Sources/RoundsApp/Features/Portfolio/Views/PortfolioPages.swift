@@ -134,6 +134,7 @@ enum PortfolioPages {
                 .h1(.safeText(format.displayName)),
                 .p(.safeText("Limits of \(season), read from \(readFrom). Choose what each experience is exported to on its page.")),
                 result.problems.isEmpty ? .empty : .div(.class("error-summary"), .safeAttribute("role", "alert"), .ul(.forEach(result.problems) { .li(.safeText($0)) })),
+                result.notices.isEmpty ? .empty : .div(.class("flash flash-notice"), .ul(.forEach(result.notices) { .li(.safeText($0)) })),
                 result.isValid
                     ? .p(.a(.class("button primary"), .href(SiteRoute.portfolioExportCSV(format).path), .text("Download CSV")))
                     : .p(.class("problems"), .text("Fix the entries marked below to download the CSV.")),
