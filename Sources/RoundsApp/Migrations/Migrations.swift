@@ -110,5 +110,8 @@ enum Migrations {
         do {  // 0030: each partner's certification of a couple's rank order list
             app.migrations.add(CreateRankCoupleCertifications())
         }
+        do {  // 0031: applications submitted with letters, which lock them (ERAS: replaceable until applied with)
+            app.migrations.add(CreateProgramApplications())
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -101,8 +102,9 @@ import VaporTesting
             let afterRevoke = try await fixture.upload(token: revoked.token)
             #expect(afterRevoke.status == .gone)
             #expect(afterRevoke.body.string.contains("withdrew"))
-            // Assigned: the letter is locked against replacement.
+            // Applied with: the letter is locked against replacement.
             let assigned = try await fixture.assigned(waiver: "waive")
+            #expect(try await fixture.apply(assigned.id).status == .ok)
             let replace = try await fixture.upload(token: assigned.token)
             #expect(replace.status == .conflict)
             #expect(replace.body.string.contains("can no longer be replaced"))
@@ -118,8 +120,10 @@ import VaporTesting
         }
     }
 
+    /// ERAS: a writer may upload a new version until the applicant applies with the letter; a letter
+    /// assigned to a program with a submitted application stays there.
     @Test(arguments: DocumentStoreKind.allCases)
-    func theWriterMayReplaceTheLetterUntilItIsAssigned(store: DocumentStoreKind) async throws {
+    func theWriterMayReplaceTheLetterUntilTheApplicantAppliesWithIt(store: DocumentStoreKind) async throws {
         try await withRoundsApp(adjust: { $0.documentStore = store }) { app in
             let fixture = try await LetterFixture.make(app)
             let (id, token) = try await fixture.request(waiver: "waive")
@@ -129,11 +133,65 @@ import VaporTesting
             let letter = try await Self.letter(app, id)
             #expect(letter.fileName == "letter-v2.pdf")
             #expect(try await DocumentVaultTests.storedFiles(app).count == 1)  // the first file is gone
+            // Assigned but not applied with: still replaceable, and it can be taken back.
             #expect(try await fixture.assign(id).status == .ok)
-            #expect(try await fixture.upload(token: token).status == .conflict)
-            // Taking it back from every program unlocks it again.
-            #expect(try await fixture.client.send(.DELETE, "\(APIRoute.letters.path)/\(id.uuidString)/assignments/\(fixture.programID.uuidString)").status == .ok)
             #expect(try await fixture.upload(token: token).status == .ok)
+            #expect(try await fixture.unassign(id).status == .ok)
+            #expect(try await fixture.assign(id).status == .ok)
+
+            // Applying needs the letter to be assigned to that program.
+            let elsewhere = Program(name: "Other Program", specialtyID: "pediatrics", city: "Denver", state: "CO", now: Date())
+            try await elsewhere.create(on: app.db)
+            #expect(try await fixture.apply(id, to: try elsewhere.requireID()).status == .notFound)
+
+            let applied = try await fixture.apply(id)
+            #expect(applied.status == .ok, "\(applied.body.string)")
+            #expect(try applied.content.get(Date.self, at: "assignments", "0", "applied_at") <= Date().addingTimeInterval(86_400))
+            let replace = try await fixture.upload(token: token)
+            #expect(replace.status == .conflict)
+            #expect(replace.body.string.contains("applied to a program with this letter"))
+            let takeBack = try await fixture.unassign(id)
+            #expect(takeBack.status == .conflict)
+            #expect(takeBack.body.string.contains("letters stay with the applications"))
+            let twice = try await fixture.apply(id)
+            #expect(twice.status == .conflict)
+            #expect(twice.body.string.contains("already applied"))
+            #expect(try await ProgramApplication.query(on: app.db).count() == 1)
+
+            // Assigned elsewhere too: that assignment can be taken back, but the letter stays locked.
+            #expect(try await fixture.assign(id, to: try elsewhere.requireID()).status == .ok)
+            #expect(try await fixture.unassign(id, from: try elsewhere.requireID()).status == .ok)
+            #expect(try await fixture.upload(token: token).status == .conflict)
+
+            // A letter added to the program after the application goes with it at once.
+            let late = try await fixture.request(waiver: "keep", writerEmail: "late@example.org")
+            #expect(try await fixture.upload(token: late.token).status == .ok)
+            #expect(try await fixture.assign(late.id).status == .ok)
+            #expect(try await fixture.upload(token: late.token).status == .conflict)
+            #expect(try await fixture.unassign(late.id).status == .conflict)
+            #expect(try await Self.letter(app, late.id).appliedCount == 1)
+        }
+    }
+
+    /// The letter's page offers the application on each assignment and shows the lock once applied.
+    @Test func theLetterPageSubmitsTheApplicationAndShowsTheLock() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await LetterFixture.make(app)
+            let (id, _) = try await fixture.assigned(waiver: "keep")
+            let browser = try await Factories.browser(app, signedInAs: "amara@example.org")
+            let before = try await browser.get(SiteRoute.letter(LetterID(id)).path)
+            #expect(before.body.string.contains("Not applied"))
+            let apply = SiteRoute.applyWithLetters(LetterID(id), program: ProgramID(fixture.programID)).path
+            #expect(before.body.string.contains(apply))
+            let submitted = try await browser.post(apply, form: [])
+            #expect(submitted.status == .seeOther)
+            let after = try await browser.get(SiteRoute.letter(LetterID(id)).path)
+            #expect(after.body.string.contains("Application submitted"))
+            #expect(after.body.string.contains("Locked: it stays with your application"))
+            #expect(!after.body.string.contains(apply))
+            let again = try await browser.post(SiteRoute.unassignLetter(LetterID(id), program: ProgramID(fixture.programID)).path, form: [])
+            #expect(again.status == .seeOther)
+            #expect(try await browser.get(SiteRoute.letter(LetterID(id)).path).body.string.contains("letters stay with the applications"))
         }
     }
 

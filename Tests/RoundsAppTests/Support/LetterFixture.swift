@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RoundsCore
+import Tagged
 import Testing
 import Vapor
 import VaporTesting
@@ -60,6 +61,15 @@ struct LetterFixture {
         try await (client ?? self.client).send(
             .POST, "\(APIRoute.letters.path)/\(letter.uuidString)/assignments", json: ["program_id": (program ?? self.programID).uuidString]
         )
+    }
+
+    /// Submits the application to `program` (the fixture's by default) from the letter's assignment.
+    func apply(_ letter: UUID, to program: UUID? = nil) async throws -> TestingHTTPResponse {
+        try await self.client.send(.POST, APIRoute.letterProgramApplication(LetterID(letter), program: ProgramID(program ?? self.programID)).path)
+    }
+
+    func unassign(_ letter: UUID, from program: UUID? = nil) async throws -> TestingHTTPResponse {
+        try await self.client.send(.DELETE, APIRoute.letterAssignment(LetterID(letter), program: ProgramID(program ?? self.programID)).path)
     }
 
     /// A letter requested, uploaded and assigned to the fixture's program.

@@ -16,7 +16,7 @@ enum APIRoute: RouteAddress {
     case cycleSessionApplicants(CycleID?, SessionID?), cycleSessionList(CycleID?, SessionID?)
 
     case letters, letter(LetterID?), remindLetter(LetterID?), revokeLetter(LetterID?), letterFile(LetterID?)
-    case letterAssignments(LetterID?), letterAssignment(LetterID?, program: ProgramID?)
+    case letterAssignments(LetterID?), letterAssignment(LetterID?, program: ProgramID?), letterProgramApplication(LetterID?, program: ProgramID?)
     case letterLink, letterLinkUpload, letterLinkDecline
     case programs, programReviewers(ProgramID?), programLetters(ProgramID?), programLetter(ProgramID?, letter: LetterID?)
     case letterReads
@@ -93,6 +93,7 @@ enum APIRoute: RouteAddress {
         case .letterFile(let id): ["letters", .id(id), "file"]
         case .letterAssignments(let id): ["letters", .id(id), "assignments"]
         case .letterAssignment(let id, let program): ["letters", .id(id), "assignments", .id(program)]
+        case .letterProgramApplication(let id, let program): ["letters", .id(id), "assignments", .id(program), "application"]
         case .letterLink: ["letter-link"]
         case .letterLinkUpload: ["letter-link", "letter"]
         case .letterLinkDecline: ["letter-link", "decline"]

@@ -43,7 +43,7 @@ enum SiteRoute: RouteAddress {
 
     // Letters
     case letters, letter(LetterID?), letterFile(LetterID?), remindLetter(LetterID?), revokeLetter(LetterID?)
-    case assignLetter(LetterID?), unassignLetter(LetterID?, program: ProgramID?)
+    case assignLetter(LetterID?), unassignLetter(LetterID?, program: ProgramID?), applyWithLetters(LetterID?, program: ProgramID?)
     /// The writer's page; the token travels in the query, which logs never record.
     case letterLink, letterLinkUpload, letterLinkDecline
     case reviewerPrograms, reviewerProgram(ProgramID?), reviewerLetterFile(program: ProgramID?, letter: LetterID?)
@@ -195,6 +195,7 @@ enum SiteRoute: RouteAddress {
         case .revokeLetter(let id): ["letters", .id(id), "revoke"]
         case .assignLetter(let id): ["letters", .id(id), "assign"]
         case .unassignLetter(let id, let program): ["letters", .id(id), "assignments", .id(program), "delete"]
+        case .applyWithLetters(let id, let program): ["letters", .id(id), "assignments", .id(program), "apply"]
         case .letterLink: ["letter-link"]
         case .letterLinkUpload: ["letter-link", "upload"]
         case .letterLinkDecline: ["letter-link", "decline"]

@@ -18,6 +18,7 @@ extension API {
             applicants.get(APIRoute.letterFile(.key), use: self.file)
             applicants.post(APIRoute.letterAssignments(.key), use: self.assign)
             applicants.delete(APIRoute.letterAssignment(.key, program: .key), use: self.unassign)
+            applicants.post(APIRoute.letterProgramApplication(.key, program: .key), use: self.apply)
 
             routes.get(APIRoute.letterLink, use: self.openLink)
             routes.on(.POST, APIRoute.letterLinkUpload, body: .collect(maxSize: ByteCount(value: LetterFile.maximumBytes + 64 * 1_024)), use: self.upload)
@@ -132,6 +133,15 @@ extension API {
             }
             try await req.letterDesk.unassign(letter, from: programID)
             return try LetterResponse(letter, assignments: try await req.letterDesk.assignments(of: letter))
+        }
+
+        /// Applies to the program this letter is assigned to, with every letter assigned there.
+        @Sendable func apply(req: Request) async throws -> LetterResponse {
+            let letter = try await self.mine(req)
+            let programID = try await req.letterDesk.assignedProgram(req.parameters.get(ProgramID.self)?.rawValue, of: letter)
+            _ = try await req.letterDesk.apply(applicantID: letter.$applicant.id, to: programID)
+            let locked = try await req.letterDesk.letter(try letter.requireID(), of: try req.requireUser(.applicant))
+            return try LetterResponse(locked, assignments: try await req.letterDesk.assignments(of: locked))
         }
 
         private func mine(_ req: Request) async throws -> LetterRequest {

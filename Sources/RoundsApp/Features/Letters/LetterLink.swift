@@ -66,7 +66,7 @@ struct LetterLink {
     func upload(token: String, fileName: String, bytes: [UInt8], ip: String) async throws -> LetterRequest {
         let letter = try await self.usable(token: token, ip: ip)
         let checked = try LetterFile.check(fileName: fileName, bytes: bytes).get()
-        guard letter.assignedCount == 0 else { throw Self.locked }
+        guard letter.appliedCount == 0 else { throw Self.locked }
         let key = try await self.storage.write(bytes)
         let previous = letter.storageKey
         do {
@@ -83,7 +83,7 @@ struct LetterLink {
                             .where("token_hash", .equal, letter.tokenHash)
                             .where("status", .in, [LetterStatus.requested, .viewed, .uploaded])
                             .where("link_expires_at", .greaterThan, SQLBind(self.now))
-                            .where("assigned_count", .equal, 0)
+                            .where("applied_count", .equal, 0)
                     }
                 )
                 guard changed == 1 else { throw Self.locked }
@@ -151,7 +151,7 @@ struct LetterLink {
 
     static let locked = Abort(
         .conflict,
-        reason: "The applicant has already sent this letter to a program, or the request changed, so it can no longer be replaced."
+        reason: "The applicant has applied to a program with this letter, or the request changed, so it can no longer be replaced."
     )
 }
 

@@ -38,6 +38,9 @@ final class LetterRequest: Model, @unchecked Sendable {
     @OptionalField(key: "sha256") var sha256: String?
     @OptionalField(key: "storage_key") var storageKey: String?
     @Field(key: "assigned_count") var assignedCount: Int
+    /// Programs with a submitted application this letter is assigned to; while above 0 the writer cannot
+    /// replace it. Changed in the same transactions as applications and assignments, on this row.
+    @Field(key: "applied_count") var appliedCount: Int
 
     // relationships
     @Parent(key: "applicant_id") var applicant: User
@@ -58,6 +61,7 @@ final class LetterRequest: Model, @unchecked Sendable {
         self.tokenHash = tokenHash
         self.linkExpiresAt = now.addingTimeInterval(Self.linkLifetime)
         self.assignedCount = 0
+        self.appliedCount = 0
         self.createdAt = now
         self.updatedAt = now
     }

@@ -30,10 +30,13 @@ struct LetterResponse: Content {
         var programID: UUID
         var programName: String
         var assignedAt: Date
+        /// When the applicant applied to the program; from then on the letter stays there.
+        var appliedAt: Date?
         enum CodingKeys: String, CodingKey {
             case programID = "program_id"
             case programName = "program_name"
             case assignedAt = "assigned_at"
+            case appliedAt = "applied_at"
         }
     }
 
@@ -82,7 +85,7 @@ struct LetterResponse: Content {
             let shown = letter.applicantMayRead
             self.file = File(name: shown ? name : nil, byteCount: count, uploadedAt: at, url: shown ? url : nil)
         }
-        self.assignments = try assignments?.map { Assignment(programID: try $0.program.requireID(), programName: $0.program.name, assignedAt: $0.at) }
+        self.assignments = try assignments?.map { Assignment(programID: try $0.program.requireID(), programName: $0.program.name, assignedAt: $0.at, appliedAt: $0.appliedAt) }
     }
 }
 
@@ -114,7 +117,7 @@ struct LetterLinkResponse: Content {
         self.status = letter.status
         self.linkExpiresAt = letter.linkExpiresAt
         self.uploadedFileName = letter.fileName
-        self.canReplace = letter.assignedCount == 0
+        self.canReplace = letter.appliedCount == 0
     }
 }
 

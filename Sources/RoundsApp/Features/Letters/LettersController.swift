@@ -15,6 +15,7 @@ struct LettersController: RouteCollection {
         applicants.post(SiteRoute.revokeLetter(.key), use: self.revoke)
         applicants.post(SiteRoute.assignLetter(.key), use: self.assign)
         applicants.post(SiteRoute.unassignLetter(.key, program: .key), use: self.unassign)
+        applicants.post(SiteRoute.applyWithLetters(.key, program: .key), use: self.apply)
     }
 
     struct RequestForm: Content {
@@ -119,6 +120,14 @@ struct LettersController: RouteCollection {
         }
         return try await self.act(req, letter, success: "Letter taken back from the program.") {
             try await req.letterDesk.unassign(letter, from: programID)
+        }
+    }
+
+    @Sendable func apply(req: Request) async throws -> Response {
+        let letter = try await self.mine(req)
+        let programID = try await req.letterDesk.assignedProgram(req.parameters.get(ProgramID.self)?.rawValue, of: letter)
+        return try await self.act(req, letter, success: "Application submitted; the letters assigned to this program are now locked there.") {
+            _ = try await req.letterDesk.apply(applicantID: letter.$applicant.id, to: programID)
         }
     }
 

@@ -92,9 +92,17 @@ enum LettersPaths {
         APIRoute.letterAssignment(.key, program: .key).openAPIPath: [
             "delete": [
                 "operationId": "unassignLetter",
-                "summary": "Take a letter back from a program.",
+                "summary": "Take a letter back from a program; 409 once you applied to that program with it.",
                 "parameters": [letterID, programID],
-                "responses": responses(["200": letter, "404": Responses.ref("NotFound")]),
+                "responses": responses(["200": letter, "404": Responses.ref("NotFound"), "409": conflict]),
+            ]
+        ],
+        APIRoute.letterProgramApplication(.key, program: .key).openAPIPath: [
+            "post": [
+                "operationId": "applyWithLetters",
+                "summary": "Submit your application to the program this letter is assigned to, with every letter assigned there. As in ERAS, those letters then stay with the application (not removable from the program) and their writers can no longer replace them; 409 if you already applied.",
+                "parameters": [letterID, programID],
+                "responses": responses(["200": letter, "404": Responses.ref("NotFound"), "409": conflict]),
             ]
         ],
         APIRoute.letterLink.openAPIPath: [
@@ -220,7 +228,10 @@ enum LettersPaths {
                     "type": "array",
                     "items": [
                         "type": "object", "required": ["program_id", "program_name", "assigned_at"],
-                        "properties": ["program_id": uuid, "program_name": text, "assigned_at": dateTime],
+                        "properties": [
+                            "program_id": uuid, "program_name": text, "assigned_at": dateTime,
+                            "applied_at": ["type": "string", "format": "date-time", "description": "When you applied to the program; absent before. The letter is locked there from then on."],
+                        ],
                     ],
                 ],
             ],

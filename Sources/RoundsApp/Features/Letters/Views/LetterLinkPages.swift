@@ -17,7 +17,7 @@ enum LetterLinkPages {
             letter.fileName.map { name in
                 .p(.class("notice"), .safeText("You uploaded \(name) on \(DisplayFormat.dateTime(letter.uploadedAt ?? letter.updatedAt)). Thank you."))
             } ?? .empty
-        let canUpload = letter.assignedCount == 0
+        let canUpload = letter.appliedCount == 0
         let upload: BodyNode =
             canUpload
             ? .postForm(
@@ -34,7 +34,7 @@ enum LetterLinkPages {
                 ),
                 .submit(letter.hasFile ? "Replace the letter" : "Upload the letter")
             )
-            : .p("The applicant has sent this letter to programs, so it can no longer be replaced.")
+            : .p("The applicant has applied to a program with this letter, so it can no longer be replaced (as in ERAS).")
         let decline: BodyNode =
             letter.hasFile
             ? .empty

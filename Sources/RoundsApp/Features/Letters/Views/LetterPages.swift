@@ -128,10 +128,25 @@ enum LetterPages {
             Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.specialtyName), \($0.city), \($0.state))")
         }
         let assignmentRows: [[BodyNode]] = assignments.map { entry in
-            [
+            let program = ProgramID(entry.program.id!)
+            guard let applied = entry.appliedAt else {
+                return [
+                    .safeText(entry.program.name),
+                    .safeText(DisplayFormat.dateTime(entry.at)),
+                    .badge("Not applied", tone: .neutral),
+                    .div(
+                        .postButton(
+                            SiteRoute.applyWithLetters(LetterID(id), program: program).path, title: "Submit my application with the letters assigned here",
+                            csrfToken: context.csrfToken),
+                        .postButton(SiteRoute.unassignLetter(LetterID(id), program: program).path, title: "Take back", csrfToken: context.csrfToken, style: "link")
+                    ),
+                ]
+            }
+            return [
                 .safeText(entry.program.name),
                 .safeText(DisplayFormat.dateTime(entry.at)),
-                .postButton(SiteRoute.unassignLetter(LetterID(id), program: ProgramID(entry.program.id!)).path, title: "Take back", csrfToken: context.csrfToken, style: "link"),
+                .badge("Applied \(DisplayFormat.date(applied))", tone: .good),
+                .p(.class("hint"), .text("Locked: it stays with your application, and the writer can no longer replace it.")),
             ]
         }
         return PageLayout(
@@ -151,7 +166,12 @@ enum LetterPages {
                 .h2("Sent to programs"),
                 assignments.isEmpty
                     ? .p("Not sent to any program yet.")
-                    : .stackingTable(["Program", "Sent", "Actions"], rows: assignmentRows),
+                    : .stackingTable(["Program", "Sent", "Application", "Actions"], rows: assignmentRows),
+                .p(
+                    .class("hint"),
+                    .text(
+                        "As in ERAS, the writer may replace the letter until you apply to a program with it; once you apply, the letters assigned to that program stay with the application."
+                    )),
                 .errorSummary(errors),
                 letter.status == .uploaded && !assignable.isEmpty
                     ? .postForm(
