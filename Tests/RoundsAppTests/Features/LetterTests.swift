@@ -173,6 +173,30 @@ import VaporTesting
         }
     }
 
+    /// An assignment racing the application to the same program: whichever lands second sees the other,
+    /// so a letter that ends up assigned to an applied program is always locked.
+    @Test func anAssignmentRacingTheApplicationIsLockedWhenItLandsWithIt() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await LetterFixture.make(app)
+            let first = try await fixture.assigned(waiver: "waive")
+            var racers: [UUID] = []
+            for index in 0..<3 {
+                let letter = try await fixture.request(waiver: "waive", writerEmail: "racer\(index)@example.org")
+                #expect(try await fixture.upload(token: letter.token).status == .ok)
+                racers.append(letter.id)
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                group.addTask { try await fixture.apply(first.id).status }
+                for letter in racers { group.addTask { try await fixture.assign(letter).status } }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses)")
+            for letter in [first.id] + racers {
+                #expect(try await Self.letter(app, letter).appliedCount == 1, "every letter at the applied program is locked")
+            }
+        }
+    }
+
     /// The letter's page offers the application on each assignment and shows the lock once applied.
     @Test func theLetterPageSubmitsTheApplicationAndShowsTheLock() async throws {
         try await withRoundsApp { app in
