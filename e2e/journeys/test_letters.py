@@ -78,7 +78,17 @@ def test_request_upload_assign(browser, shot):
     assert response.status == 403
     assert b"%PDF" not in response.body()
 
-    # Once sent, the writer's link no longer replaces the letter.
+    # Sent but not applied with: as in ERAS, the writer may still replace it.
+    writer.goto(link)
+    expect(writer.get_by_role("button", name="Replace the letter")).to_be_visible()
+
+    # The applicant applies with it: it stays with the application, and the writer can no longer replace it.
+    applicant.goto(letter_url)
+    expect(applicant.locator("table")).to_contain_text("Not applied")
+    applicant.get_by_role("button", name="Submit my application with the letters assigned here").click()
+    expect(applicant.get_by_role("status")).to_contain_text("Application submitted")
+    expect(applicant.locator("table")).to_contain_text("Locked: it stays with your application")
+    expect(applicant.get_by_role("button", name="Take back")).to_have_count(0)
     writer.goto(link)
     expect(writer.locator("main")).to_contain_text("can no longer be replaced")
     shot(writer, "writer-locked")
