@@ -22,7 +22,7 @@ enum SearchBench {
         let types = OpportunityType.allCases
         for index in 0..<count {
             let zip = zips[index % zips.count]
-            let specialty = Specialty.all[Int(random.next() % UInt64(Specialty.all.count))]
+            let specialty = Specialties.rotation.all[Int(random.next() % UInt64(Specialties.rotation.all.count))]
             let type = types[Int(random.next() % UInt64(types.count))]
             let start = today.adding(days: 20 + Int(random.next() % 300))
             let values: [String: String] = [

@@ -98,7 +98,7 @@ import Testing
     static func matchesText(_ document: CatalogDocument, _ text: String) -> Bool {
         let terms = Set(TextAnalyzer.terms(text))
         guard !terms.isEmpty else { return true }
-        let haystack = [document.title, document.site.name, Specialty.find(document.specialtyID)?.name ?? "", document.type.displayName,
+        let haystack = [document.title, document.site.name, Specialties.rotation.find(document.specialtyID)?.name ?? "", document.type.displayName,
                         document.description, "\(document.site.city) \(document.site.state)"].joined(separator: " ")
         return terms.isSubset(of: Set(TextAnalyzer.terms(haystack)))
     }

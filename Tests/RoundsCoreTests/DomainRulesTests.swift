@@ -82,4 +82,27 @@ import Testing
         }
         #expect(Self.refusal(dropped)?.contains("eras.frequencies lists") == true)
     }
+
+    /// Two lists: residency specialties (ERAS/NRMP names) and the catalog's rotation specialties.
+    @Test func residencyAndRotationSpecialtiesAreSeparateLists() {
+        #expect(Specialties.residency.named("Internal Medicine-Pediatrics") != nil)
+        #expect(Specialties.residency.named("Cardiology") == nil)
+        #expect(Specialties.residency.named("Cardiovascular Disease") == nil)
+        #expect(Specialties.rotation.find("cardiology")?.name == "Cardiology")
+        #expect(Specialties.rotation.find("internal-medicine-pediatrics") == nil)
+        var input = ApplicantProfileInput(track: .imgGraduate, visaStatus: .b1b2)
+        input.specialtyIDs = ["cardiology"]
+        #expect(input.validate(currentYear: 2026).message(for: "specialties")?.contains("not a residency specialty") == true)
+        input.specialtyIDs = ["internal-medicine-pediatrics"]
+        #expect(input.validate(currentYear: 2026).message(for: "specialties") == nil)
+    }
+
+    @Test func anOptionListWithARepeatedIdIsRefused() throws {
+        let repeated = try Self.edited("specialties.residency") { rule in
+            var options = rule["value"] as? [[String: Any]] ?? []
+            options.append(options[0])
+            rule["value"] = options
+        }
+        #expect(Self.refusal(repeated)?.contains("specialties.residency has an empty or repeated id") == true)
+    }
 }

@@ -33,7 +33,7 @@ def test_applicant_signs_up_fills_profile_signs_out_and_in(page, shot):
     page.get_by_label("Visa status").select_option("b1_b2")
     page.get_by_label("USMLE Step 1", exact=True).select_option("passed")
     page.get_by_label("USMLE Step 2 CK score").fill("250")
-    page.get_by_label("Internal Medicine").check()
+    page.get_by_label("Internal Medicine", exact=True).check()
     page.get_by_label("Neurology", exact=True).check()
     shot(page, "profile-filled")
     page.get_by_role("button", name="Save profile").click()

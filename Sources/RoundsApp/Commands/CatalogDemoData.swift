@@ -60,7 +60,7 @@ enum CatalogDemoData {
                 let site = sites[index % sites.count]
                 var type = types[Int(random.next() % UInt64(types.count))]
                 // Every specialty gets an observership first (the demo applicant applies to internal medicine's).
-                if DemoListing.roleDepartments[type] == nil, specialtyIndex < Specialty.all.count { type = .observership }
+                if DemoListing.roleDepartments[type] == nil, specialtyIndex < Specialties.rotation.all.count { type = .observership }
                 let listing = DemoListing.make(type: type, siteName: site.name, city: site.city, state: site.state, index: index, specialtyIndex: specialtyIndex)
                 if DemoListing.roleDepartments[type] == nil { specialtyIndex += 1 }
                 let specialty = listing.specialty

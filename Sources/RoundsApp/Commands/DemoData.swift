@@ -51,7 +51,7 @@ enum DemoData {
                 step2CKScore: 248,
                 ecfmgStatus: .certified,
                 visaStatus: .b1b2,
-                specialtyIDs: ["internal-medicine", "cardiology"],
+                specialtyIDs: ["internal-medicine", "internal-medicine-pediatrics"],
                 targetMatchYear: year + 1
             )
         },

@@ -27,7 +27,7 @@ struct DemoListing {
         let place = "\(siteName) in \(city), \(state)"
         if let departments = Self.roleDepartments[type] {
             let (department, specialtyID) = departments[index % departments.count]
-            let specialty = Specialty.find(specialtyID) ?? Specialty.all[0]
+            let specialty = Specialties.rotation.find(specialtyID) ?? Specialties.rotation.all[0]
             let role = [
                 OpportunityType.emt: "Emergency Medical Technician (EMT)", .cna: "Certified Nursing Assistant (CNA)", .scribing: "Medical Scribe",
                 .volunteering: "Volunteer",
@@ -44,7 +44,7 @@ struct DemoListing {
                 description: "\(duty) Shifts at \(place). This is demonstration data: the institution is fictional."
             )
         }
-        let specialty = Specialty.all[specialtyIndex % Specialty.all.count]
+        let specialty = Specialties.rotation.all[specialtyIndex % Specialties.rotation.all.count]
         let what: String
         switch type {
         case .research:

@@ -113,5 +113,8 @@ enum Migrations {
         do {  // 0031: applications submitted with letters, which lock them (ERAS: replaceable until applied with)
             app.migrations.add(CreateProgramApplications())
         }
+        do {  // 0032: programs, target specialties and statements on the residency specialty list
+            app.migrations.add(MoveToResidencySpecialties())
+        }
     }
 }

@@ -36,7 +36,7 @@ public struct StatementDraft: Equatable, Sendable {
         if title.isEmpty || self.title.textLength > Self.titleLimit || title.containsControlCharacters {
             errors.append(FieldError(field: "title", message: "Give the statement a title of 1 to \(Self.titleLimit) characters, without control characters; only you see it."))
         }
-        let specialty = Specialty.find(self.specialty)
+        let specialty = Specialties.residency.find(self.specialty)
         if specialty == nil {
             errors.append(FieldError(field: "specialty", message: "Choose the specialty the statement is for."))
         }

@@ -104,7 +104,7 @@ public struct OpportunityDraft: Equatable, Sendable {
         }
         let type = OpportunityType(rawValue: self.type)
         if type == nil { fail("type", "Choose the type.") }
-        if Specialty.find(self.specialty) == nil { fail("specialty", "Choose a specialty from the list.") }
+        if Specialties.rotation.find(self.specialty) == nil { fail("specialty", "Choose a specialty from the list.") }
         let setting = ClinicalSetting(rawValue: self.setting)
         if setting == nil { fail("setting", "Choose the setting.") }
         let audiences = Set(self.audiences.compactMap(Audience.init(rawValue:)))

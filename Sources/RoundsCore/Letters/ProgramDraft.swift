@@ -27,7 +27,7 @@ public struct ProgramDraft: Equatable, Sendable {
         if name.isEmpty || name.textLength > 200 {
             errors.append(FieldError(field: "name", message: "Enter the program's name (at most 200 characters)."))
         }
-        if Specialty.find(self.specialtyID) == nil {
+        if Specialties.residency.find(self.specialtyID) == nil {
             errors.append(FieldError(field: "specialty_id", message: "Choose the program's specialty from the list."))
         }
         if city.isEmpty || city.textLength > 100 {

@@ -136,7 +136,7 @@ public struct ExperienceDraft: Equatable, Sendable {
         let frequency: ERASFrequency? = optional(self.frequency, "frequency", "frequency of participation")
         let keyCharacteristic: ERASKeyCharacteristic? = optional(self.keyCharacteristic, "key_characteristic", "key characteristic")
         let specialty = self.specialtyID.trimmingWhitespace()
-        if !specialty.isEmpty && Specialty.find(specialty) == nil {
+        if !specialty.isEmpty && Specialties.rotation.find(specialty) == nil {
             errors.append(FieldError(field: "specialty_id", message: "Choose the specialty from the list."))
         }
         let supervisorName = text(self.supervisorName, "supervisor_name", "supervisor's name", required: false)

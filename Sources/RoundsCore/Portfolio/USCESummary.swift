@@ -53,7 +53,7 @@ public struct USCESummary: Equatable, Sendable {
         self.observationalWeeks12 = weeks(handsOn: false, months: 12)
         self.handsOnWeeks24 = weeks(handsOn: true, months: 24)
         self.observationalWeeks24 = weeks(handsOn: false, months: 24)
-        self.specialties = Array(Set(usce.compactMap { $0.specialtyID.flatMap(Specialty.find)?.name })).sorted()
+        self.specialties = Array(Set(usce.compactMap { $0.specialtyID.flatMap(Specialties.rotation.find)?.name })).sorted()
         self.lettersObtained = lettersObtained
         self.completedHours = usce.map(\.completedHours).reduce(0, +)
         self.verifiedHours = usce.map { min($0.verifiedHours, $0.completedHours) }.reduce(0, +)

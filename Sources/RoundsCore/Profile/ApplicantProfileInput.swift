@@ -83,8 +83,8 @@ public struct ApplicantProfileInput: Equatable, Sendable {
         if self.specialtyIDs.count > Self.maximumSpecialties {
             fail("specialties", "Choose at most \(Self.maximumSpecialties) specialties.")
         }
-        if let unknown = self.specialtyIDs.first(where: { Specialty.find($0) == nil }) {
-            fail("specialties", "Unknown specialty “\(unknown)”.")
+        if let unknown = self.specialtyIDs.first(where: { Specialties.residency.find($0) == nil }) {
+            fail("specialties", "“\(unknown)” is not a residency specialty; choose from the list (fellowships such as Cardiology are reached through their residency, e.g. Internal Medicine).")
         }
         if Set(self.specialtyIDs).count != self.specialtyIDs.count {
             fail("specialties", "Each specialty may be chosen once.")

@@ -58,8 +58,26 @@ public struct SignalTable: Equatable, Sendable {
         self.allowances = allowances
     }
 
+    /// The allowance of a residency specialty. The AAMC's table writes combined programs with a slash
+    /// ("Internal Medicine/Psychiatry") and groups some ("Diagnostic Radiology / Interventional Radiology"),
+    /// where the residency list writes "Internal Medicine-Psychiatry" and each specialty apart.
     public func allowance(for specialty: String) -> SignalAllowance? {
-        self.allowances.first { $0.specialty.caseInsensitiveCompare(specialty) == .orderedSame }
+        let wanted = Self.comparable(specialty)
+        return self.allowances.first { allowance in
+            Self.comparable(allowance.specialty) == wanted
+                || allowance.specialty.components(separatedBy: " / ").contains { Self.comparable($0) == wanted }
+        }
+    }
+
+    /// The names among `names` whose signals come out of the same budget as `specialty`'s (DR and IR share
+    /// one); just `specialty` when it has no allowance.
+    public func specialties(sharingBudgetWith specialty: String, among names: [String]) -> [String] {
+        guard let group = self.allowance(for: specialty)?.specialty else { return [specialty] }
+        return Array(Set(names.filter { self.allowance(for: $0)?.specialty == group } + [specialty])).sorted()
+    }
+
+    static func comparable(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: " / ", with: "-").replacingOccurrences(of: "/", with: "-").trimmingCharacters(in: .whitespaces)
     }
 
     /// Why a signal of `tier` to a program of `specialty` cannot be added, given how many of that tier the

@@ -124,6 +124,9 @@ public struct DomainRules: Sendable {
             if key.isDay, case .text(let text) = rule.value, Day(iso: text) == nil {
                 throw ReferenceDataError(file: file, problem: "\(key.rawValue) should be a date (YYYY-MM-DD)")
             }
+            if case .options(let options) = rule.value, Set(options.map(\.id)).count != options.count || options.contains(where: { $0.id.isEmpty || $0.name.isEmpty }) {
+                throw ReferenceDataError(file: file, problem: "\(key.rawValue) has an empty or repeated id or name")
+            }
             if let cases = key.enumCases, case .options(let options) = rule.value, options.map(\.id) != cases {
                 throw ReferenceDataError(file: file, problem: "\(key.rawValue) lists \(options.map(\.id)), the code knows \(cases)")
             }
@@ -220,6 +223,8 @@ public enum DomainRule: String, CaseIterable, Sendable {
     case visitorElectiveForEnrolledStudents = "visas.visitor_elective_for_enrolled_students"
     case ecfmgJ1IsForResidency = "visas.ecfmg_j1_is_for_residency"
     case usStateCodes = "places.us_state_codes"
+    case residencySpecialties = "specialties.residency"
+    case rotationSpecialties = "specialties.rotation"
 
     public enum Kind: String, Sendable {
         case number = "a number", text = "a text", texts = "a list of texts", options = "a list of options"
@@ -237,7 +242,7 @@ public enum DomainRule: String, CaseIterable, Sendable {
         case .letterForbiddenNameCharacters, .usStateCodes:
             .texts
         case .amcasExperienceTypes, .erasExperienceTypes, .erasSettings, .erasFocusAreas, .erasFrequencies, .erasKeyCharacteristics, .competencies,
-            .safeHarborCategories:
+            .safeHarborCategories, .residencySpecialties, .rotationSpecialties:
             .options
         }
     }

@@ -1,4 +1,4 @@
-/// The controlled list of clinical specialties used by profiles, opportunities and programs.
+/// A specialty on one of Rounds' two lists (`Specialties.rotation`, `Specialties.residency`).
 public struct Specialty: Hashable, Sendable, Codable, Identifiable {
     /// Stable identifier stored in the database and used in URLs, e.g. `internal-medicine`.
     public let id: String
@@ -8,60 +8,34 @@ public struct Specialty: Hashable, Sendable, Codable, Identifiable {
         self.id = id
         self.name = name
     }
+}
 
-    /// Looks up a specialty by its identifier.
-    public static func find(_ id: String) -> Specialty? { byID[id] }
+/// One list of specialties, in display order, read from the rules file.
+public struct SpecialtyList: Sendable {
+    public let all: [Specialty]
+    private let byID: [String: Specialty]
+    private let byName: [String: Specialty]
 
-    private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    init(_ options: [DomainRules.Option]) {
+        self.all = options.map { Specialty(id: $0.id, name: $0.name) }
+        self.byID = Dictionary(self.all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.byName = Dictionary(self.all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
-    /// Every specialty, in display order.
-    public static let all: [Specialty] = [
-        ("allergy-immunology", "Allergy and Immunology"),
-        ("anesthesiology", "Anesthesiology"),
-        ("cardiology", "Cardiology"),
-        ("cardiothoracic-surgery", "Cardiothoracic Surgery"),
-        ("child-neurology", "Child Neurology"),
-        ("child-psychiatry", "Child and Adolescent Psychiatry"),
-        ("colorectal-surgery", "Colon and Rectal Surgery"),
-        ("critical-care", "Critical Care Medicine"),
-        ("dermatology", "Dermatology"),
-        ("diagnostic-radiology", "Diagnostic Radiology"),
-        ("emergency-medicine", "Emergency Medicine"),
-        ("endocrinology", "Endocrinology"),
-        ("family-medicine", "Family Medicine"),
-        ("gastroenterology", "Gastroenterology"),
-        ("general-surgery", "General Surgery"),
-        ("geriatrics", "Geriatric Medicine"),
-        ("hematology-oncology", "Hematology and Oncology"),
-        ("hospital-medicine", "Hospital Medicine"),
-        ("infectious-disease", "Infectious Disease"),
-        ("internal-medicine", "Internal Medicine"),
-        ("interventional-radiology", "Interventional Radiology"),
-        ("medical-genetics", "Medical Genetics"),
-        ("neonatology", "Neonatology"),
-        ("nephrology", "Nephrology"),
-        ("neurological-surgery", "Neurological Surgery"),
-        ("neurology", "Neurology"),
-        ("nuclear-medicine", "Nuclear Medicine"),
-        ("obstetrics-gynecology", "Obstetrics and Gynecology"),
-        ("ophthalmology", "Ophthalmology"),
-        ("orthopaedic-surgery", "Orthopaedic Surgery"),
-        ("otolaryngology", "Otolaryngology"),
-        ("pain-medicine", "Pain Medicine"),
-        ("palliative-care", "Hospice and Palliative Medicine"),
-        ("pathology", "Pathology"),
-        ("pediatrics", "Pediatrics"),
-        ("physical-medicine", "Physical Medicine and Rehabilitation"),
-        ("plastic-surgery", "Plastic Surgery"),
-        ("preventive-medicine", "Preventive Medicine"),
-        ("psychiatry", "Psychiatry"),
-        ("pulmonology", "Pulmonary Medicine"),
-        ("radiation-oncology", "Radiation Oncology"),
-        ("rheumatology", "Rheumatology"),
-        ("sleep-medicine", "Sleep Medicine"),
-        ("sports-medicine", "Sports Medicine"),
-        ("transitional-year", "Transitional Year"),
-        ("urology", "Urology"),
-        ("vascular-surgery", "Vascular Surgery"),
-    ].map { Specialty(id: $0.0, name: $0.1) }
+    public func find(_ id: String) -> Specialty? { self.byID[id] }
+
+    /// By name, ignoring case.
+    public func named(_ name: String) -> Specialty? { self.byName[name.lowercased()] }
+}
+
+/// The two specialty lists, kept apart because they answer different questions (issue 16): which
+/// department a rotation is in, and which residency a program trains for or an applicant aims at.
+public enum Specialties {
+    /// The department or service a rotation is in: catalog listings and portfolio experiences. Rounds'
+    /// own vocabulary (fellowship fields such as Cardiology included), rules file `specialties.rotation`.
+    public static let rotation = SpecialtyList(DomainRules.shipped.options(.rotationSpecialties))
+
+    /// Residency specialties under the names ERAS and the NRMP use: programs (directory, program list,
+    /// letters), applicants' target specialties and personal statements. Rules file `specialties.residency`.
+    public static let residency = SpecialtyList(DomainRules.shipped.options(.residencySpecialties))
 }

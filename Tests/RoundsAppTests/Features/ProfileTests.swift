@@ -11,7 +11,7 @@ import VaporTesting
     static let validForm: [(String, String)] = [
         ("track", "img_graduate"), ("medical_school", "University of Lagos"), ("school_country", "Nigeria"),
         ("graduation_year", "2022"), ("step1", "passed"), ("step2_ck_score", "251"), ("ecfmg_status", "certified"),
-        ("visa_status", "b1_b2"), ("specialties[]", "internal-medicine"), ("specialties[]", "cardiology"),
+        ("visa_status", "b1_b2"), ("specialties[]", "internal-medicine"), ("specialties[]", "internal-medicine-pediatrics"),
         ("target_match_year", "2027"),
     ]
 
@@ -25,10 +25,10 @@ import VaporTesting
             #expect(page.text.contains("Profile saved."))
             #expect(page.text.contains(#"value="University of Lagos""#))
             #expect(page.text.contains(#"value="251""#))
-            #expect(page.text.contains(#"value="cardiology" checked="checked""#))
+            #expect(page.text.contains(#"value="internal-medicine-pediatrics" checked="checked""#))
             let user = try #require(try await User.find(email: "amara@example.org", on: app.db))
             let stored = try #require(try await ProfileStore.load(for: user, on: app.db))
-            #expect(stored.specialtyIDs == ["internal-medicine", "cardiology"])
+            #expect(stored.specialtyIDs == ["internal-medicine", "internal-medicine-pediatrics"])
             #expect(stored.step2CKScore == 251)
         }
     }

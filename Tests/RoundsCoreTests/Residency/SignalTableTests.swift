@@ -26,4 +26,20 @@ import Testing
         let refusal = try #require(try ResidencyData.signals().refusal(specialty: "Urology", tier: .signal, alreadyUsed: 0))
         #expect(refusal.contains("did not take part"))
     }
+
+    /// The residency list writes combined programs with a hyphen and radiology apart; the AAMC's table
+    /// writes "Internal Medicine/Psychiatry" and one budget for DR and IR. Every signal-table specialty
+    /// is reachable from the residency list.
+    @Test func residencyListNamesFindTheirAllowance() throws {
+        let table = try ResidencyData.signals()
+        #expect(table.allowance(for: "Internal Medicine-Psychiatry")?.specialty == "Internal Medicine/Psychiatry")
+        #expect(table.allowance(for: "Interventional Radiology")?.specialty == "Diagnostic Radiology / Interventional Radiology")
+        #expect(table.allowance(for: "Cardiology") == nil)
+        let names = Specialties.residency.all.map(\.name)
+        #expect(table.specialties(sharingBudgetWith: "Diagnostic Radiology", among: names) == ["Diagnostic Radiology", "Interventional Radiology"])
+        #expect(table.specialties(sharingBudgetWith: "Pediatrics", among: names) == ["Pediatrics"])
+        for allowance in table.allowances {
+            #expect(names.contains { table.allowance(for: $0)?.specialty == allowance.specialty }, "\(allowance.specialty)")
+        }
+    }
 }

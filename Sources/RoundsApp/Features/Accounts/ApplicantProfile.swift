@@ -18,7 +18,7 @@ final class ApplicantProfile: Model, @unchecked Sendable {
     @OptionalField(key: "step2_ck_score") var step2CKScore: Int?
     @Field(key: "ecfmg_status") var ecfmgStatus: ECFMGStatus
     @Field(key: "visa_status") var visaStatus: VisaStatus
-    /// Comma-separated specialty ids from `Specialty.all`.
+    /// Comma-separated residency specialty ids (`Specialties.residency`).
     @Field(key: "specialties") var specialties: String
     @OptionalField(key: "target_match_year") var targetMatchYear: Int?
     /// Day ordinal (days since 1970-01-01).

@@ -23,7 +23,7 @@ final class PersonalStatement: Model, @unchecked Sendable {
         self.updatedAt = now
     }
 
-    var specialtyName: String { Specialty.find(self.specialty)?.name ?? self.specialty }
+    var specialtyName: String { Specialties.rotation.find(self.specialty)?.name ?? self.specialty }
 }
 
 /// One saved text of a statement, numbered from 1; never changed after it is saved.

@@ -70,7 +70,7 @@ struct ReviewsController: RouteCollection {
                 throw ValidationReport([FieldError(field: "subject", message: "Your \(year) program list is empty; add programs in the residency planner first.")])
             }
             let lines = programs.sorted { ($0.rank ?? Int.max, $0.name) < ($1.rank ?? Int.max, $1.name) }.map { program in
-                (program.rank.map { "Rank \($0): " } ?? "") + "\(program.name) — \(Specialty.find(program.specialty)?.name ?? program.specialty), \(program.city), \(program.state) — \(program.status.rawValue)"
+                (program.rank.map { "Rank \($0): " } ?? "") + "\(program.name) — \(program.specialty), \(program.city), \(program.state) — \(program.status.rawValue)"
                     + (program.signal.map { ", \($0.rawValue) signal" } ?? "")
             }
             return .init(subject: .programList, title: "Program list for the \(year) Match (\(programs.count) programs)", text: lines.joined(separator: "\n"), version: nil)

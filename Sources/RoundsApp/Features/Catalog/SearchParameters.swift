@@ -97,7 +97,7 @@ struct SearchParameters {
         query.settings = try Self.values(self.setting, "setting")
         query.visaClasses = try Self.values(self.visa, "visa")
         query.letterPolicies = try Self.values(self.letter, "letter")
-        query.specialtyIDs = try Self.list(self.specialty, "specialty") { Specialty.find($0) != nil }
+        query.specialtyIDs = try Self.list(self.specialty, "specialty") { Specialties.rotation.find($0) != nil }
         query.states = try Self.list(self.state, "state") { Self.states.contains($0) }
         query.isHandsOn = try self.handsOn.flatMap { try Self.bool($0, "hands_on") }
         query.hasSeats = try self.hasSeats.flatMap { try Self.bool($0, "has_seats") }

@@ -24,5 +24,5 @@ final class Program: Model, @unchecked Sendable {
         self.createdAt = now
     }
 
-    var specialtyName: String { Specialty.find(self.specialtyID)?.name ?? self.specialtyID }
+    var specialtyName: String { Specialties.residency.find(self.specialtyID)?.name ?? self.specialtyID }
 }

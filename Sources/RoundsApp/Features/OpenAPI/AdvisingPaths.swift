@@ -205,7 +205,7 @@ enum AdvisingPaths {
             "type": "object", "required": ["title", "specialty", "service", "text"],
             "properties": [
                 "title": ["type": "string", "minLength": 1, "maxLength": .number(StatementDraft.titleLimit)],
-                "specialty": Responses.enumeration(Specialty.all.map(\.id)),
+                "specialty": Responses.enumeration(Specialties.residency.all.map(\.id)),
                 "service": Responses.enumeration(StatementService.allCases.map(\.rawValue)),
                 "text": ["type": "string", "minLength": 1, "maxLength": .number(StatementService.storageLimit), "description": "Plain text; the identifier guard runs on it."],
                 "note": ["type": "string", "maxLength": .number(StatementDraft.noteLimit)],

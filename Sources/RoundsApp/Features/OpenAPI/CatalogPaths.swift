@@ -19,7 +19,7 @@ enum CatalogPaths {
     static let searchParameters: JSONValue = [
         parameter("q", "Free text, ranked by relevance.", ["type": "string", "maxLength": 200]),
         listParameter("type", "Opportunity types, comma-separated.", values: OpportunityType.allCases.map(\.rawValue)),
-        listParameter("specialty", "Specialty ids, comma-separated.", values: Specialty.all.map(\.id)),
+        listParameter("specialty", "Specialty ids, comma-separated.", values: Specialties.rotation.all.map(\.id)),
         listParameter("state", "Two-letter state codes, comma-separated.", values: SearchParameters.states.sorted()),
         listParameter("audience", "Audiences, comma-separated.", values: Audience.allCases.map(\.rawValue)),
         listParameter("setting", "Settings, comma-separated.", values: ClinicalSetting.allCases.map(\.rawValue)),

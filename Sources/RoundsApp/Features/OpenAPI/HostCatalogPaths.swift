@@ -101,7 +101,7 @@ enum HostCatalogPaths {
                 "title": ["type": "string", "minLength": 1, "maxLength": 200],
                 "description": ["type": "string", "maxLength": .number(OpportunityDraft.maximumDescriptionLength)],
                 "type": Responses.enumeration(OpportunityType.allCases.map(\.rawValue)),
-                "specialty": Responses.enumeration(Specialty.all.map(\.id)),
+                "specialty": Responses.enumeration(Specialties.rotation.all.map(\.id)),
                 "hands_on": ["type": "boolean"],
                 "setting": Responses.enumeration(ClinicalSetting.allCases.map(\.rawValue)),
                 "audiences": ["type": "array", "minItems": 1, "uniqueItems": true, "items": Responses.enumeration(Audience.allCases.map(\.rawValue))],

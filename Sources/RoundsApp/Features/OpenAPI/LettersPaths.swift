@@ -271,7 +271,7 @@ enum LettersPaths {
             "type": "object", "required": ["name", "specialty_id", "city", "state"],
             "properties": [
                 "name": ["type": "string", "minLength": 1, "maxLength": 200],
-                "specialty_id": Responses.enumeration(Specialty.all.map(\.id)),
+                "specialty_id": Responses.enumeration(Specialties.residency.all.map(\.id)),
                 "city": ["type": "string", "minLength": 1, "maxLength": 100],
                 "state": ["type": "string", "pattern": "^[A-Za-z]{2}$"],
             ],

@@ -51,7 +51,7 @@ enum ProfilePaths {
                 "visa_status": Responses.enumeration(VisaStatus.allCases.map(\.rawValue)),
                 "specialties": [
                     "type": ["array", "null"], "maxItems": .number(ApplicantProfileInput.maximumSpecialties), "uniqueItems": true,
-                    "items": Responses.enumeration(Specialty.all.map(\.id)),
+                    "items": Responses.enumeration(Specialties.residency.all.map(\.id)),
                 ],
                 "target_match_year": [
                     "type": ["integer", "null"], "minimum": .number(year), "maximum": .number(year + 10),

@@ -91,7 +91,7 @@ struct ResidencyPlanner {
         let ticked = try await ResidencyTaskCheck.query(on: self.db).filter(\.$owner.$id == userID).filter(\.$matchYear == year).all()
         let letters = try await LetterRequest.query(on: self.db).filter(\.$applicant.$id == userID).filter(\.$status == .uploaded).count()
         let eras = try await PortfolioStore(db: self.db, now: self.now).export(.eras, of: user)
-        let targetNames = (profile?.specialtyIDs ?? []).compactMap { Specialty.find($0)?.name }
+        let targetNames = (profile?.specialtyIDs ?? []).compactMap { Specialties.residency.find($0)?.name }
         let facts = PlanFacts(
             track: profile?.track ?? .imgGraduate, ecfmgStatus: profile?.ecfmgStatus ?? .notApplicable, step1: profile?.step1 ?? .notTaken,
             step2CKScore: profile?.step2CKScore, wantsH1B: wantsH1B, targetSpecialties: targetNames,
@@ -132,7 +132,8 @@ struct ResidencyPlanner {
             }
             if let tier = input.signal, tier != existing?.signal || input.specialty != existing?.specialty {
                 var used = ResidencyProgram.query(on: db).filter(\.$owner.$id == userID).filter(\.$matchYear == year)
-                    .filter(\.$specialty == input.specialty).filter(\.$signal == tier)
+                    .filter(\.$specialty ~~ self.reference.signals.specialties(sharingBudgetWith: input.specialty, among: self.reference.specialties))
+                    .filter(\.$signal == tier)
                 if let id = existing?.id { used = used.filter(\.$id != id) }
                 if let refusal = self.reference.signals.refusal(specialty: input.specialty, tier: tier, alreadyUsed: try await used.count()) {
                     errors.append(FieldError(field: "signal", message: refusal))

@@ -10,8 +10,8 @@ struct ResidencyReference: Sendable {
     let signals: SignalTable
     let rules: [PlanRule]
     let programTypes: ProgramTypeTable
-    /// Specialties a program on the list may have: the residency specialties Rounds lists and those
-    /// of the signal table, by name.
+    /// Specialties a program on the list or in the directory may have: the residency specialties, by name
+    /// (the signal table's names match them through `SignalTable.allowance(for:)`).
     let specialties: [String]
 
     init(calendar: SeasonCalendar, fees: ResidencyFees, signals: SignalTable, rules: [PlanRule], programTypes: ProgramTypeTable) {
@@ -20,7 +20,7 @@ struct ResidencyReference: Sendable {
         self.signals = signals
         self.rules = rules
         self.programTypes = programTypes
-        self.specialties = Array(Set(Specialty.all.map(\.name)).union(signals.allowances.map(\.specialty))).sorted()
+        self.specialties = Specialties.residency.all.map(\.name)
     }
 
     /// The shipped files, read once per process: start-up takes them from here (and stops on an

@@ -8,7 +8,7 @@ struct CatalogColumns: Sendable {
     static let letters = LetterPolicy.allCases
     static let audiences = Audience.allCases
     static let visas = VisaClass.allCases
-    static let specialtyIndex = Dictionary(uniqueKeysWithValues: Specialty.all.enumerated().map { ($1.id, UInt8($0)) })
+    static let specialtyIndex = Dictionary(uniqueKeysWithValues: Specialties.rotation.all.enumerated().map { ($1.id, UInt8($0)) })
     static let unknown: UInt8 = .max
 
     /// One record per document with every code the search tests: filters, facets and distance for a
@@ -165,7 +165,7 @@ struct CatalogColumns: Sendable {
             }
             return [
                 "type": counts(self.types) { $0 < CatalogColumns.types.count ? CatalogColumns.types[$0].rawValue : "" },
-                "specialty": counts(self.specialties) { $0 < Specialty.all.count ? Specialty.all[$0].id : "" },
+                "specialty": counts(self.specialties) { $0 < Specialties.rotation.all.count ? Specialties.rotation.all[$0].id : "" },
                 "state": counts(self.states) { $0 < stateNames.count ? stateNames[$0] : "" },
                 "hands_on": counts(self.handsOn) { $0 == 1 ? "true" : "false" },
                 "has_seats": counts(self.hasSeats) { $0 == 1 ? "true" : "false" },

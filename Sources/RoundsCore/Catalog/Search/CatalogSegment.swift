@@ -95,7 +95,7 @@ struct CatalogSegment: Sendable {
         }
         add(document.title, weight: Self.titleWeight)
         add(document.site.name, weight: Self.nameWeight)
-        add(Specialty.find(document.specialtyID)?.name ?? "", weight: Self.nameWeight)
+        add(Specialties.rotation.find(document.specialtyID)?.name ?? "", weight: Self.nameWeight)
         add(document.type.displayName, weight: 1)
         add(document.description, weight: 1)
         add("\(document.site.city) \(document.site.state)", weight: 1)

@@ -49,7 +49,7 @@ enum StatementPages {
         return .group(
             .field("Title (only you see it)", name: "title", value: draft.title, error: errors.message(for: "title"), isRequired: true, maxLength: StatementDraft.titleLimit),
             .selectField(
-                "Specialty", name: "specialty", choices: Specialty.all.map { Choice(value: $0.id, label: $0.name) }, selected: draft.specialty,
+                "Specialty", name: "specialty", choices: Specialties.residency.all.map { Choice(value: $0.id, label: $0.name) }, selected: draft.specialty,
                 error: errors.message(for: "specialty"), includeBlank: "Choose a specialty"),
             .selectField(
                 "Application service", name: "service", choices: StatementService.allCases.map { Choice(value: $0.rawValue, label: "\($0.name): \($0.characterLimit.formatted(.number)) characters") },

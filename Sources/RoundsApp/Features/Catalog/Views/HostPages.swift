@@ -113,7 +113,7 @@ enum HostPages {
             .tag("legend", .text("What it is")),
             .field("Title", name: "title", value: draft.title, error: errors.message(for: "title"), isRequired: true, maxLength: 200),
             .selectField("Type", name: "type", choices: OpportunityType.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: draft.type, error: errors.message(for: "type"), includeBlank: "Choose…"),
-            .selectField("Specialty", name: "specialty", choices: Specialty.all.map { Choice(value: $0.id, label: $0.name) }, selected: draft.specialty, error: errors.message(for: "specialty"), includeBlank: "Choose…"),
+            .selectField("Specialty", name: "specialty", choices: Specialties.rotation.all.map { Choice(value: $0.id, label: $0.name) }, selected: draft.specialty, error: errors.message(for: "specialty"), includeBlank: "Choose…"),
             .selectField("Setting", name: "setting", choices: ClinicalSetting.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }, selected: draft.setting, error: errors.message(for: "setting"), includeBlank: "Choose…"),
             .selectField("Clinical involvement", name: "hands_on", choices: [Choice(value: "false", label: "Observational"), Choice(value: "true", label: "Hands-on")], selected: draft.isHandsOn ? "true" : "false"),
             .div(

@@ -171,7 +171,7 @@ enum OpportunityPages {
         let item = detail.summary
         let rows: [(String, String)] = [
             ("Type", item.type.displayName),
-            ("Specialty", Specialty.find(item.specialty)?.name ?? item.specialty),
+            ("Specialty", Specialties.rotation.find(item.specialty)?.name ?? item.specialty),
             ("Clinical involvement", item.handsOn ? "Hands-on" : "Observational"),
             ("Setting", item.setting.displayName),
             ("Fee", formatFee(item.feeCents, item.currency)),

@@ -32,7 +32,7 @@ struct SearchForm {
                 selected: p.type, includeBlank: "Any type"),
             .selectField(
                 "Specialty", name: "specialty",
-                choices: Specialty.all.map { Choice(value: $0.id, label: self.label($0.name, facet: "specialty", value: $0.id)) },
+                choices: Specialties.rotation.all.map { Choice(value: $0.id, label: self.label($0.name, facet: "specialty", value: $0.id)) },
                 selected: p.specialty, includeBlank: "Any specialty"),
             .selectField(
                 "State", name: "state", choices: SearchParameters.states.sorted().map { Choice(value: $0, label: self.label($0, facet: "state", value: $0)) },

@@ -63,7 +63,7 @@ enum ProgramPages {
                     ),
             ]
         }
-        let specialties = Specialty.all.map { Choice(value: $0.id, label: $0.name) }
+        let specialties = Specialties.residency.all.map { Choice(value: $0.id, label: $0.name) }
         let create: BodyNode = .postForm(
             SiteRoute.adminPrograms.path,
             csrfToken: context.csrfToken,

@@ -76,7 +76,7 @@ enum ExperiencePages {
         let focus = ERASFocusArea.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
         let frequencies = ERASFrequency.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
         let characteristics = ERASKeyCharacteristic.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) }
-        let specialties = Specialty.all.map { Choice(value: $0.id, label: $0.name) }
+        let specialties = Specialties.rotation.all.map { Choice(value: $0.id, label: $0.name) }
         let what: BodyNode = .group(
             .field("Position or title", name: "title", value: draft.title, error: errors.message(for: "title"), isRequired: true, maxLength: ExperienceDraft.maximumTextLength),
             .field("Organization", name: "organization", value: draft.organization, error: errors.message(for: "organization"), isRequired: true, maxLength: ExperienceDraft.maximumTextLength),

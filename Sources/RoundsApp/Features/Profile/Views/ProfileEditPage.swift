@@ -115,8 +115,8 @@ struct ProfileEditPage {
                 error: self.errors.message(for: "target_match_year")
             ),
             .checkboxGroup(
-                "Specialties of interest (up to \(ApplicantProfileInput.maximumSpecialties))", name: "specialties",
-                choices: Specialty.all.map { Choice(value: $0.id, label: $0.name) },
+                "Residency specialties of interest (up to \(ApplicantProfileInput.maximumSpecialties))", name: "specialties",
+                choices: Specialties.residency.all.map { Choice(value: $0.id, label: $0.name) },
                 checked: Set(self.draft.specialtyIDs), error: self.errors.message(for: "specialties")
             )
         )

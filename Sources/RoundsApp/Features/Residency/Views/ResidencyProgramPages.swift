@@ -99,7 +99,7 @@ enum ResidencyProgramPages {
                     guard let allowance = table.allowance(for: specialty) else {
                         return .li(.safeText("\(specialty): no program signals in the \(table.season) season."))
                     }
-                    let mine = overview.programs.filter { $0.specialty == specialty }
+                    let mine = overview.programs.filter { table.allowance(for: $0.specialty)?.specialty == allowance.specialty }
                     let used = SignalTier.allCases.compactMap { tier -> String? in
                         guard let budget = allowance.budget(tier) else { return nil }
                         return "\(mine.filter { $0.signal == tier }.count) of \(budget) \(tier == .signal ? "signals" : tier.rawValue)"
