@@ -118,7 +118,19 @@ struct ProfileEditPage {
                 "Residency specialties of interest (up to \(ApplicantProfileInput.maximumSpecialties))", name: "specialties",
                 choices: Specialties.residency.all.map { Choice(value: $0.id, label: $0.name) },
                 checked: Set(self.draft.specialtyIDs), error: self.errors.message(for: "specialties")
-            )
+            ),
+            Self.residencyListSource
+        )
+    }
+
+    /// Where the residency list comes from, beside it (issue 16: the source next to the value).
+    static var residencyListSource: BodyNode {
+        let rule = DomainRules.shipped[.residencySpecialties]
+        return .p(
+            .class("hint"),
+            .text("Residencies under the names ERAS and the NRMP use; fellowships such as Cardiology are reached through their residency. Source: "),
+            .safeLink(rule.source ?? "", .text(rule.citation ?? rule.name)),
+            .text(" (\(rule.confidence.label), checked \(rule.checked)).")
         )
     }
 

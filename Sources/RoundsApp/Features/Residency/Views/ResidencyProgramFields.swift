@@ -9,12 +9,18 @@ struct ResidencyProgramFields {
     /// The NRMP program types with their source (the shipped file).
     var types = (try? ResidencyReference.shipped.get())?.programTypes
 
+    static var specialtySource: Provenance {
+        let rule = DomainRules.shipped[.residencySpecialties]
+        return Provenance(source: rule.source, confidence: rule.confidence, holdsFor: rule.holdsFor)
+    }
+
     func nodes() -> [BodyNode] {
         [
             .field("Program name", name: "name", value: self.draft.name, error: self.errors.message(for: "name"), isRequired: true, maxLength: ResidencyProgramDraft.maximumNameLength),
             .selectField(
                 "Specialty", name: "specialty", choices: self.specialties.map { Choice(value: $0, label: $0) }, selected: self.draft.specialty,
                 error: self.errors.message(for: "specialty"), includeBlank: "Choose…"),
+            .p(.class("hint"), .text("Residency specialties as ERAS and the NRMP name them. "), .source(Self.specialtySource)),
             .field("City", name: "city", value: self.draft.city, error: self.errors.message(for: "city"), maxLength: ResidencyProgramDraft.maximumCityLength),
             .field("State", name: "state", value: self.draft.state, error: self.errors.message(for: "state"), hint: "Two letters, e.g. NY.", maxLength: 2),
             .field(
