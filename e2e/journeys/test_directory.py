@@ -89,7 +89,7 @@ def test_advisor_imports_and_an_img_screens_and_adds_two(browser, shot, tmp_path
     expect(page.get_by_role("status")).to_contain_text("added to your 2027 program list")
     expect(page.locator("main")).to_contain_text("On your program list.")
 
-    page.get_by_role("link", name="Residency").click()
+    page.get_by_role("link", name="Residency", exact=True).click()
     page.get_by_role("link", name="Program list and interviews").click()
     table = page.locator("table.program-list")
     expect(table).to_contain_text(f"Fictional Journey IM {marker}")

@@ -80,7 +80,7 @@ def test_request_upload_assign(browser, shot):
 
     # Sent but not applied with: as in ERAS, the writer may still replace it.
     writer.goto(link)
-    expect(writer.get_by_role("button", name="Replace the letter")).to_be_visible()
+    expect(writer.locator("button[type=submit]", has_text="Replace the letter")).to_be_visible()
 
     # The applicant applies with it: it stays with the application, and the writer can no longer replace it.
     applicant.goto(letter_url)

@@ -14,7 +14,7 @@ def rank_programs(browser, marker, names):
     """A new IMG adds `names` to their 2027 program list and ranks them in that order; returns the page."""
     page = sign_up_applicant(browser, marker)
     fill_profile(page)
-    page.get_by_role("link", name="Residency").click()
+    page.get_by_role("link", name="Residency", exact=True).click()
     page.get_by_role("link", name="Program list and interviews").click()
     for name in names:
         page.get_by_label("Program name").fill(name)
@@ -93,7 +93,7 @@ def test_drag_a_row_to_reorder(browser):
 
 
 def add_programs(page, names):
-    page.get_by_role("link", name="Residency").click()
+    page.get_by_role("link", name="Residency", exact=True).click()
     page.get_by_role("link", name="Program list and interviews").click()
     for name in names:
         page.get_by_label("Program name").fill(name)

@@ -64,7 +64,7 @@ def test_plan_the_2027_match(browser, shot):
     page = sign_up_applicant(browser, f"residency-{marker}")
     fill_profile(page)
 
-    page.get_by_role("link", name="Residency").click()
+    page.get_by_role("link", name="Residency", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your 2027 Match plan")
     tasks = page.locator("table.plan-tasks")
     expect(tasks).to_contain_text("ECFMG certification")

@@ -129,7 +129,8 @@ struct ProfileEditPage {
         return .p(
             .class("hint"),
             .text("Residencies under the names ERAS and the NRMP use; fellowships such as Cardiology are reached through their residency. Source: "),
-            .safeLink(rule.source ?? "", .text(rule.citation ?? rule.name)),
+            .safeText((rule.citation ?? rule.name) + ", "),
+            .safeLink(rule.source ?? "", .text("nrmp.org")),
             .text(" (\(rule.confidence.label), checked \(rule.checked)).")
         )
     }
