@@ -46,6 +46,8 @@ enum LetterDemoData {
             bytes: ApplicationDemoData.pdf(title: "Letter of recommendation for Amara Okafor (demo)"), ip: "demo"
         )
         try await desk.assign(letter, to: try created[0].requireID())
+        // Applied with, so the demo reviewer has a letter to read.
+        _ = try await desk.apply(applicantID: try amara.requireID(), to: try created[0].requireID())
 
         _ = try await desk.request(
             by: amara,

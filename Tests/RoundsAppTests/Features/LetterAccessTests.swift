@@ -74,6 +74,9 @@ import VaporTesting
         let kept = try await fixture.request(bola, waiver: "keep", writerEmail: "other-writer@example.org")
         #expect(try await fixture.upload(token: kept.token).status == .ok)
         #expect(try await fixture.assign(kept.id, bola).status == .ok)
+        // Both apply to the program: its reviewers see letters with the application.
+        #expect(try await fixture.apply(waived.id).status == .ok)
+        #expect(try await fixture.apply(kept.id, bola).status == .ok)
         return World(fixture: fixture, waived: waived, kept: kept, bola: bola)
     }
 
@@ -148,7 +151,7 @@ import VaporTesting
             }
             // A link only ever touches its own request: the other writer's upload changes letter K alone.
             let before = try #require(try await LetterRequest.find(world.waived.id, on: app.db)).sha256
-            try await LetterRequest.query(on: app.db).filter(\.$id == world.kept.id).set(\.$assignedCount, to: 0).update()
+            try await LetterRequest.query(on: app.db).filter(\.$id == world.kept.id).set(\.$appliedCount, to: 0).update()
             #expect(try await world.fixture.upload(token: world.kept.token, bytes: LetterFixture.pdf + [0x0A]).status == .ok)
             #expect(try #require(try await LetterRequest.find(world.waived.id, on: app.db)).sha256 == before)
         }

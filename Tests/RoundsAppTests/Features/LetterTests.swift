@@ -297,10 +297,29 @@ import VaporTesting
         }
     }
 
+    /// ERAS: a program sees an applicant's letters with the application. Assigned but not applied with,
+    /// a letter is not listed to the program's reviewers and its file is 404 to them.
+    @Test func reviewersSeeALetterOnlyOnceTheApplicantApplied() async throws {
+        try await withRoundsApp { app in
+            let fixture = try await LetterFixture.make(app)
+            let (id, _) = try await fixture.assigned(waiver: "keep")
+            let list = "\(APIRoute.programs.path)/\(fixture.programID.uuidString)/letters"
+            let file = "\(list)/\(id.uuidString)"
+            #expect(try await fixture.reviewerClient.send(.GET, list).body.string == "[]")
+            #expect(try await fixture.reviewerClient.send(.GET, file).status == .notFound)
+            #expect(try await LetterRead.query(on: app.db).count() == 0)
+            #expect(try await fixture.apply(id).status == .ok)
+            let listed = try await fixture.reviewerClient.send(.GET, list)
+            #expect(listed.body.string.uppercased().contains(id.uuidString))
+            #expect(try await fixture.reviewerClient.send(.GET, file).status == .ok)
+        }
+    }
+
     @Test func readsAreLoggedAndOnlyAdminsSeeTheLog() async throws {
         try await withRoundsApp { app in
             let fixture = try await LetterFixture.make(app)
             let (id, _) = try await fixture.assigned(waiver: "waive")
+            #expect(try await fixture.apply(id).status == .ok)
             let read = try await fixture.reviewerClient.send(.GET, "\(APIRoute.programs.path)/\(fixture.programID.uuidString)/letters/\(id.uuidString)")
             #expect(read.status == .ok)
             #expect(Array(read.body.readableBytesView) == LetterFixture.pdf)

@@ -64,8 +64,8 @@ struct LetterFixture {
     }
 
     /// Submits the application to `program` (the fixture's by default) from the letter's assignment.
-    func apply(_ letter: UUID, to program: UUID? = nil) async throws -> TestingHTTPResponse {
-        try await self.client.send(.POST, APIRoute.letterProgramApplication(LetterID(letter), program: ProgramID(program ?? self.programID)).path)
+    func apply(_ letter: UUID, to program: UUID? = nil, _ client: APIClient? = nil) async throws -> TestingHTTPResponse {
+        try await (client ?? self.client).send(.POST, APIRoute.letterProgramApplication(LetterID(letter), program: ProgramID(program ?? self.programID)).path)
     }
 
     func unassign(_ letter: UUID, from program: UUID? = nil) async throws -> TestingHTTPResponse {

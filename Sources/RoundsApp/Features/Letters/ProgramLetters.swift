@@ -74,23 +74,30 @@ struct ProgramLetters {
         var assignedAt: Date
     }
 
+    /// The letters of applicants who applied to the program: as in ERAS, a program sees an applicant's
+    /// letters with the application, not while the applicant is still preparing it.
     func letters(assignedTo program: Program) async throws -> [AssignedLetter] {
-        try await LetterAssignment.query(on: self.db)
+        let applicants = try await ProgramApplication.query(on: self.db).filter(\.$program.$id == program.requireID()).all().map(\.$applicant.id)
+        guard !applicants.isEmpty else { return [] }
+        return try await LetterAssignment.query(on: self.db)
             .filter(\.$program.$id == program.requireID())
+            .filter(\.$applicant.$id ~~ applicants)
             .with(\.$letter) { $0.with(\.$applicant) }
             .sort(\.$createdAt)
             .all()
             .map { AssignedLetter(letter: $0.letter, applicant: $0.letter.applicant, assignedAt: $0.createdAt) }
     }
 
-    /// A letter's bytes for a reviewer of a program it is assigned to; logged. Anything else is 404.
+    /// A letter's bytes for a reviewer of a program it is assigned to and its applicant applied to; logged.
+    /// Anything else is 404.
     func file(letter letterID: UUID, program programID: UUID, reviewer: User) async throws -> (LetterRequest, Data) {
         let program = try await self.program(programID, reviewedBy: reviewer)
         let assignment = try await LetterAssignment.query(on: self.db)
             .filter(\.$program.$id == program.requireID()).filter(\.$letter.$id == letterID).with(\.$letter).first()
         guard let letter = assignment?.letter,
-            LetterReadRule.mayRead(.assignedProgramReviewer, applicantWaived: letter.waived, hasFile: letter.hasFile)
-        else { throw Abort(.notFound, reason: "No such letter assigned to this program.") }
+            LetterReadRule.mayRead(.assignedProgramReviewer, applicantWaived: letter.waived, hasFile: letter.hasFile),
+            try await LetterDesk.application(of: letter.$applicant.id, to: program.requireID(), on: self.db) != nil
+        else { throw Abort(.notFound, reason: "No such letter assigned to this program with a submitted application.") }
         return (letter, try await self.desk.read(letter, by: reviewer, as: "reviewer", program: try program.requireID()))
     }
 

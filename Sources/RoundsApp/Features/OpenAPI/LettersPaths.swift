@@ -180,7 +180,7 @@ enum LettersPaths {
         APIRoute.programLetters(.key).openAPIPath: [
             "get": [
                 "operationId": "listProgramLetters",
-                "summary": "Reviewers: the letters assigned to a program you review.",
+                "summary": "Reviewers: the letters assigned to a program you review, of applicants who applied to it (as in ERAS, letters come with the application).",
                 "parameters": [programID],
                 "responses": responses([
                     "200": Responses.json("Assigned letters.", schema: ["type": "array", "items": Responses.schemaRef("AssignedLetter")]),
@@ -191,7 +191,7 @@ enum LettersPaths {
         APIRoute.programLetter(.key, letter: .key).openAPIPath: [
             "get": [
                 "operationId": "readProgramLetter",
-                "summary": "Reviewers: a letter assigned to a program you review.",
+                "summary": "Reviewers: a letter assigned to a program you review, once its applicant applied to the program; 404 before.",
                 "parameters": [programID, letterID],
                 "responses": responses(["200": pdf, "404": Responses.ref("NotFound")]),
             ]

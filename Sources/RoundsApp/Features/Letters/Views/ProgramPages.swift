@@ -38,7 +38,7 @@ enum ProgramPages {
                 .h1(.safeText(program.name)),
                 .p("Every letter you open is logged with your name and the time."),
                 letters.isEmpty
-                    ? .p("No letters assigned yet.")
+                    ? .p("No letters yet: an applicant's letters appear here once they apply to this program.")
                     : .stackingTable(["Applicant", "Writer", "Applicant's access", "Assigned", "Letter"], rows: rows)
             )
         )
