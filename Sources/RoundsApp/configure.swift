@@ -8,6 +8,8 @@ import Vapor
 /// Builds the app from a configuration. Tests call this with `AppConfig.testing()` and their own services.
 public func configure(_ app: Application, config: AppConfig, services: AppServices? = nil) async throws {
     app.config = config
+    // Every domain limit and list (rules.json): checked before anything reads one.
+    try DomainRules.checkShipped()
     RoundsMetrics.bootstrap()
     app.services = try services ?? AppServices(
         clock: SystemClock(),
@@ -86,8 +88,6 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
     guard ZIPCodes.directory.count > 40_000 else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
     // Season dates, fees, signals and plan rules: a malformed file stops start-up, naming itself.
     app.residency = try ResidencyReference.shipped.get()
-    // Every other domain limit and list (rules.json): checked before any page reads one.
-    try DomainRules.checkShipped()
     try routes(app, assets: SiteAssets.load())
     app.routeTable = RouteTable(app.routes.all)
 

@@ -136,14 +136,17 @@ public struct DomainRules: Sendable {
         self.byKey = byKey
     }
 
-    /// The file shipped with RoundsCore, read once. Start-up calls `checkShipped()` first, so a broken
-    /// file stops the server with its reason before anything reads a value.
-    public static let shipped: DomainRules = {
-        do { return try DomainRules(json: try ReferenceData.bytes("rules.json")) } catch { fatalError("\(error)") }
-    }()
+    /// The file shipped with RoundsCore, read and checked once per process.
+    private static let loaded = Result { try DomainRules(json: try ReferenceData.bytes("rules.json")) }
+
+    /// The shipped rules. Start-up calls `checkShipped()` before anything reads a value, so a broken file
+    /// stops the server with its reason rather than here.
+    public static var shipped: DomainRules {
+        do { return try Self.loaded.get() } catch { fatalError("\(error)") }
+    }
 
     public static func checkShipped() throws {
-        _ = try DomainRules(json: try ReferenceData.bytes("rules.json"))
+        _ = try Self.loaded.get()
     }
 
     public subscript(key: DomainRule) -> Rule {
