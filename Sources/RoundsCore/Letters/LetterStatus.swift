@@ -4,7 +4,7 @@ public enum LetterStatus: String, CaseIterable, Codable, Sendable {
     case requested
     /// The writer opened the link.
     case viewed
-    /// The writer uploaded the letter (and may replace it until it is assigned to a program).
+    /// The writer uploaded the letter (and may replace it until the applicant applies to a program with it).
     case uploaded
     /// The writer declined, with an optional note.
     case declined

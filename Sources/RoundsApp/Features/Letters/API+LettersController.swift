@@ -140,8 +140,7 @@ extension API {
             let letter = try await self.mine(req)
             let programID = try await req.letterDesk.assignedProgram(req.parameters.get(ProgramID.self)?.rawValue, of: letter)
             _ = try await req.letterDesk.apply(applicantID: letter.$applicant.id, to: programID)
-            let locked = try await req.letterDesk.letter(try letter.requireID(), of: try req.requireUser(.applicant))
-            return try LetterResponse(locked, assignments: try await req.letterDesk.assignments(of: locked))
+            return try LetterResponse(letter, assignments: try await req.letterDesk.assignments(of: letter))
         }
 
         private func mine(_ req: Request) async throws -> LetterRequest {

@@ -24,8 +24,8 @@ extension LetterDesk {
             .map { Assigned(program: $0.program, at: $0.createdAt, appliedAt: applied[$0.$program.id]) }
     }
 
-    /// Assigns in one transaction: the letter row is claimed first (which also locks it against a
-    /// replacement upload), and the slot number's unique index caps the program at four even under a race.
+    /// Assigns in one transaction: the letter row is claimed first (which serializes it with an application
+    /// to the program), and the slot number's unique index caps the program at four even under a race.
     func assign(_ letter: LetterRequest, to programID: UUID) async throws {
         guard let program = try await Program.find(programID, on: self.db) else {
             throw ValidationReport([FieldError(field: "program_id", message: "Choose a program from the list.")])

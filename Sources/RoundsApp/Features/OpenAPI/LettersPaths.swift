@@ -117,7 +117,7 @@ enum LettersPaths {
         APIRoute.letterLinkUpload.openAPIPath: [
             "post": [
                 "operationId": "uploadLetter",
-                "summary": "For the writer: upload the letter (PDF only, at most 1 MB, not encrypted), or replace it until the applicant assigns it.",
+                "summary": "For the writer: upload the letter (PDF only, at most 1 MB, not encrypted), or replace it until the applicant applies to a program with it.",
                 "security": anonymous,
                 "requestBody": [
                     "required": true,
