@@ -4,6 +4,11 @@
 /// the page boxes can be read (pages inside compressed object streams cannot be, and pass).
 public enum LetterFile {
     public static var maximumBytes: Int { DomainRules.shipped.number(.letterMaximumBytes) }
+    /// The largest size as pages and e-mails write it ("1 MB").
+    public static var maximumSize: String {
+        let megabyte = 1_024 * 1_024
+        return Self.maximumBytes % megabyte == 0 ? "\(Self.maximumBytes / megabyte) MB" : "\(Self.maximumBytes / 1_024) KB"
+    }
     public static var source: String {
         let rule = DomainRules.shipped[.letterMaximumBytes]
         return "\(rule.source ?? "no source") (checked \(rule.checked))"
@@ -31,7 +36,7 @@ public enum LetterFile {
         }
         if bytes.isEmpty { return refuse("The file is empty.") }
         if bytes.count > Self.maximumBytes {
-            return refuse("The letter is larger than 1 MB (\(bytes.count) bytes); save it as a smaller PDF, for example without scanned images.")
+            return refuse("The letter is larger than \(Self.maximumSize) (\(bytes.count) bytes); save it as a smaller PDF, for example without scanned images.")
         }
         guard FileSignature.detect(bytes.prefix(16)) == .pdf else {
             return refuse("Letters are accepted as PDF only, and this file is not a PDF (whatever its name says).")

@@ -92,7 +92,7 @@ public enum DomainDocument {
             "- Personal statements: Rounds keeps at most \(StatementService.storageLimit.formatted(.number)) characters per version (the most either service takes); an AMCAS draft may run over while it is worked on, and the page says by how much.",
             "- Profile exams: a Step 1 score is taken only with an exam date up to \(ExamRecord.lastScoredStep1.iso); scores are three-digit standard scores, USMLE \(ExamRecord.usmleScoreRange.lowerBound)–\(ExamRecord.usmleScoreRange.upperBound) and COMLEX-USA \(ExamRecord.comlexScoreRange.lowerBound)–\(ExamRecord.comlexScoreRange.upperBound) as input bounds, not passing scores.",
             "- Sites and programs: the state must be one of the codes above and the ZIP must lie in it (the ZIP list shipped with RoundsCore).",
-            "- Letters: a program receives at most \(LetterAssignmentRule.maximumLettersPerProgram) letters per applicant; a letter is a PDF of at most \(LetterFile.maximumBytes / 1_024 / 1_024) MB on US Letter pages, its name without \(LetterFile.forbiddenNameCharacters.sorted().map { "`\($0)`" }.joined(separator: " ")).",
+            "- Letters: a program receives at most \(LetterAssignmentRule.maximumLettersPerProgram) letters per applicant; a letter is a PDF of at most \(LetterFile.maximumSize) on US Letter pages, its name without \(LetterFile.forbiddenNameCharacters.sorted().map { "`\($0)`" }.joined(separator: " ")).",
             "",
             "The identifier guard's types by Safe Harbor category:",
             "",

@@ -29,7 +29,7 @@ enum LetterMail {
 
                 \(waiver)
 
-                To upload the letter (a PDF of at most 1 MB), or to decline, open this link; it is yours alone \
+                To upload the letter (a PDF of at most \(LetterFile.maximumSize)), or to decline, open this link; it is yours alone \
                 and works until \(DisplayFormat.date(letter.linkExpiresAt)). No account is needed.
 
                 \(Self.link(origin: origin, token: token))

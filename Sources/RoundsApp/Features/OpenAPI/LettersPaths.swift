@@ -117,7 +117,7 @@ enum LettersPaths {
         APIRoute.letterLinkUpload.openAPIPath: [
             "post": [
                 "operationId": "uploadLetter",
-                "summary": "For the writer: upload the letter (PDF only, at most 1 MB, not encrypted), or replace it until the applicant applies to a program with it.",
+                "summary": .string("For the writer: upload the letter (PDF only, at most \(LetterFile.maximumSize), not encrypted), or replace it until the applicant applies to a program with it."),
                 "security": anonymous,
                 "requestBody": [
                     "required": true,
@@ -132,7 +132,7 @@ enum LettersPaths {
                 ],
                 "responses": writerResponses([
                     "200": linkView, "400": Responses.ref("BadRequest"), "404": Responses.ref("NotFound"), "409": conflict, "410": gone,
-                    "413": ["description": "The request is far larger than a 1 MB letter."], "415": Responses.ref("UnsupportedMediaType"),
+                    "413": ["description": .string("The request is far larger than a \(LetterFile.maximumSize) letter.")], "415": Responses.ref("UnsupportedMediaType"),
                     "422": Responses.ref("Unprocessable"),
                 ]),
             ]

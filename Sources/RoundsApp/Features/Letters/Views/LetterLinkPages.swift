@@ -28,7 +28,7 @@ enum LetterLinkPages {
                 .div(
                     .class(errors.message(for: "file") == nil ? "field" : "field has-error"),
                     .tag("label", .safeAttribute("for", "field-file"), .text(letter.hasFile ? "Replace the letter" : "The letter")),
-                    .tag("p", .class("hint"), .text("A PDF of at most 1 MB, without a password.")),
+                    .tag("p", .class("hint"), .text("A PDF of at most \(LetterFile.maximumSize), without a password.")),
                     .voidTag("input", [("type", "file"), ("id", "field-file"), ("name", "file"), ("accept", ".pdf,application/pdf"), ("required", "required")]),
                     .fieldError(errors.message(for: "file"), id: "field-file")
                 ),
