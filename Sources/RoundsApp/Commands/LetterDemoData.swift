@@ -47,7 +47,7 @@ enum LetterDemoData {
         )
         try await desk.assign(letter, to: try created[0].requireID())
         // Applied with, so the demo reviewer has a letter to read.
-        _ = try await desk.apply(applicantID: try amara.requireID(), to: try created[0].requireID())
+        try await desk.apply(applicantID: try amara.requireID(), to: try created[0].requireID())
 
         _ = try await desk.request(
             by: amara,

@@ -138,8 +138,7 @@ extension API {
         /// Applies to the program this letter is assigned to, with every letter assigned there.
         @Sendable func apply(req: Request) async throws -> LetterResponse {
             let letter = try await self.mine(req)
-            let programID = try await req.letterDesk.assignedProgram(req.parameters.get(ProgramID.self)?.rawValue, of: letter)
-            _ = try await req.letterDesk.apply(applicantID: letter.$applicant.id, to: programID)
+            try await req.letterDesk.apply(with: letter, to: req.parameters.get(ProgramID.self)?.rawValue)
             return try LetterResponse(letter, assignments: try await req.letterDesk.assignments(of: letter))
         }
 

@@ -94,12 +94,13 @@ extension LetterDesk {
 /// Applying to a program with the letters assigned to it: from then on they stay there and are locked
 /// against replacement.
 extension LetterDesk {
-    /// The program id when the letter is assigned to it, else 404: applying is done from an assignment.
-    func assignedProgram(_ programID: UUID?, of letter: LetterRequest) async throws -> UUID {
+    /// Applies from one of the letter's assignments (page and API); 404 when the letter is not assigned
+    /// to that program.
+    func apply(with letter: LetterRequest, to programID: UUID?) async throws {
         guard let programID,
             try await LetterAssignment.query(on: self.db).filter(\.$letter.$id == letter.requireID()).filter(\.$program.$id == programID).first() != nil
         else { throw Abort(.notFound, reason: "No such assignment: this letter is not assigned to that program.") }
-        return programID
+        try await self.apply(applicantID: letter.$applicant.id, to: programID)
     }
 
     /// Program id → when the applicant applied to it.
@@ -110,7 +111,7 @@ extension LetterDesk {
 
     /// Submits the application in one transaction: every letter row of the applicant is written first, so
     /// an assignment, a take-back or a writer's replacement racing it waits and then sees it.
-    func apply(applicantID: UUID, to programID: UUID) async throws -> ProgramApplication {
+    func apply(applicantID: UUID, to programID: UUID) async throws {
         guard try await Program.find(programID, on: self.db) != nil else { throw Abort(.notFound, reason: "No such program.") }
         let application = ProgramApplication(applicantID: applicantID, programID: programID, now: self.now)
         do {
@@ -127,7 +128,6 @@ extension LetterDesk {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Abort(.conflict, reason: "You have already applied to this program.")
         }
-        return application
     }
 
     static func alreadyApplied(_ at: Date) -> Abort {

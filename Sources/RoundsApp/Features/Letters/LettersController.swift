@@ -125,9 +125,8 @@ struct LettersController: RouteCollection {
 
     @Sendable func apply(req: Request) async throws -> Response {
         let letter = try await self.mine(req)
-        let programID = try await req.letterDesk.assignedProgram(req.parameters.get(ProgramID.self)?.rawValue, of: letter)
         return try await self.act(req, letter, success: "Application submitted; the letters assigned to this program are now locked there.") {
-            _ = try await req.letterDesk.apply(applicantID: letter.$applicant.id, to: programID)
+            try await req.letterDesk.apply(with: letter, to: req.parameters.get(ProgramID.self)?.rawValue)
         }
     }
 
