@@ -13,7 +13,7 @@ enum ResidencyPaths {
     static let nullableText: JSONValue = ["type": ["string", "null"]]
     static let program = Responses.json("The program.", schema: Responses.schemaRef("ResidencyProgram"))
     /// The specialties the list accepts: the app's own list (start-up stops if the files did not read).
-    static let specialties: [String] = (try? ResidencyReference.shipped.get().specialties) ?? Specialties.residency.all.map(\.name)
+    static let specialties: [String] = Specialties.residency.all.map(\.name)
 
     static func responses(_ pairs: [String: JSONValue]) -> JSONValue { ApplicationsPaths.responses(pairs) }
 
