@@ -253,8 +253,9 @@ struct RothPeranson {
     private mutating func reofferToCouple(_ c: Int32, member a: Int32, program p: Int32) throws(MatchError) {
         let role = a - self.instance.member(0, ofCouple: c)
         let start = Int(self.instance.coupleStart[Int(c)])
-        let current = self.coupleIsPlaced[Int(c)] ? Int(self.coupleNext[Int(c)]) : Int(self.instance.coupleStart[Int(c) + 1])
-        for j in start..<current {
+        // Only pairs the couple has already proposed to: one not yet entered, or waiting to propose again
+        // after a withdrawal, has untried better pairs ahead of anything a re-offer could give it.
+        for j in start..<Int(self.coupleNext[Int(c)]) {
             let side = role == 0 ? self.instance.pairFirst[j] : self.instance.pairSecond[j]
             if side == p && self.moveCouple(c, to: Int32(j)) {
                 try self.moveUpUsingOwnSeats(c)

@@ -108,6 +108,33 @@ import Testing
         #expect(result.stats.path == .rothPeranson)
     }
 
+    /// A seat a couple leaves is re-offered down the program's list; a couple that has not entered yet (or
+    /// has pairs it has not tried) must not be placed by that offer, or it never proposes to the better
+    /// pairs above it. Here C1's entry pushes s out of X, s pushes t out of V, t pushes c1a out of X, and
+    /// c1b's seat at Y is re-offered to c2a before C2 enters; C2's first pair (Z, W) is free throughout.
+    /// This is what left a supplemental applicant at their sixth program on the NRMP-scale benchmark.
+    @Test func aReofferNeverPlacesACoupleAheadOfPairsItHasNotTried() throws {
+        let instance = MatchInstance(
+            programs: [
+                .init(id: "V", capacity: 1, ranking: ["s", "t"]),
+                .init(id: "W", capacity: 1, ranking: ["c2b"]),
+                .init(id: "X", capacity: 1, ranking: ["t", "c1a", "s"]),
+                .init(id: "Y", capacity: 1, ranking: ["c1b", "c2a"]),
+                .init(id: "Z", capacity: 1, ranking: ["c2a"]),
+            ],
+            applicants: [.init(id: "s", ranking: ["X", "V"]), .init(id: "t", ranking: ["V", "X"])],
+            couples: [
+                .init(members: ["c1a", "c1b"], ranking: [["X", "Y"]]),
+                .init(members: ["c2a", "c2b"], ranking: [["Z", "W"], ["Y", nil]]),
+            ]
+        )
+        let firstPassOnly = SettlingOptions(reorders: 0, reexaminations: 0, repairBudget: 0)
+        let result = try Match.run(instance, settling: firstPassOnly)
+        #expect(result.assignments == ["s": "V", "t": "X", "c2a": "Z", "c2b": "W"])
+        #expect(result.stats.path == .rothPeranson)
+        #expect(result.isStable == true && result.kprBlockingPairs == [])
+    }
+
     /// The cases the first Roth–Peranson pass cannot settle (it cycles: seeds 303, 643, 1579, 2014, 2433,
     /// 2986 of the generator above) settle by another couple order or by repair, the result says which,
     /// and the same input gives the same answer.
