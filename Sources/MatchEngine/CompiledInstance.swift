@@ -59,10 +59,9 @@ struct CompiledInstance: Sendable {
         }
         let couples = instance.couples.sorted { ($0.members[0], $0.members[1]) < ($1.members[0], $1.members[1]) }
 
-        var programIndex: [String: Int32] = [:]
-        programIndex.reserveCapacity(programs.count)
+        var programIndex = IdentifierTable(capacity: programs.count)
         for (index, program) in programs.enumerated() {
-            if programIndex.updateValue(Int32(index), forKey: program.id) != nil { throw .duplicateProgram(program.id) }
+            if programIndex.insert(program.id, value: Int32(index)) != nil { throw .duplicateProgram(program.id) }
             if program.capacity < 0 { throw .negativeCapacity(program: program.id, capacity: program.capacity) }
             // Far above any residency program's size, and small enough that totals fit in 32 bits.
             if program.capacity > MatchInstance.maximumCapacity {
@@ -70,12 +69,11 @@ struct CompiledInstance: Sendable {
             }
         }
 
-        var applicantIndex: [String: Int32] = [:]
-        applicantIndex.reserveCapacity(singles.count + 2 * couples.count)
+        var applicantIndex = IdentifierTable(capacity: singles.count + 2 * couples.count)
         var applicantIDs: [String] = []
         applicantIDs.reserveCapacity(singles.count + 2 * couples.count)
         for single in singles {
-            if applicantIndex.updateValue(Int32(applicantIDs.count), forKey: single.id) != nil {
+            if applicantIndex.insert(single.id, value: Int32(applicantIDs.count)) != nil {
                 throw .duplicateApplicant(single.id)
             }
             applicantIDs.append(single.id)
@@ -83,7 +81,7 @@ struct CompiledInstance: Sendable {
         for couple in couples {
             if couple.members[0] == couple.members[1] { throw .coupleNamesSameApplicantTwice(couple.members[0]) }
             for member in couple.members {
-                if let existing = applicantIndex.updateValue(Int32(applicantIDs.count), forKey: member) {
+                if let existing = applicantIndex.insert(member, value: Int32(applicantIDs.count)) {
                     throw existing < Int32(singles.count) ? .applicantIsSingleAndInCouple(member) : .applicantInTwoCouples(member)
                 }
                 applicantIDs.append(member)
@@ -99,7 +97,7 @@ struct CompiledInstance: Sendable {
         var seen = [Int32](repeating: -1, count: applicantIDs.count)
         for (p, program) in programs.enumerated() {
             for id in program.ranking {
-                guard let a = applicantIndex[id] else { throw .programRanksUnknownApplicant(program: program.id, applicant: id) }
+                guard let a = applicantIndex.index(of: id) else { throw .programRanksUnknownApplicant(program: program.id, applicant: id) }
                 if seen[Int(a)] == Int32(p) { throw .programRanksApplicantTwice(program: program.id, applicant: id) }
                 seen[Int(a)] = Int32(p)
                 programApplicants.append(a)
@@ -139,7 +137,7 @@ struct CompiledInstance: Sendable {
         var seenProgram = [Int32](repeating: -1, count: programs.count)
         for (a, single) in singles.enumerated() {
             for id in single.ranking {
-                guard let p = programIndex[id] else { throw .applicantRanksUnknownProgram(applicant: single.id, program: id) }
+                guard let p = programIndex.index(of: id) else { throw .applicantRanksUnknownProgram(applicant: single.id, program: id) }
                 if seenProgram[Int(p)] == Int32(a) { throw .applicantRanksProgramTwice(applicant: single.id, program: id) }
                 seenProgram[Int(p)] = Int32(a)
                 applicantPrograms.append(p)
@@ -155,26 +153,35 @@ struct CompiledInstance: Sendable {
         var pairSecond: [Int32] = []
         var pairFirstRank: [Int32] = []
         var pairSecondRank: [Int32] = []
+        var pairCodes: [Int] = []
         for (c, couple) in couples.enumerated() {
             let first = Int32(singles.count + 2 * c)
-            var seenPairs = Set<[String?]>()
+            let pairsStart = pairFirst.count
             for pair in couple.ranking {
                 guard pair.count == 2 else { throw .couplePairLength(members: couple.members, length: pair.count) }
                 if pair[0] == nil && pair[1] == nil { throw .coupleRanksEmptyPair(members: couple.members) }
-                if !seenPairs.insert(pair).inserted { throw .coupleRanksPairTwice(members: couple.members, pair: pair) }
-                var indices: [Int32] = []
-                for id in pair {
-                    guard let id else {
-                        indices.append(Self.none)
-                        continue
-                    }
-                    guard let p = programIndex[id] else { throw .coupleRanksUnknownProgram(members: couple.members, program: id) }
-                    indices.append(p)
+                func index(_ id: String?) throws(InstanceError) -> Int32 {
+                    guard let id else { return Self.none }
+                    guard let p = programIndex.index(of: id) else { throw .coupleRanksUnknownProgram(members: couple.members, program: id) }
+                    return p
                 }
-                pairFirst.append(indices[0])
-                pairSecond.append(indices[1])
-                pairFirstRank.append(indices[0] == Self.none ? -1 : rank(of: first, at: indices[0]))
-                pairSecondRank.append(indices[1] == Self.none ? -1 : rank(of: first + 1, at: indices[1]))
+                let firstProgram = try index(pair[0])
+                let secondProgram = try index(pair[1])
+                pairFirst.append(firstProgram)
+                pairSecond.append(secondProgram)
+                pairFirstRank.append(firstProgram == Self.none ? -1 : rank(of: first, at: firstProgram))
+                pairSecondRank.append(secondProgram == Self.none ? -1 : rank(of: first + 1, at: secondProgram))
+            }
+            // A pair listed twice, found by sorting the couple's pairs as numbers (hashing them as arrays
+            // of optional strings cost more than the match itself at NRMP scale).
+            pairCodes.removeAll(keepingCapacity: true)
+            for j in pairsStart..<pairFirst.count { pairCodes.append(Int(pairFirst[j] + 1) * (programs.count + 1) + Int(pairSecond[j] + 1)) }
+            pairCodes.sort()
+            if zip(pairCodes, pairCodes.dropFirst()).contains(where: { $0 == $1 }) {
+                var seen = Set<[String?]>()
+                for pair in couple.ranking where !seen.insert(pair).inserted {
+                    throw .coupleRanksPairTwice(members: couple.members, pair: pair)
+                }
             }
             coupleStart.append(Int32(pairFirst.count))
         }

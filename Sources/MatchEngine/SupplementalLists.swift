@@ -23,20 +23,27 @@ struct SupplementalExpansion {
             return
         }
         let programIDs = Set(instance.programs.map(\.id))
-        var taken = Set(instance.applicants.map(\.id))
-        for couple in instance.couples { taken.formUnion(couple.members) }
+        // Every name in use (stand-ins must not take one), checked on the way for what the compiler can no
+        // longer see once these applicants leave the singles: 1 marks an applicant with supplemental lists.
+        var taken = IdentifierTable(capacity: instance.applicants.count + 2 * instance.couples.count)
+        for applicant in instance.applicants {
+            let mark: Int32 = applicant.supplemental.isEmpty ? 0 : 1
+            if let earlier = taken.insert(applicant.id, value: mark), earlier == 1 || mark == 1 { throw .duplicateApplicant(applicant.id) }
+        }
+        for couple in instance.couples {
+            for member in couple.members where taken.insert(member, value: 2) == 1 { throw .applicantIsSingleAndInCouple(member) }
+        }
 
         var singles: [MatchInstance.Applicant] = []
         var couples = instance.couples
         var standInOf: [String: String] = [:]
-        var pgy1Programs: [String: Set<String>] = [:]
+        /// PGY-1 program → the applicants whose supplemental lists rank it.
+        var listedBy: [String: Set<String>] = [:]
         for applicant in instance.applicants {
             guard !applicant.supplemental.isEmpty else {
                 singles.append(applicant)
                 continue
             }
-            // The applicant leaves the singles, so the checks the compiler would make on them are made here.
-            guard standInOf[applicant.id] == nil else { throw .duplicateApplicant(applicant.id) }
             let linked = try Self.linkedLists(of: applicant, programIDs: programIDs)
             var ranking: [[String?]] = []
             for program in applicant.ranking {
@@ -44,23 +51,21 @@ struct SupplementalExpansion {
                 ranking.append([program, nil])
             }
             var standIn = applicant.id + " (PGY-1)"
-            while taken.contains(standIn) { standIn += "'" }
-            taken.insert(standIn)
+            while taken.index(of: standIn) != nil { standIn += "'" }
+            _ = taken.insert(standIn, value: 3)
             standInOf[applicant.id] = standIn
-            pgy1Programs[applicant.id] = Set(applicant.supplemental.flatMap(\.ranking))
+            for program in applicant.supplemental.flatMap(\.ranking) { listedBy[program, default: []].insert(applicant.id) }
             couples.append(MatchInstance.Couple(members: [applicant.id, standIn], ranking: ranking))
         }
-        for single in singles where standInOf[single.id] != nil { throw .duplicateApplicant(single.id) }
-        for couple in instance.couples {
-            for member in couple.members where standInOf[member] != nil { throw .applicantIsSingleAndInCouple(member) }
-        }
 
+        // Only programs on someone's supplemental list change; the rest keep their rankings as they are.
         let programs = instance.programs.map { program in
+            guard let applicants = listedBy[program.id] else { return program }
             var ranking: [String] = []
-            ranking.reserveCapacity(program.ranking.count)
+            ranking.reserveCapacity(program.ranking.count + applicants.count)
             for id in program.ranking {
                 ranking.append(id)
-                if let standIn = standInOf[id], pgy1Programs[id]?.contains(program.id) == true { ranking.append(standIn) }
+                if applicants.contains(id), let standIn = standInOf[id] { ranking.append(standIn) }
             }
             return MatchInstance.Program(id: program.id, capacity: program.capacity, ranking: ranking)
         }
