@@ -119,12 +119,17 @@ struct CompiledInstance: Sendable {
                 fill[a] += 1
             }
         }
-        func rank(of a: Int32, at p: Int32) -> Int32 {
-            for index in Int(mentionStart[Int(a)])..<Int(mentionStart[Int(a) + 1]) where mentionProgram[index] == p {
-                return mentionRank[index]
+        // One applicant's ranks by program, spread into a table while their list is read (looking each
+        // entry up among the applicant's mentions was quadratic in the list length), then cleared.
+        var rankAt = [Int32](repeating: -1, count: programs.count)
+        var partnerRankAt = rankAt
+        func spread(_ a: Int32, into table: inout [Int32], clearing: Bool = false) {
+            for index in Int(mentionStart[Int(a)])..<Int(mentionStart[Int(a) + 1]) {
+                table[Int(mentionProgram[index])] = clearing ? -1 : mentionRank[index]
             }
-            return -1
         }
+        // For the program-proposing variant: where each program sits on the applicant's own list.
+        var programEntryApplicantIndex = [Int32](repeating: -1, count: programApplicants.count)
 
         // Applicant lists.
         var applicantStart: [Int32] = [0]
@@ -136,13 +141,17 @@ struct CompiledInstance: Sendable {
         applicantEntryRank.reserveCapacity(totalSingleEntries)
         var seenProgram = [Int32](repeating: -1, count: programs.count)
         for (a, single) in singles.enumerated() {
+            spread(Int32(a), into: &rankAt)
             for id in single.ranking {
                 guard let p = programIndex.index(of: id) else { throw .applicantRanksUnknownProgram(applicant: single.id, program: id) }
                 if seenProgram[Int(p)] == Int32(a) { throw .applicantRanksProgramTwice(applicant: single.id, program: id) }
                 seenProgram[Int(p)] = Int32(a)
+                let rank = rankAt[Int(p)]
+                if rank >= 0 { programEntryApplicantIndex[Int(programStart[Int(p)] + rank)] = Int32(applicantPrograms.count) }
                 applicantPrograms.append(p)
-                applicantEntryRank.append(rank(of: Int32(a), at: p))
+                applicantEntryRank.append(rank)
             }
+            spread(Int32(a), into: &rankAt, clearing: true)
             applicantStart.append(Int32(applicantPrograms.count))
         }
         for _ in 0..<(2 * couples.count) { applicantStart.append(Int32(applicantPrograms.count)) }
@@ -157,6 +166,8 @@ struct CompiledInstance: Sendable {
         for (c, couple) in couples.enumerated() {
             let first = Int32(singles.count + 2 * c)
             let pairsStart = pairFirst.count
+            spread(first, into: &rankAt)
+            spread(first + 1, into: &partnerRankAt)
             for pair in couple.ranking {
                 guard pair.count == 2 else { throw .couplePairLength(members: couple.members, length: pair.count) }
                 if pair[0] == nil && pair[1] == nil { throw .coupleRanksEmptyPair(members: couple.members) }
@@ -169,9 +180,11 @@ struct CompiledInstance: Sendable {
                 let secondProgram = try index(pair[1])
                 pairFirst.append(firstProgram)
                 pairSecond.append(secondProgram)
-                pairFirstRank.append(firstProgram == Self.none ? -1 : rank(of: first, at: firstProgram))
-                pairSecondRank.append(secondProgram == Self.none ? -1 : rank(of: first + 1, at: secondProgram))
+                pairFirstRank.append(firstProgram == Self.none ? -1 : rankAt[Int(firstProgram)])
+                pairSecondRank.append(secondProgram == Self.none ? -1 : partnerRankAt[Int(secondProgram)])
             }
+            spread(first, into: &rankAt, clearing: true)
+            spread(first + 1, into: &partnerRankAt, clearing: true)
             // A pair listed twice, found by sorting the couple's pairs as numbers (hashing them as arrays
             // of optional strings cost more than the match itself at NRMP scale).
             pairCodes.removeAll(keepingCapacity: true)
@@ -184,18 +197,6 @@ struct CompiledInstance: Sendable {
                 }
             }
             coupleStart.append(Int32(pairFirst.count))
-        }
-
-        // For the program-proposing variant: where each program sits on the applicant's own list.
-        var programEntryApplicantIndex = [Int32](repeating: -1, count: programApplicants.count)
-        for p in 0..<programs.count {
-            for entry in Int(programStart[p])..<Int(programStart[p + 1]) {
-                let a = Int(programApplicants[entry])
-                for index in Int(applicantStart[a])..<Int(applicantStart[a + 1]) where applicantPrograms[index] == Int32(p) {
-                    programEntryApplicantIndex[entry] = Int32(index)
-                    break
-                }
-            }
         }
 
         self.programIDs = programs.map(\.id)
