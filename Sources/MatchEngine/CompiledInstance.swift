@@ -14,9 +14,6 @@ struct CompiledInstance: Sendable {
     // Program rank lists, flattened: program p ranks programApplicants[programStart[p]..<programStart[p+1]].
     let programStart: [Int32]
     let programApplicants: [Int32]
-    /// For each program rank entry: the applicant's list index of this program, or -1 when the applicant
-    /// does not rank it (used by the program-proposing variant).
-    let programEntryApplicantIndex: [Int32]
 
     // Applicant rank lists (singles and couple members alike; couple members' lists stay empty).
     let applicantStart: [Int32]
@@ -48,6 +45,17 @@ struct CompiledInstance: Sendable {
 
     @inline(__always) func member(_ role: Int32, ofCouple couple: Int32) -> Int32 {
         Int32(self.singleCount) + 2 * couple + role
+    }
+
+    /// For each program rank entry: the applicant's list index of this program, or -1 when the applicant
+    /// does not rank it. Only the program-proposing variant needs it, so it is not built with the tables
+    /// (its writes land all over memory, a cost every applicant-proposing run would pay for nothing).
+    func programEntryApplicantIndexes() -> [Int32] {
+        var indexes = [Int32](repeating: -1, count: self.programApplicants.count)
+        for entry in 0..<self.applicantPrograms.count where self.applicantEntryRank[entry] >= 0 {
+            indexes[Int(self.programStart[Int(self.applicantPrograms[entry])] + self.applicantEntryRank[entry])] = Int32(entry)
+        }
+        return indexes
     }
 
     init(_ instance: MatchInstance) throws(InstanceError) {
@@ -128,8 +136,6 @@ struct CompiledInstance: Sendable {
                 table[Int(mentionProgram[index])] = clearing ? -1 : mentionRank[index]
             }
         }
-        // For the program-proposing variant: where each program sits on the applicant's own list.
-        var programEntryApplicantIndex = [Int32](repeating: -1, count: programApplicants.count)
 
         // Applicant lists.
         var applicantStart: [Int32] = [0]
@@ -147,7 +153,6 @@ struct CompiledInstance: Sendable {
                 if seenProgram[Int(p)] == Int32(a) { throw .applicantRanksProgramTwice(applicant: single.id, program: id) }
                 seenProgram[Int(p)] = Int32(a)
                 let rank = rankAt[Int(p)]
-                if rank >= 0 { programEntryApplicantIndex[Int(programStart[Int(p)] + rank)] = Int32(applicantPrograms.count) }
                 applicantPrograms.append(p)
                 applicantEntryRank.append(rank)
             }
@@ -205,7 +210,6 @@ struct CompiledInstance: Sendable {
         self.capacity = programs.map { Int32($0.capacity) }
         self.programStart = programStart
         self.programApplicants = programApplicants
-        self.programEntryApplicantIndex = programEntryApplicantIndex
         self.applicantStart = applicantStart
         self.applicantPrograms = applicantPrograms
         self.applicantEntryRank = applicantEntryRank

@@ -15,6 +15,7 @@ struct ProgramProposing {
         var queue = Array((0..<Int32(programCount)).reversed())
         var isQueued = [Bool](repeating: true, count: programCount)
         var steps = 0
+        let entryIndex = self.instance.programEntryApplicantIndexes()
         while let p = queue.popLast() {
             isQueued[Int(p)] = false
             let end = self.instance.programStart[Int(p) + 1]
@@ -23,7 +24,7 @@ struct ProgramProposing {
                 let entry = Int(nextOffer[Int(p)])
                 nextOffer[Int(p)] += 1
                 let a = Int(self.instance.programApplicants[entry])
-                let index = self.instance.programEntryApplicantIndex[entry]
+                let index = entryIndex[entry]
                 guard index >= 0 && index < heldIndex[a] else { continue }
                 let previous = assigned[a]
                 if previous >= 0 {

@@ -35,6 +35,7 @@ struct SupplementalExpansion {
         }
 
         var singles: [MatchInstance.Applicant] = []
+        singles.reserveCapacity(instance.applicants.count)
         var couples = instance.couples
         var standInOf: [String: String] = [:]
         /// PGY-1 program → the applicants whose supplemental lists rank it.
@@ -65,7 +66,8 @@ struct SupplementalExpansion {
             ranking.reserveCapacity(program.ranking.count + applicants.count)
             for id in program.ranking {
                 ranking.append(id)
-                if applicants.contains(id), let standIn = standInOf[id] { ranking.append(standIn) }
+                // The cheap table first: most ranked applicants have no supplemental list at all.
+                if taken.index(of: id) == 1, applicants.contains(id), let standIn = standInOf[id] { ranking.append(standIn) }
             }
             return MatchInstance.Program(id: program.id, capacity: program.capacity, ranking: ranking)
         }
