@@ -22,7 +22,7 @@ struct SupplementalExpansion {
             self.standInOfApplicant = [:]
             return
         }
-        let programIDs = Set(instance.programs.map(\.id))
+        var checks = ListChecks(programs: instance.programs)
         // Every name in use (stand-ins must not take one), checked on the way for what the compiler can no
         // longer see once these applicants leave the singles: 1 marks an applicant with supplemental lists.
         var taken = IdentifierTable(capacity: instance.applicants.count + 2 * instance.couples.count)
@@ -38,36 +38,47 @@ struct SupplementalExpansion {
         singles.reserveCapacity(instance.applicants.count)
         var couples = instance.couples
         var standInOf: [String: String] = [:]
-        /// PGY-1 program → the applicants whose supplemental lists rank it.
-        var listedBy: [String: Set<String>] = [:]
+        // Applicants with lists by number, and for each PGY-1 program (by index) the numbers that rank it.
+        var numberOf = IdentifierTable(capacity: 64)
+        var standIns: [String] = []
+        var listedBy = [[Int32]](repeating: [], count: instance.programs.count)
         for applicant in instance.applicants {
             guard !applicant.supplemental.isEmpty else {
                 singles.append(applicant)
                 continue
             }
-            let linked = try Self.linkedLists(of: applicant, programIDs: programIDs)
+            let linked = try Self.linkedLists(of: applicant, checks: &checks)
             var ranking: [[String?]] = []
-            for program in applicant.ranking {
-                for pgy1 in linked[program] ?? [] { ranking.append([program, pgy1]) }
+            for (entry, program) in applicant.ranking.enumerated() {
+                if linked[entry] >= 0 {
+                    for pgy1 in applicant.supplemental[Int(linked[entry])].ranking { ranking.append([program, pgy1]) }
+                }
                 ranking.append([program, nil])
             }
             var standIn = applicant.id + " (PGY-1)"
             while taken.index(of: standIn) != nil { standIn += "'" }
             _ = taken.insert(standIn, value: 3)
             standInOf[applicant.id] = standIn
-            for program in applicant.supplemental.flatMap(\.ranking) { listedBy[program, default: []].insert(applicant.id) }
+            let number = Int32(standIns.count)
+            _ = numberOf.insert(applicant.id, value: number)
+            standIns.append(standIn)
+            for list in applicant.supplemental {
+                for program in list.ranking { listedBy[Int(checks.programIndex.index(of: program)!)].append(number) }
+            }
             couples.append(MatchInstance.Couple(members: [applicant.id, standIn], ranking: ranking))
         }
 
         // Only programs on someone's supplemental list change; the rest keep their rankings as they are.
-        let programs = instance.programs.map { program in
-            guard let applicants = listedBy[program.id] else { return program }
+        var listing = [Int32](repeating: -1, count: standIns.count)
+        let programs = instance.programs.enumerated().map { index, program in
+            let numbers = listedBy[Int(checks.programIndex.index(of: program.id) ?? Int32(index))]
+            guard !numbers.isEmpty else { return program }
+            for number in numbers { listing[Int(number)] = Int32(index) }
             var ranking: [String] = []
-            ranking.reserveCapacity(program.ranking.count + applicants.count)
+            ranking.reserveCapacity(program.ranking.count + numbers.count)
             for id in program.ranking {
                 ranking.append(id)
-                // The cheap table first: most ranked applicants have no supplemental list at all.
-                if taken.index(of: id) == 1, applicants.contains(id), let standIn = standInOf[id] { ranking.append(standIn) }
+                if let number = numberOf.index(of: id), listing[Int(number)] == Int32(index) { ranking.append(standIns[Int(number)]) }
             }
             return MatchInstance.Program(id: program.id, capacity: program.capacity, ranking: ranking)
         }
@@ -76,30 +87,68 @@ struct SupplementalExpansion {
         self.applicantOfStandIn = Dictionary(uniqueKeysWithValues: standInOf.map { ($1, $0) })
     }
 
-    /// Each advanced program's supplemental list, after the checks NRMP's rules imply.
-    private static func linkedLists(of applicant: MatchInstance.Applicant, programIDs: Set<String>) throws(InstanceError) -> [String: [String]] {
-        var primary = Set<String>()
-        for program in applicant.ranking {
-            guard programIDs.contains(program) else { throw .applicantRanksUnknownProgram(applicant: applicant.id, program: program) }
-            guard primary.insert(program).inserted else { throw .applicantRanksProgramTwice(applicant: applicant.id, program: program) }
+    /// Marks by program index for checking one applicant's lists at a time without building sets for each
+    /// (sets of strings per applicant were most of the expansion's time): a mark equal to the current stamp
+    /// means "seen for this applicant" (or this list).
+    private struct ListChecks {
+        var programIndex: IdentifierTable
+        var primary: [Int32]
+        var listed: [Int32]
+        var linkedTo: [Int32]
+        var linkedList: [Int32]
+        var stamp: Int32 = 0
+
+        init(programs: [MatchInstance.Program]) {
+            self.programIndex = IdentifierTable(capacity: programs.count)
+            // A repeated program id keeps its first index; the compiler refuses the instance afterwards.
+            for (index, program) in programs.enumerated() { _ = self.programIndex.insert(program.id, value: Int32(index)) }
+            self.primary = [Int32](repeating: 0, count: programs.count)
+            self.listed = self.primary
+            self.linkedTo = self.primary
+            self.linkedList = self.primary
         }
-        var linked: [String: [String]] = [:]
-        for list in applicant.supplemental {
+
+        mutating func nextStamp() -> Int32 {
+            self.stamp += 1
+            return self.stamp
+        }
+    }
+
+    /// For each program on the applicant's primary list, the supplemental list linked to it (its index in
+    /// `applicant.supplemental`, or -1), after the checks NRMP's rules imply.
+    private static func linkedLists(of applicant: MatchInstance.Applicant, checks: inout ListChecks) throws(InstanceError) -> [Int32] {
+        let applicantStamp = checks.nextStamp()
+        var primaryIndexes: [Int32] = []
+        primaryIndexes.reserveCapacity(applicant.ranking.count)
+        for program in applicant.ranking {
+            guard let p = checks.programIndex.index(of: program) else { throw .applicantRanksUnknownProgram(applicant: applicant.id, program: program) }
+            guard checks.primary[Int(p)] != applicantStamp else { throw .applicantRanksProgramTwice(applicant: applicant.id, program: program) }
+            checks.primary[Int(p)] = applicantStamp
+            primaryIndexes.append(p)
+        }
+        for (number, list) in applicant.supplemental.enumerated() {
             guard !list.advanced.isEmpty else { throw .supplementalLinkedToNothing(applicant: applicant.id) }
-            var seen = Set<String>()
+            let listStamp = checks.nextStamp()
             for program in list.ranking {
-                guard programIDs.contains(program) else { throw .supplementalRanksUnknownProgram(applicant: applicant.id, program: program) }
-                guard seen.insert(program).inserted else { throw .supplementalRanksProgramTwice(applicant: applicant.id, program: program) }
+                guard let p = checks.programIndex.index(of: program) else {
+                    throw .supplementalRanksUnknownProgram(applicant: applicant.id, program: program)
+                }
+                guard checks.listed[Int(p)] != listStamp else { throw .supplementalRanksProgramTwice(applicant: applicant.id, program: program) }
+                checks.listed[Int(p)] = listStamp
             }
             for advanced in list.advanced {
-                guard primary.contains(advanced) else { throw .supplementalLinkedToUnrankedProgram(applicant: applicant.id, program: advanced) }
-                guard !seen.contains(advanced) else { throw .supplementalRanksItsAdvancedProgram(applicant: applicant.id, program: advanced) }
-                guard linked.updateValue(list.ranking, forKey: advanced) == nil else {
+                guard let p = checks.programIndex.index(of: advanced), checks.primary[Int(p)] == applicantStamp else {
+                    throw .supplementalLinkedToUnrankedProgram(applicant: applicant.id, program: advanced)
+                }
+                guard checks.listed[Int(p)] != listStamp else { throw .supplementalRanksItsAdvancedProgram(applicant: applicant.id, program: advanced) }
+                guard checks.linkedTo[Int(p)] != applicantStamp else {
                     throw .advancedProgramHasTwoSupplementalLists(applicant: applicant.id, program: advanced)
                 }
+                checks.linkedTo[Int(p)] = applicantStamp
+                checks.linkedList[Int(p)] = Int32(number)
             }
         }
-        return linked
+        return primaryIndexes.map { checks.linkedTo[Int($0)] == applicantStamp ? checks.linkedList[Int($0)] : -1 }
     }
 
     /// A matching in the caller's terms, put in the expanded instance's terms (for checking).
