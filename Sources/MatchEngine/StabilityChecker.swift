@@ -66,21 +66,28 @@ struct StabilityChecker {
             }
         }
         for c in 0..<Int32(self.instance.coupleCount) where found.count < limit {
-            found.append(contentsOf: self.coupleBlockingPairs(c, assigned: assigned, holds: holds, definition: definition))
+            found.append(contentsOf: self.coupleBlockingPairs(c, assigned: assigned, holds: &holds, definition: definition))
         }
         return found
     }
 
-    private func coupleBlockingPairs(_ c: Int32, assigned: [Int32], holds: ProgramHolds, definition: StabilityDefinition) -> [Found] {
+    /// `holds` comes back as it was: the couple's seats are taken out and put back in place, since copying
+    /// every program's holds for each couple was most of the check at NRMP scale.
+    private func coupleBlockingPairs(_ c: Int32, assigned: [Int32], holds: inout ProgramHolds, definition: StabilityDefinition) -> [Found] {
         let memberA = self.instance.member(0, ofCouple: c)
         let memberB = memberA + 1
         let currentA = assigned[Int(memberA)]
         let currentB = assigned[Int(memberB)]
-        var holds = holds
         if definition == .couplesFreeTheirSeats {
             // Judge each better pair as if the couple had left its current places.
             if currentA >= 0 { holds.remove(currentA, applicant: memberA) }
             if currentB >= 0 { holds.remove(currentB, applicant: memberB) }
+        }
+        defer {
+            if definition == .couplesFreeTheirSeats {
+                if currentA >= 0 { holds.admit(currentA, applicant: memberA, rank: self.rank(of: memberA, at: currentA) ?? .max) }
+                if currentB >= 0 { holds.admit(currentB, applicant: memberB, rank: self.rank(of: memberB, at: currentB) ?? .max) }
+            }
         }
         var pairs: [Found] = []
         let start = Int(self.instance.coupleStart[Int(c)])
