@@ -37,9 +37,10 @@ struct SupplementalExpansion {
         var singles: [MatchInstance.Applicant] = []
         singles.reserveCapacity(instance.applicants.count)
         var couples = instance.couples
-        var standInOf: [String: String] = [:]
-        // Applicants with lists by number, and for each PGY-1 program (by index) the numbers that rank it.
+        // Applicants with lists by number (their ids and stand-ins), and for each PGY-1 program (by index)
+        // the numbers that rank it.
         var numberOf = IdentifierTable(capacity: 64)
+        var withLists: [String] = []
         var standIns: [String] = []
         var listedBy = [[Int32]](repeating: [], count: instance.programs.count)
         for applicant in instance.applicants {
@@ -58,9 +59,9 @@ struct SupplementalExpansion {
             var standIn = applicant.id + " (PGY-1)"
             while taken.index(of: standIn) != nil { standIn += "'" }
             _ = taken.insert(standIn, value: 3)
-            standInOf[applicant.id] = standIn
             let number = Int32(standIns.count)
             _ = numberOf.insert(applicant.id, value: number)
+            withLists.append(applicant.id)
             standIns.append(standIn)
             for list in applicant.supplemental {
                 for program in list.ranking { listedBy[Int(checks.programIndex.index(of: program)!)].append(number) }
@@ -68,10 +69,11 @@ struct SupplementalExpansion {
             couples.append(MatchInstance.Couple(members: [applicant.id, standIn], ranking: ranking))
         }
 
-        // Only programs on someone's supplemental list change; the rest keep their rankings as they are.
+        // Only programs on someone's supplemental list change; the rest keep their rankings as they are. (A
+        // repeated program id's later copies have no entries here; the compiler refuses the instance.)
         var listing = [Int32](repeating: -1, count: standIns.count)
         let programs = instance.programs.enumerated().map { index, program in
-            let numbers = listedBy[Int(checks.programIndex.index(of: program.id) ?? Int32(index))]
+            let numbers = listedBy[index]
             guard !numbers.isEmpty else { return program }
             for number in numbers { listing[Int(number)] = Int32(index) }
             var ranking: [String] = []
@@ -83,8 +85,8 @@ struct SupplementalExpansion {
             return MatchInstance.Program(id: program.id, capacity: program.capacity, ranking: ranking)
         }
         self.instance = MatchInstance(programs: programs, applicants: singles, couples: couples)
-        self.standInOfApplicant = standInOf
-        self.applicantOfStandIn = Dictionary(uniqueKeysWithValues: standInOf.map { ($1, $0) })
+        self.standInOfApplicant = Dictionary(uniqueKeysWithValues: zip(withLists, standIns))
+        self.applicantOfStandIn = Dictionary(uniqueKeysWithValues: zip(standIns, withLists))
     }
 
     /// Marks by program index for checking one applicant's lists at a time without building sets for each
