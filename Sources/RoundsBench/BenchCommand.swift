@@ -82,7 +82,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Only the import of generated opportunities.")
+        static let configuration = CommandConfiguration(abstract: "The import of generated opportunities, then a cold start of the search index from that database (read, build).")
         @Option(help: "Opportunities to import.") var opportunities = 100_000
 
         func run() async throws { try await SearchBench.run(count: self.opportunities, withLoad: false, duration: 0, port: 0) }

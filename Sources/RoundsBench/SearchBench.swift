@@ -60,6 +60,10 @@ enum SearchBench {
             var imported = 0
             let importTime = try await clock.measure { imported = try await BenchSetup.importCSV(csv, app) }
             say("import \(imported) rows (\(csv.utf8.count / 1_048_576) MiB CSV): \(format(importTime))")
+            if !withLoad {
+                let cold = try await BenchSetup.coldStart(app)
+                say("cold start of \(cold.documents): read from the database \(format(cold.read)), build the index \(format(cold.build))")
+            }
             if withLoad {
                 try await app.asyncBoot()
                 try await app.server.start(address: .hostname("127.0.0.1", port: port))

@@ -21,6 +21,16 @@ public enum BenchSetup {
         try await OpportunityTransfer.importCSV(text, on: app.db)
     }
 
+    /// A cold start's two steps, timed apart: reading the catalog from the database, then building the index.
+    public static func coldStart(_ app: Application) async throws -> (documents: Int, read: Duration, build: Duration) {
+        let clock = ContinuousClock()
+        var documents: [CatalogDocument] = []
+        let read = try await clock.measure { documents = try await CatalogDocuments.all(on: app.db) }
+        var index = CatalogIndex([])
+        let build = clock.measure { index = CatalogIndex(documents) }
+        return (index.count, read, build)
+    }
+
     /// The centre of a ZIP code from the bundled directory (the same the server uses).
     public static func coordinate(zip: String) -> Coordinate? {
         ZIPCodes.directory.place(zip)?.coordinate
