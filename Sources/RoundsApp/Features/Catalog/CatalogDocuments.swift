@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import RoundsCore
 import SQLKit
 import Vapor
@@ -30,91 +31,100 @@ enum CatalogDocuments {
         return Set(try rows.map { try $0.decode(column: "id", as: UUID.self) })
     }
 
-    private struct SiteRow: Decodable {
+    /// An opportunity row as read, before its site and sessions are attached.
+    private struct OpportunityRow: Sendable {
         var id: UUID
-        var name: String
-        var city: String
-        var state: String
-        var zip: String
-        var latitude: Double
-        var longitude: Double
+        var siteID: UUID
+        var document: CatalogDocument
     }
 
-    private struct OpportunityRow: Decodable {
-        var id: UUID
-        var site_id: UUID
-        var title: String
-        var description: String
-        var type: OpportunityType
-        var specialty: String
-        var is_hands_on: Bool
-        var setting: ClinicalSetting
-        var audiences: String
-        var max_years_since_graduation: Int?
-        var requires_step1_pass: Bool
-        var visa_classes: String
-        var fee_cents: Int
-        var currency: String
-        var letter_policy: String
-        var requirements: String
-    }
-
-    private struct SessionRow: Decodable {
-        var id: UUID
-        var opportunity_id: UUID
-        var start_day: Int
-        var end_day: Int
-        var deadline_day: Int
-        var seats: Int
-        var seats_taken: Int
-    }
-
-    /// Published opportunities (all, or those of `ids`) with their sessions and verified sites.
+    /// Published opportunities (all, or those of `ids`) with their sessions and verified sites. Rows are
+    /// decoded column by column as they arrive (`PlainRows`): a cold start reads the whole catalog here.
     private static func read(opportunities ids: [UUID]?, on db: any Database) async throws -> [CatalogDocument] {
         let sql = db.sql
-        var opportunityQuery = sql.select().column("*").from(Opportunity.schema).where("status", .equal, OpportunityStatus.published)
+        var opportunityQuery = sql.select()
+            .columns(
+                "id", "site_id", "title", "description", "type", "specialty", "is_hands_on", "setting", "audiences",
+                "max_years_since_graduation", "requires_step1_pass", "visa_classes", "fee_cents", "currency", "letter_policy", "requirements"
+            )
+            .from(Opportunity.schema).where("status", .equal, OpportunityStatus.published)
         if let ids { opportunityQuery = opportunityQuery.where("id", .in, ids) }
-        let opportunities = try await opportunityQuery.all().map { try $0.decode(model: OpportunityRow.self) }
-        guard !opportunities.isEmpty else { return [] }
+        let opportunities = NIOLockedValueBox<[OpportunityRow]>([])
+        try await PlainRows.each(opportunityQuery.query, on: db) { row in
+            let row = try Self.opportunity(row)
+            opportunities.withLockedValue { $0.append(row) }
+        }
+        let rows = opportunities.withLockedValue { $0 }
+        guard !rows.isEmpty else { return [] }
 
         var siteQuery = sql.select().columns("id", "name", "city", "state", "zip", "latitude", "longitude").from(Site.schema)
             .where("is_verified", .equal, true)
-        if ids != nil { siteQuery = siteQuery.where("id", .in, Array(Set(opportunities.map(\.site_id)))) }
-        var sites: [UUID: CatalogDocument.Site] = [:]
-        for row in try await siteQuery.all() {
-            let site = try row.decode(model: SiteRow.self)
-            sites[site.id] = CatalogDocument.Site(
-                name: site.name, city: site.city, state: site.state, zip: site.zip,
-                coordinate: Coordinate(latitude: site.latitude, longitude: site.longitude)
-            )
-        }
-
-        var sessionQuery = sql.select().columns("id", "opportunity_id", "start_day", "end_day", "deadline_day", "seats", "seats_taken").from(OpportunitySession.schema)
-        if ids != nil { sessionQuery = sessionQuery.where("opportunity_id", .in, opportunities.map(\.id)) }
-        var sessions: [UUID: [CatalogDocument.Session]] = [:]
-        for row in try await sessionQuery.all() {
-            let session = try row.decode(model: SessionRow.self)
-            sessions[session.opportunity_id, default: []].append(
-                CatalogDocument.Session(
-                    id: session.id, start: Day(ordinal: session.start_day), end: Day(ordinal: session.end_day), seats: session.seats,
-                    applicationDeadline: Day(ordinal: session.deadline_day), seatsTaken: session.seats_taken
+        if ids != nil { siteQuery = siteQuery.where("id", .in, Array(Set(rows.map(\.siteID)))) }
+        let sites = NIOLockedValueBox<[UUID: CatalogDocument.Site]>([:])
+        try await PlainRows.each(siteQuery.query, on: db) { row in
+            let id = try row.uuid("id")
+            let site = CatalogDocument.Site(
+                name: try row.text("name"), city: try row.text("city"),
+                state: try row.text("state"), zip: try row.text("zip"),
+                coordinate: Coordinate(
+                    latitude: try row.real("latitude"), longitude: try row.real("longitude")
                 )
             )
+            sites.withLockedValue { $0[id] = site }
         }
 
-        return opportunities.compactMap { o in
-            guard let site = sites[o.site_id] else { return nil }
-            return CatalogDocument(
-                id: o.id, title: o.title, description: o.description, type: o.type,
-                specialtyID: o.specialty, isHandsOn: o.is_hands_on, setting: o.setting,
-                rules: EligibilityRules(
-                    audiences: Set(storedList: o.audiences), maximumYearsSinceGraduation: o.max_years_since_graduation,
-                    requiresStep1Pass: o.requires_step1_pass, acceptedVisaClasses: Set(storedList: o.visa_classes),
-                    isHandsOn: o.is_hands_on
-                ),
-                feeCents: o.fee_cents, currency: o.currency, letterPolicy: LetterPolicy(rawValue: o.letter_policy) ?? .none,
-                requirements: Set(storedList: o.requirements), site: site, sessions: sessions[o.id] ?? []
+        var sessionQuery = sql.select().columns("id", "opportunity_id", "start_day", "end_day", "deadline_day", "seats", "seats_taken")
+            .from(OpportunitySession.schema)
+        if ids != nil { sessionQuery = sessionQuery.where("opportunity_id", .in, rows.map(\.id)) }
+        let sessions = NIOLockedValueBox<[UUID: [CatalogDocument.Session]]>([:])
+        try await PlainRows.each(sessionQuery.query, on: db) { row in
+            let opportunity = try row.uuid("opportunity_id")
+            let session = CatalogDocument.Session(
+                id: try row.uuid("id"), start: Day(ordinal: try row.integer("start_day")),
+                end: Day(ordinal: try row.integer("end_day")), seats: try row.integer("seats"),
+                applicationDeadline: Day(ordinal: try row.integer("deadline_day")),
+                seatsTaken: try row.integer("seats_taken")
             )
+            sessions.withLockedValue { $0[opportunity, default: []].append(session) }
         }
+
+        let siteByID = sites.withLockedValue { $0 }
+        let sessionsByOpportunity = sessions.withLockedValue { $0 }
+        return rows.compactMap { row in
+            guard let site = siteByID[row.siteID] else { return nil }
+            var document = row.document
+            document.site = site
+            document.sessions = (sessionsByOpportunity[row.id] ?? []).sorted { ($0.start, $0.id.uuidString) < ($1.start, $1.id.uuidString) }
+            return document
+        }
+    }
+
+    private static let noSite = CatalogDocument.Site(name: "", city: "", state: "", zip: "", coordinate: nil)
+
+    private static func opportunity(_ row: any PlainRow) throws -> OpportunityRow {
+        let id = try row.uuid("id")
+        let isHandsOn = try row.bool("is_hands_on")
+        let document = CatalogDocument(
+            id: id, title: try row.text("title"), description: try row.text("description"),
+            type: try Self.code(row, "type"), specialtyID: try row.text("specialty"),
+            isHandsOn: isHandsOn, setting: try Self.code(row, "setting"),
+            rules: EligibilityRules(
+                audiences: Set(storedList: try row.text("audiences")),
+                maximumYearsSinceGraduation: try row.optionalInteger("max_years_since_graduation"),
+                requiresStep1Pass: try row.bool("requires_step1_pass"),
+                acceptedVisaClasses: Set(storedList: try row.text("visa_classes")), isHandsOn: isHandsOn
+            ),
+            feeCents: try row.integer("fee_cents"), currency: try row.text("currency"),
+            letterPolicy: LetterPolicy(rawValue: try row.text("letter_policy")) ?? .none,
+            requirements: Set(storedList: try row.text("requirements")), site: Self.noSite, sessions: []
+        )
+        return OpportunityRow(id: id, siteID: try row.uuid("site_id"), document: document)
+    }
+
+    /// A stored code, read as its text.
+    private static func code<T: RawRepresentable<String>>(_ row: any PlainRow, _ column: String) throws -> T {
+        let text = try row.text(column)
+        guard let value = T(rawValue: text) else { throw UnexpectedColumn(column: column, value: text) }
+        return value
     }
 }
