@@ -8,8 +8,10 @@ struct IDKey: Comparable, Hashable, Sendable {
 
     init(_ id: UUID) {
         let u = id.uuid
-        self.high = [u.0, u.1, u.2, u.3, u.4, u.5, u.6, u.7].reduce(0) { $0 << 8 | UInt64($1) }
-        self.low = [u.8, u.9, u.10, u.11, u.12, u.13, u.14, u.15].reduce(0) { $0 << 8 | UInt64($1) }
+        self.high = UInt64(u.0) << 56 | UInt64(u.1) << 48 | UInt64(u.2) << 40 | UInt64(u.3) << 32
+            | UInt64(u.4) << 24 | UInt64(u.5) << 16 | UInt64(u.6) << 8 | UInt64(u.7)
+        self.low = UInt64(u.8) << 56 | UInt64(u.9) << 48 | UInt64(u.10) << 40 | UInt64(u.11) << 32
+            | UInt64(u.12) << 24 | UInt64(u.13) << 16 | UInt64(u.14) << 8 | UInt64(u.15)
     }
 
     static func < (lhs: IDKey, rhs: IDKey) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
@@ -66,22 +68,29 @@ struct CatalogSegment: Sendable {
         self.keys = keyed.map(\.key)
         self.columns = CatalogColumns(documents)
         self.filterLists = CatalogFilterLists(self.columns)
-        var postings: [String: [Posting]] = [:]
-        var lengths: [Float] = []
-        lengths.reserveCapacity(documents.count)
-        var analyses: [UUID: [String: Float]] = [:]
-        for (index, document) in documents.enumerated() {
-            let frequencies = analysed[document.id] ?? Self.termFrequencies(document)
-            if keepingAnalyses { analyses[document.id] = frequencies }
-            for (term, frequency) in frequencies {
-                postings[term, default: []].append(Posting(document: Int32(index), frequency: frequency))
+        if keepingAnalyses {
+            var postings: [String: [Posting]] = [:]
+            var lengths: [Float] = []
+            lengths.reserveCapacity(documents.count)
+            var analyses: [UUID: [String: Float]] = [:]
+            for (index, document) in documents.enumerated() {
+                let frequencies = analysed[document.id] ?? Self.termFrequencies(document)
+                analyses[document.id] = frequencies
+                for (term, frequency) in frequencies {
+                    postings[term, default: []].append(Posting(document: Int32(index), frequency: frequency))
+                }
+                lengths.append(frequencies.values.reduce(0, +))
             }
-            lengths.append(frequencies.values.reduce(0, +))
+            self.postings = postings
+            self.lengths = lengths
+            self.analyses = analyses
+        } else {
+            let built = PostingsBuilder.build(documents, parts: ProcessInfo.processInfo.activeProcessorCount)
+            self.postings = built.postingsByTerm
+            self.lengths = built.lengths
+            self.analyses = [:]
         }
-        self.postings = postings
-        self.lengths = lengths
-        self.totalLength = lengths.reduce(0) { $0 + Double($1) }
-        self.analyses = analyses
+        self.totalLength = self.lengths.reduce(0) { $0 + Double($1) }
         self.positionByID = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
     }
 

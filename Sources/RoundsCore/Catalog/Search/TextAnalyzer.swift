@@ -10,7 +10,7 @@ public enum TextAnalyzer {
 
     public static func terms(_ text: String) -> [String] {
         // Most catalog text is ASCII: fold it byte by byte and skip Foundation's Unicode folding.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return self.asciiTerms(text) }
+        if self.isASCII(text) { return self.asciiTerms(text) }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var terms: [String] = []
         var current = ""
@@ -27,13 +27,19 @@ public enum TextAnalyzer {
 
     private static func asciiTerms(_ text: String) -> [String] {
         var terms: [String] = []
+        self.asciiTokens(text) { token in
+            if let term = self.term(token: token) { terms.append(term) }
+        }
+        return terms
+    }
+
+    /// The words of ASCII text, folded to lower case, of two characters or more, before stop words and
+    /// plurals: `term(token:)` makes each a term. Split so that the index can analyse each distinct word once.
+    static func asciiTokens(_ text: String, _ body: (String) -> Void) {
         var current: [UInt8] = []
         current.reserveCapacity(24)
         func flush() {
-            if current.count >= 2 {
-                let term = String(decoding: current, as: UTF8.self)
-                if !stopWords.contains(term) { terms.append(stem(term)) }
-            }
+            if current.count >= 2 { body(String(decoding: current, as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {
@@ -44,8 +50,14 @@ public enum TextAnalyzer {
             }
         }
         flush()
-        return terms
     }
+
+    /// A word's term, or nil for a stop word.
+    static func term(token: String) -> String? {
+        stopWords.contains(token) ? nil : stem(token)
+    }
+
+    static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
     static func stem(_ term: String) -> String {
         if term.count > 4 && term.hasSuffix("ies") { return String(term.dropLast(3)) + "y" }
