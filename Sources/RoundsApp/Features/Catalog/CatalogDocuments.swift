@@ -49,12 +49,11 @@ enum CatalogDocuments {
             )
             .from(Opportunity.schema).where("status", .equal, OpportunityStatus.published)
         if let ids { opportunityQuery = opportunityQuery.where("id", .in, ids) }
-        let opportunities = NIOLockedValueBox<[OpportunityRow]>([])
+        let opportunities = NIOLockedValueBox((rows: [OpportunityRow](), lists: StoredLists()))
         try await PlainRows.each(opportunityQuery.query, on: db) { row in
-            let row = try Self.opportunity(row)
-            opportunities.withLockedValue { $0.append(row) }
+            try opportunities.withLockedValue { read in read.rows.append(try Self.opportunity(row, &read.lists)) }
         }
-        let rows = opportunities.withLockedValue { $0 }
+        let rows = opportunities.withLockedValue { $0.rows }
         guard !rows.isEmpty else { return [] }
 
         var siteQuery = sql.select().columns("id", "name", "city", "state", "zip", "latitude", "longitude").from(Site.schema)
@@ -101,7 +100,21 @@ enum CatalogDocuments {
 
     private static let noSite = CatalogDocument.Site(name: "", city: "", state: "", zip: "", coordinate: nil)
 
-    private static func opportunity(_ row: any PlainRow) throws -> OpportunityRow {
+    /// The few distinct stored lists a catalog holds, each parsed once per read.
+    private struct StoredLists {
+        var audiences: [String: Set<Audience>] = [:]
+        var visaClasses: [String: Set<VisaClass>] = [:]
+        var requirements: [String: Set<Requirement>] = [:]
+
+        static func parse<T>(_ text: String, _ parsed: inout [String: Set<T>]) -> Set<T> where T: RawRepresentable<String>, T: Hashable {
+            if let known = parsed[text] { return known }
+            let list = Set<T>(storedList: text)
+            parsed[text] = list
+            return list
+        }
+    }
+
+    private static func opportunity(_ row: any PlainRow, _ lists: inout StoredLists) throws -> OpportunityRow {
         let id = try row.uuid("id")
         let isHandsOn = try row.bool("is_hands_on")
         let document = CatalogDocument(
@@ -109,14 +122,14 @@ enum CatalogDocuments {
             type: try Self.code(row, "type"), specialtyID: try row.text("specialty"),
             isHandsOn: isHandsOn, setting: try Self.code(row, "setting"),
             rules: EligibilityRules(
-                audiences: Set(storedList: try row.text("audiences")),
+                audiences: StoredLists.parse(try row.text("audiences"), &lists.audiences),
                 maximumYearsSinceGraduation: try row.optionalInteger("max_years_since_graduation"),
                 requiresStep1Pass: try row.bool("requires_step1_pass"),
-                acceptedVisaClasses: Set(storedList: try row.text("visa_classes")), isHandsOn: isHandsOn
+                acceptedVisaClasses: StoredLists.parse(try row.text("visa_classes"), &lists.visaClasses), isHandsOn: isHandsOn
             ),
             feeCents: try row.integer("fee_cents"), currency: try row.text("currency"),
             letterPolicy: LetterPolicy(rawValue: try row.text("letter_policy")) ?? .none,
-            requirements: Set(storedList: try row.text("requirements")), site: Self.noSite, sessions: []
+            requirements: StoredLists.parse(try row.text("requirements"), &lists.requirements), site: Self.noSite, sessions: []
         )
         return OpportunityRow(id: id, siteID: try row.uuid("site_id"), document: document)
     }

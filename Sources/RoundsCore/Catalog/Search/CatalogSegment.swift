@@ -62,18 +62,22 @@ struct CatalogSegment: Sendable {
     /// `analysed` (with `keepingAnalyses`) holds term frequencies already computed for some documents.
     init(_ documents: [CatalogDocument], keepingAnalyses: Bool = false, analysed: [UUID: [String: Float]] = [:]) {
         // Position order is id order, so "ties broken by id" within a segment is "ties broken by position".
-        let keyed = documents.map { (key: IDKey($0.id), document: $0) }.sorted { $0.key < $1.key }
-        let documents = keyed.map(\.document)
+        // Sorted in place: elements move rather than copy when the caller hands over its only reference.
+        var documents = documents
+        if documents.indices.dropFirst().contains(where: { IDKey(documents[$0 - 1].id) >= IDKey(documents[$0].id) }) {
+            documents.sort { IDKey($0.id) < IDKey($1.id) }
+        }
         self.documents = documents
-        self.keys = keyed.map(\.key)
-        self.columns = CatalogColumns(documents)
-        self.filterLists = CatalogFilterLists(self.columns)
+        self.keys = documents.map { IDKey($0.id) }
+        let inOrder = documents
         if keepingAnalyses {
+            self.columns = CatalogColumns(inOrder)
+            self.filterLists = CatalogFilterLists(self.columns)
             var postings: [String: [Posting]] = [:]
             var lengths: [Float] = []
             lengths.reserveCapacity(documents.count)
             var analyses: [UUID: [String: Float]] = [:]
-            for (index, document) in documents.enumerated() {
+            for (index, document) in inOrder.enumerated() {
                 let frequencies = analysed[document.id] ?? Self.termFrequencies(document)
                 analyses[document.id] = frequencies
                 for (term, frequency) in frequencies {
@@ -85,9 +89,23 @@ struct CatalogSegment: Sendable {
             self.lengths = lengths
             self.analyses = analyses
         } else {
-            let built = PostingsBuilder.build(documents, parts: ProcessInfo.processInfo.activeProcessorCount)
-            self.postings = built.postingsByTerm
-            self.lengths = built.lengths
+            // Many documents at once (a cold start, a compaction): the columns on one core while runs of
+            // documents are analysed on the others.
+            let runs = PostingsBuilder.runs(count: inOrder.count, parts: ProcessInfo.processInfo.activeProcessorCount)
+            let built = ResultSlots<PostingsBuilder>(count: runs.count)
+            let columns = ResultSlots<(CatalogColumns, CatalogFilterLists)>(count: 1)
+            DispatchQueue.concurrentPerform(iterations: runs.count + 1) { task in
+                if task == runs.count {
+                    let built = CatalogColumns(inOrder)
+                    columns[0] = (built, CatalogFilterLists(built))
+                } else {
+                    built[task] = PostingsBuilder(inOrder[runs[task]])
+                }
+            }
+            let postings = PostingsBuilder.joined((0..<runs.count).map { built[$0]! })
+            (self.columns, self.filterLists) = columns[0]!
+            self.postings = postings.postingsByTerm
+            self.lengths = postings.lengths
             self.analyses = [:]
         }
         self.totalLength = self.lengths.reduce(0) { $0 + Double($1) }

@@ -93,25 +93,32 @@ struct PostingsBuilder {
         return byTerm
     }
 
-    /// The postings of `documents` (in position order), built in up to `parts` runs at once, none shorter
-    /// than `minimumRun` (below that, starting a thread costs more than it saves).
-    static func build(_ documents: [CatalogDocument], parts: Int, minimumRun: Int = 5_000) -> PostingsBuilder {
-        let parts = max(1, min(parts, documents.count / max(1, minimumRun)))
-        guard parts > 1 else {
-            var builder = PostingsBuilder()
-            for document in documents { builder.add(document) }
-            return builder
-        }
-        let size = (documents.count + parts - 1) / parts
-        let built = ResultSlots<PostingsBuilder>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var builder = PostingsBuilder()
-            for document in documents[(part * size)..<min(documents.count, (part + 1) * size)] { builder.add(document) }
-            built[part] = builder
-        }
-        var whole = built[0]!
-        for part in 1..<parts { whole.append(built[part]!) }
+    /// A builder of these documents, which come next in position order.
+    init(_ documents: some Sequence<CatalogDocument>) {
+        for document in documents { self.add(document) }
+    }
+
+    /// Up to `parts` runs of positions to build at once, none shorter than `minimumRun` (below that,
+    /// starting a thread costs more than it saves).
+    static func runs(count: Int, parts: Int, minimumRun: Int = 5_000) -> [Range<Int>] {
+        let parts = max(1, min(parts, count / max(1, minimumRun)))
+        let size = (count + parts - 1) / parts
+        return (0..<parts).map { ($0 * size)..<min(count, ($0 + 1) * size) }
+    }
+
+    /// Runs built apart, joined in order.
+    static func joined(_ runs: [PostingsBuilder]) -> PostingsBuilder {
+        var whole = runs.first ?? PostingsBuilder([])
+        for run in runs.dropFirst() { whole.append(run) }
         return whole
+    }
+
+    /// The postings of `documents` (in position order), built in up to `parts` runs at once.
+    static func build(_ documents: [CatalogDocument], parts: Int, minimumRun: Int = 5_000) -> PostingsBuilder {
+        let runs = Self.runs(count: documents.count, parts: parts, minimumRun: minimumRun)
+        let built = ResultSlots<PostingsBuilder>(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { run in built[run] = PostingsBuilder(documents[runs[run]]) }
+        return Self.joined((0..<runs.count).map { built[$0]! })
     }
 }
 

@@ -36,28 +36,47 @@ public enum TextAnalyzer {
     /// The words of ASCII text, folded to lower case, of two characters or more, before stop words and
     /// plurals: `term(token:)` makes each a term. Split so that the index can analyse each distinct word once.
     static func asciiTokens(_ text: String, _ body: (String) -> Void) {
-        var current: [UInt8] = []
-        current.reserveCapacity(24)
-        func flush() {
-            if current.count >= 2 { body(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
-            default: flush()
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var hasUpper = false
+            func flush(_ end: Int) {
+                let count = end - start
+                if count >= 2 {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if hasUpper {
+                        body(String(unsafeUninitializedCapacity: count) { folded in
+                            for (index, byte) in word.enumerated() { folded[index] = Self.isUpper(byte) ? byte + 32 : byte }
+                            return count
+                        })
+                    } else {
+                        body(String(decoding: word, as: UTF8.self))
+                    }
+                }
+                start = end + 1
+                hasUpper = false
             }
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): hasUpper = true
+                default: flush(index)
+                }
+            }
+            flush(bytes.count)
         }
-        flush()
     }
+
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
 
     /// A word's term, or nil for a stop word.
     static func term(token: String) -> String? {
         stopWords.contains(token) ? nil : stem(token)
     }
 
-    static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
 
     static func stem(_ term: String) -> String {
         if term.count > 4 && term.hasSuffix("ies") { return String(term.dropLast(3)) + "y" }
