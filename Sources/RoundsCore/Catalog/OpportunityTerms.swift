@@ -134,7 +134,8 @@ public enum OpportunityStatus: String, CaseIterable, Codable, Sendable {
 }
 
 extension Set where Element: RawRepresentable, Element.RawValue == String {
-    /// The stored form: raw values sorted and comma-separated.
+    /// The stored form: raw values sorted and comma-separated. Inlinable, as `init(storedList:)`.
+    @inlinable
     public var storedList: String { self.map(\.rawValue).sorted().joined(separator: ",") }
 
     /// Parses a stored list, dropping unknown values. Inlinable so a caller's module gets it specialized:
