@@ -134,9 +134,10 @@ public enum OpportunityStatus: String, CaseIterable, Codable, Sendable {
 }
 
 extension Set where Element: RawRepresentable, Element.RawValue == String {
-    /// The stored form: raw values sorted and comma-separated. Inlinable, as `init(storedList:)`.
+    /// The stored form: raw values sorted and comma-separated. Inlinable, as `init(storedList:)`; a closure,
+    /// not a key path, which a generic context instantiates on every call.
     @inlinable
-    public var storedList: String { self.map(\.rawValue).sorted().joined(separator: ",") }
+    public var storedList: String { self.map { $0.rawValue }.sorted().joined(separator: ",") }
 
     /// Parses a stored list, dropping unknown values. Inlinable so a caller's module gets it specialized:
     /// unspecialized, it was a third of reading the catalog for a cold start (issue 24).
