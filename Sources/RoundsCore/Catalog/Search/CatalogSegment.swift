@@ -69,7 +69,7 @@ struct CatalogSegment: Sendable {
         }
         self.documents = documents
         self.keys = documents.map { IDKey($0.id) }
-        let inOrder = documents
+        let inOrder = documents  // a constant the concurrent tasks below can share
         if keepingAnalyses {
             self.columns = CatalogColumns(inOrder)
             self.filterLists = CatalogFilterLists(self.columns)
