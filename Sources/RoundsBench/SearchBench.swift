@@ -54,6 +54,8 @@ enum SearchBench {
         do {
             try await configure(app, config: config)
             try await BenchSetup.migrate(app)
+            // As `rounds import` runs: booted, so SQLite has the server's settings (write-ahead log, synchronous).
+            try await app.asyncBoot()
             try await BenchSetup.host(app)
             let csv = catalogCSV(count: count, seed: 1)
             let clock = ContinuousClock()
@@ -65,7 +67,6 @@ enum SearchBench {
                 say("cold start of \(cold.documents): read from the database \(format(cold.read)), build the index \(format(cold.build))")
             }
             if withLoad {
-                try await app.asyncBoot()
                 try await app.server.start(address: .hostname("127.0.0.1", port: port))
                 let base = "http://127.0.0.1:\(port)"
                 let firstSearch = try await clock.measure { _ = try await BenchSetup.get(app, base + "/api/v1/opportunities?per_page=1") }

@@ -20,6 +20,9 @@ struct SQLiteDurability: LifecycleHandler {
     static func apply(on sql: any SQLDatabase) async throws {
         try await sql.raw("PRAGMA journal_mode = WAL").run()
         try await sql.raw("PRAGMA synchronous = FULL").run()
+        // Not durability, but set on the same one connection: 64 MiB of page cache instead of SQLite's 2 MiB,
+        // so a large transaction (an import of 100,000 rows) does not spill pages to the log mid-way.
+        try await sql.raw("PRAGMA cache_size = -65536").run()
     }
 
     /// What is not as required, empty when all is well.
