@@ -26,13 +26,13 @@ struct ApplicationWorkflow {
 
     /// A note given with an action, trimmed; refused past the length the forms and the API document allow.
     static func checkedNote(_ raw: String) throws -> String {
-        let note = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard note.textLength <= ApplicationTransitions.maximumNoteLength else {
+        // The limit holds for the note as sent (as the API schema says), not only once trimmed.
+        guard raw.textLength <= ApplicationTransitions.maximumNoteLength else {
             throw ValidationReport([
-                FieldError(field: "note", message: "A note is at most \(ApplicationTransitions.maximumNoteLength) characters; this one has \(note.textLength).")
+                FieldError(field: "note", message: "A note is at most \(ApplicationTransitions.maximumNoteLength) characters; this one has \(raw.textLength).")
             ])
         }
-        return note
+        return raw.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Creates `application` inside the caller's transaction `db`, through the statuses `path` (nil, then
