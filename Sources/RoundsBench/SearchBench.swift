@@ -65,8 +65,7 @@ enum SearchBench {
             if !withLoad {
                 let cold = try await BenchSetup.coldStart(app)
                 say("cold start of \(cold.documents): read from the database \(format(cold.read)), build the index \(format(cold.build))")
-            }
-            if withLoad {
+            } else {
                 try await app.server.start(address: .hostname("127.0.0.1", port: port))
                 let base = "http://127.0.0.1:\(port)"
                 let firstSearch = try await clock.measure { _ = try await BenchSetup.get(app, base + "/api/v1/opportunities?per_page=1") }

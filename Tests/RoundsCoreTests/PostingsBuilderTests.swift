@@ -27,7 +27,9 @@ import Testing
     @Test(arguments: [1, 2, 3, 7])
     func eachDocumentsPostingsAreItsOwnAnalysis(parts: Int) {
         let documents = Self.documents()
-        let built = PostingsBuilder.build(documents, parts: parts, minimumRun: 1)
+        let runs = ParallelRuns.ranges(count: documents.count, parts: parts, minimumRun: 1)
+        #expect(runs.count == parts && runs.map(\.count).reduce(0, +) == documents.count)
+        let built = PostingsBuilder.joined(runs.map { PostingsBuilder(documents[$0]) })
         var found = [[String: Float]](repeating: [:], count: documents.count)
         for (term, postings) in built.postingsByTerm {
             #expect(postings.map(\.document) == postings.map(\.document).sorted(), "\(term): postings out of order")

@@ -69,17 +69,15 @@ public enum CatalogCSV {
         // Rows are independent: checked in runs on every core (most of an import of 100,000 rows), then
         // joined in file order, so rows and errors come out as one pass would give them.
         let body = records.dropFirst()
-        let runs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, body.count / 2_000))
-        let size = (body.count + runs - 1) / runs
-        let checked = ResultSlots<(rows: [Row], errors: [RowError])>(count: runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
-            let start = body.startIndex + run * size
-            let part = body[start..<min(body.endIndex, start + size)]
+        let runs = ParallelRuns.ranges(count: body.count, minimumRun: 2_000)
+        let checked = ResultSlots<(rows: [Row], errors: [RowError])>(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+            let part = body[(body.startIndex + runs[run].lowerBound)..<(body.startIndex + runs[run].upperBound)]
             checked[run] = Self.check(part, position: position, width: records[0].fields.count, stateOfZIP: stateOfZIP)
         }
         var rows: [Row] = []
         var errors: [RowError] = []
-        for run in 0..<runs {
+        for run in runs.indices {
             let (runRows, runErrors) = checked[run]!
             rows += runRows
             errors += runErrors
@@ -175,4 +173,3 @@ public enum CatalogCSV {
         return (rows, errors)
     }
 }
-

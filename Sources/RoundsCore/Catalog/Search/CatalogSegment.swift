@@ -62,22 +62,17 @@ struct CatalogSegment: Sendable {
     /// `analysed` (with `keepingAnalyses`) holds term frequencies already computed for some documents.
     init(_ documents: [CatalogDocument], keepingAnalyses: Bool = false, analysed: [UUID: [String: Float]] = [:]) {
         // Position order is id order, so "ties broken by id" within a segment is "ties broken by position".
-        // Sorted in place: elements move rather than copy when the caller hands over its only reference.
-        var documents = documents
-        if documents.indices.dropFirst().contains(where: { IDKey(documents[$0 - 1].id) >= IDKey(documents[$0].id) }) {
-            documents.sort { IDKey($0.id) < IDKey($1.id) }
-        }
+        let documents = Self.inIDOrder(documents)
         self.documents = documents
         self.keys = documents.map { IDKey($0.id) }
-        let inOrder = documents  // a constant the concurrent tasks below can share
         if keepingAnalyses {
-            self.columns = CatalogColumns(inOrder)
+            self.columns = CatalogColumns(documents)
             self.filterLists = CatalogFilterLists(self.columns)
             var postings: [String: [Posting]] = [:]
             var lengths: [Float] = []
             lengths.reserveCapacity(documents.count)
             var analyses: [UUID: [String: Float]] = [:]
-            for (index, document) in inOrder.enumerated() {
+            for (index, document) in documents.enumerated() {
                 let frequencies = analysed[document.id] ?? Self.termFrequencies(document)
                 analyses[document.id] = frequencies
                 for (term, frequency) in frequencies {
@@ -91,15 +86,15 @@ struct CatalogSegment: Sendable {
         } else {
             // Many documents at once (a cold start, a compaction): the columns on one core while runs of
             // documents are analysed on the others.
-            let runs = PostingsBuilder.runs(count: inOrder.count, parts: ProcessInfo.processInfo.activeProcessorCount)
+            let runs = ParallelRuns.ranges(count: documents.count, minimumRun: 5_000)
             let built = ResultSlots<PostingsBuilder>(count: runs.count)
             let columns = ResultSlots<(CatalogColumns, CatalogFilterLists)>(count: 1)
             DispatchQueue.concurrentPerform(iterations: runs.count + 1) { task in
                 if task == runs.count {
-                    let built = CatalogColumns(inOrder)
+                    let built = CatalogColumns(documents)
                     columns[0] = (built, CatalogFilterLists(built))
                 } else {
-                    built[task] = PostingsBuilder(inOrder[runs[task]])
+                    built[task] = PostingsBuilder(documents[runs[task]])
                 }
             }
             let postings = PostingsBuilder.joined((0..<runs.count).map { built[$0]! })
@@ -113,6 +108,16 @@ struct CatalogSegment: Sendable {
     }
 
     var count: Int { self.documents.count }
+
+    /// Sorted in place: elements move rather than copy when the caller hands over its only reference, and
+    /// documents already in id order (as the app reads them) are kept as given.
+    private static func inIDOrder(_ documents: consuming [CatalogDocument]) -> [CatalogDocument] {
+        var documents = documents
+        if documents.indices.dropFirst().contains(where: { IDKey(documents[$0 - 1].id) >= IDKey(documents[$0].id) }) {
+            documents.sort { IDKey($0.id) < IDKey($1.id) }
+        }
+        return documents
+    }
 
     /// Each term of the document's searchable text with its weighted frequency.
     static func termFrequencies(_ document: CatalogDocument) -> [String: Float] {

@@ -98,26 +98,10 @@ struct PostingsBuilder {
         for document in documents { self.add(document) }
     }
 
-    /// Up to `parts` runs of positions to build at once, none shorter than `minimumRun` (below that,
-    /// starting a thread costs more than it saves).
-    static func runs(count: Int, parts: Int, minimumRun: Int = 5_000) -> [Range<Int>] {
-        let parts = max(1, min(parts, count / max(1, minimumRun)))
-        let size = (count + parts - 1) / parts
-        return (0..<parts).map { ($0 * size)..<min(count, ($0 + 1) * size) }
-    }
-
     /// Runs built apart, joined in order.
     static func joined(_ runs: [PostingsBuilder]) -> PostingsBuilder {
         var whole = runs.first ?? PostingsBuilder([])
         for run in runs.dropFirst() { whole.append(run) }
         return whole
-    }
-
-    /// The postings of `documents` (in position order), built in up to `parts` runs at once.
-    static func build(_ documents: [CatalogDocument], parts: Int, minimumRun: Int = 5_000) -> PostingsBuilder {
-        let runs = Self.runs(count: documents.count, parts: parts, minimumRun: minimumRun)
-        let built = ResultSlots<PostingsBuilder>(count: runs.count)
-        DispatchQueue.concurrentPerform(iterations: runs.count) { run in built[run] = PostingsBuilder(documents[runs[run]]) }
-        return Self.joined((0..<runs.count).map { built[$0]! })
     }
 }
