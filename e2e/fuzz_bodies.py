@@ -42,12 +42,15 @@ def send(url, method, content_type, body, token):
 
 
 def role_tokens(config_path):
-    """(path pattern, token) for each [[operations]] block of the schemathesis configuration, whose
-    Authorization header names the environment variable holding the token."""
+    """(path pattern, token) for each [[operations]] block of the schemathesis configuration that sets
+    an Authorization header, which names the environment variable holding the token. Blocks that only
+    tune checks carry no header and keep the default token."""
     with open(config_path, "rb") as file:
         config = tomllib.load(file)
     rules = []
     for block in config.get("operations", []):
+        if "Authorization" not in block.get("headers", {}):
+            continue
         name = re.fullmatch(r"Bearer \$\{(\w+)\}", block["headers"]["Authorization"]).group(1)
         rules.append((re.compile(block["include-path-regex"]), os.environ[name]))
     return rules
