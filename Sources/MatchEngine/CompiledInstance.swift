@@ -1,6 +1,6 @@
 /// An instance turned into integer tables, validated on the way. Programs and applicants are put in
 /// identifier order first, so the result never depends on the order of the input records.
-struct CompiledInstance: Sendable {
+struct CompiledInstance: Equatable, Sendable {
     static let none: Int32 = -1
 
     let programIDs: [String]
@@ -58,14 +58,42 @@ struct CompiledInstance: Sendable {
         return indexes
     }
 
+    /// Compiles an instance whose applicants all match alone (supplemental lists, if any, are not read).
     init(_ instance: MatchInstance) throws(InstanceError) {
-        // Identifier order makes the result independent of record order.
-        let programs = instance.programs.sorted { $0.id < $1.id }
-        let singles = instance.applicants.sorted { $0.id < $1.id }
+        try self.init(SupplementalExpansion(plain: instance))
+    }
+
+    /// A couple as compiled: one of the instance's, or an applicant with supplemental lists and their
+    /// PGY-1 stand-in (by the expansion's number).
+    private enum CoupleRecord {
+        case couple(Int)
+        case standIn(Int32)
+    }
+
+    /// Compiles the instance with its applicants who have supplemental lists as couples with their stand-ins,
+    /// built straight from the expansion's plan: the same tables as compiling `expansion.expandedInstance`.
+    init(_ expansion: SupplementalExpansion) throws(InstanceError) {
+        let instance = expansion.original
+        // Identifier order makes the result independent of record order. Programs keep their record index
+        // (`recordOf`), which the expansion's plan uses.
+        let recordOf = instance.programs.indices.sorted { instance.programs[$0].id < instance.programs[$1].id }
+        let programs = recordOf.map { instance.programs[$0] }
+        var sortedIndexOf = [Int32](repeating: 0, count: programs.count)
+        for (p, record) in recordOf.enumerated() { sortedIndexOf[record] = Int32(p) }
+        // Singles by record index: copying the records would touch every rank list (a cache miss each).
+        let applicants = instance.applicants
+        let singles = applicants.indices.filter { expansion.numberOfRecord[$0] < 0 }.sorted { applicants[$0].id < applicants[$1].id }
         for couple in instance.couples where couple.members.count != 2 {
             throw .coupleMemberCount(members: couple.members)
         }
-        let couples = instance.couples.sorted { ($0.members[0], $0.members[1]) < ($1.members[0], $1.members[1]) }
+        func members(_ record: CoupleRecord) -> (String, String) {
+            switch record {
+            case .couple(let c): (instance.couples[c].members[0], instance.couples[c].members[1])
+            case .standIn(let n): (expansion.withLists[Int(n)], expansion.standIns[Int(n)])
+            }
+        }
+        let couples = (instance.couples.indices.map(CoupleRecord.couple) + expansion.withLists.indices.map { .standIn(Int32($0)) })
+            .sorted { members($0) < members($1) }
 
         var programIndex = IdentifierTable(capacity: programs.count)
         for (index, program) in programs.enumerated() {
@@ -80,15 +108,19 @@ struct CompiledInstance: Sendable {
         var applicantIndex = IdentifierTable(capacity: singles.count + 2 * couples.count)
         var applicantIDs: [String] = []
         applicantIDs.reserveCapacity(singles.count + 2 * couples.count)
-        for single in singles {
-            if applicantIndex.insert(single.id, value: Int32(applicantIDs.count)) != nil {
-                throw .duplicateApplicant(single.id)
-            }
-            applicantIDs.append(single.id)
+        for record in singles {
+            let id = applicants[record].id
+            if applicantIndex.insert(id, value: Int32(applicantIDs.count)) != nil { throw .duplicateApplicant(id) }
+            applicantIDs.append(id)
         }
+        // By applicant index: the expansion's number of an applicant with lists (their stand-in follows them).
+        var numberOfApplicant = [Int32](repeating: -1, count: singles.count + 2 * couples.count)
         for couple in couples {
-            if couple.members[0] == couple.members[1] { throw .coupleNamesSameApplicantTwice(couple.members[0]) }
-            for member in couple.members {
+            let pair = members(couple)
+            if pair.0 == pair.1 { throw .coupleNamesSameApplicantTwice(pair.0) }
+            // -2 marks a stand-in, whose name is the engine's: a program naming it ranks an unknown applicant.
+            if case .standIn(let n) = couple { numberOfApplicant[applicantIDs.count] = n; numberOfApplicant[applicantIDs.count + 1] = -2 }
+            for member in [pair.0, pair.1] {
                 if let existing = applicantIndex.insert(member, value: Int32(applicantIDs.count)) {
                     throw existing < Int32(singles.count) ? .applicantIsSingleAndInCouple(member) : .applicantInTwoCouples(member)
                 }
@@ -96,20 +128,30 @@ struct CompiledInstance: Sendable {
             }
         }
 
-        // Program rank lists, and for each applicant the (program, rank) pairs that mention them.
+        // Program rank lists, and for each applicant the (program, rank) pairs that mention them. A program on
+        // someone's supplemental list ranks their stand-in right after them.
         var programStart: [Int32] = [0]
         programStart.reserveCapacity(programs.count + 1)
         var programApplicants: [Int32] = []
-        programApplicants.reserveCapacity(programs.reduce(0) { $0 + $1.ranking.count })
+        programApplicants.reserveCapacity(programs.reduce(0) { $0 + $1.ranking.count } + expansion.listedBy.reduce(0) { $0 + $1.count })
         var mentionCount = [Int32](repeating: 0, count: applicantIDs.count)
         var seen = [Int32](repeating: -1, count: applicantIDs.count)
+        var listing = [Int32](repeating: -1, count: expansion.standIns.count)
         for (p, program) in programs.enumerated() {
+            let listedHere = !expansion.isEmpty && !expansion.listedBy[recordOf[p]].isEmpty
+            if listedHere { for n in expansion.listedBy[recordOf[p]] { listing[Int(n)] = Int32(p) } }
             for id in program.ranking {
-                guard let a = applicantIndex.index(of: id) else { throw .programRanksUnknownApplicant(program: program.id, applicant: id) }
+                guard let a = applicantIndex.index(of: id), numberOfApplicant[Int(a)] != -2 else {
+                    throw .programRanksUnknownApplicant(program: program.id, applicant: id)
+                }
                 if seen[Int(a)] == Int32(p) { throw .programRanksApplicantTwice(program: program.id, applicant: id) }
                 seen[Int(a)] = Int32(p)
                 programApplicants.append(a)
                 mentionCount[Int(a)] += 1
+                if listedHere, case let n = numberOfApplicant[Int(a)], n >= 0, listing[Int(n)] == Int32(p) {
+                    programApplicants.append(a + 1)
+                    mentionCount[Int(a) + 1] += 1
+                }
             }
             programStart.append(Int32(programApplicants.count))
         }
@@ -142,15 +184,15 @@ struct CompiledInstance: Sendable {
         applicantStart.reserveCapacity(applicantIDs.count + 1)
         var applicantPrograms: [Int32] = []
         var applicantEntryRank: [Int32] = []
-        let totalSingleEntries = singles.reduce(0) { $0 + $1.ranking.count }
+        let totalSingleEntries = programApplicants.count  // about as many as lists name programs; saves a pass
         applicantPrograms.reserveCapacity(totalSingleEntries)
         applicantEntryRank.reserveCapacity(totalSingleEntries)
         var seenProgram = [Int32](repeating: -1, count: programs.count)
-        for (a, single) in singles.enumerated() {
+        for (a, record) in singles.enumerated() {
             spread(Int32(a), into: &rankAt)
-            for id in single.ranking {
-                guard let p = programIndex.index(of: id) else { throw .applicantRanksUnknownProgram(applicant: single.id, program: id) }
-                if seenProgram[Int(p)] == Int32(a) { throw .applicantRanksProgramTwice(applicant: single.id, program: id) }
+            for id in applicants[record].ranking {
+                guard let p = programIndex.index(of: id) else { throw .applicantRanksUnknownProgram(applicant: applicantIDs[a], program: id) }
+                if seenProgram[Int(p)] == Int32(a) { throw .applicantRanksProgramTwice(applicant: applicantIDs[a], program: id) }
                 seenProgram[Int(p)] = Int32(a)
                 let rank = rankAt[Int(p)]
                 applicantPrograms.append(p)
@@ -173,20 +215,31 @@ struct CompiledInstance: Sendable {
             let pairsStart = pairFirst.count
             spread(first, into: &rankAt)
             spread(first + 1, into: &partnerRankAt)
-            for pair in couple.ranking {
-                guard pair.count == 2 else { throw .couplePairLength(members: couple.members, length: pair.count) }
-                if pair[0] == nil && pair[1] == nil { throw .coupleRanksEmptyPair(members: couple.members) }
-                func index(_ id: String?) throws(InstanceError) -> Int32 {
-                    guard let id else { return Self.none }
-                    guard let p = programIndex.index(of: id) else { throw .coupleRanksUnknownProgram(members: couple.members, program: id) }
-                    return p
-                }
-                let firstProgram = try index(pair[0])
-                let secondProgram = try index(pair[1])
+            func append(_ firstProgram: Int32, _ secondProgram: Int32) {
                 pairFirst.append(firstProgram)
                 pairSecond.append(secondProgram)
                 pairFirstRank.append(firstProgram == Self.none ? -1 : rankAt[Int(firstProgram)])
                 pairSecondRank.append(secondProgram == Self.none ? -1 : partnerRankAt[Int(secondProgram)])
+            }
+            switch couple {
+            case .couple(let record):
+                let couple = instance.couples[record]
+                for pair in couple.ranking {
+                    guard pair.count == 2 else { throw .couplePairLength(members: couple.members, length: pair.count) }
+                    if pair[0] == nil && pair[1] == nil { throw .coupleRanksEmptyPair(members: couple.members) }
+                    func index(_ id: String?) throws(InstanceError) -> Int32 {
+                        guard let id else { return Self.none }
+                        guard let p = programIndex.index(of: id) else { throw .coupleRanksUnknownProgram(members: couple.members, program: id) }
+                        return p
+                    }
+                    append(try index(pair[0]), try index(pair[1]))
+                }
+            case .standIn(let n):
+                // Programs the expansion has already checked, by record index.
+                for i in Int(expansion.pairStart[Int(n)])..<Int(expansion.pairStart[Int(n) + 1]) {
+                    let second = expansion.pairPrograms[2 * i + 1]
+                    append(sortedIndexOf[Int(expansion.pairPrograms[2 * i])], second < 0 ? Self.none : sortedIndexOf[Int(second)])
+                }
             }
             spread(first, into: &rankAt, clearing: true)
             spread(first + 1, into: &partnerRankAt, clearing: true)
@@ -196,9 +249,13 @@ struct CompiledInstance: Sendable {
             for j in pairsStart..<pairFirst.count { pairCodes.append(Int(pairFirst[j] + 1) * (programs.count + 1) + Int(pairSecond[j] + 1)) }
             pairCodes.sort()
             if zip(pairCodes, pairCodes.dropFirst()).contains(where: { $0 == $1 }) {
+                let (ranking, pair) = switch couple {
+                case .couple(let record): (instance.couples[record].ranking, members(couple))
+                case .standIn(let n): (expansion.coupleRanking(of: n), members(couple))
+                }
                 var seen = Set<[String?]>()
-                for pair in couple.ranking where !seen.insert(pair).inserted {
-                    throw .coupleRanksPairTwice(members: couple.members, pair: pair)
+                for entry in ranking where !seen.insert(entry).inserted {
+                    throw .coupleRanksPairTwice(members: [pair.0, pair.1], pair: entry)
                 }
             }
             coupleStart.append(Int32(pairFirst.count))

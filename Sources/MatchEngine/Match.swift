@@ -17,7 +17,7 @@ public enum Match {
     ) throws -> MatchResult {
         let expansion = try SupplementalExpansion(instance)
         if algorithm == .programProposing && !expansion.isEmpty { throw MatchError.supplementalListsNotSupported }
-        let compiled = try CompiledInstance(expansion.instance)
+        let compiled = try CompiledInstance(expansion)
         return expansion.fold(try self.run(compiled, algorithm: algorithm, checkStability: checkStability, settling: settling))
     }
 
@@ -50,7 +50,7 @@ public enum Match {
     /// Every blocking pair of `matching`; throws `MatchingError` when the matching itself is impossible.
     public static func blockingPairs(of matching: Matching, in instance: MatchInstance) throws -> [BlockingPair] {
         let expansion = try SupplementalExpansion(instance)
-        let compiled = try CompiledInstance(expansion.instance)
+        let compiled = try CompiledInstance(expansion)
         let assigned: [Int32]
         do {
             assigned = try MatchingError.validate(try expansion.expand(matching), in: compiled)

@@ -6,87 +6,140 @@
 /// primary list to find one). Programs on a supplemental list rank the PGY-1 stand-in where they rank the
 /// applicant. The result is folded back: the PGY-1 position is reported beside the primary one.
 struct SupplementalExpansion {
-    /// The instance with those applicants turned into couples; unchanged when nobody has a list.
-    let instance: MatchInstance
+    /// The caller's instance, as given.
+    let original: MatchInstance
+    /// By number (applicants with lists, in record order): the applicant's id and their PGY-1 stand-in's.
+    let withLists: [String]
+    let standIns: [String]
+    /// By record index in `original.applicants`: the applicant's number, or -1 without lists.
+    let numberOfRecord: [Int32]
+    /// By number, the stand-in couple's pairs as program record indexes (the second -1: the primary
+    /// program alone): pairs of number n are `pairPrograms[2 * i], pairPrograms[2 * i + 1]` for i in
+    /// `pairStart[n]..<pairStart[n + 1]`.
+    let pairStart: [Int32]
+    let pairPrograms: [Int32]
+    /// By program record index: the numbers whose supplemental lists name that program.
+    let listedBy: [[Int32]]
     /// PGY-1 stand-in id → the applicant's id.
     let applicantOfStandIn: [String: String]
     /// The applicant's id → their PGY-1 stand-in id.
     let standInOfApplicant: [String: String]
 
-    var isEmpty: Bool { self.applicantOfStandIn.isEmpty }
+    var isEmpty: Bool { self.withLists.isEmpty }
 
+    /// No lists: every applicant matches alone (also how a plain `CompiledInstance(instance)` reads one).
+    init(plain instance: MatchInstance) {
+        self.init(
+            original: instance, withLists: [], standIns: [],
+            numberOfRecord: [Int32](repeating: -1, count: instance.applicants.count), pairStart: [0], pairPrograms: [], listedBy: [])
+    }
+
+    private init(
+        original: MatchInstance,
+        withLists: [String],
+        standIns: [String],
+        numberOfRecord: [Int32],
+        pairStart: [Int32],
+        pairPrograms: [Int32],
+        listedBy: [[Int32]]
+    ) {
+        self.original = original
+        self.withLists = withLists
+        self.standIns = standIns
+        self.numberOfRecord = numberOfRecord
+        self.pairStart = pairStart
+        self.pairPrograms = pairPrograms
+        self.listedBy = listedBy
+        self.standInOfApplicant = Dictionary(uniqueKeysWithValues: zip(withLists, standIns))
+        self.applicantOfStandIn = Dictionary(uniqueKeysWithValues: zip(standIns, withLists))
+    }
+
+    /// Checks the lists and plans the stand-ins in numbers; the compiler builds them straight into its
+    /// tables (a second instance of strings cost a third of building the tables at NRMP scale).
     init(_ instance: MatchInstance) throws(InstanceError) {
         guard instance.applicants.contains(where: { !$0.supplemental.isEmpty }) else {
-            self.instance = instance
-            self.applicantOfStandIn = [:]
-            self.standInOfApplicant = [:]
+            self.init(plain: instance)
             return
         }
         var checks = ListChecks(programs: instance.programs)
         // Every name in use (stand-ins must not take one), checked on the way for what the compiler can no
         // longer see once these applicants leave the singles: 1 marks an applicant with supplemental lists.
         var taken = IdentifierTable(capacity: instance.applicants.count + 2 * instance.couples.count)
-        for applicant in instance.applicants {
-            let mark: Int32 = applicant.supplemental.isEmpty ? 0 : 1
-            if let earlier = taken.insert(applicant.id, value: mark), earlier == 1 || mark == 1 { throw .duplicateApplicant(applicant.id) }
+        // By index, not by copying each record, which would touch every rank list (a cache miss each).
+        let applicants = instance.applicants
+        for record in applicants.indices {
+            let mark: Int32 = applicants[record].supplemental.isEmpty ? 0 : 1
+            let id = applicants[record].id
+            if let earlier = taken.insert(id, value: mark), earlier == 1 || mark == 1 { throw .duplicateApplicant(id) }
         }
         for couple in instance.couples {
             for member in couple.members where taken.insert(member, value: 2) == 1 { throw .applicantIsSingleAndInCouple(member) }
         }
 
-        var singles: [MatchInstance.Applicant] = []
-        singles.reserveCapacity(instance.applicants.count)
-        var couples = instance.couples
-        // Applicants with lists by number (their ids and stand-ins), and for each PGY-1 program (by index)
-        // the numbers that rank it.
-        var numberOf = IdentifierTable(capacity: 64)
         var withLists: [String] = []
         var standIns: [String] = []
+        var numberOfRecord = [Int32](repeating: -1, count: instance.applicants.count)
+        var pairStart: [Int32] = [0]
+        var pairPrograms: [Int32] = []
         var listedBy = [[Int32]](repeating: [], count: instance.programs.count)
-        for applicant in instance.applicants {
-            guard !applicant.supplemental.isEmpty else {
-                singles.append(applicant)
-                continue
-            }
-            let linked = try Self.linkedLists(of: applicant, checks: &checks)
-            var ranking: [[String?]] = []
-            for (entry, program) in applicant.ranking.enumerated() {
+        for record in applicants.indices where !applicants[record].supplemental.isEmpty {
+            let applicant = applicants[record]
+            let (primary, linked) = try Self.linkedLists(of: applicant, checks: &checks)
+            let lists = applicant.supplemental.map { list in list.ranking.map { checks.programIndex.index(of: $0)! } }
+            for (entry, program) in primary.enumerated() {
                 if linked[entry] >= 0 {
-                    for pgy1 in applicant.supplemental[Int(linked[entry])].ranking { ranking.append([program, pgy1]) }
+                    for pgy1 in lists[Int(linked[entry])] { pairPrograms += [program, pgy1] }
                 }
-                ranking.append([program, nil])
+                pairPrograms += [program, CompiledInstance.none]
             }
+            pairStart.append(Int32(pairPrograms.count / 2))
             var standIn = applicant.id + " (PGY-1)"
             while taken.index(of: standIn) != nil { standIn += "'" }
             _ = taken.insert(standIn, value: 3)
             let number = Int32(standIns.count)
-            _ = numberOf.insert(applicant.id, value: number)
+            numberOfRecord[record] = number
             withLists.append(applicant.id)
             standIns.append(standIn)
-            for list in applicant.supplemental {
-                for program in list.ranking { listedBy[Int(checks.programIndex.index(of: program)!)].append(number) }
+            for list in lists {
+                for program in list { listedBy[Int(program)].append(number) }
             }
-            couples.append(MatchInstance.Couple(members: [applicant.id, standIn], ranking: ranking))
         }
+        self.init(
+            original: instance, withLists: withLists, standIns: standIns, numberOfRecord: numberOfRecord,
+            pairStart: pairStart, pairPrograms: pairPrograms, listedBy: listedBy)
+    }
 
-        // Only programs on someone's supplemental list change; the rest keep their rankings as they are. (A
-        // repeated program id's later copies have no entries here; the compiler refuses the instance.)
-        var listing = [Int32](repeating: -1, count: standIns.count)
-        let programs = instance.programs.enumerated().map { index, program in
-            let numbers = listedBy[index]
+    /// The stand-in couple of number `n` as the caller would have written it (for messages and checks).
+    func coupleRanking(of n: Int32) -> [[String?]] {
+        let programs = self.original.programs
+        return (Int(self.pairStart[Int(n)])..<Int(self.pairStart[Int(n) + 1])).map { i in
+            [programs[Int(self.pairPrograms[2 * i])].id, self.pairPrograms[2 * i + 1] < 0 ? nil : programs[Int(self.pairPrograms[2 * i + 1])].id]
+        }
+    }
+
+    /// The expanded instance in strings: applicants with lists as couples with their stand-ins, who follow
+    /// them on the rankings of the programs their lists name. The compiler builds the same tables from the
+    /// plan directly; this form is for brute-force checks and for testing that they agree.
+    var expandedInstance: MatchInstance {
+        var listing = [Int32](repeating: -1, count: self.standIns.count)
+        var numberOf: [String: Int32] = [:]
+        for (n, id) in self.withLists.enumerated() { numberOf[id] = Int32(n) }
+        let programs = self.original.programs.enumerated().map { index, program in
+            let numbers = self.listedBy.isEmpty ? [] : self.listedBy[index]
             guard !numbers.isEmpty else { return program }
             for number in numbers { listing[Int(number)] = Int32(index) }
             var ranking: [String] = []
-            ranking.reserveCapacity(program.ranking.count + numbers.count)
             for id in program.ranking {
                 ranking.append(id)
-                if let number = numberOf.index(of: id), listing[Int(number)] == Int32(index) { ranking.append(standIns[Int(number)]) }
+                if let number = numberOf[id], listing[Int(number)] == Int32(index) { ranking.append(self.standIns[Int(number)]) }
             }
             return MatchInstance.Program(id: program.id, capacity: program.capacity, ranking: ranking)
         }
-        self.instance = MatchInstance(programs: programs, applicants: singles, couples: couples)
-        self.standInOfApplicant = Dictionary(uniqueKeysWithValues: zip(withLists, standIns))
-        self.applicantOfStandIn = Dictionary(uniqueKeysWithValues: zip(standIns, withLists))
+        let singles = self.original.applicants.indices.filter { self.numberOfRecord[$0] < 0 }.map { self.original.applicants[$0] }
+        let standInCouples = self.withLists.indices.map { n in
+            MatchInstance.Couple(members: [self.withLists[n], self.standIns[n]], ranking: self.coupleRanking(of: Int32(n)))
+        }
+        return MatchInstance(programs: programs, applicants: singles, couples: self.original.couples + standInCouples)
     }
 
     /// Marks by program index for checking one applicant's lists at a time without building sets for each
@@ -116,9 +169,12 @@ struct SupplementalExpansion {
         }
     }
 
-    /// For each program on the applicant's primary list, the supplemental list linked to it (its index in
-    /// `applicant.supplemental`, or -1), after the checks NRMP's rules imply.
-    private static func linkedLists(of applicant: MatchInstance.Applicant, checks: inout ListChecks) throws(InstanceError) -> [Int32] {
+    /// The applicant's primary list as program record indexes and, for each of its programs, the supplemental
+    /// list linked to it (its index in `applicant.supplemental`, or -1), after the checks NRMP's rules imply.
+    private static func linkedLists(
+        of applicant: MatchInstance.Applicant,
+        checks: inout ListChecks
+    ) throws(InstanceError) -> (primary: [Int32], linked: [Int32]) {
         let applicantStamp = checks.nextStamp()
         var primaryIndexes: [Int32] = []
         primaryIndexes.reserveCapacity(applicant.ranking.count)
@@ -150,7 +206,7 @@ struct SupplementalExpansion {
                 checks.linkedList[Int(p)] = Int32(number)
             }
         }
-        return primaryIndexes.map { checks.linkedTo[Int($0)] == applicantStamp ? checks.linkedList[Int($0)] : -1 }
+        return (primaryIndexes, primaryIndexes.map { checks.linkedTo[Int($0)] == applicantStamp ? checks.linkedList[Int($0)] : -1 })
     }
 
     /// A matching in the caller's terms, put in the expanded instance's terms (for checking).

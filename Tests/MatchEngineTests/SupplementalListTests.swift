@@ -197,7 +197,7 @@ import Testing
         for seed in UInt64(1)...1_500 {
             let instance = Self.randomInstance(seed: seed)
             let expansion = try SupplementalExpansion(instance)
-            guard try BruteForceCouplesTests.bruteForceStable(expansion.instance) != nil else { continue }
+            guard try BruteForceCouplesTests.bruteForceStable(expansion.expandedInstance) != nil else { continue }
             withStable += 1
             let result = try Match.run(instance)
             if result.isStable != true || result.kprBlockingPairs != [] { failures.append("seed \(seed): \(result.blockingPairs ?? [])") }
@@ -207,6 +207,42 @@ import Testing
         }
         #expect(withStable > 1_000)
         #expect(failures.isEmpty, "\(failures.count) failures, e.g. \(failures.prefix(5))")
+    }
+
+    /// The compiler builds the stand-ins straight from the expansion's plan; its tables must be exactly
+    /// those of compiling the expanded instance written out in strings, with couples beside the lists and
+    /// records in any order.
+    @Test func standInsCompiledFromThePlanEqualTheExpandedInstanceCompiled() throws {
+        var instances = (UInt64(1)...300).map(Self.randomInstance(seed:))
+        for seed in UInt64(1)...6 {
+            var generator = InstanceGenerator(applicants: 600, programs: 90, positions: 560, couples: 25, seed: seed)
+            generator.supplementalApplicants = 60
+            var instance = generator.make()
+            if seed.isMultiple(of: 2) {
+                instance.programs.reverse()
+                instance.applicants.reverse()
+                instance.couples.reverse()
+            }
+            instances.append(instance)
+        }
+        var compared = 0
+        for instance in instances {
+            let expansion = try SupplementalExpansion(instance)
+            #expect(try CompiledInstance(expansion) == CompiledInstance(expansion.expandedInstance))
+            compared += expansion.isEmpty ? 0 : 1
+        }
+        #expect(compared == instances.count)
+    }
+
+    /// A stand-in's name is the engine's own: a program that names it ranks an applicant who is not there.
+    @Test func aProgramNamingAStandInRanksAnUnknownApplicant() throws {
+        let instance = MatchInstance(
+            programs: [
+                Program(id: "ADV", capacity: 1, ranking: ["x"]),
+                Program(id: "PRE", capacity: 1, ranking: ["x (PGY-1)", "x"]),
+            ],
+            applicants: [Applicant(id: "x", ranking: ["ADV"], supplemental: [Supplemental(advanced: ["ADV"], ranking: ["PRE"])])])
+        #expect(throws: InstanceError.programRanksUnknownApplicant(program: "PRE", applicant: "x (PGY-1)")) { try Match.run(instance) }
     }
 
     /// 3–5 programs of capacity 1–2; 2–4 singles, one or two of them with a supplemental list.
