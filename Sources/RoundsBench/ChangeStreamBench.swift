@@ -17,7 +17,7 @@ enum ChangeStreamBench {
         say("\n\(perSecond) changes a second (of 10: 4 edits, 2 accepted seats, 2 new listings, 2 withdrawals) during the same load:\n")
         say("| endpoint | req/s | p50 | p99 | change from a still catalog |\n| --- | ---: | ---: | ---: | ---: |")
         for (name, url) in targets {
-            let result = try Wrk.run(url: url, connections: 32, seconds: duration)
+            let result = try await Wrk.run(url: url, connections: 32, seconds: duration)
             let drop = still[name].map { String(format: "%+.1f %%", 100 * (result.requestsPerSecond / $0 - 1)) } ?? "-"
             say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, drop))
         }

@@ -80,7 +80,7 @@ enum SearchBench {
                 var healthz = 0.0
                 var still: [String: Double] = [:]
                 for (name, url) in targets {
-                    let result = try Wrk.run(url: url, connections: 32, seconds: duration)
+                    let result = try await Wrk.run(url: url, connections: 32, seconds: duration)
                     if name == "/healthz" { healthz = result.requestsPerSecond }
                     still[name] = result.requestsPerSecond
                     let share = healthz > 0 ? String(format: "%.0f %%", 100 * result.requestsPerSecond / healthz) : "-"
@@ -114,7 +114,16 @@ enum Wrk {
         var p99: Double
     }
 
-    static func run(url: String, connections: Int, seconds: Int) throws -> Result {
+    /// Waits for wrk on a thread of its own: blocking a thread the server's tasks run on would stall it.
+    static func run(url: String, connections: Int, seconds: Int) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try self.runBlocking(url: url, connections: connections, seconds: seconds) })
+            }
+        }
+    }
+
+    private static func runBlocking(url: String, connections: Int, seconds: Int) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["wrk", "-t2", "-c\(connections)", "-d\(seconds)s", "--latency", url]
