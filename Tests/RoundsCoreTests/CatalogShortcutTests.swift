@@ -95,6 +95,35 @@ import Testing
         #expect(found.total == expected.count)
     }
 
+    /// Small pages skip a match that loses to the kept page on its order numbers before reading its id;
+    /// page after page must still be the order a page holding every match gives, on any day.
+    @Test(arguments: 0..<24)
+    func smallPagesFollowTheFullOrder(seed: Int) {
+        var random = TestRandom(seed: UInt64(seed) + 100)
+        var query = SearchQuery()
+        if random.next() % 2 == 0 { query.types = Set((0..<3).map { _ in OpportunityType.allCases[Int(random.next() % 10)] }) }
+        if random.next() % 3 == 0 { query.text = ["cardiology", "observership", "clinic"][Int(random.next() % 3)] }
+        if random.next() % 2 == 0 {
+            query.near = Coordinate(latitude: 30 + Double(random.next() % 10), longitude: -100 + Double(random.next() % 20))
+            query.radiusMiles = Double(300 + random.next() % 900)
+        }
+        query.sort = SearchQuery.Sort.allCases[seed % 4]
+        for day in [Self.today, Self.today.adding(days: 45)] {
+            var all = query
+            all.perPage = 1_000
+            let full = Self.ids(Self.index.search(all, today: day))
+            var paged: [UUID] = []
+            for page in 1...6 {
+                var small = query
+                small.perPage = 7
+                small.page = page
+                paged += Self.ids(Self.index.search(small, today: day))
+            }
+            #expect(full.count > 14, "\(query)")  // more than two pages: the skip is taken
+            #expect(paged == Array(full.prefix(42)), "\(query) on \(day)")
+        }
+    }
+
     static func matchesText(_ document: CatalogDocument, _ text: String) -> Bool {
         let terms = Set(TextAnalyzer.terms(text))
         guard !terms.isEmpty else { return true }

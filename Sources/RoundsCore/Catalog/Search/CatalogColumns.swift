@@ -223,6 +223,9 @@ struct TopK<Element: Comparable> {
         }
     }
 
+    /// The worst element kept once k are kept (an element not better than it is not kept), else nil.
+    var worstWhenFull: Element? { self.k > 0 && self.heap.count == self.k ? self.heap[0] : nil }
+
     /// The kept elements, best first.
     var sorted: [Element] { self.heap.sorted() }
 }

@@ -116,6 +116,9 @@ final class UnfilteredAnswers: @unchecked Sendable {
         var facetCounts: CatalogColumns.FacetCounts
         /// Per position: the start of its next open session, or `Int.max`.
         var nextStart: [Int]
+        /// Per position: whether a session still open that day has a seat left. Filtered searches read these
+        /// two instead of walking each candidate's sessions (three scattered reads per candidate).
+        var hasSeat: [Bool]
         var byStart: [Int32]
     }
 

@@ -202,6 +202,8 @@ struct CatalogSegment: Sendable {
         }
         let rows = columns.rows
         let keys = self.keys
+        let day = self.unfilteredAnswer(on: today)
+        let (nextStarts, hasSeats) = (day.nextStart, day.hasSeat)
         for k in 0..<(list?.count ?? self.documents.count) {
             let candidate = list?[k] ?? Int32(k)
             let i = Int(candidate)
@@ -232,7 +234,7 @@ struct CatalogSegment: Sendable {
                 guard closeness >= minimumCloseness else { continue }
             }
             // After the cheaper tests: it walks the document's sessions.
-            let hasSeat = columns.hasOpenSeat(i, today: today.ordinal)
+            let hasSeat = hasSeats[i]
             if let wanted = query.hasSeats, wanted != hasSeat { continue }
             let ref = DocumentRef(segment: segment, position: candidate)
             if let profile = query.eligibleFor {
@@ -242,15 +244,19 @@ struct CatalogSegment: Sendable {
             }
             collector.total += 1
             facetCounts.add(row, hasSeat: hasSeat)
-            let nextStart = needsStart ? columns.nextOpenStart(i, today: today.ordinal) : 0
-            let match: Match
+            let nextStart = needsStart ? nextStarts[i] : 0
+            let primary: Double
+            let secondary: Int
             switch sort {
-            case .relevance: match = Match(primary: -score, secondary: nextStart, key: keys[i], ref: ref, score: score)
-            case .startDate: match = Match(primary: 0, secondary: nextStart, key: keys[i], ref: ref, score: score)
-            case .fee: match = Match(primary: Double(row.fee), secondary: 0, key: keys[i], ref: ref, score: score)
-            case .distance: match = Match(primary: -closeness, secondary: 0, key: keys[i], ref: ref, score: score)
+            case .relevance: (primary, secondary) = (-score, nextStart)
+            case .startDate: (primary, secondary) = (0, nextStart)
+            case .fee: (primary, secondary) = (Double(row.fee), 0)
+            case .distance: (primary, secondary) = (-closeness, 0)
             }
-            collector.top.offer(match)
+            // Most matches of a long list lose to the kept page on these two numbers: the id is read only
+            // for those that may be kept.
+            if let worst = collector.top.worstWhenFull, (primary, secondary) > (worst.primary, worst.secondary) { continue }
+            collector.top.offer(Match(primary: primary, secondary: secondary, key: keys[i], ref: ref, score: score))
         }
         collector.add(facetCounts.facets(stateNames: columns.stateNames))
     }
@@ -312,12 +318,14 @@ struct CatalogSegment: Sendable {
         return self.unfiltered.answer(for: today) {
             var facetCounts = CatalogColumns.FacetCounts()
             var nextStart = [Int](repeating: 0, count: count)
+            var hasSeat = [Bool](repeating: false, count: count)
             for i in 0..<count {
-                facetCounts.add(columns.rows[i], hasSeat: columns.hasOpenSeat(i, today: today.ordinal))
+                hasSeat[i] = columns.hasOpenSeat(i, today: today.ordinal)
+                facetCounts.add(columns.rows[i], hasSeat: hasSeat[i])
                 nextStart[i] = columns.nextOpenStart(i, today: today.ordinal)
             }
             let byStart = (0..<Int32(count)).sorted { (nextStart[Int($0)], $0) < (nextStart[Int($1)], $1) }
-            return UnfilteredAnswers.Answer(day: today, facetCounts: facetCounts, nextStart: nextStart, byStart: byStart)
+            return UnfilteredAnswers.Answer(day: today, facetCounts: facetCounts, nextStart: nextStart, hasSeat: hasSeat, byStart: byStart)
         }
     }
 
