@@ -268,9 +268,18 @@ public enum InstanceFormat {
         }
     }
 
-    /// Ids keyed by id, keys sorted, so equal maps are equal text.
+    /// Ids keyed by id, keys sorted, so equal maps are equal text. Written into one string (a string per
+    /// entry, interpolated and joined, was most of writing a result at NRMP scale).
     static func object(_ map: [String: String]) -> String {
-        "{" + map.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(quote($0.value))" }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(2 + map.count * 24)
+        for (index, entry) in map.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out += "," }
+            self.appendQuoted(entry.key, to: &out)
+            out += ":"
+            self.appendQuoted(entry.value, to: &out)
+        }
+        return out + "}"
     }
 
     /// Ids in order, null where there is none (a pair's "no match").
@@ -279,7 +288,20 @@ public enum InstanceFormat {
     }
 
     static func quote(_ text: String) -> String {
-        var out = "\""
+        var out = ""
+        self.appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string; text with nothing to escape (ids, almost always) goes in whole.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
+        out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -293,7 +315,7 @@ public enum InstanceFormat {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
 
