@@ -249,10 +249,11 @@ struct CompiledInstance: Equatable, Sendable {
             for j in pairsStart..<pairFirst.count { pairCodes.append(Int(pairFirst[j] + 1) * (programs.count + 1) + Int(pairSecond[j] + 1)) }
             pairCodes.sort()
             if zip(pairCodes, pairCodes.dropFirst()).contains(where: { $0 == $1 }) {
-                let (ranking, pair) = switch couple {
-                case .couple(let record): (instance.couples[record].ranking, members(couple))
-                case .standIn(let n): (expansion.coupleRanking(of: n), members(couple))
+                let ranking = switch couple {
+                case .couple(let record): instance.couples[record].ranking
+                case .standIn(let n): expansion.coupleRanking(of: n)
                 }
+                let pair = members(couple)
                 var seen = Set<[String?]>()
                 for entry in ranking where !seen.insert(entry).inserted {
                     throw .coupleRanksPairTwice(members: [pair.0, pair.1], pair: entry)

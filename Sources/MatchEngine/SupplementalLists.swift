@@ -84,8 +84,7 @@ struct SupplementalExpansion {
         var listedBy = [[Int32]](repeating: [], count: instance.programs.count)
         for record in applicants.indices where !applicants[record].supplemental.isEmpty {
             let applicant = applicants[record]
-            let (primary, linked) = try Self.linkedLists(of: applicant, checks: &checks)
-            let lists = applicant.supplemental.map { list in list.ranking.map { checks.programIndex.index(of: $0)! } }
+            let (primary, lists, linked) = try Self.linkedLists(of: applicant, checks: &checks)
             for (entry, program) in primary.enumerated() {
                 if linked[entry] >= 0 {
                     for pgy1 in lists[Int(linked[entry])] { pairPrograms += [program, pgy1] }
@@ -169,12 +168,13 @@ struct SupplementalExpansion {
         }
     }
 
-    /// The applicant's primary list as program record indexes and, for each of its programs, the supplemental
-    /// list linked to it (its index in `applicant.supplemental`, or -1), after the checks NRMP's rules imply.
+    /// The applicant's primary list and supplemental lists as program record indexes and, for each program
+    /// of the primary list, the supplemental list linked to it (its index in `applicant.supplemental`, or
+    /// -1), after the checks NRMP's rules imply.
     private static func linkedLists(
         of applicant: MatchInstance.Applicant,
         checks: inout ListChecks
-    ) throws(InstanceError) -> (primary: [Int32], linked: [Int32]) {
+    ) throws(InstanceError) -> (primary: [Int32], lists: [[Int32]], linked: [Int32]) {
         let applicantStamp = checks.nextStamp()
         var primaryIndexes: [Int32] = []
         primaryIndexes.reserveCapacity(applicant.ranking.count)
@@ -184,16 +184,20 @@ struct SupplementalExpansion {
             checks.primary[Int(p)] = applicantStamp
             primaryIndexes.append(p)
         }
+        var lists: [[Int32]] = []
         for (number, list) in applicant.supplemental.enumerated() {
             guard !list.advanced.isEmpty else { throw .supplementalLinkedToNothing(applicant: applicant.id) }
             let listStamp = checks.nextStamp()
+            var listIndexes: [Int32] = []
             for program in list.ranking {
                 guard let p = checks.programIndex.index(of: program) else {
                     throw .supplementalRanksUnknownProgram(applicant: applicant.id, program: program)
                 }
                 guard checks.listed[Int(p)] != listStamp else { throw .supplementalRanksProgramTwice(applicant: applicant.id, program: program) }
                 checks.listed[Int(p)] = listStamp
+                listIndexes.append(p)
             }
+            lists.append(listIndexes)
             for advanced in list.advanced {
                 guard let p = checks.programIndex.index(of: advanced), checks.primary[Int(p)] == applicantStamp else {
                     throw .supplementalLinkedToUnrankedProgram(applicant: applicant.id, program: advanced)
@@ -206,7 +210,7 @@ struct SupplementalExpansion {
                 checks.linkedList[Int(p)] = Int32(number)
             }
         }
-        return (primaryIndexes, primaryIndexes.map { checks.linkedTo[Int($0)] == applicantStamp ? checks.linkedList[Int($0)] : -1 })
+        return (primaryIndexes, lists, primaryIndexes.map { checks.linkedTo[Int($0)] == applicantStamp ? checks.linkedList[Int($0)] : -1 })
     }
 
     /// A matching in the caller's terms, put in the expanded instance's terms (for checking).

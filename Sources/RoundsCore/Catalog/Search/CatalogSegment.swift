@@ -233,7 +233,6 @@ struct CatalogSegment: Sendable {
                 closeness = centreUnit.x * row.unitX + centreUnit.y * row.unitY + centreUnit.z * row.unitZ
                 guard closeness >= minimumCloseness else { continue }
             }
-            // After the cheaper tests: it walks the document's sessions.
             let hasSeat = hasSeats[i]
             if let wanted = query.hasSeats, wanted != hasSeat { continue }
             let ref = DocumentRef(segment: segment, position: candidate)
