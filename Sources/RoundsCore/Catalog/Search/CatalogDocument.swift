@@ -2,7 +2,7 @@ import Foundation
 
 /// One opportunity as the search index sees it: everything a search can filter, rank or show.
 public struct CatalogDocument: Equatable, Sendable, Identifiable {
-    public struct Site: Equatable, Sendable {
+    public struct Site: Hashable, Sendable {
         public var name: String
         public var city: String
         public var state: String
