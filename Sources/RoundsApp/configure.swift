@@ -83,7 +83,9 @@ public func configure(_ app: Application, config: AppConfig, services: AppServic
         app.middleware.use(UnreadNotificationsMiddleware())
     }
 
-    app.catalogSearch = CatalogSearchService(recheckInterval: config.catalogRecheckInterval, logger: app.logger) { [unowned app] in app.db }
+    app.catalogSearch = CatalogSearchService(
+        recheckInterval: config.catalogRecheckInterval, snapshotFile: config.searchSnapshotPath.map(CatalogSnapshotFile.init(path:)), logger: app.logger
+    ) { [unowned app] in app.db }
     // Checked at boot, like the stylesheet: distance search needs the bundled ZIP centroids.
     guard ZIPCodes.directory.count > 40_000 else { throw ResourceMissing(name: "data/us-zipcodes.csv") }
     // Season dates, fees, signals and plan rules: a malformed file stops start-up, naming itself.

@@ -65,6 +65,11 @@ enum SearchBench {
             if !withLoad {
                 let cold = try await BenchSetup.coldStart(app)
                 say("cold start of \(cold.documents): read from the database \(format(cold.read)), build the index \(format(cold.build))")
+                let restart = try await BenchSetup.snapshotStart(app, directory: workdir)
+                say(
+                    "restart from a snapshot (\(restart.bytes / 1_048_576) MiB): write \(format(restart.write)), read \(format(restart.read)), "
+                        + "a new instance's first index (read, change log, build) \(format(restart.start))"
+                )
             } else {
                 try await app.server.start(address: .hostname("127.0.0.1", port: port))
                 let base = "http://127.0.0.1:\(port)"

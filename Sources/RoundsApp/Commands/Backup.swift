@@ -13,6 +13,11 @@ enum Backup {
         var description: String
     }
 
+    /// A restored database is another catalog from the one backed up: it may take versions the original
+    /// took too, with other changes. A new catalog id keeps a search snapshot of the original (say, a file
+    /// left beside the SQLite path restored into) from ever being taken for it.
+    static var newCatalogEpoch: String { "UPDATE \(CatalogVersion.schema) SET epoch = '\(UUID().uuidString)'" }
+
     /// Writes a backup of the running database and the storage directory to `output`.
     static func create(database: any Database, config: AppConfig, output: String) async throws {
         let staging = try temporaryDirectory()
@@ -23,9 +28,22 @@ enum Backup {
             // VACUUM INTO writes a consistent copy while the app keeps serving (SQLite ≥ 3.27).
             let target = (staging as NSString).appendingPathComponent("database.sqlite")
             try await sql.raw("VACUUM INTO \(bind: target)").run()
+            // The copy's catalog gets an id of its own (see `newCatalogEpoch`).
+            try await sql.raw("ATTACH DATABASE \(bind: target) AS backup_copy").run()
+            do {
+                try await sql.raw("UPDATE backup_copy.\(unsafeRaw: CatalogVersion.schema) SET epoch = \(bind: UUID().uuidString)").run()
+            } catch {
+                try? await sql.raw("DETACH DATABASE backup_copy").run()
+                throw error
+            }
+            try await sql.raw("DETACH DATABASE backup_copy").run()
         case .postgres(let url):
             let target = (staging as NSString).appendingPathComponent("database.sql")
             try run("pg_dump", ["--no-owner", "--no-privileges", "--file", target, url])
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("\n-- Rounds: the restored catalog gets an id of its own.\n\(Self.newCatalogEpoch);\n".utf8))
+            try handle.close()
         }
         let storage = (staging as NSString).appendingPathComponent("storage")
         if FileManager.default.fileExists(atPath: config.storageDirectory) {

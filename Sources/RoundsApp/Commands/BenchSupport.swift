@@ -31,6 +31,27 @@ public enum BenchSetup {
         return (index.count, read, build)
     }
 
+    /// A restart's cold start from a search snapshot: the catalog written to a snapshot file (as a build
+    /// does), the file read back, and a new instance's first index, which starts from it.
+    public static func snapshotStart(_ app: Application, directory: String) async throws -> (bytes: Int, write: Duration, read: Duration, start: Duration) {
+        let clock = ContinuousClock()
+        let file = CatalogSnapshotFile(path: directory + "/search")
+        guard let identity = try await CatalogVersion.identity(on: app.db) else { throw Abort(.internalServerError, reason: "The database has no catalog id.") }
+        let position = try await CatalogVersion.current(on: app.db)
+        let documents = try await CatalogDocuments.all(on: app.db)
+        let key = CatalogSnapshot.Key(epoch: identity.epoch, version: position.version, schemaRevision: identity.schemaRevision)
+        let write = try clock.measure { try file.save(CatalogSnapshot(key: key, documents: documents)) }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        let read = clock.measure { _ = file.load(identity: identity, position: position) }
+        let service = CatalogSearchService(recheckInterval: .seconds(1), snapshotFile: file, logger: app.logger) { [unowned app] in app.db }
+        var count = 0
+        let start = try await clock.measure { count = try await service.index(on: app.db).count }
+        guard await service.startedFromSnapshot, count == documents.count else {
+            throw Abort(.internalServerError, reason: "The new instance did not start from the snapshot.")
+        }
+        return (bytes, write, read, start)
+    }
+
     /// The centre of a ZIP code from the bundled directory (the same the server uses).
     public static func coordinate(zip: String) -> Coordinate? {
         ZIPCodes.directory.place(zip)?.coordinate

@@ -116,5 +116,8 @@ enum Migrations {
         do {  // 0032: programs, target specialties and statements on the residency specialty list
             app.migrations.add(MoveToResidencySpecialties())
         }
+        do {  // 0033: an id for the database's catalog, so a search snapshot is only used on the database it came from
+            app.migrations.add(AddCatalogEpoch())
+        }
     }
 }

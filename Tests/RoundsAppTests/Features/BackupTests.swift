@@ -33,7 +33,7 @@ import VaporTesting
             restoredEnvironment["ROUNDS_SQLITE_PATH"] = Self.temporaryPath("restored.sqlite")
         }
 
-        let (before, files) = try await withRoundsApp { app in
+        let (before, files, epoch) = try await withRoundsApp { app in
             try await Browser(app).signUp(email: "a@example.org")
             let browser = Browser(app)
             try await browser.signUp(email: "b@example.org")
@@ -47,7 +47,7 @@ import VaporTesting
             try Data((0..<5000).map { UInt8($0 % 251) }).write(to: URL(fileURLWithPath: storage + "/letter.bin"))
 
             try await Backup.create(database: app.db, config: app.config, output: archive)
-            return (try await DatabaseSnapshot(app.db), try Self.fileHashes(storage))
+            return (try await DatabaseSnapshot(app.db), try Self.fileHashes(storage), try await CatalogVersion.identity(on: app.db)?.epoch)
         }
         #expect(before.counts["users"] == 3)
         #expect(files.count == 2)
@@ -65,7 +65,10 @@ import VaporTesting
             $0.database = restoredConfig.database
             $0.storageDirectory = restoredConfig.storageDirectory
         }) { app in
-            try await DatabaseSnapshot(app.db)
+            // The same rows, under a catalog id of its own: no search snapshot of the original fits it.
+            let restoredEpoch = try await CatalogVersion.identity(on: app.db)?.epoch
+            #expect(epoch != nil && restoredEpoch != nil && restoredEpoch != epoch)
+            return try await DatabaseSnapshot(app.db)
         }
         #expect(after == before)
         #expect(try Self.fileHashes(restoredConfig.storageDirectory) == files)

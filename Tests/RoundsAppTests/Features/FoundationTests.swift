@@ -116,6 +116,12 @@ import VaporTesting
         let postgres = try AppConfig.load(for: .development, from: ["DATABASE_URL": "postgres://u@h/db"])
         #expect(postgres.database == .postgres(url: "postgres://u@h/db"))
         #expect(!postgres.preparesDevelopmentDatabase)
+        // The search snapshot lives beside the SQLite file unless placed or turned off; PostgreSQL has none by default.
+        #expect(try AppConfig.load(for: .development, from: ["ROUNDS_SQLITE_PATH": "data/r.sqlite"]).searchSnapshotPath == "data/r.sqlite.search")
+        #expect(try AppConfig.load(for: .development, from: ["ROUNDS_SEARCH_SNAPSHOT": "off"]).searchSnapshotPath == nil)
+        #expect(postgres.searchSnapshotPath == nil)
+        let placed = try AppConfig.load(for: .development, from: ["DATABASE_URL": "postgres://u@h/db", "ROUNDS_SEARCH_SNAPSHOT": "/var/cache/rounds/search"])
+        #expect(placed.searchSnapshotPath == "/var/cache/rounds/search")
     }
 
     @Test func aServerErrorShowsOnlyARequestID() async throws {

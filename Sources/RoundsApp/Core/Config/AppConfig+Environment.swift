@@ -15,6 +15,7 @@ extension AppConfig {
         ("ROUNDS_DOCUMENT_STORE", "directory (default: files under ROUNDS_STORAGE_DIR) or database (uploads kept in the database; no shared directory)"),
         ("ROUNDS_UPLOAD_MAX_MB", "largest document an applicant may upload, in MB (default 10)"),
         ("ROUNDS_CATALOG_RECHECK_SECONDS", "how often search checks for catalog changes (default 1; 0 = every search, rebuilt before answering)"),
+        ("ROUNDS_SEARCH_SNAPSHOT", "file where search keeps its documents so a restart need not read the whole catalog (default: the SQLite file's path + .search; unset with PostgreSQL; off: none)"),
         ("ROUNDS_ACCOUNT_DELETION_GRACE_HOURS", "how long a requested account deletion waits; signing in before then cancels it (default 336, 14 days)"),
         ("ROUNDS_SESSION_IDLE_MINUTES", "sign out after this much inactivity (default 30)"),
         ("ROUNDS_SESSION_MAX_HOURS", "sign out this long after sign-in (default 12)"),
@@ -91,6 +92,11 @@ extension AppConfig {
                 throw ConfigurationError(variable: "ROUNDS_CATALOG_RECHECK_SECONDS", reason: "must be a number of seconds from 0 to 3600, such as 0.25")
             }
             config.catalogRecheckInterval = .milliseconds(Int((seconds * 1_000).rounded()))
+        }
+        if let path = string("ROUNDS_SEARCH_SNAPSHOT") {
+            config.searchSnapshotPath = path.lowercased() == "off" ? nil : path
+        } else if case .sqliteFile(let path) = database {
+            config.searchSnapshotPath = path + ".search"
         }
         if let seconds = try number("ROUNDS_REMINDER_SWEEP_SECONDS") {
             guard seconds >= 1 else { throw ConfigurationError(variable: "ROUNDS_REMINDER_SWEEP_SECONDS", reason: "must be 1 or more") }

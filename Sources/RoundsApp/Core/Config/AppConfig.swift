@@ -103,6 +103,9 @@ public struct AppConfig: Sendable {
     /// How often an instance checks whether the catalog changed and applies the changes to its search index
     /// (one small query, made only when searches come in).
     public var catalogRecheckInterval: Duration = .milliseconds(250)
+    /// Where this instance keeps the search index's documents between runs (nil: it reads the whole catalog
+    /// from the database at every start). Used only when the database's change log proves it current.
+    public var searchSnapshotPath: String?
     /// Where uploaded files live, outside the web root and shared by every instance.
     public var storageDirectory = "storage"
     /// Where uploaded files' bytes are kept: the storage directory (default) or the database.

@@ -48,13 +48,25 @@ enum CatalogVersion {
         }
     }
 
+    /// Which catalog this database holds and at what schema, for a search snapshot's key; nil when the database
+    /// has no catalog id (the counter's row was made by an older build and not yet migrated).
+    static func identity(on db: any Database) async throws -> (epoch: UUID, schemaRevision: Int64)? {
+        let sql = db.sql
+        guard let row = try await sql.select().column("epoch").from(schema).where("id", .equal, 1).first(),
+            let text = try row.decodeNil(column: "epoch") ? nil : row.decode(column: "epoch", as: String.self),
+            let epoch = UUID(uuidString: text)
+        else { return nil }
+        let migrations = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("_fluent_migrations").first()
+        return (epoch, try migrations?.decode(column: "count", as: Int64.self) ?? 0)
+    }
+
     /// Takes the next version and logs `changes` at it, inside the caller's transaction (`changing` for a
     /// change of its own; the seat ledger inside an application's).
     static func record(_ changes: [CatalogChange], on db: any Database) async throws {
         let sql = db.sql
         let taken = try await sql.insert(into: schema)
-            .columns("id", "version", "trimmed_through")
-            .values(SQLBind(1), SQLBind(Int64(1)), SQLBind(Int64(0)))
+            .columns("id", "version", "trimmed_through", "epoch")
+            .values(SQLBind(1), SQLBind(Int64(1)), SQLBind(Int64(0)), SQLBind(UUID().uuidString))
             .onConflict(with: ["id"]) { $0.set("version", to: SQLRaw("\(schema).version + 1")) }
             .returning("version")
             .first()
