@@ -35,7 +35,7 @@ public enum BenchSetup {
     /// does), the file read back, and a new instance's first index, which starts from it.
     public static func snapshotStart(_ app: Application, directory: String) async throws -> (bytes: Int, write: Duration, read: Duration, start: Duration) {
         let clock = ContinuousClock()
-        let file = CatalogSnapshotFile(path: directory + "/search")
+        let file = CatalogSnapshotFile(path: URL(fileURLWithPath: directory).appendingPathComponent("search").path)
         guard let identity = try await CatalogVersion.identity(on: app.db) else { throw Abort(.internalServerError, reason: "The database has no catalog id.") }
         let position = try await CatalogVersion.current(on: app.db)
         let documents = try await CatalogDocuments.all(on: app.db)

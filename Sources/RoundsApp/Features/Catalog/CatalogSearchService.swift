@@ -184,7 +184,8 @@ actor CatalogSearchService {
 
     /// Writes the index's documents to the snapshot file off the actor: after every full build and compaction
     /// (`force`), otherwise once the version moved half the log's length past the last snapshot, so a restart
-    /// always finds the log covering it. One write at a time.
+    /// always finds the log covering it. One write at a time: one asked for meanwhile is skipped (the file
+    /// stays valid, only older).
     private func writeSnapshot(force: Bool) {
         guard let file = self.snapshotFile, let identity = self.identity, self.snapshotWrite == nil, self.version > 0 else { return }
         guard force || self.version - self.snapshotVersion >= CatalogVersion.keptVersions / 2 else { return }
@@ -204,7 +205,7 @@ actor CatalogSearchService {
 
     private func snapshotWriteEnded() { self.snapshotWrite = nil }
 
-    /// Waits for a snapshot being written (tests, and the bench's cold start).
+    /// Waits for a snapshot being written (tests).
     func waitForSnapshot() async {
         await self.snapshotWrite?.value
     }
