@@ -42,7 +42,8 @@ enum Backup {
             try run("pg_dump", ["--no-owner", "--no-privileges", "--file", target, url])
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data("\n-- Rounds: the restored catalog gets an id of its own.\n\(Self.newCatalogEpoch);\n".utf8))
+            // pg_dump empties the search path; the update names tables as the app does.
+            try handle.write(contentsOf: Data("\n-- Rounds: the restored catalog gets an id of its own.\nRESET search_path;\n\(Self.newCatalogEpoch);\n".utf8))
             try handle.close()
         }
         let storage = (staging as NSString).appendingPathComponent("storage")
