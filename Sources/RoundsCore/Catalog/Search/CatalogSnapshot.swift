@@ -41,41 +41,23 @@ public struct CatalogSnapshot: Sendable {
     static let format: UInt32 = 1
     static let headerLength = 8 + 4 + 16 + 8 + 8 + 8 + 8
 
-    /// The snapshot as bytes: the header, then the body.
+    /// The snapshot as bytes: the header, then the body. The tables are known only once every document is
+    /// written, so documents go to a buffer of their own, appended after the tables; the length and checksum
+    /// are filled in last.
     public func encoded() -> [UInt8] {
-        var body = SnapshotWriter()
-        body.bytes.reserveCapacity(self.documents.count * 320)
-        var words: [String: UInt32] = [:]
-        var wordList: [String] = []
-        func word(_ text: String) -> UInt32 {
-            if let known = words[text] { return known }
-            let number = UInt32(wordList.count)
-            words[text] = number
-            wordList.append(text)
-            return number
-        }
-        var sets: [[UInt32]: UInt32] = [:]
-        var setList: [[UInt32]] = []
-        func set<T: RawRepresentable<String>>(_ values: Set<T>) -> UInt32 {
-            let members = values.map(\.rawValue).sorted().map(word)
-            if let known = sets[members] { return known }
-            let number = UInt32(setList.count)
-            sets[members] = number
-            setList.append(members)
-            return number
-        }
+        var words = Numbering<String>()
+        var sets = Numbering<[UInt32]>()
+        var sites = Numbering<CatalogDocument.Site>()
         // A catalog holds few distinct code sets: each is numbered once, then found by the set itself.
         var audienceSets: [Set<Audience>: UInt32] = [:]
         var visaSets: [Set<VisaClass>: UInt32] = [:]
         var requirementSets: [Set<Requirement>: UInt32] = [:]
         func numbered<T: RawRepresentable<String> & Hashable>(_ values: Set<T>, _ known: inout [Set<T>: UInt32]) -> UInt32 {
             if let number = known[values] { return number }
-            let number = set(values)
+            let number = sets.number(values.map(\.rawValue).sorted().map { words.number($0) })
             known[values] = number
             return number
         }
-        var sites: [CatalogDocument.Site: UInt32] = [:]
-        var siteList: [CatalogDocument.Site] = []
         var documents = SnapshotWriter()
         documents.bytes.reserveCapacity(self.documents.count * 300)
         documents.u32(UInt32(self.documents.count))
@@ -83,10 +65,10 @@ public struct CatalogSnapshot: Sendable {
             documents.uuid(document.id)
             documents.string(document.title)
             documents.string(document.description)
-            documents.u32(word(document.type.rawValue))
-            documents.u32(word(document.specialtyID))
+            documents.u32(words.number(document.type.rawValue))
+            documents.u32(words.number(document.specialtyID))
             documents.bool(document.isHandsOn)
-            documents.u32(word(document.setting.rawValue))
+            documents.u32(words.number(document.setting.rawValue))
             documents.u32(numbered(document.rules.audiences, &audienceSets))
             documents.bool(document.rules.maximumYearsSinceGraduation != nil)
             documents.i64(Int64(document.rules.maximumYearsSinceGraduation ?? 0))
@@ -94,18 +76,10 @@ public struct CatalogSnapshot: Sendable {
             documents.bool(document.rules.isHandsOn)
             documents.u32(numbered(document.rules.acceptedVisaClasses, &visaSets))
             documents.i64(Int64(document.feeCents))
-            documents.u32(word(document.currency))
-            documents.u32(word(document.letterPolicy.rawValue))
+            documents.u32(words.number(document.currency))
+            documents.u32(words.number(document.letterPolicy.rawValue))
             documents.u32(numbered(document.requirements, &requirementSets))
-            let site: UInt32
-            if let known = sites[document.site] {
-                site = known
-            } else {
-                site = UInt32(siteList.count)
-                sites[document.site] = site
-                siteList.append(document.site)
-            }
-            documents.u32(site)
+            documents.u32(sites.number(document.site))
             documents.u32(UInt32(document.sessions.count))
             for session in document.sessions {
                 documents.uuid(session.id)
@@ -117,39 +91,39 @@ public struct CatalogSnapshot: Sendable {
             }
         }
 
-        body.u32(UInt32(wordList.count))
-        for text in wordList { body.string(text) }
-        body.u32(UInt32(setList.count))
-        for members in setList {
-            body.u32(UInt32(members.count))
-            for member in members { body.u32(member) }
-        }
-        body.u32(UInt32(siteList.count))
-        for site in siteList {
-            body.string(site.name)
-            body.string(site.city)
-            body.string(site.state)
-            body.string(site.zip)
-            body.bool(site.coordinate != nil)
-            body.f64(site.coordinate?.latitude ?? 0)
-            body.f64(site.coordinate?.longitude ?? 0)
-        }
-        body.bytes.append(contentsOf: documents.bytes)
-
-        // The checksum covers the key too: a damaged version number must not pass for a newer catalog.
-        var covered = SnapshotWriter()
-        covered.bytes.reserveCapacity(32 + body.bytes.count)
-        covered.uuid(self.key.epoch)
-        covered.i64(self.key.version)
-        covered.i64(self.key.schemaRevision)
-        covered.bytes.append(contentsOf: body.bytes)
         var file = SnapshotWriter()
-        file.bytes.reserveCapacity(Self.headerLength + body.bytes.count)
+        file.bytes.reserveCapacity(Self.headerLength + documents.bytes.count + 4_096)
         file.bytes.append(contentsOf: Self.magic)
         file.u32(Self.format)
-        file.u64(UInt64(covered.bytes.count))
-        file.u64(covered.bytes.withUnsafeBytes(Self.checksum))
-        file.bytes.append(contentsOf: covered.bytes)
+        let lengthOffset = file.bytes.count
+        file.u64(0)
+        file.u64(0)
+        // The checksum covers the key too: a damaged version number must not pass for a newer catalog.
+        let keyOffset = file.bytes.count
+        file.uuid(self.key.epoch)
+        file.i64(self.key.version)
+        file.i64(self.key.schemaRevision)
+        file.u32(UInt32(words.values.count))
+        for text in words.values { file.string(text) }
+        file.u32(UInt32(sets.values.count))
+        for members in sets.values {
+            file.u32(UInt32(members.count))
+            for member in members { file.u32(member) }
+        }
+        file.u32(UInt32(sites.values.count))
+        for site in sites.values {
+            file.string(site.name)
+            file.string(site.city)
+            file.string(site.state)
+            file.string(site.zip)
+            file.bool(site.coordinate != nil)
+            file.f64(site.coordinate?.latitude ?? 0)
+            file.f64(site.coordinate?.longitude ?? 0)
+        }
+        file.bytes.append(contentsOf: documents.bytes)
+        let checksum = file.bytes.withUnsafeBytes { Self.checksum(UnsafeRawBufferPointer(rebasing: $0[keyOffset...])) }
+        file.set(UInt64(file.bytes.count - keyOffset), at: lengthOffset)
+        file.set(checksum, at: lengthOffset + 8)
         return file.bytes
     }
 
@@ -171,9 +145,28 @@ public struct CatalogSnapshot: Sendable {
     }
 }
 
+/// Distinct values in the order first seen, each numbered once.
+struct Numbering<Value: Hashable> {
+    private(set) var values: [Value] = []
+    private var numbers: [Value: UInt32] = [:]
+
+    mutating func number(_ value: Value) -> UInt32 {
+        if let known = self.numbers[value] { return known }
+        let number = UInt32(self.values.count)
+        self.numbers[value] = number
+        self.values.append(value)
+        return number
+    }
+}
+
 /// Appends little-endian values to a byte array.
 struct SnapshotWriter {
     var bytes: [UInt8] = []
+
+    /// Overwrites eight bytes written earlier (a length or checksum known only at the end).
+    mutating func set(_ value: UInt64, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { self.bytes.replaceSubrange(offset..<offset + 8, with: $0) }
+    }
 
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { self.bytes.append(contentsOf: $0) } }
     mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { self.bytes.append(contentsOf: $0) } }
