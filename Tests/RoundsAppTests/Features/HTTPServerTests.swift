@@ -112,6 +112,25 @@ import Vapor
         }
     }
 
+    /// Building the responder registers every route; a new connection must not pay that again.
+    @Test func theResponderIsBuiltOncePerStartNotPerConnection() async throws {
+        try await withRoundsApp { app in
+            let builds = NIOLockedValueBox(0)
+            app.responder.use { app in
+                builds.withLockedValue { $0 += 1 }
+                return app.responder.default
+            }
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try #require((app.server as? RoundsHTTPServer)?.localAddress?.port)
+            for _ in 0..<3 {
+                let response = try await Self.exchange(Array("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8), port: port)
+                #expect(Self.status(response) == 200, "\(response.prefix(300))")
+            }
+            await app.server.shutdown()
+            #expect(builds.withLockedValue { $0 } == 1)
+        }
+    }
+
     @Test func aBodyOverTheLimitIs413AndJSONStillWorks() async throws {
         try await Self.withServer { port in
             let big = "{\"name\": \"" + String(repeating: "x", count: 70 * 1_024) + "\"}"

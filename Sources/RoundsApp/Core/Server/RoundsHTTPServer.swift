@@ -47,6 +47,9 @@ final class RoundsHTTPServer: Server, @unchecked Sendable {
             return application.eventLoopGroup.next().makeFailedFuture(error)
         }
         let isBehindTLS = application.config.server.isBehindTLS
+        // Built once per start, as Vapor's own server does: building it registers every route, which cost each
+        // new connection that much work when it was built in the initializer below.
+        let responder = application.responder.current
         let bootstrap = ServerBootstrap(group: application.eventLoopGroup)
             .serverChannelOption(.backlog, value: Int32(configuration.backlog))
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -61,7 +64,7 @@ final class RoundsHTTPServer: Server, @unchecked Sendable {
                     try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: false)
                     try pipeline.addHandler(UnreadableRequestHandler(progress: head, isBehindTLS: isBehindTLS))
                     try pipeline.addHandler(
-                        VaporRequestHandler(application: application, responder: application.responder.current, limits: limits, progress: head)
+                        VaporRequestHandler(application: application, responder: responder, limits: limits, progress: head)
                     )
                 }
             }
