@@ -24,6 +24,10 @@ struct RankListSimulation {
         let applicant = MatchSimulator.Applicant(standing: standing, list: SimulationInputs.list(count: state.ranked.count))
         // The same list and standing give the same figures: the seed comes from the inputs.
         let seed = UInt64(truncatingIfNeeded: state.ranked.count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64((standing * 1000).rounded()))
+        let key = RecentKey(listLength: state.ranked.count, standing: standing.bitPattern)
+        if let kept = Self.recent.value(for: key) {
+            return Outcome(result: kept, standing: standing, names: state.ranked.map(\.name))
+        }
         let model = MatchSimulator.MarketModel.typical(competitors: Self.competitors)
         // On a dispatch queue, not the blocking pool: that pool runs every SQLite statement, and a second of
         // simulation there would hold up everyone's queries.
@@ -32,8 +36,18 @@ struct RankListSimulation {
                 continuation.resume(returning: MatchSimulator.run(model, applicant: applicant, seasons: Self.seasons, seed: seed))
             }
         }
+        Self.recent.keep(result, for: key)
         return Outcome(result: result, standing: standing, names: state.ranked.map(\.name))
     }
+
+    /// The figures depend only on the list's length and the standing (the model and seasons are fixed), so a
+    /// reload, or another applicant in the same position, reuses them instead of half a second of CPU.
+    struct RecentKey: Hashable, Sendable {
+        var listLength: Int
+        var standing: UInt64
+    }
+
+    static let recent = RecentResults<RecentKey, MatchSimulator.Result>(capacity: 256)
 }
 
 /// The simulator's answer over JSON.
