@@ -16,6 +16,11 @@ func withRoundsApp<T>(
 ) async throws -> T {
     let database = try await TestDatabase.make()
     let app = try await Application.make(.testing)
+    // Each test app's blocking work (SQLite statements, fsyncs of the file-backed tests, bcrypt) on a pool
+    // of its own: on the process-wide pool of two threads, one test's fsync held up every test's queries.
+    let pool = NIOThreadPool(numberOfThreads: 2)
+    pool.start()
+    app.threadPool = pool
     app.logger.logLevel = TestDatabase.logLevel
     if let logs {
         // The same redaction the executable installs, in front of the capture.
