@@ -67,16 +67,22 @@ struct BenchCommand: AsyncParsableCommand {
 
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Imports generated opportunities into a fresh SQLite database, starts the server and measures /healthz and three searches with wrk."
+            abstract: "Imports generated opportunities into a fresh SQLite database (or DATABASE_URL's empty PostgreSQL one), starts the server and measures /healthz and three searches with wrk."
         )
         @Option(help: "Opportunities to import.") var opportunities = 100_000
         @Option(help: "Seconds of load per URL (32 connections on loopback).") var seconds = 10
         @Option(help: "Port of the server.") var port = 8077
         @Option(help: "Then the same load again while this many catalog changes a second are committed (0: none).") var changesPerSecond = 0
+        @Option(help: "Instances on the one database (1 or 2), on this port and the next; changes are committed through the first.") var instances = 1
+
+        func validate() throws {
+            guard (1...2).contains(self.instances) else { throw ValidationError("--instances is 1 or 2") }
+        }
 
         func run() async throws {
             try await SearchBench.run(
-                count: self.opportunities, withLoad: true, duration: self.seconds, port: self.port, changesPerSecond: self.changesPerSecond
+                count: self.opportunities, withLoad: true, duration: self.seconds, port: self.port, changesPerSecond: self.changesPerSecond,
+                instances: self.instances
             )
         }
     }

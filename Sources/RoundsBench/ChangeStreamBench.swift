@@ -6,30 +6,36 @@ import Vapor
 /// is committed, reporting how long each change takes to show in this instance's search (p50, p99), how
 /// much search throughput drops, and, with no load, the CPU each change costs.
 enum ChangeStreamBench {
-    static func run(_ app: Application, perSecond: Int, duration: Int, targets: [(String, String)], still: [String: Double]) async throws {
+    static func run(
+        _ apps: [Application], perSecond: Int, duration: Int, bases: [String], targets: [(String, String)], still: [String: Double]
+    ) async throws {
+        let app = apps[0]
         let changes = try await BenchChanges.prepare(app)
         var next = 0
 
-        // Under load: visibility and throughput.
-        let watch = Watch()
+        // Under load: visibility (on every instance) and throughput.
+        let watches = apps.map { Watch(instance: $0) }
         let first = next
-        let stream = Task { try await Self.stream(changes, perSecond: perSecond, from: first, watch: watch) }
+        let stream = Task { try await Self.stream(changes, perSecond: perSecond, from: first, watches: watches) }
         say("\n\(perSecond) changes a second (of 10: 4 edits, 2 accepted seats, 2 new listings, 2 withdrawals) during the same load:\n")
         say("| endpoint | req/s | p50 | p99 | change from a still catalog |\n| --- | ---: | ---: | ---: | ---: |")
-        for (name, url) in targets {
-            let result = try await Wrk.run(url: url, connections: 32, seconds: duration)
+        for (name, path) in targets {
+            let result = try await Wrk.run(urls: bases.map { $0 + path }, connections: 32, seconds: duration)
             let drop = still[name].map { String(format: "%+.1f %%", 100 * (result.requestsPerSecond / $0 - 1)) } ?? "-"
             say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, drop))
         }
         stream.cancel()
         next = try await stream.value
-        let seen = await watch.finish()
-        let sorted = seen.latencies.sorted()
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-        say(String(
-            format: "\n%d changes committed in %d s (%.1f a second); visible in search after: p50 %.0f ms, p99 %.0f ms, max %.0f ms; not yet visible at the end: %d",
-            seen.committed, duration * targets.count, Double(seen.committed) / Double(duration * targets.count), percentile(0.5), percentile(0.99),
-            sorted.last ?? .nan, seen.pending))
+        for (n, watch) in watches.enumerated() {
+            let seen = await watch.finish()
+            let sorted = seen.latencies.sorted()
+            func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+            let which = apps.count > 1 ? "instance \(n + 1)" + (n == 0 ? " (committing)" : "") + ": " : ""
+            say(String(
+                format: "\n%@%d changes committed in %d s (%.1f a second); visible in search after: p50 %.0f ms, p99 %.0f ms, max %.0f ms; not yet visible at the end: %d",
+                which, seen.committed, duration * targets.count, Double(seen.committed) / Double(duration * targets.count), percentile(0.5),
+                percentile(0.99), sorted.last ?? .nan, seen.pending))
+        }
 
         // No load: CPU per change, written only (nobody searches, so no index follows), then written and applied.
         let seconds = 10
@@ -43,11 +49,11 @@ enum ChangeStreamBench {
 
     /// Commits changes at `perSecond` until cancelled, each in its own task when due (as requests from
     /// many hosts and applicants would), at most 16 at once; returns the next change number.
-    private static func stream(_ changes: BenchChanges, perSecond: Int, from first: Int, watch: Watch) async throws -> Int {
+    private static func stream(_ changes: BenchChanges, perSecond: Int, from first: Int, watches: [Watch]) async throws -> Int {
         let start = ContinuousClock.now
         var n = first
-        let watcher = Task { await watch.run(changes) }
-        defer { watcher.cancel() }
+        let watchers = watches.map { watch in Task { await watch.run(changes) } }
+        defer { for watcher in watchers { watcher.cancel() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             var inFlight = 0
             while !Task.isCancelled {
@@ -59,7 +65,10 @@ enum ChangeStreamBench {
                     inFlight -= 1
                 }
                 let number = n
-                group.addTask { await watch.add(try await changes.apply(number)) }
+                group.addTask {
+                    let applied = try await changes.apply(number)
+                    for watch in watches { await watch.add(applied) }
+                }
                 inFlight += 1
                 n += 1
             }
@@ -93,11 +102,14 @@ enum ChangeStreamBench {
         return now() - before
     }
 
-    /// Committed changes waiting to show in search, looked for every 5 ms.
+    /// Committed changes waiting to show in one instance's search, looked for every 5 ms.
     actor Watch {
+        private let instance: Application
         private var pending: [BenchChanges.Applied] = []
         private var latencies: [Double] = []
         private var committed = 0
+
+        init(instance: Application) { self.instance = instance }
 
         func add(_ change: BenchChanges.Applied) {
             self.pending.append(change)
@@ -110,7 +122,7 @@ enum ChangeStreamBench {
                 self.pending = []
                 var still: [BenchChanges.Applied] = []
                 for change in batch {
-                    if (try? await changes.isVisible(change)) == true {
+                    if (try? await changes.isVisible(change, in: self.instance)) == true {
                         let waited = ContinuousClock.now - change.committedAt
                         self.latencies.append(Double(waited.components.seconds) * 1_000 + Double(waited.components.attoseconds) / 1e15)
                     } else {

@@ -6,7 +6,7 @@ import RoundsCore
 import Vapor
 
 /// `rounds-bench search` and `rounds-bench import`: a catalog of generated opportunities imported into a
-/// fresh SQLite database, then the real server answering searches under load from `wrk` (32 connections
+/// fresh SQLite database (or the empty PostgreSQL database DATABASE_URL names), then the real server answering searches under load from `wrk` (32 connections
 /// on loopback), next to the same server's /healthz in the same run.
 enum SearchBench {
     /// The state of each ZIP code in `zips`, in the same order.
@@ -41,11 +41,13 @@ enum SearchBench {
         return out
     }
 
-    static func run(count: Int, withLoad: Bool, duration: Int, port: Int, changesPerSecond: Int = 0) async throws {
+    static func run(count: Int, withLoad: Bool, duration: Int, port: Int, changesPerSecond: Int = 0, instances: Int = 1) async throws {
         let workdir = FileManager.default.temporaryDirectory.appendingPathComponent("rounds-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: workdir) }
-        var config = AppConfig(database: .sqliteFile(path: workdir + "/bench.sqlite"))
+        // DATABASE_URL names an empty PostgreSQL database to use instead, as the two-instance setup runs.
+        let postgres = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : AppConfig.DatabaseLocation.postgres(url: $0) }
+        var config = AppConfig(database: postgres ?? .sqliteFile(path: workdir + "/bench.sqlite"))
         config.storageDirectory = workdir + "/storage"
         config.server.port = port
         config.rateLimits.signInFailuresPerIP.limit = 1_000_000
@@ -72,28 +74,47 @@ enum SearchBench {
                 )
             } else {
                 try await app.server.start(address: .hostname("127.0.0.1", port: port))
-                let base = "http://127.0.0.1:\(port)"
-                let firstSearch = try await clock.measure { _ = try await BenchSetup.get(app, base + "/api/v1/opportunities?per_page=1") }
+                let firstSearch = try await clock.measure { _ = try await BenchSetup.get(app, "http://127.0.0.1:\(port)/api/v1/opportunities?per_page=1") }
                 say("first search (builds the index of \(count) opportunities): \(format(firstSearch))")
+                // A second instance is a second app on the same database, with its own index, as the
+                // two-instance setup runs behind one address; load and changes are watched on both.
+                var apps = [app]
+                for n in 1..<instances {
+                    var other = config
+                    other.server.port = port + n
+                    let instance = try await Application.make(.development)
+                    instance.logger.logLevel = .error
+                    try await configure(instance, config: other)
+                    try await instance.asyncBoot()
+                    try await instance.server.start(address: .hostname("127.0.0.1", port: port + n))
+                    let first = try await clock.measure { _ = try await BenchSetup.get(instance, "http://127.0.0.1:\(port + n)/api/v1/opportunities?per_page=1") }
+                    say("instance \(n + 1)'s first search: \(format(first))")
+                    apps.append(instance)
+                }
+                let bases = apps.indices.map { "http://127.0.0.1:\(port + $0)" }
                 let targets = [
-                    ("/healthz", base + "/healthz"),
-                    ("search: text", base + "/api/v1/opportunities?q=cardiology%20observership"),
-                    ("search: near ZIP + filters", base + "/api/v1/opportunities?near=10016&radius_mi=300&type=observership,research&sort=distance"),
-                    ("search: facets only", base + "/api/v1/opportunities?per_page=20"),
+                    ("/healthz", "/healthz"),
+                    ("search: text", "/api/v1/opportunities?q=cardiology%20observership"),
+                    ("search: near ZIP + filters", "/api/v1/opportunities?near=10016&radius_mi=300&type=observership,research&sort=distance"),
+                    ("search: facets only", "/api/v1/opportunities?per_page=20"),
                 ]
+                if instances > 1 { say("\n\(instances) instances, 32 connections split between them; p50 and p99 are the worse instance's.") }
                 say("\n| endpoint | req/s | p50 | p99 | share of /healthz |\n| --- | ---: | ---: | ---: | ---: |")
                 var healthz = 0.0
                 var still: [String: Double] = [:]
-                for (name, url) in targets {
-                    let result = try await Wrk.run(url: url, connections: 32, seconds: duration)
+                for (name, path) in targets {
+                    let result = try await Wrk.run(urls: bases.map { $0 + path }, connections: 32, seconds: duration)
                     if name == "/healthz" { healthz = result.requestsPerSecond }
                     still[name] = result.requestsPerSecond
                     let share = healthz > 0 ? String(format: "%.0f %%", 100 * result.requestsPerSecond / healthz) : "-"
                     say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, share))
                 }
                 if changesPerSecond > 0 {
-                    try await ChangeStreamBench.run(app, perSecond: changesPerSecond, duration: duration, targets: Array(targets.dropFirst()), still: still)
+                    try await ChangeStreamBench.run(
+                        apps, perSecond: changesPerSecond, duration: duration, bases: bases, targets: Array(targets.dropFirst()), still: still
+                    )
                 }
+                for instance in apps.dropFirst() { await instance.server.shutdown() }
                 // wrk may leave a request in flight as it stops; ending the process here, rather than shutting
                 // the databases down under it, keeps the benchmark from tripping over it.
                 await app.server.shutdown()
@@ -117,6 +138,20 @@ enum Wrk {
         var requestsPerSecond: Double
         var p50: Double
         var p99: Double
+    }
+
+    /// wrk against each of `urls` at once, the connections split between them: requests a second summed,
+    /// p50 and p99 of the slower.
+    static func run(urls: [String], connections: Int, seconds: Int) async throws -> Result {
+        let share = max(1, connections / urls.count)
+        let results = try await withThrowingTaskGroup(of: Result.self) { group in
+            for url in urls { group.addTask { try await Self.run(url: url, connections: share, seconds: seconds) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        return Result(
+            requestsPerSecond: results.map(\.requestsPerSecond).reduce(0, +),
+            p50: results.map(\.p50).max() ?? .nan, p99: results.map(\.p99).max() ?? .nan
+        )
     }
 
     /// Waits for wrk on a thread of its own: blocking a thread the server's tasks run on would stall it.

@@ -102,7 +102,12 @@ public final class BenchChanges: @unchecked Sendable {
 
     /// Whether this instance's search shows the change yet (asked the way a search request asks).
     public func isVisible(_ change: Applied) async throws -> Bool {
-        let document = try await self.app.catalogSearch.index(on: self.app.db).document(id: change.opportunityID)
+        try await self.isVisible(change, in: self.app)
+    }
+
+    /// Whether `instance`'s search shows the change yet: another app on the same database.
+    public func isVisible(_ change: Applied, in instance: Application) async throws -> Bool {
+        let document = try await instance.catalogSearch.index(on: instance.db).document(id: change.opportunityID)
         if let seats = change.expectedSeatsTaken { return document?.sessions.first?.seatsTaken == seats }
         return document?.title == change.expectedTitle
     }
