@@ -3,7 +3,7 @@ import RoundsApp
 import Vapor
 
 /// `rounds-bench search --changes-per-second N`: the search load again while a stream of catalog changes
-/// is committed, reporting how long each change takes to show in this instance's search (p50, p99), how
+/// is committed, reporting how long each change takes to show in each instance's search (p50, p99), how
 /// much search throughput drops, and, with no load, the CPU each change costs.
 enum ChangeStreamBench {
     static func run(

@@ -6,8 +6,9 @@ import RoundsCore
 import Vapor
 
 /// `rounds-bench search` and `rounds-bench import`: a catalog of generated opportunities imported into a
-/// fresh SQLite database (or the empty PostgreSQL database DATABASE_URL names), then the real server answering searches under load from `wrk` (32 connections
-/// on loopback), next to the same server's /healthz in the same run.
+/// fresh SQLite database (or the empty PostgreSQL database DATABASE_URL names), then the real server
+/// answering searches under load from `wrk` (32 connections on loopback), next to the same server's
+/// /healthz in the same run.
 enum SearchBench {
     /// The state of each ZIP code in `zips`, in the same order.
     static let states = ["NY", "MA", "PA", "MD", "GA", "FL", "IL", "MI", "OH", "MN", "MO", "TX", "TX", "AZ", "CO", "UT", "CA", "CA", "WA", "OR", "TN", "NC", "LA", "WI"]
