@@ -17,7 +17,7 @@ public enum AcceptRaceSupport {
         let now = app.services.clock.now()
         let run = UUID().uuidString.prefix(8).lowercased()
         // Everyone authenticates by API token here; one hash of a random password serves all accounts.
-        let unusableHash = try await app.services.passwordHasher.hash(SecretToken().value, on: app.threadPool)
+        let unusableHash = try await app.services.passwordHasher.hash(SecretToken().value)
         let host = User(email: "race-host-\(run)@rounds.test", displayName: "Race Host", passwordHash: unusableHash, roles: [.host])
         try await host.create(on: app.db)
         let place = ZIPCodes.directory.place("10016")!

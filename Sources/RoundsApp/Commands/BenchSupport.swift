@@ -12,7 +12,7 @@ public enum BenchSetup {
 
     /// A host account that owns the imported catalog.
     public static func host(_ app: Application) async throws {
-        let hash = try await app.services.passwordHasher.hash(SecretToken().value, on: app.threadPool)
+        let hash = try await app.services.passwordHasher.hash(SecretToken().value)
         try await User(email: "bench-host@rounds.test", displayName: "Bench Host", passwordHash: hash, roles: [.host]).create(on: app.db)
     }
 

@@ -18,8 +18,8 @@ enum DemoData {
 
     /// Loads what is missing; returns how many accounts were created.
     @discardableResult
-    static func load(on db: any Database, hasher: PasswordHashing, threadPool: NIOThreadPool, now: Date) async throws -> Int {
-        let hash = try await hasher.hash(password, on: threadPool)
+    static func load(on db: any Database, hasher: PasswordHashing, now: Date) async throws -> Int {
+        let hash = try await hasher.hash(password)
         let created = try await db.transaction { db in
             var created = 0
             for account in accounts where try await User.find(email: account.email, on: db) == nil {
@@ -95,7 +95,6 @@ struct SeedCommand: AsyncCommand {
         let created = try await DemoData.load(
             on: app.db,
             hasher: app.services.passwordHasher,
-            threadPool: app.threadPool,
             now: app.services.clock.now()
         )
         try await DemoData.loadFeatures(app)
@@ -114,7 +113,6 @@ struct DevelopmentDatabase: LifecycleHandler {
             try await DemoData.load(
                 on: application.db,
                 hasher: application.services.passwordHasher,
-                threadPool: application.threadPool,
                 now: application.services.clock.now()
             )
             try await DemoData.loadFeatures(application)

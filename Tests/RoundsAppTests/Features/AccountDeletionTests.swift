@@ -22,7 +22,7 @@ import VaporTesting
     }
 
     static func accounts(_ app: Application) -> AccountService {
-        AccountService(db: app.db, config: app.config, services: app.services, threadPool: app.threadPool)
+        AccountService(db: app.db, config: app.config, services: app.services)
     }
 
     static func twoFactor(_ app: Application) -> TwoFactorService {

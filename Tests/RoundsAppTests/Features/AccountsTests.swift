@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import RoundsCore
 import Testing
 import Vapor
@@ -146,6 +147,31 @@ import VaporTesting
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("not your current password"))
             #expect(try #require(try await User.find(email: "amara@example.org", on: app.db)).passwordHash == before)
+        }
+    }
+
+    /// Bcrypt takes a quarter of a second at cost 12; on the blocking pool, which runs every SQLite
+    /// statement, each sign-in held up everyone's queries. With the pool's threads all held, passwords are
+    /// still hashed and checked.
+    @Test func passwordsAreHashedOffTheBlockingPool() async throws {
+        try await withRoundsApp { app in
+            let release = DispatchSemaphore(value: 0)
+            // More jobs than the test app's pool has threads (two): every thread is held, the rest queue.
+            let held = (0..<8).map { _ in app.threadPool.runIfActive(eventLoop: app.eventLoopGroup.next()) { release.wait() } }
+            // Were hashing to wait for the pool, it would wait forever; this lets the test end and fail.
+            let valveOpened = NIOLockedValueBox(false)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 30) {
+                valveOpened.withLockedValue { $0 = true }
+                for _ in held { release.signal() }
+            }
+            let hasher = app.services.passwordHasher
+            let hash = try await hasher.hash("a long and unusual passphrase")
+            let right = try await hasher.verify("a long and unusual passphrase", against: hash)
+            let wrong = try await hasher.verify("another passphrase entirely", against: hash)
+            #expect(!valveOpened.withLockedValue { $0 }, "hashing waited for the blocking pool")
+            for _ in held { release.signal() }
+            for job in held { try await job.get() }
+            #expect(right && !wrong)
         }
     }
 }

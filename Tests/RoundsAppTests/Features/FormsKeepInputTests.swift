@@ -23,7 +23,7 @@ import VaporTesting
 
     @Test func everyRefusedFormComesBackAsTyped() async throws {
         try await withRoundsApp { app in
-            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, threadPool: app.threadPool, now: app.services.clock.now())
+            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, now: app.services.clock.now())
             try await DemoData.loadFeatures(app)
             var crawlers: [(String, Browser)] = [("visitor", Browser(app))]
             for account in DemoData.accounts {

@@ -148,9 +148,9 @@ import VaporTesting
     @Test func theDemoDataLoadsOnceAndItsAccountsSignIn() async throws {
         try await withRoundsApp { app in
             let hasher = app.services.passwordHasher
-            let created = try await DemoData.load(on: app.db, hasher: hasher, threadPool: app.threadPool, now: app.services.clock.now())
+            let created = try await DemoData.load(on: app.db, hasher: hasher, now: app.services.clock.now())
             #expect(created == DemoData.accounts.count)
-            #expect(try await DemoData.load(on: app.db, hasher: hasher, threadPool: app.threadPool, now: app.services.clock.now()) == 0)
+            #expect(try await DemoData.load(on: app.db, hasher: hasher, now: app.services.clock.now()) == 0)
             let response = try await Browser(app).signIn(email: "applicant@rounds.test", password: DemoData.password)
             #expect(response.status == .seeOther)
             #expect(try await ApplicantProfile.query(on: app.db).count() == 2)

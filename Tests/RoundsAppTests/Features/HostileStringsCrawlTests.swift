@@ -92,7 +92,7 @@ import VaporTesting
 
     @Test func noPageCarriesAWorkingPayloadFromAnyField() async throws {
         try await withRoundsApp { app in
-            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, threadPool: app.threadPool, now: app.services.clock.now())
+            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, now: app.services.clock.now())
             try await DemoData.loadFeatures(app)
             try await Self.addSearchesFavouritesReportsAndACouple(app)
             let sql = try #require(app.db as? any SQLDatabase)

@@ -126,7 +126,7 @@ import VaporTesting
     @Test func failuresCountPerAccountAndSourceSoAnotherAddressStillSignsIn() async throws {
         try await withRoundsApp { app in
             try await Factories.user(app, email: "amara@example.org", roles: [.applicant])
-            let accounts = AccountService(db: app.db, config: app.config, services: app.services, threadPool: app.threadPool)
+            let accounts = AccountService(db: app.db, config: app.config, services: app.services)
             let limit = app.config.rateLimits.signInFailuresPerAccountAndIP.limit
             for _ in 0..<limit {
                 await #expect(throws: Abort.self) { try await accounts.authenticate(email: "amara@example.org", password: "guess guess!", ip: "203.0.113.9") }
@@ -143,7 +143,7 @@ import VaporTesting
         let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
         try await withRoundsApp(clock: clock) { app in
             let owner = try await Factories.user(app, email: "amara@example.org", roles: [.applicant])
-            let accounts = AccountService(db: app.db, config: app.config, services: app.services, threadPool: app.threadPool)
+            let accounts = AccountService(db: app.db, config: app.config, services: app.services)
             let device = try #require(try await accounts.trustDevice(for: owner, presented: nil))
             let limit = app.config.rateLimits.signInFailuresPerAccount.limit
             for index in 0..<limit {
@@ -168,7 +168,7 @@ import VaporTesting
     @Test func aTrustedBrowserStillHasALimitOfItsOwn() async throws {
         try await withRoundsApp { app in
             let owner = try await Factories.user(app, email: "amara@example.org", roles: [.applicant])
-            let accounts = AccountService(db: app.db, config: app.config, services: app.services, threadPool: app.threadPool)
+            let accounts = AccountService(db: app.db, config: app.config, services: app.services)
             let device = try #require(try await accounts.trustDevice(for: owner, presented: nil))
             #expect(try await accounts.trustDevice(for: owner, presented: device) == nil, "a trusted browser keeps its cookie")
             for index in 0..<app.config.rateLimits.signInFailuresPerDevice.limit {

@@ -13,7 +13,7 @@ import VaporTesting
 @Suite struct SpecialtyListsTests {
     @Test func existingValuesMoveToTheResidencyList() async throws {
         try await withRoundsApp { app in
-            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, threadPool: app.threadPool, now: app.services.clock.now())
+            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, now: app.services.clock.now())
             try await DemoData.loadFeatures(app)
             let sql = try #require(app.db as? any SQLDatabase)
             // Put back values the rotation list allowed before.
@@ -55,7 +55,7 @@ import VaporTesting
     /// index failure, nothing lost).
     @Test func aRowThatWouldDuplicateAnotherKeepsItsValue() async throws {
         try await withRoundsApp { app in
-            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, threadPool: app.threadPool, now: app.services.clock.now())
+            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, now: app.services.clock.now())
             try await DemoData.loadFeatures(app)
             let amara = try #require(try await User.find(email: "applicant@rounds.test", on: app.db))
             let existing = try #require(try await ResidencyProgram.query(on: app.db).filter(\.$owner.$id == amara.requireID()).filter(\.$specialty == "Internal Medicine").first())

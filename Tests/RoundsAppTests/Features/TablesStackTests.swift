@@ -12,7 +12,7 @@ import VaporTesting
 @Suite struct TablesStackTests {
     @Test func everyWideTableStacksOnNarrowScreens() async throws {
         try await withRoundsApp { app in
-            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, threadPool: app.threadPool, now: app.services.clock.now())
+            try await DemoData.load(on: app.db, hasher: app.services.passwordHasher, now: app.services.clock.now())
             try await DemoData.loadFeatures(app)
             var checked: Set<String> = []
             for account in DemoData.accounts {

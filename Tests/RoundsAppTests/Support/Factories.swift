@@ -19,7 +19,7 @@ enum Factories {
         name: String = "Test User",
         twoFactor: Bool? = nil
     ) async throws -> User {
-        let hash = try await app.services.passwordHasher.hash(Browser.password, on: app.threadPool)
+        let hash = try await app.services.passwordHasher.hash(Browser.password)
         let user = User(email: email, displayName: name, passwordHash: hash, roles: roles)
         if twoFactor ?? user.mustUseTwoFactor {
             user.totpSecret = AuthenticatorSecret(bytes: Self.totpSecret).base32

@@ -8,7 +8,6 @@ struct AccountService {
     let db: any Database
     let config: AppConfig
     let services: AppServices
-    let threadPool: NIOThreadPool
 
     var now: Date { self.services.clock.now() }
     var policy: PasswordPolicy { self.services.passwordPolicy }
@@ -27,7 +26,7 @@ struct AccountService {
             )
         }
         try report.throwIfInvalid()
-        let hash = try await self.services.passwordHasher.hash(form.password, on: self.threadPool)
+        let hash = try await self.services.passwordHasher.hash(form.password)
         let user = User(
             email: form.email,
             displayName: form.displayName.trimmingWhitespace(),
@@ -71,7 +70,7 @@ struct AccountService {
         }
 
         let hash = user?.passwordHash ?? self.dummyHash
-        let matches = try await self.services.passwordHasher.verify(password, against: hash, on: self.threadPool)
+        let matches = try await self.services.passwordHasher.verify(password, against: hash)
         guard let user, matches, password.textLength <= PasswordPolicy.maximumLength else {
             try await self.limiter.record(ipBucket, rule: rules.signInFailuresPerIP)
             for (bucket, rule) in buckets { try await self.limiter.record(bucket, rule: rule) }
@@ -147,7 +146,7 @@ struct AccountService {
     /// Whether `typed` is the user's password: asked again before changes and exports a session alone
     /// must not make.
     func isCurrentPassword(_ typed: String, of user: User) async throws -> Bool {
-        try await self.services.passwordHasher.verify(typed, against: user.passwordHash, on: self.threadPool)
+        try await self.services.passwordHasher.verify(typed, against: user.passwordHash)
     }
 
     /// Replaces the password after checking the current one; ends the user's other sessions.
@@ -161,10 +160,10 @@ struct AccountService {
         if !(try await self.isCurrentPassword(current, of: user)) { report.errors.append(Self.wrongCurrentPassword) }
         if let problem = await self.newPasswordProblem(new, field: "new_password", of: user) { report.errors.append(problem) }
         try report.throwIfInvalid()
-        user.passwordHash = try await self.services.passwordHasher.hash(new, on: self.threadPool)
+        user.passwordHash = try await self.services.passwordHasher.hash(new)
         try await self.db.transaction { db in
             try await user.save(on: db)
-            try await AccountService(db: db, config: self.config, services: self.services, threadPool: self.threadPool)
+            try await AccountService(db: db, config: self.config, services: self.services)
                 .endSessions(of: try user.requireID(), keeping: session)
         }
     }

@@ -140,7 +140,7 @@ extension Request {
 
     /// The account rules bound to this request's database and services.
     var accounts: AccountService {
-        AccountService(db: self.db, config: self.config, services: self.services, threadPool: self.application.threadPool)
+        AccountService(db: self.db, config: self.config, services: self.services)
     }
 
     var sessionCookie: SessionCookie { SessionCookie(isSecure: self.config.server.isBehindTLS) }

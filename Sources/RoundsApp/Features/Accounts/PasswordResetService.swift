@@ -56,7 +56,7 @@ struct PasswordResetService {
         if let problem = await self.accounts.newPasswordProblem(password, field: "password", of: reset.user) {
             throw ValidationReport([problem])
         }
-        let hash = try await self.accounts.services.passwordHasher.hash(password, on: self.accounts.threadPool)
+        let hash = try await self.accounts.services.passwordHasher.hash(password)
         let now = self.accounts.now
         try await self.db.transaction { db in
             // Spending the token is conditional, so two concurrent uses cannot both succeed.
