@@ -39,7 +39,9 @@ export ROUNDS_E2E_URL="http://127.0.0.1:$PORT" ROUNDS_E2E_MAILDIR="$WORK/mail" R
 
 # API fuzzing: a token for each demo role (e2e/schemathesis.toml says which operations use which; the
 # journeys enrolled the staff accounts' two-factor sign-in and left their secrets in the work directory),
-# then every operation with generated and invalid input.
+# then every operation with generated and invalid input. Not "created resource not found": it takes a
+# resource another role created and this role may not see (404 by design) for a lost one; the Swift
+# tests read back what each operation creates.
 token_for() { "$VENV/bin/python" e2e/role_token.py "$ROUNDS_E2E_URL" "$1@rounds.test" "$WORK/secrets.json"; }
 TOKEN=$(token_for applicant)
 ROUNDS_FUZZ_HOST_TOKEN=$(token_for host)
@@ -48,7 +50,7 @@ ROUNDS_FUZZ_ADMIN_TOKEN=$(token_for admin)
 ROUNDS_FUZZ_SPARE_TOKEN=$(token_for premed)
 export ROUNDS_FUZZ_APPLICANT_TOKEN=$TOKEN ROUNDS_FUZZ_HOST_TOKEN ROUNDS_FUZZ_ADVISOR_TOKEN ROUNDS_FUZZ_ADMIN_TOKEN ROUNDS_FUZZ_SPARE_TOKEN
 "$VENV/bin/schemathesis" --config-file e2e/schemathesis.toml run "$ROUNDS_E2E_URL/api/v1/openapi.json" \
-    --checks all --exclude-checks positive_data_acceptance --max-examples "${SCHEMATHESIS_EXAMPLES:-100}"
+    --checks all --exclude-checks positive_data_acceptance,ensure_resource_availability --max-examples "${SCHEMATHESIS_EXAMPLES:-100}"
 # Schemathesis sends what the schema describes; this sends what it does not: wrong media types and
 # bodies no parser can read, to every operation, signed in and not.
 "$VENV/bin/python" e2e/fuzz_bodies.py "$ROUNDS_E2E_URL" "$TOKEN"
