@@ -50,9 +50,7 @@ public final class ManualClock: TimeSource, @unchecked Sendable {
     }
 }
 
-/// Bcrypt with a configured cost. Hashing runs on a dispatch queue, off the event loop and off the
-/// blocking pool: that pool runs every SQLite statement, and a quarter of a second of bcrypt per sign-in
-/// there held up every page's queries.
+/// Bcrypt with a configured cost, run as `CPUWork`: off the event loop and off the blocking pool.
 public struct PasswordHashing: Sendable {
     public var cost: Int
 
@@ -61,17 +59,11 @@ public struct PasswordHashing: Sendable {
     }
 
     func hash(_ password: String) async throws -> String {
-        try await Self.offPool { try Bcrypt.hash(password, cost: self.cost) }
+        try await CPUWork.run { try Bcrypt.hash(password, cost: self.cost) }
     }
 
     func verify(_ password: String, against hash: String) async throws -> Bool {
-        try await Self.offPool { try Bcrypt.verify(password, created: hash) }
-    }
-
-    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result(catching: work)) }
-        }
+        try await CPUWork.run { try Bcrypt.verify(password, created: hash) }
     }
 }
 

@@ -21,21 +21,16 @@ struct RankListSimulation {
         let profile = try await ProfileStore.load(for: user, on: req.db)
         let usce = try await req.portfolio.verifiedUSCE(of: user)
         let standing = SimulationInputs.standing(profile: profile, verifiedUSCEMonths: usce.months, currentYear: Calendar.utc.component(.year, from: req.now))
-        let applicant = MatchSimulator.Applicant(standing: standing, list: SimulationInputs.list(count: state.ranked.count))
-        // The same list and standing give the same figures: the seed comes from the inputs.
-        let seed = UInt64(truncatingIfNeeded: state.ranked.count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64((standing * 1000).rounded()))
         let key = RecentKey(listLength: state.ranked.count, standing: standing.bitPattern)
         if let kept = Self.recent.value(for: key) {
             return Outcome(result: kept, standing: standing, names: state.ranked.map(\.name))
         }
+        let applicant = MatchSimulator.Applicant(standing: standing, list: SimulationInputs.list(count: state.ranked.count))
+        // The same list and standing give the same figures: the seed comes from the inputs.
+        let seed = UInt64(truncatingIfNeeded: state.ranked.count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64((standing * 1000).rounded()))
         let model = MatchSimulator.MarketModel.typical(competitors: Self.competitors)
-        // On a dispatch queue, not the blocking pool: that pool runs every SQLite statement, and a second of
-        // simulation there would hold up everyone's queries.
-        let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: MatchSimulator.run(model, applicant: applicant, seasons: Self.seasons, seed: seed))
-            }
-        }
+        // About half a second of CPU.
+        let result = try await CPUWork.run { MatchSimulator.run(model, applicant: applicant, seasons: Self.seasons, seed: seed) }
         Self.recent.keep(result, for: key)
         return Outcome(result: result, standing: standing, names: state.ranked.map(\.name))
     }
