@@ -63,6 +63,31 @@ import VaporTesting
         }
     }
 
+    /// CI's fuzzer found `"key_characteristic": ""` accepted while the document listed only the choices:
+    /// every choice of the experience body is accepted empty exactly when the document says so.
+    @Test func everyChoiceIsAcceptedEmptyExactlyWhenTheDocumentSaysSo() async throws {
+        let document = try OpenAPIBoundsTests.document()
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let properties = try #require((schemas["ExperienceInput"] as? [String: Any])?["properties"] as? [String: [String: Any]])
+        // Optional properties are documented as anyOf [schema, null].
+        let choices: [(String, [String])] = properties.compactMap { name, property in
+            let schema = (property["anyOf"] as? [[String: Any]])?.first ?? property
+            return (schema["enum"] as? [String]).map { (name, $0) }
+        }
+        #expect(choices.count >= 7)
+        try await withRoundsApp { app in
+            let (_, amara) = try await Self.applicant(app)
+            for (name, documented) in choices {
+                var body = Self.experience
+                body[name] = ""
+                let empty = try await amara.send(.POST, APIRoute.experiences.path, json: body)
+                #expect((empty.status == .created) == documented.contains(""), "\(name): \(empty.status) for \"\"")
+                body[name] = "no-such-choice"
+                #expect(try await amara.send(.POST, APIRoute.experiences.path, json: body).status == .unprocessableEntity, "\(name)")
+            }
+        }
+    }
+
     @Test func textWithPatientIdentifiersIsNotSaved() async throws {
         try await withRoundsApp { app in
             let (_, amara) = try await Self.applicant(app)

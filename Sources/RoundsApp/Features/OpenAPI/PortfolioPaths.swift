@@ -152,17 +152,20 @@ enum PortfolioPaths {
         ],
     ]
 
+    /// A choice the experience may leave out: the forms send "" for "not given", and so may the API.
+    static func optionalChoice(_ values: [String]) -> JSONValue { Responses.enumeration([""] + values) }
+
     static let experienceProperties: [String: JSONValue] = [
         "title": ["type": "string", "minLength": 1, "maxLength": .number(ExperienceDraft.maximumTextLength)],
         "organization": ["type": "string", "minLength": 1, "maxLength": .number(ExperienceDraft.maximumTextLength)],
         "city": text, "state": text, "country": text,
         "amcas_type": Responses.enumeration(AMCASExperienceType.allCases.map(\.rawValue)),
-        "eras_type": Responses.enumeration(ERASExperienceType.allCases.map(\.rawValue)),
-        "setting": Responses.enumeration(ClinicalSetting.allCases.map(\.rawValue)),
-        "eras_setting": Responses.enumeration(ERASSetting.allCases.map(\.rawValue)),
-        "focus_area": Responses.enumeration(ERASFocusArea.allCases.map(\.rawValue)),
-        "frequency": Responses.enumeration(ERASFrequency.allCases.map(\.rawValue)),
-        "key_characteristic": Responses.enumeration(ERASKeyCharacteristic.allCases.map(\.rawValue)),
+        "eras_type": optionalChoice(ERASExperienceType.allCases.map(\.rawValue)),
+        "setting": optionalChoice(ClinicalSetting.allCases.map(\.rawValue)),
+        "eras_setting": optionalChoice(ERASSetting.allCases.map(\.rawValue)),
+        "focus_area": optionalChoice(ERASFocusArea.allCases.map(\.rawValue)),
+        "frequency": optionalChoice(ERASFrequency.allCases.map(\.rawValue)),
+        "key_characteristic": optionalChoice(ERASKeyCharacteristic.allCases.map(\.rawValue)),
         "specialty_id": text, "hands_on": ["type": "boolean"],
         "supervisor_name": text, "supervisor_title": text, "supervisor_email": text,
         "description": ["type": "string", "maxLength": .number(ExperienceDraft.maximumDescription)],
