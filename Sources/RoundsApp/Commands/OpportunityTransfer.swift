@@ -33,17 +33,23 @@ enum OpportunityTransfer {
         }
 
         return try await CatalogVersion.changing(on: db, touching: [.everything]) { db in
-            let sql = db as! any SQLDatabase
-            var siteIDs: [String: UUID] = [:]
+            // A site is its host's by name and ZIP code.
+            struct SiteKey: Hashable {
+                var host: UUID
+                var name: String
+                var zip: String
+            }
+            var siteIDs: [SiteKey: UUID] = [:]
             for site in try await Site.query(on: db).all() {
-                siteIDs["\(site.$host.id)|\(site.name)|\(site.zip)"] = site.id
+                siteIDs[SiteKey(host: site.$host.id, name: site.name, zip: site.zip)] = site.id
             }
             let now = Date()
-            var opportunityValues: [[any SQLExpression]] = []
-            var sessionValues: [[any SQLExpression]] = []
+            var random = SystemRandomNumberGenerator()
+            var opportunityRows: [[PlainValue]] = []
+            var sessionRows: [[PlainValue]] = []
             for (index, row) in rows.enumerated() {
                 let hostID = try hostByEmail[row.hostEmail]!.requireID()
-                let key = "\(hostID)|\(row.site.name)|\(row.site.zip)"
+                let key = SiteKey(host: hostID, name: row.site.name, zip: row.site.zip)
                 let siteID: UUID
                 if let existing = siteIDs[key] {
                     siteID = existing
@@ -57,50 +63,47 @@ enum OpportunityTransfer {
                     siteID = try site.requireID()
                     siteIDs[key] = siteID
                 }
-                let id = UUID()
+                let id = UUID(randomUsing: &random)
                 let o = row.opportunity
-                opportunityValues.append([
-                    SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(o.title), SQLBind(o.description), SQLBind(o.type.rawValue),
-                    SQLBind(o.specialtyID), SQLBind(o.isHandsOn), SQLBind(o.setting.rawValue), SQLBind(o.rules.audiences.storedList),
-                    SQLBind(o.rules.maximumYearsSinceGraduation), SQLBind(o.rules.requiresStep1Pass),
-                    SQLBind(o.rules.acceptedVisaClasses.storedList), SQLBind(o.feeCents), SQLBind(o.currency), SQLBind(o.refundTerms),
-                    SQLBind(o.letterPolicy.rawValue), SQLBind(o.requirements.storedList), SQLBind(row.status), SQLBind(siteID),
-                    SQLBind(row.status == .published ? now : nil),
+                opportunityRows.append([
+                    .uuid(id), .date(now), .date(now), .text(o.title), .text(o.description), .text(o.type.rawValue),
+                    .text(o.specialtyID), .bool(o.isHandsOn), .text(o.setting.rawValue), .text(o.rules.audiences.storedList),
+                    .integer(o.rules.maximumYearsSinceGraduation), .bool(o.rules.requiresStep1Pass),
+                    .text(o.rules.acceptedVisaClasses.storedList), .integer(o.feeCents), .text(o.currency), .text(o.refundTerms),
+                    .text(o.letterPolicy.rawValue), .text(o.requirements.storedList), .text(row.status.rawValue), .uuid(siteID),
+                    .date(row.status == .published ? now : nil),
                 ])
                 for session in row.sessions {
-                    sessionValues.append([
-                        SQLBind(UUID()), SQLBind(session.start.ordinal), SQLBind(session.end.ordinal), SQLBind(session.deadline.ordinal),
-                        SQLBind(session.seats), SQLBind(id),
+                    sessionRows.append([
+                        .uuid(UUID(randomUsing: &random)), .integer(session.start.ordinal), .integer(session.end.ordinal),
+                        .integer(session.deadline.ordinal), .integer(session.seats), .uuid(id),
                     ])
                 }
-                if opportunityValues.count == batchSize {
-                    try await flush(sql, &opportunityValues, &sessionValues)
+                if opportunityRows.count == batchSize {
+                    try await flush(db, &opportunityRows, &sessionRows)
                     progress(Double(index + 1) / Double(rows.count))
                 }
             }
-            try await flush(sql, &opportunityValues, &sessionValues)
+            try await flush(db, &opportunityRows, &sessionRows)
             progress(1)
             return rows.count
         }
     }
 
-    private static func flush(_ sql: any SQLDatabase, _ opportunities: inout [[any SQLExpression]], _ sessions: inout [[any SQLExpression]]) async throws {
-        if !opportunities.isEmpty {
-            try await sql.insert(into: Opportunity.schema)
-                .columns(
-                    "id", "created_at", "updated_at", "title", "description", "type", "specialty", "is_hands_on", "setting", "audiences",
-                    "max_years_since_graduation", "requires_step1_pass", "visa_classes", "fee_cents", "currency", "refund_terms",
-                    "letter_policy", "requirements", "status", "site_id", "listed_at"
-                )
-                .rows(opportunities)
-                .run()
-        }
-        for chunk in stride(from: 0, to: sessions.count, by: batchSize) {
-            try await sql.insert(into: OpportunitySession.schema)
-                .columns("id", "start_day", "end_day", "deadline_day", "seats", "opportunity_id")
-                .rows(Array(sessions[chunk..<min(sessions.count, chunk + batchSize)]))
-                .run()
-        }
+    private static func flush(_ db: any Database, _ opportunities: inout [[PlainValue]], _ sessions: inout [[PlainValue]]) async throws {
+        try await PlainInsert.rows(
+            opportunities, into: Opportunity.schema,
+            columns: [
+                "id", "created_at", "updated_at", "title", "description", "type", "specialty", "is_hands_on", "setting", "audiences",
+                "max_years_since_graduation", "requires_step1_pass", "visa_classes", "fee_cents", "currency", "refund_terms",
+                "letter_policy", "requirements", "status", "site_id", "listed_at",
+            ],
+            batch: batchSize, on: db
+        )
+        try await PlainInsert.rows(
+            sessions, into: OpportunitySession.schema, columns: ["id", "start_day", "end_day", "deadline_day", "seats", "opportunity_id"],
+            batch: batchSize, on: db
+        )
         opportunities.removeAll(keepingCapacity: true)
         sessions.removeAll(keepingCapacity: true)
     }

@@ -1,5 +1,6 @@
 import DelimitedText
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import RoundsCore
 import Testing
@@ -23,6 +24,21 @@ import VaporTesting
             #expect(try await OpportunityTransfer.exportCSV(on: app.db) == exported)
             let list = try await CatalogTests.search(app, "per_page=1").content.decode(OpportunityListResponse.self)
             #expect(list.total == count)
+        }
+    }
+
+    /// The import writes plain values straight to SQLite; each must be stored as SQLiteKit stores the
+    /// same Swift value, or the models would read back something else (or nothing).
+    @Test func plainValuesAreStoredAsSQLiteKitStoresTheSwiftValue() throws {
+        let encoder = SQLiteDataEncoder()
+        let id = UUID()
+        let now = Date(timeIntervalSince1970: 1_780_000_000.125)
+        let pairs: [(PlainValue, any Encodable)] = [
+            (.text("Observership — “ä”"), "Observership — “ä”"), (.integer(-42), -42), (.bool(true), true), (.bool(false), false),
+            (.uuid(id), id), (.date(now), now), (.integer(nil as Int?), nil as Int?), (.text(nil as String?), nil as String?),
+        ]
+        for (plain, swift) in pairs {
+            #expect(plain.sqliteData == (try encoder.encode(swift)), "\(plain)")
         }
     }
 
