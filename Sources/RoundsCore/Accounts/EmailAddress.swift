@@ -22,9 +22,17 @@ public enum EmailAddress {
 extension String {
     /// The string without leading and trailing whitespace and newlines.
     public func trimmingWhitespace() -> String {
+        // Most text has none to trim: an ASCII character that is not whitespace at each end (no grapheme
+        // cluster joins whitespace to one) means the string is returned as it is, without a copy.
+        if let first = self.utf8.first, let last = self.utf8.last, first.isASCIIText, last.isASCIIText { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
     }
+}
+
+extension UInt8 {
+    /// An ASCII byte that is not whitespace (tab, line feed, vertical tab, form feed, carriage return, space).
+    fileprivate var isASCIIText: Bool { self < 0x80 && self != 0x20 && !(0x09...0x0D).contains(self) }
 }

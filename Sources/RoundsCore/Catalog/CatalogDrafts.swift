@@ -146,7 +146,8 @@ public struct OpportunityDraft: Equatable, Sendable {
 
     /// "1500", "1,500.5" or "1500.50" dollars in cents; nil for anything else or a negative amount.
     static func cents(_ text: String) -> Int? {
-        let cleaned = text.trimmingWhitespace().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: "")
+        var cleaned = text.trimmingWhitespace()
+        if cleaned.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "$") }) { cleaned.removeAll { $0 == "," || $0 == "$" } }
         if cleaned.isEmpty { return 0 }
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let dollars = Int(parts[0]), dollars >= 0, dollars <= 1_000_000 else { return nil }

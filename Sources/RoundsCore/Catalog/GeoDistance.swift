@@ -60,5 +60,5 @@ public struct ZIPDirectory: Sendable {
     }
 
     /// The place of a five-digit ZIP code, if it exists.
-    public func place(_ zip: String) -> Place? { self.places[zip.trimmingCharacters(in: .whitespaces)] }
+    public func place(_ zip: String) -> Place? { self.places[zip] ?? self.places[zip.trimmingCharacters(in: .whitespaces)] }
 }
