@@ -3,6 +3,7 @@ import Fluent
 import FluentSQLiteDriver
 import Foundation
 import RoundsCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -39,6 +40,40 @@ import VaporTesting
         ]
         for (plain, swift) in pairs {
             #expect(plain.sqliteData == (try encoder.encode(swift)), "\(plain)")
+        }
+    }
+
+    /// PlainInsert's own path (SQLite's values, PostgreSQL's COPY text) stores what SQLKit's binds store,
+    /// for every kind of value and text that COPY must escape.
+    @Test func plainInsertStoresWhatSQLKitsBindsStore() async throws {
+        try await withRoundsApp { app in
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("CREATE TABLE plain_insert_check (n BIGINT, t TEXT, i BIGINT, b BOOLEAN, u UUID, d TIMESTAMPTZ, missing TEXT)").run()
+            let texts = ["plain", "tab\there", "line\nbreak\r\n", "back\\slash \\N \\t", "“quotes” 'single' \"double\" — ä 👩‍⚕️", "", "\\N", "NULL"]
+            let dates = [Date(timeIntervalSince1970: 1_780_000_000.123456), Date(timeIntervalSince1970: 946_684_799.5), Date(timeIntervalSince1970: -1.25)]
+            let columns = ["n", "t", "i", "b", "u", "d", "missing"]
+            func rows(from first: Int) -> [[PlainValue]] {
+                texts.enumerated().map { index, text in
+                    [.integer(first + index), .text(text), .integer(-index * 1_000_000_007), .bool(index % 2 == 0), .uuid(UUID()), .date(dates[index % dates.count]), .null]
+                }
+            }
+            let plain = rows(from: 0)
+            try await PlainInsert.rows(plain, into: "plain_insert_check", columns: columns, batch: 3, on: app.db)
+            // The same values through SQLKit's binds, numbered after them.
+            let bound = rows(from: 100).enumerated().map { index, row in [row[0]] + plain[index].dropFirst() }
+            try await sql.insert(into: "plain_insert_check").columns(columns).rows(bound.map { $0.map(\.bind) }).run()
+            let back = try await sql.select().columns("*").from("plain_insert_check").orderBy("n").all()
+            #expect(back.count == 2 * texts.count)
+            for index in texts.indices {
+                let (mine, theirs) = (back[index], back[texts.count + index])
+                #expect(try mine.decode(column: "t", as: String.self) == texts[index])
+                #expect(try mine.decode(column: "i", as: Int.self) == -index * 1_000_000_007)
+                #expect(try mine.decode(column: "b", as: Bool.self) == (index % 2 == 0))
+                #expect(try mine.decode(column: "missing", as: String?.self) == nil)
+                for column in ["t", "missing"] { #expect(try mine.decode(column: column, as: String?.self) == theirs.decode(column: column, as: String?.self)) }
+                #expect(try mine.decode(column: "u", as: UUID.self) == theirs.decode(column: "u", as: UUID.self))
+                #expect(try mine.decode(column: "d", as: Date.self) == theirs.decode(column: "d", as: Date.self), "\(dates[index % dates.count])")
+            }
         }
     }
 

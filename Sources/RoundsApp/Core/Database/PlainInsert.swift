@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import RoundsCore
@@ -46,7 +47,8 @@ enum PlainValue: Sendable {
 ///
 /// On SQLite the values go to the connection as they are: SQLKit's path builds an expression per value,
 /// serialises the statement value by value and encodes each through `Encodable` with run-time casts,
-/// which was a quarter of an import's time (issue 24). Other databases take SQLKit's path.
+/// which was a quarter of an import's time (issue 24). On PostgreSQL they go as one `COPY … FROM STDIN`:
+/// the server parses no statements and the app encodes no binds. Other databases take SQLKit's path.
 enum PlainInsert {
     /// Inserts `rows` (each with one value per column) in statements of at most `batch` rows.
     static func rows(_ rows: [[PlainValue]], into table: String, columns: [String], batch: Int, on db: any Database) async throws {
@@ -74,6 +76,22 @@ enum PlainInsert {
                 let values = binds
                 _ = try await sqlite.withConnection { connection in try await connection.query(sql, values) }
             }
+        } else if let postgres = db as? any PostgresDatabase {
+            try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await connection.copyFrom(table: table, columns: columns, logger: db.logger) { writer in
+                        var text = PostgresCopyText()
+                        for start in stride(from: 0, to: rows.count, by: batch) {
+                            var buffer = ByteBuffer()
+                            for row in rows[start..<min(rows.count, start + batch)] {
+                                precondition(row.count == columns.count, "a row of \(row.count) values for \(columns.count) columns")
+                                text.append(row, to: &buffer)
+                            }
+                            try await writer.write(buffer)
+                        }
+                    }
+                }
+            }.get()
         } else {
             for start in stride(from: 0, to: rows.count, by: batch) {
                 let chunk = rows[start..<min(rows.count, start + batch)]
@@ -83,5 +101,66 @@ enum PlainInsert {
                     .run()
             }
         }
+    }
+}
+
+/// Rows in the text format of PostgreSQL's COPY (https://www.postgresql.org/docs/current/sql-copy.html):
+/// columns separated by tabs, rows by newlines, `\N` for null, backslash escapes in text.
+struct PostgresCopyText {
+    /// An import stamps every row with the same moment: its text is made once.
+    private var lastDate: (Date, String)?
+
+    mutating func append(_ row: [PlainValue], to buffer: inout ByteBuffer) {
+        for (index, value) in row.enumerated() {
+            if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+            switch value {
+            case .text(let text): Self.escape(text, to: &buffer)
+            case .integer(let integer): buffer.writeString(String(integer))
+            case .bool(let bool): buffer.writeInteger(UInt8(ascii: bool ? "t" : "f"))
+            case .uuid(let id): buffer.writeString(id.uppercaseText)
+            case .date(let date):
+                if let (last, text) = self.lastDate, last == date {
+                    buffer.writeString(text)
+                } else {
+                    let text = Self.timestamp(date)
+                    self.lastDate = (date, text)
+                    buffer.writeString(text)
+                }
+            case .null: buffer.writeString("\\N")
+            }
+        }
+        buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+
+    static func escape(_ text: String, to buffer: inout ByteBuffer) {
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard text.utf8.contains(where: special) else {
+            buffer.writeString(text)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeString("\\r")
+            default: buffer.writeInteger(byte)
+            }
+        }
+    }
+
+    /// UTC with microseconds, cut as PostgresNIO cuts a bound `Date` (whole microseconds since 2000).
+    static func timestamp(_ date: Date) -> String {
+        let since2000 = Int64(date.timeIntervalSince(Date(timeIntervalSince1970: 946_684_800)) * 1_000_000)
+        var (seconds, micros) = (since2000 / 1_000_000, since2000 % 1_000_000)
+        if micros < 0 { (seconds, micros) = (seconds - 1, micros + 1_000_000) }
+        var time = time_t(seconds + 946_684_800)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let fraction = String(micros)
+        let year = String(parts.tm_year + 1900)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))."
+            + String(repeating: "0", count: 6 - fraction.count) + fraction + "+00"
     }
 }
