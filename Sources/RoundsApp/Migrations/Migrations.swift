@@ -119,5 +119,8 @@ enum Migrations {
         do {  // 0033: an id for the database's catalog, so a search snapshot is only used on the database it came from
             app.migrations.add(AddCatalogEpoch())
         }
+        do {  // 0034: indexes on the catalog's foreign keys (sessions of a listing, listings of a site, …)
+            app.migrations.add(AddCatalogLookupIndexes())
+        }
     }
 }
