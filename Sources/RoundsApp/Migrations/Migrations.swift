@@ -122,5 +122,8 @@ enum Migrations {
         do {  // 0034: indexes on the catalog's foreign keys (sessions of a listing, listings of a site, …)
             app.migrations.add(AddCatalogLookupIndexes())
         }
+        do {  // 0035: indexes on every other foreign key (lookups by them, deletions of their parents)
+            app.migrations.add(IndexForeignKeys())
+        }
     }
 }

@@ -31,12 +31,13 @@ import VaporTesting
     }
 
     /// A foreign key with no index leading with it makes every lookup by it read the whole table (and every
-    /// change to the parent's key check every child row): at 100,000 listings, the sessions of one listing
+    /// deletion of a parent row check every child row): at 100,000 listings, the sessions of one listing
     /// were found among 200,000 rows (issue 24's accepted seats and applied changes).
-    @Test func theCatalogsForeignKeysAreIndexed() async throws {
+    @Test func everyForeignKeyIsIndexed() async throws {
         try await withRoundsApp { app in
             let sql = app.db as! any SQLDatabase
-            for table in [OpportunitySession.schema, Opportunity.schema, Site.schema, "favourites"] {
+            var checked = 0
+            for table in try await Self.tables(app).sorted() where !table.hasPrefix("sqlite_") {
                 var keys: Set<String> = []
                 var leading: Set<String> = []
                 if TestDatabase.isPostgres {
@@ -49,7 +50,8 @@ import VaporTesting
                     let indexes = try await sql.raw("SELECT indexdef FROM pg_indexes WHERE tablename = \(bind: table)").all()
                     for row in indexes {
                         let definition = try row.decode(column: "indexdef", as: String.self)
-                        if let open = definition.lastIndex(of: "(") {
+                        // A partial index serves only the rows its condition names.
+                        if !definition.contains(" WHERE "), let open = definition.lastIndex(of: "(") {
                             leading.insert(String(definition[definition.index(after: open)...].prefix { $0 != "," && $0 != ")" }))
                         }
                     }
@@ -57,13 +59,14 @@ import VaporTesting
                     let foreign = try await sql.raw("SELECT \"from\" AS name FROM pragma_foreign_key_list(\(bind: table))").all()
                     keys = Set(try foreign.map { try $0.decode(column: "name", as: String.self) })
                     let indexed = try await sql.raw("""
-                        SELECT ii.name AS name FROM pragma_index_list(\(bind: table)) il, pragma_index_info(il.name) ii WHERE ii.seqno = 0
+                        SELECT ii.name AS name FROM pragma_index_list(\(bind: table)) il, pragma_index_info(il.name) ii WHERE ii.seqno = 0 AND il.partial = 0
                         """).all()
                     leading = Set(try indexed.map { try $0.decode(column: "name", as: String.self) })
                 }
-                #expect(!keys.isEmpty, "\(table) has no foreign keys?")
+                checked += keys.count
                 #expect(keys.subtracting(leading).isEmpty, "\(table): no index for \(keys.subtracting(leading).sorted())")
             }
+            #expect(checked > 50)
         }
     }
 
