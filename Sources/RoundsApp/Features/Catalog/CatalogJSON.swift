@@ -131,23 +131,11 @@ enum CatalogJSON {
         }
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
     /// A UUID as a quoted upper-case string, like `uuidString` but without allocating one.
     static func uuid(_ id: UUID, into buffer: inout ByteBuffer) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { out in
-            out.initialize(repeating: UInt8(ascii: "-"))
-            out[0] = UInt8(ascii: "\"")
-            out[37] = UInt8(ascii: "\"")
-            withUnsafeBytes(of: id.uuid) { bytes in
-                var position = 1
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 { position += 1 }
-                    out[position] = Self.hexDigits[Int(byte >> 4)]
-                    out[position + 1] = Self.hexDigits[Int(byte & 0x0F)]
-                    position += 2
-                }
-            }
+            out.initialize(repeating: UInt8(ascii: "\""))
+            id.writeUppercaseText(into: out, at: 1)
             buffer.writeBytes(UnsafeBufferPointer(out))
         }
     }
