@@ -36,7 +36,7 @@ import VaporTesting
         let now = Date(timeIntervalSince1970: 1_780_000_000.125)
         let pairs: [(PlainValue, any Encodable)] = [
             (.text("Observership — “ä”"), "Observership — “ä”"), (.integer(-42), -42), (.bool(true), true), (.bool(false), false),
-            (.uuid(id), id), (.date(now), now), (.integer(nil as Int?), nil as Int?), (.text(nil as String?), nil as String?),
+            (.uuid(id), id), (.date(now), now), (.integer(nil as Int?), nil as Int?), (.null, nil as String?),
         ]
         for (plain, swift) in pairs {
             #expect(plain.sqliteData == (try encoder.encode(swift)), "\(plain)")

@@ -14,7 +14,6 @@ enum PlainValue: Sendable {
     case date(Date)
     case null
 
-    static func text(_ value: String?) -> PlainValue { value.map { .text($0) } ?? .null }
     static func integer(_ value: Int?) -> PlainValue { value.map { .integer($0) } ?? .null }
     static func date(_ value: Date?) -> PlainValue { value.map { .date($0) } ?? .null }
 
@@ -52,14 +51,15 @@ enum PlainValue: Sendable {
 enum PlainInsert {
     /// Inserts `rows` (each with one value per column) in statements of at most `batch` rows.
     static func rows(_ rows: [[PlainValue]], into table: String, columns: [String], batch: Int, on db: any Database) async throws {
-        guard !rows.isEmpty else { return }
+        precondition(rows.allSatisfy { $0.count == columns.count }, "a row without one value for each of \(columns.count) columns")
+        let chunks = stride(from: 0, to: rows.count, by: batch).map { rows[$0..<min(rows.count, $0 + batch)] }
+        guard !chunks.isEmpty else { return }
         if let sqlite = db as? any SQLiteDatabase {
             let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
             let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
             // Every full batch has the same text; only the last one's is made again.
             var fullSQL: String?
-            for start in stride(from: 0, to: rows.count, by: batch) {
-                let chunk = rows[start..<min(rows.count, start + batch)]
+            for chunk in chunks {
                 let sql: String
                 if chunk.count == batch, let fullSQL {
                     sql = fullSQL
@@ -67,38 +67,25 @@ enum PlainInsert {
                     sql = head + Array(repeating: tuple, count: chunk.count).joined(separator: ", ")
                     if chunk.count == batch { fullSQL = sql }
                 }
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity(chunk.count * columns.count)
-                for row in chunk {
-                    precondition(row.count == columns.count, "a row of \(row.count) values for \(columns.count) columns")
-                    for value in row { binds.append(value.sqliteData) }
-                }
-                let values = binds
-                _ = try await sqlite.withConnection { connection in try await connection.query(sql, values) }
+                let binds = chunk.joined().map(\.sqliteData)
+                _ = try await sqlite.withConnection { connection in try await connection.query(sql, binds) }
             }
         } else if let postgres = db as? any PostgresDatabase {
             try await postgres.withConnection { connection in
                 connection.eventLoop.makeFutureWithTask {
                     try await connection.copyFrom(table: table, columns: columns, logger: db.logger) { writer in
                         var text = PostgresCopyText()
-                        for start in stride(from: 0, to: rows.count, by: batch) {
+                        for chunk in chunks {
                             var buffer = ByteBuffer()
-                            for row in rows[start..<min(rows.count, start + batch)] {
-                                precondition(row.count == columns.count, "a row of \(row.count) values for \(columns.count) columns")
-                                text.append(row, to: &buffer)
-                            }
+                            for row in chunk { text.append(row, to: &buffer) }
                             try await writer.write(buffer)
                         }
                     }
                 }
             }.get()
         } else {
-            for start in stride(from: 0, to: rows.count, by: batch) {
-                let chunk = rows[start..<min(rows.count, start + batch)]
-                try await db.sql.insert(into: table)
-                    .columns(columns)
-                    .rows(chunk.map { $0.map(\.bind) })
-                    .run()
+            for chunk in chunks {
+                try await db.sql.insert(into: table).columns(columns).rows(chunk.map { $0.map(\.bind) }).run()
             }
         }
     }
