@@ -67,8 +67,11 @@ enum PlainInsert {
                     sql = head + Array(repeating: tuple, count: chunk.count).joined(separator: ", ")
                     if chunk.count == batch { fullSQL = sql }
                 }
-                let binds = chunk.joined().map(\.sqliteData)
-                _ = try await sqlite.withConnection { connection in try await connection.query(sql, binds) }
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(chunk.count * columns.count)
+                for row in chunk { for value in row { binds.append(value.sqliteData) } }
+                let values = binds
+                _ = try await sqlite.withConnection { connection in try await connection.query(sql, values) }
             }
         } else if let postgres = db as? any PostgresDatabase {
             try await postgres.withConnection { connection in
