@@ -42,18 +42,24 @@ import Testing
         return queries
     }
 
-    @Test(arguments: 1...6)
-    func changesAppliedInPlaceAnswerAsAFreshBuild(seed: UInt64) {
+    /// Each seed with a limit on the recent segment that folds it into the older one after every batch, every
+    /// few batches, or never (the app's), so documents are replaced and removed in all three segments.
+    @Test(arguments: zip(1...6, [1, 5, 128, 1, 5, 128]))
+    func changesAppliedInPlaceAnswerAsAFreshBuild(seed: UInt64, recentLimit: Int) {
         var random = TestRandom(seed: seed * 7_919)
         var model = Dictionary(uniqueKeysWithValues: CatalogShortcutTests.catalog(300, seed: seed).map { ($0.id, $0) })
         let replacements = CatalogShortcutTests.catalog(400, seed: seed + 100)
-        var index = CatalogIndex(Array(model.values))
+        var index = CatalogIndex(Array(model.values), recentLimit: recentLimit)
         var nextNew = 10_000
+        var changedIDs = Set<UUID>()
         for step in 0..<12 {
             var upserts: [CatalogDocument] = []
             var removals: [UUID] = []
             for _ in 0..<(1 + Int(random.next() % 8)) {
-                let existing = Array(model.keys).sorted { $0.uuidString < $1.uuidString }
+                // Half the edits and removals fall on documents changed before, which sit in a segment of changes.
+                var existing = Array(model.keys).sorted { $0.uuidString < $1.uuidString }
+                let changedBefore = existing.filter { changedIDs.contains($0) }
+                if !changedBefore.isEmpty && random.next() % 2 == 0 { existing = changedBefore }
                 switch random.next() % 4 {
                 case 0 where !existing.isEmpty:
                     // An edit: another document's content under this id (text, type, place, sessions, fee).
@@ -78,6 +84,7 @@ import Testing
             }
             // An id touched twice in one batch is applied as it ends up, as the app reads it from the database.
             let touched = Set(upserts.map(\.id)).union(removals)
+            changedIDs.formUnion(touched)
             index = index.applying(upserts: touched.compactMap { model[$0] }, removals: touched.filter { model[$0] == nil })
             if step == 6 { index = index.compacted() }
             let fresh = CatalogIndex(Array(model.values))
@@ -86,7 +93,7 @@ import Testing
                 for day in [Self.today, Self.today.adding(days: 45)] {
                     // Compared whole, reported briefly (a page prints thousands of characters).
                     let same = index.search(query, today: day) == fresh.search(query, today: day)
-                    #expect(same, "seed \(seed) step \(step) \(query)")
+                    #expect(same, "seed \(seed) limit \(recentLimit) step \(step) \(query)")
                 }
             }
             for id in Array(model.keys).prefix(20) { #expect(index.document(id: id) == model[id]) }

@@ -12,9 +12,12 @@ extension CatalogIndex {
         let refs: ArraySlice<DocumentRef>
         switch query.sort {
         case .relevance, .startDate: refs = answer.byStart[start..<end]
-        case .fee: refs = self.unfilteredOrder(\.byFee, merging: { (self.base.byFee(), self.delta.byFee()) }, key: { Int(self.segment($0).columns.rows[Int($0.position)].fee) })[start..<end]
+        case .fee:
+            refs = self.unfilteredOrder(\.byFee, merging: { self.parts.map { $0.segment.byFee() } }) { ref in
+                Int(self.segment(ref).columns.rows[Int(ref.position)].fee)
+            }[start..<end]
         // No place: every distance is 0, so the order is the id order.
-        case .distance: refs = self.unfilteredOrder(\.byID, merging: { (Array(0..<Int32(self.base.count)), Array(0..<Int32(self.delta.count))) }, key: { _ in 0 })[start..<end]
+        case .distance: refs = self.unfilteredOrder(\.byID, merging: { self.parts.map { Array(0..<Int32($0.segment.count)) } }, key: { _ in 0 })[start..<end]
         }
         let items = refs.map { ref in
             let document = self.segment(ref).documents[Int(ref.position)]
@@ -25,65 +28,53 @@ extension CatalogIndex {
 
     private func unfilteredAnswer(on today: Day) -> MergedUnfilteredAnswers.Answer {
         self.unfiltered.answer(for: today) {
-            let base = self.base.unfilteredAnswer(on: today)
-            var counts = base.facetCounts
-            for position in self.removedPositions.map(Int.init) {
-                counts.remove(self.base.columns.rows[position], hasSeat: self.base.columns.hasOpenSeat(position, today: today.ordinal))
-            }
-            // An empty change segment adds nothing and merges as an empty list.
-            let delta = self.delta.unfilteredAnswer(on: today)
             var collector = CatalogSegment.Collector(top: TopK(0))
-            collector.add(counts.facets(stateNames: self.base.columns.stateNames))
-            collector.add(delta.facetCounts.facets(stateNames: self.delta.columns.stateNames))
-            let byStart = self.merge(base.byStart, delta.byStart) { ref in
-                ref.segment == 0 ? base.nextStart[Int(ref.position)] : delta.nextStart[Int(ref.position)]
+            var answers: [UnfilteredAnswers.Answer] = []
+            for part in self.parts {
+                // An empty segment adds nothing and merges as an empty list.
+                let answer = part.segment.unfilteredAnswer(on: today)
+                var counts = answer.facetCounts
+                for position in part.removedPositions.map(Int.init) {
+                    counts.remove(part.segment.columns.rows[position], hasSeat: answer.hasSeat[position])
+                }
+                collector.add(counts.facets(stateNames: part.segment.columns.stateNames))
+                answers.append(answer)
             }
+            let byStart = self.merge(answers.map(\.byStart)) { ref in answers[Int(ref.segment)].nextStart[Int(ref.position)] }
             return .init(day: today, facets: collector.facets, byStart: byStart)
         }
     }
 
     private func unfilteredOrder(
-        _ cache: ReferenceWritableKeyPath<MergedUnfilteredAnswers, [DocumentRef]?>, merging lists: () -> ([Int32], [Int32]),
-        key: (DocumentRef) -> Int
+        _ cache: ReferenceWritableKeyPath<MergedUnfilteredAnswers, [DocumentRef]?>, merging lists: () -> [[Int32]], key: (DocumentRef) -> Int
     ) -> [DocumentRef] {
-        self.unfiltered.order(cache) {
-            let (base, delta) = lists()
-            return self.merge(base, delta, key: key)
-        }
+        self.unfiltered.order(cache) { self.merge(lists(), key: key) }
     }
 
-    /// Two segments' positions, each already in (key, id) order, as one list in that order without the
-    /// removed base positions.
-    private func merge(_ base: [Int32], _ delta: [Int32], key: (DocumentRef) -> Int) -> [DocumentRef] {
+    /// Each part's positions, each list already in (key, id) order, as one list in that order without the
+    /// removed positions.
+    private func merge(_ lists: [[Int32]], key: (DocumentRef) -> Int) -> [DocumentRef] {
         var merged: [DocumentRef] = []
         merged.reserveCapacity(self.count)
-        var i = 0
-        var j = 0
-        func skipRemoved() {
-            while i < base.count, !self.removed.isEmpty, self.removed[Int(base[i])] { i += 1 }
+        var next = [Int](repeating: 0, count: lists.count)
+        func skipRemoved(_ p: Int) {
+            while next[p] < lists[p].count, !self.parts[p].isLive(Int(lists[p][next[p]])) { next[p] += 1 }
         }
-        skipRemoved()
-        while i < base.count || j < delta.count {
-            let fromBase: Bool
-            if j == delta.count {
-                fromBase = true
-            } else if i == base.count {
-                fromBase = false
-            } else {
-                let left = DocumentRef(segment: 0, position: base[i])
-                let right = DocumentRef(segment: 1, position: delta[j])
-                let leftKey = key(left)
-                let rightKey = key(right)
-                fromBase = leftKey != rightKey ? leftKey < rightKey : self.base.keys[Int(base[i])] < self.delta.keys[Int(delta[j])]
+        for p in lists.indices { skipRemoved(p) }
+        while true {
+            // The smallest head by (key, id); at most three lists, so a scan of the heads.
+            var best: (ref: DocumentRef, key: Int, id: IDKey)?
+            for p in lists.indices where next[p] < lists[p].count {
+                let ref = DocumentRef(segment: UInt8(p), position: lists[p][next[p]])
+                let candidate = (ref: ref, key: key(ref), id: self.parts[p].segment.keys[Int(ref.position)])
+                if let current = best, (current.key, current.id) <= (candidate.key, candidate.id) { continue }
+                best = candidate
             }
-            if fromBase {
-                merged.append(DocumentRef(segment: 0, position: base[i]))
-                i += 1
-                skipRemoved()
-            } else {
-                merged.append(DocumentRef(segment: 1, position: delta[j]))
-                j += 1
-            }
+            guard let best else { break }
+            merged.append(best.ref)
+            let p = Int(best.ref.segment)
+            next[p] += 1
+            skipRemoved(p)
         }
         return merged
     }

@@ -1,89 +1,126 @@
 import Foundation
 
-/// The catalog held in memory for search. A large base segment built from the whole catalog, and what
-/// changed since: a small segment of added and changed documents, and the base positions they replace or
-/// remove. Applying a change rebuilds only the small segment; `compacted()` folds everything back into one
-/// base. Ranking statistics are the whole index's, so every answer is exactly the one a freshly built index
-/// of the same documents gives. Immutable: any number of requests may search one value at once.
+/// The catalog held in memory for search: a large base segment built from the whole catalog, and what
+/// changed since in two small segments, `older` and `recent`, each with the positions of its own documents
+/// since replaced or removed. A batch of changes rebuilds `recent` (at most `recentLimit` documents); when it
+/// grows past that it is folded into `older`, so a batch costs about `recentLimit` documents' rebuild, not
+/// one of everything changed since the base was built. `compacted()` folds everything back into one base.
+/// Ranking statistics are the whole index's, so every answer is exactly the one a freshly built index of the
+/// same documents gives. Immutable: any number of requests may search one value at once.
 public struct CatalogIndex: Sendable {
-    let base: CatalogSegment
-    let delta: CatalogSegment
-    /// Per base position, whether it was replaced or removed; empty while nothing is.
-    let removed: [Bool]
-    let removedPositions: [Int32]
-    /// Per term, how many removed base documents contain it (taken off the base's document frequency).
-    let removedFrequency: [String: Int]
-    let removedLength: Double
+    /// One segment, and which of its documents were replaced or removed since it was built.
+    struct Part: Sendable {
+        let segment: CatalogSegment
+        /// Per position, whether it was replaced or removed; empty while nothing is.
+        private(set) var removed: [Bool] = []
+        private(set) var removedPositions: [Int32] = []
+        /// Per term, how many removed documents contain it (taken off the segment's document frequency).
+        private(set) var removedFrequency: [String: Int] = [:]
+        private(set) var removedLength: Double = 0
+
+        init(_ segment: CatalogSegment) { self.segment = segment }
+
+        var liveCount: Int { self.segment.count - self.removedPositions.count }
+
+        func isLive(_ position: Int) -> Bool { self.removed.isEmpty || !self.removed[position] }
+
+        var liveDocuments: [CatalogDocument] {
+            self.removed.isEmpty ? self.segment.documents : self.segment.documents.indices.filter { !self.removed[$0] }.map { self.segment.documents[$0] }
+        }
+
+        /// The live position of `id` in this part, if it holds it.
+        func position(of id: UUID) -> Int? {
+            guard let position = self.segment.positionByID[id], self.isLive(position) else { return nil }
+            return position
+        }
+
+        mutating func remove(_ position: Int) {
+            if self.removed.isEmpty { self.removed = [Bool](repeating: false, count: self.segment.count) }
+            self.removed[position] = true
+            self.removedPositions.append(Int32(position))
+            let document = self.segment.documents[position]
+            for term in (self.segment.analyses[document.id] ?? CatalogSegment.termFrequencies(document)).keys {
+                self.removedFrequency[term, default: 0] += 1
+            }
+            self.removedLength += Double(self.segment.lengths[position])
+        }
+
+        /// How many live documents of this part contain `term`.
+        func documentFrequency(_ term: String) -> Int {
+            (self.segment.postings[term]?.count ?? 0) - (self.removedFrequency[term] ?? 0)
+        }
+    }
+
+    /// The base, `older` and `recent`, in that order; a `DocumentRef`'s segment is the index in this list.
+    let parts: [Part]
+    /// Documents `recent` may hold before it is folded into `older`. About the square root of six times the
+    /// compaction threshold keeps the rebuilds between two compactions fewest (the app's threshold is 2,000).
+    let recentLimit: Int
     let unfiltered = MergedUnfilteredAnswers()
 
     public init(_ documents: [CatalogDocument]) {
-        self.init(base: CatalogSegment(documents), delta: .empty, removed: [], removedPositions: [], removedFrequency: [:], removedLength: 0)
+        self.init(documents, recentLimit: 128)
     }
 
-    private init(
-        base: CatalogSegment, delta: CatalogSegment, removed: [Bool], removedPositions: [Int32], removedFrequency: [String: Int],
-        removedLength: Double
-    ) {
-        self.base = base
-        self.delta = delta
-        self.removed = removed
-        self.removedPositions = removedPositions
-        self.removedFrequency = removedFrequency
-        self.removedLength = removedLength
+    init(_ documents: [CatalogDocument], recentLimit: Int) {
+        self.init(parts: [Part(CatalogSegment(documents)), Part(.empty), Part(.empty)], recentLimit: recentLimit)
+    }
+
+    private init(parts: [Part], recentLimit: Int) {
+        self.parts = parts
+        self.recentLimit = recentLimit
     }
 
     /// How many documents a search can find.
-    public var count: Int { self.base.count - self.removedPositions.count + self.delta.count }
+    public var count: Int { self.parts.reduce(0) { $0 + $1.liveCount } }
 
     /// Documents held outside the base: changed, added or removed since it was built. The more, the more a
     /// search does twice; compact when this grows.
-    public var changesSinceBuild: Int { self.delta.count + self.removedPositions.count }
-
-    /// Every document a search can find, in no particular order.
-    public var documents: [CatalogDocument] {
-        var live = self.removed.isEmpty ? self.base.documents : self.base.documents.indices.filter { !self.removed[$0] }.map { self.base.documents[$0] }
-        live.append(contentsOf: self.delta.documents)
-        return live
+    public var changesSinceBuild: Int {
+        self.parts.dropFirst().reduce(0) { $0 + $1.segment.count } + self.parts.reduce(0) { $0 + $1.removedPositions.count }
     }
 
+    /// Every document a search can find, in no particular order.
+    public var documents: [CatalogDocument] { self.parts.flatMap(\.liveDocuments) }
+
     public func document(id: UUID) -> CatalogDocument? {
-        if let position = self.delta.positionByID[id] { return self.delta.documents[position] }
-        guard let position = self.base.positionByID[id], self.removed.isEmpty || !self.removed[position] else { return nil }
-        return self.base.documents[position]
+        for part in self.parts {
+            if let position = part.position(of: id) { return part.segment.documents[position] }
+        }
+        return nil
     }
 
     /// This index with `upserts` added or replacing the documents of the same id, and `removals` gone
-    /// (ids it does not hold are ignored; an id in both is upserted). Costs a rebuild of the changed segment
-    /// only.
+    /// (ids it does not hold are ignored; an id in both is upserted). Rebuilds `recent` only, or, when it is
+    /// full, `older` with `recent` folded in.
     public func applying(upserts: [CatalogDocument], removals: some Sequence<UUID>) -> CatalogIndex {
         var latest: [UUID: CatalogDocument] = [:]
         for document in upserts { latest[document.id] = document }
         var changed = Set(latest.keys)
         changed.formUnion(removals)
         guard !changed.isEmpty else { return self }
-        var removed = self.removed.isEmpty ? [Bool](repeating: false, count: self.base.count) : self.removed
-        var removedPositions = self.removedPositions
-        var removedFrequency = self.removedFrequency
-        var removedLength = self.removedLength
+        var parts = self.parts
         for id in changed {
-            guard let position = self.base.positionByID[id], !removed[position] else { continue }
-            removed[position] = true
-            removedPositions.append(Int32(position))
-            for term in CatalogSegment.termFrequencies(self.base.documents[position]).keys { removedFrequency[term, default: 0] += 1 }
-            removedLength += Double(self.base.lengths[position])
+            for p in parts.indices {
+                if let position = parts[p].position(of: id) { parts[p].remove(position) }
+            }
         }
-        var deltaDocuments = self.delta.documents.filter { !changed.contains($0.id) }
-        deltaDocuments.append(contentsOf: latest.values)
         // The changed documents are analysed again; the others keep their analysis.
-        let delta = CatalogSegment(deltaDocuments, keepingAnalyses: true, analysed: self.delta.analyses.filter { !changed.contains($0.key) })
-        return CatalogIndex(
-            base: self.base, delta: delta, removed: removedPositions.isEmpty ? [] : removed,
-            removedPositions: removedPositions, removedFrequency: removedFrequency, removedLength: removedLength
-        )
+        let (older, recent) = (self.parts[1].segment, self.parts[2].segment)
+        let analysed = { (id: UUID) in changed.contains(id) ? nil : recent.analyses[id] ?? older.analyses[id] }
+        var documents = parts[2].liveDocuments
+        documents.append(contentsOf: latest.values)
+        if documents.count > self.recentLimit {
+            parts[1] = Part(CatalogSegment(parts[1].liveDocuments + documents, keepingAnalyses: true, analysed: analysed))
+            parts[2] = Part(.empty)
+        } else {
+            parts[2] = Part(CatalogSegment(documents, keepingAnalyses: true, analysed: analysed))
+        }
+        return CatalogIndex(parts: parts, recentLimit: self.recentLimit)
     }
 
     /// The same documents in one freshly built segment.
-    public func compacted() -> CatalogIndex { CatalogIndex(self.documents) }
+    public func compacted() -> CatalogIndex { CatalogIndex(self.documents, recentLimit: self.recentLimit) }
 
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
         if query.isUnfiltered { return self.unfilteredPage(query, today: today) }
@@ -91,12 +128,11 @@ public struct CatalogIndex: Sendable {
         let start = max(0, (query.page - 1) * query.perPage)
         var collector = CatalogSegment.Collector(top: TopK(start + query.perPage))
         let averageLength = self.averageLength
-        self.base.collect(
-            query, today: today, text: text, averageLength: averageLength, removed: self.removed.isEmpty ? nil : self.removed, segment: 0,
-            into: &collector
-        )
-        if self.delta.count > 0 {
-            self.delta.collect(query, today: today, text: text, averageLength: averageLength, removed: nil, segment: 1, into: &collector)
+        for (p, part) in self.parts.enumerated() where p == 0 || part.segment.count > 0 {
+            part.segment.collect(
+                query, today: today, text: text, averageLength: averageLength, removed: part.removed.isEmpty ? nil : part.removed,
+                segment: UInt8(p), into: &collector
+            )
         }
         let items = collector.top.sorted.dropFirst(start).map { match in
             let segment = self.segment(match.ref)
@@ -110,12 +146,13 @@ public struct CatalogIndex: Sendable {
         return SearchPage(items: Array(items), total: collector.total, facets: collector.facets)
     }
 
-    func segment(_ ref: DocumentRef) -> CatalogSegment { ref.segment == 0 ? self.base : self.delta }
+    func segment(_ ref: DocumentRef) -> CatalogSegment { self.parts[Int(ref.segment)].segment }
 
     private var averageLength: Float {
         let count = self.count
         guard count > 0 else { return 1 }
-        return max(1, Float((self.base.totalLength - self.removedLength + self.delta.totalLength) / Double(count)))
+        let total = self.parts.reduce(0.0) { $0 + $1.segment.totalLength - $1.removedLength }
+        return max(1, Float(total / Double(count)))
     }
 
     /// The query's distinct terms, rarest first (then alphabetically, so the order never depends on hashing),
@@ -125,8 +162,7 @@ public struct CatalogIndex: Sendable {
         guard !terms.isEmpty else { return nil }
         let count = Float(self.count)
         let frequencies = terms.map { term in
-            let frequency = (self.base.postings[term]?.count ?? 0) - (self.removedFrequency[term] ?? 0) + (self.delta.postings[term]?.count ?? 0)
-            return (term: term, frequency: frequency)
+            (term: term, frequency: self.parts.reduce(0) { $0 + $1.documentFrequency(term) })
         }
         return frequencies.sorted { ($0.frequency, $0.term) < ($1.frequency, $1.term) }.map { entry in
             let documentFrequency = Float(entry.frequency)

@@ -43,7 +43,7 @@ struct CatalogSegment: Sendable {
     /// The sum of `lengths` (whole numbers: every field weight is), exact in a Double.
     let totalLength: Double
     let positionByID: [UUID: Int]
-    /// Each document's analysed text, kept only by a segment of changes (rebuilt with every batch, it
+    /// Each document's analysed text, kept only by a segment of changes (rebuilt as batches arrive, it
     /// analyses only the documents new to it; the base would hold a dictionary per document for nothing).
     let analyses: [UUID: [String: Float]]
 
@@ -59,8 +59,8 @@ struct CatalogSegment: Sendable {
 
     static let empty = CatalogSegment([])
 
-    /// `analysed` (with `keepingAnalyses`) holds term frequencies already computed for some documents.
-    init(_ documents: [CatalogDocument], keepingAnalyses: Bool = false, analysed: [UUID: [String: Float]] = [:]) {
+    /// With `keepingAnalyses`, `analysed` gives the term frequencies already computed for a document, if any.
+    init(_ documents: [CatalogDocument], keepingAnalyses: Bool = false, analysed: (UUID) -> [String: Float]? = { _ in nil }) {
         // Position order is id order, so "ties broken by id" within a segment is "ties broken by position".
         let documents = Self.inIDOrder(documents)
         self.documents = documents
@@ -73,7 +73,7 @@ struct CatalogSegment: Sendable {
             lengths.reserveCapacity(documents.count)
             var analyses: [UUID: [String: Float]] = [:]
             for (index, document) in documents.enumerated() {
-                let frequencies = analysed[document.id] ?? Self.termFrequencies(document)
+                let frequencies = analysed(document.id) ?? Self.termFrequencies(document)
                 analyses[document.id] = frequencies
                 for (term, frequency) in frequencies {
                     postings[term, default: []].append(Posting(document: Int32(index), frequency: frequency))
