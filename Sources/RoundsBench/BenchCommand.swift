@@ -70,19 +70,21 @@ struct BenchCommand: AsyncParsableCommand {
             abstract: "Imports generated opportunities into a fresh SQLite database (or DATABASE_URL's empty PostgreSQL one), starts the server and measures /healthz and three searches with wrk."
         )
         @Option(help: "Opportunities to import.") var opportunities = 100_000
-        @Option(help: "Seconds of load per URL (32 connections on loopback).") var seconds = 10
+        @Option(help: "Seconds of each run of load on one URL (32 connections on loopback).") var seconds = 4
+        @Option(help: "Rounds: each URL is loaded once per round, in turn (with changes, a still run then one with changes).") var rounds = 3
         @Option(help: "Port of the server.") var port = 8077
         @Option(help: "Then the same load again while this many catalog changes a second are committed (0: none).") var changesPerSecond = 0
         @Option(help: "Instances on the one database (1 or 2), on this port and the next; changes are committed through the first.") var instances = 1
 
         func validate() throws {
             guard (1...2).contains(self.instances) else { throw ValidationError("--instances is 1 or 2") }
+            guard self.rounds >= 1, self.seconds >= 1 else { throw ValidationError("--rounds and --seconds are at least 1") }
         }
 
         func run() async throws {
             try await SearchBench.run(
                 count: self.opportunities, withLoad: true, duration: self.seconds, port: self.port, changesPerSecond: self.changesPerSecond,
-                instances: self.instances
+                instances: self.instances, rounds: self.rounds
             )
         }
     }

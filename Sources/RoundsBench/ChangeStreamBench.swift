@@ -6,34 +6,49 @@ import Vapor
 /// is committed, reporting how long each change takes to show in each instance's search (p50, p99), how
 /// much search throughput drops, and, with no load, the CPU each change costs.
 enum ChangeStreamBench {
-    static func run(
-        _ apps: [Application], perSecond: Int, duration: Int, bases: [String], targets: [(String, String)], still: [String: Double]
-    ) async throws {
+    static func run(_ apps: [Application], perSecond: Int, duration: Int, rounds: Int, bases: [String], targets: [(String, String)]) async throws {
         let app = apps[0]
         let changes = try await BenchChanges.prepare(app)
         var next = 0
 
-        // Under load: visibility (on every instance) and throughput.
+        // Under load: visibility (on every instance) and throughput. Each round runs an endpoint still, then
+        // with changes, so the two runs compared are a few seconds apart on this noisy machine.
         let watches = apps.map { Watch(instance: $0) }
-        let first = next
-        let stream = Task { try await Self.stream(changes, perSecond: perSecond, from: first, watches: watches) }
-        say("\n\(perSecond) changes a second (of 10: 4 edits, 2 accepted seats, 2 new listings, 2 withdrawals) during the same load:\n")
-        say("| endpoint | req/s | p50 | p99 | change from a still catalog |\n| --- | ---: | ---: | ---: | ---: |")
+        let watchers = watches.map { watch in Task { await watch.run(changes) } }
+        say("\n\(perSecond) changes a second (of 10: 4 edits, 2 accepted seats, 2 new listings, 2 withdrawals) during the same load, each round a run")
+        say("with no changes then one with changes; req/s summed over the rounds, p99 the median round's:\n")
+        say("| endpoint | still: req/s, p99 | with changes: req/s, p99 | change | rounds' changes |\n| --- | ---: | ---: | ---: | ---: |")
         for (name, path) in targets {
-            let result = try await Wrk.run(urls: bases.map { $0 + path }, connections: 32, seconds: duration)
-            let drop = still[name].map { String(format: "%+.1f %%", 100 * (result.requestsPerSecond / $0 - 1)) } ?? "-"
-            say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, drop))
+            var still: [Wrk.Result] = []
+            var changing: [Wrk.Result] = []
+            for _ in 0..<rounds {
+                still.append(try await Wrk.run(urls: bases.map { $0 + path }, connections: 32, seconds: duration))
+                let first = next
+                let stream = Task { try await Self.stream(changes, perSecond: perSecond, from: first, watches: watches) }
+                changing.append(try await Wrk.run(urls: bases.map { $0 + path }, connections: 32, seconds: duration))
+                stream.cancel()
+                next = try await stream.value
+            }
+            let drops = zip(still, changing).map { 100 * ($1.requestsPerSecond / $0.requestsPerSecond - 1) }
+            let stillRate = still.map(\.requestsPerSecond).reduce(0, +)
+            let changingRate = changing.map(\.requestsPerSecond).reduce(0, +)
+            say(String(
+                format: "| %@ | %.0f, %.2f ms | %.0f, %.2f ms | %+.1f %% | %+.1f to %+.1f %% |", name, stillRate / Double(rounds),
+                median(still.map(\.p99)), changingRate / Double(rounds), median(changing.map(\.p99)), 100 * (changingRate / stillRate - 1),
+                drops.min()!, drops.max()!))
         }
-        stream.cancel()
-        next = try await stream.value
+        // The last changes committed get a moment to show before the watch stops.
+        try await Task.sleep(for: .seconds(2))
+        for watcher in watchers { watcher.cancel() }
         for (n, watch) in watches.enumerated() {
             let seen = await watch.finish()
             let sorted = seen.latencies.sorted()
             func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
             let which = apps.count > 1 ? "instance \(n + 1)" + (n == 0 ? " (committing)" : "") + ": " : ""
+            let seconds = duration * targets.count * rounds
             say(String(
                 format: "\n%@%d changes committed in %d s (%.1f a second); visible in search after: p50 %.0f ms, p99 %.0f ms, max %.0f ms; not yet visible at the end: %d",
-                which, seen.committed, duration * targets.count, Double(seen.committed) / Double(duration * targets.count), percentile(0.5),
+                which, seen.committed, seconds, Double(seen.committed) / Double(seconds), percentile(0.5),
                 percentile(0.99), sorted.last ?? .nan, seen.pending))
         }
 
@@ -52,8 +67,6 @@ enum ChangeStreamBench {
     private static func stream(_ changes: BenchChanges, perSecond: Int, from first: Int, watches: [Watch]) async throws -> Int {
         let start = ContinuousClock.now
         var n = first
-        let watchers = watches.map { watch in Task { await watch.run(changes) } }
-        defer { for watcher in watchers { watcher.cancel() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             var inFlight = 0
             while !Task.isCancelled {

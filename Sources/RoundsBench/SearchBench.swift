@@ -8,7 +8,8 @@ import Vapor
 /// `rounds-bench search` and `rounds-bench import`: a catalog of generated opportunities imported into a
 /// fresh SQLite database (or the empty PostgreSQL database DATABASE_URL names), then the real server
 /// answering searches under load from `wrk` (32 connections on loopback), next to the same server's
-/// /healthz in the same run.
+/// /healthz in the same run. Loads run in rounds, each endpoint in turn, so the machine's drift over a minute
+/// falls on every endpoint alike rather than on whichever ran in a slow moment.
 enum SearchBench {
     /// The state of each ZIP code in `zips`, in the same order.
     static let states = ["NY", "MA", "PA", "MD", "GA", "FL", "IL", "MI", "OH", "MN", "MO", "TX", "TX", "AZ", "CO", "UT", "CA", "CA", "WA", "OR", "TN", "NC", "LA", "WI"]
@@ -42,7 +43,9 @@ enum SearchBench {
         return out
     }
 
-    static func run(count: Int, withLoad: Bool, duration: Int, port: Int, changesPerSecond: Int = 0, instances: Int = 1) async throws {
+    static func run(
+        count: Int, withLoad: Bool, duration: Int, port: Int, changesPerSecond: Int = 0, instances: Int = 1, rounds: Int = 1
+    ) async throws {
         let workdir = FileManager.default.temporaryDirectory.appendingPathComponent("rounds-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: workdir) }
@@ -99,19 +102,25 @@ enum SearchBench {
                     ("search: facets only", "/api/v1/opportunities?per_page=20"),
                 ]
                 if instances > 1 { say("\n\(instances) instances, 32 connections split between them; p50 and p99 are the worse instance's.") }
-                say("\n| endpoint | req/s | p50 | p99 | share of /healthz |\n| --- | ---: | ---: | ---: | ---: |")
-                var healthz = 0.0
-                var still: [String: Double] = [:]
-                for (name, path) in targets {
-                    let result = try await Wrk.run(urls: bases.map { $0 + path }, connections: 32, seconds: duration)
-                    if name == "/healthz" { healthz = result.requestsPerSecond }
-                    still[name] = result.requestsPerSecond
-                    let share = healthz > 0 ? String(format: "%.0f %%", 100 * result.requestsPerSecond / healthz) : "-"
-                    say(String(format: "| %@ | %.0f | %.2f ms | %.2f ms | %@ |", name, result.requestsPerSecond, result.p50, result.p99, share))
+                say("\n\(rounds) rounds of \(duration) s per endpoint, the endpoints taking turns; medians over the rounds:\n")
+                say("| endpoint | req/s | p50 | p99 | share of /healthz (rounds' range) |\n| --- | ---: | ---: | ---: | ---: |")
+                var runs: [String: [Wrk.Result]] = [:]
+                for _ in 0..<rounds {
+                    for (name, path) in targets {
+                        runs[name, default: []].append(try await Wrk.run(urls: bases.map { $0 + path }, connections: 32, seconds: duration))
+                    }
+                }
+                let healthz = runs["/healthz"]!.map(\.requestsPerSecond)
+                for (name, _) in targets {
+                    let results = runs[name]!
+                    let shares = zip(results, healthz).map { 100 * $0.requestsPerSecond / $1 }
+                    say(String(
+                        format: "| %@ | %.0f | %.2f ms | %.2f ms | %.0f %% (%.0f–%.0f %%) |", name, median(results.map(\.requestsPerSecond)),
+                        median(results.map(\.p50)), median(results.map(\.p99)), median(shares), shares.min()!, shares.max()!))
                 }
                 if changesPerSecond > 0 {
                     try await ChangeStreamBench.run(
-                        apps, perSecond: changesPerSecond, duration: duration, bases: bases, targets: Array(targets.dropFirst()), still: still
+                        apps, perSecond: changesPerSecond, duration: duration, rounds: rounds, bases: bases, targets: Array(targets.dropFirst())
                     )
                 }
                 for instance in apps.dropFirst() { await instance.server.shutdown() }
@@ -225,13 +234,39 @@ enum IndexBench {
         var all = SearchQuery()
         all.sort = .startDate
         let today = Day(Date())
-        for (name, query) in [("text", text), ("near ZIP + filters", near), ("facets only", all)] {
-            var times: [Double] = []
-            var total = 0
-            for _ in 0..<50 {
-                times.append(milliseconds(clock.measure { total = index.search(query, today: today).total }))
+        // The same searches again on the index as a live catalog holds it just before a compaction: 2 % of
+        // the documents changed outside the base (every 50th retitled), the rest as built.
+        var changed = index
+        let edits = stride(from: 0, to: documents.count, by: 50).map { position in
+            var edit = documents[position]
+            edit.title += " (updated)"
+            return edit
+        }
+        say("apply \(edits.count) changes at once: \(SearchBench.format(clock.measure { changed = index.applying(upserts: edits, removals: []) }))")
+        // A batch as the live catalog applies it (a quarter second of 50 changes a second) on top of those.
+        var batches: [Double] = []
+        var live = changed
+        for batch in 0..<40 {
+            let twelve = (0..<12).map { k in
+                var edit = documents[(batch * 12 + k) * 37 % documents.count]
+                edit.title += " (batch \(batch))"
+                return edit
             }
-            say(String(format: "%@: median %.2f ms, p99 %.2f ms (%d matches)", name, median(times), times.sorted()[49], total))
+            var applied = live
+            batches.append(milliseconds(clock.measure { applied = live.applying(upserts: twelve, removals: []) }))
+            live = applied
+        }
+        // The mean counts the batches that fold the recent segment into the older one.
+        say(String(format: "apply 40 batches of 12 changes, one after another, to those: median %.2f ms, mean %.2f ms", median(batches), batches.reduce(0, +) / 40))
+        for (label, searched) in [("", index), (", 2 % changed", changed)] {
+            for (name, query) in [("text", text), ("near ZIP + filters", near), ("facets only", all)] {
+                var times: [Double] = []
+                var total = 0
+                for _ in 0..<50 {
+                    times.append(milliseconds(clock.measure { total = searched.search(query, today: today).total }))
+                }
+                say(String(format: "%@%@: median %.2f ms, p99 %.2f ms (%d matches)", name, label, median(times), times.sorted()[49], total))
+            }
         }
     }
 }
