@@ -52,19 +52,49 @@ extension CatalogIndex {
     }
 
     /// Each part's positions, each list already in (key, id) order, as one list in that order without the
-    /// removed positions.
+    /// removed positions. The changes' short lists are merged first, then each of their documents is placed
+    /// in the base's long list by binary search, so the base's list is copied in runs, not compared item by
+    /// item (this runs for every new index value, four times a second under 50 changes a second).
     private func merge(_ lists: [[Int32]], key: (DocumentRef) -> Int) -> [DocumentRef] {
+        let changes = self.mergeByHeads(lists, from: 1, key: key)
+        let base = lists[0]
+        let part = self.parts[0]
+        let keys = part.segment.keys
         var merged: [DocumentRef] = []
         merged.reserveCapacity(self.count)
+        func appendLive(_ run: ArraySlice<Int32>) {
+            for position in run where part.isLive(Int(position)) { merged.append(DocumentRef(segment: 0, position: position)) }
+        }
+        var from = 0
+        for ref in changes {
+            let wanted = (key(ref), self.segment(ref).keys[Int(ref.position)])
+            // The first base position after `ref` in the order.
+            var low = from
+            var high = base.count
+            while low < high {
+                let middle = (low + high) / 2
+                let candidate = DocumentRef(segment: 0, position: base[middle])
+                if (key(candidate), keys[Int(base[middle])]) < wanted { low = middle + 1 } else { high = middle }
+            }
+            appendLive(base[from..<low])
+            merged.append(ref)
+            from = low
+        }
+        appendLive(base[from...])
+        return merged
+    }
+
+    /// The live positions of `lists[from...]` (a part's each), merged by scanning the heads: for short lists.
+    private func mergeByHeads(_ lists: [[Int32]], from first: Int, key: (DocumentRef) -> Int) -> [DocumentRef] {
+        var merged: [DocumentRef] = []
         var next = [Int](repeating: 0, count: lists.count)
         func skipRemoved(_ p: Int) {
             while next[p] < lists[p].count, !self.parts[p].isLive(Int(lists[p][next[p]])) { next[p] += 1 }
         }
-        for p in lists.indices { skipRemoved(p) }
+        for p in lists.indices.dropFirst(first) { skipRemoved(p) }
         while true {
-            // The smallest head by (key, id); at most three lists, so a scan of the heads.
             var best: (ref: DocumentRef, key: Int, id: IDKey)?
-            for p in lists.indices where next[p] < lists[p].count {
+            for p in lists.indices.dropFirst(first) where next[p] < lists[p].count {
                 let ref = DocumentRef(segment: UInt8(p), position: lists[p][next[p]])
                 let candidate = (ref: ref, key: key(ref), id: self.parts[p].segment.keys[Int(ref.position)])
                 if let current = best, (current.key, current.id) <= (candidate.key, candidate.id) { continue }
