@@ -101,6 +101,45 @@ import Testing
         }
     }
 
+    /// A compaction carries postings and lengths over instead of analysing again: the segment it makes must be
+    /// the one a fresh build of the same documents makes, term by term.
+    @Test(arguments: [1, 4, 128])
+    func aCompactionHoldsWhatAFreshBuildHolds(recentLimit: Int) {
+        var random = TestRandom(seed: UInt64(recentLimit) * 31)
+        let documents = CatalogShortcutTests.catalog(200, seed: 9)
+        let replacements = CatalogShortcutTests.catalog(100, seed: 10)
+        var index = CatalogIndex(documents, recentLimit: recentLimit)
+        var live = documents.map(\.id)
+        for step in 0..<10 {
+            var upserts: [CatalogDocument] = []
+            var removals: [UUID] = []
+            for k in 0..<(1 + Int(random.next() % 6)) {
+                var document = replacements[Int(random.next() % UInt64(replacements.count))]
+                switch random.next() % 3 {
+                case 0: document.id = live[Int(random.next() % UInt64(live.count))]
+                case 1:
+                    document.id = CatalogIndexTests.id(50_000 + step * 10 + k)
+                    live.append(document.id)
+                default:
+                    removals.append(live.remove(at: Int(random.next() % UInt64(live.count))))
+                    continue
+                }
+                upserts.append(document)
+            }
+            let removed = Set(removals).subtracting(upserts.map(\.id))
+            index = index.applying(upserts: Array(Dictionary(upserts.map { ($0.id, $0) }, uniquingKeysWith: { $1 }).values), removals: removed)
+            let compacted = index.compacted().parts[0].segment
+            let fresh = CatalogIndex(index.documents).parts[0].segment
+            #expect(compacted.documents == fresh.documents, "step \(step)")
+            #expect(compacted.keys == fresh.keys)
+            #expect(compacted.lengths == fresh.lengths)
+            #expect(compacted.totalLength == fresh.totalLength)
+            #expect(compacted.positionByID == fresh.positionByID)
+            #expect(compacted.postings == fresh.postings, "step \(step)")
+            if step == 5 { index = index.compacted() }
+        }
+    }
+
     @Test func applyingNothingKeepsTheIndexAndCompactingKeepsTheDocuments() {
         let documents = CatalogShortcutTests.catalog(50, seed: 3)
         let index = CatalogIndex(documents).applying(upserts: [], removals: [])

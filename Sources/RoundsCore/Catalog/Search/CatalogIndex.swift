@@ -119,8 +119,10 @@ public struct CatalogIndex: Sendable {
         return CatalogIndex(parts: parts, recentLimit: self.recentLimit)
     }
 
-    /// The same documents in one freshly built segment.
-    public func compacted() -> CatalogIndex { CatalogIndex(self.documents, recentLimit: self.recentLimit) }
+    /// The same documents in one segment, as a fresh build would hold them.
+    public func compacted() -> CatalogIndex {
+        CatalogIndex(parts: [Part(CatalogSegment(compacting: self.parts)), Part(.empty), Part(.empty)], recentLimit: self.recentLimit)
+    }
 
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
         if query.isUnfiltered { return self.unfilteredPage(query, today: today) }

@@ -28,7 +28,7 @@ struct DocumentRef: Hashable, Sendable {
 /// from the whole catalog and a small one of what changed since; statistics that rank text across both
 /// (document count, average length, document frequency) are the index's, passed in per search.
 struct CatalogSegment: Sendable {
-    struct Posting: Sendable {
+    struct Posting: Equatable, Sendable {
         var document: Int32
         var frequency: Float
     }
