@@ -9,8 +9,8 @@ import Vapor
 /// applies just the changed documents; it rebuilds only when the log cannot say (cut past its version,
 /// or a change touched everything). While an update runs, searches keep using the previous index; only the
 /// very first build is waited for. With a zero interval (tests) every change is applied before answering.
-/// When the index holds many changes outside its base, a compaction rebuilds it from memory off the actor
-/// while updates go on; the updates made meanwhile are applied again to the compacted index.
+/// When the index holds many changes outside its base, a compaction merges it into a new base in memory, off the
+/// actor, while updates go on; the updates made meanwhile are applied again to the compacted index.
 ///
 /// With a snapshot file, the first build starts from the previous process's documents when the change log
 /// covers every version after them (then only the changed documents are read), and each full build or
