@@ -102,6 +102,8 @@ import VaporTesting
             }
             #expect(counts == Array(repeating: 2, count: 8))
             #expect(await service.catalogReads == 1)
+            // And the version is asked once for all of them, not once by each search that came while it was asked.
+            #expect(await service.versionChecks == 1)
         }
     }
 

@@ -27,6 +27,8 @@ actor CatalogSearchService {
     private var starting: Task<Void, any Error>?
     /// Reads of the whole catalog from the database (each about a second at 100,000; tests read it).
     private(set) var catalogReads = 0
+    /// Times the catalog's version was asked of the database (tests read it).
+    private(set) var versionChecks = 0
     private var compaction: (generation: Int, replay: [Batch])?
     private let recheckInterval: Duration
     private let snapshotFile: CatalogSnapshotFile?
@@ -65,8 +67,17 @@ actor CatalogSearchService {
         if self.version < 0 { try await self.start() }
         let now = ContinuousClock.now
         if let checkedAt, checkedAt.duration(to: now) < self.recheckInterval { return (self.index, self.fragments) }
-        let position = try await CatalogVersion.current(on: db)
+        // Marked before asking: searches arriving while the database answers (the actor is reentrant at the
+        // await) use the index as it is instead of each asking again.
         self.checkedAt = now
+        self.versionChecks += 1
+        let position: CatalogVersion.Position
+        do {
+            position = try await CatalogVersion.current(on: db)
+        } catch {
+            self.checkedAt = nil
+            throw error
+        }
         guard position.version != self.version else { return (self.index, self.fragments) }
         if self.recheckInterval == .zero {
             try await self.catchUp(to: position, on: db)
