@@ -105,14 +105,9 @@ enum ChangeStreamBench {
 
     /// Process CPU milliseconds (user + system) spent while `work` runs.
     private static func cpu(_ work: () async throws -> Void) async throws -> Double {
-        func now() -> Double {
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000
-        }
-        let before = now()
+        let before = processCPUMilliseconds()
         try await work()
-        return now() - before
+        return processCPUMilliseconds() - before
     }
 
     /// Committed changes waiting to show in one instance's search, looked for every 5 ms.

@@ -277,16 +277,18 @@ enum IndexBench {
     }
 }
 
-/// Wall and process CPU milliseconds (user and system, every thread) of `work`.
+/// The process's CPU time so far, user and system, every thread, in milliseconds.
+func processCPUMilliseconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000
+}
+
+/// Wall and process CPU milliseconds of `work`.
 func cpuMilliseconds(_ work: () -> Void) -> (wall: Double, cpu: Double) {
-    func cpu() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000
-    }
-    let (startCPU, start) = (cpu(), ContinuousClock.now)
+    let (startCPU, start) = (processCPUMilliseconds(), ContinuousClock.now)
     work()
-    return (milliseconds(ContinuousClock.now - start), cpu() - startCPU)
+    return (milliseconds(ContinuousClock.now - start), processCPUMilliseconds() - startCPU)
 }
 
 /// Prints at once (stdout is block-buffered when redirected, and a benchmark should show progress).
