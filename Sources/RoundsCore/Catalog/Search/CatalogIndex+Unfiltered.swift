@@ -13,11 +13,11 @@ extension CatalogIndex {
         switch query.sort {
         case .relevance, .startDate: refs = answer.byStart[start..<end]
         case .fee:
-            refs = self.unfilteredOrder(\.byFee, merging: { self.parts.map { $0.segment.byFee() } }) { ref in
-                Int(self.segment(ref).columns.rows[Int(ref.position)].fee)
+            refs = self.unfiltered.order(\.byFee) {
+                self.merge(self.parts.map { $0.segment.byFee() }) { ref in Int(self.segment(ref).columns.rows[Int(ref.position)].fee) }
             }[start..<end]
         // No place: every distance is 0, so the order is the id order.
-        case .distance: refs = self.unfilteredOrder(\.byID, merging: { self.parts.map { Array(0..<Int32($0.segment.count)) } }, key: { _ in 0 })[start..<end]
+        case .distance: refs = self.unfiltered.order(\.byID) { self.liveInIDOrder() }[start..<end]
         }
         let items = refs.map { ref in
             let document = self.segment(ref).documents[Int(ref.position)]
@@ -45,10 +45,9 @@ extension CatalogIndex {
         }
     }
 
-    private func unfilteredOrder(
-        _ cache: ReferenceWritableKeyPath<MergedUnfilteredAnswers, [DocumentRef]?>, merging lists: () -> [[Int32]], key: (DocumentRef) -> Int
-    ) -> [DocumentRef] {
-        self.unfiltered.order(cache) { self.merge(lists(), key: key) }
+    /// Every live document in id order: an unfiltered search by distance with no place, and a compaction.
+    func liveInIDOrder() -> [DocumentRef] {
+        self.merge(self.parts.map { Array(0..<Int32($0.segment.count)) }) { _ in 0 }
     }
 
     /// Each part's positions, each list already in (key, id) order, as one list in that order without the

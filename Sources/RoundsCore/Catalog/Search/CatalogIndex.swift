@@ -121,7 +121,8 @@ public struct CatalogIndex: Sendable {
 
     /// The same documents in one segment, as a fresh build would hold them.
     public func compacted() -> CatalogIndex {
-        CatalogIndex(parts: [Part(CatalogSegment(compacting: self.parts)), Part(.empty), Part(.empty)], recentLimit: self.recentLimit)
+        let segment = CatalogSegment(compacting: self.parts, order: self.liveInIDOrder())
+        return CatalogIndex(parts: [Part(segment), Part(.empty), Part(.empty)], recentLimit: self.recentLimit)
     }
 
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
