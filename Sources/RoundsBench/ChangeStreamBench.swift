@@ -129,9 +129,11 @@ enum ChangeStreamBench {
                 let batch = self.pending
                 self.pending = []
                 var still: [BenchChanges.Applied] = []
-                for change in batch {
-                    if (try? await changes.isVisible(change, in: self.instance)) == true {
-                        let waited = ContinuousClock.now - change.committedAt
+                let shown = batch.isEmpty ? [] : (try? await changes.visible(batch, in: self.instance)) ?? batch.map { _ in false }
+                let now = ContinuousClock.now
+                for (change, isShown) in zip(batch, shown) {
+                    if isShown {
+                        let waited = now - change.committedAt
                         self.latencies.append(Double(waited.components.seconds) * 1_000 + Double(waited.components.attoseconds) / 1e15)
                     } else {
                         still.append(change)
