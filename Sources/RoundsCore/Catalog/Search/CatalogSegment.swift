@@ -204,6 +204,10 @@ struct CatalogSegment: Sendable {
         let keys = self.keys
         let day = self.unfilteredAnswer(on: today)
         let (nextStarts, hasSeats) = (day.nextStart, day.hasSeat)
+        // Read out of the query once. The optional profile is a large value: testing it in the loop copied it
+        // for every candidate (a memcpy in the profile of place searches), so the loop tests a flag instead.
+        let (handsOn, feeCeiling, wantsSeats) = (query.isHandsOn, query.maximumFeeCents, query.hasSeats)
+        let checksEligibility = query.eligibleFor != nil
         for k in 0..<(list?.count ?? self.documents.count) {
             let candidate = list?[k] ?? Int32(k)
             let i = Int(candidate)
@@ -224,8 +228,8 @@ struct CatalogSegment: Sendable {
             if let letterTable, !letterTable[Int(row.letter)] { continue }
             if audienceMask != 0 && row.audienceMask & audienceMask == 0 { continue }
             if visaMask != 0 && row.visaMask & visaMask == 0 { continue }
-            if let handsOn = query.isHandsOn, handsOn != row.handsOn { continue }
-            if let ceiling = query.maximumFeeCents, row.fee > ceiling { continue }
+            if let handsOn, handsOn != row.handsOn { continue }
+            if let feeCeiling, row.fee > feeCeiling { continue }
             if hasDates && !self.hasSession(i, query, today: today) { continue }
             var closeness = 0.0
             if let centre, let centreUnit {
@@ -234,9 +238,9 @@ struct CatalogSegment: Sendable {
                 guard closeness >= minimumCloseness else { continue }
             }
             let hasSeat = hasSeats[i]
-            if let wanted = query.hasSeats, wanted != hasSeat { continue }
+            if let wantsSeats, wantsSeats != hasSeat { continue }
             let ref = DocumentRef(segment: segment, position: candidate)
-            if let profile = query.eligibleFor {
+            if checksEligibility, let profile = query.eligibleFor {
                 let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
                 guard result.isEligible else { continue }
                 collector.eligibility[ref] = result
