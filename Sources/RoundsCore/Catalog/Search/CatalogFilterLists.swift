@@ -13,8 +13,10 @@ struct CatalogFilterLists: Sendable {
     var byLatitude: [Int32]
     var sortedLatitudes: [Double]
     /// Documents by one-degree cell of latitude and longitude and, within a cell, by type: a place search
-    /// for some types (the usual one) lists exactly the documents of those types near the place.
-    var cells: [Int: [[Int32]]]
+    /// for some types (the usual one) lists exactly the documents of those types near the place. Each list
+    /// carries its documents' packed records too: read from the whole array, a cell's records are scattered
+    /// (documents are in id order) and loading them was most of a place search's loop.
+    var cells: [Int: [Chunk]]
     static let maximumCells = 1_500
 
     init(_ columns: CatalogColumns) {
@@ -33,11 +35,11 @@ struct CatalogFilterLists: Sendable {
         let ordered = located.sorted { (rows[$0].latitude, $0) < (rows[$1].latitude, $1) }
         self.byLatitude = ordered.map(Int32.init)
         self.sortedLatitudes = ordered.map { rows[$0].latitude }
-        var cells: [Int: [[Int32]]] = [:]
-        let emptyCell = [[Int32]](repeating: [], count: CatalogColumns.types.count)
+        var cells: [Int: [Chunk]] = [:]
+        let emptyCell = [Chunk](repeating: Chunk(positions: [], rows: []), count: CatalogColumns.types.count)
         for position in located {
             let cell = Self.cell(latitude: rows[position].latitude, longitude: columns.longitude[position])
-            cells[cell, default: emptyCell][Int(rows[position].type)].append(Int32(position))
+            cells[cell, default: emptyCell][Int(rows[position].type)].append(Int32(position), rows[position])
         }
         self.cells = cells
     }
@@ -67,24 +69,47 @@ struct CatalogFilterLists: Sendable {
         let firstColumn = Int((centreLongitude - halfWidth).rounded(.down))
         let lastColumn = Int((centreLongitude + halfWidth).rounded(.down))
         guard lastColumn - firstColumn < 359, rows.count * (lastColumn - firstColumn + 1) <= Self.maximumCells else { return nil }
-        var lists: [[Int32]] = []
+        var chunks: [Chunk] = []
         for row in rows {
             for column in firstColumn...lastColumn {
                 guard let cell = self.cells[Self.cell(row: row, column: column)] else { continue }
-                if types.isEmpty { lists.append(contentsOf: cell) } else { lists.append(contentsOf: types.map { cell[$0] }) }
+                let chosen = types.isEmpty ? cell : types.map { cell[$0] }
+                chunks.append(contentsOf: chosen.filter { !$0.positions.isEmpty })
             }
         }
-        return Source(count: lists.reduce(0) { $0 + $1.count }) { lists.flatMap { $0 } }
+        return Source(count: chunks.reduce(0) { $0 + $1.positions.count }, chunks: { chunks })
+    }
+
+    /// Candidate positions, with their packed records alongside when a place cell keeps them (nil: read
+    /// them from the segment's columns).
+    struct Chunk {
+        var positions: [Int32]
+        var rows: [CatalogColumns.Row]?
+
+        mutating func append(_ position: Int32, _ row: CatalogColumns.Row) {
+            self.positions.append(position)
+            self.rows?.append(row)
+        }
     }
 
     /// A source of candidates and how many it yields, so the smallest can be chosen before any is built.
     struct Source {
         var count: Int
-        var make: () -> [Int32]
+        var make: () -> [Chunk]
+
+        init(count: Int, chunks: @escaping () -> [Chunk]) {
+            self.count = count
+            self.make = chunks
+        }
+
+        init(count: Int, positions: @escaping () -> [Int32]) {
+            self.count = count
+            self.make = { [Chunk(positions: positions(), rows: nil)] }
+        }
 
         /// The union of the lists for `codes` (each document has one code, so the lists are disjoint).
         static func union(_ lists: [[Int32]], codes: [Int]) -> Source {
-            Source(count: codes.reduce(0) { $0 + lists[$1].count }) { codes.flatMap { lists[$0] } }
+            Source(count: codes.reduce(0) { $0 + lists[$1].count }, positions: { codes.flatMap { lists[$0] } })
         }
     }
 
@@ -92,7 +117,7 @@ struct CatalogFilterLists: Sendable {
     func latitudeBand(_ latitude: Double, band: Double) -> Source {
         let lower = self.firstIndex { $0 >= latitude - band }
         let upper = self.firstIndex { $0 > latitude + band }
-        return Source(count: upper - lower) { Array(self.byLatitude[lower..<upper]) }
+        return Source(count: upper - lower, positions: { Array(self.byLatitude[lower..<upper]) })
     }
 
     /// The first position in `sortedLatitudes` where `predicate` holds (it must be monotone).

@@ -191,14 +191,15 @@ struct CatalogSegment: Sendable {
         // start), start date (next start), fee (fee), distance (-closeness); then the id.
         let sort = query.sort
 
-        // One flat loop (no nested function capturing the counters): this is the hot path of every search.
+        // One loop over the candidates (no nested function capturing the counters): the hot path of every search.
         let source = self.smallestCandidates(query, text: text, centre: centre, band: band)
-        let list: [Int32]?
+        // Candidates in chunks (a place search's cells, each with its records alongside); nil positions: all.
+        let chunks: [(positions: [Int32]?, rows: [CatalogColumns.Row]?)]
         let alignedScores: [Double]?
         switch source {
-        case .text(let matches): (list, alignedScores) = (matches.documents, matches.scores)
-        case .list(let candidates): (list, alignedScores) = (candidates, nil)
-        case .all: (list, alignedScores) = (nil, nil)
+        case .text(let matches): (chunks, alignedScores) = ([(matches.documents, nil)], matches.scores)
+        case .chunks(let candidates): (chunks, alignedScores) = (candidates.map { ($0.positions, $0.rows) }, nil)
+        case .all: (chunks, alignedScores) = ([(nil, nil)], nil)
         }
         let rows = columns.rows
         let keys = self.keys
@@ -208,58 +209,61 @@ struct CatalogSegment: Sendable {
         // for every candidate (a memcpy in the profile of place searches), so the loop tests a flag instead.
         let (handsOn, feeCeiling, wantsSeats) = (query.isHandsOn, query.maximumFeeCents, query.hasSeats)
         let checksEligibility = query.eligibleFor != nil
-        for k in 0..<(list?.count ?? self.documents.count) {
-            let candidate = list?[k] ?? Int32(k)
-            let i = Int(candidate)
-            if let removed, removed[i] { continue }
-            var score = 0.0
-            if let alignedScores {
-                score = alignedScores[k]
-            } else if let text {
-                // A candidate from a filter's list must also contain the text.
-                guard let position = text.position(of: candidate) else { continue }
-                score = text.scores[position]
+        for (list, chunkRows) in chunks {
+            for k in 0..<(list?.count ?? self.documents.count) {
+                let candidate = list?[k] ?? Int32(k)
+                let i = Int(candidate)
+                if let removed, removed[i] { continue }
+                var score = 0.0
+                if let alignedScores {
+                    score = alignedScores[k]
+                } else if let text {
+                    // A candidate from a filter's list must also contain the text.
+                    guard let position = text.position(of: candidate) else { continue }
+                    score = text.scores[position]
+                }
+                let row: CatalogColumns.Row
+                if let chunkRows { row = chunkRows[k] } else { row = rows[i] }
+                if let typeTable, !typeTable[Int(row.type)] { continue }
+                if let specialtyTable, !specialtyTable[Int(row.specialty)] { continue }
+                if let stateTable, !stateTable[Int(row.state)] { continue }
+                if let settingTable, !settingTable[Int(row.setting)] { continue }
+                if let letterTable, !letterTable[Int(row.letter)] { continue }
+                if audienceMask != 0 && row.audienceMask & audienceMask == 0 { continue }
+                if visaMask != 0 && row.visaMask & visaMask == 0 { continue }
+                if let handsOn, handsOn != row.handsOn { continue }
+                if let feeCeiling, row.fee > feeCeiling { continue }
+                if hasDates && !self.hasSession(i, query, today: today) { continue }
+                var closeness = 0.0
+                if let centre, let centreUnit {
+                    guard !row.latitude.isNaN, abs(row.latitude - centre.latitude) <= band else { continue }
+                    closeness = centreUnit.x * row.unitX + centreUnit.y * row.unitY + centreUnit.z * row.unitZ
+                    guard closeness >= minimumCloseness else { continue }
+                }
+                let hasSeat = hasSeats[i]
+                if let wantsSeats, wantsSeats != hasSeat { continue }
+                let ref = DocumentRef(segment: segment, position: candidate)
+                if checksEligibility, let profile = query.eligibleFor {
+                    let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
+                    guard result.isEligible else { continue }
+                    collector.eligibility[ref] = result
+                }
+                collector.total += 1
+                facetCounts.add(row, hasSeat: hasSeat)
+                let nextStart = needsStart ? nextStarts[i] : 0
+                let primary: Double
+                let secondary: Int
+                switch sort {
+                case .relevance: (primary, secondary) = (-score, nextStart)
+                case .startDate: (primary, secondary) = (0, nextStart)
+                case .fee: (primary, secondary) = (Double(row.fee), 0)
+                case .distance: (primary, secondary) = (-closeness, 0)
+                }
+                // Most matches of a long list lose to the kept page on these two numbers: the id is read only
+                // for those that may be kept.
+                if let worst = collector.top.worstWhenFull, (primary, secondary) > (worst.primary, worst.secondary) { continue }
+                collector.top.offer(Match(primary: primary, secondary: secondary, key: keys[i], ref: ref, score: score))
             }
-            let row = rows[i]
-            if let typeTable, !typeTable[Int(row.type)] { continue }
-            if let specialtyTable, !specialtyTable[Int(row.specialty)] { continue }
-            if let stateTable, !stateTable[Int(row.state)] { continue }
-            if let settingTable, !settingTable[Int(row.setting)] { continue }
-            if let letterTable, !letterTable[Int(row.letter)] { continue }
-            if audienceMask != 0 && row.audienceMask & audienceMask == 0 { continue }
-            if visaMask != 0 && row.visaMask & visaMask == 0 { continue }
-            if let handsOn, handsOn != row.handsOn { continue }
-            if let feeCeiling, row.fee > feeCeiling { continue }
-            if hasDates && !self.hasSession(i, query, today: today) { continue }
-            var closeness = 0.0
-            if let centre, let centreUnit {
-                guard !row.latitude.isNaN, abs(row.latitude - centre.latitude) <= band else { continue }
-                closeness = centreUnit.x * row.unitX + centreUnit.y * row.unitY + centreUnit.z * row.unitZ
-                guard closeness >= minimumCloseness else { continue }
-            }
-            let hasSeat = hasSeats[i]
-            if let wantsSeats, wantsSeats != hasSeat { continue }
-            let ref = DocumentRef(segment: segment, position: candidate)
-            if checksEligibility, let profile = query.eligibleFor {
-                let result = Eligibility.evaluate(self.documents[i].rules, for: profile, currentYear: currentYear)
-                guard result.isEligible else { continue }
-                collector.eligibility[ref] = result
-            }
-            collector.total += 1
-            facetCounts.add(row, hasSeat: hasSeat)
-            let nextStart = needsStart ? nextStarts[i] : 0
-            let primary: Double
-            let secondary: Int
-            switch sort {
-            case .relevance: (primary, secondary) = (-score, nextStart)
-            case .startDate: (primary, secondary) = (0, nextStart)
-            case .fee: (primary, secondary) = (Double(row.fee), 0)
-            case .distance: (primary, secondary) = (-closeness, 0)
-            }
-            // Most matches of a long list lose to the kept page on these two numbers: the id is read only
-            // for those that may be kept.
-            if let worst = collector.top.worstWhenFull, (primary, secondary) > (worst.primary, worst.secondary) { continue }
-            collector.top.offer(Match(primary: primary, secondary: secondary, key: keys[i], ref: ref, score: score))
         }
         collector.add(facetCounts.facets(stateNames: columns.stateNames))
     }
@@ -278,7 +282,9 @@ struct CatalogSegment: Sendable {
         _ query: SearchQuery, text: TextMatches?, centre: (latitude: Double, longitude: Double)?, band: Double
     ) -> CandidateSource {
         // A fixed set of documents is the candidate list whatever else is asked: nothing outside it may match.
-        if let only = query.onlyIDs { return .list(only.compactMap { self.positionByID[$0].map(Int32.init) }.sorted()) }
+        if let only = query.onlyIDs {
+            return .chunks([CatalogFilterLists.Chunk(positions: only.compactMap { self.positionByID[$0].map(Int32.init) }.sorted(), rows: nil)])
+        }
         let lists = self.filterLists
         var sources: [CatalogFilterLists.Source] = []
         if !query.types.isEmpty {
@@ -304,12 +310,12 @@ struct CatalogSegment: Sendable {
         }
         let smallest = sources.min { $0.count < $1.count }
         if let text, text.documents.count <= smallest?.count ?? Int.max { return .text(text) }
-        return smallest.map { .list($0.make()) } ?? .all
+        return smallest.map { .chunks($0.make()) } ?? .all
     }
 
     private enum CandidateSource {
         case text(TextMatches)
-        case list([Int32])
+        case chunks([CatalogFilterLists.Chunk])
         case all
     }
 
