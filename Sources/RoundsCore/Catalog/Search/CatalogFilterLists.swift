@@ -15,7 +15,7 @@ struct CatalogFilterLists: Sendable {
     /// Documents by one-degree cell of latitude and longitude and, within a cell, by type: a place search
     /// for some types (the usual one) lists exactly the documents of those types near the place. Each list
     /// carries its documents' packed records too: read from the whole array, a cell's records are scattered
-    /// (documents are in id order) and loading them was most of a place search's loop.
+    /// (documents are in id order), and loading them was the largest share of a place search's loop.
     var cells: [Int: [Chunk]]
     static let maximumCells = 1_500
 
