@@ -30,6 +30,30 @@ import VaporTesting
         }
     }
 
+    /// PostgreSQL takes the version and writes the log in one statement, SQLite in two: both log every entry
+    /// of a change at the one version it takes, and an empty list as "everything".
+    @Test func everyEntryOfAChangeIsLoggedAtItsVersion() async throws {
+        try await withRoundsApp { app in
+            let (first, second, site) = (UUID(), UUID(), UUID())
+            let before = try await CatalogVersion.current(on: app.db).version
+            try await app.db.transaction { db in try await CatalogVersion.record([.opportunity(first), .site(site), .opportunity(second)], on: db) }
+            try await app.db.transaction { db in try await CatalogVersion.record([], on: db) }
+            let rows = try await app.db.sql.select().columns("version", "opportunity_id", "site_id").from(CatalogVersion.changesSchema)
+                .where("version", .greaterThan, SQLBind(before)).all()
+            let logged = try rows.map { row in
+                (
+                    try row.decode(column: "version", as: Int64.self) - before,
+                    try row.decode(column: "opportunity_id", as: UUID?.self), try row.decode(column: "site_id", as: UUID?.self)
+                )
+            }
+            #expect(logged.count == 4)
+            #expect(logged.filter { $0.0 == 1 }.map { "\($0.1?.uuidString ?? "-") \($0.2?.uuidString ?? "-")" }.sorted()
+                == ["\(first.uuidString) -", "\(second.uuidString) -", "- \(site.uuidString)"].sorted())
+            #expect(logged.filter { $0.0 == 2 }.map { "\($0.1 == nil) \($0.2 == nil)" } == ["true true"])
+            #expect(try await CatalogVersion.current(on: app.db).version == before + 2)
+        }
+    }
+
     @Test func theIndexAppliesLoggedChangesWithoutRebuilding() async throws {
         try await withRoundsApp { app in
             let nephrology = try await CatalogTests.listing(app, title: "Nephrology Observership", zip: "10016")

@@ -64,6 +64,31 @@ enum CatalogVersion {
     /// change of its own; the seat ledger inside an application's).
     static func record(_ changes: [CatalogChange], on db: any Database) async throws {
         let sql = db.sql
+        let entries = changes.isEmpty ? [CatalogChange.everything] : changes
+        let version: Int64
+        if sql.dialect.name == "postgresql" {
+            version = try await self.takeAndLog(entries, on: sql)
+        } else {
+            version = try await self.take(on: sql)
+            var insert = sql.insert(into: changesSchema).columns("version", "opportunity_id", "site_id")
+            for entry in entries {
+                switch entry {
+                case .opportunity(let id): insert = insert.values(SQLBind(version), SQLBind(id), SQLLiteral.null)
+                case .site(let id): insert = insert.values(SQLBind(version), SQLLiteral.null, SQLBind(id))
+                case .everything: insert = insert.values(SQLBind(version), SQLLiteral.null, SQLLiteral.null)
+                }
+            }
+            try await insert.run()
+        }
+        if version % self.trimEvery == 0 && version > self.keptVersions {
+            let cut = version - self.keptVersions
+            try await sql.delete(from: changesSchema).where("version", .lessThanOrEqual, SQLBind(cut)).run()
+            try await sql.update(schema).set("trimmed_through", to: SQLBind(cut)).where("id", .equal, 1).run()
+        }
+    }
+
+    /// Takes the next version (the counter's row made on first use).
+    private static func take(on sql: any SQLDatabase) async throws -> Int64 {
         let taken = try await sql.insert(into: schema)
             .columns("id", "version", "trimmed_through", "epoch")
             .values(SQLBind(1), SQLBind(Int64(1)), SQLBind(Int64(0)), SQLBind(UUID().uuidString))
@@ -71,22 +96,29 @@ enum CatalogVersion {
             .returning("version")
             .first()
         guard let row = taken else { throw Abort(.internalServerError, reason: "The catalog version was not taken.") }
-        let version = try row.decode(column: "version", as: Int64.self)
-        let entries = changes.isEmpty ? [CatalogChange.everything] : changes
-        var insert = sql.insert(into: changesSchema).columns("version", "opportunity_id", "site_id")
+        return try row.decode(column: "version", as: Int64.self)
+    }
+
+    /// `take` and the log's insert as one PostgreSQL statement: each is a round trip to the server, and a change
+    /// that shows in search makes four or five of them, so this one is a fifth of a change's cost there.
+    private static func takeAndLog(_ entries: [CatalogChange], on sql: any SQLDatabase) async throws -> Int64 {
+        var rows: [SQLQueryString] = []
         for entry in entries {
             switch entry {
-            case .opportunity(let id): insert = insert.values(SQLBind(version), SQLBind(id), SQLLiteral.null)
-            case .site(let id): insert = insert.values(SQLBind(version), SQLLiteral.null, SQLBind(id))
-            case .everything: insert = insert.values(SQLBind(version), SQLLiteral.null, SQLLiteral.null)
+            case .opportunity(let id): rows.append("(CAST(\(bind: id) AS uuid), CAST(NULL AS uuid))")
+            case .site(let id): rows.append("(CAST(NULL AS uuid), CAST(\(bind: id) AS uuid))")
+            case .everything: rows.append("(CAST(NULL AS uuid), CAST(NULL AS uuid))")
             }
         }
-        try await insert.run()
-        if version % self.trimEvery == 0 && version > self.keptVersions {
-            let cut = version - self.keptVersions
-            try await sql.delete(from: changesSchema).where("version", .lessThanOrEqual, SQLBind(cut)).run()
-            try await sql.update(schema).set("trimmed_through", to: SQLBind(cut)).where("id", .equal, 1).run()
-        }
+        let query: SQLQueryString = """
+            WITH taken AS (INSERT INTO \(ident: schema) (id, version, trimmed_through, epoch) VALUES (1, 1, 0, \(bind: UUID().uuidString)) \
+            ON CONFLICT (id) DO UPDATE SET version = \(ident: schema).version + 1 RETURNING version) \
+            INSERT INTO \(ident: changesSchema) (version, opportunity_id, site_id) \
+            SELECT taken.version, entry.opportunity_id, entry.site_id FROM taken, (VALUES \(rows.joined(separator: ", "))) AS entry (opportunity_id, site_id) \
+            RETURNING version
+            """
+        guard let row = try await sql.raw(query).first() else { throw Abort(.internalServerError, reason: "The catalog version was not taken.") }
+        return try row.decode(column: "version", as: Int64.self)
     }
 
     /// What changed after `version` up to `through`, or nil when the log cannot say (it was cut past
