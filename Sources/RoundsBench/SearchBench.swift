@@ -284,6 +284,28 @@ func processCPUMilliseconds() -> Double {
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000
 }
 
+/// CPU milliseconds, user and system, of every process named `postgres` on this machine so far (the server's
+/// backends, writers and checkpointer; a connection's backend that exited is no longer counted), or nil when
+/// there is none or /proc cannot say.
+func postgresCPUMilliseconds() -> Double? {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+    let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+    var ticks = 0.0
+    var found = false
+    for pid in entries where pid.allSatisfy(\.isNumber) {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")"),
+            stat[stat.index(after: open)..<close] == "postgres"
+        else { continue }
+        // After the name: state is field 3; utime and stime are fields 14 and 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { continue }
+        ticks += user + system
+        found = true
+    }
+    return found && ticksPerSecond > 0 ? ticks / ticksPerSecond * 1_000 : nil
+}
+
 /// Wall and process CPU milliseconds of `work`.
 func cpuMilliseconds(_ work: () -> Void) -> (wall: Double, cpu: Double) {
     let (startCPU, start) = (processCPUMilliseconds(), ContinuousClock.now)
