@@ -1,6 +1,3 @@
-/// A small JSON reader over UTF-8 bytes, for instance files. Foundation's decoders spend most of a large
-/// match reading the file; this reads the same 12 MB in a fraction of the time and reports the line of
-/// any syntax error.
 /// A small pull reader for JSON over UTF-8 bytes, for instance files. Foundation's decoders spend most
 /// of a large match reading the file; reading straight into the instance, without an intermediate tree,
 /// takes a fraction of that and reports the line of any syntax error.
