@@ -18,6 +18,8 @@ struct Reexamination {
     private var queue: [Int32] = []
     private var isQueued: [Bool]
     private var isEntered: [Bool]
+    /// Units gathered by the examination under way (each once).
+    private var isCandidate: [Bool]
     /// Programs someone left since the last examination.
     private var loosened: [Int32] = []
     private var isLoosened: [Bool]
@@ -44,6 +46,7 @@ struct Reexamination {
         self.coupleCurrent = Array(instance.coupleStart.dropFirst())
         self.isQueued = [Bool](repeating: false, count: instance.singleCount + instance.coupleCount)
         self.isEntered = self.isQueued
+        self.isCandidate = self.isQueued
         self.isLoosened = [Bool](repeating: false, count: instance.programCount)
         self.placements = [Int32](repeating: 0, count: instance.applicantCount)
     }
@@ -102,6 +105,8 @@ struct Reexamination {
     /// Queues every entered applicant a loosened program would now take: in the program's rank order
     /// while it would accept, plus couples holding a seat there (their own seat frees room for them).
     private mutating func examineLoosened() {
+        // Each unit once, as its slot: sorting every candidate with its duplicates through `slot` in a closure
+        // took most of a futile search's re-examinations (callgrind, 5k peer instance).
         var candidates: [Int32] = []
         for p in self.loosened {
             self.isLoosened[Int(p)] = false
@@ -110,14 +115,41 @@ struct Reexamination {
             for entry in start..<end {
                 guard self.holds.wouldAccept(p, rank: Int32(entry - start)) else { break }
                 let a = self.instance.programApplicants[entry]
-                if self.assigned[Int(a)] != p { candidates.append(self.unit(of: a)) }
+                if self.assigned[Int(a)] != p { self.addCandidate(a, to: &candidates) }
             }
-            for a in self.holds.held(p) where self.instance.couple(of: a) != nil { candidates.append(self.unit(of: a)) }
+            for a in self.holds.held(p) where self.instance.couple(of: a) != nil { self.addCandidate(a, to: &candidates) }
         }
         self.loosened.removeAll(keepingCapacity: true)
-        // Queued in a fixed order (singles by index, then couples), so the run is repeatable.
-        candidates.sort { self.slot($0) > self.slot($1) }
-        for unit in candidates where self.isEntered[self.slot(unit)] { self.enqueue(unit) }
+        // Queued in a fixed order (singles by index, then couples, both descending), so the run is repeatable.
+        for slot in Self.takeDescending(candidates, flags: &self.isCandidate) { self.enqueue(self.unit(atSlot: slot)) }
+    }
+
+    /// Adds `a`'s unit once, and only if it has entered the match.
+    private mutating func addCandidate(_ a: Int32, to candidates: inout [Int32]) {
+        let slot = self.slot(self.unit(of: a))
+        guard self.isEntered[slot], !self.isCandidate[slot] else { return }
+        self.isCandidate[slot] = true
+        candidates.append(Int32(slot))
+    }
+
+    /// `slots` (distinct, each flagged in `flags`) from the highest down, their flags cleared. Many slots:
+    /// walking every flag from the top is cheaper than sorting them.
+    static func takeDescending(_ slots: [Int32], flags: inout [Bool]) -> [Int32] {
+        guard slots.count * 16 >= flags.count else {
+            for slot in slots { flags[Int(slot)] = false }
+            return Array(slots.sorted().reversed())
+        }
+        var descending: [Int32] = []
+        descending.reserveCapacity(slots.count)
+        for slot in stride(from: flags.count - 1, through: 0, by: -1) where flags[slot] {
+            flags[slot] = false
+            descending.append(Int32(slot))
+        }
+        return descending
+    }
+
+    private func unit(atSlot slot: Int32) -> Int32 {
+        Int(slot) < self.instance.singleCount ? slot : -(slot - Int32(self.instance.singleCount) + 1)
     }
 
     private func unit(of a: Int32) -> Int32 {

@@ -90,6 +90,25 @@ import Testing
         if let first { #expect(InstanceFormat.json(first) == InstanceFormat.json(second!)) }
     }
 
+    /// Re-examination queues its candidates from the highest slot down, sorting a few or walking the flags of
+    /// many: both ways give each slot once, in that order, and leave no flag set.
+    @Test(arguments: seeds)
+    func candidatesComeFromTheTopEitherWay(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let count = 1 + Int(random.next() % 400)
+        var flags = [Bool](repeating: false, count: count)
+        var slots: [Int32] = []
+        // Densities from one slot to all of them, so both ways run.
+        let density = 1 + random.next() % 100
+        for slot in 0..<count where random.next() % 100 < density || slots.isEmpty && slot == count - 1 {
+            flags[slot] = true
+            slots.append(Int32(slot))
+        }
+        slots.shuffle(using: &random)
+        #expect(Reexamination.takeDescending(slots, flags: &flags) == slots.sorted(by: >))
+        #expect(!flags.contains(true))
+    }
+
     @Test func theGeneratorIsReproducibleAndShapedLikeTheRequest() {
         let generator = InstanceGenerator(applicants: 1_000, programs: 120, positions: 900, couples: 25, seed: 5)
         let instance = generator.make()
