@@ -99,8 +99,8 @@ enum CatalogVersion {
         return try row.decode(column: "version", as: Int64.self)
     }
 
-    /// `take` and the log's insert as one PostgreSQL statement: each is a round trip to the server, and a change
-    /// that shows in search makes four or five of them, so this one is a fifth of a change's cost there.
+    /// `take` and the log's insert as one PostgreSQL statement (a data-modifying `WITH`, which locks the counter's
+    /// row just as `take` does): one round trip fewer of the four or five a change makes there.
     private static func takeAndLog(_ entries: [CatalogChange], on sql: any SQLDatabase) async throws -> Int64 {
         var rows: [SQLQueryString] = []
         for entry in entries {
