@@ -65,7 +65,7 @@ struct CreateTokenForm: Content {
     func validate() -> ValidationReport {
         let name = self.name.trimmingWhitespace()
         if name.isEmpty { return ValidationReport([FieldError(field: "name", message: "Name the token.")]) }
-        if name.textLength > APIToken.maximumNameLength {
+        if self.name.textLength > APIToken.maximumNameLength {
             return ValidationReport([
                 FieldError(field: "name", message: "Use at most \(APIToken.maximumNameLength) characters.")
             ])

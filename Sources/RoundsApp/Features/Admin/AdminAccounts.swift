@@ -17,7 +17,7 @@ struct AdminAccounts {
     /// Up to `pageSize` accounts whose name or e-mail contains `words`, by e-mail.
     func search(_ raw: String) async throws -> [User] {
         let words = raw.trimmingCharacters(in: .whitespaces)
-        guard words.textLength <= 100 else { throw Abort(.badRequest, reason: "Search with at most 100 characters.") }
+        guard raw.textLength <= 100 else { throw Abort(.badRequest, reason: "Search with at most 100 characters.") }
         var query = User.query(on: self.db).sort(\.$emailNormalized).limit(Self.pageSize)
         if !words.isEmpty {
             // `%` and `\` are dropped rather than escaped (SQLite's LIKE has no default escape); `_` stays

@@ -111,8 +111,10 @@ struct AdvisorSlotBook {
     /// The advisor withdraws a slot before it starts, with a reason the booker (if any) is sent.
     func cancelSlot(_ slot: AdvisorSlot, by advisor: User, reason: String) async throws {
         guard slot.$advisor.id == advisor.id else { throw Self.notFound }
+        // The limit holds for the reason as sent (as the API schema says), not only once trimmed.
+        let raw = reason
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty || !slot.isBooked, reason.textLength <= 500 else {
+        guard !reason.isEmpty || !slot.isBooked, raw.textLength <= 500 else {
             throw ValidationReport([FieldError(field: "reason", message: "Tell the applicant who booked it why, in at most 500 characters.")])
         }
         try await self.db.transaction { db in

@@ -133,8 +133,10 @@ struct ReviewDesk {
             guard review.$applicant.id == user.id else { throw Abort(.forbidden, reason: "Only the applicant who asked for the review can \(action.rawValue) it.") }
         }
         guard let next = action.next(from: review.status) else { throw Abort(.conflict, reason: action.refusal(from: review.status)) }
-        let summary = StatementDraft.normalized(summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard summary.textLength <= Self.summaryLimit else {
+        let raw = summary ?? ""
+        let summary = StatementDraft.normalized(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The limit holds for the note as sent (as the API schema says), not only once trimmed.
+        guard raw.textLength <= Self.summaryLimit else {
             throw ValidationReport([FieldError(field: "summary", message: "The overall note is at most \(Self.summaryLimit.formatted(.number)) characters.")])
         }
         let from = review.status

@@ -86,10 +86,11 @@ struct SearchParameters {
     /// The checked query. `profile` is the signed-in applicant's, needed when `eligible=true`.
     func query(profile: ApplicantProfileInput?) throws -> SearchQuery {
         var query = SearchQuery()
+        // The limit holds for q as sent (as the API schema says), not only once trimmed.
+        if let raw = self.q, raw.textLength > Self.maximumQueryLength {
+            throw Abort(.badRequest, reason: "q: use at most \(Self.maximumQueryLength) characters.")
+        }
         if let q = self.q?.trimmingWhitespace(), !q.isEmpty {
-            guard q.textLength <= Self.maximumQueryLength else {
-                throw Abort(.badRequest, reason: "q: use at most \(Self.maximumQueryLength) characters.")
-            }
             query.text = q
         }
         query.types = try Self.values(self.type, "type")

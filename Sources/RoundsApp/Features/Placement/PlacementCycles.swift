@@ -19,7 +19,7 @@ struct PlacementCycles {
     func create(by advisor: User, name: String, sessionIDs: [UUID], offerDays: Int) async throws -> PlacementCycle {
         var errors: [FieldError] = []
         let trimmed = name.trimmingWhitespace()
-        if trimmed.isEmpty || trimmed.textLength > 200 { errors.append(FieldError(field: "name", message: "Name the cycle (at most 200 characters).")) }
+        if trimmed.isEmpty || name.textLength > 200 { errors.append(FieldError(field: "name", message: "Name the cycle (at most 200 characters).")) }
         if !(1...ApplicationTransitions.maximumOfferDays).contains(offerDays) {
             errors.append(FieldError(field: "offer_days", message: "Offers stay open 1 to \(ApplicationTransitions.maximumOfferDays) days."))
         }
