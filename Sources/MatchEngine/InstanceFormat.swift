@@ -131,6 +131,8 @@ public enum InstanceFormat {
                     var pairs: [[String?]] = []
                     try self.elements(of: &reader, at: place.field("ranking")) { reader, pairPlace in
                         var pair: [String?] = []
+                        // Two sides: one allocation, not a second one when the array grows.
+                        pair.reserveCapacity(2)
                         try self.elements(of: &reader, at: pairPlace) { reader, sidePlace in
                             if try reader.peek() == .null {
                                 try reader.readNull()
