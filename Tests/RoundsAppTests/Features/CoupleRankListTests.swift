@@ -41,6 +41,9 @@ import VaporTesting
             // Asking: not oneself, not an unknown address.
             let own = try await amara.post(Self.page(), form: [("partner_email", "amara@example.org")])
             #expect(own.status == .unprocessableEntity && own.text.contains("not your own") && own.text.contains(#"value="amara@example.org""#))
+            // The limit counts the address as sent: a real partner's address padded past 254 characters is refused.
+            let padded = try await amara.post(Self.page(), form: [("partner_email", "bola@example.org" + String(repeating: " ", count: 250))])
+            #expect(padded.status == .unprocessableEntity)
             #expect(try await amara.post(Self.page(), form: [("partner_email", "bola@example.org")]).status == .seeOther)
             #expect(try await amara.get(Self.page()).text.contains("they have not confirmed yet"))
             // Unconfirmed: no pairs yet; the asked partner sees the request; a third person cannot butt in.

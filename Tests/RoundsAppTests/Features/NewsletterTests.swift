@@ -73,6 +73,16 @@ import VaporTesting
         }
     }
 
+    /// The form's limit counts the address as typed, as the API's does: padding a plausible address past 254
+    /// characters is refused, not trimmed into range.
+    @Test func aPaddedAddressPastTheLimitIsRefused() async throws {
+        try await withRoundsApp { app in
+            let answer = try await Self.subscribe(app, "padded@example.org" + String(repeating: " ", count: 250))
+            #expect(answer.status == .unprocessableEntity)
+            #expect(try await NewsletterSubscriber.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func anIssueGoesToConfirmedSubscribersOnlyEachAloneWithOneClickUnsubscribe() async throws {
         try await withRoundsApp { app in
             let guide = try await Self.publishedGuide(app)

@@ -23,7 +23,8 @@ struct Newsletter {
     /// the same page either way. A confirmed address gets no mail; a pending or unsubscribed one a new link.
     func subscribe(_ raw: String) async throws {
         let email = EmailAddress.normalize(raw)
-        guard EmailAddress.isPlausible(email), email.textLength <= 254 else {
+        // The limit holds for the address as sent (as the API schema says), not only once trimmed.
+        guard EmailAddress.isPlausible(email), raw.textLength <= 254 else {
             throw ValidationReport([FieldError(field: "email", message: "Enter an e-mail address, like name@example.org.")])
         }
         let token = SecretToken()
