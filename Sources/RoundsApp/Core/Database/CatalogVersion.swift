@@ -10,6 +10,15 @@ enum CatalogChange: Sendable, Equatable {
     case site(UUID)
     /// Too much to list (an import, demo data): every instance rebuilds its index.
     case everything
+
+    /// The log row's two columns: the opportunity or the site it names, neither for everything.
+    var loggedIDs: (opportunity: UUID?, site: UUID?) {
+        switch self {
+        case .opportunity(let id): (id, nil)
+        case .site(let id): (nil, id)
+        case .everything: (nil, nil)
+        }
+    }
 }
 
 /// The catalog's change counter and log. Every change to what search shows runs in a transaction that
@@ -71,12 +80,8 @@ enum CatalogVersion {
         } else {
             version = try await self.take(on: sql)
             var insert = sql.insert(into: changesSchema).columns("version", "opportunity_id", "site_id")
-            for entry in entries {
-                switch entry {
-                case .opportunity(let id): insert = insert.values(SQLBind(version), SQLBind(id), SQLLiteral.null)
-                case .site(let id): insert = insert.values(SQLBind(version), SQLLiteral.null, SQLBind(id))
-                case .everything: insert = insert.values(SQLBind(version), SQLLiteral.null, SQLLiteral.null)
-                }
+            for ids in entries.map(\.loggedIDs) {
+                insert = insert.values(SQLBind(version), self.bindOrNull(ids.opportunity), self.bindOrNull(ids.site))
             }
             try await insert.run()
         }
@@ -102,13 +107,8 @@ enum CatalogVersion {
     /// `take` and the log's insert as one PostgreSQL statement (a data-modifying `WITH`, which locks the counter's
     /// row just as `take` does): one round trip fewer of the four or five a change makes there.
     private static func takeAndLog(_ entries: [CatalogChange], on sql: any SQLDatabase) async throws -> Int64 {
-        var rows: [SQLQueryString] = []
-        for entry in entries {
-            switch entry {
-            case .opportunity(let id): rows.append("(CAST(\(bind: id) AS uuid), CAST(NULL AS uuid))")
-            case .site(let id): rows.append("(CAST(NULL AS uuid), CAST(\(bind: id) AS uuid))")
-            case .everything: rows.append("(CAST(NULL AS uuid), CAST(NULL AS uuid))")
-            }
+        let rows: [SQLQueryString] = entries.map(\.loggedIDs).map { ids in
+            "(CAST(\(self.bindOrNull(ids.opportunity)) AS uuid), CAST(\(self.bindOrNull(ids.site)) AS uuid))"
         }
         let query: SQLQueryString = """
             WITH taken AS (INSERT INTO \(ident: schema) (id, version, trimmed_through, epoch) VALUES (1, 1, 0, \(bind: UUID().uuidString)) \
@@ -119,6 +119,10 @@ enum CatalogVersion {
             """
         guard let row = try await sql.raw(query).first() else { throw Abort(.internalServerError, reason: "The catalog version was not taken.") }
         return try row.decode(column: "version", as: Int64.self)
+    }
+
+    private static func bindOrNull(_ id: UUID?) -> any SQLExpression {
+        id.map { SQLBind($0) } ?? SQLLiteral.null
     }
 
     /// What changed after `version` up to `through`, or nil when the log cannot say (it was cut past
