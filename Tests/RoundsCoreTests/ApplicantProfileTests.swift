@@ -44,6 +44,7 @@ import Testing
         #expect(errors { $0.step1TakenOn = nil }["step1_taken_on"]?.contains("25 January 2022") == true)
         #expect(errors { $0.step1TakenOn = "2027-01-01"; $0.step1Score = nil }["step1_taken_on"] == "The date you took Step 1 cannot be in the future.")
         #expect(errors { $0.step1TakenOn = " 2021-05-01" }["step1_taken_on"] == "Enter the date as YYYY-MM-DD.")
+        #expect(errors { $0.step1TakenOn = "0021-05-01"; $0.step1Score = nil }["step1_taken_on"]?.hasPrefix("Check the year of the date you took Step 1") == true)
         #expect(errors { $0.step1 = "not_taken" }["step1_score"] != nil)
         #expect(errors { $0.step3 = nil }["step3_score"] != nil)
         #expect(errors { $0.step3Score = "301" }["step3_score"] != nil)

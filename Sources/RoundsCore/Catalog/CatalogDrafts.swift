@@ -193,6 +193,9 @@ public struct SessionDraft: Equatable, Sendable {
         if let start, let deadline, deadline >= start { errors.append(FieldError(field: "deadline", message: "The deadline must be before the first day.")) }
         if let start, let end, start.days(to: end) > 366 { errors.append(FieldError(field: "end", message: "A session lasts at most a year.")) }
         if let start, start < today { errors.append(FieldError(field: "start", message: "The first day must not be in the past.")) }
+        for (field, day, what) in [("start", start, "the first day"), ("end", end, "the last day"), ("deadline", deadline, "the deadline")] {
+            if let day, !day.isPlausiblyTyped(today: today) { errors.append(FieldError(field: field, message: Day.implausibleTypedMessage(what, today: today))) }
+        }
         guard errors.isEmpty, let start, let end, let deadline, let seats else { return .failure(ValidationReport(errors)) }
         return .success(Checked(start: start, end: end, deadline: deadline, seats: seats))
     }

@@ -9,14 +9,36 @@ public struct Day: Comparable, Hashable, Sendable, Codable, CustomStringConverti
         self.ordinal = ordinal
     }
 
-    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30.
+    /// Parses `YYYY-MM-DD` in ASCII digits; nil for anything else, including impossible dates like 2026-02-30
+    /// and signs (`Int` reads "+026" as 26).
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
         else { return nil }
         self.ordinal = Self.ordinal(year: year, month: month, day: day)
+    }
+
+    /// The earliest day a person can mean when typing a date into Rounds (an experience, an exam, a
+    /// session): earlier years are slips of the keyboard, 0028 for 2028.
+    public static let earliestTyped = Day(ordinal: ordinal(year: 1900, month: 1, day: 1))
+
+    /// How far ahead a typed date may lie: ten years (a session, an interview or an experience's end is planned
+    /// months ahead, not decades).
+    public static let typedYearsAhead = 10
+
+    /// Whether this day, typed by a person, is one they can mean: from 1900 to ten years after `today`.
+    public func isPlausiblyTyped(today: Day) -> Bool {
+        let (year, month, day) = today.components
+        let latest = Day(ordinal: Self.ordinal(year: year + Self.typedYearsAhead, month: month, day: min(day, Self.daysIn(month: month, year: year + Self.typedYearsAhead))))
+        return self >= Self.earliestTyped && self <= latest
+    }
+
+    /// What to tell a person whose typed date fails `isPlausiblyTyped`.
+    public static func implausibleTypedMessage(_ what: String, today: Day) -> String {
+        "Check the year of \(what): give a date from 1900 to \(today.components.year + Self.typedYearsAhead)."
     }
 
     /// The UTC day an instant falls on.

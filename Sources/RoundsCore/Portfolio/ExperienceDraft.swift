@@ -183,6 +183,12 @@ public struct ExperienceDraft: Equatable, Sendable {
             let endText = draft.end.trimmingWhitespace()
             let end = endText.isEmpty ? nil : Day(iso: endText)
             if !endText.isEmpty && end == nil { errors.append(FieldError(field: "ranges", message: "\(label): enter the end date as YYYY-MM-DD, or leave it empty if ongoing.")) }
+            if !start.isPlausiblyTyped(today: today) {
+                errors.append(FieldError(field: "ranges", message: "\(label): " + Day.implausibleTypedMessage("the start date", today: today)))
+            }
+            if let end, !end.isPlausiblyTyped(today: today) {
+                errors.append(FieldError(field: "ranges", message: "\(label): " + Day.implausibleTypedMessage("the end date", today: today)))
+            }
             if let end, end < start { errors.append(FieldError(field: "ranges", message: "\(label) ends before it starts.")) }
             func hours(_ text: String, _ what: String) -> Int {
                 let text = text.trimmingWhitespace()

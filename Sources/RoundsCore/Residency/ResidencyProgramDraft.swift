@@ -84,7 +84,9 @@ public struct ResidencyProgramDraft: Equatable, Sendable {
         var interview: ResidencyProgramInput.Interview?
         let date = self.interviewDate.trimmingWhitespace()
         if !date.isEmpty || status.needsInterview {
-            if let day = Day(iso: date) {
+            if let day = Day(iso: date), day < Day.earliestTyped {
+                fail("interview_date", "Check the year of the interview date.")
+            } else if let day = Day(iso: date) {
                 interview = .init(day: day, minuteOfDay: minute, timeZone: self.interviewTimeZone, format: format)
             } else {
                 fail("interview_date", status.needsInterview ? "Give the interview date (YYYY-MM-DD) for this status." : "Use the form YYYY-MM-DD.")

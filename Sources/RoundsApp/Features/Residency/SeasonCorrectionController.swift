@@ -38,6 +38,7 @@ struct SeasonCorrectionController: RouteCollection {
             let dateText = (self.date ?? "").trimmingCharacters(in: .whitespaces)
             let day = dateText.isEmpty ? nil : Day(iso: dateText)
             if !dateText.isEmpty, day == nil { errors.append(FieldError(field: "date", message: "Use the form YYYY-MM-DD, or leave empty for not published.")) }
+            if let day, day < Day.earliestTyped { errors.append(FieldError(field: "date", message: "Check the year of the date.")) }
             let timeText = (self.time ?? "").trimmingCharacters(in: .whitespaces)
             let minute = timeText.isEmpty ? nil : SeasonCalendar.minuteOfDay(timeText)
             if !timeText.isEmpty, minute == nil { errors.append(FieldError(field: "time", message: "Use the form HH:MM (24-hour, Eastern).")) }

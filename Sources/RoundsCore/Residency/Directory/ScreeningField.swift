@@ -92,6 +92,7 @@ public struct RecordedFact: Sendable, Equatable {
         }
         let day = Day(iso: rawDay.trimmingWhitespace())
         if day == nil { errors.append(FieldError(field: "\(name)_verified_on", message: "a value needs the day it was checked (YYYY-MM-DD)")) }
+        if let day, day < Day.earliestTyped { errors.append(FieldError(field: "\(name)_verified_on", message: "check the year of the day it was checked")) }
         let verifier = rawVerifier.trimmingWhitespace()
         if verifier.isEmpty {
             errors.append(FieldError(field: "\(name)_verified_by", message: "a value needs who checked it"))
