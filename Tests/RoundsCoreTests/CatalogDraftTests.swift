@@ -99,4 +99,40 @@ import Testing
         draft.state = "ma"
         #expect(try draft.parse(stateOfZIP: lookup).get().state == "MA")
     }
+
+    /// The API's schema limits the text as sent; whitespace around a value counts, though the value kept is trimmed.
+    @Test func limitsCountTheTextAsSent() throws {
+        var site = SiteDraft()
+        site.name = "Lakeside Hospital"
+        site.kind = "hospital"
+        site.street = "1 Lake Road"
+        site.city = "Chicago"
+        site.state = "IL"
+        site.zip = "60611"
+        let lookup: (String) -> String? = { $0 == "60611" ? "IL" : nil }
+        #expect(try site.parse(stateOfZIP: lookup).get().name == "Lakeside Hospital")
+        for (field, change) in [("name", \SiteDraft.name), ("street", \SiteDraft.street), ("city", \SiteDraft.city)] as [(String, WritableKeyPath<SiteDraft, String>)] {
+            var padded = site
+            padded[keyPath: change] = " " + site[keyPath: change] + String(repeating: " ", count: 200)
+            guard case .failure(let report) = padded.parse(stateOfZIP: lookup) else { Issue.record("accepted a padded \(field)"); continue }
+            #expect(report.errors.map(\.field) == [field])
+        }
+
+        var draft = OpportunityDraft()
+        draft.title = " Cardiology Observership "
+        draft.type = "observership"
+        draft.specialty = "cardiology"
+        draft.setting = "inpatient"
+        draft.audiences = ["img_graduate"]
+        draft.visaClasses = ["b1_b2"]
+        draft.letterPolicy = "on_request"
+        draft.fee = "0"
+        draft.currency = "usd"
+        #expect(try draft.parse().get().title == "Cardiology Observership")
+        var padded = draft
+        padded.title = "Cardiology Observership" + String(repeating: "\u{0B}", count: 190)
+        padded.currency = " USD"
+        guard case .failure(let report) = padded.parse() else { Issue.record("accepted a padded title and currency"); return }
+        #expect(report.errors.map(\.field) == ["title", "currency"])
+    }
 }

@@ -136,7 +136,8 @@ public enum CatalogCSV {
             draft.requiresStep1Pass = value("requires_step1_pass").lowercased() == "true"
             draft.visaClasses = list("visa_classes")
             draft.fee = value("fee")
-            draft.currency = value("currency").isEmpty ? "USD" : value("currency")
+            let currency = value("currency").trimmingWhitespace()
+            draft.currency = currency.isEmpty ? "USD" : currency
             draft.refundTerms = value("refund_terms")
             draft.letterPolicy = value("letter_policy")
             draft.requirements = list("requirements")

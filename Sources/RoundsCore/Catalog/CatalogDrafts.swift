@@ -31,11 +31,12 @@ public struct SiteDraft: Equatable, Sendable {
         let state = self.state.trimmingWhitespace().uppercased()
         let zip = self.zip.trimmingWhitespace()
         let website = self.website.trimmingWhitespace()
-        if name.isEmpty || name.textLength > 200 { errors.append(FieldError(field: "name", message: "Enter the site's name (at most 200 characters).")) }
+        // Limits count the text as sent (the API's schema states them so), the value kept is trimmed.
+        if name.isEmpty || self.name.textLength > 200 { errors.append(FieldError(field: "name", message: "Enter the site's name (at most 200 characters).")) }
         let kind = SiteKind(rawValue: self.kind)
         if kind == nil { errors.append(FieldError(field: "kind", message: "Choose what kind of site it is.")) }
-        if street.isEmpty || street.textLength > 200 { errors.append(FieldError(field: "street", message: "Enter the street address.")) }
-        if city.isEmpty || city.textLength > 100 { errors.append(FieldError(field: "city", message: "Enter the city.")) }
+        if street.isEmpty || self.street.textLength > 200 { errors.append(FieldError(field: "street", message: "Enter the street address.")) }
+        if city.isEmpty || self.city.textLength > 100 { errors.append(FieldError(field: "city", message: "Enter the city.")) }
         let knownState = USStates.codes.contains(state)
         if !knownState {
             errors.append(FieldError(field: "state", message: "Enter the two-letter code of a US state or territory, e.g. NY."))
@@ -98,7 +99,7 @@ public struct OpportunityDraft: Equatable, Sendable {
         var errors: [FieldError] = []
         func fail(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }
         let title = self.title.trimmingWhitespace()
-        if title.isEmpty || title.textLength > 200 { fail("title", "Enter a title (at most 200 characters).") }
+        if title.isEmpty || self.title.textLength > 200 { fail("title", "Enter a title (at most 200 characters).") }
         if self.description.textLength > Self.maximumDescriptionLength {
             fail("description", "Use at most \(Self.maximumDescriptionLength) characters.")
         }
@@ -123,7 +124,7 @@ public struct OpportunityDraft: Equatable, Sendable {
         let feeCents = Self.cents(self.fee)
         if feeCents == nil { fail("fee", "Enter the fee in dollars, 0 or more (e.g. 1500 or 1500.50).") }
         let currency = self.currency.trimmingWhitespace().uppercased()
-        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) { fail("currency", "Enter a three-letter currency code, e.g. USD.") }
+        if self.currency.textLength != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) { fail("currency", "Enter a three-letter currency code, e.g. USD.") }
         if self.refundTerms.textLength > 1_000 { fail("refund_terms", "Use at most 1000 characters.") }
         let letter = LetterPolicy(rawValue: self.letterPolicy)
         if letter == nil { fail("letter_policy", "Say whether a letter of recommendation is offered.") }
