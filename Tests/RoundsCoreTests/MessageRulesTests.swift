@@ -13,6 +13,10 @@ import Testing
         }
         #expect((try? MessageDraft(body: String(repeating: "é", count: MessageDraft.limit)).check(allowing: []).get()) != nil)
         #expect((try? MessageDraft(body: "Tab\tand\nnewline").check(allowing: []).get()) != nil)
+        // The limit counts the text as sent, blank space around it included; a CR LF counts once, as the form shows it.
+        #expect(throws: ValidationReport.self) { try MessageDraft(body: "Hello" + String(repeating: "\u{0B}", count: MessageDraft.limit)).check(allowing: []).get() }
+        #expect((try? MessageDraft(body: String(repeating: "a\r\n", count: MessageDraft.limit / 2)).check(allowing: []).get()) != nil)
+        #expect(throws: ValidationReport.self) { try MessageReportDraft(reason: "Spam" + String(repeating: " ", count: MessageReportDraft.limit)).check().get() }
     }
 
     @Test func patientIdentifiersAreRefusedButThePartiesNamesAreNot() throws {

@@ -91,6 +91,9 @@ import Testing
             (HourLogDraft(day: "2026-03-10", hours: "nan", activities: ""), "hours", "more than 0"),
             (HourLogDraft(day: "2026-03-10", hours: "-inf", activities: ""), "hours", "more than 0"),
             (HourLogDraft(day: "2026-03-10", hours: "3", activities: "Called the patient at 617-555-0142"), "activities", "617-555-0142"),
+            // Counted as sent, in code points as the API's schema counts: blank space and combining accents included.
+            (HourLogDraft(day: "2026-03-10", hours: "3", activities: "Rounds" + String(repeating: " ", count: HourLogDraft.maximumActivities)), "activities", "longer than"),
+            (HourLogDraft(day: "2026-03-10", hours: "3", activities: String(repeating: "e\u{301}", count: HourLogDraft.maximumActivities / 2 + 1)), "activities", "longer than"),
         ]
         for (log, field, message) in cases {
             guard case .failure(let report) = log.check(today: Self.today, ranges: ranges) else { Issue.record("accepted \(log)"); continue }

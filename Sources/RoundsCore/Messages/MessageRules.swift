@@ -12,17 +12,24 @@ public struct MessageDraft: Sendable {
 
     /// The text as stored: CR LF and CR become LF, outer blank space trimmed.
     public static func normalized(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        StatementDraft.normalized(text).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The length a limit holds `text` to: as sent, blank space around it included (the API's schema counts
+    /// it), a line break sent as CR LF counting once (as the form's own counter shows it).
+    public static func sentLength(_ text: String) -> Int {
+        StatementDraft.normalized(text).textLength
     }
 
     /// The text to store, or why not. `names` are the two parties' names, which a message may use.
     public func check(allowing names: [String]) -> Result<String, ValidationReport> {
         let text = Self.normalized(self.body)
+        let length = Self.sentLength(self.body)
         var errors: [FieldError] = []
         if text.isEmpty {
             errors.append(FieldError(field: "body", message: "Write the message first."))
-        } else if text.textLength > Self.limit {
-            errors.append(FieldError(field: "body", message: "A message is at most \(Self.limit.formatted(.number)) characters; this one has \(text.textLength.formatted(.number))."))
+        } else if length > Self.limit {
+            errors.append(FieldError(field: "body", message: "A message is at most \(Self.limit.formatted(.number)) characters; this one has \(length.formatted(.number))."))
         } else if text.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" && $0 != "\t" }) {
             errors.append(FieldError(field: "body", message: "A message cannot contain control characters; paste it as plain text."))
         } else {
@@ -56,7 +63,7 @@ public enum ReportText {
     /// The text as kept, or nil when it breaks a rule (empty counts only when `required`).
     public static func checked(_ raw: String, limit: Int, required: Bool) -> String? {
         let text = MessageDraft.normalized(raw)
-        guard !(required && text.isEmpty), text.textLength <= limit, !text.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) else {
+        guard !(required && text.isEmpty), MessageDraft.sentLength(raw) <= limit, !text.unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" }) else {
             return nil
         }
         return text

@@ -253,7 +253,7 @@ public struct HourLogDraft: Equatable, Sendable {
             errors.append(FieldError(field: "hours", message: "Enter hours in steps of a quarter hour (0.25), such as 7, 7.25, 7.5 or 7.75."))
         }
         let activities = self.activities.trimmingWhitespace()
-        if activities.count > Self.maximumActivities {
+        if self.activities.textLength > Self.maximumActivities {
             errors.append(FieldError(field: "activities", message: "The activities are longer than \(Self.maximumActivities) characters."))
         }
         errors += GuardedText.problems(activities, field: "activities", label: "The activities", allowing: names)
