@@ -101,6 +101,16 @@ import Testing
         }
     }
 
+    /// A host's evaluation: six scores from 1 to 5; comments limited as sent (blank space counts) and guarded.
+    @Test func evaluationCommentsAreLimitedAsSentAndGuarded() throws {
+        let scores = Dictionary(uniqueKeysWithValues: Competency.allCases.map { ($0.rawValue, "4") })
+        #expect(try Competency.check(scores: scores, comments: "  Reliable and curious. ").get().count == 6)
+        for comments in ["Reliable" + String(repeating: " ", count: 2_000), "Saw Mr. John Carter, MRN 48213377, on ward 4."] {
+            guard case .failure(let report) = Competency.check(scores: scores, comments: comments) else { Issue.record("accepted \(comments.prefix(40))"); continue }
+            #expect(report.message(for: "comments") != nil)
+        }
+    }
+
     static func exportable(_ index: Int, description: String = "Followed the inpatient team.", meaningful: Bool = false) -> ExportableExperience {
         ExportableExperience(
             title: "Experience \(index)", organization: "Org", city: "Boston", state: "MA", country: "United States", amcasType: .shadowing,

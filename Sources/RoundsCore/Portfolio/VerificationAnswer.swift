@@ -80,8 +80,9 @@ public enum Competency: String, CaseIterable, Codable, Sendable {
             }
             checked[competency] = score
         }
+        // The limit counts the comments as sent (the API's schema states it so); the guard reads them trimmed.
         if comments.textLength > 2_000 { errors.append(FieldError(field: "comments", message: "The comments are longer than 2,000 characters.")) }
-        errors += GuardedText.problems(comments, field: "comments", label: "The comments")
+        errors += GuardedText.problems(comments.trimmingWhitespace(), field: "comments", label: "The comments")
         return errors.isEmpty ? .success(checked) : .failure(ValidationReport(errors))
     }
 }

@@ -247,6 +247,9 @@ import VaporTesting
             let path = "\(APIRoute.applications.path)/\(id.uuidString)/evaluation"
             let missing = try await fixture.host.send(.POST, path, json: ["scores": scores.filter { $0.key != "professionalism" }])
             #expect(missing.status == .unprocessableEntity)
+            // The schema's 2,000 characters count the comments as sent, blank space included.
+            let padded = try await fixture.host.send(.POST, path, json: ["scores": scores, "comments": "Reliable" + String(repeating: " ", count: 2_000)] as [String: any Sendable])
+            #expect(padded.status == .unprocessableEntity)
             #expect(try await fixture.host.send(.POST, path, json: ["scores": scores, "comments": "Reliable and curious."]).status == .created)
             #expect(try await fixture.host.send(.POST, path, json: ["scores": scores]).status == .conflict)
             #expect(try await amara.send(.POST, path, json: ["scores": scores]).status == .forbidden)

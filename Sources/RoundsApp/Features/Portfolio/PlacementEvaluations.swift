@@ -24,7 +24,7 @@ struct PlacementEvaluations {
         guard loaded.status == .completed else {
             throw Abort(.conflict, reason: "Only a completed placement can be evaluated; this one is \(loaded.status.displayName.lowercased()).")
         }
-        let checked = try Competency.check(scores: scores, comments: comments.trimmingWhitespace()).get()
+        let checked = try Competency.check(scores: scores, comments: comments).get()
         let applicationID = try loaded.application.requireID()
         let evaluation = PlacementEvaluation()
         evaluation.$application.id = applicationID
