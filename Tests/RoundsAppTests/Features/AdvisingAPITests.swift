@@ -36,6 +36,10 @@ import VaporTesting
             #expect(try await applicant.send(.POST, path + "/versions", json: ["title": 5]).status == .badRequest)
 
             let full = try await applicant.send(.GET, path).content.decode(StatementResponse.self)
+            // The schema's 254 characters count the address as sent, blank space included.
+            let padded = "dana@example.org" + String(repeating: " ", count: 250)
+            let paddedRequest = try await applicant.send(.POST, APIRoute.reviews.path, json: ["subject": "statement", "version": full.versions[1].id.uuidString, "advisor_email": padded])
+            #expect(paddedRequest.status == .unprocessableEntity)
             let request = try await applicant.send(
                 .POST, APIRoute.reviews.path, json: ["subject": "statement", "version": full.versions[1].id.uuidString, "advisor_email": "dana@example.org"])
             #expect(request.status == .created)

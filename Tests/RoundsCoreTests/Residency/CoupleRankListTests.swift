@@ -60,6 +60,9 @@ import Testing
         var list = CoupleRankList(pairs: [self.pair("a1", "b1"), self.pair("a2", nil)], maximumRanks: 300)
         #expect(list.certificationRefusal(typedName: "  amara   OKAFOR ", accountName: "Amara Okafor") == nil)
         #expect(list.certificationRefusal(typedName: "Kofi Mensah", accountName: "Amara Okafor")?.contains("(Amara Okafor)") == true)
+        // Spacing aside, but within the schema's 200 characters as sent.
+        let padded = "Amara Okafor" + String(repeating: " ", count: RankOrderList.maximumTypedName)
+        #expect(list.certificationRefusal(typedName: padded, accountName: "Amara Okafor") == "Type your name in at most 200 characters to certify.")
         // "No match" on a side is part of the order: moving it, or swapping pairs, changes what was certified.
         let certified = list.canonicalOrder
         #expect(certified == "a1|b1\na2|no-match")

@@ -129,7 +129,7 @@ enum RankListPaths {
             "type": "object", "required": ["id", "applicant", "advisor", "since"],
             "properties": ["id": ApplicationsPaths.uuid, "applicant": ["type": "string"], "advisor": ["type": "string"], "since": ApplicationsPaths.dateTime],
         ],
-        "RankCertificationInput": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "maxLength": 200]]],
+        "RankCertificationInput": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "maxLength": .number(RankOrderList.maximumTypedName)]]],
         "RankOrderList": [
             "type": "object", "required": ["match_year", "maximum_ranks", "closed", "certification", "ranked", "rankable"],
             "properties": [

@@ -119,9 +119,13 @@ public struct RankOrderList: Equatable, Sendable {
         return Self.nameRefusal(typedName: typedName, accountName: accountName)
     }
 
+    /// The most characters a signature may be sent with, blank space included (the API's schema states it).
+    public static let maximumTypedName = 200
+
     /// Why `typedName` does not sign for `accountName` (case and spacing aside), or nil when it does.
     public static func nameRefusal(typedName: String, accountName: String) -> String? {
         func normal(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
+        if typedName.textLength > Self.maximumTypedName { return "Type your name in at most \(Self.maximumTypedName) characters to certify." }
         if normal(typedName).isEmpty || normal(typedName) != normal(accountName) { return "Type your name exactly as your account shows it (\(accountName)) to certify." }
         return nil
     }
