@@ -111,4 +111,19 @@ import Testing
             #expect(LetterAssignmentRule.problem(status: status, alreadyAssignedToProgram: false, lettersAtProgram: 0) != nil)
         }
     }
+
+    /// A program letters are assigned to: the schema's limits and the state's two letters hold as sent.
+    @Test func programsAreCheckedAsSent() throws {
+        let good = ProgramDraft(name: " Metro Internal Medicine ", specialtyID: "internal-medicine", city: "Boston", state: "ma")
+        #expect(try good.check().get() == ProgramDraft.Checked(name: "Metro Internal Medicine", specialtyID: "internal-medicine", city: "Boston", state: "MA"))
+        let cases: [(ProgramDraft, String)] = [
+            (ProgramDraft(name: "Metro" + String(repeating: " ", count: 200), specialtyID: "internal-medicine", city: "Boston", state: "MA"), "name"),
+            (ProgramDraft(name: "Metro", specialtyID: "internal-medicine", city: "Boston" + String(repeating: "\t", count: 100), state: "MA"), "city"),
+            (ProgramDraft(name: "Metro", specialtyID: "internal-medicine", city: "Boston", state: " MA"), "state"),
+        ]
+        for (draft, field) in cases {
+            guard case .failure(let report) = draft.check() else { Issue.record("accepted \(draft)"); continue }
+            #expect(report.errors.map(\.field) == [field])
+        }
+    }
 }

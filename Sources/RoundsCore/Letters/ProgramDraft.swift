@@ -23,14 +23,15 @@ public struct ProgramDraft: Equatable, Sendable {
         var errors: [FieldError] = []
         let name = self.name.trimmingWhitespace()
         let city = self.city.trimmingWhitespace()
-        let state = self.state.trimmingWhitespace().uppercased()
-        if name.isEmpty || name.textLength > 200 {
+        let state = self.state.uppercased()
+        // Limits and the state's two letters hold for the text as sent (the API's schema states them so).
+        if name.isEmpty || self.name.textLength > 200 {
             errors.append(FieldError(field: "name", message: "Enter the program's name (at most 200 characters)."))
         }
         if Specialties.residency.find(self.specialtyID) == nil {
             errors.append(FieldError(field: "specialty_id", message: "Choose the program's specialty from the list."))
         }
-        if city.isEmpty || city.textLength > 100 {
+        if city.isEmpty || self.city.textLength > 100 {
             errors.append(FieldError(field: "city", message: "Enter the program's city."))
         }
         if state.count != 2 || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {
