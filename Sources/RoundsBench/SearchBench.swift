@@ -207,7 +207,7 @@ struct CommandError: Error, CustomStringConvertible {
 enum IndexBench {
     static func run(count: Int) throws {
         let csv = SearchBench.catalogCSV(count: count, seed: 1)
-        guard case .success(let rows) = CatalogCSV.read(csv, stateOfZIP: { zip in SearchBench.zips.firstIndex(of: zip).map { SearchBench.states[$0] } }) else { throw CommandError("generated CSV did not read") }
+        guard case .success(let rows) = CatalogCSV.read(csv, today: Day(Date()), stateOfZIP: { zip in SearchBench.zips.firstIndex(of: zip).map { SearchBench.states[$0] } }) else { throw CommandError("generated CSV did not read") }
         // The same real ZIP centres as the server benchmark's catalog.
         let coordinates = Dictionary(uniqueKeysWithValues: SearchBench.zips.compactMap { zip in BenchSetup.coordinate(zip: zip).map { (zip, $0) } })
         let documents = rows.map { row in

@@ -11,8 +11,8 @@ import Testing
         (SessionDraft(start: "2027-02-01", end: "2027-02-28", deadline: "2027-01-01", seats: "0"), "seats", "Enter at least 1 seat (at most 1000)."),
         (SessionDraft(start: "2026-11-01", end: "2026-11-28", deadline: "2026-10-01", seats: "1"), "start", "The first day must not be in the past."),
         (SessionDraft(start: "02/01/2027", end: "2027-02-28", deadline: "2027-01-01", seats: "1"), "start", "Enter the first day as YYYY-MM-DD."),
-        (SessionDraft(start: "2027-02-01", end: "2027-02-28", deadline: "0027-01-01", seats: "1"), "deadline", "Check the year of the deadline: give a date from 1900 to 2036."),
-        (SessionDraft(start: "2207-02-01", end: "2207-02-28", deadline: "2207-01-01", seats: "1"), "start", "Check the year of the first day: give a date from 1900 to 2036."),
+        (SessionDraft(start: "2027-02-01", end: "2027-02-28", deadline: "0027-01-01", seats: "1"), "deadline", "Check the year of the deadline: give a date from 1900-01-01 to 2036-12-01."),
+        (SessionDraft(start: "2207-02-01", end: "2207-02-28", deadline: "2207-01-01", seats: "1"), "start", "Check the year of the first day: give a date from 1900-01-01 to 2036-12-01."),
     ])
     func badSessionsNameTheField(draft: SessionDraft, field: String, message: String) {
         guard case .failure(let report) = draft.parse(today: Self.today) else {

@@ -46,7 +46,7 @@ import Testing
             (.init(start: "2027-01-04", end: "2027-02-01", priorHours: "10", anticipatedHours: ""), "has not started yet"),
             (.init(start: "2026-03-02", end: "2026-03-27", priorHours: "", anticipatedHours: "40"), "completed, not anticipated"),
             (.init(start: "2026-03-02", end: "", priorHours: "-3", anticipatedHours: ""), "whole number"),
-            (.init(start: "0026-03-02", end: "", priorHours: "", anticipatedHours: ""), "Period 1: Check the year of the start date: give a date from 1900 to 2036."),
+            (.init(start: "0026-03-02", end: "", priorHours: "", anticipatedHours: ""), "Period 1: Check the year of the start date: give a date from 1900-01-01 to 2036-11-30."),
             (.init(start: "2026-03-02", end: "2926-03-27", priorHours: "", anticipatedHours: "40"), "Check the year of the end date"),
         ]
         for (range, message) in cases {

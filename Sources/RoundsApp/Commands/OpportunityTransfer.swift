@@ -19,7 +19,7 @@ enum OpportunityTransfer {
     /// Imports `text`; returns the number of opportunities created. Throws `Failure` with every bad row.
     static func importCSV(_ text: String, on db: any Database, progress: @escaping @Sendable (Double) -> Void = { _ in }) async throws -> Int {
         let rows: [CatalogCSV.Row]
-        switch CatalogCSV.read(text, stateOfZIP: { ZIPCodes.directory.place($0)?.state }) {
+        switch CatalogCSV.read(text, today: Day(Date()), stateOfZIP: { ZIPCodes.directory.place($0)?.state }) {
         case .success(let checked): rows = checked
         case .failure(let report): throw Failure(errors: report.errors)
         }

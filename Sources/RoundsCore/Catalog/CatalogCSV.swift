@@ -59,7 +59,8 @@ public enum CatalogCSV {
     }
 
     /// Every row checked; either all rows or every problem found.
-    public static func read(_ text: String, stateOfZIP: @escaping @Sendable (String) -> String?) -> Result<[Row], Report> {
+    /// `today` bounds the years a session's dates may name (a slip such as 0027 is refused); past sessions are allowed.
+    public static func read(_ text: String, today: Day, stateOfZIP: @escaping @Sendable (String) -> String?) -> Result<[Row], Report> {
         let records: [CSV.Record]
         let position: [String: Int]
         switch Self.table(text, columns: Self.columns) {
@@ -73,7 +74,7 @@ public enum CatalogCSV {
         let checked = ResultSlots<(rows: [Row], errors: [RowError])>(count: runs.count)
         DispatchQueue.concurrentPerform(iterations: runs.count) { run in
             let part = body[(body.startIndex + runs[run].lowerBound)..<(body.startIndex + runs[run].upperBound)]
-            checked[run] = Self.check(part, position: position, width: records[0].fields.count, stateOfZIP: stateOfZIP)
+            checked[run] = Self.check(part, position: position, width: records[0].fields.count, today: today, stateOfZIP: stateOfZIP)
         }
         var rows: [Row] = []
         var errors: [RowError] = []
@@ -86,12 +87,10 @@ public enum CatalogCSV {
     }
 
     private static func check(
-        _ records: ArraySlice<CSV.Record>, position: [String: Int], width: Int, stateOfZIP: (String) -> String?
+        _ records: ArraySlice<CSV.Record>, position: [String: Int], width: Int, today: Day, stateOfZIP: (String) -> String?
     ) -> (rows: [Row], errors: [RowError]) {
         var rows: [Row] = []
         var errors: [RowError] = []
-        // Past sessions are allowed in an import (history moves between installations).
-        let anyDay = Day(ordinal: Int.min / 2)
         // A file names few hosts, each on many rows.
         var plausible: [String: Bool] = [:]
         for record in records {
@@ -159,7 +158,7 @@ public enum CatalogCSV {
                     rowErrors.append(RowError(line: record.line, column: "sessions", reason: "“\(entry.prefix(60))” is not start/end/deadline/seats"))
                     continue
                 }
-                switch SessionDraft(start: parts[0], end: parts[1], deadline: parts[2], seats: parts[3]).parse(today: anyDay) {
+                switch SessionDraft(start: parts[0], end: parts[1], deadline: parts[2], seats: parts[3]).parse(today: today, allowingPast: true) {
                 case .success(let checked): sessions.append(checked)
                 case .failure(let failure):
                     rowErrors += failure.errors.map { RowError(line: record.line, column: "sessions", reason: "“\(entry.prefix(60))”: \($0.message)") }

@@ -180,7 +180,9 @@ public struct SessionDraft: Equatable, Sendable {
         public var seats: Int
     }
 
-    public func parse(today: Day) -> Result<Checked, ValidationReport> {
+    /// `allowingPast`: an import's sessions may lie in the past (history moves between installations); a
+    /// year that is a slip is refused either way.
+    public func parse(today: Day, allowingPast: Bool = false) -> Result<Checked, ValidationReport> {
         var errors: [FieldError] = []
         let start = Day(iso: self.start.trimmingWhitespace())
         let end = Day(iso: self.end.trimmingWhitespace())
@@ -193,7 +195,7 @@ public struct SessionDraft: Equatable, Sendable {
         if let start, let end, end < start { errors.append(FieldError(field: "end", message: "The last day must not be before the first.")) }
         if let start, let deadline, deadline >= start { errors.append(FieldError(field: "deadline", message: "The deadline must be before the first day.")) }
         if let start, let end, start.days(to: end) > 366 { errors.append(FieldError(field: "end", message: "A session lasts at most a year.")) }
-        if let start, start < today { errors.append(FieldError(field: "start", message: "The first day must not be in the past.")) }
+        if let start, start < today, !allowingPast { errors.append(FieldError(field: "start", message: "The first day must not be in the past.")) }
         for (field, day, what) in [("start", start, "the first day"), ("end", end, "the last day"), ("deadline", deadline, "the deadline")] {
             if let day, !day.isPlausiblyTyped(today: today) { errors.append(FieldError(field: field, message: Day.implausibleTypedMessage(what, today: today))) }
         }

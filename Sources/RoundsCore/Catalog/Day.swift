@@ -29,16 +29,21 @@ public struct Day: Comparable, Hashable, Sendable, Codable, CustomStringConverti
     /// months ahead, not decades).
     public static let typedYearsAhead = 10
 
+    /// The last day a person can mean when typing a date on `today`: the same day ten years on (the 28th for a 29 February).
+    public static func latestTyped(today: Day) -> Day {
+        let (year, month, day) = today.components
+        let later = year + Self.typedYearsAhead
+        return Day(ordinal: Self.ordinal(year: later, month: month, day: min(day, Self.daysIn(month: month, year: later))))
+    }
+
     /// Whether this day, typed by a person, is one they can mean: from 1900 to ten years after `today`.
     public func isPlausiblyTyped(today: Day) -> Bool {
-        let (year, month, day) = today.components
-        let latest = Day(ordinal: Self.ordinal(year: year + Self.typedYearsAhead, month: month, day: min(day, Self.daysIn(month: month, year: year + Self.typedYearsAhead))))
-        return self >= Self.earliestTyped && self <= latest
+        self >= Self.earliestTyped && self <= Self.latestTyped(today: today)
     }
 
     /// What to tell a person whose typed date fails `isPlausiblyTyped`.
     public static func implausibleTypedMessage(_ what: String, today: Day) -> String {
-        "Check the year of \(what): give a date from 1900 to \(today.components.year + Self.typedYearsAhead)."
+        "Check the year of \(what): give a date from \(Self.earliestTyped.iso) to \(Self.latestTyped(today: today).iso)."
     }
 
     /// The UTC day an instant falls on.
