@@ -55,6 +55,8 @@ extension Node where Context == HTML.BodyContext {
         if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
         if isRequired { attributes.append(("required", "required")) }
         if let maxLength { attributes.append(("maxlength", String(maxLength))) }
+        // The browser stops a slip of the year (0028) before the server has to.
+        if type == "date" { attributes.append(("min", Day.earliestTyped.iso)) }
         if error != nil { attributes.append(("aria-invalid", "true")) }
         let describedBy = [error.map { _ in "\(id)-error" }, hint.map { _ in "\(id)-hint" }].compactMap { $0 }
         if !describedBy.isEmpty { attributes.append(("aria-describedby", describedBy.joined(separator: " "))) }
