@@ -92,6 +92,12 @@ import Testing
             return
         }
         #expect(Set(report.errors.map(\.field)) == ["min_step2_ck", "min_step2_ck_source", "min_step2_ck_verified_on", "min_step2_ck_verified_by"])
+        // A year that is a slip (0026 for 2026) is not a day anyone checked the program.
+        guard case .failure(let slip) = RecordedFact.check(.acceptsJ1, value: "yes", source: "https://x.example.org/a", verifiedOn: "0026-11-20", verifiedBy: "Ada") else {
+            Issue.record("a fact checked in year 26 passed")
+            return
+        }
+        #expect(slip.errors.map(\.field) == ["accepts_j1_verified_on"])
     }
 
     @Test func requirementsAndFactsRoundTrip() throws {

@@ -17,6 +17,16 @@ import Testing
 
     func validate(_ draft: ResidencyProgramDraft) -> Result<ResidencyProgramInput, ValidationReport> { draft.validate(specialties: ["Internal Medicine"]) }
 
+    @Test func anInterviewDateInAYearThatIsASlipIsRefused() throws {
+        var draft = self.draft(code: "")
+        draft.status = "interview_scheduled"
+        draft.interviewDate = "0027-01-12"
+        guard case .failure(let report) = self.validate(draft) else { Issue.record("an interview in year 27 passed"); return }
+        #expect(report.message(for: "interview_date") == "Check the year of the interview date.")
+        draft.interviewDate = "2027-01-12"
+        #expect(try self.validate(draft).get().interview?.day == Day(iso: "2027-01-12"))
+    }
+
     @Test func codesAreNineToElevenCharactersAndNameTheirType() throws {
         // nrmp.org "Program Codes and Types": 4-digit institution, 3-digit specialty, type letter, 1-3 digit track.
         #expect(try self.validate(self.draft(code: "1000140C0")).get().positionType == .categorical)
