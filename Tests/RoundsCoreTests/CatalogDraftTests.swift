@@ -38,13 +38,8 @@ import Testing
         #expect(OpportunityDraft.cents(text) == nil)
     }
 
-    @Test func anOpportunityNeedsEveryChoiceAndSaysWhichIsMissing() throws {
-        guard case .failure(let report) = OpportunityDraft().parse() else {
-            Issue.record("an empty draft was accepted")
-            return
-        }
-        #expect(Set(report.errors.map(\.field)) == ["title", "type", "specialty", "setting", "audiences", "visa_classes", "letter_policy"])
-
+    /// A complete opportunity draft, free.
+    static func opportunity() -> OpportunityDraft {
         var draft = OpportunityDraft()
         draft.title = "Cardiology Observership"
         draft.type = "observership"
@@ -53,6 +48,18 @@ import Testing
         draft.audiences = ["img_graduate"]
         draft.visaClasses = ["b1_b2"]
         draft.letterPolicy = "on_request"
+        draft.fee = "0"
+        return draft
+    }
+
+    @Test func anOpportunityNeedsEveryChoiceAndSaysWhichIsMissing() throws {
+        guard case .failure(let report) = OpportunityDraft().parse() else {
+            Issue.record("an empty draft was accepted")
+            return
+        }
+        #expect(Set(report.errors.map(\.field)) == ["title", "type", "specialty", "setting", "audiences", "visa_classes", "letter_policy"])
+
+        var draft = Self.opportunity()
         draft.fee = "2000"
         draft.maximumYearsSinceGraduation = "5"
         let checked = try draft.parse().get()
@@ -60,14 +67,21 @@ import Testing
         #expect(checked.rules.maximumYearsSinceGraduation == 5)
     }
 
-    @Test func aSiteNeedsARealZIPAndASafeWebsite() throws {
+    /// A complete site draft in Chicago (ZIP 60611).
+    static func site() -> SiteDraft {
         var draft = SiteDraft()
         draft.name = "Lakeside Hospital"
         draft.kind = "hospital"
         draft.street = "1 Lake Road"
         draft.city = "Chicago"
-        draft.state = "il"
+        draft.state = "IL"
         draft.zip = "60611"
+        return draft
+    }
+
+    @Test func aSiteNeedsARealZIPAndASafeWebsite() throws {
+        var draft = Self.site()
+        draft.state = "il"
         draft.website = "javascript:alert(1)"
         guard case .failure(let report) = draft.parse(stateOfZIP: { $0 == "60611" ? "IL" : nil }) else {
             Issue.record("accepted a javascript: website")
@@ -102,13 +116,7 @@ import Testing
 
     /// The API's schema limits the text as sent; whitespace around a value counts, though the value kept is trimmed.
     @Test func limitsCountTheTextAsSent() throws {
-        var site = SiteDraft()
-        site.name = "Lakeside Hospital"
-        site.kind = "hospital"
-        site.street = "1 Lake Road"
-        site.city = "Chicago"
-        site.state = "IL"
-        site.zip = "60611"
+        let site = Self.site()
         let lookup: (String) -> String? = { $0 == "60611" ? "IL" : nil }
         #expect(try site.parse(stateOfZIP: lookup).get().name == "Lakeside Hospital")
         for (field, change) in [("name", \SiteDraft.name), ("street", \SiteDraft.street), ("city", \SiteDraft.city)] as [(String, WritableKeyPath<SiteDraft, String>)] {
@@ -118,15 +126,8 @@ import Testing
             #expect(report.errors.map(\.field) == [field])
         }
 
-        var draft = OpportunityDraft()
+        var draft = Self.opportunity()
         draft.title = " Cardiology Observership "
-        draft.type = "observership"
-        draft.specialty = "cardiology"
-        draft.setting = "inpatient"
-        draft.audiences = ["img_graduate"]
-        draft.visaClasses = ["b1_b2"]
-        draft.letterPolicy = "on_request"
-        draft.fee = "0"
         draft.currency = "usd"
         #expect(try draft.parse().get().title == "Cardiology Observership")
         var padded = draft
