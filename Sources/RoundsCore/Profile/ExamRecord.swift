@@ -49,7 +49,7 @@ public struct ExamRecord: Equatable, Sendable {
         if let day = self.step1TakenOn {
             if step1 == .notTaken { fail("step1_taken_on", "Choose your Step 1 outcome before giving the date you took it.") }
             if day > today { fail("step1_taken_on", "The date you took Step 1 cannot be in the future.") }
-            if day < Day.earliestTyped { fail("step1_taken_on", Day.implausibleTypedMessage("the date you took Step 1", today: today)) }
+            if day < Day.earliestTyped { fail("step1_taken_on", "Check the year of the date you took Step 1.") }
         }
         if let score = self.step1Score {
             if step1 == .notTaken { fail("step1_score", "Choose your Step 1 outcome before giving its score.") }
