@@ -39,7 +39,7 @@ struct EmailChanges {
 
     func request(_ raw: String, for user: User) async throws {
         let email = EmailAddress.normalize(raw)
-        guard EmailAddress.isPlausible(email), raw.textLength <= 254 else {
+        guard EmailAddress.isPlausible(email), raw.textLength <= EmailAddress.maximumLength else {
             throw ValidationReport([FieldError(field: "new_email", message: "Enter an e-mail address like name@example.org.")])
         }
         guard email != user.email else { throw ValidationReport([FieldError(field: "new_email", message: "That is your address already.")]) }

@@ -41,9 +41,9 @@ struct ReviewDesk {
         if (form.message ?? "").textLength > Self.messageLimit {
             errors.append(FieldError(field: "message", message: "The note to the advisor is at most \(Self.messageLimit) characters."))
         }
-        // The address's limit counts it as sent (the API's schema says 254), as RankListShare does.
+        // The address's limit counts it as sent (as the API schema says), as RankListShare does.
         let email = form.advisor_email ?? ""
-        let advisor = email.textLength <= 254 ? try await User.find(email: email, on: self.db) : nil
+        let advisor = email.textLength <= EmailAddress.maximumLength ? try await User.find(email: email, on: self.db) : nil
         if advisor?.has(.advisor) != true {
             errors.append(FieldError(field: "advisor_email", message: "No advisor in Rounds has that e-mail address."))
         } else if advisor?.id == applicant.id {

@@ -26,8 +26,8 @@ extension API {
         /// 202 whether or not the address was on the list, as the page answers.
         @Sendable func subscribe(req: Request) async throws -> Response {
             let input = try req.jsonBody(SubscriptionInput.self)
-            guard input.email.textLength <= 254 else {
-                throw ValidationReport([FieldError(field: "email", message: "An e-mail address is at most 254 characters.")])
+            guard input.email.textLength <= EmailAddress.maximumLength else {
+                throw ValidationReport([FieldError(field: "email", message: "An e-mail address is at most \(EmailAddress.maximumLength) characters.")])
             }
             try await req.subscribeToNewsletter(input.email)
             return try await SubscriptionResponse(message: "A confirmation link is on its way (if the address was already subscribed, nothing changes). It works once, for 48 hours.")

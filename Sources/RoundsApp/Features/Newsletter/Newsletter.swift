@@ -24,7 +24,7 @@ struct Newsletter {
     func subscribe(_ raw: String) async throws {
         let email = EmailAddress.normalize(raw)
         // The limit holds for the address as sent (as the API schema says), not only once trimmed.
-        guard EmailAddress.isPlausible(email), raw.textLength <= 254 else {
+        guard EmailAddress.isPlausible(email), raw.textLength <= EmailAddress.maximumLength else {
             throw ValidationReport([FieldError(field: "email", message: "Enter an e-mail address, like name@example.org.")])
         }
         let token = SecretToken()

@@ -80,7 +80,7 @@ enum AccountsPaths {
             "type": "object",
             "required": ["email", "password", "name"],
             "properties": [
-                "email": ["type": "string", "format": "email", "maxLength": 254],
+                "email": ["type": "string", "format": "email", "maxLength": .number(EmailAddress.maximumLength)],
                 "password": ["type": "string", "maxLength": 128],
                 "name": ["type": "string", "minLength": 1, "maxLength": .number(APIToken.maximumNameLength), "pattern": "\\S"],
                 "totp_code": ["type": "string", "description": "Current authenticator code; required when two-factor sign-in is on."],

@@ -246,7 +246,7 @@ enum AdvisingPaths {
             "properties": [
                 "subject": Responses.enumeration(ReviewSubject.allCases.map(\.rawValue)),
                 "version": ["type": "string", "format": "uuid", "description": "The statement version to send (subject statement only)."],
-                "advisor_email": ["type": "string", "maxLength": 254], "message": ["type": "string", "maxLength": .number(ReviewDesk.messageLimit)],
+                "advisor_email": ["type": "string", "maxLength": .number(EmailAddress.maximumLength)], "message": ["type": "string", "maxLength": .number(ReviewDesk.messageLimit)],
             ],
         ],
         "ReviewCommentInput": [
@@ -290,7 +290,7 @@ enum AdvisingPaths {
             ],
         ],
         "SlotCancelInput": ["type": "object", "properties": ["reason": ["type": "string", "maxLength": 500]]],
-        "NewsletterSubscriptionInput": ["type": "object", "required": ["email"], "properties": ["email": ["type": "string", "maxLength": 254]]],
+        "NewsletterSubscriptionInput": ["type": "object", "required": ["email"], "properties": ["email": ["type": "string", "maxLength": .number(EmailAddress.maximumLength)]]],
         "NewsletterIssueSummary": issueSummary,
         "NewsletterIssue": [
             "type": "object", "required": ["issue", "intro", "intro_html", "guides"],

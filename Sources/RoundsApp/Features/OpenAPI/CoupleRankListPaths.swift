@@ -54,7 +54,7 @@ enum CoupleRankListPaths {
     static let schemas: JSONValue = [
         "CoupleProposalInput": [
             "type": "object", "required": ["partner_email"],
-            "properties": ["partner_email": ["type": "string", "minLength": 3, "maxLength": 254]],
+            "properties": ["partner_email": ["type": "string", "minLength": 3, "maxLength": .number(EmailAddress.maximumLength)]],
         ],
         "CouplePairsInput": [
             "type": "object", "required": ["pairs"],

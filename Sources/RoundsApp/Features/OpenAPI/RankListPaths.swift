@@ -124,7 +124,7 @@ enum RankListPaths {
                 "with_one_fewer": ["type": ["number", "null"]],
             ],
         ],
-        "RankListShareInput": ["type": "object", "required": ["email"], "properties": ["email": ["type": "string", "maxLength": 254]]],
+        "RankListShareInput": ["type": "object", "required": ["email"], "properties": ["email": ["type": "string", "maxLength": .number(EmailAddress.maximumLength)]]],
         "RankListShare": [
             "type": "object", "required": ["id", "applicant", "advisor", "since"],
             "properties": ["id": ApplicationsPaths.uuid, "applicant": ["type": "string"], "advisor": ["type": "string"], "since": ApplicationsPaths.dateTime],

@@ -120,7 +120,7 @@ struct CoupleRankLists {
     /// Asks `partnerEmail`'s applicant account to rank as a couple for the year; they confirm.
     func propose(_ user: User, year: Int, partnerEmail raw: String) async throws -> RankCouple {
         let email = raw.trimmingWhitespace().lowercased()
-        guard !email.isEmpty, raw.textLength <= 254,
+        guard !email.isEmpty, raw.textLength <= EmailAddress.maximumLength,
             let partner = try await User.query(on: self.db).filter(\.$email == email).first(), partner.has(.applicant), partner.id != user.id
         else {
             throw ValidationReport([FieldError(field: "partner_email", message: "Give the e-mail of your partner's applicant account (not your own).")])

@@ -34,7 +34,7 @@ final class RankListShare: Model, @unchecked Sendable {
     /// that address or they can read them already. The new share comes back with both accounts.
     static func share(_ owner: User, withAdvisor email: String, on db: any Database, now: Date) async throws -> RankListShare {
         // The limit holds for the address as sent (as the API schema says), not only once trimmed.
-        guard email.textLength <= 254, let advisor = try await User.find(email: email, on: db), advisor.has(.advisor) else {
+        guard email.textLength <= EmailAddress.maximumLength, let advisor = try await User.find(email: email, on: db), advisor.has(.advisor) else {
             throw ValidationReport([FieldError(field: "email", message: "No advisor in Rounds has that e-mail address.")])
         }
         let ownerID = try owner.requireID()

@@ -80,7 +80,7 @@ struct AccountPage {
             .errorSummary(self.emailErrors),
             .postForm(
                 SiteRoute.accountEmail.path, csrfToken: self.context.csrfToken,
-                .field("New e-mail address", name: "new_email", value: self.typedEmail, type: "email", error: self.emailErrors.message(for: "new_email"), autocomplete: "email", isRequired: true, maxLength: 254),
+                .field("New e-mail address", name: "new_email", value: self.typedEmail, type: "email", error: self.emailErrors.message(for: "new_email"), autocomplete: "email", isRequired: true, maxLength: EmailAddress.maximumLength),
                 .field(
                     "Your password", name: "current_password", type: "password", error: self.emailErrors.message(for: "current_password"),
                     autocomplete: "current-password", isRequired: true, id: "email-current-password"),

@@ -16,7 +16,7 @@ enum NewsletterPages {
                 .errorSummary(errors),
                 .postForm(
                     SiteRoute.newsletter.path, csrfToken: context.csrfToken,
-                    .field("E-mail", name: "email", value: email, type: "email", error: errors.message(for: "email"), autocomplete: "email", isRequired: true, maxLength: 254),
+                    .field("E-mail", name: "email", value: email, type: "email", error: errors.message(for: "email"), autocomplete: "email", isRequired: true, maxLength: EmailAddress.maximumLength),
                     .submit("Subscribe")
                 ),
                 .p(.safeLink(SiteRoute.newsletterIssues.path, .text("Read past issues")))

@@ -191,7 +191,7 @@ struct RankListPage {
                     }),
             .postForm(
                 SiteRoute.rankListAdvisors.path(query: self.query), csrfToken: self.context.csrfToken,
-                .field("Advisor's e-mail", name: "email", value: self.typed["email"] ?? "", type: "email", error: self.errors.message(for: "email"), maxLength: 254),
+                .field("Advisor's e-mail", name: "email", value: self.typed["email"] ?? "", type: "email", error: self.errors.message(for: "email"), maxLength: EmailAddress.maximumLength),
                 .submit("Let this advisor see my lists")
             )
         )
