@@ -118,6 +118,8 @@ import VaporTesting
         ("radius_mi=5", "radius_mi needs near=<ZIP>."),
         ("page=0", "page: give a whole number from 1 to 10000."),
         ("per_page=500", "per_page: give a whole number from 1 to 100."),
+        ("page=%2B2", "page: give a whole number from 1 to 10000."),
+        ("max_fee_cents=%2B100", "max_fee_cents: give a whole number of cents from 0 to 100000000."),
         ("type=castle", "type: unknown value “castle”; use observership, clinical_elective, externship, sub_internship, research, shadowing, volunteering, scribing, cna, emt."),
         ("specialty=astrology", "specialty: unknown value “astrology”."),
         ("starts_after=2027-02-30", "starts_after: give a date as YYYY-MM-DD."),
@@ -134,6 +136,42 @@ import VaporTesting
             let response = try await Self.search(app, query)
             #expect(response.status == .badRequest)
             #expect(try response.content.get(String.self, at: "reason") == message)
+        }
+    }
+
+    /// The API document and the server agree on every list filter and the ZIP code: a value the document's
+    /// pattern refuses (empty, an empty item, spaces around an item) gets a 400, one it allows is searched. The
+    /// search page forgives both; a fuzzer holding the document reports a refused value the server accepts.
+    @Test func theAPIAcceptsExactlyTheListsAndZIPCodesItsDocumentAllows() async throws {
+        let document = try OpenAPIBoundsTests.document()
+        let paths = try #require(document["paths"] as? [String: Any])
+        let search = try #require((paths[APIRoute.opportunities.openAPIPath] as? [String: Any])?["get"] as? [String: Any])
+        let parameters = try #require(search["parameters"] as? [[String: Any]])
+        let examples: [(name: String, valid: String, other: String)] = [
+            ("type", "observership", "research"), ("specialty", "cardiology", "neurology"), ("state", "NY", "CA"),
+            ("audience", "pre_med", "img_graduate"), ("setting", "inpatient", "outpatient"), ("visa", "b1_b2", "j1"),
+            ("letter", "standard", "none"),
+        ]
+        var values: [(name: String, sent: String, decoded: String)] = [
+            ("near", "10016", "10016"), ("near", "", ""), ("near", "%2010016", " 10016"), ("near", "10016%0A", "10016\n"),
+        ]
+        for (name, valid, other) in examples {
+            values += [
+                (name, valid, valid), (name, "\(valid),\(other)", "\(valid),\(other)"), (name, "", ""), (name, "%20\(valid)", " \(valid)"),
+                (name, "\(valid)%20", "\(valid) "), (name, "\(valid),,\(other)", "\(valid),,\(other)"),
+                (name, "\(valid),%20\(other)", "\(valid), \(other)"), (name, ",\(valid)", ",\(valid)"),
+            ]
+        }
+        try await withRoundsApp { app in
+            for (name, sent, decoded) in values {
+                let schema = try #require(parameters.first { $0["name"] as? String == name }?["schema"] as? [String: Any], "\(name)")
+                let pattern = try NSRegularExpression(pattern: try #require(schema["pattern"] as? String, "\(name)"))
+                // As JSON Schema reads a pattern (ECMA-262): `$` ends the text, and does not match before a final line break.
+                let whole = NSRange(decoded.startIndex..., in: decoded)
+                let allowed = pattern.firstMatch(in: decoded, range: whole)?.range == whole
+                let status = try await Self.search(app, "\(name)=\(sent)").status
+                #expect(status == (allowed ? .ok : .badRequest), "\(name)=\(sent): the document \(allowed ? "allows" : "refuses") it")
+            }
         }
     }
 

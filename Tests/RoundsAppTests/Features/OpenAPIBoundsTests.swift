@@ -76,19 +76,4 @@ import Testing
         #expect(matchYear["minimum"] as? Int == ProfilePaths.year)
         #expect(matchYear["maximum"] as? Int == ProfilePaths.year + 10)
     }
-
-    /// The search page's form sends an unset filter as an empty value, which the server takes as "any"; the
-    /// document says so, so an empty list or ZIP is not a schema-invalid request the server accepts.
-    @Test func searchParametersAllowTheEmptyValuesTheServerTakesAsAny() throws {
-        let paths = try #require(try Self.document()["paths"] as? [String: Any])
-        let search = try #require((paths["/api/v1/opportunities"] as? [String: Any])?["get"] as? [String: Any])
-        let parameters = try #require(search["parameters"] as? [[String: Any]])
-        for name in ["type", "specialty", "state", "audience", "setting", "visa", "letter", "near"] {
-            let schema = try #require(parameters.first { $0["name"] as? String == name }?["schema"] as? [String: Any], "\(name)")
-            let pattern = try NSRegularExpression(pattern: try #require(schema["pattern"] as? String))
-            #expect(pattern.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil, "\(name)")
-            #expect(pattern.firstMatch(in: ",", range: NSRange(location: 0, length: 1)) == nil, "\(name)")
-            _ = try SearchParameters.parse("\(name)=").query(profile: nil)
-        }
-    }
 }

@@ -12,7 +12,7 @@ extension API {
         }
 
         @Sendable func index(req: Request) async throws -> Response {
-            let parameters = try SearchParameters.decode(req, rejectingEmptyValues: true)
+            let parameters = try SearchParameters.decode(req, strict: true)
             let query = try parameters.query(profile: parameters.eligible == nil ? nil : try await req.applicantProfile())
             let (index, fragments) = try await req.application.catalogSearch.current(on: req.db)
             let page = index.search(query, today: req.today)

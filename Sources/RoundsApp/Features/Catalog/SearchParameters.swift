@@ -34,20 +34,44 @@ struct SearchParameters {
 
     static let states = USStates.codes
 
-    /// Reads the request's query string. HTML forms send empty fields for "any"; the API is strict and
-    /// refuses a parameter given without a value (`rejectingEmptyValues`).
-    static func decode(_ req: Request, rejectingEmptyValues: Bool = false) throws -> SearchParameters {
+    /// Reads the request's query string. HTML forms send empty fields for "any" and the page forgives
+    /// spaces; the API is `strict`, as its document says: a parameter needs a value, and a list or a ZIP
+    /// code is written without spaces or empty items.
+    static func decode(_ req: Request, strict: Bool = false) throws -> SearchParameters {
         let query = req.url.query ?? ""
         if query.utf8.count > maximumQueryString {
             throw Abort(.badRequest, reason: "The query string is too long (at most \(maximumQueryString) characters).")
         }
-        if rejectingEmptyValues {
+        if strict {
             for pair in query.split(separator: "&") where pair.hasSuffix("=") || !pair.contains("=") {
                 let name = pair.split(separator: "=").first.map(String.init) ?? ""
                 throw Abort(.badRequest, reason: "\(name.removingPercentEncoding ?? name): give a value, or leave the parameter out.")
             }
         }
-        return try Self.parse(query)
+        let parameters = try Self.parse(query)
+        if strict { try parameters.checkStrictForm() }
+        return parameters
+    }
+
+    /// The list parameters, whose values are comma-separated.
+    static let listFields: [(name: String, field: KeyPath<SearchParameters, String?>)] = [
+        ("type", \.type), ("specialty", \.specialty), ("state", \.state), ("audience", \.audience), ("setting", \.setting),
+        ("visa", \.visa), ("letter", \.letter),
+    ]
+
+    /// What the API refuses beyond an empty value: a list with an empty item or spaces around one
+    /// (`type=observership,,research`, `state= NY`), and a ZIP code with spaces around it.
+    private func checkStrictForm() throws {
+        for (name, field) in Self.listFields {
+            guard let value = self[keyPath: field] else { continue }
+            let items = value.split(separator: ",", omittingEmptySubsequences: false)
+            if items.contains(where: { $0.isEmpty || $0.first!.isWhitespace || $0.last!.isWhitespace }) {
+                throw Abort(.badRequest, reason: "\(name): separate the values with commas alone, without spaces or empty values.")
+            }
+        }
+        if let near = self.near, near.first?.isWhitespace == true || near.last?.isWhitespace == true {
+            throw Abort(.badRequest, reason: "near: give a five-digit US ZIP code.")
+        }
     }
 
     /// The parameters' names and where each goes. Parsed by hand: the Codable form decoder took a twentieth
@@ -103,7 +127,7 @@ struct SearchParameters {
         query.isHandsOn = try self.handsOn.flatMap { try Self.bool($0, "hands_on") }
         query.hasSeats = try self.hasSeats.flatMap { try Self.bool($0, "has_seats") }
         if let fee = self.maxFeeCents, !fee.isEmpty {
-            guard let cents = Int(fee), (0...Self.maximumFeeCents).contains(cents) else {
+            guard let cents = Self.wholeNumber(fee), (0...Self.maximumFeeCents).contains(cents) else {
                 throw Abort(.badRequest, reason: "max_fee_cents: give a whole number of cents from 0 to \(Self.maximumFeeCents).")
             }
             query.maximumFeeCents = cents
@@ -174,6 +198,12 @@ struct SearchParameters {
         }
     }
 
+    /// ASCII digits only: `Int` also reads "+5", which the document's integer does not allow.
+    private static func wholeNumber(_ raw: String) -> Int? {
+        guard !raw.isEmpty, raw.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(raw)
+    }
+
     private static func day(_ raw: String, _ name: String) throws -> Day? {
         guard !raw.isEmpty else { return nil }
         guard let day = Day(iso: raw) else { throw Abort(.badRequest, reason: "\(name): give a date as YYYY-MM-DD.") }
@@ -182,7 +212,7 @@ struct SearchParameters {
 
     private static func positive(_ raw: String, _ name: String, maximum: Int) throws -> Int? {
         guard !raw.isEmpty else { return nil }
-        guard let value = Int(raw), value >= 1, value <= maximum else {
+        guard let value = Self.wholeNumber(raw), value >= 1, value <= maximum else {
             throw Abort(.badRequest, reason: "\(name): give a whole number from 1 to \(maximum).")
         }
         return value

@@ -5,9 +5,9 @@ enum CatalogPaths {
     static func listParameter(_ name: String, _ description: String, values: [String]? = nil) -> JSONValue {
         var schema: JSONValue = ["type": "string", "maxLength": 2000]
         if let values {
-            // A comma-separated list of these values; empty means any (as the page's form sends an unset filter).
+            // A comma-separated list of these values, without spaces (the API refuses an empty value).
             let alternatives = values.joined(separator: "|")
-            schema = ["type": "string", "pattern": .string("^((\(alternatives))(,(\(alternatives)))*)?$")]
+            schema = ["type": "string", "pattern": .string("^(\(alternatives))(,(\(alternatives)))*$")]
         }
         return ["name": .string(name), "in": "query", "required": false, "description": .string(description), "schema": schema]
     }
@@ -17,7 +17,7 @@ enum CatalogPaths {
     }
 
     static let searchParameters: JSONValue = [
-        parameter("q", "Free text, ranked by relevance.", ["type": "string", "maxLength": 200]),
+        parameter("q", "Free text, ranked by relevance.", ["type": "string", "minLength": 1, "maxLength": 200]),
         listParameter("type", "Opportunity types, comma-separated.", values: OpportunityType.allCases.map(\.rawValue)),
         listParameter("specialty", "Specialty ids, comma-separated.", values: Specialties.rotation.all.map(\.id)),
         listParameter("state", "Two-letter state codes, comma-separated.", values: SearchParameters.states.sorted()),
@@ -31,7 +31,7 @@ enum CatalogPaths {
         parameter("max_fee_cents", "Fee ceiling in cents.", ["type": "integer", "minimum": 0, "maximum": .number(SearchParameters.maximumFeeCents)]),
         parameter("starts_after", "A session open for applications starting on or after this date.", ["type": "string", "format": "date"]),
         parameter("ends_before", "… and ending on or before this date.", ["type": "string", "format": "date"]),
-        parameter("near", "A five-digit US ZIP code; results within radius_mi (default 50) of its centre.", ["type": "string", "pattern": "^([0-9]{5})?$"]),
+        parameter("near", "A five-digit US ZIP code; results within radius_mi (default 50) of its centre.", ["type": "string", "pattern": "^[0-9]{5}$"]),
         parameter("radius_mi", "Miles from near (needs near).", ["type": "number", "exclusiveMinimum": 0, "maximum": 3000]),
         parameter("eligible", "Only what the signed-in applicant's profile qualifies for.", ["type": "string", "enum": ["true", "false"]]),
         parameter("sort", "Order of results.", Responses.enumeration(SearchQuery.Sort.allCases.map(\.rawValue))),
