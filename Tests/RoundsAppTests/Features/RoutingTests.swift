@@ -22,6 +22,16 @@ import Vapor
         #expect(SiteRoute.signIn.path(query: [("next", "/a b&c")]) == "/sign-in?next=/a%20b%26c")
     }
 
+    /// A link's query reads back as written, by the form decoding the app reads queries with: a "+" left
+    /// as it is was read as a space (page 2 of a search for "C++" searched for "C").
+    @Test(arguments: ["C++", "a+b=c", "50% off & more", " spaced ", "Zürich", "/opportunities?q=x+y"])
+    func aQueryValueReadsBackAsWritten(value: String) throws {
+        let link = SiteRoute.opportunities.path(query: [("q", value), ("next", value)])
+        let query = String(try #require(link.split(separator: "?", maxSplits: 1).last))
+        #expect(try SearchParameters.parse(query).q == value)
+        #expect(try URLEncodedFormDecoder().decode([String: String].self, from: query)["next"] == value)
+    }
+
     @Test func typedParametersReadOnlyTheirOwnKind() {
         var parameters = Parameters()
         let id = UUID()

@@ -84,6 +84,9 @@ extension String {
         var components = URLComponents()
         components.path = self
         components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        // URLComponents leaves "+" as it is, and the form decoding every reader uses takes it for a space
+        // (a search for "C++" paged on as "C  "); every "+" left in the encoded query came from a value.
+        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
         return components.string ?? self
     }
 }
