@@ -29,6 +29,7 @@ import VaporTesting
             #expect(diff.addedWords == 3 && diff.removedWords == 1 && diff.changes.contains { $0.kind == "added" && $0.text == "clinic in Ohio. " })
             #expect(try await applicant.send(.GET, path + "/diff?from=1&to=7").status == .notFound)
             #expect(try await applicant.send(.GET, path + "/diff?from=one").status == .badRequest)
+            #expect(try await applicant.send(.GET, path + "/diff?from=%2B1&to=2").status == .badRequest)
             var guarded = body
             guarded["text"] = "I met Mr. Alvarez, MRN 4471823, on 03/14/2025."
             let refused = try await applicant.send(.POST, path + "/versions", json: guarded)

@@ -190,6 +190,8 @@ import VaporTesting
             #expect(result.total == 1 && !result.hasProfile)
             #expect(result.programs.first?.verdict == "unknown")
             #expect(try await applicant.send(.GET, APIRoute.directory.path(query: [("page", "0")])).status == .badRequest)
+            #expect(try await applicant.send(.GET, APIRoute.directory.path(query: [("page", "+2")])).status == .badRequest)
+            #expect(try await applicant.send(.GET, APIRoute.directory.path(query: [("zip", "10016"), ("miles", "+50")])).status == .unprocessableEntity)
             #expect(try await applicant.send(.GET, APIRoute.directory.path(query: [("miles", "50")])).status == .unprocessableEntity)
             let added = try await applicant.send(.POST, APIRoute.addDirectoryProgram(DirectoryProgramID(rawValue: harbor.id)).path)
             #expect(added.status == .created)

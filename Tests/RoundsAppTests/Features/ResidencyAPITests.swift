@@ -45,6 +45,8 @@ import VaporTesting
             #expect((token["source"] as? [String: Any])?["url"] as? String == "https://ecfmg.org/eras/")
             #expect(try await client.send(.GET, APIRoute.residencyPlan.path(query: [("year", "2031")])).status == .notFound)
             #expect(try await client.send(.GET, APIRoute.residencyPlan.path(query: [("year", "soon")])).status == .badRequest)
+            // A sign is not part of the document's integer, though Int(_:) reads it.
+            #expect(try await client.send(.GET, APIRoute.residencyPlan.path(query: [("year", "+2027")])).status == .badRequest)
         }
     }
 

@@ -63,15 +63,18 @@ extension API {
             return try await StatementVersionResponse(version).encodeResponse(status: .created, for: req)
         }
 
+        /// Read as text: the form decoder's `Int` takes a sign ("+1"), which the document's integer does not.
         struct DiffQuery: Content {
-            var from: Int
-            var to: Int
+            var from: String
+            var to: String
         }
 
         @Sendable func diff(req: Request) async throws -> DiffResponse {
             let statement = try await req.statements.statement(req.parameters.get(StatementID.self), of: try req.requireUser(.applicant))
-            guard let query = try? req.query.decode(DiffQuery.self) else { throw Abort(.badRequest, reason: "Give from and to, two version numbers.") }
-            guard let from = statement.versions.first(where: { $0.number == query.from }), let to = statement.versions.first(where: { $0.number == query.to }) else {
+            guard let query = try? req.query.decode(DiffQuery.self), let fromNumber = Int(digits: query.from), let toNumber = Int(digits: query.to) else {
+                throw Abort(.badRequest, reason: "Give from and to, two version numbers.")
+            }
+            guard let from = statement.versions.first(where: { $0.number == fromNumber }), let to = statement.versions.first(where: { $0.number == toNumber }) else {
                 throw Abort(.notFound, reason: "No such version of this statement.")
             }
             return DiffResponse(from: from.number, to: to.number, result: WordDiff.compare(from.text, to.text))

@@ -127,7 +127,7 @@ struct SearchParameters {
         query.isHandsOn = try self.handsOn.flatMap { try Self.bool($0, "hands_on") }
         query.hasSeats = try self.hasSeats.flatMap { try Self.bool($0, "has_seats") }
         if let fee = self.maxFeeCents, !fee.isEmpty {
-            guard let cents = Self.wholeNumber(fee), (0...Self.maximumFeeCents).contains(cents) else {
+            guard let cents = Int(digits: fee), (0...Self.maximumFeeCents).contains(cents) else {
                 throw Abort(.badRequest, reason: "max_fee_cents: give a whole number of cents from 0 to \(Self.maximumFeeCents).")
             }
             query.maximumFeeCents = cents
@@ -198,12 +198,6 @@ struct SearchParameters {
         }
     }
 
-    /// ASCII digits only: `Int` also reads "+5", which the document's integer does not allow.
-    private static func wholeNumber(_ raw: String) -> Int? {
-        guard !raw.isEmpty, raw.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-        return Int(raw)
-    }
-
     private static func day(_ raw: String, _ name: String) throws -> Day? {
         guard !raw.isEmpty else { return nil }
         guard let day = Day(iso: raw) else { throw Abort(.badRequest, reason: "\(name): give a date as YYYY-MM-DD.") }
@@ -212,7 +206,7 @@ struct SearchParameters {
 
     private static func positive(_ raw: String, _ name: String, maximum: Int) throws -> Int? {
         guard !raw.isEmpty else { return nil }
-        guard let value = Self.wholeNumber(raw), value >= 1, value <= maximum else {
+        guard let value = Int(digits: raw), value >= 1, value <= maximum else {
             throw Abort(.badRequest, reason: "\(name): give a whole number from 1 to \(maximum).")
         }
         return value

@@ -24,7 +24,7 @@ extension API {
         /// The API is strict where the page is forgiving: a page number out of range is 400.
         static func page(_ query: DirectoryQuery) throws -> Int {
             guard let text = query.page else { return 1 }
-            guard let page = Int(text), (1...DirectoryQuery.maximumPage).contains(page) else {
+            guard let page = Int(digits: text), (1...DirectoryQuery.maximumPage).contains(page) else {
                 throw Abort(.badRequest, reason: "page must be a whole number from 1 to \(DirectoryQuery.maximumPage).")
             }
             return page

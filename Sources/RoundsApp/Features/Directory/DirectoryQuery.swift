@@ -32,7 +32,7 @@ struct DirectoryQuery: Content, Sendable {
             if let place = ZIPCodes.directory.place(zip) { search.near = place.coordinate } else { errors.append(FieldError(field: "zip", message: "\(zip.prefix(10)) is not a US ZIP code Rounds knows.")) }
         }
         if let miles = given(self.miles) {
-            if let value = Int(miles), Self.mileChoices.contains(value) {
+            if let value = Int(digits: miles), Self.mileChoices.contains(value) {
                 search.miles = Double(value)
                 if given(self.zip) == nil { errors.append(FieldError(field: "zip", message: "Give a ZIP code to search within \(value) miles of.")) }
             } else {

@@ -24,7 +24,7 @@ extension API {
         /// is 404, anything but a whole number 400.
         static func requestedYear(_ req: Request) throws -> Int? {
             guard let text = req.query[String.self, at: "year"] else { return nil }
-            guard let number = Int(text) else { throw Abort(.badRequest, reason: "year must be a whole number, e.g. 2027.") }
+            guard let number = Int(digits: text) else { throw Abort(.badRequest, reason: "year must be a whole number, e.g. 2027.") }
             guard req.residency.calendar[number] != nil else {
                 throw Abort(.notFound, reason: "No such season: Rounds has data for the \(req.residency.calendar.matchYears.map(String.init).joined(separator: " and ")) Match.")
             }
