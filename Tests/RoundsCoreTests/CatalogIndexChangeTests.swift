@@ -43,13 +43,16 @@ import Testing
     }
 
     /// Each seed with a limit on the recent segment that folds it into the older one after every batch, every
-    /// few batches, or never (the app's), so documents are replaced and removed in all three segments.
-    @Test(arguments: zip(1...6, [1, 5, 128, 1, 5, 128]))
-    func changesAppliedInPlaceAnswerAsAFreshBuild(seed: UInt64, recentLimit: Int) {
+    /// few batches, or never (the app's), so documents are replaced and removed in all three segments; and with
+    /// unfiltered pages merged on demand (the first 2,000 results, so every page here) or read from the whole
+    /// merged order from the 16th result on (so page 3 of 15, and every page of the fresh build's stays streamed).
+    @Test(arguments: zip(1...8, [(1, 2_000), (5, 2_000), (128, 2_000), (1, 2_000), (5, 2_000), (128, 2_000), (5, 15), (128, 15)]))
+    func changesAppliedInPlaceAnswerAsAFreshBuild(seed: UInt64, limits: (recent: Int, streamed: Int)) {
+        let recentLimit = limits.recent
         var random = TestRandom(seed: seed * 7_919)
         var model = Dictionary(uniqueKeysWithValues: CatalogShortcutTests.catalog(300, seed: seed).map { ($0.id, $0) })
         let replacements = CatalogShortcutTests.catalog(400, seed: seed + 100)
-        var index = CatalogIndex(Array(model.values), recentLimit: recentLimit)
+        var index = CatalogIndex(Array(model.values), recentLimit: recentLimit, streamedUnfilteredResults: limits.streamed)
         var nextNew = 10_000
         var changedIDs = Set<UUID>()
         for step in 0..<12 {

@@ -1,17 +1,25 @@
 import Foundation
 
 /// A search with nothing to narrow it: total and facets are the day's, the page a slice of a stored order.
-/// Each segment keeps its own orders per day; the index merges them once per day (linear, skipping what
-/// was removed), so a change costs no sort of the whole catalog.
+/// Each segment keeps its own orders per day; the index merges them per index value, skipping what was
+/// removed, so a change costs no sort of the whole catalog. The first pages by start date are merged on
+/// demand from the base segment's order and the changes' short one; the whole merged order is built only
+/// for a deeper page (it took a catalog-sized copy for each new index value, four a second under changes).
 extension CatalogIndex {
     func unfilteredPage(_ query: SearchQuery, today: Day) -> SearchPage {
         let answer = self.unfilteredAnswer(on: today)
-        let count = answer.byStart.count
+        let count = self.count
         let start = min(count, max(0, (query.page - 1) * query.perPage))
         let end = min(count, start + query.perPage)
         let refs: ArraySlice<DocumentRef>
         switch query.sort {
-        case .relevance, .startDate: refs = answer.byStart[start..<end]
+        case .relevance, .startDate:
+            refs =
+                end <= self.streamedUnfilteredResults
+                ? self.firstByStart(end, answer)[start..<end]
+                : self.unfiltered.byStart(on: today) {
+                    self.merge([answer.base.byStart] + answer.changeLists) { ref in answer.nextStarts[Int(ref.segment)][Int(ref.position)] }
+                }[start..<end]
         case .fee:
             refs = self.unfiltered.order(\.byFee) {
                 self.merge(self.parts.map { $0.segment.byFee() }) { ref in Int(self.segment(ref).columns.rows[Int(ref.position)].fee) }
@@ -40,9 +48,49 @@ extension CatalogIndex {
                 collector.add(counts.facets(stateNames: part.segment.columns.stateNames))
                 answers.append(answer)
             }
-            let byStart = self.merge(answers.map(\.byStart)) { ref in answers[Int(ref.segment)].nextStart[Int(ref.position)] }
-            return .init(day: today, facets: collector.facets, byStart: byStart)
+            let changeLists = answers.dropFirst().map(\.byStart)
+            let changes = self.mergeByHeads([[]] + changeLists, from: 1) { ref in answers[Int(ref.segment)].nextStart[Int(ref.position)] }
+            return .init(
+                day: today, facets: collector.facets, base: answers[0], changeLists: changeLists, nextStarts: answers.map(\.nextStart), changes: changes
+            )
         }
+    }
+
+    /// The first `n` live documents by next open start (then id): the base segment's order with the changes'
+    /// merged in, read only as far as asked.
+    private func firstByStart(_ n: Int, _ answer: MergedUnfilteredAnswers.Answer) -> [DocumentRef] {
+        let base = answer.base.byStart
+        let part = self.parts[0]
+        let keys = part.segment.keys
+        var merged: [DocumentRef] = []
+        merged.reserveCapacity(n)
+        var i = 0
+        var j = 0
+        while merged.count < n {
+            while i < base.count, !part.isLive(Int(base[i])) { i += 1 }
+            let fromBase = i < base.count ? base[i] : nil
+            let change = j < answer.changes.count ? answer.changes[j] : nil
+            if let fromBase, let change {
+                let baseKey = (answer.base.nextStart[Int(fromBase)], keys[Int(fromBase)])
+                let changeKey = (answer.nextStarts[Int(change.segment)][Int(change.position)], self.segment(change).keys[Int(change.position)])
+                if baseKey < changeKey {
+                    merged.append(DocumentRef(segment: 0, position: fromBase))
+                    i += 1
+                } else {
+                    merged.append(change)
+                    j += 1
+                }
+            } else if let fromBase {
+                merged.append(DocumentRef(segment: 0, position: fromBase))
+                i += 1
+            } else if let change {
+                merged.append(change)
+                j += 1
+            } else {
+                break
+            }
+        }
+        return merged
     }
 
     /// Every live document in id order: an unfiltered search by distance with no place, and a compaction.
@@ -114,11 +162,19 @@ final class MergedUnfilteredAnswers: @unchecked Sendable {
     struct Answer {
         var day: Day
         var facets: [String: [String: Int]]
-        var byStart: [DocumentRef]
+        /// The base segment's own answer (its order by start, and each position's next start).
+        var base: UnfilteredAnswers.Answer
+        /// Each later segment's order by start, from segment 1.
+        var changeLists: [[Int32]]
+        /// Each segment's next open start per position (the base's first).
+        var nextStarts: [[Int]]
+        /// The later segments' live documents merged by start.
+        var changes: [DocumentRef]
     }
 
     private let lock = NSLock()
     private var answer: Answer?
+    private var wholeByStart: (day: Day, refs: [DocumentRef])?
     var byFee: [DocumentRef]?
     var byID: [DocumentRef]?
 
@@ -127,6 +183,16 @@ final class MergedUnfilteredAnswers: @unchecked Sendable {
             if let answer = self.answer, answer.day == day { return answer }
             let built = build()
             self.answer = built
+            return built
+        }
+    }
+
+    /// The whole merged order by start on `day`, for a page deeper than the streamed ones.
+    func byStart(on day: Day, build: () -> [DocumentRef]) -> [DocumentRef] {
+        self.lock.withLock {
+            if let cached = self.wholeByStart, cached.day == day { return cached.refs }
+            let built = build()
+            self.wholeByStart = (day, built)
             return built
         }
     }

@@ -56,19 +56,25 @@ public struct CatalogIndex: Sendable {
     /// Documents `recent` may hold before it is folded into `older`. About the square root of six times the
     /// compaction threshold keeps the rebuilds between two compactions fewest (the app's threshold is 2,000).
     let recentLimit: Int
+    /// Unfiltered pages ending within this many results by start date are merged on demand; deeper ones read
+    /// the whole merged order, built once per index value and day.
+    let streamedUnfilteredResults: Int
     let unfiltered = MergedUnfilteredAnswers()
 
     public init(_ documents: [CatalogDocument]) {
         self.init(documents, recentLimit: 128)
     }
 
-    init(_ documents: [CatalogDocument], recentLimit: Int) {
-        self.init(parts: [Part(CatalogSegment(documents)), Part(.empty), Part(.empty)], recentLimit: recentLimit)
+    init(_ documents: [CatalogDocument], recentLimit: Int, streamedUnfilteredResults: Int = 2_000) {
+        self.init(
+            parts: [Part(CatalogSegment(documents)), Part(.empty), Part(.empty)], recentLimit: recentLimit,
+            streamedUnfilteredResults: streamedUnfilteredResults)
     }
 
-    private init(parts: [Part], recentLimit: Int) {
+    private init(parts: [Part], recentLimit: Int, streamedUnfilteredResults: Int) {
         self.parts = parts
         self.recentLimit = recentLimit
+        self.streamedUnfilteredResults = streamedUnfilteredResults
     }
 
     /// How many documents a search can find.
@@ -116,13 +122,14 @@ public struct CatalogIndex: Sendable {
         } else {
             parts[2] = Part(CatalogSegment(documents, keepingAnalyses: true, analysed: analysed))
         }
-        return CatalogIndex(parts: parts, recentLimit: self.recentLimit)
+        return CatalogIndex(parts: parts, recentLimit: self.recentLimit, streamedUnfilteredResults: self.streamedUnfilteredResults)
     }
 
     /// The same documents in one segment, as a fresh build would hold them.
     public func compacted() -> CatalogIndex {
         let segment = CatalogSegment(compacting: self.parts, order: self.liveInIDOrder())
-        return CatalogIndex(parts: [Part(segment), Part(.empty), Part(.empty)], recentLimit: self.recentLimit)
+        return CatalogIndex(
+            parts: [Part(segment), Part(.empty), Part(.empty)], recentLimit: self.recentLimit, streamedUnfilteredResults: self.streamedUnfilteredResults)
     }
 
     public func search(_ query: SearchQuery, today: Day) -> SearchPage {
