@@ -54,7 +54,7 @@ struct SearchParameters {
     }
 
     /// The list parameters, whose values are comma-separated.
-    static let listFields: [(name: String, field: KeyPath<SearchParameters, String?>)] = [
+    private static let listFields: [(name: String, field: KeyPath<SearchParameters, String?>)] = [
         ("type", \.type), ("specialty", \.specialty), ("state", \.state), ("audience", \.audience), ("setting", \.setting),
         ("visa", \.visa), ("letter", \.letter),
     ]
