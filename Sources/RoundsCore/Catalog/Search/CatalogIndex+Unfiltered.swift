@@ -18,7 +18,7 @@ extension CatalogIndex {
                 end <= self.streamedUnfilteredResults
                 ? self.firstByStart(end, answer)[start..<end]
                 : self.unfiltered.byStart(on: today) {
-                    self.merge([answer.base.byStart] + answer.changeLists) { ref in answer.nextStarts[Int(ref.segment)][Int(ref.position)] }
+                    self.merge(answer.segments.map(\.byStart)) { ref in answer.segments[Int(ref.segment)].nextStart[Int(ref.position)] }
                 }[start..<end]
         case .fee:
             refs = self.unfiltered.order(\.byFee) {
@@ -48,40 +48,29 @@ extension CatalogIndex {
                 collector.add(counts.facets(stateNames: part.segment.columns.stateNames))
                 answers.append(answer)
             }
-            let changeLists = answers.dropFirst().map(\.byStart)
-            let changes = self.mergeByHeads([[]] + changeLists, from: 1) { ref in answers[Int(ref.segment)].nextStart[Int(ref.position)] }
-            return .init(
-                day: today, facets: collector.facets, base: answers[0], changeLists: changeLists, nextStarts: answers.map(\.nextStart), changes: changes
-            )
+            let changes = self.mergeByHeads(answers.map(\.byStart), from: 1) { ref in answers[Int(ref.segment)].nextStart[Int(ref.position)] }
+            return .init(day: today, facets: collector.facets, segments: answers, changes: changes)
         }
     }
 
     /// The first `n` live documents by next open start (then id): the base segment's order with the changes'
     /// merged in, read only as far as asked.
     private func firstByStart(_ n: Int, _ answer: MergedUnfilteredAnswers.Answer) -> [DocumentRef] {
-        let base = answer.base.byStart
+        let base = answer.segments[0].byStart
         let part = self.parts[0]
-        let keys = part.segment.keys
+        func key(_ ref: DocumentRef) -> (Int, IDKey) {
+            (answer.segments[Int(ref.segment)].nextStart[Int(ref.position)], self.segment(ref).keys[Int(ref.position)])
+        }
         var merged: [DocumentRef] = []
         merged.reserveCapacity(n)
         var i = 0
         var j = 0
         while merged.count < n {
             while i < base.count, !part.isLive(Int(base[i])) { i += 1 }
-            let fromBase = i < base.count ? base[i] : nil
+            let fromBase = i < base.count ? DocumentRef(segment: 0, position: base[i]) : nil
             let change = j < answer.changes.count ? answer.changes[j] : nil
-            if let fromBase, let change {
-                let baseKey = (answer.base.nextStart[Int(fromBase)], keys[Int(fromBase)])
-                let changeKey = (answer.nextStarts[Int(change.segment)][Int(change.position)], self.segment(change).keys[Int(change.position)])
-                if baseKey < changeKey {
-                    merged.append(DocumentRef(segment: 0, position: fromBase))
-                    i += 1
-                } else {
-                    merged.append(change)
-                    j += 1
-                }
-            } else if let fromBase {
-                merged.append(DocumentRef(segment: 0, position: fromBase))
+            if let fromBase, change.map({ key(fromBase) < key($0) }) ?? true {
+                merged.append(fromBase)
                 i += 1
             } else if let change {
                 merged.append(change)
@@ -162,12 +151,8 @@ final class MergedUnfilteredAnswers: @unchecked Sendable {
     struct Answer {
         var day: Day
         var facets: [String: [String: Int]]
-        /// The base segment's own answer (its order by start, and each position's next start).
-        var base: UnfilteredAnswers.Answer
-        /// Each later segment's order by start, from segment 1.
-        var changeLists: [[Int32]]
-        /// Each segment's next open start per position (the base's first).
-        var nextStarts: [[Int]]
+        /// Each segment's own answer (its order by start, each position's next start), the base's first.
+        var segments: [UnfilteredAnswers.Answer]
         /// The later segments' live documents merged by start.
         var changes: [DocumentRef]
     }
