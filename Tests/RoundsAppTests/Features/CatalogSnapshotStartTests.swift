@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQL
 import Foundation
+import NIOConcurrencyHelpers
 import RoundsCore
 import SQLKit
 import Testing
@@ -104,6 +105,22 @@ import VaporTesting
             #expect(await service.catalogReads == 1)
             // And the version is asked once for all of them, not once by each search that came while it was asked.
             #expect(await service.versionChecks == 1)
+        }
+    }
+
+    @Test func aSearchMakesItsDatabaseOnlyWhenItAsksTheVersion() async throws {
+        try await withRoundsApp { app in
+            try await CatalogTests.listing(app, title: "Nephrology Observership", zip: "10016")
+            let service = CatalogSearchService(recheckInterval: .seconds(60), logger: app.logger) { [unowned app] in app.db }
+            let made = NIOLockedValueBox(0)
+            let database: @Sendable () -> any Database = { [unowned app] in
+                made.withLockedValue { $0 += 1 }
+                return app.db
+            }
+            for _ in 0..<5 { #expect(try await service.index(on: database()).count == 1) }
+            // The first search asks the version; the others, within the minute, ask nothing and make no database.
+            #expect(await service.versionChecks == 1)
+            #expect(made.withLockedValue { $0 } == 1)
         }
     }
 

@@ -58,12 +58,13 @@ actor CatalogSearchService {
         self.database = database
     }
 
-    func index(on db: any Database) async throws -> CatalogIndex {
-        try await self.current(on: db).index
+    func index(on db: @autoclosure @Sendable () -> any Database) async throws -> CatalogIndex {
+        try await self.current(on: db()).index
     }
 
-    /// The index with its rendered-JSON cache (the API's search answers use both).
-    func current(on db: any Database) async throws -> (index: CatalogIndex, fragments: CatalogJSONFragments) {
+    /// The index with its rendered-JSON cache (the API's search answers use both). `db` is made only when the
+    /// version is asked (a request's database costs about 2 % of a search to make, and most searches need none).
+    func current(on db: @autoclosure @Sendable () -> any Database) async throws -> (index: CatalogIndex, fragments: CatalogJSONFragments) {
         if self.version < 0 { try await self.start() }
         let now = ContinuousClock.now
         if let checkedAt, checkedAt.duration(to: now) < self.recheckInterval { return (self.index, self.fragments) }
@@ -71,6 +72,7 @@ actor CatalogSearchService {
         // await) use the index as it is instead of each asking again.
         self.checkedAt = now
         self.versionChecks += 1
+        let db = db()
         let position: CatalogVersion.Position
         do {
             position = try await CatalogVersion.current(on: db)
