@@ -51,12 +51,15 @@ enum SearchBench {
         defer { try? FileManager.default.removeItem(atPath: workdir) }
         // DATABASE_URL names an empty PostgreSQL database to use instead, as the two-instance setup runs.
         let postgres = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : AppConfig.DatabaseLocation.postgres(url: $0) }
+        // The server's log handler at the level the bench runs it: the default one (swift-log's stream handler)
+        // renders its metadata again on every change, which each request and each query makes.
+        var environment = Environment(name: "development", arguments: ["rounds-bench", "--log", "error"])
+        try RedactingLogHandler.bootstrap(from: &environment)
         var config = AppConfig(database: postgres ?? .sqliteFile(path: workdir + "/bench.sqlite"))
         config.storageDirectory = workdir + "/storage"
         config.server.port = port
         config.rateLimits.signInFailuresPerIP.limit = 1_000_000
-        let app = try await Application.make(.development)
-        app.logger.logLevel = .error
+        let app = try await Application.make(environment)
         do {
             try await configure(app, config: config)
             try await BenchSetup.migrate(app)
@@ -83,8 +86,7 @@ enum SearchBench {
                 for n in 1..<instances {
                     var other = config
                     other.server.port = port + n
-                    let instance = try await Application.make(.development)
-                    instance.logger.logLevel = .error
+                    let instance = try await Application.make(environment)
                     try await configure(instance, config: other)
                     try await instance.asyncBoot()
                     apps.append(instance)
