@@ -63,7 +63,8 @@ actor CatalogSearchService {
     }
 
     /// The index with its rendered-JSON cache (the API's search answers use both). `db` is made only when the
-    /// version is asked (a request's database costs about 2 % of a search to make, and most searches need none).
+    /// version is asked: most searches need no database, and making a request's was about 2 % of the CPU of a
+    /// search load.
     func current(on db: @autoclosure @Sendable () -> any Database) async throws -> (index: CatalogIndex, fragments: CatalogJSONFragments) {
         if self.version < 0 { try await self.start() }
         let now = ContinuousClock.now
