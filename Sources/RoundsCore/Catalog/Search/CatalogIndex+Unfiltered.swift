@@ -18,7 +18,9 @@ extension CatalogIndex {
                 end <= self.streamedUnfilteredResults
                 ? self.firstByStart(end, answer)[start..<end]
                 : self.unfiltered.byStart(on: today) {
-                    self.merge(answer.segments.map(\.byStart)) { ref in answer.segments[Int(ref.segment)].nextStart[Int(ref.position)] }
+                    self.merge(answer.segments.map(\.byStart), changes: answer.changes) { ref in
+                        answer.segments[Int(ref.segment)].nextStart[Int(ref.position)]
+                    }
                 }[start..<end]
         case .fee:
             refs = self.unfiltered.order(\.byFee) {
@@ -90,9 +92,10 @@ extension CatalogIndex {
     /// Each part's positions, each list already in (key, id) order, as one list in that order without the
     /// removed positions. The changes' short lists are merged first, then each of their documents is placed
     /// in the base's long list by binary search, so the base's list is copied in runs, not compared item by
-    /// item (this runs for every new index value, four times a second under 50 changes a second).
-    private func merge(_ lists: [[Int32]], key: (DocumentRef) -> Int) -> [DocumentRef] {
-        let changes = self.mergeByHeads(lists, from: 1, key: key)
+    /// item (this runs for every new index value, four times a second under 50 changes a second). `changes`
+    /// is that first merge when the caller already holds it.
+    private func merge(_ lists: [[Int32]], changes: [DocumentRef]? = nil, key: (DocumentRef) -> Int) -> [DocumentRef] {
+        let changes = changes ?? self.mergeByHeads(lists, from: 1, key: key)
         let base = lists[0]
         let part = self.parts[0]
         let keys = part.segment.keys
